@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { ConfigError } from './config.error';
+
+type EnvClass<T> = new () => T;
+
+const loaded = new Map<EnvClass<unknown>, unknown>();
+
+/**
+ * Reads process.env into a validated instance of `envClass` (class-validator rules, declared
+ * defaults for unset variables). Throws a one-line ConfigError naming the first bad variable.
+ */
+export function loadEnv<T extends object>(envClass: EnvClass<T>, source: NodeJS.ProcessEnv = process.env): T {
+  const defaults = new envClass() as Record<string, unknown>;
+  const given = Object.fromEntries(
+    Object.keys(defaults)
+      .filter((key) => source[key] !== undefined && source[key] !== '')
+      .map((key) => [key, source[key]]),
+  );
+  const env = plainToInstance(envClass, { ...defaults, ...given }, { enableImplicitConversion: true });
+  const errors = validateSync(env, { forbidUnknownValues: false, stopAtFirstError: true });
+  if (errors.length > 0) throw new ConfigError(describe(errors[0], source));
+  return env;
+}
+
+/** Like loadEnv, but validates each class once per process and hands out the same instance. */
+export function cachedEnv<T extends object>(envClass: EnvClass<T>): T {
+  if (!loaded.has(envClass)) loaded.set(envClass, loadEnv(envClass));
+  return loaded.get(envClass) as T;
+}
+
+function describe(error: ValidationError, source: NodeJS.ProcessEnv): string {
+  const variable = error.property;
+  const reasons = Object.values(error.constraints ?? {}).join('; ');
+  const value = source[variable];
+  const shown = value === undefined || value === '' ? 'it is not set' : `got "${value}"`;
+  return `Invalid configuration: ${variable}: ${reasons} (${shown})`;
+}

@@ -1,0 +1,4 @@
+export * from './base.env';
+export * from './config.error';
+export * from './config.module';
+export * from './env.loader';

@@ -1,0 +1,2 @@
+export * from './topic.spec-type';
+export * from './topics';

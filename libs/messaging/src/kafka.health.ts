@@ -1,0 +1,49 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { type Admin, Kafka } from 'kafkajs';
+import { KafkaConnection, kafkaConfig } from './kafka.options';
+
+/** Readiness of the Kafka connection: the cluster answers a metadata request in time. */
+@Injectable()
+export class KafkaHealthIndicator implements OnApplicationShutdown {
+  private admin?: Admin;
+
+  constructor(
+    private readonly connection: KafkaConnection,
+    private readonly indicators: HealthIndicatorService,
+  ) {}
+
+  async check(key: string, timeoutMs = 2500) {
+    const indicator = this.indicators.check(key);
+    try {
+      const cluster = await withTimeout(this.describeCluster(), timeoutMs);
+      return indicator.up({ brokers: cluster.brokers.length });
+    } catch (error) {
+      // Start from a fresh connection next time; kafkajs keeps retrying a broken one otherwise.
+      const admin = this.admin;
+      this.admin = undefined;
+      void admin?.disconnect().catch(() => undefined);
+      return indicator.down({ message: (error as Error).message });
+    }
+  }
+
+  private async describeCluster() {
+    if (!this.admin) {
+      const config = { ...kafkaConfig(this.connection), retry: { retries: 0 }, clientId: `${this.connection.clientId}-health` };
+      this.admin = new Kafka(config).admin();
+      await this.admin.connect();
+    }
+    return this.admin.describeCluster();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.admin?.disconnect();
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}

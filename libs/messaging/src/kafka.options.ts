@@ -1,0 +1,45 @@
+import { Logger } from '@nestjs/common';
+import { type KafkaConfig, logLevel, type logCreator } from 'kafkajs';
+
+/** Where and as whom to reach Kafka; also the injection token for it. */
+export class KafkaConnection {
+  /** host:port list, comma-separated, as in KAFKA_BROKERS. */
+  brokers: string;
+  clientId: string;
+  /** Prepended to every topic name (KAFKA_TOPIC_PREFIX). */
+  topicPrefix?: string;
+}
+
+const LEVELS: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'log',
+  [logLevel.DEBUG]: 'debug',
+};
+
+/** Sends kafkajs' own log lines through the service logger (structured JSON). */
+const nestLogCreator: logCreator = () => {
+  const logger = new Logger('kafkajs');
+  return ({ level, log }) => {
+    const { message, ...extra } = log;
+    logger[LEVELS[level] ?? 'log']({ msg: message, ...extra });
+  };
+};
+
+/** kafkajs client settings shared by producers, consumers and admin clients. */
+export function kafkaConfig(connection: KafkaConnection): KafkaConfig {
+  return {
+    clientId: connection.clientId,
+    brokers: connection.brokers.split(',').map((broker) => broker.trim()),
+    connectionTimeout: 3000,
+    requestTimeout: 10000,
+    logLevel: logLevel.WARN,
+    logCreator: nestLogCreator,
+    retry: { initialRetryTime: 300, retries: 8 },
+  };
+}
+
+/** The physical topic name for a declared (logical) one. */
+export function physicalTopic(name: string, prefix = ''): string {
+  return `${prefix}${name}`;
+}

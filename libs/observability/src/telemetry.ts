@@ -1,0 +1,43 @@
+import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+
+let sdk: NodeSDK | undefined;
+
+/**
+ * Starts OpenTelemetry for this process. Must run before NestJS, pg or kafkajs are imported,
+ * which is why every service's main.ts imports its `instrument.ts` first.
+ * Traces and metrics go to OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set; otherwise the
+ * SDK still creates spans, so trace ids reach the logs.
+ */
+export function startTelemetry(serviceName: string): NodeSDK {
+  if (sdk) return sdk;
+  process.env.OTEL_SERVICE_NAME ??= serviceName;
+  const exporting = Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT);
+  process.env.OTEL_TRACES_EXPORTER ??= exporting ? 'otlp' : 'none';
+  process.env.OTEL_METRICS_EXPORTER ??= exporting ? 'otlp' : 'none';
+  process.env.OTEL_LOGS_EXPORTER ??= 'none';
+  sdk = new NodeSDK({
+    instrumentations: [
+      getNodeAutoInstrumentations({
+        // Only what a service of ours touches: the rest costs start-up time for nothing.
+        '@opentelemetry/instrumentation-http': { enabled: true },
+        '@opentelemetry/instrumentation-express': { enabled: true },
+        '@opentelemetry/instrumentation-nestjs-core': { enabled: true },
+        '@opentelemetry/instrumentation-pg': { enabled: true },
+        '@opentelemetry/instrumentation-kafkajs': { enabled: true },
+        '@opentelemetry/instrumentation-pino': { enabled: true },
+        '@opentelemetry/instrumentation-fs': { enabled: false },
+        '@opentelemetry/instrumentation-dns': { enabled: false },
+        '@opentelemetry/instrumentation-net': { enabled: false },
+      }),
+    ],
+  });
+  sdk.start();
+  return sdk;
+}
+
+/** Flushes and stops telemetry; called on shutdown after the application closed. */
+export async function stopTelemetry(): Promise<void> {
+  await sdk?.shutdown();
+  sdk = undefined;
+}

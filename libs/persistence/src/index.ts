@@ -1,0 +1,5 @@
+export * from './database.options';
+export * from './migration.runner';
+export * from './persistence.module';
+export * from './schema.creator';
+export * from './qualified-table';

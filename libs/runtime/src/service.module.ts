@@ -1,0 +1,33 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type BaseEnv, ConfigModule } from '@nps/config';
+import { MessagingModule } from '@nps/messaging';
+import { LoggerModule } from '@nps/observability';
+import { type DatabaseOptions, PersistenceModule } from '@nps/persistence';
+import { HealthModule } from './health/health.module';
+
+export interface ServiceDefinition<E extends BaseEnv> {
+  /** Service name: Kafka client id and consumer group, log field, default schema name. */
+  name: string;
+  env: new () => E;
+  /** The service's Postgres schema (DB_SCHEMA overrides it). */
+  schema: string;
+  entities: DatabaseOptions['entities'];
+  migrations: DatabaseOptions['migrations'];
+}
+
+/** Everything a service needs before its features: config, logs, database, Kafka, health. */
+@Module({})
+export class ServiceModule {
+  static forRoot<E extends BaseEnv>(service: ServiceDefinition<E>): DynamicModule {
+    return {
+      module: ServiceModule,
+      imports: [
+        ConfigModule.forRoot(service.env),
+        LoggerModule.forRootAsync(service.name),
+        PersistenceModule.forRoot({ schema: service.schema, entities: service.entities, migrations: service.migrations }),
+        MessagingModule.forRoot({ clientId: service.name }),
+        HealthModule,
+      ],
+    };
+  }
+}

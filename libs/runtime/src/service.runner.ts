@@ -1,0 +1,59 @@
+import { type INestApplication, Logger as NestLogger, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type BaseEnv, ConfigError, cachedEnv } from '@nps/config';
+import { KafkaTransport, RethrowRpcFilter } from '@nps/messaging';
+import { stopTelemetry } from '@nps/observability';
+import { Logger } from 'nestjs-pino';
+
+export interface RunOptions<E extends BaseEnv> {
+  name: string;
+  env: new () => E;
+}
+
+/**
+ * Boots a service: validated config, JSON logs, HTTP (health and APIs) and the Kafka consumer
+ * on one Nest app; SIGTERM/SIGINT stop intake, finish in-flight work, commit and exit 0.
+ */
+export async function runService<E extends BaseEnv>(appModule: Type, options: RunOptions<E>): Promise<INestApplication> {
+  const env = loadEnvOrExit(options.env);
+  const app = await NestFactory.create(appModule, { bufferLogs: true, forceCloseConnections: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  const transport = new KafkaTransport({
+    brokers: env.KAFKA_BROKERS,
+    clientId: options.name,
+    groupId: options.name,
+    topicPrefix: env.KAFKA_TOPIC_PREFIX,
+  });
+  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true }).useGlobalFilters(new RethrowRpcFilter());
+  await app.startAllMicroservices();
+  await app.listen(env.PORT);
+  stopOnSignals(app, env.SHUTDOWN_TIMEOUT_MS);
+  new NestLogger(options.name).log(`${options.name} listening on port ${env.PORT}`);
+  return app;
+}
+
+function loadEnvOrExit<E extends BaseEnv>(envClass: new () => E): E {
+  try {
+    return cachedEnv(envClass);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+function stopOnSignals(app: INestApplication, timeoutMs: number): void {
+  const stop = async (signal: NodeJS.Signals) => {
+    const logger = new NestLogger('Shutdown');
+    logger.log(`${signal} received: draining`);
+    setTimeout(() => {
+      logger.error(`still draining after ${timeoutMs} ms: exiting anyway`);
+      process.exit(1);
+    }, timeoutMs).unref();
+    await app.close();
+    await stopTelemetry();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

@@ -1,0 +1,11 @@
+import type { TestInfrastructure } from './infrastructure';
+
+const state = globalThis as typeof globalThis & { npsInfrastructure?: Promise<TestInfrastructure>; npsUsers?: number };
+
+export default async function globalTeardown(): Promise<void> {
+  state.npsUsers = (state.npsUsers ?? 1) - 1;
+  if (state.npsUsers > 0 || !state.npsInfrastructure) return;
+  const infrastructure = await state.npsInfrastructure;
+  state.npsInfrastructure = undefined;
+  await infrastructure.release();
+}

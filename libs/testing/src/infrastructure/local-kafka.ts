@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const RUNNER = resolve(__dirname, '../../../../deploy/local/kafka.sh');
+
+/** Whether the broker of the local runner (deploy/local/kafka.sh) answers on `port`. */
+export async function localKafkaRunning(port: number): Promise<boolean> {
+  return run('bash', [RUNNER, 'status'], { env: { ...process.env, KAFKA_PORT: String(port) } }).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** A broker of the local runner on its own port and state dir; start/stop at will. */
+export class LocalKafka {
+  readonly brokers: string;
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(readonly port: number, stateDir?: string) {
+    this.brokers = `127.0.0.1:${port}`;
+    this.env = { ...process.env, KAFKA_PORT: String(port), ...(stateDir ? { KAFKA_STATE_DIR: stateDir } : {}) };
+  }
+
+  /** A throw-away broker: fresh data in a temp dir, so nothing of an earlier run is seen. */
+  static disposable(port: number): LocalKafka {
+    return new LocalKafka(port, mkdtempSync(join(tmpdir(), `nps-kafka-${port}-`)));
+  }
+
+  async start(): Promise<void> {
+    await run('bash', [RUNNER, 'start'], { env: this.env, timeout: 600_000 });
+  }
+
+  async stop(): Promise<void> {
+    await run('bash', [RUNNER, 'stop'], { env: this.env, timeout: 60_000 });
+  }
+}

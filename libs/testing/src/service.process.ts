@@ -1,0 +1,76 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+import { expectEventually } from './expect-eventually';
+
+const ROOT = resolve(__dirname, '../../..');
+
+export interface ServiceProcessOptions {
+  /** Entry file relative to the repository root, e.g. `services/scoring/src/main.ts`. */
+  entry: string;
+  env: Record<string, string>;
+}
+
+/**
+ * A service (or test fixture) running from its TypeScript source in its own Node process, the
+ * way it runs in production but without a build: kill it, signal it, read its output.
+ */
+export class ServiceProcess {
+  private readonly child: ChildProcess;
+  private readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  output = '';
+
+  private constructor(options: ServiceProcessOptions) {
+    this.child = spawn(process.execPath, ['-r', '@swc-node/register', options.entry], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'info', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.exited = once(this.child, 'exit').then(([code, signal]) => ({ code, signal }));
+  }
+
+  static start(options: ServiceProcessOptions): ServiceProcess {
+    return new ServiceProcess(options);
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Waits until `GET url` answers `status`, failing early if the process dies. */
+  async waitForHttp(url: string, status = 200, timeoutMs = 60000): Promise<void> {
+    await expectEventually(
+      async () => {
+        if (!this.running) throw new Error(`process exited before ${url} answered:\n${this.output.slice(-3000)}`);
+        const response = await fetch(url).catch((error: Error) => ({ status: `unreachable (${error.message})` }));
+        if (response.status !== status) throw new Error(`${url} answered ${response.status}, expected ${status}`);
+      },
+      { timeoutMs, intervalMs: 250 },
+    );
+  }
+
+  /** Waits until the process output contains `text`. */
+  async waitForOutput(text: string, timeoutMs = 60000): Promise<void> {
+    await expectEventually(
+      () => {
+        if (!this.output.includes(text)) {
+          if (!this.running) throw new Error(`process exited without printing "${text}":\n${this.output.slice(-3000)}`);
+          throw new Error(`no "${text}" in the output yet`);
+        }
+      },
+      { timeoutMs, intervalMs: 100 },
+    );
+  }
+
+  /** Sends `signal` and resolves with how the process ended. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    if (this.running) this.child.kill(signal);
+    return this.exited;
+  }
+}

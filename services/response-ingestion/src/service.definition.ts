@@ -1,0 +1,11 @@
+import { MessagingTables1763856000000 } from '@nps/messaging';
+import type { ServiceDefinition } from '@nps/runtime';
+import { ResponseIngestionEnv } from './response-ingestion.env';
+
+export const service: ServiceDefinition<ResponseIngestionEnv> = {
+  name: 'response-ingestion',
+  env: ResponseIngestionEnv,
+  schema: 'response_ingestion',
+  entities: [],
+  migrations: [MessagingTables1763856000000],
+};
