@@ -11,6 +11,8 @@ const infrastructure = {
 };
 
 module.exports = {
+  // Integration and e2e tests start brokers and processes; unit tests finish far below this.
+  testTimeout: 120000,
   reporters: ['default', '<rootDir>/libs/testing/src/summary.reporter.js'],
   projects: [
     {
@@ -27,7 +29,6 @@ module.exports = {
       ...infrastructure,
       testMatch: ['<rootDir>/{libs,services}/**/*.int-spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-      testTimeout: 120000,
     },
     {
       displayName: 'e2e',
@@ -35,7 +36,6 @@ module.exports = {
       transform,
       ...infrastructure,
       testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'],
-      testTimeout: 180000,
     },
   ],
 };

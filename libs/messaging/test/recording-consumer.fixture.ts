@@ -5,7 +5,7 @@ import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { Topics } from '@nps/contracts';
-import { KafkaTransport, RethrowRpcFilter } from '@nps/messaging';
+import { KafkaTransport, RethrowRpcFilter } from '../src';
 import type { KafkaMessage } from 'kafkajs';
 import { Client } from 'pg';
 

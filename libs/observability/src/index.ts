@@ -1,2 +1,3 @@
 export * from './logger.module';
-export * from './telemetry';
+// Telemetry has its own entry point, @nps/observability/telemetry: it must load before
+// anything it instruments, so importing it must not pull in this barrel (pino, Nest).

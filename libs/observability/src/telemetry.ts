@@ -1,5 +1,6 @@
 import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
 import { NodeSDK } from '@opentelemetry/sdk-node';
+import { NoopSpanProcessor } from '@opentelemetry/sdk-trace';
 
 let sdk: NodeSDK | undefined;
 
@@ -13,10 +14,11 @@ export function startTelemetry(serviceName: string): NodeSDK {
   if (sdk) return sdk;
   process.env.OTEL_SERVICE_NAME ??= serviceName;
   const exporting = Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT);
-  process.env.OTEL_TRACES_EXPORTER ??= exporting ? 'otlp' : 'none';
   process.env.OTEL_METRICS_EXPORTER ??= exporting ? 'otlp' : 'none';
   process.env.OTEL_LOGS_EXPORTER ??= 'none';
   sdk = new NodeSDK({
+    // Without an exporter the SDK would install no tracer at all, and logs would lose trace ids.
+    spanProcessors: exporting ? undefined : [new NoopSpanProcessor()],
     instrumentations: [
       getNodeAutoInstrumentations({
         // Only what a service of ours touches: the rest costs start-up time for nothing.

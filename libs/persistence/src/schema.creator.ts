@@ -15,7 +15,8 @@ export async function ensureSchema(url: string, schema: string): Promise<void> {
   }
 }
 
-async function ensureDatabase(url: string): Promise<void> {
+/** Creates the database named in `url` when it does not exist (connecting to `postgres` to do so). */
+export async function ensureDatabase(url: string): Promise<void> {
   const target = new URL(url);
   const database = decodeURIComponent(target.pathname.slice(1));
   if (!database || database === 'postgres') return;

@@ -2,7 +2,7 @@ import { type INestApplication, Logger as NestLogger, type Type } from '@nestjs/
 import { NestFactory } from '@nestjs/core';
 import { type BaseEnv, ConfigError, cachedEnv } from '@nps/config';
 import { KafkaTransport, RethrowRpcFilter } from '@nps/messaging';
-import { stopTelemetry } from '@nps/observability';
+import { stopTelemetry } from '@nps/observability/telemetry';
 import { Logger } from 'nestjs-pino';
 
 export interface RunOptions<E extends BaseEnv> {

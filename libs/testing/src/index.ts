@@ -4,3 +4,4 @@ export * from './infrastructure/infrastructure';
 export * from './infrastructure/local-kafka';
 export * from './test-namespace';
 export * from './service.process';
+export * from './free-port';

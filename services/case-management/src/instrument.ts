@@ -1,3 +1,3 @@
-import { startTelemetry } from '@nps/observability';
+import { startTelemetry } from '@nps/observability/telemetry';
 
 startTelemetry('case-management');

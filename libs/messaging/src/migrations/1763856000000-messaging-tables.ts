@@ -2,8 +2,9 @@ import { qualifiedTable } from '@nps/persistence';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The outbox (events a service has committed to publish) and the inbox (events a service has
- * already applied), in the service's own schema. Every service lists this migration first.
+ * The outbox (events a service has committed to publish, deleted once Kafka has them) and the
+ * inbox (ids of events a service has already applied), in the service's own schema. Every
+ * service lists this migration first.
  */
 export class MessagingTables1763856000000 implements MigrationInterface {
   name = 'MessagingTables1763856000000';
@@ -16,10 +17,8 @@ export class MessagingTables1763856000000 implements MigrationInterface {
         message_key text NOT NULL,
         payload bytea NOT NULL,
         headers jsonb NOT NULL DEFAULT '{}'::jsonb,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        published_at timestamptz
+        created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await runner.query(`CREATE INDEX outbox_pending_idx ON ${qualifiedTable(runner, 'outbox')} (id) WHERE published_at IS NULL`);
     await runner.query(`
       CREATE TABLE ${qualifiedTable(runner, 'inbox')} (
         event_id text PRIMARY KEY,

@@ -1,0 +1,32 @@
+# Shared by scripts/up.sh and scripts/test.sh: install what the project needs, start the
+# database and the broker it needs. Sourced, not run.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$ROOT/node_modules/.bin:$PATH"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# npm ci when node_modules is missing or older than package-lock.json. The node@24 package in
+# devDependencies puts Node 24 on the PATH of every npm script, whatever the system Node is.
+ensure_install() {
+  local stamp="$ROOT/node_modules/.nps-lock.sha256"
+  local want; want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+  if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
+    log "installing npm packages (npm ci)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" > "$stamp"
+  fi
+  local version; version="$(node --version)"
+  [[ "$version" == v24.* ]] || { echo "expected Node 24 from node_modules/.bin, got $version" >&2; return 1; }
+}
+
+# The machine's PostgreSQL server, started when it is down (unless DATABASE_URL points elsewhere).
+ensure_postgres() {
+  [[ -n "${DATABASE_URL:-}" ]] && return 0
+  if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+    log "starting the local PostgreSQL server"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && return 0; sleep 1; done
+    echo "PostgreSQL did not come up on 127.0.0.1:5432" >&2; return 1
+  fi
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# `npm start`: installs what is missing, starts Kafka (unless KAFKA_BROKERS is set) and the
+# five services against the local PostgreSQL (unless DATABASE_URL is set). Ctrl-C stops it all.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+SERVICES=(survey-dispatch response-ingestion scoring root-cause-tagging case-management)
+PORTS=(3001 3002 3003 3004 3005)
+LOG_DIR="$ROOT/.run/logs"
+started_kafka=0
+pids=()
+
+shutdown() {
+  trap - INT TERM
+  log "stopping the services"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [[ $started_kafka == 1 ]]; then log "stopping Kafka"; bash deploy/local/kafka.sh stop; fi
+  log "all stopped"
+  exit 0
+}
+
+ensure_install
+ensure_postgres
+if [[ -z "${KAFKA_BROKERS:-}" ]]; then
+  if ! bash deploy/local/kafka.sh status >/dev/null 2>&1; then
+    bash deploy/local/kafka.sh start
+    started_kafka=1
+  fi
+fi
+trap shutdown INT TERM
+
+log "building"
+npm run --silent build
+mkdir -p "$LOG_DIR"
+for i in "${!SERVICES[@]}"; do
+  name="${SERVICES[$i]}"
+  PORT="${PORTS[$i]}" node "dist/services/$name/src/main.js" > "$LOG_DIR/$name.log" 2>&1 &
+  pids+=($!)
+done
+
+log "waiting for every service to be ready"
+for i in "${!SERVICES[@]}"; do
+  url="http://127.0.0.1:${PORTS[$i]}/health/ready"
+  for attempt in $(seq 1 120); do
+    curl -fs -o /dev/null "$url" && break
+    if ! kill -0 "${pids[$i]}" 2>/dev/null; then
+      echo "${SERVICES[$i]} exited; last lines of $LOG_DIR/${SERVICES[$i]}.log:" >&2
+      tail -20 "$LOG_DIR/${SERVICES[$i]}.log" >&2
+      shutdown
+    fi
+    [[ $attempt == 120 ]] && { echo "${SERVICES[$i]} not ready after 60 s" >&2; shutdown; }
+    sleep 0.5
+  done
+  printf '  %-20s ready  %s  (log: .run/logs/%s.log)\n' "${SERVICES[$i]}" "$url" "${SERVICES[$i]}"
+done
+log "NPS platform is up. Ctrl-C stops everything."
+wait
