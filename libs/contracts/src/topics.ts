@@ -1,55 +1,71 @@
-import type { TopicSpec } from './topic.spec-type';
+import type { Message } from '@bufbuild/protobuf';
+import type { GenMessage } from '@bufbuild/protobuf/codegenv2';
+import type { Timestamp } from '@bufbuild/protobuf/wkt';
+import * as M from './messages';
+import type { EventTopic, KeyRule, TopicSpec } from './topic.spec-type';
 
 const DAY = 24 * 60 * 60 * 1000;
 const EVENT_RETENTION = 30 * DAY;
 const PARTITIONS = 6;
 
-function eventTopic(name: string, key: TopicSpec['key'], description: string): TopicSpec {
-  return { name, partitions: PARTITIONS, key, cleanupPolicy: 'delete', retentionMs: EVENT_RETENTION, description };
+/**
+ * Prefix of every CloudEvents `dataschema`; the rest is the full protobuf message name, which is
+ * what `buf convert --type` takes. Stable for the life of a package version (docs/contracts.md).
+ */
+export const DATA_SCHEMA_PREFIX = 'urn:nps:proto:';
+
+/** What every event message has; a schema without these fields does not compile as a topic. */
+type EventFields<K extends KeyRule> = Message & { eventId: string; occurredAt?: Timestamp } & Record<K, string>;
+
+function eventTopic<K extends KeyRule, T extends EventFields<K>>(
+  name: string,
+  key: K,
+  schema: GenMessage<T>,
+  description: string,
+  storage: Pick<TopicSpec, 'cleanupPolicy' | 'retentionMs'> = { cleanupPolicy: 'delete', retentionMs: EVENT_RETENTION },
+): EventTopic<GenMessage<T>> {
+  return { name, partitions: PARTITIONS, key, ...storage, description, schema, eventType: name, dataSchema: `${DATA_SCHEMA_PREFIX}${schema.typeName}` };
 }
 
 /**
- * Every topic of the platform: the single declaration the services create topics from.
+ * Every topic of the platform and the one message type it carries: the single declaration the
+ * services create topics from, encode and decode with, and docs/asyncapi.yaml is generated from.
  * Names follow `nps.<entity>.<event>.v<N>`; dead letters add `.dlq`.
  */
 export const Topics = {
-  TouchpointRecorded: eventTopic('nps.touchpoint.recorded.v1', 'customerId', 'A customer finished a touchpoint (published by outside systems).'),
-  CustomerUpserted: {
-    name: 'nps.customer.upserted.v1',
-    partitions: PARTITIONS,
-    key: 'customerId',
+  TouchpointRecorded: eventTopic('nps.touchpoint.recorded.v1', 'customerId', M.TouchpointRecordedSchema, 'A customer finished a touchpoint (published by outside systems).'),
+  CustomerUpserted: eventTopic('nps.customer.upserted.v1', 'customerId', M.CustomerUpsertedSchema, 'Latest customer facts (no contact PII), compacted per customer.', {
     cleanupPolicy: 'compact',
     retentionMs: -1,
-    description: 'Latest customer facts (no contact PII), compacted per customer.',
-  },
-  SurveyDispatched: eventTopic('nps.survey.dispatched.v1', 'customerId', 'A survey was sent to a customer.'),
-  SurveyReminded: eventTopic('nps.survey.reminded.v1', 'customerId', 'A reminder was sent for an unanswered survey.'),
-  SurveyExpired: eventTopic('nps.survey.expired.v1', 'customerId', 'A survey expired without an answer.'),
-  SurveyFailed: eventTopic('nps.survey.failed.v1', 'customerId', 'A survey could not be delivered.'),
-  ResponseReceived: eventTopic('nps.response.received.v1', 'customerId', 'A customer answered a survey.'),
-  ResponseRevised: eventTopic('nps.response.revised.v1', 'customerId', 'A customer changed their score or added a comment.'),
-  ResponseScored: eventTopic('nps.response.scored.v1', 'customerId', 'An answer was classified promoter, passive or detractor.'),
-  DetractorIdentified: eventTopic('nps.detractor.identified.v1', 'customerId', 'A detractor answer that needs a follow-up case.'),
-  ResponseTagged: eventTopic('nps.response.tagged.v1', 'customerId', 'Root-cause tags, language and sentiment of a comment.'),
-  CaseOpened: eventTopic('nps.case.opened.v1', 'caseId', 'A follow-up case was opened for a detractor.'),
-  CaseAssigned: eventTopic('nps.case.assigned.v1', 'caseId', 'A case was assigned to an owner.'),
-  CaseUpdated: eventTopic('nps.case.updated.v1', 'caseId', 'A case changed (note, contact, enrichment).'),
-  CaseEscalated: eventTopic('nps.case.escalated.v1', 'caseId', 'A case breached its SLA and was escalated.'),
-  CaseResolved: eventTopic('nps.case.resolved.v1', 'caseId', 'A case was resolved with a confirmed root cause.'),
-  CaseClosed: eventTopic('nps.case.closed.v1', 'caseId', 'A case was closed.'),
-  CaseReopened: eventTopic('nps.case.reopened.v1', 'caseId', 'A closed case was reopened.'),
-} as const satisfies Record<string, TopicSpec>;
+  }),
+  SurveyDispatched: eventTopic('nps.survey.dispatched.v1', 'customerId', M.SurveyDispatchedSchema, 'A survey was sent to a customer.'),
+  SurveyReminded: eventTopic('nps.survey.reminded.v1', 'customerId', M.SurveyRemindedSchema, 'A reminder was sent for an unanswered survey.'),
+  SurveyExpired: eventTopic('nps.survey.expired.v1', 'customerId', M.SurveyExpiredSchema, 'A survey expired without an answer.'),
+  SurveyFailed: eventTopic('nps.survey.failed.v1', 'customerId', M.SurveyFailedSchema, 'A survey could not be delivered.'),
+  ResponseReceived: eventTopic('nps.response.received.v1', 'customerId', M.ResponseReceivedSchema, 'A customer answered a survey.'),
+  ResponseRevised: eventTopic('nps.response.revised.v1', 'customerId', M.ResponseRevisedSchema, 'A customer changed their score or added a comment.'),
+  ResponseScored: eventTopic('nps.response.scored.v1', 'customerId', M.ResponseScoredSchema, 'An answer was classified promoter, passive or detractor.'),
+  DetractorIdentified: eventTopic('nps.detractor.identified.v1', 'customerId', M.DetractorIdentifiedSchema, 'A detractor answer that needs a follow-up case.'),
+  ResponseTagged: eventTopic('nps.response.tagged.v1', 'customerId', M.ResponseTaggedSchema, 'Root-cause tags, language and sentiment of a comment.'),
+  CaseOpened: eventTopic('nps.case.opened.v1', 'caseId', M.CaseOpenedSchema, 'A follow-up case was opened for a detractor.'),
+  CaseAssigned: eventTopic('nps.case.assigned.v1', 'caseId', M.CaseAssignedSchema, 'A case was assigned to an owner.'),
+  CaseUpdated: eventTopic('nps.case.updated.v1', 'caseId', M.CaseUpdatedSchema, 'A case changed (note, contact, enrichment).'),
+  CaseEscalated: eventTopic('nps.case.escalated.v1', 'caseId', M.CaseEscalatedSchema, 'A case breached its SLA and was escalated.'),
+  CaseResolved: eventTopic('nps.case.resolved.v1', 'caseId', M.CaseResolvedSchema, 'A case was resolved with a confirmed root cause.'),
+  CaseClosed: eventTopic('nps.case.closed.v1', 'caseId', M.CaseClosedSchema, 'A case was closed.'),
+  CaseReopened: eventTopic('nps.case.reopened.v1', 'caseId', M.CaseReopenedSchema, 'A closed case was reopened.'),
+} as const satisfies Record<string, EventTopic>;
 
 export type TopicKey = keyof typeof Topics;
 
-export const ALL_TOPICS: readonly TopicSpec[] = Object.values(Topics);
+export const ALL_TOPICS: readonly EventTopic[] = Object.values(Topics);
 
-/** The dead-letter topic that belongs to `topic`. */
+/** The dead-letter topic that belongs to `topic`; it keeps whatever bytes failed, so it has no schema. */
 export function deadLetterTopicOf(topic: TopicSpec): TopicSpec {
   return {
-    ...topic,
     name: `${topic.name}.dlq`,
     partitions: 1,
+    key: topic.key,
     cleanupPolicy: 'delete',
     retentionMs: 90 * DAY,
     description: `Messages of ${topic.name} that could not be processed, with the reason in headers.`,
