@@ -21,6 +21,8 @@ lint() { nx show projects >/dev/null && eslint --max-warnings 0 .; }
 
 check "lint (eslint, Nx module boundaries)" lint
 check "type check (tsc --noEmit)" tsc -p tsconfig.json --noEmit
+check "contracts: buf lint" npm run --silent contracts:lint
+check "contracts: buf breaking against main" npm run --silent contracts:breaking
 rm -f .run/test-summary.txt
 log "tests: unit, integration, e2e (jest)"
 jest "$@"

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -30,6 +31,39 @@ export class BaseEnv {
   /** Prepended to every topic name, so several environments can share one cluster. */
   @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'may only hold letters, digits, ".", "_" and "-"' })
   KAFKA_TOPIC_PREFIX = '';
+
+  /** Whether this instance publishes its outbox (one instance at a time does, by lock). */
+  @Transform(({ value }) => (typeof value === 'string' ? { true: true, false: false }[value] ?? value : value))
+  @IsBoolean({ message: 'must be true or false' })
+  OUTBOX_RELAY_ENABLED: boolean = true;
+
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  OUTBOX_BATCH_SIZE: number = 500;
+
+  /** Attempts per consumed record before it goes to `<topic>.dlq`. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  CONSUMER_MAX_ATTEMPTS: number = 5;
+
+  /** First retry delay; doubles per attempt. */
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  CONSUMER_RETRY_BACKOFF_MS: number = 200;
+
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  CONSUMER_PARTITIONS_CONCURRENTLY: number = 1;
+
+  /** How long the group waits for a silent consumer before giving its partitions to another. */
+  @IsInt()
+  @Min(6000)
+  @Max(300000)
+  KAFKA_SESSION_TIMEOUT_MS: number = 30000;
 
   @IsInt()
   @Min(1000)

@@ -1,10 +1,10 @@
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Kafka, type Producer, type IHeaders } from 'kafkajs';
+import { Kafka, Partitioners, type Producer, type IHeaders } from 'kafkajs';
 import { KafkaConnection, kafkaConfig, physicalTopic } from './kafka.options';
 
 export interface OutgoingMessage {
-  key: string;
-  value: Buffer;
+  key: string | Buffer | null;
+  value: Buffer | null;
   headers?: IHeaders;
 }
 
@@ -17,7 +17,11 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
   private readonly producer: Producer;
 
   constructor(private readonly connection: KafkaConnection) {
-    this.producer = new Kafka(kafkaConfig(connection)).producer({ idempotent: true, maxInFlightRequests: 5 });
+    this.producer = new Kafka(kafkaConfig(connection)).producer({
+      idempotent: true,
+      maxInFlightRequests: 5,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   async onModuleInit(): Promise<void> {
@@ -26,6 +30,18 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
 
   async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
     await this.producer.send({ topic: physicalTopic(topic, this.connection.topicPrefix), acks: -1, messages });
+  }
+
+  /** Sends records to several topics in one request; per topic (so per key) in the given order. */
+  async publishInOrder(records: { topic: string; message: OutgoingMessage }[]): Promise<void> {
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const { topic, message } of records) {
+      const name = physicalTopic(topic, this.connection.topicPrefix);
+      const messages = byTopic.get(name) ?? [];
+      messages.push(message);
+      byTopic.set(name, messages);
+    }
+    await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
   }
 
   async onApplicationShutdown(): Promise<void> {

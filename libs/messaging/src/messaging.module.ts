@@ -3,20 +3,31 @@ import { TerminusModule } from '@nestjs/terminus';
 import { BaseEnv } from '@nps/config';
 import { ALL_TOPICS } from '@nps/contracts';
 import { Kafka } from 'kafkajs';
+import { KafkaTransportFactory } from './consumer/kafka-transport.factory';
 import { EventPublisher } from './event.publisher';
 import { KafkaHealthIndicator } from './kafka.health';
 import { KafkaConnection, kafkaConfig } from './kafka.options';
+import { MessagingSettings } from './messaging.settings';
+import { EventTransactions } from './outbox/event.transactions';
+import { OutboxRelay } from './outbox/outbox.relay';
 import { ensureTopics } from './topic.provisioner';
 
+export interface MessagingOptions {
+  service: string;
+  /** Default schema of the service (DB_SCHEMA overrides it). */
+  schema: string;
+}
+
 /**
- * Kafka for one service: its connection, its producer, its readiness check, and the
- * platform's topics created (idempotently) before anything is consumed or published.
+ * Kafka for one service: connection, producer, outbox relay, transaction runner, consumer
+ * transport factory and readiness check; the platform's topics are created (idempotently)
+ * before anything is consumed or published.
  */
 @Module({})
 export class MessagingModule implements OnModuleInit {
   constructor(private readonly connection: KafkaConnection) {}
 
-  static forRoot(options: { clientId: string }): DynamicModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
     return {
       module: MessagingModule,
       global: true,
@@ -25,16 +36,31 @@ export class MessagingModule implements OnModuleInit {
         {
           provide: KafkaConnection,
           inject: [BaseEnv],
-          useFactory: (env: BaseEnv): KafkaConnection => ({
-            brokers: env.KAFKA_BROKERS,
-            clientId: options.clientId,
-            topicPrefix: env.KAFKA_TOPIC_PREFIX,
-          }),
+          useFactory: (env: BaseEnv): KafkaConnection => ({ brokers: env.KAFKA_BROKERS, clientId: options.service, topicPrefix: env.KAFKA_TOPIC_PREFIX }),
+        },
+        {
+          provide: MessagingSettings,
+          inject: [BaseEnv],
+          useFactory: (env: BaseEnv) =>
+            Object.assign(new MessagingSettings(), {
+              service: options.service,
+              schema: env.DB_SCHEMA ?? options.schema,
+              topicPrefix: env.KAFKA_TOPIC_PREFIX,
+              relayEnabled: env.OUTBOX_RELAY_ENABLED,
+              relayBatchSize: env.OUTBOX_BATCH_SIZE,
+              maxAttempts: env.CONSUMER_MAX_ATTEMPTS,
+              retryBackoffMs: env.CONSUMER_RETRY_BACKOFF_MS,
+              partitionsConcurrently: env.CONSUMER_PARTITIONS_CONCURRENTLY,
+              sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+            }),
         },
         EventPublisher,
+        EventTransactions,
+        OutboxRelay,
+        KafkaTransportFactory,
         KafkaHealthIndicator,
       ],
-      exports: [KafkaConnection, EventPublisher, KafkaHealthIndicator],
+      exports: [KafkaConnection, MessagingSettings, EventPublisher, EventTransactions, OutboxRelay, KafkaTransportFactory, KafkaHealthIndicator],
     };
   }
 

@@ -25,7 +25,7 @@ export class ServiceModule {
         ConfigModule.forRoot(service.env),
         LoggerModule.forRootAsync(service.name),
         PersistenceModule.forRoot({ schema: service.schema, entities: service.entities, migrations: service.migrations }),
-        MessagingModule.forRoot({ clientId: service.name }),
+        MessagingModule.forRoot({ service: service.name, schema: service.schema }),
         HealthModule,
       ],
     };

@@ -1,7 +1,7 @@
 import { type INestApplication, Logger as NestLogger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type BaseEnv, ConfigError, cachedEnv } from '@nps/config';
-import { KafkaTransport, RethrowRpcFilter } from '@nps/messaging';
+import { KafkaTransportFactory, RethrowRpcFilter } from '@nps/messaging';
 import { stopTelemetry } from '@nps/observability/telemetry';
 import { Logger } from 'nestjs-pino';
 
@@ -18,13 +18,10 @@ export async function runService<E extends BaseEnv>(appModule: Type, options: Ru
   const env = loadEnvOrExit(options.env);
   const app = await NestFactory.create(appModule, { bufferLogs: true, forceCloseConnections: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  const transport = new KafkaTransport({
-    brokers: env.KAFKA_BROKERS,
-    clientId: options.name,
-    groupId: options.name,
-    topicPrefix: env.KAFKA_TOPIC_PREFIX,
-  });
+  const transport = app.get(KafkaTransportFactory).create();
   app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true }).useGlobalFilters(new RethrowRpcFilter());
+  // Module init (migrations, topic creation) must finish before the consumer subscribes.
+  await app.init();
   await app.startAllMicroservices();
   await app.listen(env.PORT);
   stopOnSignals(app, env.SHUTDOWN_TIMEOUT_MS);

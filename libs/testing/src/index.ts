@@ -5,3 +5,4 @@ export * from './infrastructure/local-kafka';
 export * from './test-namespace';
 export * from './service.process';
 export * from './free-port';
+export * from './builders/response-received.builder';

@@ -1,7 +1,8 @@
-import { type CustomTransportStrategy, KafkaContext, Server } from '@nestjs/microservices';
+import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { ALL_TOPICS, type EventTopic } from '@nps/contracts';
 import { Kafka, type Consumer, type EachMessagePayload } from 'kafkajs';
-import { isObservable, lastValueFrom } from 'rxjs';
-import { kafkaConfig, physicalTopic, type KafkaConnection } from './kafka.options';
+import { kafkaConfig, physicalTopic, type KafkaConnection } from '../kafka.options';
+import type { EventProcessor } from './event.processor';
 
 export interface KafkaTransportOptions extends KafkaConnection {
   /** Consumer group: one per service, so every instance of it shares the work. */
@@ -10,18 +11,24 @@ export interface KafkaTransportOptions extends KafkaConnection {
   fromBeginning?: boolean;
   /** How long the group waits for a silent member before giving its partitions away. */
   sessionTimeoutMs?: number;
+  /** Partitions processed at the same time (default 1). */
+  partitionsConcurrently?: number;
 }
 
 /**
- * A Nest custom transport over kafkajs that commits a message's offset only after its
- * `@EventPattern(topicName)` handler has finished. Stock Nest Kafka commits on its own
- * schedule; see docs/adr/0004-messaging-transport.md.
+ * A Nest custom transport over kafkajs: `@EventPattern(Topics.X.name)` handlers receive decoded
+ * events; a record's offset is committed only after the EventProcessor is done with it
+ * (applied, or dead-lettered). See docs/adr/0004-messaging-transport.md.
  */
 export class KafkaTransport extends Server implements CustomTransportStrategy {
   private readonly kafka: Kafka;
+  private readonly topics = new Map<string, EventTopic>(ALL_TOPICS.map((topic) => [topic.name, topic]));
   private consumer?: Consumer;
 
-  constructor(private readonly options: KafkaTransportOptions) {
+  constructor(
+    private readonly options: KafkaTransportOptions,
+    private readonly processor: EventProcessor,
+  ) {
     super();
     this.kafka = new Kafka(kafkaConfig(options));
   }
@@ -36,8 +43,10 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
   }
 
   private async start(): Promise<void> {
-    const topics = [...this.messageHandlers.keys()];
-    if (topics.length === 0) return;
+    const patterns = [...this.messageHandlers.keys()];
+    const unknown = patterns.filter((pattern) => !this.topics.has(pattern));
+    if (unknown.length > 0) throw new Error(`@EventPattern names no declared topic: ${unknown.join(', ')}`);
+    if (patterns.length === 0) return;
     const sessionTimeout = this.options.sessionTimeoutMs ?? 30000;
     this.consumer = this.kafka.consumer({
       groupId: this.options.groupId,
@@ -47,26 +56,25 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     });
     await this.consumer.connect();
     await this.consumer.subscribe({
-      topics: topics.map((topic) => physicalTopic(topic, this.options.topicPrefix)),
+      topics: patterns.map((topic) => physicalTopic(topic, this.options.topicPrefix)),
       fromBeginning: this.options.fromBeginning ?? true,
     });
-    await this.consumer.run({ autoCommit: false, eachMessage: (payload) => this.handle(payload) });
+    await this.consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
+      eachMessage: (payload) => this.handle(payload),
+    });
   }
 
-  private async handle(payload: EachMessagePayload): Promise<void> {
-    const { topic, partition, message, heartbeat } = payload;
-    const logicalTopic = topic.slice((this.options.topicPrefix ?? '').length);
-    const handler = this.getHandlerByPattern(logicalTopic);
-    if (handler) {
-      const context = new KafkaContext([message, partition, topic, this.consumer as never, heartbeat, undefined as never]);
-      const result = await handler(message, context);
-      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-    }
-    const next = (BigInt(message.offset) + 1n).toString();
-    await this.consumer?.commitOffsets([{ topic, partition, offset: next }]);
+  private async handle({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    const logical = topic.slice((this.options.topicPrefix ?? '').length);
+    const spec = this.topics.get(logical);
+    const handler = this.getHandlerByPattern(logical);
+    if (spec && handler) await this.processor.process({ topic: spec, partition, message, heartbeat }, handler);
+    await this.consumer?.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
   }
 
-  /** Stops fetching, lets the message in flight finish and commit, then leaves the group. */
+  /** Stops fetching, lets the record in flight finish and commit, then leaves the group. */
   async close(): Promise<void> {
     await this.consumer?.disconnect();
     this.consumer = undefined;

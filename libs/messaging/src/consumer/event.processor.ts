@@ -1,0 +1,93 @@
+import { Logger } from '@nestjs/common';
+import type { MessageHandler } from '@nestjs/microservices';
+import { decodeEvent, type EventTopic, UndecodableEventError } from '@nps/contracts';
+import type { KafkaMessage } from 'kafkajs';
+import { isObservable, lastValueFrom } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import { DeadLetterWriter } from '../dead-letter/dead-letter.writer';
+import type { MessagingSettings } from '../messaging.settings';
+import { UnitOfWork } from '../outbox/unit-of-work';
+import { EventContext } from './event.context';
+
+export interface ConsumedMessage {
+  topic: EventTopic;
+  partition: number;
+  message: KafkaMessage;
+  /** kafkajs has no background heartbeat: long retries must call it. */
+  heartbeat: () => Promise<void>;
+}
+
+/**
+ * What happens to one consumed record: decode it, apply it exactly once (inbox + handler +
+ * outbox in one transaction), retry with backoff, and after the last attempt — or at once for
+ * a record that cannot be decoded — dead-letter it. Resolves when the record may be committed.
+ */
+export class EventProcessor {
+  private readonly logger = new Logger(EventProcessor.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: MessagingSettings,
+    private readonly deadLetters: DeadLetterWriter,
+  ) {}
+
+  async process(consumed: ConsumedMessage, handler: MessageHandler): Promise<void> {
+    const { topic, partition, message } = consumed;
+    let decoded;
+    try {
+      decoded = decodeEvent(topic, message);
+    } catch (error) {
+      if (!(error instanceof UndecodableEventError)) throw error;
+      await this.deadLetter(consumed, error, 1, new Date());
+      return;
+    }
+    let firstFailureAt: Date | undefined;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.applyOnce(decoded.message, decoded.attributes, consumed, handler, attempt);
+        return;
+      } catch (error) {
+        firstFailureAt ??= new Date();
+        if (attempt >= this.settings.maxAttempts) {
+          await this.deadLetter(consumed, error, attempt, firstFailureAt);
+          return;
+        }
+        this.logger.warn({ msg: `handler failed (attempt ${attempt}), retrying`, topic: topic.name, partition, offset: message.offset, error: (error as Error).message });
+        await sleep(this.settings.retryBackoffMs * 2 ** (attempt - 1));
+        await consumed.heartbeat();
+      }
+    }
+  }
+
+  private async applyOnce(
+    event: unknown,
+    attributes: EventContext['attributes'],
+    consumed: ConsumedMessage,
+    handler: MessageHandler,
+    attempt: number,
+  ): Promise<void> {
+    const { schema } = this.settings;
+    await this.dataSource.transaction(async (manager) => {
+      const fresh = await manager.query(`INSERT INTO "${schema}".inbox (event_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`, [
+        attributes.id,
+        consumed.topic.name,
+      ]);
+      if (fresh.length === 0) return; // applied before: a redelivery has no second effect
+      const unitOfWork = new UnitOfWork(manager, schema, this.settings.source);
+      const position = { topic: consumed.topic.name, partition: consumed.partition, offset: consumed.message.offset };
+      const result = await handler(event, new EventContext([unitOfWork, attributes, position, attempt]));
+      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+      await unitOfWork.flush();
+    });
+  }
+
+  private async deadLetter(consumed: ConsumedMessage, error: unknown, attempts: number, firstFailureAt: Date): Promise<void> {
+    const { topic, partition, message } = consumed;
+    this.logger.error({ msg: 'record sent to the dead-letter topic', topic: topic.name, partition, offset: message.offset, attempts, error: (error as Error).message });
+    await this.deadLetters.write({ topic: topic.name, partition, message, error, attempts, firstFailureAt });
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

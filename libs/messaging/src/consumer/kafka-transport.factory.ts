@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DeadLetterWriter } from '../dead-letter/dead-letter.writer';
+import { EventPublisher } from '../event.publisher';
+import { KafkaConnection } from '../kafka.options';
+import { MessagingSettings } from '../messaging.settings';
+import { EventProcessor } from './event.processor';
+import { KafkaTransport } from './kafka.transport';
+
+/** Builds the service's consumer transport from its settings, for `app.connectMicroservice`. */
+@Injectable()
+export class KafkaTransportFactory {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly connection: KafkaConnection,
+    private readonly settings: MessagingSettings,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  create(): KafkaTransport {
+    const { service, partitionsConcurrently, sessionTimeoutMs } = this.settings;
+    const processor = new EventProcessor(this.dataSource, this.settings, new DeadLetterWriter(this.publisher, service));
+    return new KafkaTransport({ ...this.connection, groupId: service, partitionsConcurrently, sessionTimeoutMs }, processor);
+  }
+}

@@ -1,0 +1,21 @@
+/** How a service's messaging behaves; built once from its environment by MessagingModule. */
+export class MessagingSettings {
+  /** Service name: Kafka client id, consumer group, CloudEvents source. */
+  service: string;
+  /** The service's Postgres schema, holding its outbox and inbox. */
+  schema: string;
+  topicPrefix: string;
+  relayEnabled: boolean;
+  relayBatchSize: number;
+  /** Attempts per message before it goes to the dead-letter topic. */
+  maxAttempts: number;
+  retryBackoffMs: number;
+  /** Partitions of one consumer processed at the same time. */
+  partitionsConcurrently: number;
+  sessionTimeoutMs: number;
+
+  /** CloudEvents `source` of the events this service publishes. */
+  get source(): string {
+    return `urn:nps:service:${this.service}`;
+  }
+}

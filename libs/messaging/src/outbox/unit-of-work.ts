@@ -1,0 +1,33 @@
+import { context, propagation } from '@opentelemetry/api';
+import type { DescMessage, MessageInitShape } from '@bufbuild/protobuf';
+import { encodeEvent, type EventTopic } from '@nps/contracts';
+import type { EntityManager } from 'typeorm';
+import { appendToOutbox, type OutboxMessage } from './outbox.writer';
+
+/**
+ * One database transaction of a handler: its state changes go through `manager`, the events it
+ * must publish through `publish`. Both commit together or not at all (transactional outbox).
+ */
+export class UnitOfWork {
+  private readonly pending: OutboxMessage[] = [];
+
+  constructor(
+    readonly manager: EntityManager,
+    private readonly schema: string,
+    private readonly source: string,
+  ) {}
+
+  /** Queues an event for the outbox; it is written when the unit of work commits. */
+  publish<Desc extends DescMessage>(topic: EventTopic<Desc>, message: MessageInitShape<Desc>): void {
+    const encoded = encodeEvent(topic, message, { source: this.source });
+    const headers: Record<string, string> = { ...encoded.headers };
+    // The trace of the work that caused the event continues in whoever consumes it.
+    propagation.inject(context.active(), headers);
+    this.pending.push({ topic: topic.name, key: encoded.key, value: encoded.value, headers });
+  }
+
+  /** Writes the queued events; called by the transaction runner just before commit. */
+  async flush(): Promise<void> {
+    await appendToOutbox(this.manager, this.schema, this.pending.splice(0));
+  }
+}
