@@ -16,3 +16,4 @@ export * from './outbox/outbox.writer';
 export * from './outbox/unit-of-work';
 export * from './rethrow-rpc.filter';
 export * from './topic.provisioner';
+export * from './dead-letter/dead-letter.replayer';

@@ -26,7 +26,10 @@ export function startTelemetry(serviceName: string): NodeSDK {
         '@opentelemetry/instrumentation-express': { enabled: true },
         '@opentelemetry/instrumentation-nestjs-core': { enabled: true },
         '@opentelemetry/instrumentation-pg': { enabled: true },
-        '@opentelemetry/instrumentation-kafkajs': { enabled: true },
+        // Off: @nps/messaging propagates trace context itself. Events leave through the outbox
+        // relay, whose send has no trace of its own; this instrumentation would stamp the
+        // relay's context over the one the outbox row carries (docs/adr/0004).
+        '@opentelemetry/instrumentation-kafkajs': { enabled: false },
         '@opentelemetry/instrumentation-pino': { enabled: true },
         '@opentelemetry/instrumentation-fs': { enabled: false },
         '@opentelemetry/instrumentation-dns': { enabled: false },

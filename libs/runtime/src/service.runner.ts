@@ -18,10 +18,14 @@ export async function runService<E extends BaseEnv>(appModule: Type, options: Ru
   const env = loadEnvOrExit(options.env);
   const app = await NestFactory.create(appModule, { bufferLogs: true, forceCloseConnections: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  const transport = app.get(KafkaTransportFactory).create();
-  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true }).useGlobalFilters(new RethrowRpcFilter());
   // Module init (migrations, topic creation) must finish before the consumer subscribes.
   await app.init();
+  const transport = app.get(KafkaTransportFactory).create();
+  // Deferred, so the filter below is in place before Nest wraps the handlers (it reads global
+  // filters once, when it registers them); app.init() has already run the lifecycle hooks.
+  const microservice = app.connectMicroservice({ strategy: transport }, { inheritAppConfig: false, deferInitialization: true });
+  (microservice as unknown as { setIsInitHookCalled(called: boolean): void }).setIsInitHookCalled(true);
+  microservice.useGlobalFilters(new RethrowRpcFilter());
   await app.startAllMicroservices();
   await app.listen(env.PORT);
   stopOnSignals(app, env.SHUTDOWN_TIMEOUT_MS);

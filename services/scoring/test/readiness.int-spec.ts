@@ -26,7 +26,7 @@ describe('scoring readiness against a broker that goes away', () => {
 
   afterAll(async () => {
     await service?.stop('SIGKILL');
-    await broker?.stop();
+    await broker?.dispose();
   });
 
   it('turns 503 within 10 s of the broker stopping and 200 again when it is back, without a restart', async () => {

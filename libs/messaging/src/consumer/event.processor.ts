@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { MessageHandler } from '@nestjs/microservices';
 import { decodeEvent, type EventTopic, UndecodableEventError } from '@nps/contracts';
 import type { KafkaMessage } from 'kafkajs';
@@ -31,7 +32,36 @@ export class EventProcessor {
     private readonly deadLetters: DeadLetterWriter,
   ) {}
 
+  /** Processes one record inside a `process <topic>` span whose parent is the producer's trace. */
   async process(consumed: ConsumedMessage, handler: MessageHandler): Promise<void> {
+    const { topic, partition, message } = consumed;
+    const parent = propagation.extract(ROOT_CONTEXT, headerStrings(message.headers));
+    const span = tracer.startSpan(
+      `process ${topic.name}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': topic.name,
+          'messaging.destination.partition.id': String(partition),
+          'messaging.kafka.offset': Number(message.offset),
+          'messaging.consumer.group.name': this.settings.service,
+        },
+      },
+      parent,
+    );
+    try {
+      await context.with(trace.setSpan(parent, span), () => this.processInSpan(consumed, handler));
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      throw error;
+    } finally {
+      span.end();
+    }
+  }
+
+  private async processInSpan(consumed: ConsumedMessage, handler: MessageHandler): Promise<void> {
     const { topic, partition, message } = consumed;
     let decoded;
     try {
@@ -86,6 +116,17 @@ export class EventProcessor {
     this.logger.error({ msg: 'record sent to the dead-letter topic', topic: topic.name, partition, offset: message.offset, attempts, error: (error as Error).message });
     await this.deadLetters.write({ topic: topic.name, partition, message, error, attempts, firstFailureAt });
   }
+}
+
+const tracer = trace.getTracer('@nps/messaging');
+
+function headerStrings(headers: KafkaMessage['headers']): Record<string, string> {
+  const strings: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) strings[name] = first.toString();
+  }
+  return strings;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,4 +1,5 @@
 import type { TestInfrastructure } from './infrastructure';
+import { removeRunLeftovers } from './run-leftovers';
 
 const state = globalThis as typeof globalThis & { npsInfrastructure?: Promise<TestInfrastructure>; npsUsers?: number };
 
@@ -7,5 +8,7 @@ export default async function globalTeardown(): Promise<void> {
   if (state.npsUsers > 0 || !state.npsInfrastructure) return;
   const infrastructure = await state.npsInfrastructure;
   state.npsInfrastructure = undefined;
+  const runId = process.env.NPS_TEST_RUN_ID;
+  if (runId) await removeRunLeftovers(infrastructure.kafkaBrokers, infrastructure.databaseUrl, runId);
   await infrastructure.release();
 }

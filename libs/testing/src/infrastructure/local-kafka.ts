@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,7 +20,10 @@ export class LocalKafka {
   readonly brokers: string;
   private readonly env: NodeJS.ProcessEnv;
 
-  constructor(readonly port: number, stateDir?: string) {
+  constructor(
+    readonly port: number,
+    private readonly stateDir?: string,
+  ) {
     this.brokers = `127.0.0.1:${port}`;
     this.env = { ...process.env, KAFKA_PORT: String(port), ...(stateDir ? { KAFKA_STATE_DIR: stateDir } : {}) };
   }
@@ -36,5 +39,11 @@ export class LocalKafka {
 
   async stop(): Promise<void> {
     await run('bash', [RUNNER, 'stop'], { env: this.env, timeout: 60_000 });
+  }
+
+  /** Stops the broker and deletes the state dir it was given (a disposable one's temp dir). */
+  async dispose(): Promise<void> {
+    await this.stop();
+    if (this.stateDir) rmSync(this.stateDir, { recursive: true, force: true });
   }
 }

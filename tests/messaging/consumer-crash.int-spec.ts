@@ -1,0 +1,52 @@
+import { encodeEvent, Topics } from '@nps/contracts';
+import { EventPublisher } from '@nps/messaging';
+import { aResponseReceived, expectEventually, freshSchema, freshTopicPrefix, type ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
+import { Client } from 'pg';
+import { startLedger } from '../fixtures/ledger/ledger.process';
+
+const EVENTS = 10000;
+const KEYS = 50;
+
+// A consumer killed with SIGKILL three times while it works through 10,000 events leaves every
+// effect exactly once: the inbox drops redeliveries, commits trail effects so nothing is skipped.
+describe('a consumer that crashes while it works', () => {
+  const db = new Client({ connectionString: testDatabaseUrl() });
+  const brokers = testKafkaBrokers();
+  let ledger: ServiceProcess | undefined;
+
+  beforeAll(() => db.connect());
+  afterEach(() => ledger?.stop('SIGKILL'));
+  afterAll(() => db.end());
+
+  it('applies every event exactly once across three SIGKILLs', async () => {
+    const schema = await freshSchema('ledger');
+    const topicPrefix = freshTopicPrefix();
+    ledger = (await startLedger({ brokers, schema, topicPrefix })).process;
+
+    const publisher = new EventPublisher({ brokers, clientId: 'response-ingestion', topicPrefix });
+    await publisher.onModuleInit();
+    const ids: string[] = [];
+    for (let start = 0; start < EVENTS; start += 1000) {
+      const batch = Array.from({ length: 1000 }, (_, i) => {
+        const event = aResponseReceived().forCustomer(`c-${(start + i) % KEYS}`).build();
+        ids.push(String(event.eventId));
+        return encodeEvent(Topics.ResponseReceived, event, { source: 'test' });
+      });
+      await publisher.publish(Topics.ResponseReceived.name, batch);
+    }
+    await publisher.onApplicationShutdown();
+
+    const count = async () => Number((await db.query(`SELECT count(*) AS n FROM "${schema}".effects`)).rows[0].n);
+    for (const threshold of [1000, 3500, 6000]) {
+      await expectEventually(async () => expect(await count()).toBeGreaterThanOrEqual(threshold), { timeoutMs: 90000, intervalMs: 20 });
+      expect((await ledger.stop('SIGKILL')).signal).toBe('SIGKILL');
+      ledger = (await startLedger({ brokers, schema, topicPrefix })).process;
+    }
+    await expectEventually(async () => expect(await count()).toBe(EVENTS), { timeoutMs: 120000, intervalMs: 500 });
+
+    const { rows } = await db.query(`SELECT count(*) AS total, count(DISTINCT event_id) AS distinct_ids FROM "${schema}".effects`);
+    expect(rows[0]).toEqual({ total: String(EVENTS), distinct_ids: String(EVENTS) });
+    const applied = await db.query(`SELECT event_id FROM "${schema}".effects`);
+    expect(new Set(applied.rows.map((r) => r.event_id))).toEqual(new Set(ids));
+  });
+});
