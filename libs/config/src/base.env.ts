@@ -59,6 +59,11 @@ export class BaseEnv {
   @Max(64)
   CONSUMER_PARTITIONS_CONCURRENTLY: number = 1;
 
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  CONSUMER_LAG_INTERVAL_MS: number = 10000;
+
   /** How long the group waits for a silent consumer before giving its partitions to another. */
   @IsInt()
   @Min(6000)

@@ -17,3 +17,4 @@ export * from './outbox/unit-of-work';
 export * from './rethrow-rpc.filter';
 export * from './topic.provisioner';
 export * from './dead-letter/dead-letter.replayer';
+export * from './consumer/consumer-lag.monitor';

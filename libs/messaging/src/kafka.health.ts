@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { type Admin, Kafka } from 'kafkajs';
+import { ConsumerLagMonitor } from './consumer/consumer-lag.monitor';
 import { KafkaConnection, kafkaConfig } from './kafka.options';
 
 /** Readiness of the Kafka connection: the cluster answers a metadata request in time. */
@@ -11,13 +12,14 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
   constructor(
     private readonly connection: KafkaConnection,
     private readonly indicators: HealthIndicatorService,
+    private readonly lag: ConsumerLagMonitor,
   ) {}
 
   async check(key: string, timeoutMs = 2500) {
     const indicator = this.indicators.check(key);
     try {
       const cluster = await withTimeout(this.describeCluster(), timeoutMs);
-      return indicator.up({ brokers: cluster.brokers.length });
+      return indicator.up({ brokers: cluster.brokers.length, lag: this.lag.snapshot() });
     } catch (error) {
       // Start from a fresh connection next time; kafkajs keeps retrying a broken one otherwise.
       const admin = this.admin;

@@ -3,6 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { BaseEnv } from '@nps/config';
 import { ALL_TOPICS } from '@nps/contracts';
 import { Kafka } from 'kafkajs';
+import { ConsumerLagMonitor } from './consumer/consumer-lag.monitor';
 import { KafkaTransportFactory } from './consumer/kafka-transport.factory';
 import { EventPublisher } from './event.publisher';
 import { KafkaHealthIndicator } from './kafka.health';
@@ -52,15 +53,17 @@ export class MessagingModule implements OnModuleInit {
               retryBackoffMs: env.CONSUMER_RETRY_BACKOFF_MS,
               partitionsConcurrently: env.CONSUMER_PARTITIONS_CONCURRENTLY,
               sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+              lagIntervalMs: env.CONSUMER_LAG_INTERVAL_MS,
             }),
         },
         EventPublisher,
         EventTransactions,
         OutboxRelay,
         KafkaTransportFactory,
+        ConsumerLagMonitor,
         KafkaHealthIndicator,
       ],
-      exports: [KafkaConnection, MessagingSettings, EventPublisher, EventTransactions, OutboxRelay, KafkaTransportFactory, KafkaHealthIndicator],
+      exports: [KafkaConnection, MessagingSettings, EventPublisher, EventTransactions, OutboxRelay, KafkaTransportFactory, ConsumerLagMonitor, KafkaHealthIndicator],
     };
   }
 

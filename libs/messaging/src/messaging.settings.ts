@@ -13,6 +13,8 @@ export class MessagingSettings {
   /** Partitions of one consumer processed at the same time. */
   partitionsConcurrently: number;
   sessionTimeoutMs: number;
+  /** How often consumer lag is measured. */
+  lagIntervalMs: number;
 
   /** CloudEvents `source` of the events this service publishes. */
   get source(): string {

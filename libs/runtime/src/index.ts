@@ -2,4 +2,4 @@ export * from './health/health.module';
 export * from './health/shutdown.state';
 export * from './service.module';
 export * from './service.runner';
-export * from './migrate.cli';
+export * from './service.cli';

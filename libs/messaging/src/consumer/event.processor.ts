@@ -103,7 +103,7 @@ export class EventProcessor {
         consumed.topic.name,
       ]);
       if (fresh.length === 0) return; // applied before: a redelivery has no second effect
-      const unitOfWork = new UnitOfWork(manager, schema, this.settings.source);
+      const unitOfWork = new UnitOfWork(manager, schema, this.settings.source, attributes.id);
       const position = { topic: consumed.topic.name, partition: consumed.partition, offset: consumed.message.offset };
       const result = await handler(event, new EventContext([unitOfWork, attributes, position, attempt]));
       if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });

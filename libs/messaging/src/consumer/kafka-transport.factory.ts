@@ -5,6 +5,7 @@ import { DeadLetterWriter } from '../dead-letter/dead-letter.writer';
 import { EventPublisher } from '../event.publisher';
 import { KafkaConnection } from '../kafka.options';
 import { MessagingSettings } from '../messaging.settings';
+import { ConsumerLagMonitor } from './consumer-lag.monitor';
 import { EventProcessor } from './event.processor';
 import { KafkaTransport } from './kafka.transport';
 
@@ -16,11 +17,12 @@ export class KafkaTransportFactory {
     private readonly connection: KafkaConnection,
     private readonly settings: MessagingSettings,
     private readonly publisher: EventPublisher,
+    private readonly lag: ConsumerLagMonitor,
   ) {}
 
   create(): KafkaTransport {
     const { service, partitionsConcurrently, sessionTimeoutMs } = this.settings;
     const processor = new EventProcessor(this.dataSource, this.settings, new DeadLetterWriter(this.publisher, service));
-    return new KafkaTransport({ ...this.connection, groupId: service, partitionsConcurrently, sessionTimeoutMs }, processor);
+    return new KafkaTransport({ ...this.connection, groupId: service, partitionsConcurrently, sessionTimeoutMs }, processor, this.lag);
   }
 }

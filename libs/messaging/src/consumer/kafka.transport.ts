@@ -2,6 +2,7 @@ import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { ALL_TOPICS, type EventTopic } from '@nps/contracts';
 import { Kafka, type Consumer, type EachMessagePayload } from 'kafkajs';
 import { kafkaConfig, physicalTopic, type KafkaConnection } from '../kafka.options';
+import type { ConsumerLagMonitor } from './consumer-lag.monitor';
 import type { EventProcessor } from './event.processor';
 
 export interface KafkaTransportOptions extends KafkaConnection {
@@ -28,6 +29,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
   constructor(
     private readonly options: KafkaTransportOptions,
     private readonly processor: EventProcessor,
+    private readonly lag?: ConsumerLagMonitor,
   ) {
     super();
     this.kafka = new Kafka(kafkaConfig(options));
@@ -59,6 +61,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       topics: patterns.map((topic) => physicalTopic(topic, this.options.topicPrefix)),
       fromBeginning: this.options.fromBeginning ?? true,
     });
+    this.lag?.watch(patterns);
     await this.consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,

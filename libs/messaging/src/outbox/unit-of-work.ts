@@ -2,6 +2,7 @@ import { context, propagation } from '@opentelemetry/api';
 import type { DescMessage, MessageInitShape } from '@bufbuild/protobuf';
 import { encodeEvent, type EventTopic } from '@nps/contracts';
 import type { EntityManager } from 'typeorm';
+import { eventIdFor } from './event-id';
 import { appendToOutbox, type OutboxMessage } from './outbox.writer';
 
 /**
@@ -10,16 +11,20 @@ import { appendToOutbox, type OutboxMessage } from './outbox.writer';
  */
 export class UnitOfWork {
   private readonly pending: OutboxMessage[] = [];
+  private published = 0;
 
   constructor(
     readonly manager: EntityManager,
     private readonly schema: string,
     private readonly source: string,
+    /** Id of the event being handled, if any: events published without an id derive theirs from it. */
+    private readonly causationId?: string,
   ) {}
 
-  /** Queues an event for the outbox; it is written when the unit of work commits. */
+  /** Queues an event for the outbox (an empty `eventId` is filled in); written when the unit of work commits. */
   publish<Desc extends DescMessage>(topic: EventTopic<Desc>, message: MessageInitShape<Desc>): void {
-    const encoded = encodeEvent(topic, message, { source: this.source });
+    const withId = { ...message, eventId: (message as { eventId?: string }).eventId || eventIdFor(this.causationId, topic.name, this.published++) };
+    const encoded = encodeEvent(topic, withId, { source: this.source });
     const headers: Record<string, string> = { ...encoded.headers };
     // The trace of the work that caused the event continues in whoever consumes it.
     propagation.inject(context.active(), headers);

@@ -1,0 +1,31 @@
+import { type BaseEnv, ConfigError, loadEnv } from '@nps/config';
+import { databaseOptionsFrom, runMigrations } from '@nps/persistence';
+import type { ServiceDefinition } from './service.module';
+import { resetForReplay } from './projection.rebuilder';
+
+const USAGE = 'usage: cli.js migrate | cli.js replay';
+
+/**
+ * Entry of a service's `cli.ts`: `migrate` applies pending migrations; `replay` prepares a
+ * rebuild of the service's projections from its input topics (docs/messaging.md, Replay).
+ */
+export async function runServiceCli<E extends BaseEnv>(service: ServiceDefinition<E>, argv: string[]): Promise<void> {
+  const [command] = argv;
+  try {
+    const env = loadEnv(service.env);
+    const database = databaseOptionsFrom(env, service);
+    if (command === 'migrate') {
+      const applied = await runMigrations(database);
+      process.stdout.write(`${service.name}: schema "${database.schema}": ${applied.length} migration(s) applied ${applied.join(', ')}\n`);
+    } else if (command === 'replay') {
+      await resetForReplay(database, { brokers: env.KAFKA_BROKERS, clientId: `${service.name}-cli`, topicPrefix: env.KAFKA_TOPIC_PREFIX, groupId: service.name });
+      process.stdout.write(`${service.name}: schema "${database.schema}" emptied and consumer offsets forgotten; start the service to rebuild from its topics\n`);
+    } else {
+      process.stderr.write(`${USAGE}\n`);
+      process.exitCode = 2;
+    }
+  } catch (error) {
+    process.stderr.write(`${service.name}: ${error instanceof ConfigError ? error.message : (error as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,4 +1,0 @@
-import { runMigrationsCli } from '@nps/runtime';
-import { service } from './service.definition';
-
-void runMigrationsCli(service);

@@ -1,0 +1,82 @@
+import { createServer, type Server } from 'node:http';
+import { encodeEvent, Topics } from '@nps/contracts';
+import { EventPublisher } from '@nps/messaging';
+import { aResponseReceived, expectEventually, freePort, freshSchema, freshTopicPrefix, type ServiceProcess, testKafkaBrokers } from '@nps/testing';
+import { startLedger } from '../fixtures/ledger/ledger.process';
+
+interface OtlpGauge {
+  name: string;
+  gauge?: { dataPoints: { asInt?: string; asDouble?: number; attributes: { key: string; value: { stringValue?: string } }[] }[] };
+}
+
+// The consumer group's lag shows in readiness details and as an OpenTelemetry metric.
+describe('consumer lag', () => {
+  const brokers = testKafkaBrokers();
+  const exported: OtlpGauge[] = [];
+  let collector: Server;
+  let ledger: ServiceProcess | undefined;
+
+  beforeAll(async () => {
+    collector = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        if (req.url === '/v1/metrics') {
+          const payload = JSON.parse(body);
+          for (const resource of payload.resourceMetrics ?? []) for (const scope of resource.scopeMetrics ?? []) exported.push(...(scope.metrics ?? []));
+        }
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+  });
+
+  afterAll(async () => {
+    await ledger?.stop('SIGKILL');
+    await new Promise((resolve) => collector.close(resolve));
+  });
+
+  it('counts the records a stuck consumer has not processed', async () => {
+    const schema = await freshSchema('ledger');
+    const topicPrefix = freshTopicPrefix();
+    const address = collector.address();
+    const collectorPort = typeof address === 'object' && address ? address.port : await freePort();
+    const started = await startLedger({
+      brokers,
+      schema,
+      topicPrefix,
+      hangOn: 'stuck',
+      extraEnv: {
+        CONSUMER_LAG_INTERVAL_MS: '300',
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}`,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        OTEL_METRIC_EXPORT_INTERVAL: '500',
+      },
+    });
+    ledger = started.process;
+    const publisher = new EventPublisher({ brokers, clientId: 'response-ingestion', topicPrefix });
+    await publisher.onModuleInit();
+    const events = ['stuck', ...Array.from({ length: 20 }, (_, i) => `e${i}`)].map((comment) =>
+      encodeEvent(Topics.ResponseReceived, aResponseReceived().forCustomer('c-1').withComment(comment).build(), { source: 'test' }),
+    );
+    await publisher.publish(Topics.ResponseReceived.name, events);
+    await publisher.onApplicationShutdown();
+    await ledger.waitForOutput('hanging on stuck');
+
+    await expectEventually(async () => {
+      const ready = (await (await fetch(`${started.url}/health/ready`)).json()) as { info: { kafka: { lag: unknown } } };
+      expect(ready.info.kafka.lag).toEqual({ [Topics.ResponseReceived.name]: 21 });
+    });
+    await expectEventually(() => {
+      const points = exported.filter((m) => m.name === 'messaging.kafka.consumer.lag').flatMap((m) => m.gauge?.dataPoints ?? []);
+      const latest = points.at(-1);
+      expect(Number(latest?.asInt ?? latest?.asDouble)).toBe(21);
+      expect(latest?.attributes).toEqual(
+        expect.arrayContaining([
+          { key: 'messaging.consumer.group.name', value: { stringValue: 'ledger' } },
+          { key: 'messaging.destination.name', value: { stringValue: Topics.ResponseReceived.name } },
+        ]),
+      );
+    }, { timeoutMs: 20000 });
+  });
+});
