@@ -13,11 +13,12 @@ pids=()
 
 shutdown() {
   trap - INT TERM
-  log "stopping the services"
+  trap '' PIPE # output piped into a pager or tee that Ctrl-C ended: still stop everything
+  log "stopping the services" || true
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [[ $started_kafka == 1 ]]; then log "stopping Kafka"; bash deploy/local/kafka.sh stop; fi
-  log "all stopped"
+  if [[ $started_kafka == 1 ]]; then log "stopping Kafka" || true; bash deploy/local/kafka.sh stop >/dev/null 2>&1 || true; fi
+  log "all stopped" || true
   exit 0
 }
 

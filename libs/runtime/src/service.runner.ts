@@ -44,8 +44,12 @@ function loadEnvOrExit<E extends BaseEnv>(envClass: new () => E): E {
 }
 
 function stopOnSignals(app: INestApplication, timeoutMs: number): void {
+  let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     const logger = new NestLogger('Shutdown');
+    // Ctrl-C under a supervisor often brings SIGINT and SIGTERM together: drain once.
+    if (stopping) return logger.log(`${signal} received: already draining`);
+    stopping = true;
     logger.log(`${signal} received: draining`);
     setTimeout(() => {
       logger.error(`still draining after ${timeoutMs} ms: exiting anyway`);
@@ -55,6 +59,6 @@ function stopOnSignals(app: INestApplication, timeoutMs: number): void {
     await stopTelemetry();
     process.exit(0);
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
