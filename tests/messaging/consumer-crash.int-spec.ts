@@ -1,8 +1,7 @@
 import { encodeEvent, Topics } from '@nps/contracts';
 import { EventPublisher } from '@nps/messaging';
-import { aResponseReceived, expectEventually, freshSchema, freshTopicPrefix, type ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
-import { Client } from 'pg';
-import { startLedger } from '../fixtures/ledger/ledger.process';
+import { aResponseReceived, expectEventually } from '@nps/testing';
+import { ledgerBed } from '../fixtures/ledger/ledger.process';
 
 const EVENTS = 10000;
 const KEYS = 50;
@@ -10,18 +9,12 @@ const KEYS = 50;
 // A consumer killed with SIGKILL three times while it works through 10,000 events leaves every
 // effect exactly once: the inbox drops redeliveries, commits trail effects so nothing is skipped.
 describe('a consumer that crashes while it works', () => {
-  const db = new Client({ connectionString: testDatabaseUrl() });
-  const brokers = testKafkaBrokers();
-  let ledger: ServiceProcess | undefined;
-
-  beforeAll(() => db.connect());
-  afterEach(() => ledger?.stop('SIGKILL'));
-  afterAll(() => db.end());
+  const bed = ledgerBed();
+  const { db, brokers } = bed;
 
   it('applies every event exactly once across three SIGKILLs', async () => {
-    const schema = await freshSchema('ledger');
-    const topicPrefix = freshTopicPrefix();
-    ledger = (await startLedger({ brokers, schema, topicPrefix })).process;
+    const { schema, topicPrefix } = await bed.namespace();
+    let ledger = (await bed.start({ schema, topicPrefix })).process;
 
     const publisher = new EventPublisher({ brokers, clientId: 'response-ingestion', topicPrefix });
     await publisher.onModuleInit();
@@ -40,7 +33,7 @@ describe('a consumer that crashes while it works', () => {
     for (const threshold of [1000, 3500, 6000]) {
       await expectEventually(async () => expect(await count()).toBeGreaterThanOrEqual(threshold), { timeoutMs: 90000, intervalMs: 20 });
       expect((await ledger.stop('SIGKILL')).signal).toBe('SIGKILL');
-      ledger = (await startLedger({ brokers, schema, topicPrefix })).process;
+      ledger = (await bed.start({ schema, topicPrefix })).process;
     }
     await expectEventually(async () => expect(await count()).toBe(EVENTS), { timeoutMs: 120000, intervalMs: 500 });
 

@@ -1,27 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { encodeEvent, Topics } from '@nps/contracts';
 import { DeadLetterReplayer, EventPublisher } from '@nps/messaging';
-import { aResponseReceived, expectEventually, freshSchema, freshTopicPrefix, type ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
-import { Client } from 'pg';
-import { startLedger } from '../fixtures/ledger/ledger.process';
+import { aResponseReceived, expectEventually } from '@nps/testing';
+import { ledgerBed } from '../fixtures/ledger/ledger.process';
 
 // A poison record and a record whose handler always throws both end in the dead-letter topic
 // with their reason, the records behind them are processed meanwhile, and after the fix a
 // replay from the dead-letter topic applies the failed one exactly once.
 describe('dead letters', () => {
-  const db = new Client({ connectionString: testDatabaseUrl() });
-  const brokers = testKafkaBrokers();
-  let ledger: ServiceProcess | undefined;
-
-  beforeAll(() => db.connect());
-  afterEach(() => ledger?.stop('SIGKILL'));
-  afterAll(() => db.end());
+  const bed = ledgerBed();
+  const { brokers } = bed;
 
   it('holds up nothing, keeps the reason, and replays once', async () => {
-    const schema = await freshSchema('ledger');
-    const topicPrefix = freshTopicPrefix();
+    const { schema, topicPrefix } = await bed.namespace();
     const retries = { CONSUMER_MAX_ATTEMPTS: '3', CONSUMER_RETRY_BACKOFF_MS: '50' };
-    ledger = (await startLedger({ brokers, schema, topicPrefix, failOn: 'bad', extraEnv: retries })).process;
+    let ledger = (await bed.start({ schema, topicPrefix, failOn: 'bad', extraEnv: retries })).process;
 
     const event = (comment: string) => encodeEvent(Topics.ResponseReceived, aResponseReceived().forCustomer('c-7').withComment(comment).build(), { source: 'test' });
     const publisher = new EventPublisher({ brokers, clientId: 'response-ingestion', topicPrefix });
@@ -36,7 +29,7 @@ describe('dead letters', () => {
     ]);
     await publisher.onApplicationShutdown();
 
-    const effects = async () => (await db.query(`SELECT comment FROM "${schema}".effects ORDER BY seq`)).rows.map((row) => row.comment);
+    const effects = () => bed.comments(schema);
     await expectEventually(async () => expect(await effects()).toEqual(['first', 'second', 'third']), { timeoutMs: 30000 });
 
     const replayer = new DeadLetterReplayer({ brokers, clientId: 'dlq-test', topicPrefix });
@@ -51,7 +44,7 @@ describe('dead letters', () => {
 
     // The fix is deployed: the same service without the bug.
     await ledger.stop('SIGTERM');
-    ledger = (await startLedger({ brokers, schema, topicPrefix, extraEnv: retries })).process;
+    ledger = (await bed.start({ schema, topicPrefix, extraEnv: retries })).process;
     expect(await replayer.replay(Topics.ResponseReceived.name, { consumerGroup: 'ledger' })).toBe(1);
     await expectEventually(async () => expect(await effects()).toEqual(['first', 'second', 'third', 'bad']), { timeoutMs: 30000 });
 

@@ -3,30 +3,23 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { encodeEvent, Topics } from '@nps/contracts';
 import { EventPublisher } from '@nps/messaging';
-import { aResponseReceived, expectEventually, freshSchema, freshTopicPrefix, type ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
-import { Client } from 'pg';
-import { startLedger } from '../fixtures/ledger/ledger.process';
+import { aResponseReceived, expectEventually, testDatabaseUrl } from '@nps/testing';
+import { ledgerBed } from '../fixtures/ledger/ledger.process';
 
 const run = promisify(execFile);
 
 // `cli.js replay` empties a stopped service's schema and forgets its offsets; started again,
 // the service rebuilds the same projection from its input topics.
 describe('replay', () => {
-  const db = new Client({ connectionString: testDatabaseUrl() });
-  const brokers = testKafkaBrokers();
-  let ledger: ServiceProcess | undefined;
-
-  beforeAll(() => db.connect());
-  afterEach(() => ledger?.stop('SIGKILL'));
-  afterAll(() => db.end());
+  const bed = ledgerBed();
+  const { db, brokers } = bed;
 
   it('rebuilds the projection from the beginning of the topics into an empty schema', async () => {
-    const schema = await freshSchema('ledger');
-    const topicPrefix = freshTopicPrefix();
+    const { schema, topicPrefix } = await bed.namespace();
     const env = { ...process.env, KAFKA_BROKERS: brokers, DATABASE_URL: testDatabaseUrl(), DB_SCHEMA: schema, KAFKA_TOPIC_PREFIX: topicPrefix };
     const cli = (command: string) => run(process.execPath, ['-r', '@swc-node/register', 'tests/fixtures/ledger/cli.ts', command], { cwd: resolve(__dirname, '../..'), env });
 
-    ledger = (await startLedger({ brokers, schema, topicPrefix })).process;
+    const ledger = (await bed.start({ schema, topicPrefix })).process;
     const publisher = new EventPublisher({ brokers, clientId: 'response-ingestion', topicPrefix });
     await publisher.onModuleInit();
     const events = Array.from({ length: 20 }, (_, i) => encodeEvent(Topics.ResponseReceived, aResponseReceived().forCustomer(`c-${i % 4}`).build(), { source: 'test' }));
@@ -42,7 +35,7 @@ describe('replay', () => {
     expect(stdout).toContain('emptied');
     expect(await projection()).toEqual([]);
 
-    ledger = (await startLedger({ brokers, schema, topicPrefix })).process;
+    await bed.start({ schema, topicPrefix });
     await expectEventually(async () => expect(await projection()).toEqual(before), { timeoutMs: 60000 });
   });
 });
