@@ -1,4 +1,10 @@
-import { categoryOf, compare, summarize } from './nps.calculator';
+import { categoryOf, compare, type NpsSummary, summarize } from './nps.calculator';
+
+function summaryOf(promoters: number, passives: number, detractors: number): NpsSummary {
+  const summary = summarize({ promoters, passives, detractors });
+  if (!summary) throw new Error('no answers');
+  return summary;
+}
 
 // Worked vectors, computed by hand from the definitions in docs/nps-statistics.md.
 describe('NPS statistics', () => {
@@ -28,8 +34,8 @@ describe('NPS statistics', () => {
   });
 
   it('tests a change for significance', () => {
-    const before = summarize({ promoters: 50, passives: 30, detractors: 20 })!;
-    const after = summarize({ promoters: 65, passives: 25, detractors: 10 })!;
+    const before = summaryOf(50, 30, 20);
+    const after = summaryOf(65, 25, 10);
     const result = compare(before, after);
     expect(result.delta).toBeCloseTo(25, 10);
     expect(result.standardError).toBeCloseTo(10.2835, 4);
@@ -37,13 +43,13 @@ describe('NPS statistics', () => {
     expect(result.significant95).toBe(true);
     expect(result.sentence).toMatch(/^up 25 points, significant at 95%/);
     // 20 points on n = 100 each is just short of significance (p ≈ 0.052).
-    const borderline = compare(before, summarize({ promoters: 60, passives: 30, detractors: 10 })!);
+    const borderline = compare(before, summaryOf(60, 30, 10));
     expect(borderline.pValue).toBeCloseTo(0.0521, 4);
     expect(borderline.significant95).toBe(false);
     const same = compare(before, before);
     expect(same).toMatchObject({ delta: 0, significant95: false });
     expect(same.pValue).toBeCloseTo(1, 6);
-    const small = compare(before, summarize({ promoters: 60, passives: 20, detractors: 20 })!);
+    const small = compare(before, summaryOf(60, 20, 20));
     expect(small.pValue).toBeCloseTo(0.3711, 4);
     expect(small.sentence).toMatch(/^up 10 points, not significant/);
   });
