@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { encodeEvent, Topics } from '@nps/contracts';
-import { EventPublisher } from '@nps/messaging';
+import { EventPublisher, groupIdOf } from '@nps/messaging';
 import { aResponseReceived, expectEventually, freePort, freshSchema, freshTopicPrefix, type ServiceProcess, testKafkaBrokers } from '@nps/testing';
 import { startLedger } from '../fixtures/ledger/ledger.process';
 
@@ -73,7 +73,7 @@ describe('consumer lag', () => {
       expect(Number(latest?.asInt ?? latest?.asDouble)).toBe(21);
       expect(latest?.attributes).toEqual(
         expect.arrayContaining([
-          { key: 'messaging.consumer.group.name', value: { stringValue: 'ledger' } },
+          { key: 'messaging.consumer.group.name', value: { stringValue: groupIdOf('ledger', topicPrefix) } },
           { key: 'messaging.destination.name', value: { stringValue: Topics.ResponseReceived.name } },
         ]),
       );

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { encodeEvent, Topics } from '@nps/contracts';
-import { DeadLetterReplayer, EventPublisher } from '@nps/messaging';
+import { DeadLetterReplayer, EventPublisher, groupIdOf } from '@nps/messaging';
 import { aResponseReceived, expectEventually } from '@nps/testing';
 import { ledgerBed } from '../fixtures/ledger/ledger.process';
 
@@ -38,18 +38,18 @@ describe('dead letters', () => {
       expect(found).toHaveLength(2);
       return found;
     });
-    expect(letters[0]).toMatchObject({ originTopic: Topics.ResponseReceived.name, originOffset: '1', consumerGroup: 'ledger', reason: 'MISSING_HEADER', attempts: '1', errorClass: 'UndecodableEventError' });
+    expect(letters[0]).toMatchObject({ originTopic: Topics.ResponseReceived.name, originOffset: '1', consumerGroup: groupIdOf('ledger', topicPrefix), reason: 'MISSING_HEADER', attempts: '1', errorClass: 'UndecodableEventError' });
     expect(letters[1]).toMatchObject({ originOffset: '2', reason: 'HANDLER_FAILED', errorClass: 'RangeError', errorMessage: 'cannot record bad', attempts: '3' });
     expect(Number.isNaN(Date.parse(letters[1].firstFailureAt))).toBe(false);
 
     // The fix is deployed: the same service without the bug.
     await ledger.stop('SIGTERM');
     ledger = (await bed.start({ schema, topicPrefix, extraEnv: retries })).process;
-    expect(await replayer.replay(Topics.ResponseReceived.name, { consumerGroup: 'ledger' })).toBe(1);
+    expect(await replayer.replay(Topics.ResponseReceived.name, { consumerGroup: groupIdOf('ledger', topicPrefix) })).toBe(1);
     await expectEventually(async () => expect(await effects()).toEqual(['first', 'second', 'third', 'bad']), { timeoutMs: 30000 });
 
     // A second replay finds nothing left to put back.
-    expect(await replayer.replay(Topics.ResponseReceived.name, { consumerGroup: 'ledger' })).toBe(0);
+    expect(await replayer.replay(Topics.ResponseReceived.name, { consumerGroup: groupIdOf('ledger', topicPrefix) })).toBe(0);
     expect(await effects()).toEqual(['first', 'second', 'third', 'bad']);
   });
 });

@@ -1,5 +1,5 @@
 import { encodeEvent, Topics } from '@nps/contracts';
-import { EventPublisher, kafkaConfig, physicalTopic } from '@nps/messaging';
+import { EventPublisher, groupIdOf, kafkaConfig, physicalTopic } from '@nps/messaging';
 import { aResponseReceived, expectEventually } from '@nps/testing';
 import { Kafka } from 'kafkajs';
 import { ledgerBed } from '../fixtures/ledger/ledger.process';
@@ -28,7 +28,7 @@ describe('the Kafka transport against a real broker', () => {
 
     const effects = () => bed.comments(schema);
     const committed = async () => {
-      const [topic] = await admin.fetchOffsets({ groupId: 'ledger', topics: [physicalTopic(Topics.ResponseReceived.name, topicPrefix)] });
+      const [topic] = await admin.fetchOffsets({ groupId: groupIdOf('ledger', topicPrefix), topics: [physicalTopic(Topics.ResponseReceived.name, topicPrefix)] });
       return Math.max(...topic.partitions.map((p) => Number(p.offset)));
     };
 

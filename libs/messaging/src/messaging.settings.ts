@@ -16,8 +16,22 @@ export class MessagingSettings {
   /** How often consumer lag is measured. */
   lagIntervalMs: number;
 
+  /**
+   * Consumer group: the service name inside its topic namespace. Two environments sharing a
+   * cluster under different prefixes must not share a group, or each would be handed the
+   * other's partitions and drop them.
+   */
+  get groupId(): string {
+    return groupIdOf(this.service, this.topicPrefix);
+  }
+
   /** CloudEvents `source` of the events this service publishes. */
   get source(): string {
     return `urn:nps:service:${this.service}`;
   }
+}
+
+/** The consumer group of `service` under KAFKA_TOPIC_PREFIX `prefix`. */
+export function groupIdOf(service: string, prefix = ''): string {
+  return `${prefix}${service}`;
 }

@@ -18,10 +18,29 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[], pr
   const missing = wanted.filter((topic) => !existing.has(topic.topic));
   if (missing.length === 0) return [];
   try {
-    await admin.createTopics({ topics: missing, waitForLeaders: true });
+    await admin.createTopics({ topics: missing, waitForLeaders: false });
   } catch (error) {
     // Another service created some of them between listTopics and createTopics.
     if (!String((error as Error).message).includes('already exists')) throw error;
   }
+  await waitUntilServed(admin, missing.map((topic) => topic.topic));
   return missing.map((topic) => topic.topic);
+}
+
+/**
+ * A KRaft broker answers "does not host this topic-partition" for a few seconds after a
+ * create, and kafkajs' waitForLeaders does not retry that: poll the metadata ourselves.
+ */
+async function waitUntilServed(admin: Admin, topics: string[], timeoutMs = 30000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      if (found.length === topics.length && found.every((t) => t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (error) {
+      if (!(error as { retriable?: boolean }).retriable || Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`topics not served within ${timeoutMs} ms: ${topics.slice(0, 3).join(', ')}…`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

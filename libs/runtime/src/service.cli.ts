@@ -1,5 +1,6 @@
 import { type BaseEnv, ConfigError, loadEnv } from '@nps/config';
 import { databaseOptionsFrom, runMigrations } from '@nps/persistence';
+import { groupIdOf } from '@nps/messaging';
 import type { ServiceDefinition } from './service.module';
 import { resetForReplay } from './projection.rebuilder';
 
@@ -18,7 +19,7 @@ export async function runServiceCli<E extends BaseEnv>(service: ServiceDefinitio
       const applied = await runMigrations(database);
       process.stdout.write(`${service.name}: schema "${database.schema}": ${applied.length} migration(s) applied ${applied.join(', ')}\n`);
     } else if (command === 'replay') {
-      await resetForReplay(database, { brokers: env.KAFKA_BROKERS, clientId: `${service.name}-cli`, topicPrefix: env.KAFKA_TOPIC_PREFIX, groupId: service.name });
+      await resetForReplay(database, { brokers: env.KAFKA_BROKERS, clientId: `${service.name}-cli`, topicPrefix: env.KAFKA_TOPIC_PREFIX, groupId: groupIdOf(service.name, env.KAFKA_TOPIC_PREFIX) });
       process.stdout.write(`${service.name}: schema "${database.schema}" emptied and consumer offsets forgotten; start the service to rebuild from its topics\n`);
     } else {
       process.stderr.write(`${USAGE}\n`);

@@ -29,7 +29,7 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
       .createObservableGauge('messaging.kafka.consumer.lag', { description: 'Records of a topic the consumer group has not processed yet', unit: '{message}' })
       .addCallback((gauge) => {
         for (const [topic, lag] of Object.entries(this.latest)) {
-          gauge.observe(lag, { 'messaging.consumer.group.name': this.settings.service, 'messaging.destination.name': topic });
+          gauge.observe(lag, { 'messaging.consumer.group.name': this.settings.groupId, 'messaging.destination.name': topic });
         }
       });
   }
@@ -49,10 +49,13 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
   async refresh(): Promise<ConsumerLag> {
     if (this.topics.length === 0) return {};
     try {
-      this.admin ??= new Kafka({ ...kafkaConfig(this.connection), retry: { retries: 0 } }).admin();
-      await this.admin.connect();
+      if (!this.admin) {
+        const admin = new Kafka({ ...kafkaConfig(this.connection), retry: { retries: 2 } }).admin();
+        await admin.connect();
+        this.admin = admin;
+      }
       const physical = (topic: string) => `${this.connection.topicPrefix ?? ''}${topic}`;
-      const committed = await this.admin.fetchOffsets({ groupId: this.settings.service, topics: this.topics.map(physical) });
+      const committed = await this.admin.fetchOffsets({ groupId: this.settings.groupId, topics: this.topics.map(physical) });
       const lag: ConsumerLag = {};
       for (const topic of this.topics) {
         const ends = await this.admin.fetchTopicOffsets(physical(topic));
@@ -64,6 +67,9 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
       }
       this.latest = lag;
     } catch (error) {
+      // Reconnect next time: a broken admin connection does not heal by itself.
+      void this.admin?.disconnect().catch(() => undefined);
+      this.admin = undefined;
       this.logger.warn({ msg: 'could not measure consumer lag', error: (error as Error).message });
     }
     return this.snapshot();

@@ -46,7 +46,7 @@ export class EventProcessor {
           'messaging.destination.name': topic.name,
           'messaging.destination.partition.id': String(partition),
           'messaging.kafka.offset': Number(message.offset),
-          'messaging.consumer.group.name': this.settings.service,
+          'messaging.consumer.group.name': this.settings.groupId,
         },
       },
       parent,

@@ -21,8 +21,8 @@ export class KafkaTransportFactory {
   ) {}
 
   create(): KafkaTransport {
-    const { service, partitionsConcurrently, sessionTimeoutMs } = this.settings;
-    const processor = new EventProcessor(this.dataSource, this.settings, new DeadLetterWriter(this.publisher, service));
-    return new KafkaTransport({ ...this.connection, groupId: service, partitionsConcurrently, sessionTimeoutMs }, processor, this.lag);
+    const { groupId, partitionsConcurrently, sessionTimeoutMs } = this.settings;
+    const processor = new EventProcessor(this.dataSource, this.settings, new DeadLetterWriter(this.publisher, groupId));
+    return new KafkaTransport({ ...this.connection, groupId, partitionsConcurrently, sessionTimeoutMs }, processor, this.lag);
   }
 }
