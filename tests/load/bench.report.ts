@@ -1,0 +1,25 @@
+/** One measured row: `events` took `seconds` end to end on `path`. */
+export interface PathResult {
+  path: string;
+  events: number;
+  seconds: number;
+  notes: string[];
+}
+
+/** A plain-text table of the results, one row per path, for stdout and docs/benchmarks.md. */
+export function resultTable(results: PathResult[]): string {
+  const header = ['path', 'events', 'seconds', 'events/s', 'notes'];
+  const rows = results.map((r) => [r.path, String(r.events), r.seconds.toFixed(1), rate(r.events, r.seconds), r.notes.join('; ')]);
+  const widths = header.map((_, i) => Math.max(header[i].length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** Events per second, rounded to a whole number. */
+export function rate(events: number, seconds: number): string {
+  return seconds > 0 ? String(Math.round(events / seconds)) : '-';
+}
+
+export function secondsSince(startMs: number): number {
+  return (performance.now() - startMs) / 1000;
+}

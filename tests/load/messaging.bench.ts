@@ -1,0 +1,87 @@
+// Messaging throughput, end to end: our path (outbox → relay → Kafka → KafkaTransport with inbox →
+// effect in Postgres) with 1 and 3 partitions consumed concurrently, and a stock
+// @nestjs/microservices ServerKafka handler doing one transaction per message, in one run.
+//
+//   KAFKA_BROKERS=127.0.0.1:29092 npm run bench:messaging
+//
+// Reads KAFKA_BROKERS, DATABASE_URL, BENCH_EVENTS, BENCH_KEYS, BENCH_TIMEOUT_MS, BENCH_STALL_MS
+// (bench.settings.ts). Figures and how to read them: docs/benchmarks.md.
+import { Logger } from '@nestjs/common';
+import { ensureDatabase } from '@nps/persistence';
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { Client } from 'pg';
+import { checkKafka } from './bench.events';
+import { installCleanup } from './bench.processes';
+import { type PathResult, resultTable } from './bench.report';
+import { type BenchSettings, benchSettings } from './bench.settings';
+import { measureOurPath } from './our-path.scenario';
+import { measureStockNest } from './stock-nest.scenario';
+
+async function main(settings: BenchSettings): Promise<void> {
+  installCleanup(settings.timeoutMs);
+  // Child processes inherit the environment: keep it in line with the settings.
+  process.env.DATABASE_URL = settings.databaseUrl;
+  process.env.KAFKA_BROKERS = settings.brokers;
+  // kafkajs warnings go through the Nest logger; keep stdout for the table.
+  Logger.overrideLogger(['error']);
+  await checkKafka(settings.brokers);
+  await ensureDatabase(settings.databaseUrl);
+  const db = new Client({ connectionString: settings.databaseUrl });
+  await db.connect();
+  const results: PathResult[] = [];
+  const loadBefore = loadAverage();
+  try {
+    for (const partitions of [1, 3]) {
+      progress(`our path, CONSUMER_PARTITIONS_CONCURRENTLY=${partitions}`);
+      record(results, ...(await measureOurPath(settings, db, partitions)));
+    }
+    progress('stock Nest ServerKafka');
+    record(results, await measureStockNest(settings, db));
+  } finally {
+    await db.end();
+  }
+  process.stdout.write(`\nmessaging throughput: ${settings.events} events over ${settings.keys} keys, 6 partitions, ` +
+    `Kafka ${settings.brokers}, ${cpus().length} cores, Node ${process.version}, commit ${commit()}, ` +
+    `tracing ${process.env.OTEL_SDK_DISABLED === 'true' ? 'off (OTEL_SDK_DISABLED=true)' : 'on'} in our path, ` +
+    `load average ${loadBefore} before, ${loadAverage()} after\n\n${resultTable(results)}\n`);
+}
+
+/** Keeps a result and shows it at once, so a run that fails later still says what it measured. */
+function record(results: PathResult[], ...measured: PathResult[]): void {
+  results.push(...measured);
+  for (const r of measured) progress(`${r.path}: ${r.events} events in ${r.seconds.toFixed(1)} s; ${r.notes.join('; ')}`);
+}
+
+/** The commit measured, so figures in docs/benchmarks.md can be traced back to code. */
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** 1-minute load average: on a small machine, what else ran shows here. */
+function loadAverage(): string {
+  return loadavg()[0].toFixed(1);
+}
+
+function progress(message: string): void {
+  process.stderr.write(`bench: ${new Date().toISOString()} ${message}\n`);
+}
+
+let settings: BenchSettings;
+try {
+  settings = benchSettings();
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+}
+main(settings).then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);
