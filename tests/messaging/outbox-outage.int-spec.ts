@@ -1,6 +1,6 @@
 import { decodeEvent, Topics } from '@nps/contracts';
 import { kafkaConfig, physicalTopic } from '@nps/messaging';
-import { expectEventually, freePort, freshSchema, freshTopicPrefix, LocalKafka, type ServiceProcess, testDatabaseUrl } from '@nps/testing';
+import { expectEventually, freshSchema, freshTopicPrefix, LocalKafka, type ServiceProcess, testDatabaseUrl } from '@nps/testing';
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { startLedger } from '../fixtures/ledger/ledger.process';
@@ -19,8 +19,7 @@ describe('the outbox across a broker outage', () => {
 
   beforeAll(async () => {
     await db.connect();
-    broker = LocalKafka.disposable(await freePort());
-    await broker.start();
+    broker = await LocalKafka.startDisposable();
   }, 120000);
 
   afterAll(async () => {

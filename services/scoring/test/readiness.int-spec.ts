@@ -8,8 +8,7 @@ describe('scoring readiness against a broker that goes away', () => {
 
   beforeAll(async () => {
     // A broker of its own: stopping the shared one would break the tests running beside this.
-    broker = LocalKafka.disposable(await freePort());
-    await broker.start();
+    broker = await LocalKafka.startDisposable();
     const port = await freePort();
     readyUrl = `http://127.0.0.1:${port}/health/ready`;
     service = ServiceProcess.start({

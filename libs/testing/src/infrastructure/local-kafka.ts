@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '../free-port';
 
 const run = promisify(execFile);
 const RUNNER = resolve(__dirname, '../../../../deploy/local/kafka.sh');
@@ -23,14 +24,35 @@ export class LocalKafka {
   constructor(
     readonly port: number,
     private readonly stateDir?: string,
+    controllerPort?: number,
   ) {
     this.brokers = `127.0.0.1:${port}`;
-    this.env = { ...process.env, KAFKA_PORT: String(port), ...(stateDir ? { KAFKA_STATE_DIR: stateDir } : {}) };
+    this.env = {
+      ...process.env,
+      KAFKA_PORT: String(port),
+      ...(controllerPort ? { KAFKA_CONTROLLER_PORT: String(controllerPort) } : {}),
+      ...(stateDir ? { KAFKA_STATE_DIR: stateDir } : {}),
+    };
   }
 
-  /** A throw-away broker: fresh data in a temp dir, so nothing of an earlier run is seen. */
-  static disposable(port: number): LocalKafka {
-    return new LocalKafka(port, mkdtempSync(join(tmpdir(), `nps-kafka-${port}-`)));
+  /**
+   * A throw-away broker, started: fresh data in a temp dir, both ports asked of the OS. A port
+   * found free can be taken by another process before the broker binds it: then new ports.
+   */
+  static async startDisposable(attempts = 3): Promise<LocalKafka> {
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      let controllerPort = await freePort();
+      while (controllerPort === port) controllerPort = await freePort();
+      const broker = new LocalKafka(port, mkdtempSync(join(tmpdir(), `nps-kafka-${port}-`)), controllerPort);
+      try {
+        await broker.start();
+        return broker;
+      } catch (error) {
+        await broker.dispose();
+        if (attempt >= attempts || !String((error as Error).message).includes('Address already in use')) throw error;
+      }
+    }
   }
 
   async start(): Promise<void> {
