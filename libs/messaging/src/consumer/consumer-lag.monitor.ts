@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { metrics } from '@opentelemetry/api';
 import { type Admin, Kafka } from 'kafkajs';
-import { KafkaConnection, kafkaConfig } from '../kafka.options';
+import { KafkaConnection, kafkaConfig, physicalTopic } from '../kafka.options';
 import { MessagingSettings } from '../messaging.settings';
 
 /** Records not yet processed by the service's consumer group, per topic. */
@@ -54,7 +54,7 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
         await admin.connect();
         this.admin = admin;
       }
-      const physical = (topic: string) => `${this.connection.topicPrefix ?? ''}${topic}`;
+      const physical = (topic: string) => physicalTopic(topic, this.connection.topicPrefix);
       const committed = await this.admin.fetchOffsets({ groupId: this.settings.groupId, topics: this.topics.map(physical) });
       const lag: ConsumerLag = {};
       for (const topic of this.topics) {
