@@ -6,3 +6,5 @@ export * from './test-namespace';
 export * from './service.process';
 export * from './free-port';
 export * from './builders/response-received.builder';
+export * from './receivers/http-receiver';
+export * from './receivers/smtp-inbox';

@@ -5,13 +5,16 @@ import { Client } from 'pg';
 
 const run = promisify(execFile);
 
+const DATABASE_DOES_NOT_EXIST = '3D000';
+
+/** Whether the server behind `url` answers; a database that does not exist yet still means it does. */
 async function answers(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    return (error as { code?: string }).code === DATABASE_DOES_NOT_EXIST;
   } finally {
     await client.end().catch(() => undefined);
   }
