@@ -10,6 +10,7 @@ PORTS=(3001 3002 3003 3004 3005)
 LOG_DIR="$ROOT/.run/logs"
 started_kafka=0
 pids=()
+tool_pids=()
 
 shutdown() {
   trap - INT TERM
@@ -17,6 +18,7 @@ shutdown() {
   log "stopping the services" || true
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${tool_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   if [[ $started_kafka == 1 ]]; then log "stopping Kafka" || true; bash deploy/local/kafka.sh stop >/dev/null 2>&1 || true; fi
   log "all stopped" || true
   exit 0
@@ -31,10 +33,15 @@ if [[ -z "${KAFKA_BROKERS:-}" ]]; then
   fi
 fi
 trap shutdown INT TERM
+mkdir -p "$LOG_DIR"
+if [[ -z "${SMTP_URL:-}" ]]; then
+  # Survey emails and case notifications land in a local mailbox (.run/mail) instead of the world.
+  node deploy/local/mailbox.js > "$LOG_DIR/mailbox.log" 2>&1 &
+  tool_pids+=($!)
+fi
 
 log "building"
 npm run --silent build
-mkdir -p "$LOG_DIR"
 for i in "${!SERVICES[@]}"; do
   name="${SERVICES[$i]}"
   PORT="${PORTS[$i]}" node "dist/services/$name/src/main.js" > "$LOG_DIR/$name.log" 2>&1 &
@@ -56,5 +63,6 @@ for i in "${!SERVICES[@]}"; do
   done
   printf '  %-20s ready  %s  (log: .run/logs/%s.log)\n' "${SERVICES[$i]}" "$url" "${SERVICES[$i]}"
 done
+[[ -z "${SMTP_URL:-}" ]] && printf '  %-20s smtp://127.0.0.1:1025, messages in .run/mail (log: .run/logs/mailbox.log)\n' mailbox
 log "NPS platform is up. Ctrl-C stops everything."
 wait
