@@ -8,6 +8,8 @@ import { Logger } from 'nestjs-pino';
 export interface RunOptions<E extends BaseEnv> {
   name: string;
   env: new () => E;
+  /** Service-specific HTTP set-up (OpenAPI docs, body parsers), applied before the app initialises. */
+  configure?: (app: INestApplication) => void | Promise<void>;
 }
 
 /**
@@ -18,6 +20,7 @@ export async function runService<E extends BaseEnv>(appModule: Type, options: Ru
   const env = loadEnvOrExit(options.env);
   const app = await NestFactory.create(appModule, { bufferLogs: true, forceCloseConnections: true, abortOnError: false });
   app.useLogger(app.get(Logger));
+  await options.configure?.(app);
   // Module init (migrations, topic creation) must finish before the consumer subscribes.
   await app.init();
   const transport = app.get(KafkaTransportFactory).create();

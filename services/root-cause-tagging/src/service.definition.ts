@@ -1,11 +1,17 @@
 import { MessagingTables1763856000000 } from '@nps/messaging';
 import type { ServiceDefinition } from '@nps/runtime';
+import { ConfirmedRootCauseEntity } from './learning/confirmed-root-cause.entity';
+import { TaggingTables1763900000000 } from './migrations/1763900000000-tagging-tables';
+import { ModelTrainingRunEntity } from './model/model-training-run.entity';
+import { ModelVersionEntity } from './model/model-version.entity';
 import { RootCauseTaggingEnv } from './root-cause-tagging.env';
+import { TaggedCommentEntity } from './tagging/tagged-comment.entity';
+import { TaxonomyVersionEntity } from './taxonomy/taxonomy-version.entity';
 
 export const service: ServiceDefinition<RootCauseTaggingEnv> = {
   name: 'root-cause-tagging',
   env: RootCauseTaggingEnv,
   schema: 'root_cause_tagging',
-  entities: [],
-  migrations: [MessagingTables1763856000000],
+  entities: [TaggedCommentEntity, ConfirmedRootCauseEntity, TaxonomyVersionEntity, ModelVersionEntity, ModelTrainingRunEntity],
+  migrations: [MessagingTables1763856000000, TaggingTables1763900000000],
 };

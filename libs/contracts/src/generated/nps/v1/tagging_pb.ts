@@ -53,8 +53,10 @@ export const TextSpanSchema: GenMessage<TextSpan> = /*@__PURE__*/
  */
 export type RootCauseTag = Message<"nps.v1.RootCauseTag"> & {
   /**
-   * Id of the tag in the root-cause taxonomy, e.g. "delivery.late", "support.unreachable".
-   * Stable across taxonomy versions; a retired tag id is never reused.
+   * Id of the tag in the root-cause taxonomy, e.g. "delivery", "wait-time", "staff-attitude".
+   * Initial ids: price, product-quality, delivery, support, wait-time, billing, returns-refunds,
+   * usability, staff-attitude, communication, availability; more may be added through the
+   * taxonomy admin API. Stable across taxonomy versions; a retired tag id is never reused.
    *
    * @generated from field: string tag_id = 1;
    */
@@ -73,7 +75,8 @@ export type RootCauseTag = Message<"nps.v1.RootCauseTag"> & {
   confidence: number;
 
   /**
-   * Where in the comment the tag was found; unset when the tag is about the comment as a whole.
+   * Where in the comment the tag was found (the words that triggered it); unset when the tag is
+   * about the comment as a whole.
    *
    * @generated from field: nps.v1.TextSpan span = 4;
    */
@@ -132,8 +135,9 @@ export type ResponseTagged = Message<"nps.v1.ResponseTagged"> & {
   revision: number;
 
   /**
-   * Detected language of the comment as a BCP 47 primary language tag; empty when the comment
-   * is empty or too short to tell.
+   * Detected language of the comment: "en", "nl" or "de" (the languages that are tagged), or
+   * "other" for any other language and for a comment too short to tell (then
+   * language_confidence is 0). A comment in "other" gets no tags.
    *
    * @generated from field: string language = 6;
    */
@@ -161,14 +165,14 @@ export type ResponseTagged = Message<"nps.v1.ResponseTagged"> & {
   tags: RootCauseTag[];
 
   /**
-   * Version of the taxonomy the tag ids come from, e.g. "2024-06".
+   * Version of the taxonomy the tag ids come from, e.g. "taxonomy-3".
    *
    * @generated from field: string taxonomy_version = 10;
    */
   taxonomyVersion: string;
 
   /**
-   * Version of the tagging model or rule set, e.g. "rules-1.4.0".
+   * Version of the tagging model (lexicon rules plus learned model), e.g. "lexicon-logreg-2".
    *
    * @generated from field: string model_version = 11;
    */

@@ -1,0 +1,33 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TaggerRegistry } from '../tagging/tagger.registry';
+import { modelVersionLabel } from './model.labels';
+import { ModelRepository } from './model.repository';
+import { ModelTrainingService, type RetrainSummary } from './model-training.service';
+
+@ApiTags('model')
+@Controller('model')
+export class ModelController {
+  constructor(
+    private readonly models: ModelRepository,
+    private readonly training: ModelTrainingService,
+    private readonly registry: TaggerRegistry,
+  ) {}
+
+  /** The model version in use, every promoted version, and the latest training runs (promoted or not). */
+  @ApiOperation({ summary: 'The model version in use, promoted versions and recent training runs' })
+  @Get()
+  async show(): Promise<object> {
+    const [versions, runs] = await Promise.all([this.models.versions(), this.models.runs(20)]);
+    const inUse = this.registry.current().modelVersion;
+    return { inUse: { version: inUse, label: modelVersionLabel(inUse) }, versions, runs };
+  }
+
+  /** Retrains now; the candidate replaces the model in use only if it scores at least as well on the held-out set. */
+  @ApiOperation({ summary: 'Retrain now; promoted only if at least as good on the held-out set' })
+  @Post('retrain')
+  @HttpCode(200)
+  async retrain(): Promise<RetrainSummary> {
+    return this.training.retrain('on-demand');
+  }
+}

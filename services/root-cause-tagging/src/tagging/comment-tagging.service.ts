@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { ResponseReceived, ResponseRevised } from '@nps/contracts';
+import { EventTransactions, type UnitOfWork } from '@nps/messaging';
+import { Topics } from '@nps/contracts';
+import { TaggedCommentRepository } from './tagged-comment.repository';
+import type { TaggedCommentEntity } from './tagged-comment.entity';
+import { TaggerRegistry } from './tagger.registry';
+import { responseTaggedEvent } from './response-tagged.mapper';
+
+type CommentToTag = Omit<TaggedCommentEntity, 'language' | 'result' | 'taxonomyVersion' | 'modelVersion' | 'taggedAt'>;
+
+const RETAG_BATCH = 200;
+
+/** Tags comments as responses arrive or change, and re-tags stored ones with new versions. */
+@Injectable()
+export class CommentTaggingService {
+  constructor(
+    private readonly registry: TaggerRegistry,
+    private readonly comments: TaggedCommentRepository,
+    private readonly transactions: EventTransactions,
+  ) {}
+
+  async tagReceived(event: ResponseReceived, unitOfWork: UnitOfWork): Promise<void> {
+    // A revision that overtook the original (they travel on different topics) already holds the newer comment.
+    if (await this.comments.find(event.responseId, unitOfWork.manager)) return;
+    await this.tagAndPublish(unitOfWork, { responseId: event.responseId, customerId: event.customerId, revision: 0, comment: event.comment, surveyLanguage: event.language, score: event.score });
+  }
+
+  async tagRevised(event: ResponseRevised, unitOfWork: UnitOfWork): Promise<void> {
+    const known = await this.comments.find(event.responseId, unitOfWork.manager);
+    if (known && known.revision >= event.revision) return;
+    const revision = { responseId: event.responseId, customerId: event.customerId, revision: event.revision, comment: event.comment, surveyLanguage: known?.surveyLanguage ?? '', score: event.score };
+    if (known && known.comment === event.comment) {
+      // Only the score changed: the tags stand, no new event.
+      await this.comments.save(unitOfWork.manager, { ...known, revision: event.revision, score: event.score });
+      return;
+    }
+    await this.tagAndPublish(unitOfWork, revision);
+  }
+
+  /** Re-tags every stored comment tagged with an older taxonomy or model; returns how many. */
+  async retagAll(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const done = await this.transactions.run(async (unitOfWork) => {
+        const { taxonomyVersion, modelVersion } = this.registry.current();
+        const stale = await this.comments.taggedWithOtherVersions(unitOfWork.manager, taxonomyVersion, modelVersion, RETAG_BATCH);
+        for (const comment of stale) await this.tagAndPublish(unitOfWork, comment);
+        return stale.length;
+      });
+      total += done;
+      if (done < RETAG_BATCH) return total;
+    }
+  }
+
+  private async tagAndPublish(unitOfWork: UnitOfWork, comment: CommentToTag): Promise<void> {
+    const { tagger, taxonomyVersion, modelVersion } = this.registry.current();
+    const result = tagger.tag({ text: comment.comment, score: comment.score ?? undefined, languageHint: comment.surveyLanguage });
+    await this.comments.save(unitOfWork.manager, {
+      responseId: comment.responseId,
+      customerId: comment.customerId,
+      revision: comment.revision,
+      comment: comment.comment,
+      surveyLanguage: comment.surveyLanguage,
+      score: comment.score,
+      language: result.language,
+      result,
+      taxonomyVersion,
+      modelVersion,
+      taggedAt: new Date(),
+    });
+    unitOfWork.publish(Topics.ResponseTagged, responseTaggedEvent(comment, result, { taxonomy: taxonomyVersion, model: modelVersion }));
+  }
+}

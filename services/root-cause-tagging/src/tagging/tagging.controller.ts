@@ -1,0 +1,41 @@
+import { Controller, Get, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TaggingError, TaggingErrorCode, TaggingErrorFilter } from '../errors/tagging.error';
+import { CommentTaggingService } from './comment-tagging.service';
+import { TaggedCommentRepository } from './tagged-comment.repository';
+import type { TaggedCommentEntity } from './tagged-comment.entity';
+import { TaggerRegistry } from './tagger.registry';
+
+@ApiTags('tagging')
+@Controller('tagging')
+@UseFilters(TaggingErrorFilter)
+export class TaggingController {
+  constructor(
+    private readonly tagging: CommentTaggingService,
+    private readonly comments: TaggedCommentRepository,
+    private readonly registry: TaggerRegistry,
+  ) {}
+
+  /** The latest tagging of a response's comment. */
+  @ApiOperation({ summary: 'The stored tagging of one response (404 RESPONSE_NOT_TAGGED)' })
+  @Get('responses/:responseId')
+  async response(@Param('responseId') responseId: string): Promise<TaggedCommentEntity> {
+    const comment = await this.comments.find(responseId);
+    if (!comment) throw new TaggingError(TaggingErrorCode.RESPONSE_NOT_TAGGED, `response ${responseId} has not been tagged`);
+    return comment;
+  }
+
+  /**
+   * Re-tags every stored comment with the taxonomy and model in use and publishes `response
+   * tagged` again for each (same revision, new versions).
+   */
+  @ApiOperation({ summary: 'Re-tag every comment tagged with older versions, publishing response tagged again' })
+  @Post('retag')
+  @HttpCode(200)
+  async retag(): Promise<{ retagged: number; taxonomyVersion: number; modelVersion: number }> {
+    await this.registry.refresh();
+    const retagged = await this.tagging.retagAll();
+    const { taxonomyVersion, modelVersion } = this.registry.current();
+    return { retagged, taxonomyVersion, modelVersion };
+  }
+}

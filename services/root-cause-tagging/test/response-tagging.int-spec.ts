@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { timestampNow } from '@bufbuild/protobuf/wkt';
+import { CaseOutcome, type ResponseTagged, TagPolarity, Topics } from '@nps/contracts';
+import { aResponseReceived, expectEventually } from '@nps/testing';
+import { loadLabelled } from '../src/evaluation/labelled.dataset';
+import { taggingBed } from './tagging.bed';
+
+// root-cause-tagging as a process, on the real broker and Postgres.
+describe('root-cause-tagging against the real broker', () => {
+  const bed = taggingBed();
+  const taggedFor = async (responseId: string, count = 1): Promise<ResponseTagged[]> =>
+    expectEventually(
+      () => {
+        const found = bed.tagged.filter((event) => event.responseId === responseId);
+        expect(found.length).toBeGreaterThanOrEqual(count);
+        return found;
+      },
+      { timeoutMs: 60000, intervalMs: 200 },
+    );
+  const post = (path: string, body?: unknown) =>
+    fetch(`${bed.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+  it('tags a Dutch detractor comment about late delivery: delivery, negative, language nl', async () => {
+    const response = aResponseReceived().withScore(2).withComment('De levering was twee weken te laat').build();
+    await bed.publish(Topics.ResponseReceived, { ...response, language: 'nl' });
+
+    const [tagged] = await taggedFor(response.responseId as string);
+    expect(tagged).toMatchObject({ customerId: response.customerId, revision: 0, language: 'nl', taxonomyVersion: 'taxonomy-1', modelVersion: 'lexicon-logreg-1' });
+    expect(tagged.sentiment).toBeLessThan(0);
+    expect(tagged.tags).toEqual([expect.objectContaining({ tagId: 'delivery', polarity: TagPolarity.NEGATIVE })]);
+    expect(tagged.tags[0].span).toMatchObject({ start: 3, end: 34, text: 'levering was twee weken te laat' });
+  });
+
+  it('tags a revised comment again with its revision, and not a revision that only changes the score', async () => {
+    const response = aResponseReceived().withScore(3).withComment('Die Lieferung kam nicht pünktlich.').build();
+    const responseId = response.responseId as string;
+    const revise = (revision: number, comment: string) =>
+      bed.publish(Topics.ResponseRevised, { eventId: randomUUID(), occurredAt: timestampNow(), customerId: response.customerId, responseId, revision, score: 4, previousScore: 3, comment });
+    await bed.publish(Topics.ResponseReceived, { ...response, language: 'de' });
+    await taggedFor(responseId);
+    await revise(1, 'Die Lieferung kam nicht pünktlich.');
+    await revise(2, 'Die Lieferung kam pünktlich, aber der Kundenservice war unfreundlich.');
+
+    const events = await taggedFor(responseId, 2);
+    expect(events.map((event) => event.revision)).toEqual([0, 2]);
+    expect(events[1].tags.map((tag) => [tag.tagId, tag.polarity])).toEqual(
+      expect.arrayContaining([
+        ['delivery', TagPolarity.POSITIVE],
+        ['staff-attitude', TagPolarity.NEGATIVE],
+      ]),
+    );
+  });
+
+  it('learns from confirmed root causes: a retrain on demand promotes a new model version, which tags from then on', async () => {
+    const confirmed = loadLabelled('loop-slice.jsonl').filter((comment) => comment.split === 'confirmed');
+    const responses = confirmed.map((comment) => aResponseReceived().withScore(comment.score ?? 3).withComment(comment.text).build());
+    for (const response of responses) await bed.publish(Topics.ResponseReceived, response);
+    for (const response of responses) await taggedFor(response.responseId as string);
+    for (const response of responses) {
+      await bed.publish(Topics.CaseResolved, {
+        eventId: randomUUID(),
+        occurredAt: timestampNow(),
+        caseId: randomUUID(),
+        responseId: response.responseId,
+        customerId: response.customerId,
+        rootCauseTagId: 'billing',
+        outcome: CaseOutcome.RECOVERED,
+      });
+    }
+
+    const retrained = await expectEventually(
+      async () => {
+        const result = (await (await post('/model/retrain')).json()) as { promoted: boolean; modelVersion: number; candidateF1: number; inUseF1: number };
+        expect(result).toMatchObject({ promoted: true, modelVersion: 2 });
+        return result;
+      },
+      { timeoutMs: 60000, intervalMs: 1000 },
+    );
+    expect(retrained.candidateF1).toBeGreaterThanOrEqual(retrained.inUseF1);
+    expect(await (await fetch(`${bed.url}/model`)).json()).toMatchObject({ inUse: { version: 2, label: 'lexicon-logreg-2' } });
+
+    const later = aResponseReceived().withScore(2).withComment('Mijn cadeaukaart werd geweigerd in de winkel.').build();
+    await bed.publish(Topics.ResponseReceived, later);
+    const [tagged] = await taggedFor(later.responseId as string);
+    expect(tagged.modelVersion).toBe('lexicon-logreg-2');
+  });
+
+  it('versions taxonomy changes, rejects bad ones with the field named, and re-tags stored comments with the new version', async () => {
+    const bad = await post('/taxonomy/tags', { id: 'Loyalty Program', name: 'Loyalty' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('id must be lower-case');
+    const missing = await post('/taxonomy/tags/no-such-tag/terms', { language: 'nl', terms: [{ text: 'spaarpunten' }] });
+    expect([missing.status, ((await missing.json()) as { code: string }).code]).toEqual([404, 'TAG_NOT_FOUND']);
+
+    const added = await post('/taxonomy/tags', { id: 'loyalty-program', name: 'Loyalty program', terms: { nl: [{ text: 'spaarpunten' }], en: [{ text: 'loyalty points' }] } });
+    expect(added.status).toBe(201);
+    expect(await added.json()).toMatchObject({ version: 2, label: 'taxonomy-2' });
+    expect((await post('/taxonomy/tags', { id: 'loyalty-program', name: 'again' })).status).toBe(409);
+
+    const response = aResponseReceived().withScore(4).withComment('Mijn spaarpunten zijn verdwenen, heel vervelend.').build();
+    await bed.publish(Topics.ResponseReceived, { ...response, language: 'nl' });
+    const [tagged] = await taggedFor(response.responseId as string);
+    expect(tagged.taxonomyVersion).toBe('taxonomy-2');
+    expect(tagged.tags.map((tag) => tag.tagId)).toContain('loyalty-program');
+
+    const before = bed.tagged.length;
+    const retag = (await (await post('/tagging/retag')).json()) as { retagged: number; taxonomyVersion: number };
+    expect(retag).toMatchObject({ taxonomyVersion: 2 });
+    expect(retag.retagged).toBeGreaterThan(0);
+    await expectEventually(() => expect(bed.tagged.length).toBeGreaterThanOrEqual(before + retag.retagged), { timeoutMs: 60000 });
+    const delivery = bed.tagged.slice(before).find((event) => event.tags.some((tag) => tag.tagId === 'delivery') && event.language === 'nl');
+    expect(delivery).toMatchObject({ taxonomyVersion: 'taxonomy-2' });
+    const versions = (await (await fetch(`${bed.url}/taxonomy/versions`)).json()) as { version: number }[];
+    expect(versions.map((version) => version.version)).toEqual([1, 2]);
+    const openApi = (await (await fetch(`${bed.url}/docs-json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(openApi.paths)).toEqual(expect.arrayContaining(['/taxonomy/tags', '/taxonomy/tags/{tagId}/terms', '/model/retrain', '/tagging/retag']));
+  });
+});

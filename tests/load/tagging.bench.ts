@@ -1,0 +1,18 @@
+// Root-cause tagging throughput on one core: how many comments per second the tagger (language
+// detection, stemming, lexicon with negation/compounds/typos, sentiment, learned model) handles
+// in one thread. The measuring lives with the service
+// (services/root-cause-tagging/src/throughput/tagging.throughput.ts) and runs here in a process
+// of its own, so nothing else shares its thread. Figures and how to read them: docs/benchmarks.md.
+//
+//   npm run bench:tagging
+//
+// Settings: BENCH_COMMENTS (default 20000), BENCH_ROUNDS (default 3).
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const child = spawn(process.execPath, ['-r', '@swc-node/register', 'services/root-cause-tagging/src/throughput/tagging.throughput.ts'], {
+  cwd: resolve(__dirname, '../..'),
+  env: process.env,
+  stdio: 'inherit',
+});
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
