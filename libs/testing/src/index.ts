@@ -8,3 +8,4 @@ export * from './free-port';
 export * from './builders/response-received.builder';
 export * from './receivers/http-receiver';
 export * from './receivers/smtp-inbox';
+export * from './builders/touchpoint-recorded.builder';

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ServiceModule } from '@nps/runtime';
+import { CustomersModule } from './customers/customers.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { service } from './service.definition';
+import { TriggersModule } from './triggers/triggers.module';
 
 @Module({
-  imports: [ServiceModule.forRoot(service)],
+  imports: [ServiceModule.forRoot(service), CustomersModule, TriggersModule, SchedulingModule],
 })
 export class AppModule {}

@@ -1,6 +1,90 @@
-import { BaseEnv } from '@nps/config';
+import { SurveyLinkEnv } from '@nps/survey-links';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
-/** Configuration of survey-dispatch: contacts, contact policy, survey sending. */
-export class SurveyDispatchEnv extends BaseEnv {
+/** Configuration of survey-dispatch: contacts, contact policy, survey sending (README, Configuration). */
+export class SurveyDispatchEnv extends SurveyLinkEnv {
   override PORT: number = 3001;
+
+  /** At most one survey per customer within this many days, whatever the touchpoint; 0 turns the cap off. */
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  CONTACT_CAP_DAYS: number = 30;
+
+  /** Caps per touchpoint type, `type:days` pairs, e.g. `ticket-closed:60,order-delivered:90`. */
+  @Matches(/^(none|[a-z0-9-]+:\d{1,4}(,[a-z0-9-]+:\d{1,4})*)$/, { message: 'must be "none" or comma-separated type:days pairs' })
+  CONTACT_CAP_PER_TYPE = 'none';
+
+  /**
+   * Attribute rules, `customer|touchpoint.<attribute>=<value>:never|<days>d`, comma-separated,
+   * e.g. `customer.segment=internal:never,customer.tier=platinum:90d`.
+   */
+  @Matches(/^(none|(customer|touchpoint)\.[A-Za-z0-9_-]+=[^,:=]*:(never|\d{1,4}d)(,(customer|touchpoint)\.[A-Za-z0-9_-]+=[^,:=]*:(never|\d{1,4}d))*)$/, {
+    message: 'must be "none" or comma-separated customer|touchpoint.<attribute>=<value>:never|<days>d rules',
+  })
+  CONTACT_ATTRIBUTE_RULES = 'none';
+
+  /** Local time window (`HH:mm-HH:mm`, in the customer's time zone) in which no survey is sent; sends wait for its end. `off` disables. */
+  @Matches(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, { message: 'must be HH:mm-HH:mm or off' })
+  QUIET_HOURS = '21:00-08:00';
+
+  /** IANA time zone of customers imported without one. */
+  @IsString()
+  DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+
+  /** How long a survey link accepts an answer after the survey was sent. */
+  @IsInt()
+  @Min(1000)
+  SURVEY_EXPIRY_MS: number = 14 * 24 * 60 * 60 * 1000;
+
+  /** One reminder this long after sending when no answer came; 0 sends none. */
+  @IsInt()
+  @Min(0)
+  REMINDER_DELAY_MS: number = 3 * 24 * 60 * 60 * 1000;
+
+  /** Delivery attempts per survey or reminder before giving up (transient failures only). */
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  SEND_MAX_ATTEMPTS: number = 5;
+
+  /** Delay before the second delivery attempt; doubles per attempt. */
+  @IsInt()
+  @Min(0)
+  @Max(3600000)
+  SEND_RETRY_BACKOFF_MS: number = 30000;
+
+  /** Due surveys one instance delivers at the same time (each holds a database connection while it talks to the provider). */
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  SEND_CONCURRENCY: number = 4;
+
+  /** How often the sender looks for due surveys, reminders and expiries. */
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  SCHEDULER_POLL_MS: number = 1000;
+
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsString()
+  SMTP_FROM = 'Customer feedback <feedback@nps.local>';
+
+  /** HTTP endpoint SMS surveys are POSTed to (JSON `{to, text, ...}`); unset: no SMS channel. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  SMS_GATEWAY_URL?: string;
+
+  /** Webhook for customers without a webhook URL of their own; unset: only customers with one get webhook surveys. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  WEBHOOK_URL?: string;
+
+  /** Timeout of one SMTP or HTTP delivery attempt. */
+  @IsInt()
+  @Min(100)
+  @Max(120000)
+  DELIVERY_TIMEOUT_MS: number = 10000;
 }

@@ -12,6 +12,11 @@ export class SmtpInbox {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onMailFrom: (_address, _session, callback) => {
+      if (this.refusals <= 0) return callback();
+      this.refusals--;
+      callback(Object.assign(new Error('Service not available, try again later'), { responseCode: 421 }));
+    },
     onData: (stream, _session, callback) => {
       simpleParser(stream)
         .then((mail) => {
@@ -22,6 +27,7 @@ export class SmtpInbox {
     },
   });
   private port = 0;
+  private refusals = 0;
 
 
   static async start(): Promise<SmtpInbox> {
@@ -39,6 +45,11 @@ export class SmtpInbox {
   /** smtp://127.0.0.1:<port>, for a service's SMTP_URL. */
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /** The next `times` messages are refused with a temporary 421, like a provider under load. */
+  refuseNext(times: number): void {
+    this.refusals = times;
   }
 
   /** Messages addressed to `address`. */

@@ -1,0 +1,48 @@
+import type { Channel } from '@nps/contracts';
+
+/** Why the contact policy did not send a survey right away; stable codes, stored and returned by the API. */
+export const POLICY_REASONS = [
+  'DUPLICATE_TOUCHPOINT',
+  'UNKNOWN_CUSTOMER',
+  'OPTED_OUT',
+  'OPTED_OUT_CHANNEL',
+  'NO_CONTACT_ADDRESS',
+  'ATTRIBUTE_RULE',
+  'FREQUENCY_CAP',
+  'TOUCHPOINT_TYPE_CAP',
+  'QUIET_HOURS',
+] as const;
+export type PolicyReason = (typeof POLICY_REASONS)[number];
+
+export type PolicyDecision =
+  | { outcome: 'send'; channel: Channel; dueAt: Date }
+  /** Quiet hours: the survey is scheduled for the end of them, never dropped. */
+  | { outcome: 'defer'; channel: Channel; dueAt: Date; reason: 'QUIET_HOURS'; detail: string }
+  | { outcome: 'suppress'; reason: Exclude<PolicyReason, 'QUIET_HOURS'>; detail: string };
+
+/** A touchpoint (or an ad-hoc request) that may become a survey. */
+export interface ContactTrigger {
+  touchpointId: string;
+  touchpointType: string;
+  attributes: Readonly<Record<string, string>>;
+  /** Ad-hoc sends may ask for a channel; otherwise the customer's preferred reachable one is used. */
+  channelOverride?: Channel;
+}
+
+/** What the policy needs to know about a customer; no addresses, only whether a channel reaches them. */
+export interface ContactProfile {
+  optedOut: boolean;
+  optedOutChannels: readonly Channel[];
+  preferredChannel: Channel | null;
+  /** Channels for which an address (email, phone, webhook) is known and configured. */
+  reachable: readonly Channel[];
+  timeZone: string;
+  facts: Readonly<Record<string, string>>;
+}
+
+export interface ContactHistory {
+  /** A survey request or a recorded decision already exists for this touchpoint (type + id). */
+  touchpointSeen: boolean;
+  /** Survey requests of the customer that count against caps (not failed), newest first. */
+  recentRequests: readonly { touchpointType: string; requestedAt: Date }[];
+}

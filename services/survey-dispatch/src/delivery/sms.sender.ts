@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { SurveyFailureReason } from '@nps/contracts';
+import { SurveyDispatchEnv } from '../survey-dispatch.env';
+import { DeliveryError } from './delivery.error';
+import { postJson } from './http-channel.sender';
+import { SURVEY_COPY } from './survey-copy';
+import type { ChannelSender, ContactAddress, SurveyDelivery } from './survey-delivery';
+
+/** SMS through an HTTP gateway (SMS_GATEWAY_URL): `{to, text, surveyRequestId, reference}`. */
+@Injectable()
+export class SmsSender implements ChannelSender {
+  constructor(private readonly env: SurveyDispatchEnv) {}
+
+  async send(delivery: SurveyDelivery, address: ContactAddress): Promise<void> {
+    if (!address.phone) throw DeliveryError.permanent(SurveyFailureReason.NO_CONTACT_ADDRESS, 'the customer has no phone number');
+    if (!this.env.SMS_GATEWAY_URL) throw DeliveryError.permanent(SurveyFailureReason.NO_CONTACT_ADDRESS, 'no SMS gateway is configured (SMS_GATEWAY_URL)');
+    await postJson(
+      this.env.SMS_GATEWAY_URL,
+      { to: address.phone, text: SURVEY_COPY[delivery.language].sms(delivery.surveyUrl), surveyRequestId: delivery.surveyRequestId, kind: delivery.kind },
+      this.env.DELIVERY_TIMEOUT_MS,
+    );
+  }
+}

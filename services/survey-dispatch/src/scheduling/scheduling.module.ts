@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { SurveyLinksModule } from '@nps/survey-links';
+import { ChannelSenders } from '../delivery/channel.senders';
+import { EmailSender } from '../delivery/email.sender';
+import { SmsSender } from '../delivery/sms.sender';
+import { WebhookSender } from '../delivery/webhook.sender';
+import { ResponseReceivedHandler } from '../survey-requests/response-received.handler';
+import { SurveyRequestsController } from '../survey-requests/survey-requests.controller';
+import { DueSurveyProcessor } from './due-survey.processor';
+import { surveyLifecycleProvider } from './survey-lifecycle.provider';
+import { SurveyScheduler } from './survey.scheduler';
+
+/** Sends due surveys, reminds, expires; answers stop the reminders. */
+@Module({
+  imports: [SurveyLinksModule],
+  controllers: [ResponseReceivedHandler, SurveyRequestsController],
+  providers: [EmailSender, SmsSender, WebhookSender, ChannelSenders, surveyLifecycleProvider, DueSurveyProcessor, SurveyScheduler],
+})
+export class SchedulingModule {}

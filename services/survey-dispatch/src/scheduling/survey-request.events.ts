@@ -1,0 +1,35 @@
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import type { SurveyFailureReason, Topics } from '@nps/contracts';
+import type { SurveyRequestEntity } from '../survey-requests/survey-request.entity';
+
+type Shape<K extends keyof typeof Topics> = MessageInitShape<(typeof Topics)[K]['schema']>;
+
+/** The fields every survey event shares; none of them is contact data. */
+function about(request: SurveyRequestEntity, occurredAt: Date) {
+  return {
+    occurredAt: timestampFromDate(occurredAt),
+    customerId: request.customerId,
+    surveyRequestId: request.id,
+    touchpointId: request.touchpointId,
+    touchpointType: request.touchpointType,
+    channel: request.channel,
+    language: request.language,
+  };
+}
+
+export function surveyDispatched(request: SurveyRequestEntity, now: Date): Shape<'SurveyDispatched'> {
+  return { ...about(request, now), expiresAt: request.expiresAt ? timestampFromDate(request.expiresAt) : undefined };
+}
+
+export function surveyReminded(request: SurveyRequestEntity, now: Date): Shape<'SurveyReminded'> {
+  return { ...about(request, now), reminderNumber: 1 };
+}
+
+export function surveyExpired(request: SurveyRequestEntity): Shape<'SurveyExpired'> {
+  return about(request, request.expiresAt ?? new Date());
+}
+
+export function surveyFailed(request: SurveyRequestEntity, reason: SurveyFailureReason, now: Date): Shape<'SurveyFailed'> {
+  return { ...about(request, now), reason, detail: request.lastError ?? '', attempts: request.attempts };
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Channel } from '@nps/contracts';
+import { EventTransactions } from '@nps/messaging';
+import { randomUUID } from 'node:crypto';
+import { CustomerRepository } from '../customers/customer.repository';
+import { DispatchError, DispatchErrorCode } from '../errors/dispatch.error';
+import { AdHocSurveyDto, TriggerOutcomeDto } from './ad-hoc-survey.dto';
+import { SurveyTriggerHandler } from './survey-trigger.handler';
+
+const CHANNELS = { email: Channel.EMAIL, sms: Channel.SMS, webhook: Channel.WEBHOOK } as const;
+
+@ApiTags('surveys')
+@Controller('surveys')
+export class AdHocSurveyController {
+  constructor(
+    private readonly transactions: EventTransactions,
+    private readonly triggers: SurveyTriggerHandler,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ask a customer now (ad hoc), through the same contact policy as touchpoint events' })
+  @ApiOkResponse({ type: TriggerOutcomeDto })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: `fields` names each missing or invalid field' })
+  @ApiNotFoundResponse({ description: 'UNKNOWN_CUSTOMER: import the customer first' })
+  async send(@Body() body: AdHocSurveyDto): Promise<TriggerOutcomeDto> {
+    const outcome = await this.transactions.run(async (unitOfWork) => {
+      if (!(await new CustomerRepository(unitOfWork.manager).find(body.customerId))) return undefined;
+      return this.triggers.handle(unitOfWork.manager, {
+        customerId: body.customerId,
+        touchpointId: body.touchpointId ?? `ad-hoc-${randomUUID()}`,
+        touchpointType: body.touchpointType,
+        attributes: body.attributes ?? {},
+        origin: 'api',
+        channelOverride: body.channel ? CHANNELS[body.channel] : undefined,
+      });
+    });
+    if (!outcome) throw new DispatchError(DispatchErrorCode.UnknownCustomer, `customerId ${body.customerId} is not known: import the customer first`, [{ field: 'customerId', reason: 'is not known' }]);
+    if (outcome.outcome === 'suppressed') return outcome;
+    return { ...outcome, channel: Channel[outcome.channel].toLowerCase(), dueAt: outcome.dueAt.toISOString() };
+  }
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { Channel } from '@nps/contracts';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { ContactPolicy } from '../contact-policy/contact-policy';
+import type { ContactProfile } from '../contact-policy/contact-policy.decision';
+import { contactPolicyRulesFrom, longestCapDays } from '../contact-policy/contact-policy.rules';
+import type { CustomerEntity } from '../customers/customer.entity';
+import { CustomerRepository } from '../customers/customer.repository';
+import { SuppressionRepository, type NewSuppression } from '../suppressions/suppression.repository';
+import { SurveyDispatchEnv } from '../survey-dispatch.env';
+import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
+import type { SurveyTrigger, TriggerOutcome } from './survey-trigger';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Turns a trigger into a scheduled survey request or a recorded suppression, in the caller's
+ * transaction (the Kafka handler's, with its inbox entry, or an HTTP request's). Sending is
+ * the scheduler's job, so handlers stay short.
+ */
+@Injectable()
+export class SurveyTriggerHandler {
+  private readonly historyDays: number;
+
+  constructor(
+    private readonly policy: ContactPolicy,
+    private readonly env: SurveyDispatchEnv,
+  ) {
+    this.historyDays = longestCapDays(contactPolicyRulesFrom(env));
+  }
+
+  async handle(manager: EntityManager, trigger: SurveyTrigger, now = new Date()): Promise<TriggerOutcome> {
+    const requests = new SurveyRequestRepository(manager);
+    await requests.lockCustomer(trigger.customerId);
+    const customer = await new CustomerRepository(manager).find(trigger.customerId);
+    const history = {
+      touchpointSeen: await requests.touchpointSeen(trigger.touchpointType, trigger.touchpointId),
+      recentRequests: await requests.countedSince(trigger.customerId, new Date(now.getTime() - this.historyDays * DAY_MS)),
+    };
+    const decision = this.policy.decide(trigger, customer ? this.profileOf(customer) : undefined, history, now);
+    if (decision.outcome === 'suppress') {
+      const { reason, detail } = decision;
+      await this.record(manager, trigger, { outcome: 'suppressed', reason, detail, deferredUntil: null, surveyRequestId: null, recordedAt: now });
+      return { outcome: 'suppressed', reason, detail };
+    }
+    const surveyRequestId = randomUUID();
+    await requests.insert({
+      id: surveyRequestId,
+      customerId: trigger.customerId,
+      touchpointId: trigger.touchpointId,
+      touchpointType: trigger.touchpointType,
+      channel: decision.channel,
+      // The policy only lets known customers through.
+      language: customer?.language ?? 'en',
+      origin: trigger.origin,
+      status: 'scheduled',
+      nextAction: 'send',
+      dueAt: decision.dueAt,
+      attempts: 0,
+      lastError: null,
+      requestedAt: now,
+      sentAt: null,
+      expiresAt: null,
+      remindedAt: null,
+      answeredAt: null,
+      closedAt: null,
+    });
+    if (decision.outcome === 'send') return { outcome: 'scheduled', surveyRequestId, channel: decision.channel, dueAt: decision.dueAt };
+    await this.record(manager, trigger, { outcome: 'deferred', reason: decision.reason, detail: decision.detail, deferredUntil: decision.dueAt, surveyRequestId, recordedAt: now });
+    return { outcome: 'deferred', surveyRequestId, channel: decision.channel, dueAt: decision.dueAt, reason: decision.reason, detail: decision.detail };
+  }
+
+  private profileOf(customer: CustomerEntity): ContactProfile {
+    const reachable: Channel[] = [];
+    if (customer.email) reachable.push(Channel.EMAIL);
+    if (customer.phone && this.env.SMS_GATEWAY_URL) reachable.push(Channel.SMS);
+    if (customer.webhookUrl || this.env.WEBHOOK_URL) reachable.push(Channel.WEBHOOK);
+    return {
+      optedOut: customer.optedOut,
+      optedOutChannels: customer.optedOutChannels,
+      preferredChannel: customer.preferredChannel,
+      reachable,
+      timeZone: customer.timeZone,
+      facts: {
+        ...customer.attributes,
+        segment: customer.segment,
+        region: customer.region,
+        tier: customer.tier,
+        // The policy only lets known customers through.
+      language: customer?.language ?? 'en',
+        accountOwner: customer.accountOwnerId,
+      },
+    };
+  }
+
+  private async record(manager: EntityManager, trigger: SurveyTrigger, decision: Omit<NewSuppression, 'customerId' | 'touchpointId' | 'touchpointType'>): Promise<void> {
+    await new SuppressionRepository(manager).record({
+      customerId: trigger.customerId,
+      touchpointId: trigger.touchpointId,
+      touchpointType: trigger.touchpointType,
+      ...decision,
+    });
+  }
+}

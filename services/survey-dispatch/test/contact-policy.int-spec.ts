@@ -1,0 +1,138 @@
+import { Topics } from '@nps/contracts';
+import { aTouchpointRecorded, expectEventually, SmtpInbox } from '@nps/testing';
+import { DateTime } from 'luxon';
+import { csvOf, startDispatch, type DispatchBed } from './dispatch.bed';
+
+/** A fixed-offset zone where the local hour is `hour` right now, so the test holds at any time of day. */
+function zoneAtLocalHour(hour: number): string {
+  const offset = ((((hour - new Date().getUTCHours()) % 24) + 36) % 24) - 12; // -12..+11
+  return offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
+interface Suppression {
+  touchpointId: string;
+  outcome: string;
+  reason: string;
+  detail: string;
+  deferredUntil: string | null;
+  surveyRequestId: string | null;
+}
+
+// Triggers on the real broker through the contact policy: each suppressed one is recorded with its reason.
+describe('contact policy on live triggers', () => {
+  let smtp: SmtpInbox;
+  const night = zoneAtLocalHour(3);
+  let bed: DispatchBed;
+
+  beforeAll(async () => {
+    smtp = await SmtpInbox.start();
+    bed = await startDispatch({
+      SMTP_URL: smtp.url,
+      CONTACT_CAP_DAYS: '30',
+      CONTACT_ATTRIBUTE_RULES: 'customer.segment=internal:never',
+      QUIET_HOURS: '21:00-08:00',
+    });
+    await bed.post(
+      '/customers/import',
+      csvOf([
+        { customer_id: 'fresh', email: 'fresh@example.com', time_zone: zoneAtLocalHour(12) },
+        { customer_id: 'opted-out', email: 'out@example.com', opt_outs: 'all', time_zone: zoneAtLocalHour(12) },
+        { customer_id: 'no-email', email: 'no-email@example.com', opt_outs: 'email', time_zone: zoneAtLocalHour(12) },
+        { customer_id: 'staff', email: 'staff@example.com', segment: 'internal', time_zone: zoneAtLocalHour(12) },
+        { customer_id: 'night-owl', email: 'owl@example.com', time_zone: night },
+      ]),
+      'text/csv',
+    );
+  }, 120000);
+
+  afterAll(async () => {
+    await bed?.stop();
+    await smtp?.stop();
+  });
+
+  const touchpoint = (customerId: string, touchpointId: string) =>
+    bed.kafka.publish(Topics.TouchpointRecorded, aTouchpointRecorded().forCustomer(customerId).withTouchpointId(touchpointId).build());
+  const suppressionsOf = (customerId: string) => bed.get<Suppression[]>(`/suppressions?customerId=${customerId}`);
+
+  it.each([
+    ['opted-out', 'o-1', 'OPTED_OUT', /opted out of all surveys/],
+    ['no-email', 'n-1', 'OPTED_OUT_CHANNEL', /opted out of EMAIL/],
+    ['staff', 's-1', 'ATTRIBUTE_RULE', /customer\.segment=internal:never/],
+    ['ghost', 'g-1', 'UNKNOWN_CUSTOMER', /import it first/],
+  ])('%s: touchpoint %s is suppressed as %s, with the reason recorded', async (customerId, touchpointId, reason, detail) => {
+    await touchpoint(customerId, touchpointId);
+
+    const [recorded] = await expectEventually(async () => {
+      const rows = await suppressionsOf(customerId);
+      expect(rows).toHaveLength(1);
+      return rows;
+    });
+    expect(recorded).toMatchObject({ touchpointId, outcome: 'suppressed', reason, deferredUntil: null, surveyRequestId: null });
+    expect(recorded.detail).toMatch(detail);
+    expect(await bed.get(`/survey-requests?customerId=${customerId}`)).toEqual([]);
+  });
+
+  it('sends the first survey, then suppresses the same touchpoint as a duplicate and a second one by the 30-day cap', async () => {
+    await touchpoint('fresh', 'order-1');
+    await bed.kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'fresh');
+    await touchpoint('fresh', 'order-1');
+    await touchpoint('fresh', 'order-2');
+
+    const rows = await expectEventually(async () => {
+      const recorded = await suppressionsOf('fresh');
+      expect(recorded).toHaveLength(2);
+      return recorded;
+    });
+    expect(rows.map((row) => [row.touchpointId, row.reason])).toEqual(
+      expect.arrayContaining([
+        ['order-1', 'DUPLICATE_TOUCHPOINT'],
+        ['order-2', 'FREQUENCY_CAP'],
+      ]),
+    );
+    expect(await bed.get('/survey-requests?customerId=fresh')).toHaveLength(1);
+    expect(smtp.to('fresh@example.com')).toHaveLength(1);
+  });
+
+  it('defers a trigger at 03:00 local time to 08:00 local, recorded as deferred, and sends nothing yet', async () => {
+    await touchpoint('night-owl', 'late-order');
+
+    const [deferred] = await expectEventually(async () => {
+      const rows = await suppressionsOf('night-owl');
+      expect(rows).toHaveLength(1);
+      return rows;
+    });
+    const local = DateTime.fromISO(String(deferred.deferredUntil), { zone: night });
+    expect(deferred).toMatchObject({ outcome: 'deferred', reason: 'QUIET_HOURS', surveyRequestId: expect.any(String) });
+    expect([local.hour, local.minute]).toEqual([8, 0]);
+    expect(local.diffNow('hours').hours).toBeGreaterThan(4);
+    expect(await bed.get('/survey-requests?customerId=night-owl')).toMatchObject([{ id: deferred.surveyRequestId, status: 'scheduled', dueAt: deferred.deferredUntil }]);
+    expect(smtp.to('owl@example.com')).toHaveLength(0);
+  });
+
+  it('puts ad-hoc sends through the same policy and names bad fields', async () => {
+    const capped = await bed.post('/surveys', { customerId: 'fresh', touchpointType: 'account-review' });
+    const unknown = await bed.post('/surveys', { customerId: 'nobody', touchpointType: 'account-review' });
+    const invalid = await bed.post('/surveys', { customerId: 'fresh', touchpointType: 'Account Review', channel: 'pigeon' });
+
+    expect(capped).toEqual({ status: 200, body: { outcome: 'suppressed', reason: 'FREQUENCY_CAP', detail: 'already surveyed within 30 days' } });
+    expect(unknown).toMatchObject({ status: 404, body: { code: 'UNKNOWN_CUSTOMER', message: expect.stringContaining('customerId nobody is not known') } });
+    expect(invalid).toMatchObject({
+      status: 400,
+      body: {
+        code: 'VALIDATION_FAILED',
+        fields: [
+          { field: 'touchpointType', reason: 'must be lower-kebab-case, e.g. account-review' },
+          { field: 'channel', reason: 'must be one of email, sms, webhook' },
+        ],
+      },
+    });
+    expect(await suppressionsOf('fresh')).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'FREQUENCY_CAP', touchpointType: 'account-review' })]));
+  });
+
+  it('says which field is missing when suppressions are asked for without a customer', async () => {
+    const response = await fetch(`${bed.url}/suppressions`);
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'customerId', reason: 'is required' }] });
+  });
+});

@@ -1,0 +1,72 @@
+import type { DescMessage, MessageInitShape, MessageShape } from '@bufbuild/protobuf';
+import { decodeEvent, encodeEvent, type ConsumedRecord, type EventTopic } from '@nps/contracts';
+import { expectEventually, freshName } from '@nps/testing';
+import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+
+export interface Seen<T> {
+  message: T;
+  /** The record value as published, to check it carries no contact data. */
+  bytes: Buffer;
+}
+
+/** Publishes events into a topic namespace and records every event published there, decoded. */
+export class KafkaProbe {
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private consumer?: Consumer;
+  private readonly seen = new Map<string, ConsumedRecord[]>();
+
+  constructor(
+    brokers: string,
+    private readonly topicPrefix: string,
+  ) {
+    this.kafka = new Kafka({ brokers: brokers.split(','), clientId: 'survey-dispatch-test', logLevel: logLevel.NOTHING });
+    this.producer = this.kafka.producer();
+  }
+
+  /** Starts reading `topics` from their beginning (call once the service created them). */
+  async watch(topics: EventTopic[]): Promise<void> {
+    await this.producer.connect();
+    this.consumer = this.kafka.consumer({ groupId: freshName('probe'), sessionTimeout: 6000 });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: topics.map((topic) => this.topicPrefix + topic.name), fromBeginning: true });
+    await this.consumer.run({
+      eachMessage: async ({ topic, message }) => {
+        const name = topic.slice(this.topicPrefix.length);
+        this.seen.set(name, [...(this.seen.get(name) ?? []), { key: message.key, value: message.value, headers: message.headers }]);
+      },
+    });
+  }
+
+  async publish<Desc extends DescMessage>(topic: EventTopic<Desc>, message: MessageInitShape<Desc>): Promise<void> {
+    const encoded = encodeEvent(topic, message, { source: 'urn:nps:test:survey-dispatch' });
+    await this.producer.send({ topic: this.topicPrefix + topic.name, messages: [{ key: encoded.key, value: encoded.value, headers: encoded.headers }] });
+  }
+
+  /** Every event of `topic` seen so far, decoded. */
+  events<Desc extends DescMessage>(topic: EventTopic<Desc>): Seen<MessageShape<Desc>>[] {
+    return (this.seen.get(topic.name) ?? []).map((record) => ({ bytes: Buffer.from(record.value ?? []), message: decodeEvent(topic, record).message }));
+  }
+
+  /** Waits until events of `topic` matching `where` are seen, and returns them. */
+  async eventually<Desc extends DescMessage>(
+    topic: EventTopic<Desc>,
+    where: (message: MessageShape<Desc>) => boolean,
+    count = 1,
+    timeoutMs = 20000,
+  ): Promise<Seen<MessageShape<Desc>>[]> {
+    return expectEventually(
+      () => {
+        const matching = this.events(topic).filter((seen) => where(seen.message));
+        if (matching.length < count) throw new Error(`${matching.length} of ${count} ${topic.name} events seen`);
+        return matching;
+      },
+      { timeoutMs, intervalMs: 100 },
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.disconnect();
+    await this.producer.disconnect();
+  }
+}

@@ -1,0 +1,66 @@
+import { Channel, Topics } from '@nps/contracts';
+import { aResponseReceived, aTouchpointRecorded, expectEventually, SmtpInbox } from '@nps/testing';
+import { csvOf, startDispatch, type DispatchBed } from './dispatch.bed';
+
+const REMINDER_DELAY_MS = 3000;
+const SURVEY_EXPIRY_MS = 6000;
+
+// One reminder when nobody answers, none after an answer; expiry closes the survey with an event.
+describe('reminder and expiry', () => {
+  let smtp: SmtpInbox;
+  let bed: DispatchBed;
+
+  beforeAll(async () => {
+    smtp = await SmtpInbox.start();
+    bed = await startDispatch({
+      SMTP_URL: smtp.url,
+      QUIET_HOURS: 'off',
+      REMINDER_DELAY_MS: String(REMINDER_DELAY_MS),
+      SURVEY_EXPIRY_MS: String(SURVEY_EXPIRY_MS),
+    });
+    await bed.post(
+      '/customers/import',
+      csvOf([
+        { customer_id: 'silent', email: 'silent@example.com', language: 'en' },
+        { customer_id: 'prompt', email: 'prompt@example.com', language: 'de' },
+      ]),
+      'text/csv',
+    );
+  }, 120000);
+
+  afterAll(async () => {
+    await bed?.stop();
+    await smtp?.stop();
+  });
+
+  it('reminds the silent customer once, never the one who answered, and expires only the unanswered survey', async () => {
+    for (const customerId of ['silent', 'prompt']) {
+      await bed.kafka.publish(Topics.TouchpointRecorded, aTouchpointRecorded().forCustomer(customerId).build());
+    }
+    const [answered] = await bed.kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'prompt');
+    await bed.kafka.publish(Topics.ResponseReceived, { ...aResponseReceived().forCustomer('prompt').withScore(9).build(), surveyRequestId: answered.message.surveyRequestId });
+    await expectEventually(async () => expect(await bed.get('/survey-requests?customerId=prompt')).toMatchObject([{ status: 'answered', nextAction: null }]));
+
+    const [expired] = await bed.kafka.eventually(Topics.SurveyExpired, (e) => e.customerId === 'silent', 1, REMINDER_DELAY_MS + SURVEY_EXPIRY_MS + 10000);
+
+    const [dispatched] = bed.kafka.events(Topics.SurveyDispatched).filter((e) => e.message.customerId === 'silent');
+    const reminders = bed.kafka.events(Topics.SurveyReminded);
+    expect(reminders.map((e) => e.message)).toEqual([
+      expect.objectContaining({ customerId: 'silent', surveyRequestId: dispatched.message.surveyRequestId, reminderNumber: 1, channel: Channel.EMAIL }),
+    ]);
+    expect(expired.message).toMatchObject({ surveyRequestId: dispatched.message.surveyRequestId, occurredAt: dispatched.message.expiresAt });
+    expect(smtp.to('silent@example.com').map((mail) => mail.subject)).toEqual([
+      'How likely are you to recommend us?',
+      'Reminder: how likely are you to recommend us?',
+    ]);
+    // The reminder carries the same link as the survey.
+    const linkOf = (html: unknown) => /<a href="([^"?]+)">/.exec(String(html))?.[1];
+    const [survey, reminder] = smtp.to('silent@example.com');
+    expect(linkOf(reminder.html)).toBe(linkOf(survey.html));
+
+    expect(smtp.to('prompt@example.com')).toHaveLength(1);
+    expect(await bed.get('/survey-requests?customerId=prompt')).toMatchObject([{ status: 'answered', remindedAt: null }]);
+    expect(bed.kafka.events(Topics.SurveyExpired).filter((e) => e.message.customerId === 'prompt')).toHaveLength(0);
+    expect(await bed.get('/survey-requests?customerId=silent')).toMatchObject([{ status: 'expired', nextAction: null, remindedAt: expect.any(String) }]);
+  });
+});
