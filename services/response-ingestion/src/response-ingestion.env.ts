@@ -1,6 +1,19 @@
-import { BaseEnv } from '@nps/config';
+import { SurveyLinkEnv } from '@nps/survey-links';
+import { IsInt, Max, Min } from 'class-validator';
 
 /** Configuration of response-ingestion: survey page, answer APIs, imports. */
-export class ResponseIngestionEnv extends BaseEnv {
+export class ResponseIngestionEnv extends SurveyLinkEnv {
   override PORT: number = 3002;
+
+  /** How long after the first answer the same survey link may still change it (a revision). */
+  @IsInt()
+  @Min(0)
+  @Max(525600)
+  RESPONSE_REVISION_WINDOW_MINUTES: number = 1440;
+
+  /** Rows written (and their events queued in the outbox) per transaction of a bulk import. */
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  IMPORT_BATCH_SIZE: number = 2000;
 }

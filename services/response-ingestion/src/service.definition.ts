@@ -1,5 +1,6 @@
 import { MessagingTables1763856000000 } from '@nps/messaging';
 import type { ServiceDefinition } from '@nps/runtime';
+import { ResponseTables1764000000000 } from './migrations/1764000000000-response-tables';
 import { ResponseIngestionEnv } from './response-ingestion.env';
 
 export const service: ServiceDefinition<ResponseIngestionEnv> = {
@@ -7,5 +8,5 @@ export const service: ServiceDefinition<ResponseIngestionEnv> = {
   env: ResponseIngestionEnv,
   schema: 'response_ingestion',
   entities: [],
-  migrations: [MessagingTables1763856000000],
+  migrations: [MessagingTables1763856000000, ResponseTables1764000000000],
 };

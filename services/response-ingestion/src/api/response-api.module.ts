@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { AnswersModule } from '../answers/answers.module';
+import { IdempotencyRepository } from './idempotency.repository';
+import { ResponseApi } from './response-api.service';
+import { ResponsesController } from './responses.controller';
+
+@Module({ imports: [AnswersModule], controllers: [ResponsesController], providers: [ResponseApi, IdempotencyRepository] })
+export class ResponseApiModule {}

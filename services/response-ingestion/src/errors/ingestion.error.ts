@@ -1,0 +1,47 @@
+/** Stable codes of every refusal this service gives; clients and the survey page key on them. */
+export enum IngestionErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  SurveyLinkMalformed = 'SURVEY_LINK_MALFORMED',
+  SurveyLinkUnknownKey = 'SURVEY_LINK_UNKNOWN_KEY',
+  SurveyLinkBadSignature = 'SURVEY_LINK_BAD_SIGNATURE',
+  SurveyLinkExpired = 'SURVEY_LINK_EXPIRED',
+  SurveyRevoked = 'SURVEY_REVOKED',
+  SurveyExpired = 'SURVEY_EXPIRED',
+  AlreadyAnswered = 'ALREADY_ANSWERED',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  SmsReplyUnreadable = 'SMS_REPLY_UNREADABLE',
+  UnsupportedImportFormat = 'UNSUPPORTED_IMPORT_FORMAT',
+  SurveyRequestUnknown = 'SURVEY_REQUEST_UNKNOWN',
+}
+
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+/** A refusal with a stable code; IngestionErrorFilter turns it into an HTTP answer. */
+export class IngestionError extends Error {
+  constructor(
+    readonly code: IngestionErrorCode,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'IngestionError';
+  }
+
+  static invalidField(field: string, reason: string): IngestionError {
+    return new IngestionError(IngestionErrorCode.ValidationFailed, `${field}: ${reason}`, [{ field, reason }]);
+  }
+}
+
+/** Token and survey-state refusals: the answer is not stored and the caller gets a 400 saying why. */
+export const SURVEY_LINK_REFUSALS: ReadonlySet<IngestionErrorCode> = new Set([
+  IngestionErrorCode.SurveyLinkMalformed,
+  IngestionErrorCode.SurveyLinkUnknownKey,
+  IngestionErrorCode.SurveyLinkBadSignature,
+  IngestionErrorCode.SurveyLinkExpired,
+  IngestionErrorCode.SurveyRevoked,
+  IngestionErrorCode.SurveyExpired,
+  IngestionErrorCode.AlreadyAnswered,
+]);

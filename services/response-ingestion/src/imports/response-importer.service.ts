@@ -1,0 +1,85 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Topics } from '@nps/contracts';
+import { EventTransactions } from '@nps/messaging';
+import type { ResponseRecord } from '../answers/answer.types';
+import { Clock } from '../answers/clock';
+import { responseReceived } from '../answers/response.events';
+import { ResponseRepository, type ImportOrigin } from '../answers/response.repository';
+import { ResponseIngestionEnv } from '../response-ingestion.env';
+import { parseImportRow } from './import-row.parser';
+import { ImportReport } from './import.report';
+import type { SourceRow } from './import-source.reader';
+
+interface Pending {
+  records: ResponseRecord[];
+  origins: ImportOrigin[];
+}
+
+/**
+ * Bulk import of historical answers. Rows go in batches, each one transaction that inserts the
+ * responses that are not there yet and queues their events in the outbox. Ids are derived from
+ * the import id and the row, so a run killed halfway and started again stores and publishes
+ * only what the first run did not commit (ADR 0007).
+ */
+@Injectable()
+export class ResponseImporter {
+  private readonly logger = new Logger(ResponseImporter.name);
+
+  constructor(
+    private readonly transactions: EventTransactions,
+    private readonly responses: ResponseRepository,
+    private readonly env: ResponseIngestionEnv,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(importId: string, rows: AsyncIterable<SourceRow>): Promise<ImportReport> {
+    const report = new ImportReport(importId);
+    const firstLineOf = new Map<string, number>();
+    let pending: Pending = { records: [], origins: [] };
+    const now = this.clock.now();
+    for await (const source of rows) {
+      report.rows++;
+      if ('unreadable' in source) {
+        report.reject(source.line, [{ field: 'row', reason: source.unreadable }]);
+        continue;
+      }
+      const parsed = parseImportRow(source.row, source.line, importId, now);
+      if (!parsed.ok) {
+        report.reject(source.line, parsed.problems);
+        continue;
+      }
+      const first = firstLineOf.get(parsed.rowKey);
+      if (first !== undefined) {
+        report.reject(source.line, [{ field: 'external_id', reason: `duplicates the row on line ${first}` }]);
+        continue;
+      }
+      firstLineOf.set(parsed.rowKey, source.line);
+      pending.records.push(parsed.record);
+      pending.origins.push({ importId, line: source.line });
+      if (pending.records.length >= this.env.IMPORT_BATCH_SIZE) {
+        await this.write(pending, report);
+        pending = { records: [], origins: [] };
+      }
+    }
+    await this.write(pending, report);
+    // The CSV parser reports unreadable records a little ahead of the rows before them.
+    report.rejects.sort((a, b) => a.line - b.line);
+    this.logger.log({ msg: 'import finished', importId, rows: report.rows, published: report.published, alreadyImported: report.alreadyImported, rejected: report.rejected });
+    return report;
+  }
+
+  private async write(batch: Pending, report: ImportReport): Promise<void> {
+    if (batch.records.length === 0) return;
+    const published = await this.transactions.run(async (unitOfWork) => {
+      const inserted = await this.responses.insertIfAbsent(unitOfWork.manager, batch.records, batch.origins);
+      const acceptedAt = this.clock.now();
+      for (const record of batch.records) {
+        if (inserted.has(record.responseId)) unitOfWork.publish(Topics.ResponseReceived, responseReceived(record, acceptedAt));
+      }
+      return inserted.size;
+    });
+    report.accepted += batch.records.length;
+    report.published += published;
+    report.alreadyImported += batch.records.length - published;
+  }
+}

@@ -1,0 +1,96 @@
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { ResponseSource } from '@nps/contracts';
+import type { SurveyLanguage, SurveyLinkClaims } from '@nps/survey-links';
+import type { Response } from 'express';
+import { commentProblem } from '../answers/answer-text';
+import { SurveyAnswers } from '../answers/survey-answers.service';
+import { IngestionError } from '../errors/ingestion.error';
+import { type FormProblem, SurveyPageRenderer } from './survey-page.renderer';
+import { languageFromHeader, PAGE_TEXTS } from './survey-page.texts';
+
+const SCORE = /^(10|[0-9])$/;
+
+/**
+ * The hosted survey behind a survey link: `GET /s/:token` shows the question, `?score=N` (the
+ * numbers in an email) records N and asks for the comment, `POST /s/:token` takes the form.
+ * Plain HTML forms, so it works without JavaScript (docs/response-ingestion.md).
+ */
+@ApiExcludeController()
+@Controller('s')
+export class SurveyPageController {
+  constructor(
+    private readonly answers: SurveyAnswers,
+    private readonly renderer: SurveyPageRenderer,
+  ) {}
+
+  @Get(':token')
+  async open(@Param('token') token: string, @Query('score') score: unknown, @Headers('accept-language') acceptLanguage: string | undefined, @Res() res: Response): Promise<void> {
+    const claims = this.trusted(token, acceptLanguage, res);
+    if (!claims) return;
+    const action = `/s/${encodeURIComponent(token)}`;
+    if (score !== undefined) {
+      if (typeof score !== 'string' || !SCORE.test(score)) {
+        return this.send(res, 400, this.renderer.answerForm({ language: claims.language, action, errors: [{ field: 'score', message: PAGE_TEXTS[claims.language].scoreMissing }] }));
+      }
+      const accepted = await this.submit(token, claims, { score: Number(score) }, res);
+      if (!accepted) return;
+      const notice = PAGE_TEXTS[claims.language].scoreSaved(accepted.score);
+      return this.send(res, 200, this.renderer.answerForm({ language: claims.language, action, score: accepted.score, comment: accepted.comment, notice }));
+    }
+    const current = await this.answers.current(claims);
+    if (current.refusal) return this.refuse(res, claims.language, current.refusal);
+    this.send(res, 200, this.renderer.answerForm({ language: claims.language, action, score: current.answered?.score, comment: current.answered?.comment }));
+  }
+
+  @Post(':token')
+  async answer(@Param('token') token: string, @Body() form: Record<string, unknown>, @Headers('accept-language') acceptLanguage: string | undefined, @Res() res: Response): Promise<void> {
+    const claims = this.trusted(token, acceptLanguage, res);
+    if (!claims) return;
+    const texts = PAGE_TEXTS[claims.language];
+    const score = typeof form.score === 'string' && SCORE.test(form.score) ? Number(form.score) : undefined;
+    const comment = typeof form.comment === 'string' ? form.comment.replace(/\r\n/g, '\n') : undefined;
+    const problems: FormProblem[] = [];
+    if (score === undefined) problems.push({ field: 'score', message: texts.scoreMissing });
+    const commentIssue = form.comment === undefined ? undefined : comment === undefined ? 'not text' : commentProblem(comment);
+    if (commentIssue) problems.push({ field: 'comment', message: commentIssue.startsWith('must be at most') ? texts.commentTooLong : texts.commentInvalid });
+    if (score === undefined || problems.length > 0) {
+      // Whatever was typed comes back, so nothing is lost to a correction.
+      return this.send(res, 400, this.renderer.answerForm({ language: claims.language, action: `/s/${encodeURIComponent(token)}`, score, comment, errors: problems }));
+    }
+    const accepted = await this.submit(token, claims, { score, comment: comment ?? '' }, res);
+    if (accepted) this.send(res, 200, this.renderer.messagePage(claims.language, texts.thanksTitle, texts.thanks));
+  }
+
+  /** The verified claims, or undefined after answering with a localised 400 page. */
+  private trusted(token: string, acceptLanguage: string | undefined, res: Response): SurveyLinkClaims | undefined {
+    try {
+      return this.answers.verify(token);
+    } catch (error) {
+      if (!(error instanceof IngestionError)) throw error;
+      this.refuse(res, languageFromHeader(acceptLanguage), error.code);
+      return undefined;
+    }
+  }
+
+  private async submit(token: string, claims: SurveyLinkClaims, given: { score: number; comment?: string }, res: Response) {
+    try {
+      return await this.answers.submit(token, given, ResponseSource.SURVEY_PAGE);
+    } catch (error) {
+      if (!(error instanceof IngestionError)) throw error;
+      this.refuse(res, claims.language, error.code);
+      return undefined;
+    }
+  }
+
+  private refuse(res: Response, language: SurveyLanguage, code: IngestionError['code']): void {
+    const texts = PAGE_TEXTS[language];
+    const page = texts.refusals[code] ?? texts.unusable;
+    res.setHeader('X-Refusal-Code', code);
+    this.send(res, 400, this.renderer.messagePage(language, page.title, page.body));
+  }
+
+  private send(res: Response, status: number, html: string): void {
+    res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(html);
+  }
+}

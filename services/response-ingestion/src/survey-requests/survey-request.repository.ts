@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { MessagingSettings } from '@nps/messaging';
+import type { EntityManager } from 'typeorm';
+import type { SurveyRequestState } from '../answers/answer.decider';
+
+interface SurveyRequestRow {
+  response_id: string | null;
+  answered_at: Date | null;
+  revoked_at: Date | null;
+  expired_at: Date | null;
+  score: number | null;
+  comment: string | null;
+  revision: number | null;
+}
+
+/** The `survey_requests` table: what a survey link's token cannot say about itself. */
+@Injectable()
+export class SurveyRequestRepository {
+  constructor(private readonly settings: MessagingSettings) {}
+
+  private get table(): string {
+    return `"${this.settings.schema}".survey_requests`;
+  }
+
+  /** The request's state, locked until the transaction ends so two answers to one link queue up. */
+  async lock(manager: EntityManager, surveyRequestId: string, customerId: string): Promise<SurveyRequestState & { responseId?: string }> {
+    await manager.query(`INSERT INTO ${this.table} (survey_request_id, customer_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [surveyRequestId, customerId]);
+    return this.read(manager, surveyRequestId, 'FOR UPDATE OF r');
+  }
+
+  /** The request's state without taking a lock (pages that only show it). */
+  async find(manager: EntityManager, surveyRequestId: string): Promise<SurveyRequestState & { responseId?: string }> {
+    return this.read(manager, surveyRequestId, '');
+  }
+
+  private async read(manager: EntityManager, surveyRequestId: string, locking: string): Promise<SurveyRequestState & { responseId?: string }> {
+    const [row]: (SurveyRequestRow | undefined)[] = await manager.query(
+      `SELECT r.response_id, r.answered_at, r.revoked_at, r.expired_at, s.score, s.comment, s.revision
+       FROM ${this.table} r LEFT JOIN "${this.settings.schema}".responses s ON s.response_id = r.response_id
+       WHERE r.survey_request_id = $1 ${locking}`,
+      [surveyRequestId],
+    );
+    if (!row) return {};
+    return {
+      responseId: row.response_id ?? undefined,
+      revokedAt: row.revoked_at ?? undefined,
+      expiredAt: row.expired_at ?? undefined,
+      answered:
+        row.response_id && row.answered_at
+          ? { answeredAt: row.answered_at, score: Number(row.score), comment: row.comment ?? '', revision: Number(row.revision) }
+          : undefined,
+    };
+  }
+
+  async markAnswered(manager: EntityManager, surveyRequestId: string, responseId: string, answeredAt: Date): Promise<void> {
+    await manager.query(`UPDATE ${this.table} SET response_id = $2, answered_at = $3 WHERE survey_request_id = $1`, [surveyRequestId, responseId, answeredAt.toISOString()]);
+  }
+
+  async revoke(manager: EntityManager, surveyRequestId: string, customerId: string | undefined, reason: string, at: Date): Promise<{ wasRevoked: boolean; known: boolean }> {
+    const [existing] = await manager.query(`SELECT revoked_at FROM ${this.table} WHERE survey_request_id = $1`, [surveyRequestId]);
+    // A link can be revoked before anyone used it: the row is created so the first answer finds it.
+    await manager.query(
+      `INSERT INTO ${this.table} (survey_request_id, customer_id, revoked_at, revoke_reason) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (survey_request_id) DO UPDATE SET revoked_at = COALESCE(${this.table}.revoked_at, EXCLUDED.revoked_at), revoke_reason = COALESCE(${this.table}.revoke_reason, EXCLUDED.revoke_reason)`,
+      [surveyRequestId, customerId ?? '', at.toISOString(), reason],
+    );
+    return { wasRevoked: Boolean(existing?.revoked_at), known: Boolean(existing) };
+  }
+
+  async markExpired(manager: EntityManager, surveyRequestId: string, customerId: string, at: Date): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.table} (survey_request_id, customer_id, expired_at) VALUES ($1, $2, $3)
+       ON CONFLICT (survey_request_id) DO UPDATE SET expired_at = COALESCE(${this.table}.expired_at, EXCLUDED.expired_at)`,
+      [surveyRequestId, customerId, at.toISOString()],
+    );
+  }
+}

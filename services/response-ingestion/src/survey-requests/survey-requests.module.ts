@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AnswersModule } from '../answers/answers.module';
+import { SurveyExpiryHandler } from './survey-expiry.handler';
+import { SurveyRequestsController } from './survey-requests.controller';
+
+@Module({ imports: [AnswersModule], controllers: [SurveyRequestsController, SurveyExpiryHandler] })
+export class SurveyRequestsModule {}

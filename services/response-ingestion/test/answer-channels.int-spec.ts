@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { Channel, encodeEvent, ResponseSource, Topics } from '@nps/contracts';
+import { expectEventually, testKafkaBrokers } from '@nps/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { aSurveyLink, devLinks, ingestionBed, type RunningIngestion, TopicReader } from './ingestion.bed';
+
+// The other ways in (JSON API, SMS webhook, one-click score links, revocation, expiry events)
+// against the service process and the real broker: one event per accepted answer, none otherwise.
+interface ApiAnswer {
+  responseId: string;
+  code?: string;
+  fields: { field: string; reason: string }[];
+}
+const json = async (response: Response) => (await response.json()) as ApiAnswer;
+
+describe('answer channels', () => {
+  const bed = ingestionBed();
+  let service: RunningIngestion;
+  let received: TopicReader<typeof Topics.ResponseReceived.schema>;
+  let revised: TopicReader<typeof Topics.ResponseRevised.schema>;
+
+  beforeAll(async () => {
+    service = await bed.start(await bed.namespace());
+    received = await TopicReader.start(Topics.ResponseReceived, service.topicPrefix);
+    revised = await TopicReader.start(Topics.ResponseRevised, service.topicPrefix);
+  }, 120000);
+
+  afterAll(async () => {
+    await received?.stop();
+    await revised?.stop();
+  });
+
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${service.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const drained = () => expectEventually(async () => expect(await bed.outboxSize(service.schema)).toBe(0));
+  const token = (overrides = {}) => {
+    const claims = aSurveyLink(overrides);
+    return { claims, token: devLinks(service.url).sign(claims) };
+  };
+
+  it('POST /responses: the same Idempotency-Key and body gives the same response and one event; another body is refused', async () => {
+    const key = `kiosk-${randomUUID()}`;
+    const body = { customerId: `c-${randomUUID()}`, score: 10, comment: 'Top!', language: 'de', channel: 'STORE', touchpointType: 'store-visit' };
+    const first = await post('/responses', body, { 'Idempotency-Key': key });
+    expect(first.status).toBe(201);
+    const created = await json(first);
+    const retry = await post('/responses', { ...body }, { 'Idempotency-Key': key });
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect((await json(retry)).responseId).toBe(created.responseId);
+    const changed = await post('/responses', { ...body, score: 0 }, { 'Idempotency-Key': key });
+    expect(changed.status).toBe(422);
+    expect(await changed.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+
+    await drained();
+    const events = await expectEventually(() => {
+      const mine = received.events.filter((e) => e.message.customerId === body.customerId);
+      expect(mine).toHaveLength(1);
+      return mine;
+    });
+    expect(events[0].message).toMatchObject({ responseId: created.responseId, score: 10, comment: 'Top!', language: 'de', channel: Channel.STORE, source: ResponseSource.API });
+  });
+
+  it('POST /responses: names every bad field with a 400 and stores nothing', async () => {
+    const customerId = `c-${randomUUID()}`;
+    const response = await post('/responses', { customerId, score: 11, comment: 'x'.repeat(5001), language: 'fr' }, { 'Idempotency-Key': `k-${randomUUID()}` });
+    expect(response.status).toBe(400);
+    const body = await json(response);
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.fields.map((f) => f.field).sort()).toEqual(['comment', 'language', 'score']);
+    expect(body.fields.find((f) => f.field === 'comment')?.reason).toMatch(/at most 5000 characters/);
+    const lone = await fetch(`${service.url}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': `k-${randomUUID()}` },
+      body: `{"customerId":"${customerId}","score":5,"language":"en","comment":"bad \\ud800 text"}`,
+    });
+    expect(lone.status).toBe(400);
+    expect((await json(lone)).fields).toEqual([{ field: 'comment', reason: expect.stringMatching(/lone surrogates/) }]);
+    const notUtf8 = await fetch(`${service.url}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8', 'Idempotency-Key': `k-${randomUUID()}` },
+      body: Buffer.concat([Buffer.from(`{"customerId":"${customerId}","score":5,"language":"en","comment":"caf`), Buffer.from([0xe9]), Buffer.from('"}')]),
+    });
+    expect(notUtf8.status).toBe(400);
+    expect((await json(notUtf8)).fields).toEqual([{ field: 'comment', reason: expect.stringMatching(/not valid UTF-8/) }]);
+    const rows = await bed.db.query(`SELECT count(*) AS n FROM "${service.schema}".responses WHERE customer_id = $1`, [customerId]);
+    expect(Number(rows.rows[0].n)).toBe(0);
+  });
+
+  it('POST /responses with a token refuses a forged one with its reason', async () => {
+    const { token: genuine } = token();
+    const response = await post('/responses', { token: `${genuine}x`, score: 5 }, { 'Idempotency-Key': `k-${randomUUID()}` });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'SURVEY_LINK_BAD_SIGNATURE', fields: [{ field: 'token', reason: 'bad-signature' }] });
+  });
+
+  it('inbound SMS: "negen, snel geleverd" becomes score 9 with its comment; a redelivery changes nothing; an unreadable reply is a 400', async () => {
+    const { claims, token: ref } = token({ channel: Channel.SMS });
+    const reply = await post('/sms/inbound', { messageRef: ref, text: 'negen, snel geleverd' });
+    expect(reply.status).toBe(200);
+    expect(await reply.json()).toMatchObject({ outcome: 'received', score: 9, comment: 'snel geleverd' });
+    expect(await (await post('/sms/inbound', { messageRef: ref, text: 'negen, snel geleverd' })).json()).toMatchObject({ outcome: 'unchanged' });
+    const unreadable = await post('/sms/inbound', { messageRef: ref, text: 'wie is dit?' });
+    expect(unreadable.status).toBe(400);
+    expect(await unreadable.json()).toMatchObject({ code: 'SMS_REPLY_UNREADABLE', fields: [{ field: 'text' }] });
+    await drained();
+    const events = received.events.filter((e) => e.message.surveyRequestId === claims.surveyRequestId);
+    expect(events.map((e) => [e.message.score, e.message.comment, e.message.channel, e.message.source])).toEqual([[9, 'snel geleverd', Channel.SMS, ResponseSource.SMS]]);
+  });
+
+  it('a one-click score from the email, then a comment: one response received and one revision of it', async () => {
+    const { claims, token: link } = token({ language: 'en' });
+    const click = await fetch(devLinks(service.url).pageUrl(link, 2));
+    expect(click.status).toBe(200);
+    expect(await click.text()).toContain('your score 2 is saved');
+    const form = await fetch(devLinks(service.url).pageUrl(link), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ score: '2', comment: 'Nobody answered my ticket' }),
+    });
+    expect(form.status).toBe(200);
+    await drained();
+    const first = await expectEventually(() => {
+      const mine = received.events.filter((e) => e.message.surveyRequestId === claims.surveyRequestId);
+      expect(mine).toHaveLength(1);
+      return mine[0].message;
+    });
+    expect(first).toMatchObject({ score: 2, comment: '' });
+    await expectEventually(() =>
+      expect(revised.events.filter((e) => e.message.responseId === first.responseId).map((e) => e.message)).toEqual([
+        expect.objectContaining({ revision: 1, score: 2, previousScore: 2, comment: 'Nobody answered my ticket', customerId: claims.customerId }),
+      ]),
+    );
+  });
+
+  it('POST /survey-requests/:id/revoke: the link then answers nothing, on the page or the API', async () => {
+    const { claims, token: link } = token({ language: 'nl' });
+    const revoke = await post(`/survey-requests/${claims.surveyRequestId}/revoke`, { reason: 'wrong customer' });
+    expect(await revoke.json()).toEqual({ surveyRequestId: claims.surveyRequestId, newlyRevoked: true });
+    const page = await fetch(devLinks(service.url).pageUrl(link, 9));
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('Deze link is niet meer geldig');
+    const api = await post('/responses', { token: link, score: 9 }, { 'Idempotency-Key': `k-${randomUUID()}` });
+    expect(await api.json()).toMatchObject({ code: 'SURVEY_REVOKED' });
+  });
+
+  it('consumes survey expired: the link of an expired survey takes no answer', async () => {
+    const { claims, token: link } = token({ language: 'de' });
+    const producer = new Kafka({ brokers: testKafkaBrokers().split(','), clientId: 'test', logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    const event = encodeEvent(
+      Topics.SurveyExpired,
+      { eventId: randomUUID(), occurredAt: timestampFromDate(new Date()), customerId: claims.customerId, surveyRequestId: claims.surveyRequestId, channel: Channel.EMAIL, language: 'de' },
+      { source: 'urn:nps:service:survey-dispatch' },
+    );
+    await producer.send({ topic: `${service.topicPrefix}${Topics.SurveyExpired.name}`, messages: [event] });
+    await producer.disconnect();
+    await expectEventually(
+      async () => {
+        const page = await fetch(devLinks(service.url).pageUrl(link));
+        expect(page.status).toBe(400);
+        expect(await page.text()).toContain('Die Umfrage ist abgelaufen');
+      },
+      { timeoutMs: 30000 },
+    );
+  });
+
+  it('documents its HTTP API with OpenAPI at /docs and /docs-json', async () => {
+    expect((await fetch(`${service.url}/docs`)).status).toBe(200);
+    const document = (await (await fetch(`${service.url}/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/responses', '/sms/inbound', '/imports', '/survey-requests/{id}/revoke']));
+    expect(JSON.stringify(document.paths['/responses'].post)).toContain('Idempotency-Key');
+  });
+});

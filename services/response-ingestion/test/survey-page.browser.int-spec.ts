@@ -1,0 +1,132 @@
+import { toJson } from '@bufbuild/protobuf';
+import { timestampDate } from '@bufbuild/protobuf/wkt';
+import { Channel, ResponseReceivedSchema, ResponseSource, Topics } from '@nps/contracts';
+import { expectEventually, launchChromium } from '@nps/testing';
+import type { Browser } from 'playwright-core';
+import { aSurveyLink, devLinks, ingestionBed, type RunningIngestion, TopicReader } from './ingestion.bed';
+
+const DUTCH_COMMENT = 'De bezorger was twee uur te laat en het pakket was beschadigd. Jammer, want het product zelf is prima.';
+
+// The survey page as a customer meets it: Debian's Chromium, the real service process, the real broker.
+describe('survey page in a browser', () => {
+  const bed = ingestionBed();
+  let service: RunningIngestion;
+  let received: TopicReader<typeof Topics.ResponseReceived.schema>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    service = await bed.start(await bed.namespace());
+    received = await TopicReader.start(Topics.ResponseReceived, service.topicPrefix);
+    browser = await launchChromium();
+  }, 120000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await received?.stop();
+  });
+
+  const eventsFor = (surveyRequestId: string) => received.events.filter((e) => e.message.surveyRequestId === surveyRequestId);
+
+  /** Waits until the outbox is drained, then returns the events of the request (so "exactly one" is checked after everything went out). */
+  async function settledEventsFor(surveyRequestId: string) {
+    await expectEventually(async () => expect(await bed.outboxSize(service.schema)).toBe(0));
+    return expectEventually(() => {
+      const events = eventsFor(surveyRequestId);
+      expect(events.length).toBeGreaterThan(0);
+      return events;
+    });
+  }
+
+  it.each([
+    ['enabled', true],
+    ['disabled', false],
+  ])('with JavaScript %s: picking 3 and a Dutch comment publishes exactly one response received', async (_label, javaScriptEnabled) => {
+    const claims = aSurveyLink({ language: 'nl' });
+    const link = devLinks(service.url).pageUrl(devLinks(service.url).sign(claims));
+    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+
+    await page.goto(link);
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    const scale = page.getByRole('group', { name: 'Hoe waarschijnlijk is het dat u ons aanbeveelt aan een vriend of collega?' });
+    expect(await scale.getByRole('radio').count()).toBe(11);
+    await scale.getByRole('radio', { name: '3 van de 10' }).check();
+    await page.getByLabel('Waarom geeft u deze score? (optioneel)').fill(DUTCH_COMMENT);
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await page.getByRole('heading', { name: 'Dank u wel' }).waitFor();
+    await context.close();
+
+    const events = await settledEventsFor(claims.surveyRequestId);
+    expect(events).toHaveLength(1);
+    const event = events[0].message;
+    expect(event).toMatchObject({
+      score: 3,
+      comment: DUTCH_COMMENT,
+      language: 'nl',
+      customerId: claims.customerId,
+      touchpointId: claims.touchpointId,
+      touchpointType: 'order-delivered',
+      surveyRequestId: claims.surveyRequestId,
+      channel: Channel.EMAIL,
+      source: ResponseSource.SURVEY_PAGE,
+    });
+    expect(event.answeredAt && timestampDate(event.answeredAt).getTime()).toBeGreaterThan(Date.now() - 120000);
+    // No contact PII: the contract has no such field, and no value looks like an address or a number.
+    expect(ResponseReceivedSchema.fields.map((field) => field.name).join(' ')).not.toMatch(/mail|phone|msisdn|address/i);
+    const ids = new Set(['eventId', 'responseId', 'occurredAt', 'answeredAt']);
+    const texts = Object.entries(toJson(ResponseReceivedSchema, event) as Record<string, unknown>).filter(([name]) => !ids.has(name));
+    const pii = texts.map(([, value]) => String(value)).filter((value) => /@/.test(value) || /\d{8,}/.test(value.replace(/[\s()+-]/g, '')));
+    expect(pii).toEqual([]);
+  });
+
+  it('can be answered with the keyboard alone, without JavaScript', async () => {
+    const claims = aSurveyLink({ language: 'de' });
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(devLinks(service.url).pageUrl(devLinks(service.url).sign(claims)));
+    await page.keyboard.press('Tab'); // into the radio group
+    await page.keyboard.press('ArrowRight'); // 0 -> 1 (arrows move and select within a radio group)
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab'); // to the comment
+    await page.keyboard.type('Schnelle Lieferung');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Vielen Dank' }).waitFor();
+    await context.close();
+    const events = await settledEventsFor(claims.surveyRequestId);
+    expect(events.map((e) => [e.message.score, e.message.comment, e.message.language])).toEqual([[8, 'Schnelle Lieferung', 'de']]);
+  });
+
+  it('shows a localised 400 page for a tampered link and stores nothing', async () => {
+    const claims = aSurveyLink({ language: 'de' });
+    const token = devLinks(service.url).sign(claims);
+    const tampered = `${token.slice(0, -2)}${token.endsWith('A') ? 'B' : 'A'}${token.slice(-1)}`;
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
+    const page = await context.newPage();
+    const response = await page.goto(devLinks(service.url).pageUrl(tampered));
+    expect(response?.status()).toBe(400);
+    await page.getByRole('heading', { name: 'Dieser Link funktioniert nicht' }).waitFor();
+    const post = await page.request.post(`${service.url}/s/${tampered}`, { form: { score: '9', comment: 'x' } });
+    expect(post.status()).toBe(400);
+    await context.close();
+    const rows = await bed.db.query(`SELECT count(*) AS n FROM "${service.schema}".responses WHERE survey_request_id = $1`, [claims.surveyRequestId]);
+    expect(Number(rows.rows[0].n)).toBe(0);
+  });
+
+  it('names the comment when it is too long, keeps what was typed, and stores nothing', async () => {
+    const claims = aSurveyLink({ language: 'en' });
+    const tooLong = 'word '.repeat(1001);
+    const response = await fetch(devLinks(service.url).pageUrl(devLinks(service.url).sign(claims)), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ score: '6', comment: tooLong }),
+    });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('Comment: at most 5,000 characters');
+    expect(html).toContain(`${tooLong}</textarea>`);
+    expect(html).toMatch(/id="score-6" value="6" checked/);
+    await expectEventually(async () => expect(await bed.outboxSize(service.schema)).toBe(0));
+    expect(eventsFor(claims.surveyRequestId)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,123 @@
+// Bulk import of historical answers through response-ingestion: rows/s of `POST /imports` (parse,
+// validate, store, queue in the outbox) and until every accepted row is on Kafka, and the check
+// that the topic holds exactly one event per accepted row.
+//
+//   npm run bench:import
+//
+// Reads KAFKA_BROKERS, DATABASE_URL (bench.settings.ts), BENCH_IMPORT_ROWS (100000),
+// BENCH_TIMEOUT_MS. Figures: docs/benchmarks.md.
+import { Topics } from '@nps/contracts';
+import { ensureDatabase } from '@nps/persistence';
+import { freePort, freshName, ServiceProcess } from '@nps/testing';
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { bestEffort } from './bench.cleanup';
+import { deleteTopics } from './bench.events';
+import { installCleanup, stopChild, tracked } from './bench.processes';
+import { benchSettings } from './bench.settings';
+
+const REJECT_EVERY = 1000;
+
+async function main(): Promise<void> {
+  const settings = benchSettings();
+  const rows = Number(process.env.BENCH_IMPORT_ROWS || 100_000);
+  installCleanup(settings.timeoutMs);
+  await ensureDatabase(settings.databaseUrl);
+  const schema = freshName('bench_import');
+  const topicPrefix = `${freshName('bench_import')}.`;
+  const db = new Client({ connectionString: settings.databaseUrl });
+  await db.connect();
+  const port = await freePort();
+  const service = tracked(
+    ServiceProcess.start({
+      entry: 'services/response-ingestion/src/main.ts',
+      env: { PORT: String(port), KAFKA_BROKERS: settings.brokers, DATABASE_URL: settings.databaseUrl, DB_SCHEMA: schema, KAFKA_TOPIC_PREFIX: topicPrefix, LOG_LEVEL: 'warn' },
+    }),
+  );
+  try {
+    await service.waitForHttp(`http://127.0.0.1:${port}/health/ready`, 200, 120000);
+    const { csv, accepted } = historicalCsv(rows);
+    progress(`importing ${rows} rows (${(csv.length / 1e6).toFixed(1)} MB CSV)`);
+    const loadBefore = loadavg()[0].toFixed(1);
+    const started = performance.now();
+    const response = await fetch(`http://127.0.0.1:${port}/imports?importId=bench`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    const report = (await response.json()) as { accepted: number; published: number; rejected: number };
+    const imported = performance.now();
+    if (response.status !== 200 || report.accepted !== accepted || report.published !== accepted) throw new Error(`unexpected report: ${JSON.stringify(report)}`);
+    progress(`imported in ${((imported - started) / 1000).toFixed(1)} s; waiting for Kafka`);
+    const onKafka = await waitForTopicCount(settings.brokers, `${topicPrefix}${Topics.ResponseReceived.name}`, accepted, settings.stallMs);
+    const published = performance.now();
+    const seconds = (ms: number) => (ms / 1000).toFixed(1);
+    process.stdout.write(
+      `\nresponse import: ${rows} CSV rows (${report.rejected} rejected, ${report.accepted} accepted), IMPORT_BATCH_SIZE ${process.env.IMPORT_BATCH_SIZE || 2000}, ` +
+        `${cpus().length} cores, Node ${process.version}, commit ${commit()}, load average ${loadBefore} before, ${loadavg()[0].toFixed(1)} after\n\n` +
+        `| phase | seconds | rows/s |\n|---|---|---|\n` +
+        `| POST /imports (parse, validate, store, outbox) | ${seconds(imported - started)} | ${Math.round(rows / ((imported - started) / 1000))} |\n` +
+        `| until every accepted row is on Kafka | ${seconds(published - started)} | ${Math.round(rows / ((published - started) / 1000))} |\n\n` +
+        `events on ${Topics.ResponseReceived.name}: ${onKafka} = accepted rows ${accepted}: ${onKafka === accepted ? 'yes' : 'NO'}\n`,
+    );
+    if (onKafka !== accepted) process.exitCode = 1;
+  } finally {
+    await stopChild(service);
+    await bestEffort('drop schema', () => db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+    await bestEffort('delete topics', () => deleteTopics(settings.brokers, topicPrefix));
+    await db.end();
+  }
+}
+
+/** `rows` answers spread over 1,000 customers and three languages; every 1,000th has a bad score. */
+function historicalCsv(rows: number): { csv: string; accepted: number } {
+  const lines = ['customer_id,score,answered_at,language,comment,channel,touchpoint_type'];
+  const start = Date.UTC(2023, 0, 1);
+  let rejected = 0;
+  for (let i = 1; i <= rows; i++) {
+    const bad = i % REJECT_EVERY === 0;
+    if (bad) rejected++;
+    lines.push(`c-${i % 1000},${bad ? '11' : i % 11},${new Date(start + i * 60_000).toISOString()},${['en', 'nl', 'de'][i % 3]},"comment number ${i}",email,order-delivered`);
+  }
+  return { csv: `${lines.join('\n')}\n`, accepted: rows - rejected };
+}
+
+/** Polls the topic's end offsets until they add up to `expected` (and stay there for a moment). */
+async function waitForTopicCount(brokers: string, topic: string, expected: number, stallMs: number): Promise<number> {
+  const admin = new Kafka({ brokers: brokers.split(','), clientId: 'bench-import', logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    let last = -1;
+    let lastChange = Date.now();
+    for (;;) {
+      const count = (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+      if (count !== last) [last, lastChange] = [count, Date.now()];
+      if (count >= expected) {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        return (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+      }
+      if (Date.now() - lastChange > stallMs) throw new Error(`stalled at ${count} of ${expected} events on ${topic}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function progress(message: string): void {
+  process.stderr.write(`bench: ${new Date().toISOString()} ${message}\n`);
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: Error) => {
+    process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);
