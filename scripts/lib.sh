@@ -34,3 +34,11 @@ ensure_postgres() {
     echo "PostgreSQL did not come up on 127.0.0.1:5432" >&2; return 1
   fi
 }
+
+# Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; no browser
+# download). Installed with apt when missing; CHROMIUM_PATH points at another one.
+ensure_chromium() {
+  [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] && return 0
+  log "installing Chromium (Debian package) for the browser tests"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}

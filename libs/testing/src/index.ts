@@ -9,3 +9,6 @@ export * from './builders/response-received.builder';
 export * from './receivers/http-receiver';
 export * from './receivers/smtp-inbox';
 export * from './builders/touchpoint-recorded.builder';
+export * from './kafka/kafka.probe';
+export * from './receivers/standard-webhooks';
+export * from './browser';

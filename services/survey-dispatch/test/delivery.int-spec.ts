@@ -97,7 +97,7 @@ describe('survey delivery', () => {
       expect(posted('/sms')).toHaveLength(1);
       return posted('/sms');
     });
-    expect(sms).toMatchObject({ to: '+447700900123', kind: 'survey' });
+    expect(sms).toMatchObject({ to: '+447700900123', kind: 'survey', messageRef: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/) });
     const url = /(http\S+)/.exec(String(sms.text))?.[1] ?? '';
     expect(links.verify(url.replace(`${PAGE}/s/`, '')).customerId).toBe('sam');
     await bed.kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'sam' && e.channel === Channel.SMS);

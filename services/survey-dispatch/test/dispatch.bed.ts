@@ -1,7 +1,6 @@
 import { Topics, type EventTopic } from '@nps/contracts';
-import { freePort, freshSchema, freshTopicPrefix, ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
+import { freePort, freshSchema, freshTopicPrefix, KafkaProbe, ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
 import { Client } from 'pg';
-import { KafkaProbe } from './kafka.probe';
 
 export const WATCHED: EventTopic[] = [Topics.CustomerUpserted, Topics.SurveyDispatched, Topics.SurveyReminded, Topics.SurveyExpired, Topics.SurveyFailed];
 

@@ -1,6 +1,7 @@
 import type { DescMessage, MessageInitShape, MessageShape } from '@bufbuild/protobuf';
 import { decodeEvent, encodeEvent, type ConsumedRecord, type EventTopic } from '@nps/contracts';
-import { expectEventually, freshName } from '@nps/testing';
+import { expectEventually } from '../expect-eventually';
+import { freshName } from '../test-namespace';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 
 export interface Seen<T> {
@@ -9,7 +10,10 @@ export interface Seen<T> {
   bytes: Buffer;
 }
 
-/** Publishes events into a topic namespace and records every event published there, decoded. */
+/**
+ * A test's window on a topic namespace (one KAFKA_TOPIC_PREFIX) of the real broker: publishes
+ * events into it and records every event of the watched topics, decoded on demand.
+ */
 export class KafkaProbe {
   private readonly kafka: Kafka;
   private readonly producer: Producer;
@@ -20,7 +24,7 @@ export class KafkaProbe {
     brokers: string,
     private readonly topicPrefix: string,
   ) {
-    this.kafka = new Kafka({ brokers: brokers.split(','), clientId: 'survey-dispatch-test', logLevel: logLevel.NOTHING });
+    this.kafka = new Kafka({ brokers: brokers.split(','), clientId: 'kafka-probe', logLevel: logLevel.NOTHING });
     this.producer = this.kafka.producer();
   }
 
@@ -39,7 +43,7 @@ export class KafkaProbe {
   }
 
   async publish<Desc extends DescMessage>(topic: EventTopic<Desc>, message: MessageInitShape<Desc>): Promise<void> {
-    const encoded = encodeEvent(topic, message, { source: 'urn:nps:test:survey-dispatch' });
+    const encoded = encodeEvent(topic, message, { source: 'urn:nps:test' });
     await this.producer.send({ topic: this.topicPrefix + topic.name, messages: [{ key: encoded.key, value: encoded.value, headers: encoded.headers }] });
   }
 

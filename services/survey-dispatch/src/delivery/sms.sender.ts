@@ -6,7 +6,11 @@ import { postJson } from './http-channel.sender';
 import { SURVEY_COPY } from './survey-copy';
 import type { ChannelSender, ContactAddress, SurveyDelivery } from './survey-delivery';
 
-/** SMS through an HTTP gateway (SMS_GATEWAY_URL): `{to, text, surveyRequestId, reference}`. */
+/**
+ * SMS through an HTTP gateway (SMS_GATEWAY_URL): `{to, text, surveyRequestId, kind, messageRef}`.
+ * The gateway hands `messageRef` (the link token) back with the customer's reply, which is how
+ * response-ingestion matches a reply without knowing phone numbers.
+ */
 @Injectable()
 export class SmsSender implements ChannelSender {
   constructor(private readonly env: SurveyDispatchEnv) {}
@@ -16,7 +20,7 @@ export class SmsSender implements ChannelSender {
     if (!this.env.SMS_GATEWAY_URL) throw DeliveryError.permanent(SurveyFailureReason.NO_CONTACT_ADDRESS, 'no SMS gateway is configured (SMS_GATEWAY_URL)');
     await postJson(
       this.env.SMS_GATEWAY_URL,
-      { to: address.phone, text: SURVEY_COPY[delivery.language].sms(delivery.surveyUrl), surveyRequestId: delivery.surveyRequestId, kind: delivery.kind },
+      { to: address.phone, text: SURVEY_COPY[delivery.language].sms(delivery.surveyUrl), surveyRequestId: delivery.surveyRequestId, kind: delivery.kind, messageRef: delivery.token },
       this.env.DELIVERY_TIMEOUT_MS,
     );
   }

@@ -10,6 +10,8 @@ export interface SurveyDelivery {
   touchpointType: string;
   channel: Channel;
   language: SurveyLanguage;
+  /** The signed survey link token; an SMS gateway echoes it back as the reply's `messageRef`. */
+  token: string;
   /** The survey page. */
   surveyUrl: string;
   /** `scoreUrls[n]` records score n and opens the comment page. */

@@ -11,6 +11,7 @@ const delivery = (language: SurveyLanguage, kind: SurveyDelivery['kind'] = 'surv
   touchpointType: 'order-delivered',
   channel: Channel.EMAIL,
   language,
+  token: 'k.abc-_.def',
   surveyUrl: 'https://s.example/s/k.abc-_.def',
   scoreUrls: Array.from({ length: 11 }, (_, n) => `https://s.example/s/k.abc-_.def?score=${n}`),
   expiresAt: new Date('2026-12-07T12:00:00Z'),

@@ -90,6 +90,7 @@ export class DueSurveyProcessor {
       touchpointType: request.touchpointType,
       channel: request.channel,
       language: request.language,
+      token,
       surveyUrl: this.links.pageUrl(token),
       scoreUrls: SCORES.map((score) => this.links.pageUrl(token, score)),
       expiresAt,
