@@ -1,8 +1,71 @@
 import { Module } from '@nestjs/common';
 import { ServiceModule } from '@nps/runtime';
+import { ConfigChangeLog } from './activity/config-change.log';
+import { ConfigChangesController } from './activity/config-changes.controller';
+import { OperatorGuard } from './auth/operator.guard';
+import { TokenVerifier } from './auth/token.verifier';
+import { CaseEnrichmentService } from './case-intake/case-enrichment.service';
+import { CaseIntakeHandler } from './case-intake/case-intake.handler';
+import { CaseOpeningService } from './case-intake/case-opening.service';
+import { ResponseEnrichmentRepository } from './case-intake/response-enrichment.repository';
+import { CaseActionsService } from './cases/case-actions.service';
+import { CaseQueriesService } from './cases/case-queries.service';
+import { CaseViewRepository } from './cases/case-view.repository';
+import { CaseRepository } from './cases/case.repository';
+import { CasesController } from './cases/cases.controller';
+import { CustomerRepository } from './customers/customer.repository';
+import { SchemaTables } from './database/schema.tables';
+import { SlaWatcher } from './escalation/sla.watcher';
+import { LoopMetricsController } from './metrics/loop-metrics.controller';
+import { LoopMetricsRepository } from './metrics/loop-metrics.repository';
+import { NotificationDispatcher } from './notifications/notification.dispatcher';
+import { NotificationQueue } from './notifications/notification.queue';
+import { NotificationSenders } from './notifications/notification.senders';
+import { RoutingRuleRepository } from './routing/routing-rule.repository';
+import { RoutingRulesController } from './routing/routing-rules.controller';
+import { RoutingRulesService } from './routing/routing-rules.service';
 import { service } from './service.definition';
+import { SlaPoliciesController } from './sla/sla-policies.controller';
+import { SlaPolicyRepository } from './sla/sla-policy.repository';
+import { SlaClock } from './sla/sla.clock';
+import { DefaultTeamSeeder } from './teams/default-team.seeder';
+import { TeamRepository } from './teams/team.repository';
+import { TeamsController } from './teams/teams.controller';
+import { TeamsService } from './teams/teams.service';
 
 @Module({
   imports: [ServiceModule.forRoot(service)],
+  controllers: [CaseIntakeHandler, CasesController, TeamsController, RoutingRulesController, SlaPoliciesController, LoopMetricsController, ConfigChangesController],
+  providers: [
+    SchemaTables,
+    // auth
+    TokenVerifier,
+    OperatorGuard,
+    // intake
+    CaseOpeningService,
+    CaseEnrichmentService,
+    ResponseEnrichmentRepository,
+    CustomerRepository,
+    // cases
+    CaseRepository,
+    CaseViewRepository,
+    CaseActionsService,
+    CaseQueriesService,
+    // routing, teams, SLAs
+    RoutingRuleRepository,
+    RoutingRulesService,
+    TeamRepository,
+    TeamsService,
+    DefaultTeamSeeder,
+    SlaPolicyRepository,
+    SlaClock,
+    ConfigChangeLog,
+    // escalation and notifications
+    SlaWatcher,
+    NotificationQueue,
+    NotificationSenders,
+    NotificationDispatcher,
+    LoopMetricsRepository,
+  ],
 })
 export class AppModule {}

@@ -1,6 +1,92 @@
 import { BaseEnv } from '@nps/config';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
-/** Configuration of case-management: cases, routing, SLAs and escalation. */
+/** Configuration of case-management: cases, routing, SLAs, escalation, notifications and auth. */
 export class CaseManagementEnv extends BaseEnv {
   override PORT: number = 3005;
+
+  /** HS256 key that signs operator tokens in development; ignored when AUTH_JWKS_URL is set. */
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  AUTH_JWT_SECRET = 'local-development-only-case-management-key';
+
+  /** JWKS of the identity provider (RS256 tokens, key by `kid`); production sets this. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  AUTH_JWKS_URL?: string;
+
+  /** Expected `iss` of tokens; not checked when empty. */
+  @IsOptional()
+  @IsString()
+  AUTH_ISSUER?: string;
+
+  /** Expected `aud` of tokens; not checked when empty. */
+  @IsOptional()
+  @IsString()
+  AUTH_AUDIENCE?: string;
+
+  /** The team a detractor goes to when no routing rule matches; created on start if missing. */
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'must be a lower-kebab-case id' })
+  DEFAULT_TEAM_ID = 'customer-care';
+
+  /** Time zone of the default team's business hours when it is created. */
+  @IsString()
+  DEFAULT_TEAM_TIME_ZONE = 'Europe/Amsterdam';
+
+  /** How often the SLA watcher looks for breached deadlines. */
+  @IsInt()
+  @Min(100)
+  @Max(3600000)
+  SLA_WATCH_INTERVAL_MS: number = 30000;
+
+  /** Email address escalations go to after the team lead, when a team names no escalation member. */
+  @IsOptional()
+  @IsString()
+  ESCALATION_CONTACT_EMAIL?: string;
+
+  /** Days after closing within which a case may be reopened. */
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  REOPEN_WINDOW_DAYS: number = 30;
+
+  /** SMTP server for notification emails. */
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsString()
+  NOTIFY_FROM = 'NPS cases <cases@nps.local>';
+
+  /** Slack-compatible incoming webhook for notifications (a team's own URL wins); none when empty. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  NOTIFY_WEBHOOK_URL?: string;
+
+  /** Standard Webhooks signing secret, `whsec_` + base64. */
+  @Matches(/^whsec_[A-Za-z0-9+/=]+$/, { message: 'must be whsec_ followed by base64' })
+  NOTIFY_WEBHOOK_SECRET = 'whsec_bG9jYWwtZGV2ZWxvcG1lbnQtb25seS1zZWNyZXQ=';
+
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  NOTIFY_MAX_ATTEMPTS: number = 5;
+
+  /** First retry delay of a failed notification; doubles per attempt. */
+  @IsInt()
+  @Min(10)
+  @Max(3600000)
+  NOTIFY_RETRY_BACKOFF_MS: number = 5000;
+
+  /** How often pending notifications are sent. */
+  @IsInt()
+  @Min(50)
+  @Max(600000)
+  NOTIFY_INTERVAL_MS: number = 1000;
+
+  /** Base URL of the case screens, for links in notifications. */
+  @IsString()
+  CASE_LINK_BASE_URL = 'http://127.0.0.1:3005/cases';
+
+  @IsIn(['true', 'false'])
+  SLA_WATCH_ENABLED: 'true' | 'false' = 'true';
 }

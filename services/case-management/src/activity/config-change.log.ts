@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { SchemaTables } from '../database/schema.tables';
+
+export type ConfigEntity = 'team' | 'member' | 'routing_rule' | 'sla_policy';
+
+/** Every version of teams, members, routing rules and SLA policies: who changed what, when, and the result. */
+@Injectable()
+export class ConfigChangeLog {
+  constructor(private readonly tables: SchemaTables) {}
+
+  async record(manager: EntityManager, change: { entity: ConfigEntity; entityId: string; version: number; action: string; actorId: string; snapshot: object }): Promise<void> {
+    await manager.query(`INSERT INTO ${this.tables.of('config_changes')} (entity, entity_id, version, action, actor_id, snapshot) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      change.entity,
+      change.entityId,
+      change.version,
+      change.action,
+      change.actorId,
+      JSON.stringify(change.snapshot),
+    ]);
+  }
+
+  async list(manager: EntityManager, filter: { entity?: string; entityId?: string; limit: number }): Promise<ConfigChangeView[]> {
+    const rows = await manager.query(
+      `SELECT id, entity, entity_id, version, action, actor_id, snapshot, at FROM ${this.tables.of('config_changes')}
+       WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2) ORDER BY id DESC LIMIT $3`,
+      [filter.entity ?? null, filter.entityId ?? null, filter.limit],
+    );
+    return rows.map((row: Record<string, unknown>) => ({
+      id: Number(row.id),
+      entity: row.entity,
+      entityId: row.entity_id,
+      version: row.version,
+      action: row.action,
+      actorId: row.actor_id,
+      snapshot: row.snapshot,
+      at: row.at,
+    }));
+  }
+}
+
+export interface ConfigChangeView {
+  id: number;
+  entity: string;
+  entityId: string;
+  version: number;
+  action: string;
+  actorId: string;
+  snapshot: object;
+  at: Date;
+}

@@ -1,0 +1,48 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { OpsApi } from '../auth/ops-api.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { ConfigChangeLog, type ConfigChangeView } from './config-change.log';
+
+const ENTITIES = ['team', 'member', 'routing_rule', 'sla_policy'];
+
+export class ConfigChangesQuery {
+  @ApiPropertyOptional({ enum: ENTITIES })
+  @IsOptional()
+  @IsIn(ENTITIES, { message: `entity must be one of ${ENTITIES.join(', ')}` })
+  entity?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  entityId?: string;
+
+  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}
+
+@ApiTags('activity')
+@OpsApi()
+@Controller('config-changes')
+export class ConfigChangesController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly log: ConfigChangeLog,
+  ) {}
+
+  /** Every version of teams, members, routing rules and SLA policies, newest first. */
+  @Get()
+  @Roles('admin')
+  list(@Query() query: ConfigChangesQuery): Promise<ConfigChangeView[]> {
+    return this.log.list(this.db.manager, { entity: query.entity, entityId: query.entityId, limit: query.limit ?? 100 });
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { SchemaTables } from '../database/schema.tables';
+
+export interface ResponseEnrichment {
+  tagIds: string[];
+  tagsRevision: number;
+  comment: string | null;
+  commentRevision: number;
+}
+
+/**
+ * Tags and revised comments kept per response, whichever arrives first: a case opened later
+ * starts with them, and a case that exists is updated from them.
+ */
+@Injectable()
+export class ResponseEnrichmentRepository {
+  constructor(private readonly tables: SchemaTables) {}
+
+  async find(manager: EntityManager, responseId: string): Promise<ResponseEnrichment | null> {
+    const [row] = await manager.query(`SELECT * FROM ${this.tables.of('response_enrichments')} WHERE response_id = $1`, [responseId]);
+    return row ? { tagIds: row.tag_ids, tagsRevision: row.tags_revision, comment: row.comment, commentRevision: row.comment_revision } : null;
+  }
+
+  /** Keeps the tags of the newest revision (a re-tag of the same revision replaces them). */
+  async saveTags(manager: EntityManager, responseId: string, customerId: string, tagIds: string[], revision: number, language: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.tables.of('response_enrichments')} (response_id, customer_id, tag_ids, tags_revision, language) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (response_id) DO UPDATE SET tag_ids = $3, tags_revision = $4, language = $5
+       WHERE ${this.tables.of('response_enrichments')}.tags_revision <= $4`,
+      [responseId, customerId, tagIds, revision, language],
+    );
+  }
+
+  async saveComment(manager: EntityManager, responseId: string, customerId: string, comment: string, revision: number): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.tables.of('response_enrichments')} (response_id, customer_id, comment, comment_revision) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (response_id) DO UPDATE SET comment = $3, comment_revision = $4
+       WHERE ${this.tables.of('response_enrichments')}.comment_revision < $4`,
+      [responseId, customerId, comment, revision],
+    );
+  }
+}

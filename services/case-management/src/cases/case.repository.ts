@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { SchemaTables } from '../database/schema.tables';
+import type { MemberLoad } from '../routing/owner.picker';
+import { CASE_FIELDS, type CaseRecord, columnOf, toCaseRecord } from './case.record';
+
+const MUTABLE = CASE_FIELDS.filter((field) => !['id', 'responseId', 'customerId', 'openedAt', 'updatedAt'].includes(field));
+
+/** Cases, their activity and the per-team routing lock: queries only. */
+@Injectable()
+export class CaseRepository {
+  constructor(private readonly tables: SchemaTables) {}
+
+  async find(manager: EntityManager, id: string, forUpdate = false): Promise<CaseRecord | null> {
+    const [row] = await manager.query(`SELECT * FROM ${this.tables.of('cases')} WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id]);
+    return row ? toCaseRecord(row) : null;
+  }
+
+  async findByResponse(manager: EntityManager, responseId: string, forUpdate = false): Promise<CaseRecord | null> {
+    const [row] = await manager.query(`SELECT * FROM ${this.tables.of('cases')} WHERE response_id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [responseId]);
+    return row ? toCaseRecord(row) : null;
+  }
+
+  /** Inserts the case unless its response already has one (another instance, another event id); true when inserted. */
+  async insert(manager: EntityManager, record: CaseRecord): Promise<boolean> {
+    const fields = CASE_FIELDS;
+    const rows = await manager.query(
+      `INSERT INTO ${this.tables.of('cases')} (${fields.map(columnOf).join(', ')}) VALUES (${fields.map((_, i) => `$${i + 1}`).join(', ')})
+       ON CONFLICT (response_id) DO NOTHING RETURNING id`,
+      fields.map((field) => record[field]),
+    );
+    return rows.length === 1;
+  }
+
+  async save(manager: EntityManager, record: CaseRecord): Promise<void> {
+    await manager.query(
+      `UPDATE ${this.tables.of('cases')} SET ${MUTABLE.map((field, i) => `${columnOf(field)} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+      [record.id, ...MUTABLE.map((field) => record[field])],
+    );
+  }
+
+  /**
+   * Serialises assignment within a team across all instances until the transaction ends, so two
+   * instances never both read the same loads and both pick the same least-loaded member.
+   */
+  async lockTeamForAssignment(manager: EntityManager, teamId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [`${this.tables.schema}:team-assignment`, teamId]);
+  }
+
+  /** Every member of the team with their open (open or in progress) cases: a counter, so the locked section stays short. */
+  async memberLoads(manager: EntityManager, teamId: string): Promise<(MemberLoad & { name: string; email: string })[]> {
+    const rows = await manager.query(
+      `SELECT id, name, email, available, last_assigned_at, open_cases FROM ${this.tables.of('members')} WHERE team_id = $1 ORDER BY id`,
+      [teamId],
+    );
+    return rows.map((row: Record<string, unknown>) => ({
+      id: row.id as string,
+      name: row.name as string,
+      email: row.email as string,
+      available: row.available as boolean,
+      openCases: row.open_cases as number,
+      lastAssignedAt: (row.last_assigned_at as Date | null) ?? null,
+    }));
+  }
+
+  /** A member gains (+1) or loses (-1) an open case: assignment, reassignment, resolution, reopening. */
+  async adjustLoad(manager: EntityManager, memberId: string | null, delta: 1 | -1): Promise<void> {
+    if (!memberId) return;
+    await manager.query(`UPDATE ${this.tables.of('members')} SET open_cases = open_cases + $2 WHERE id = $1`, [memberId, delta]);
+  }
+
+  /** The routing result of a new case in one statement: its owner, the owner's turn, and the activity entries. */
+  async recordAssignment(manager: EntityManager, c: CaseRecord, activities: { kind: string; detail: object }[]): Promise<void> {
+    await manager.query(
+      `WITH assigned AS (
+         UPDATE ${this.tables.of('cases')} SET owner_id = $2, assignment_reason = $3, assignment_detail = $4 WHERE id = $1),
+       turn AS (UPDATE ${this.tables.of('members')} SET last_assigned_at = clock_timestamp(), open_cases = open_cases + 1 WHERE id = $2)
+       INSERT INTO ${this.tables.of('case_activities')} (case_id, kind, detail) SELECT $1, kind, detail FROM unnest($5::text[], $6::jsonb[]) AS a(kind, detail)`,
+      [c.id, c.ownerId, c.assignmentReason, c.assignmentDetail, activities.map((a) => a.kind), activities.map((a) => JSON.stringify(a.detail))],
+    );
+  }
+
+  async addActivity(manager: EntityManager, caseId: string, actorId: string, kind: string, detail: object = {}): Promise<void> {
+    await manager.query(`INSERT INTO ${this.tables.of('case_activities')} (case_id, actor_id, kind, detail) VALUES ($1, $2, $3, $4)`, [
+      caseId,
+      actorId,
+      kind,
+      JSON.stringify(detail),
+    ]);
+  }
+
+  async activities(manager: EntityManager, caseId: string): Promise<{ at: Date; actorId: string; kind: string; detail: object }[]> {
+    const rows = await manager.query(`SELECT at, actor_id, kind, detail FROM ${this.tables.of('case_activities')} WHERE case_id = $1 ORDER BY id`, [caseId]);
+    return rows.map((row: Record<string, unknown>) => ({ at: row.at as Date, actorId: row.actor_id as string, kind: row.kind as string, detail: row.detail as object }));
+  }
+}

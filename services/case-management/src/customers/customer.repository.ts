@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { SchemaTables } from '../database/schema.tables';
+
+export interface CustomerFactsRow {
+  customerId: string;
+  name: string;
+  language: string;
+  segment: string;
+  region: string;
+  tier: string;
+  accountOwnerId: string;
+  attributes: Record<string, string>;
+}
+
+/** The local projection of nps.customer.upserted.v1 and nps.response.scored.v1, for routing fallbacks and the customer story. */
+@Injectable()
+export class CustomerRepository {
+  constructor(private readonly tables: SchemaTables) {}
+
+  /** Keeps the newest facts per customer: an older event arriving late changes nothing. */
+  async upsert(manager: EntityManager, facts: CustomerFactsRow, occurredAt: Date): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.tables.of('customers')} (customer_id, name, language, segment, region, tier, account_owner_id, attributes, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (customer_id) DO UPDATE SET name = $2, language = $3, segment = $4, region = $5, tier = $6, account_owner_id = $7, attributes = $8, occurred_at = $9
+       WHERE ${this.tables.of('customers')}.occurred_at <= $9`,
+      [facts.customerId, facts.name, facts.language, facts.segment, facts.region, facts.tier, facts.accountOwnerId, JSON.stringify(facts.attributes), occurredAt],
+    );
+  }
+
+  async find(manager: EntityManager, customerId: string): Promise<CustomerFactsRow | null> {
+    const [row] = await manager.query(`SELECT * FROM ${this.tables.of('customers')} WHERE customer_id = $1`, [customerId]);
+    if (!row) return null;
+    return {
+      customerId: row.customer_id,
+      name: row.name,
+      language: row.language,
+      segment: row.segment,
+      region: row.region,
+      tier: row.tier,
+      accountOwnerId: row.account_owner_id,
+      attributes: row.attributes,
+    };
+  }
+
+  async recordScore(manager: EntityManager, score: { responseId: string; revision: number; customerId: string; score: number; answeredAt: Date | null }): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.tables.of('customer_scores')} (response_id, revision, customer_id, score, answered_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [score.responseId, score.revision, score.customerId, score.score, score.answeredAt],
+    );
+  }
+
+  async scores(manager: EntityManager, customerId: string): Promise<{ responseId: string; revision: number; score: number; answeredAt: Date | null }[]> {
+    const rows = await manager.query(
+      `SELECT response_id, revision, score, answered_at FROM ${this.tables.of('customer_scores')} WHERE customer_id = $1 ORDER BY answered_at NULLS LAST, response_id, revision`,
+      [customerId],
+    );
+    return rows.map((row: Record<string, unknown>) => ({
+      responseId: row.response_id as string,
+      revision: row.revision as number,
+      score: row.score as number,
+      answeredAt: (row.answered_at as Date | null) ?? null,
+    }));
+  }
+}

@@ -1,0 +1,115 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { PRIORITIES, type Priority } from '../sla/priority';
+
+export class RuleConditionsDto {
+  @ApiPropertyOptional({ example: ['enterprise'] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  segments?: string[];
+
+  @ApiPropertyOptional({ example: ['benelux'] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  regions?: string[];
+
+  @ApiPropertyOptional({ example: ['gold', 'platinum'] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  tiers?: string[];
+
+  @ApiPropertyOptional({ example: ['nl'] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  languages?: string[];
+
+  @ApiPropertyOptional({ example: ['order-delivered'] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  touchpointTypes?: string[];
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 10 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  minScore?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 10 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  maxScore?: number;
+
+  @ApiPropertyOptional({ example: ['delivery'], description: 'any of these root-cause tags known when the case opens' })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  anyTags?: string[];
+}
+
+export class CreateRoutingRuleDto {
+  @ApiProperty({ example: 'enterprise-benelux' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'id must be lower-kebab-case' })
+  id: string;
+
+  @ApiProperty({ description: 'rules are tried in ascending position; the first match wins' })
+  @IsInt()
+  @Min(0)
+  position: number;
+
+  @ApiProperty()
+  @IsString()
+  teamId: string;
+
+  @ApiProperty({ type: RuleConditionsDto })
+  @ValidateNested()
+  @Type(() => RuleConditionsDto)
+  conditions: RuleConditionsDto;
+
+  @ApiPropertyOptional({ enum: PRIORITIES, description: 'overrides the computed priority' })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}
+
+export class UpdateRoutingRuleDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  position?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  teamId?: string;
+
+  @ApiPropertyOptional({ type: RuleConditionsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RuleConditionsDto)
+  conditions?: RuleConditionsDto;
+
+  @ApiPropertyOptional({ enum: PRIORITIES, nullable: true })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}

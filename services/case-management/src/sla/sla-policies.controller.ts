@@ -1,0 +1,47 @@
+import { BadRequestException, Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { ConfigChangeLog } from '../activity/config-change.log';
+import { CurrentOperator } from '../auth/current-operator.decorator';
+import type { Operator } from '../auth/operator';
+import { OpsApi } from '../auth/ops-api.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { PRIORITIES, type Priority } from './priority';
+import type { SlaPolicy } from './sla-policy';
+import { PutSlaPolicyDto } from './sla-policy.dto';
+import { SlaPolicyRepository } from './sla-policy.repository';
+
+const PRIORITY_ENUM = Object.fromEntries(PRIORITIES.map((priority) => [priority, priority]));
+
+@ApiTags('sla policies')
+@OpsApi()
+@Controller('sla-policies')
+export class SlaPoliciesController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly policies: SlaPolicyRepository,
+    private readonly log: ConfigChangeLog,
+  ) {}
+
+  @Get()
+  @Roles('lead', 'admin')
+  list(): Promise<SlaPolicy[]> {
+    return this.policies.list(this.db.manager);
+  }
+
+  @Put(':priority')
+  @Roles('admin')
+  @ApiParam({ name: 'priority', enum: PRIORITIES })
+  put(
+    @Param('priority', new ParseEnumPipe(PRIORITY_ENUM, { exceptionFactory: () => new BadRequestException(`priority must be one of ${PRIORITIES.join(', ')}`) })) priority: Priority,
+    @Body() dto: PutSlaPolicyDto,
+    @CurrentOperator() operator: Operator,
+  ): Promise<SlaPolicy> {
+    return this.db.transaction(async (manager) => {
+      const policy = await this.policies.upsert(manager, { priority, ...dto });
+      await this.log.record(manager, { entity: 'sla_policy', entityId: priority, version: policy.version, action: 'updated', actorId: operator.memberId, snapshot: policy });
+      return policy;
+    });
+  }
+}

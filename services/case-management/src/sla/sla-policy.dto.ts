@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, Max, Min } from 'class-validator';
+
+export class PutSlaPolicyDto {
+  @ApiProperty({ example: 240, description: 'working minutes until the customer must be contacted' })
+  @IsInt()
+  @Min(1)
+  @Max(525600)
+  firstContactMinutes: number;
+
+  @ApiProperty({ example: 960, description: 'working minutes until the case must be resolved' })
+  @IsInt()
+  @Min(1)
+  @Max(525600)
+  resolutionMinutes: number;
+}

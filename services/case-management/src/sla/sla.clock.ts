@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { BusinessHoursCalculator } from '../calendar/business-hours.calculator';
+import type { TeamCalendar } from '../calendar/team-calendar';
+import type { Priority } from './priority';
+import { SlaPolicyRepository } from './sla-policy.repository';
+
+/** The SLA deadlines of a case: its priority's policy counted in the team's business hours. */
+@Injectable()
+export class SlaClock {
+  constructor(private readonly policies: SlaPolicyRepository) {}
+
+  async deadlines(manager: EntityManager, from: Date, priority: Priority, calendar: TeamCalendar): Promise<{ firstContactDueAt: Date; resolutionDueAt: Date }> {
+    const policy = await this.policies.find(manager, priority);
+    return {
+      firstContactDueAt: BusinessHoursCalculator.addWorkingMinutes(from, policy.firstContactMinutes, calendar),
+      resolutionDueAt: BusinessHoursCalculator.addWorkingMinutes(from, policy.resolutionMinutes, calendar),
+    };
+  }
+
+  async resolutionDeadline(manager: EntityManager, from: Date, priority: Priority, calendar: TeamCalendar): Promise<Date> {
+    return (await this.deadlines(manager, from, priority, calendar)).resolutionDueAt;
+  }
+}

@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ArrayUnique, IsArray, IsBoolean, IsEmail, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+
+const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CreateTeamDto {
+  @ApiProperty({ example: 'benelux-care' })
+  @Matches(ID, { message: 'id must be lower-kebab-case' })
+  id: string;
+
+  @ApiProperty({ example: 'Benelux customer care' })
+  @IsString()
+  @MinLength(1)
+  name: string;
+
+  @ApiProperty({ example: 'Europe/Amsterdam', description: 'IANA time zone of the business hours' })
+  @IsString()
+  timeZone: string;
+
+  @ApiProperty({ example: [1, 2, 3, 4, 5], description: 'ISO weekdays, 1 = Monday … 7 = Sunday' })
+  @IsArray()
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(7, { each: true })
+  workingDays: number[];
+
+  @ApiProperty({ example: '09:00' })
+  @Matches(TIME, { message: 'dayStart must be HH:mm' })
+  dayStart: string;
+
+  @ApiProperty({ example: '17:00' })
+  @Matches(TIME, { message: 'dayEnd must be HH:mm (24:00 for midnight)' })
+  dayEnd: string;
+
+  @ApiPropertyOptional({ example: ['2026-12-25'], description: 'local dates nobody works' })
+  @IsOptional()
+  @IsArray()
+  @Matches(DATE, { each: true, message: 'holidays must be yyyy-MM-dd dates' })
+  holidays?: string[];
+
+  @ApiPropertyOptional({ description: 'member id of the team lead (first escalation level)' })
+  @IsOptional()
+  @IsString()
+  leadMemberId?: string;
+
+  @ApiPropertyOptional({ description: 'member id for the second escalation level' })
+  @IsOptional()
+  @IsString()
+  escalationMemberId?: string;
+
+  @ApiPropertyOptional({ description: 'email for the second escalation level when no member is named' })
+  @IsOptional()
+  @IsEmail()
+  escalationEmail?: string;
+
+  @ApiPropertyOptional({ description: 'Slack-compatible incoming webhook of the team' })
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  webhookUrl?: string;
+}
+
+export class UpdateTeamDto extends PartialType(OmitType(CreateTeamDto, ['id'] as const)) {}
+
+export class CreateMemberDto {
+  @ApiProperty({ example: 'anna' })
+  @Matches(ID, { message: 'id must be lower-kebab-case' })
+  id: string;
+
+  @ApiProperty({ example: 'Anna de Vries' })
+  @IsString()
+  @MinLength(1)
+  name: string;
+
+  @ApiProperty({ example: 'anna@example.com' })
+  @IsEmail()
+  email: string;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  available?: boolean;
+}
+
+export class UpdateMemberDto {
+  @ApiPropertyOptional({ description: 'false while on leave: routing skips the member' })
+  @IsOptional()
+  @IsBoolean()
+  available?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @ApiPropertyOptional({ description: 'move the member to another team (admin)' })
+  @IsOptional()
+  @Matches(ID, { message: 'teamId must be lower-kebab-case' })
+  teamId?: string;
+}

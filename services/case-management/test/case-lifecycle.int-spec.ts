@@ -1,0 +1,128 @@
+import { Topics } from '@nps/contracts';
+import { expectEventually } from '@nps/testing';
+import { type CaseAction, CASE_ACTIONS, CASE_STATUSES, CaseLifecycle, type CaseStatus } from '../src/cases/case.lifecycle';
+import { call, CaseManagementBed, type CaseManagementInstance } from './support/case-management.bed';
+import { aDetractorIdentified } from './support/detractor-identified.builder';
+import { setUpTeam } from './support/ops.fixtures';
+
+/** A valid request of each action, so only the case's state can make it fail. */
+const REQUESTS: Record<CaseAction, { path: string; body: object }> = {
+  log_contact: { path: 'contacts', body: { channel: 'call', result: 'reached', note: 'Spoke about the late delivery' } },
+  add_note: { path: 'notes', body: { note: 'Called the warehouse' } },
+  reassign: { path: 'reassign', body: { ownerId: 'lead-a', reason: 'lead takes it' } },
+  resolve: { path: 'resolve', body: { rootCauseTagId: 'delivery', outcome: 'recovered', note: 'Refunded shipping' } },
+  close: { path: 'close', body: { note: 'done' } },
+  reopen: { path: 'reopen', body: { note: 'customer called again' } },
+};
+
+describe('case lifecycle over the API', () => {
+  const bed = CaseManagementBed.register();
+  let service: CaseManagementInstance;
+  let lead: string;
+  const act = (caseId: string, action: CaseAction, body: object = REQUESTS[action].body) => call(service.url, 'POST', `/cases/${caseId}/${REQUESTS[action].path}`, lead, body);
+
+  async function openCase(): Promise<string> {
+    const detractor = aDetractorIdentified().withFacts({ region: 'region-a' }).build();
+    await bed.publish(Topics.DetractorIdentified, [detractor]);
+    return expectEventually(async () => {
+      const [row] = await bed.rows<{ id: string }>('SELECT id FROM $schema.cases WHERE response_id = $1', [detractor.responseId]);
+      expect(row).toBeDefined();
+      return row.id;
+    });
+  }
+
+  /** A case moved into `status` through the API. */
+  async function caseIn(status: CaseStatus): Promise<string> {
+    const id = await openCase();
+    const path: CaseAction[] = { open: [], in_progress: ['log_contact'], resolved: ['log_contact', 'resolve'], closed: ['log_contact', 'resolve', 'close'] }[status] as CaseAction[];
+    for (const action of path) expect((await act(id, action)).status).toBe(200);
+    return id;
+  }
+
+  beforeAll(async () => {
+    service = await bed.start();
+    await setUpTeam(bed, service.url, { id: 'ops-a', members: [{ id: 'agent-a' }, { id: 'lead-a' }], rule: { id: 'region-a', position: 1, conditions: { regions: ['region-a'] } } });
+    lead = bed.token({ sub: 'lead-a', roles: ['lead'], teams: ['ops-a'] });
+  }, 120000);
+
+  it('walks open → in progress → resolved → closed → reopened, logging who did what', async () => {
+    const id = await openCase();
+    expect((await act(id, 'log_contact')).body).toMatchObject({ status: 'in_progress' });
+    expect((await act(id, 'add_note')).body).toMatchObject({ status: 'in_progress' });
+    expect((await act(id, 'resolve')).body).toMatchObject({ status: 'resolved', rootCauseTagId: 'delivery', outcome: 'recovered' });
+    expect((await act(id, 'close')).body).toMatchObject({ status: 'closed' });
+    expect((await act(id, 'reopen')).body).toMatchObject({ status: 'in_progress', rootCauseTagId: null });
+    const detail = await call(service.url, 'GET', `/cases/${id}`, lead);
+    expect(detail.body.activity.map((a: { kind: string }) => a.kind)).toEqual(['opened', 'assigned', 'customer_contacted', 'note_added', 'resolved', 'closed', 'reopened']);
+    expect(detail.body.activity.slice(2).every((a: { actorId: string }) => a.actorId === 'lead-a')).toBe(true);
+  });
+
+  it('answers 409 naming the allowed actions for every illegal transition', async () => {
+    const cases = Object.fromEntries(await Promise.all(CASE_STATUSES.map(async (status) => [status, await caseIn(status)] as const))) as Record<CaseStatus, string>;
+    const illegal = CASE_STATUSES.flatMap((status) => CASE_ACTIONS.filter((action) => !CaseLifecycle.permits(status, action)).map((action) => [status, action] as const));
+    expect(illegal.length).toBeGreaterThanOrEqual(10);
+    for (const [status, action] of illegal) {
+      const answer = await act(cases[status], action);
+      expect({ status, action, http: answer.status, code: answer.body.code }).toEqual({ status, action, http: 409, code: 'ILLEGAL_TRANSITION' });
+      expect(answer.body.allowed).toEqual(CaseLifecycle.allowed(status));
+    }
+  });
+
+  it.each([
+    ['rootCauseTagId', { outcome: 'recovered', note: 'x' }],
+    ['outcome', { rootCauseTagId: 'delivery', note: 'x' }],
+    ['note', { rootCauseTagId: 'delivery', outcome: 'recovered' }],
+    ['rootCauseTagId', { rootCauseTagId: 'weather', outcome: 'recovered', note: 'x' }],
+    ['outcome', { rootCauseTagId: 'delivery', outcome: 'happy', note: 'x' }],
+  ])('refuses to resolve without a valid %s: 400 naming the field', async (field, body) => {
+    const id = await caseIn('in_progress');
+    const answer = await act(id, 'resolve', body);
+    expect(answer.status).toBe(400);
+    expect(answer.body.message.join(' ')).toContain(field);
+    expect((await bed.rows('SELECT status FROM $schema.cases WHERE id = $1', [id]))[0]).toEqual({ status: 'in_progress' });
+  });
+
+  it('reopens only within the reopen window', async () => {
+    const id = await caseIn('closed');
+    await bed.rows(`UPDATE $schema.cases SET closed_at = now() - interval '31 days' WHERE id = $1`, [id]);
+    const answer = await act(id, 'reopen');
+    expect(answer.status).toBe(409);
+    expect(answer.body.code).toBe('REOPEN_WINDOW_PASSED');
+  });
+
+  it('reassigns with a reason and reports the loop metrics with the confirmed root causes', async () => {
+    const id = await caseIn('open');
+    const reassigned = await act(id, 'reassign');
+    expect(reassigned.body).toMatchObject({ ownerId: 'lead-a', assignmentReason: 'manual', assignmentDetail: 'reassigned: lead takes it' });
+    const metrics = await call(service.url, 'GET', '/metrics/loop?teamId=ops-a', lead);
+    expect(metrics.status).toBe(200);
+    const team = metrics.body.teams.find((t: { teamId: string }) => t.teamId === 'ops-a');
+    expect(team.casesResolved).toBeGreaterThanOrEqual(2);
+    expect(team.recoveredShare.share).toBe(1);
+    expect(team.timeToFirstContactHours.p50).toBeGreaterThanOrEqual(0);
+    expect(team.slaAttainment.firstContact.share).toBe(1);
+    expect(metrics.body.rootCauses[0]).toMatchObject({ rootCauseTagId: 'delivery' });
+  });
+
+  it('versions rules, teams, members and SLA policies in the config change log', async () => {
+    const admin = bed.token({ sub: 'admin-1', roles: ['admin'] });
+    expect((await call(service.url, 'PATCH', '/routing-rules/region-a', lead, { position: 5 })).body).toMatchObject({ position: 5, version: 2 });
+    expect((await call(service.url, 'PUT', '/sla-policies/urgent', admin, { firstContactMinutes: 60, resolutionMinutes: 240 })).body).toMatchObject({ version: 2 });
+    const changes = (await call(service.url, 'GET', '/config-changes', admin)).body as { entity: string; entityId: string; version: number; actorId: string; action: string }[];
+    const of = (entity: string, entityId: string) => changes.filter((c) => c.entity === entity && c.entityId === entityId).map((c) => [c.version, c.action, c.actorId]);
+    expect(of('routing_rule', 'region-a')).toEqual([[2, 'updated', 'lead-a'], [1, 'created', 'admin-1']]);
+    expect(of('sla_policy', 'urgent')).toEqual([[2, 'updated', 'admin-1']]);
+    expect(of('team', 'ops-a')).toEqual([[1, 'created', 'admin-1']]);
+    expect(of('member', 'agent-a')).toEqual([[1, 'created', 'admin-1']]);
+    expect(of('team', 'customer-care')).toEqual([[1, 'created', '']]);
+  });
+
+  it("keeps every member's open-case counter equal to their open and in-progress cases through all of the above", async () => {
+    const drift = await bed.rows(
+      `SELECT m.id, m.open_cases, (SELECT count(*)::int FROM $schema.cases c WHERE c.owner_id = m.id AND c.status IN ('open', 'in_progress')) AS actual
+       FROM $schema.members m`,
+    );
+    expect(drift.length).toBeGreaterThan(0);
+    for (const member of drift) expect(member.open_cases).toBe(member.actual);
+  });
+});

@@ -1,0 +1,39 @@
+import { call, type CaseManagementBed } from './case-management.bed';
+
+export interface TeamSetup {
+  id: string;
+  members: { id: string; available?: boolean }[];
+  rule?: { id: string; position: number; conditions: Record<string, unknown>; priority?: string };
+  calendar?: Partial<{ timeZone: string; workingDays: number[]; dayStart: string; dayEnd: string; holidays: string[] }>;
+  leadMemberId?: string;
+  escalationMemberId?: string;
+  webhookUrl?: string;
+}
+
+/** Creates a team, its members and its routing rule through the API, as an admin would. */
+export async function setUpTeam(bed: CaseManagementBed, url: string, team: TeamSetup): Promise<void> {
+  const admin = bed.token({ sub: 'admin-1', roles: ['admin'] });
+  const created = await call(url, 'POST', '/teams', admin, {
+    id: team.id,
+    name: `Team ${team.id}`,
+    timeZone: 'Europe/Amsterdam',
+    workingDays: [1, 2, 3, 4, 5],
+    dayStart: '09:00',
+    dayEnd: '17:00',
+    ...team.calendar,
+    ...(team.webhookUrl ? { webhookUrl: team.webhookUrl } : {}),
+  });
+  if (created.status !== 201) throw new Error(`team ${team.id}: ${created.status} ${JSON.stringify(created.body)}`);
+  for (const member of team.members) {
+    const added = await call(url, 'POST', `/teams/${team.id}/members`, admin, { id: member.id, name: `Member ${member.id}`, email: `${member.id}@example.com`, available: member.available ?? true });
+    if (added.status !== 201) throw new Error(`member ${member.id}: ${added.status} ${JSON.stringify(added.body)}`);
+  }
+  if (team.leadMemberId || team.escalationMemberId) {
+    const patched = await call(url, 'PATCH', `/teams/${team.id}`, admin, { leadMemberId: team.leadMemberId, escalationMemberId: team.escalationMemberId });
+    if (patched.status !== 200) throw new Error(`team ${team.id} lead: ${patched.status} ${JSON.stringify(patched.body)}`);
+  }
+  if (team.rule) {
+    const rule = await call(url, 'POST', '/routing-rules', admin, { ...team.rule, teamId: team.id });
+    if (rule.status !== 201) throw new Error(`rule ${team.rule.id}: ${rule.status} ${JSON.stringify(rule.body)}`);
+  }
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { Topics } from '@nps/contracts';
+import { groupIdOf, kafkaConfig } from '@nps/messaging';
+import { expectEventually } from '@nps/testing';
+import { AssignerProtocol, Kafka } from 'kafkajs';
+import { CaseManagementBed } from './support/case-management.bed';
+import { aDetractorIdentified } from './support/detractor-identified.builder';
+import { setUpTeam } from './support/ops.fixtures';
+
+const DETRACTORS = 1000;
+const CUSTOMERS = 200;
+const MEMBERS = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'];
+
+// Two running instances share the consumer group, the schema and the members: every detractor
+// opens exactly one case, and the per-team lock keeps the members' loads within one of each other.
+describe('two instances consuming 1,000 detractors with 10% redelivered', () => {
+  const bed = CaseManagementBed.register();
+
+  it('open exactly 1,000 cases, assign each once, and keep every member within 1 of the others', async () => {
+    const env = { CONSUMER_PARTITIONS_CONCURRENTLY: '3', SLA_WATCH_ENABLED: 'false' };
+    const first = await bed.start(env);
+    await setUpTeam(bed, first.url, { id: 'load-team', members: MEMBERS.map((id) => ({ id })), rule: { id: 'load', position: 1, conditions: { regions: ['load'] } } });
+    await bed.start(env);
+    // Both instances are in the consumer group and hold partitions before anything is produced.
+    const admin = new Kafka(kafkaConfig({ brokers: bed.brokers, clientId: 'case-management-test-admin' })).admin();
+    await admin.connect();
+    try {
+      await expectEventually(
+        async () => {
+          const [group] = (await admin.describeGroups([groupIdOf('case-management', bed.topicPrefix)])).groups;
+          expect(group.state).toBe('Stable');
+          const detractorTopic = `${bed.topicPrefix}${Topics.DetractorIdentified.name}`;
+          const partitions = group.members.map((member) => AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment[detractorTopic] ?? []);
+          expect(partitions.map((assigned) => assigned.length > 0)).toEqual([true, true]);
+        },
+        { timeoutMs: 60000, intervalMs: 500 },
+      );
+    } finally {
+      await admin.disconnect();
+    }
+
+    const detractors = Array.from({ length: DETRACTORS }, (_, i) => aDetractorIdentified().forCustomer(`load-customer-${i % CUSTOMERS}`).withFacts({ region: 'load' }).build());
+    // 5% the very same event again (a redelivery), 5% another event about the same response (a replay upstream).
+    const sameEvent = detractors.filter((_, i) => i % 20 === 0);
+    const sameResponse = detractors.filter((_, i) => i % 20 === 10).map((event) => ({ ...event, eventId: randomUUID() }));
+    const all = [...detractors, ...sameEvent, ...sameResponse];
+    expect(all).toHaveLength(DETRACTORS * 1.1);
+    for (let i = 0; i < all.length; i += 100) await bed.publish(Topics.DetractorIdentified, all.slice(i, i + 100));
+
+    const distinctEvents = new Set(all.map((event) => event.eventId)).size;
+    await expectEventually(
+      async () => {
+        const [{ n }] = await bed.rows<{ n: number }>(`SELECT count(*)::int AS n FROM $schema.inbox WHERE topic = $1`, [Topics.DetractorIdentified.name]);
+        expect(n).toBe(distinctEvents);
+      },
+      { timeoutMs: 90000, intervalMs: 500 },
+    );
+
+    const [{ cases, responses }] = await bed.rows<{ cases: number; responses: number }>('SELECT count(*)::int AS cases, count(DISTINCT response_id)::int AS responses FROM $schema.cases');
+    expect({ cases, responses }).toEqual({ cases: DETRACTORS, responses: DETRACTORS });
+    const assignedTwice = await bed.rows(`SELECT case_id FROM $schema.case_activities WHERE kind = 'assigned' GROUP BY case_id HAVING count(*) > 1`);
+    expect(assignedTwice).toEqual([]);
+    const [{ assigned }] = await bed.rows<{ assigned: number }>(`SELECT count(DISTINCT case_id)::int AS assigned FROM $schema.case_activities WHERE kind = 'assigned'`);
+    expect(assigned).toBe(DETRACTORS);
+
+    const loads = await bed.rows<{ owner_id: string; n: number }>('SELECT owner_id, count(*)::int AS n FROM $schema.cases GROUP BY owner_id ORDER BY owner_id');
+    expect(loads.map((load) => load.owner_id)).toEqual(MEMBERS);
+    const counts = loads.map((load) => load.n);
+    const counters = await bed.rows<{ id: string; open_cases: number }>('SELECT id, open_cases FROM $schema.members ORDER BY id');
+    expect(counters.map((m) => m.open_cases)).toEqual(counts);
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+  }, 180000);
+});

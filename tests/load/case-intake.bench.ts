@@ -1,0 +1,258 @@
+// Case intake latency and capacity: `detractor identified` produced to Kafka → `case opened` on Kafka
+// (consumer, inbox, routing under the team lock, SLA deadlines, outbox, relay), one case-management
+// process against the real broker and Postgres.
+//
+//   KAFKA_BROKERS=127.0.0.1:29092 npm run bench:cases
+//
+// Phase 1 produces BENCH_RATE detractors/s (default 200) for BENCH_SECONDS (30) in 100 ms ticks and
+// reports the latency of each case (p50/p99/max). Phase 2 produces BENCH_BURST (4000) at once and
+// reports the rate at which cases are opened while a backlog exists: the maximum sustained rate.
+// Settings: KAFKA_BROKERS, DATABASE_URL, BENCH_RATE, BENCH_SECONDS, BENCH_BURST, BENCH_MEMBERS (10),
+// BENCH_PARTITIONS (CONSUMER_PARTITIONS_CONCURRENTLY, 3), BENCH_TIMEOUT_MS. Figures: docs/benchmarks.md.
+import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { Channel, type CaseOpened, decodeEvent, encodeEvent, Topics } from '@nps/contracts';
+import { EventPublisher, kafkaConfig, physicalTopic } from '@nps/messaging';
+import { ensureDatabase } from '@nps/persistence';
+import { freePort, freshName, ServiceProcess } from '@nps/testing';
+import { Kafka } from 'kafkajs';
+import { Client } from 'pg';
+import { bestEffort } from './bench.cleanup';
+import { checkKafka, deleteTopics } from './bench.events';
+import { installCleanup, stopChild, tracked } from './bench.processes';
+
+interface Settings {
+  brokers: string;
+  databaseUrl: string;
+  rate: number;
+  seconds: number;
+  burst: number;
+  members: number;
+  partitions: number;
+  timeoutMs: number;
+}
+
+function settingsFrom(env: NodeJS.ProcessEnv): Settings {
+  const int = (name: string, fallback: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!/^[1-9]\d*$/.test(raw)) throw new Error(`Invalid configuration: ${name}: must be a positive integer (got "${raw}")`);
+    return Number(raw);
+  };
+  return {
+    brokers: env.KAFKA_BROKERS || '127.0.0.1:9092',
+    databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/nps_test',
+    rate: int('BENCH_RATE', 200),
+    seconds: int('BENCH_SECONDS', 30),
+    burst: int('BENCH_BURST', 4000),
+    members: int('BENCH_MEMBERS', 10),
+    partitions: int('BENCH_PARTITIONS', 3),
+    timeoutMs: int('BENCH_TIMEOUT_MS', 15 * 60 * 1000),
+  };
+}
+
+/** Arrival times of `case opened` per response id, read from the topic as the service publishes. */
+class CaseOpenedWatch {
+  readonly arrivals = new Map<string, number>();
+  private readonly consumer;
+
+  constructor(brokers: string, private readonly topicPrefix: string) {
+    this.consumer = new Kafka(kafkaConfig({ brokers, clientId: 'bench-cases' })).consumer({ groupId: `bench-${randomUUID()}`, maxWaitTimeInMs: 20 });
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [physicalTopic(Topics.CaseOpened.name, this.topicPrefix)], fromBeginning: true });
+    await this.consumer.run({
+      eachMessage: async ({ message }) => {
+        const opened = decodeEvent(Topics.CaseOpened, message).message as CaseOpened;
+        if (!this.arrivals.has(opened.responseId)) this.arrivals.set(opened.responseId, performance.now());
+      },
+    });
+  }
+
+  async waitFor(responseIds: string[], stallMs = 60000): Promise<void> {
+    let seen = -1;
+    let lastProgress = performance.now();
+    for (;;) {
+      const count = responseIds.filter((id) => this.arrivals.has(id)).length;
+      if (count === responseIds.length) return;
+      if (count !== seen) [seen, lastProgress] = [count, performance.now()];
+      if (performance.now() - lastProgress > stallMs) throw new Error(`only ${count} of ${responseIds.length} cases opened; no progress for ${stallMs} ms`);
+      await sleep(50);
+    }
+  }
+
+  stop(): Promise<void> {
+    return this.consumer.disconnect();
+  }
+}
+
+function detractors(count: number, customers: number): { responseId: string; value: ReturnType<typeof encodeEvent> }[] {
+  return Array.from({ length: count }, (_, i) => {
+    const now = timestampFromDate(new Date());
+    const responseId = randomUUID();
+    const event = create(Topics.DetractorIdentified.schema, {
+      eventId: randomUUID(),
+      occurredAt: now,
+      customerId: `bench-customer-${i % customers}`,
+      responseId,
+      score: i % 7,
+      comment: 'De levering was twee weken te laat',
+      answeredAt: now,
+      touchpointType: 'order-delivered',
+      channel: Channel.EMAIL,
+      customer: { language: 'nl', segment: 'consumer', region: 'benelux', tier: 'standard' },
+    });
+    return { responseId, value: encodeEvent(Topics.DetractorIdentified, event, { source: 'urn:nps:bench' }) };
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function steady(s: Settings, publisher: EventPublisher, watch: CaseOpenedWatch): Promise<string> {
+  const perTick = Math.max(1, Math.round(s.rate / 10));
+  const ticks = s.seconds * 10;
+  const sentAt = new Map<string, number>();
+  const begin = performance.now();
+  for (let tick = 0; tick < ticks; tick++) {
+    const batch = detractors(perTick, 500);
+    const now = performance.now();
+    for (const d of batch) sentAt.set(d.responseId, now);
+    await publisher.publish(Topics.DetractorIdentified.name, batch.map((d) => d.value));
+    const next = begin + (tick + 1) * 100;
+    await sleep(Math.max(0, next - performance.now()));
+  }
+  const sendSeconds = (performance.now() - begin) / 1000;
+  await watch.waitFor([...sentAt.keys()]);
+  const latencies = [...sentAt].map(([id, at]) => (watch.arrivals.get(id) ?? at) - at).sort((a, b) => a - b);
+  const achieved = Math.round(sentAt.size / sendSeconds);
+  return `steady ${achieved}/s for ${sendSeconds.toFixed(0)} s (${sentAt.size} detractors): latency p50 ${ms(percentile(latencies, 50))}, p90 ${ms(percentile(latencies, 90))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(latencies[latencies.length - 1])}`;
+}
+
+async function burst(s: Settings, publisher: EventPublisher, watch: CaseOpenedWatch): Promise<string> {
+  const batch = detractors(s.burst, 500);
+  const begin = performance.now();
+  for (let i = 0; i < batch.length; i += 500) await publisher.publish(Topics.DetractorIdentified.name, batch.slice(i, i + 500).map((d) => d.value));
+  const produced = (performance.now() - begin) / 1000;
+  await watch.waitFor(batch.map((d) => d.responseId), 120000);
+  const arrivals = batch.map((d) => watch.arrivals.get(d.responseId) ?? 0).sort((a, b) => a - b);
+  // Skip the first and last 5%: warm-up and the tail after the backlog is gone.
+  const from = arrivals[Math.floor(arrivals.length * 0.05)];
+  const to = arrivals[Math.floor(arrivals.length * 0.95)];
+  const sustained = Math.round((arrivals.length * 0.9) / ((to - from) / 1000));
+  const total = (arrivals[arrivals.length - 1] - begin) / 1000;
+  return `burst of ${s.burst} (produced in ${produced.toFixed(1)} s): all opened after ${total.toFixed(1)} s; maximum sustained rate ${sustained} cases/s (middle 90%)`;
+}
+
+async function main(s: Settings): Promise<void> {
+  installCleanup(s.timeoutMs);
+  Logger.overrideLogger(['error']);
+  await checkKafka(s.brokers);
+  await ensureDatabase(s.databaseUrl);
+  const db = new Client({ connectionString: s.databaseUrl });
+  await db.connect();
+  const schema = freshName('bench_cases');
+  const topicPrefix = `${freshName('bench_cases')}.`;
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let service: ServiceProcess | undefined;
+  const watch = new CaseOpenedWatch(s.brokers, topicPrefix);
+  const publisher = new EventPublisher({ brokers: s.brokers, clientId: 'bench-scoring', topicPrefix });
+  const lines: string[] = [];
+  const load = () => loadavg()[0].toFixed(1);
+  const loadBefore = load();
+  try {
+    progress('starting case-management');
+    service = tracked(
+      ServiceProcess.start({
+        entry: 'services/case-management/src/main.ts',
+        env: {
+          PORT: String(port),
+          KAFKA_BROKERS: s.brokers,
+          DATABASE_URL: s.databaseUrl,
+          DB_SCHEMA: schema,
+          KAFKA_TOPIC_PREFIX: topicPrefix,
+          LOG_LEVEL: 'warn',
+          SLA_WATCH_ENABLED: 'false',
+          CONSUMER_PARTITIONS_CONCURRENTLY: String(s.partitions),
+          // Nothing listens there; sending notifications is not what is measured.
+          SMTP_URL: 'smtp://127.0.0.1:9',
+          NOTIFY_INTERVAL_MS: '600000',
+        },
+      }),
+    );
+    await service.waitForHttp(`${url}/health/ready`, 200, 120000);
+    const admin = new JwtService({ secret: 'local-development-only-case-management-key' }).sign({ sub: 'bench', roles: ['admin'], teams: [] });
+    for (let i = 0; i < s.members; i++) {
+      const response = await fetch(`${url}/teams/customer-care/members`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ id: `member-${i}`, name: `Member ${i}`, email: `member-${i}@example.com` }),
+      });
+      if (response.status !== 201) throw new Error(`adding member ${i}: ${response.status} ${await response.text()}`);
+    }
+    await publisher.onModuleInit();
+    await watch.start();
+    progress('warm-up: 200 detractors');
+    const warm = detractors(200, 50);
+    await publisher.publish(Topics.DetractorIdentified.name, warm.map((d) => d.value));
+    await watch.waitFor(warm.map((d) => d.responseId));
+    progress(`phase 1: ${s.rate}/s for ${s.seconds} s`);
+    lines.push(await steady(s, publisher, watch));
+    progress(lines[lines.length - 1]);
+    progress(`phase 2: burst of ${s.burst}`);
+    lines.push(await burst(s, publisher, watch));
+    progress(lines[lines.length - 1]);
+    const [{ n, owners, spread }] = (
+      await db.query(`SELECT count(*)::int AS n, count(DISTINCT owner_id)::int AS owners, max(c) - min(c) AS spread FROM (SELECT owner_id, count(*) OVER (PARTITION BY owner_id) AS c FROM "${schema}".cases) x`)
+    ).rows;
+    lines.push(`${n} cases in the schema over ${owners} owners, load spread ${spread}`);
+  } finally {
+    await bestEffort('stop watch', () => watch.stop());
+    await bestEffort('stop publisher', () => publisher.onApplicationShutdown());
+    if (service) await stopChild(service);
+    await bestEffort('drop schema', () => db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+    await bestEffort('delete topics', () => deleteTopics(s.brokers, topicPrefix));
+    await db.end();
+  }
+  process.stdout.write(
+    `\ncase intake (detractor identified → case opened on Kafka): Kafka ${s.brokers}, ${cpus().length} cores, Node ${process.version}, ` +
+      `CONSUMER_PARTITIONS_CONCURRENTLY=${s.partitions}, ${s.members} members in one team, load average ${loadBefore} before, ${load()} after\n` +
+      lines.map((line) => `- ${line}`).join('\n') +
+      '\n',
+  );
+}
+
+function ms(value: number): string {
+  return `${Math.round(value)} ms`;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function progress(message: string): void {
+  process.stderr.write(`bench: ${new Date().toISOString()} ${message}\n`);
+}
+
+let settings: Settings;
+try {
+  settings = settingsFrom(process.env);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+}
+main(settings).then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);
