@@ -3,3 +3,4 @@ export * from './health/shutdown.state';
 export * from './service.module';
 export * from './service.runner';
 export * from './service.cli';
+export * from './openapi.setup';

@@ -3,6 +3,7 @@ import { type BaseEnv, ConfigModule } from '@nps/config';
 import { MessagingModule } from '@nps/messaging';
 import { LoggerModule } from '@nps/observability';
 import { type DatabaseOptions, PersistenceModule } from '@nps/persistence';
+import type { ApiDescription } from './openapi.setup';
 import { HealthModule } from './health/health.module';
 
 export interface ServiceDefinition<E extends BaseEnv> {
@@ -13,6 +14,8 @@ export interface ServiceDefinition<E extends BaseEnv> {
   schema: string;
   entities: DatabaseOptions['entities'];
   migrations: DatabaseOptions['migrations'];
+  /** The HTTP API's description, served as OpenAPI at /docs and /docs-json. */
+  api?: ApiDescription;
 }
 
 /** Everything a service needs before its features: config, logs, database, Kafka, health. */

@@ -4,11 +4,14 @@ import { type BaseEnv, ConfigError, cachedEnv } from '@nps/config';
 import { KafkaTransportFactory, RethrowRpcFilter } from '@nps/messaging';
 import { stopTelemetry } from '@nps/observability/telemetry';
 import { Logger } from 'nestjs-pino';
+import { type ApiDescription, serveOpenApi } from './openapi.setup';
 
 export interface RunOptions<E extends BaseEnv> {
   name: string;
   env: new () => E;
-  /** Service-specific HTTP set-up (OpenAPI docs, body parsers), applied before the app initialises. */
+  /** Served as OpenAPI at /docs and /docs-json. */
+  api?: ApiDescription;
+  /** Service-specific HTTP set-up (body parsers, pipes, filters), applied before the app initialises. */
   configure?: (app: INestApplication) => void | Promise<void>;
 }
 
@@ -21,6 +24,7 @@ export async function runService<E extends BaseEnv>(appModule: Type, options: Ru
   const app = await NestFactory.create(appModule, { bufferLogs: true, forceCloseConnections: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   await options.configure?.(app);
+  if (options.api) serveOpenApi(app, options.name, options.api);
   // Module init (migrations, topic creation) must finish before the consumer subscribes.
   await app.init();
   const transport = app.get(KafkaTransportFactory).create();

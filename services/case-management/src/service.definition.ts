@@ -9,4 +9,10 @@ export const service: ServiceDefinition<CaseManagementEnv> = {
   schema: 'case_management',
   entities: [],
   migrations: [MessagingTables1763856000000, CaseManagementTables1763900000000],
+  api: {
+    description:
+      'Follow-up cases for detractors: queue, customer story, lifecycle, routing rules, teams, SLA policies, loop metrics. ' +
+      'Bearer JWT with `sub` (member id), `roles` (agent, lead, admin) and `teams` (team ids). See docs/case-management.md.',
+    bearerAuth: true,
+  },
 };

@@ -9,4 +9,9 @@ export const service: ServiceDefinition<ResponseIngestionEnv> = {
   schema: 'response_ingestion',
   entities: [],
   migrations: [MessagingTables1763856000000, ResponseTables1764000000000],
+  api: {
+    description:
+      'Takes NPS answers from every channel and publishes each accepted one as exactly one `nps.response.received.v1` (or `nps.response.revised.v1`). ' +
+      'The survey page itself (`GET/POST /s/{token}`) is HTML for people and is described in docs/response-ingestion.md.',
+  },
 };

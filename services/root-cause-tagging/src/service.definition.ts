@@ -14,4 +14,9 @@ export const service: ServiceDefinition<RootCauseTaggingEnv> = {
   schema: 'root_cause_tagging',
   entities: [TaggedCommentEntity, ConfirmedRootCauseEntity, TaxonomyVersionEntity, ModelVersionEntity, ModelTrainingRunEntity],
   migrations: [MessagingTables1763856000000, TaggingTables1763900000000],
+  api: {
+    description:
+      'Tags NPS comments (language, sentiment, root causes with polarity, confidence and span) and publishes `nps.response.tagged.v1`. ' +
+      'Admin API of the versioned root-cause taxonomy, the learned model (versions, retrain) and re-tagging. See docs/tagging.md.',
+  },
 };

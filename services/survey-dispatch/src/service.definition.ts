@@ -12,4 +12,8 @@ export const service: ServiceDefinition<SurveyDispatchEnv> = {
   schema: 'survey_dispatch',
   entities: [CustomerEntity, SurveyRequestEntity, SuppressionEntity],
   migrations: [MessagingTables1763856000000, DispatchTables1763900000000],
+  api: {
+    description:
+      'Contacts (the only holder of email and phone), contact policy, ad-hoc surveys and the state of survey requests.',
+  },
 };
