@@ -24,7 +24,7 @@ export function benchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettin
   };
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+export function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!/^[1-9]\d*$/.test(raw)) throw new Error(`Invalid configuration: ${name}: must be a positive integer (got "${raw}")`);

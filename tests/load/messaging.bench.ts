@@ -17,6 +17,7 @@ import { type PathResult, resultTable } from './bench.report';
 import { type BenchSettings, benchSettings } from './bench.settings';
 import { measureOurPath } from './our-path.scenario';
 import { measureStockNest } from './stock-nest.scenario';
+import { runBench } from './bench.run';
 
 async function main(settings: BenchSettings): Promise<void> {
   installCleanup(settings.timeoutMs);
@@ -71,17 +72,4 @@ function progress(message: string): void {
   process.stderr.write(`bench: ${new Date().toISOString()} ${message}\n`);
 }
 
-let settings: BenchSettings;
-try {
-  settings = benchSettings();
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
-  process.exit(1);
-}
-main(settings).then(
-  () => process.exit(0),
-  (error: Error) => {
-    process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
-    process.exit(1);
-  },
-);
+runBench(benchSettings, main);

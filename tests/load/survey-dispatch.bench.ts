@@ -22,6 +22,8 @@ import { SMTPServer } from 'smtp-server';
 import { bestEffort } from './bench.cleanup';
 import { checkKafka, deleteTopics } from './bench.events';
 import { installCleanup, stopChild, tracked } from './bench.processes';
+import { runBench } from './bench.run';
+import { positiveInt } from './bench.settings';
 
 interface Settings {
   brokers: string;
@@ -33,12 +35,7 @@ interface Settings {
 }
 
 function settingsFrom(env: NodeJS.ProcessEnv): Settings {
-  const int = (name: string, fallback: number) => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    if (!/^[1-9]\d*$/.test(raw)) throw new Error(`Invalid configuration: ${name}: must be a positive integer (got "${raw}")`);
-    return Number(raw);
-  };
+  const int = (name: string, fallback: number) => positiveInt(env, name, fallback);
   return {
     brokers: env.KAFKA_BROKERS || '127.0.0.1:9092',
     databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/nps_test',
@@ -238,17 +235,4 @@ function progress(message: string): void {
   process.stderr.write(`bench: ${new Date().toISOString()} ${message}\n`);
 }
 
-let settings: Settings;
-try {
-  settings = settingsFrom(process.env);
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
-  process.exit(1);
-}
-main(settings).then(
-  () => process.exit(0),
-  (error: Error) => {
-    process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
-    process.exit(1);
-  },
-);
+runBench(() => settingsFrom(process.env), main);

@@ -1,5 +1,6 @@
 import { MessagingTables1763856000000 } from '@nps/messaging';
 import type { ServiceDefinition } from '@nps/runtime';
+import { ScoringTables1763942400000 } from './migrations/1763942400000-scoring-tables';
 import { ScoringEnv } from './scoring.env';
 
 export const service: ServiceDefinition<ScoringEnv> = {
@@ -7,5 +8,8 @@ export const service: ServiceDefinition<ScoringEnv> = {
   env: ScoringEnv,
   schema: 'scoring',
   entities: [],
-  migrations: [MessagingTables1763856000000],
+  migrations: [MessagingTables1763856000000, ScoringTables1763942400000],
+  api: {
+    description: 'NPS by period and segment with sample size, standard error, 95% margin of error and interval, comparisons and root-cause drivers (docs/nps-statistics.md).',
+  },
 };

@@ -77,7 +77,8 @@ function npsAndError(promoters: number, detractors: number, n: number): { nps: n
   const p = promoters / n;
   const d = detractors / n;
   // max(0, …) only absorbs floating-point noise when every answer is in one category.
-  return { nps: 100 * (p - d), standardError: 100 * Math.sqrt(Math.max(0, p + d - (p - d) ** 2) / n) };
+  // NPS straight from the counts, as defined, so whole answers give exact figures (55, not 55.000000000000014).
+  return { nps: (100 * (promoters - detractors)) / n, standardError: 100 * Math.sqrt(Math.max(0, p + d - (p - d) ** 2) / n) };
 }
 
 /** Standard normal CDF via erf (Abramowitz & Stegun 7.1.26, error < 1.5e-7). */

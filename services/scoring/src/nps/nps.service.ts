@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { drivers, type Driver } from '../drivers/drivers.calculator';
+import { RollupReader } from '../rollups/rollup.reader';
+import { RollupWriter } from '../rollups/rollup.writer';
+import type { Dimension, Interval, NpsFilter } from './dimensions';
+import type { NpsCompareDto } from './nps-compare.dto';
+import { NpsQueryError, NpsQueryErrorCode } from './nps-query.error';
+import { compare, LOW_SAMPLE_N, type NpsComparison, type NpsCounts, type NpsSummary, summarize } from './nps.calculator';
+
+export interface NpsRow extends NpsSummary {
+  period: string | null;
+  group: Partial<Record<Dimension, string>>;
+}
+
+export interface NpsSide {
+  filter: NpsFilter;
+  /** Null when the side has no answers. */
+  summary: NpsSummary | null;
+}
+
+/** NPS questions answered from the rollups with the statistics of docs/nps-statistics.md. */
+@Injectable()
+export class NpsService {
+  constructor(
+    private readonly reader: RollupReader,
+    private readonly writer: RollupWriter,
+  ) {}
+
+  async nps(filter: NpsFilter, groupBy: Dimension[] = [], interval?: Interval): Promise<{ timeZone: string; interval: Interval | null; lowSampleBelow: number; rows: NpsRow[] }> {
+    this.check(filter);
+    const rows = await this.reader.counts(filter, groupBy, interval);
+    return {
+      timeZone: filter.timeZone,
+      interval: interval ?? null,
+      lowSampleBelow: LOW_SAMPLE_N,
+      rows: rows.flatMap(({ period, group, ...counts }) => {
+        const summary = summarize(counts);
+        return summary ? [{ period, group, ...summary }] : [];
+      }),
+    };
+  }
+
+  async compare(query: NpsCompareDto): Promise<{ first: NpsSide; second: NpsSide; change: NpsComparison | null }> {
+    const first = filterOf(query);
+    const second: NpsFilter = {
+      ...first,
+      from: query.versusFrom ?? first.from,
+      to: query.versusTo ?? first.to,
+      touchpointType: query.versusTouchpointType ?? first.touchpointType,
+      channel: query.versusChannel ?? first.channel,
+      segment: query.versusSegment ?? first.segment,
+      region: query.versusRegion ?? first.region,
+      tier: query.versusTier ?? first.tier,
+      language: query.versusLanguage ?? first.language,
+      tag: query.versusTag ?? first.tag,
+    };
+    const versus = Object.entries(query).filter(([key, value]) => key.startsWith('versus') && value !== undefined);
+    if (versus.length === 0) {
+      throw new NpsQueryError(NpsQueryErrorCode.NO_SECOND_SIDE, 'versusFrom', 'or another versus… parameter is needed: name a second period (versusFrom, versusTo) or a second group (versusSegment, versusRegion, …)');
+    }
+    this.check(first);
+    this.check(second, 'versus');
+    const [a, b] = await Promise.all([this.total(first), this.total(second)]);
+    return { first: { filter: first, summary: a }, second: { filter: second, summary: b }, change: a && b ? compare(a, b) : null };
+  }
+
+  async drivers(filter: NpsFilter): Promise<{ overall: NpsSummary | null; drivers: Driver[] }> {
+    this.check(filter);
+    const overall = await this.total(filter);
+    if (!overall) return { overall, drivers: [] };
+    const perTag = await this.reader.counts(filter, ['tag']);
+    return { overall, drivers: drivers(overall, perTag.map(({ group, ...counts }) => ({ tag: group.tag ?? '', ...counts }))) };
+  }
+
+  private async total(filter: NpsFilter): Promise<NpsSummary | null> {
+    const [row] = await this.reader.counts(filter);
+    const counts: NpsCounts = row ?? { promoters: 0, passives: 0, detractors: 0 };
+    return summarize(counts);
+  }
+
+  private check(filter: NpsFilter, prefix = ''): void {
+    const name = (field: string) => (prefix ? `${prefix}${field[0].toUpperCase()}${field.slice(1)}` : field);
+    if (!this.writer.zones.includes(filter.timeZone)) {
+      throw new NpsQueryError(NpsQueryErrorCode.TIME_ZONE_NOT_ROLLED_UP, 'timeZone', `must be one of the time zones rolled up (ROLLUP_TIME_ZONES): ${this.writer.zones.join(', ')}`);
+    }
+    if (filter.from && filter.to && filter.from > filter.to) throw new NpsQueryError(NpsQueryErrorCode.PERIOD_REVERSED, name('to'), `must not be before ${name('from')}`);
+  }
+}
+
+/** The filter part of a query DTO. */
+export function filterOf(query: NpsFilter): NpsFilter {
+  const { from, to, timeZone, touchpointType, channel, segment, region, tier, language, tag } = query;
+  return { from, to, timeZone, touchpointType, channel, segment, region, tier, language, tag };
+}

@@ -1,0 +1,63 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { timestampDate } from '@bufbuild/protobuf/wkt';
+import { type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
+import { EventContext, MessagingSettings } from '@nps/messaging';
+import { lockCustomer } from '../customers/customer-lock';
+import { nonNull, rollupDeltas } from '../rollups/rollup.delta';
+import { RollupWriter } from '../rollups/rollup.writer';
+import { channelName } from './channel.names';
+import { contributionOf, ResponseRepository } from './response.repository';
+import { applyRevision, type Decision, receiveAnswer, type ResponseState } from './response.state';
+import { detractorIdentified, responseScored } from './scoring.events';
+
+/**
+ * Scores answers and revisions: keeps the newest revision of each response, moves its count in
+ * the rollups, and publishes `response scored` and, for detractors, `detractor identified`.
+ */
+@Controller()
+export class ResponseScoringHandler {
+  constructor(
+    private readonly responses: ResponseRepository,
+    private readonly rollups: RollupWriter,
+    private readonly settings: MessagingSettings,
+  ) {}
+
+  @EventPattern(Topics.ResponseReceived.name)
+  async received(@Payload() event: ResponseReceived, @Ctx() context: EventContext): Promise<void> {
+    const answeredAt = event.answeredAt ? timestampDate(event.answeredAt) : event.occurredAt ? timestampDate(event.occurredAt) : new Date();
+    const answer = {
+      customerId: event.customerId,
+      score: event.score,
+      comment: event.comment,
+      answeredAt,
+      touchpointId: event.touchpointId,
+      touchpointType: event.touchpointType,
+      channel: channelName(event.channel),
+      language: event.language,
+    };
+    await this.apply(context, event.responseId, event.customerId, answeredAt, (current) => receiveAnswer(current, answer));
+  }
+
+  @EventPattern(Topics.ResponseRevised.name)
+  async revised(@Payload() event: ResponseRevised, @Ctx() context: EventContext): Promise<void> {
+    const revisedAt = event.revisedAt ? timestampDate(event.revisedAt) : event.occurredAt ? timestampDate(event.occurredAt) : new Date();
+    const revision = { customerId: event.customerId, revision: event.revision, score: event.score, comment: event.comment, revisedAt };
+    await this.apply(context, event.responseId, event.customerId, null, (current) => applyRevision(current, revision));
+  }
+
+  private async apply(context: EventContext, responseId: string, customerId: string, answeredAt: Date | null, decide: (current: ResponseState) => Decision): Promise<void> {
+    const { manager } = context.unitOfWork;
+    const zones = this.rollups.zones;
+    await lockCustomer(manager, this.settings.schema, customerId);
+    const { response, customer, daysAt } = await this.responses.find(manager, responseId, customerId, zones, answeredAt);
+    const decision = decide(response.state);
+    if (!decision.changed) return;
+    await this.responses.save(manager, decision.state, customer);
+    const after = { ...response, state: decision.state, facts: customer, days: response.days ?? daysAt };
+    await this.rollups.apply(manager, rollupDeltas(zones, nonNull([contributionOf(response)]), nonNull([contributionOf(after)])));
+    const now = new Date();
+    if (decision.scored) context.unitOfWork.publish(Topics.ResponseScored, responseScored(decision.state, now));
+    if (decision.detractor) context.unitOfWork.publish(Topics.DetractorIdentified, detractorIdentified(decision.state, customer, decision.detractor === 'withdrawn', now));
+  }
+}

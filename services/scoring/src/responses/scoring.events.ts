@@ -1,0 +1,50 @@
+import { create } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { CustomerFactsSchema, type DetractorIdentified, DetractorIdentifiedSchema, NpsCategory, type ResponseScored, ResponseScoredSchema } from '@nps/contracts';
+import type { CustomerFactsRow } from '../customers/customer-facts';
+import type { NpsCategory as Category } from '../nps/nps.calculator';
+import { channelOf } from './channel.names';
+import type { ResponseState } from './response.state';
+
+const CATEGORIES: Record<Category, NpsCategory> = {
+  promoter: NpsCategory.PROMOTER,
+  passive: NpsCategory.PASSIVE,
+  detractor: NpsCategory.DETRACTOR,
+};
+
+/** `response scored` for the response's current revision. */
+export function responseScored(response: ResponseState, now: Date): ResponseScored {
+  return create(ResponseScoredSchema, {
+    occurredAt: timestampFromDate(now),
+    customerId: response.customerId,
+    responseId: response.responseId,
+    score: response.score ?? 0,
+    category: response.category ? CATEGORIES[response.category] : NpsCategory.UNSPECIFIED,
+    revision: response.revision,
+    answeredAt: response.scoredAt ? timestampFromDate(response.scoredAt) : undefined,
+  });
+}
+
+/** `detractor identified` with the customer facts known now (empty when not known yet: see docs/scoring.md). */
+export function detractorIdentified(response: ResponseState, customer: CustomerFactsRow, withdrawn: boolean, now: Date): DetractorIdentified {
+  return create(DetractorIdentifiedSchema, {
+    occurredAt: timestampFromDate(now),
+    customerId: response.customerId,
+    responseId: response.responseId,
+    revision: response.revision,
+    withdrawn,
+    score: response.score ?? 0,
+    comment: response.comment,
+    answeredAt: response.scoredAt ? timestampFromDate(response.scoredAt) : undefined,
+    touchpointId: response.touchpointId,
+    touchpointType: response.touchpointType,
+    channel: channelOf(response.channel),
+    customer: create(CustomerFactsSchema, {
+      language: customer.language,
+      segment: customer.segment,
+      region: customer.region,
+      tier: customer.tier,
+      accountOwnerId: customer.accountOwnerId,
+    }),
+  });
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { MessagingSettings } from '@nps/messaging';
+import type { EntityManager } from 'typeorm';
+import { ScoringEnv } from '../scoring.env';
+import type { RollupDelta } from './rollup.delta';
+
+const DIMENSIONS = ['touchpoint_type', 'channel', 'segment', 'region', 'tier', 'language'];
+const KEY = ['zone', 'day', ...DIMENSIONS];
+const TAG_KEY = ['zone', 'tag_id', 'day', ...DIMENSIONS];
+
+/**
+ * Applies rollup deltas (rollup.delta.ts) in the handler's transaction, and deletes the rows a
+ * delta emptied, so the rollups hold the same rows whatever order the events came in
+ * (docs/adr/0008-scoring-projection-and-rollups.md).
+ */
+@Injectable()
+export class RollupWriter {
+  private readonly schema: string;
+  /** The rolled-up time zones (ROLLUP_TIME_ZONES). */
+  readonly zones: string[];
+
+  constructor(settings: MessagingSettings, env: ScoringEnv) {
+    this.schema = settings.schema;
+    this.zones = env.rollupTimeZones();
+  }
+
+  async apply(manager: EntityManager, deltas: { rollups: RollupDelta[]; tagRollups: RollupDelta[] }): Promise<void> {
+    if (deltas.rollups.length > 0) await this.upsert(manager, 'rollups', KEY, deltas.rollups);
+    if (deltas.tagRollups.length > 0) await this.upsert(manager, 'tag_rollups', TAG_KEY, deltas.tagRollups);
+  }
+
+  private async upsert(manager: EntityManager, table: string, key: string[], deltas: RollupDelta[]): Promise<void> {
+    const columns = { zone: 'zone', tag_id: 'tagId', day: 'day', touchpoint_type: 'touchpointType', channel: 'channel', segment: 'segment', region: 'region', tier: 'tier', language: 'language' } as const;
+    const params = [...key.map((column) => deltas.map((delta) => delta[columns[column as keyof typeof columns]])), ...(['promoters', 'passives', 'detractors'] as const).map((field) => deltas.map((delta) => delta[field]))];
+    const types = [...key.map((column) => (column === 'day' ? 'date[]' : 'text[]')), 'int[]', 'int[]', 'int[]'];
+    const emptied: Record<string, string>[] = await manager.query(
+      `INSERT INTO "${this.schema}".${table} AS t (${key.join(', ')}, promoters, passives, detractors)
+       SELECT * FROM unnest(${types.map((type, i) => `$${i + 1}::${type}`).join(', ')})
+       ON CONFLICT (${key.join(', ')}) DO UPDATE SET promoters = t.promoters + EXCLUDED.promoters,
+         passives = t.passives + EXCLUDED.passives, detractors = t.detractors + EXCLUDED.detractors
+       RETURNING ${key.map((column) => `t.${column}::text`).join(', ')}, t.promoters + t.passives + t.detractors AS n`,
+      params,
+    );
+    const gone = emptied.filter((row) => Number(row.n) === 0);
+    if (gone.length === 0) return;
+    await manager.query(
+      `DELETE FROM "${this.schema}".${table} t USING unnest(${key.map((column, i) => `$${i + 1}::${types[i]}`).join(', ')}) AS k(${key.join(', ')})
+       WHERE ${key.map((column) => `t.${column} = k.${column}`).join(' AND ')} AND t.promoters = 0 AND t.passives = 0 AND t.detractors = 0`,
+      key.map((column) => gone.map((row) => row[column])),
+    );
+  }
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { MessageInitShape } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { Channel, encodeEvent, type EventTopic, Topics } from '@nps/contracts';
+import type { OutgoingMessage } from '@nps/messaging';
+
+/** A response as the tests generate it: the original answer, its revisions and its tags. */
+export interface ResponseSpec {
+  responseId: string;
+  customerId: string;
+  score: number;
+  answeredAt: Date;
+  touchpointType: string;
+  channel: Channel;
+  language: string;
+  comment: string;
+  revisions: { revision: number; score: number }[];
+  tags: string[];
+}
+
+export interface CustomerSpec {
+  customerId: string;
+  language: string;
+  segment: string;
+  region: string;
+  tier: string;
+  accountOwnerId: string;
+  factsAt: Date;
+}
+
+export type TopicRecord = { topic: string; message: OutgoingMessage };
+
+export function encoded<T extends EventTopic>(topic: T, message: MessageInitShape<T['schema']>): TopicRecord {
+  const { key, value, headers } = encodeEvent(topic, { eventId: randomUUID(), occurredAt: timestampFromDate(new Date()), ...message } as MessageInitShape<T['schema']>, { source: 'urn:nps:test' });
+  return { topic: topic.name, message: { key, value, headers } };
+}
+
+export function answerOf(spec: ResponseSpec): TopicRecord {
+  return encoded(Topics.ResponseReceived, {
+    customerId: spec.customerId,
+    responseId: spec.responseId,
+    score: spec.score,
+    comment: spec.comment,
+    touchpointId: `tp-${spec.responseId}`,
+    touchpointType: spec.touchpointType,
+    channel: spec.channel,
+    language: spec.language,
+    answeredAt: timestampFromDate(spec.answeredAt),
+    occurredAt: timestampFromDate(spec.answeredAt),
+  });
+}
+
+export function revisionOf(spec: ResponseSpec, index: number): TopicRecord {
+  const { revision, score } = spec.revisions[index];
+  const revisedAt = new Date(spec.answeredAt.getTime() + revision * 60_000);
+  return encoded(Topics.ResponseRevised, {
+    customerId: spec.customerId,
+    responseId: spec.responseId,
+    revision,
+    score,
+    previousScore: index === 0 ? spec.score : spec.revisions[index - 1].score,
+    comment: `${spec.comment} (revised ${revision})`,
+    revisedAt: timestampFromDate(revisedAt),
+    occurredAt: timestampFromDate(revisedAt),
+  });
+}
+
+export function tagsOf(spec: ResponseSpec): TopicRecord {
+  return encoded(Topics.ResponseTagged, {
+    customerId: spec.customerId,
+    responseId: spec.responseId,
+    revision: 0,
+    tags: spec.tags.map((tagId) => ({ tagId, confidence: 0.9 })),
+    occurredAt: timestampFromDate(spec.answeredAt),
+  });
+}
+
+export function customerOf(spec: CustomerSpec): TopicRecord {
+  return encoded(Topics.CustomerUpserted, {
+    customerId: spec.customerId,
+    name: spec.customerId,
+    language: spec.language,
+    segment: spec.segment,
+    region: spec.region,
+    tier: spec.tier,
+    accountOwnerId: spec.accountOwnerId,
+    occurredAt: timestampFromDate(spec.factsAt),
+  });
+}
+
+/** The score that counts: the highest revision's, else the original's. */
+export function finalScore(spec: ResponseSpec): number {
+  const last = [...spec.revisions].sort((a, b) => b.revision - a.revision)[0];
+  return last?.score ?? spec.score;
+}
+
+export interface Recount {
+  promoters: number;
+  passives: number;
+  detractors: number;
+}
+
+/** Counts from scratch, per key, straight from the generated truth. */
+export function recount(responses: ResponseSpec[], keyOf: (spec: ResponseSpec) => string): Map<string, Recount> {
+  const counts = new Map<string, Recount>();
+  for (const spec of responses) {
+    const key = keyOf(spec);
+    const entry = counts.get(key) ?? { promoters: 0, passives: 0, detractors: 0 };
+    const score = finalScore(spec);
+    if (score >= 9) entry.promoters++;
+    else if (score >= 7) entry.passives++;
+    else entry.detractors++;
+    counts.set(key, entry);
+  }
+  return counts;
+}

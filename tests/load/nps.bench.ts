@@ -1,0 +1,198 @@
+// NPS API latency over a large history: 5,000,000 responses over two years are loaded in bulk
+// (COPY) into a fresh scoring schema, the rollups are built from them with one aggregation, then
+// the scoring service answers `/nps` (monthly by segment over two years) and `/nps/compare`
+// over HTTP while we time each request.
+//
+//   npm run bench:nps
+//
+// Reads DATABASE_URL (default postgres://postgres@127.0.0.1:5432/nps_test), KAFKA_BROKERS
+// (127.0.0.1:9092; the service needs a broker to start), BENCH_RESPONSES (5000000),
+// BENCH_REQUESTS (200 per question). The schema is dropped at the end. Figures: docs/benchmarks.md.
+import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { freePort, seededRandom, ServiceProcess } from '@nps/testing';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { runBench } from './bench.run';
+import { positiveInt } from './bench.settings';
+
+const ZONE = 'Europe/Amsterdam';
+const START = Date.parse('2024-01-01T00:00:00Z');
+const DAYS = 731;
+const CUSTOMERS = 50000;
+const TAGS = ['delivery.late', 'price.high', 'support.slow', 'product.quality', 'staff.friendly'];
+const pick = <T>(random: () => number, items: readonly T[]) => items[Math.floor(random() * items.length)];
+
+interface Settings {
+  databaseUrl: string;
+  brokers: string;
+  responses: number;
+  requests: number;
+}
+
+function settingsOf(env: NodeJS.ProcessEnv): Settings {
+  const count = (name: string, fallback: number) => positiveInt(env, name, fallback);
+  return {
+    databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/nps_test',
+    brokers: env.KAFKA_BROKERS || '127.0.0.1:9092',
+    responses: count('BENCH_RESPONSES', 5_000_000),
+    requests: count('BENCH_REQUESTS', 200),
+  };
+}
+
+/** Lines of COPY text for `count` responses (uniform dimensions, a realistic 45/30/25 score mix). */
+function responseLines(count: number, random: () => number, customers: { segment: string; region: string; tier: string }[]): Readable {
+  let i = 0;
+  return Readable.from(
+    (function* () {
+      while (i < count) {
+        const lines: string[] = [];
+        for (const end = Math.min(count, i + 5000); i < end; i++) {
+          const customer = Math.floor(random() * CUSTOMERS);
+          const facts = customers[customer];
+          const roll = random();
+          const score = roll < 0.45 ? 9 + Math.floor(random() * 2) : roll < 0.75 ? 7 + Math.floor(random() * 2) : Math.floor(random() * 7);
+          const category = score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+          const at = new Date(START + Math.floor(random() * DAYS * 86400) * 1000).toISOString();
+          lines.push(
+            [
+              `r-${i}`,
+              `c-${customer}`,
+              't',
+              '0',
+              score,
+              category,
+              '',
+              at,
+              at,
+              '',
+              pick(random, ['order-delivered', 'ticket-closed', 'store-visit']),
+              pick(random, ['email', 'sms', 'web']),
+              pick(random, ['en', 'nl', 'de']),
+              facts.segment,
+              facts.region,
+              facts.tier,
+              category === 'detractor' ? 'identified' : 'none',
+            ].join('\t'),
+          );
+        }
+        yield `${lines.join('\n')}\n`;
+      }
+    })(),
+  );
+}
+
+async function load(db: Client, schema: string, settings: Settings): Promise<void> {
+  const random = seededRandom(5_000_000);
+  const customers = Array.from({ length: CUSTOMERS }, () => ({
+    segment: pick(random, ['consumer', 'smb', 'enterprise']),
+    region: pick(random, ['benelux', 'dach', 'uk']),
+    tier: pick(random, ['standard', 'gold', 'platinum']),
+  }));
+  await pipeline(
+    Readable.from([customers.map((c, i) => [`c-${i}`, 'en', c.segment, c.region, c.tier, '', '2024-01-01T00:00:00Z'].join('\t')).join('\n') + '\n']),
+    db.query(copyFrom(`COPY "${schema}".customers (customer_id, language, segment, region, tier, account_owner_id, facts_at) FROM STDIN`)),
+  );
+  progress(`copying ${settings.responses} responses`);
+  await pipeline(
+    responseLines(settings.responses, random, customers),
+    db.query(
+      copyFrom(`COPY "${schema}".responses (response_id, customer_id, received, revision, score, category, comment, answered_at, scored_at,
+        touchpoint_id, touchpoint_type, channel, language, segment, region, tier, detractor_status) FROM STDIN`),
+    ),
+  );
+  progress('tagging a fifth of them');
+  await db.query(`INSERT INTO "${schema}".response_tags (response_id, tag_id)
+    SELECT response_id, ($1::text[])[1 + abs(hashtext(response_id)) % ${TAGS.length}] FROM "${schema}".responses WHERE abs(hashtext(response_id || 'tagged')) % 5 = 0`, [TAGS]);
+  progress('building the rollups');
+  // The same counting the projection does incrementally: one row per local day and dimension combination.
+  const dimensions = 'touchpoint_type, channel, segment, region, tier, language';
+  const counts = `count(*) FILTER (WHERE category = 'promoter'), count(*) FILTER (WHERE category = 'passive'), count(*) FILTER (WHERE category = 'detractor')`;
+  await db.query(`INSERT INTO "${schema}".rollups (zone, day, ${dimensions}, promoters, passives, detractors)
+    SELECT $1, (answered_at AT TIME ZONE $1)::date AS day, ${dimensions}, ${counts}
+    FROM "${schema}".responses WHERE received GROUP BY 2, ${dimensions}`, [ZONE]);
+  await db.query(`INSERT INTO "${schema}".tag_rollups (zone, tag_id, day, ${dimensions}, promoters, passives, detractors)
+    SELECT $1, g.tag_id, (answered_at AT TIME ZONE $1)::date AS day, ${dimensions}, ${counts}
+    FROM "${schema}".responses r JOIN "${schema}".response_tags g USING (response_id) WHERE received GROUP BY 2, 3, ${dimensions}`, [ZONE]);
+  await db.query(`ANALYZE "${schema}".rollups; ANALYZE "${schema}".tag_rollups`);
+}
+
+async function time(url: string, requests: number): Promise<{ p50: number; p95: number; max: number; body: unknown }> {
+  let body: unknown;
+  for (let i = 0; i < 5; i++) body = await (await fetch(url)).json(); // warm-up
+  const took: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const start = performance.now();
+    const response = await fetch(url);
+    body = await response.json();
+    if (!response.ok) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body)}`);
+    took.push(performance.now() - start);
+  }
+  took.sort((a, b) => a - b);
+  const at = (q: number) => took[Math.min(took.length - 1, Math.ceil(q * took.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), max: took[took.length - 1], body };
+}
+
+async function main(settings: Settings): Promise<void> {
+  const schema = `nps_bench_${randomBytes(3).toString('hex')}`;
+  const db = new Client({ connectionString: settings.databaseUrl });
+  await db.connect();
+  let scoring: ServiceProcess | undefined;
+  const loadBefore = loadavg()[0].toFixed(1);
+  try {
+    // The service applies its migrations on start; the history goes in behind its back, as a bulk import would.
+    const port = await freePort();
+    scoring = ServiceProcess.start({
+      entry: 'services/scoring/src/main.ts',
+      env: {
+        PORT: String(port),
+        DATABASE_URL: settings.databaseUrl,
+        DB_SCHEMA: schema,
+        KAFKA_BROKERS: settings.brokers,
+        KAFKA_TOPIC_PREFIX: `${schema}.`,
+        ROLLUP_TIME_ZONES: ZONE,
+        LOG_LEVEL: 'warn',
+      },
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await scoring.waitForHttp(`${base}/health/live`);
+    const loadStart = performance.now();
+    await load(db, schema, settings);
+    const loadSeconds = (performance.now() - loadStart) / 1000;
+    const sizes = await db.query(`SELECT (SELECT count(*) FROM "${schema}".rollups)::int AS rollups, (SELECT count(*) FROM "${schema}".tag_rollups)::int AS tag_rollups`);
+    progress(`loaded in ${loadSeconds.toFixed(0)} s: ${sizes.rows[0].rollups} rollup rows, ${sizes.rows[0].tag_rollups} tag rollup rows`);
+    const zone = `timeZone=${encodeURIComponent(ZONE)}`;
+    const questions = [
+      ['/nps monthly by segment, 2 years', `/nps?${zone}&from=2024-01-01&to=2025-12-31&interval=month&groupBy=segment`],
+      ['/nps/compare two half-years', `/nps/compare?${zone}&from=2025-01-01&to=2025-06-30&versusFrom=2025-07-01&versusTo=2025-12-31`],
+      ['/nps/compare two segments, 2 years', `/nps/compare?${zone}&from=2024-01-01&to=2025-12-31&segment=smb&versusSegment=enterprise`],
+      ['/nps/drivers, 2 years', `/nps/drivers?${zone}&from=2024-01-01&to=2025-12-31`],
+    ];
+    const rows: string[] = [];
+    for (const [name, path] of questions) {
+      progress(`timing ${name}`);
+      const result = await time(`${base}${path}`, settings.requests);
+      rows.push(`| ${name} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.max.toFixed(1)} |`);
+    }
+    const check = (await (await fetch(`${base}/nps?${zone}`)).json()) as { rows: { n: number; nps: number; marginOfError95: number }[] };
+    process.stdout.write(
+      `\nNPS API latency: ${settings.responses} responses over ${DAYS} days, ${sizes.rows[0].rollups} rollup rows (${ZONE}), ` +
+        `${settings.requests} sequential requests each after 5 warm-up, ${cpus().length} cores, Node ${process.version}, ` +
+        `load average ${loadBefore} before, ${loadavg()[0].toFixed(1)} after; bulk load + rollup build ${loadSeconds.toFixed(0)} s\n` +
+        `all responses: n = ${check.rows[0]?.n}, NPS ${check.rows[0]?.nps.toFixed(2)} ± ${check.rows[0]?.marginOfError95.toFixed(2)}\n\n` +
+        `| question | p50 ms | p95 ms | max ms |\n|---|---|---|---|\n${rows.join('\n')}\n`,
+    );
+  } finally {
+    await scoring?.stop('SIGTERM');
+    await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch((error: Error) => progress(`could not drop ${schema}: ${error.message}`));
+    await db.end();
+  }
+}
+
+function progress(message: string): void {
+  process.stderr.write(`bench: ${new Date().toISOString()} ${message}\n`);
+}
+
+runBench(() => settingsOf(process.env), main);
