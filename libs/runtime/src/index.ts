@@ -4,3 +4,4 @@ export * from './service.module';
 export * from './service.runner';
 export * from './service.cli';
 export * from './openapi.setup';
+export * from './http/field-problems';

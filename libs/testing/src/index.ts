@@ -12,3 +12,4 @@ export * from './builders/touchpoint-recorded.builder';
 export * from './kafka/kafka.probe';
 export * from './receivers/standard-webhooks';
 export * from './browser';
+export * from './seeded-random';

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { plainToInstance, Type } from 'class-transformer';
+import { IsEmail, IsInt, Max, ValidateNested, validateSync } from 'class-validator';
+import { fieldProblemsOf } from './field-problems';
+
+class Contact {
+  @IsEmail()
+  email!: string;
+}
+
+class Answer {
+  @IsInt()
+  @Max(10)
+  score!: number;
+
+  @ValidateNested()
+  @Type(() => Contact)
+  contact!: Contact;
+}
+
+describe('fieldProblemsOf', () => {
+  it('names every broken field, nested ones by their path, with the reason alone', () => {
+    const errors = validateSync(plainToInstance(Answer, { score: 11, contact: { email: 'nope' } }));
+    expect(fieldProblemsOf(errors)).toEqual([
+      { field: 'score', reason: 'must not be greater than 10' },
+      { field: 'contact.email', reason: 'must be an email' },
+    ]);
+  });
+});
