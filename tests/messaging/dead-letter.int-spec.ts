@@ -4,7 +4,7 @@ import { DeadLetterReplayer, EventPublisher, groupIdOf } from '@nps/messaging';
 import { aResponseReceived, expectEventually } from '@nps/testing';
 import { ledgerBed } from '../fixtures/ledger/ledger.process';
 
-// A poison record and a record whose handler always throws both end in the dead-letter topic
+// A poison record, an invalid event and a record whose handler always throws end in the dead-letter topic
 // with their reason, the records behind them are processed meanwhile, and after the fix a
 // replay from the dead-letter topic applies the failed one exactly once.
 describe('dead letters', () => {
@@ -24,6 +24,7 @@ describe('dead letters', () => {
       event('first'),
       { key: 'c-7', value: randomBytes(64), headers: {} },
       event('bad'),
+      encodeEvent(Topics.ResponseReceived, aResponseReceived().forCustomer('c-7').withComment('eleven').withScore(11).build(), { source: 'test' }),
       event('second'),
       event('third'),
     ]);
@@ -35,12 +36,14 @@ describe('dead letters', () => {
     const replayer = new DeadLetterReplayer({ brokers, clientId: 'dlq-test', topicPrefix });
     const letters = await expectEventually(async () => {
       const found = await replayer.list(Topics.ResponseReceived.name);
-      expect(found).toHaveLength(2);
+      expect(found).toHaveLength(3);
       return found;
     });
     expect(letters[0]).toMatchObject({ originTopic: Topics.ResponseReceived.name, originOffset: '1', consumerGroup: groupIdOf('ledger', topicPrefix), reason: 'MISSING_HEADER', attempts: '1', errorClass: 'UndecodableEventError' });
     expect(letters[1]).toMatchObject({ originOffset: '2', reason: 'HANDLER_FAILED', errorClass: 'RangeError', errorMessage: 'cannot record bad', attempts: '3' });
     expect(Number.isNaN(Date.parse(letters[1].firstFailureAt))).toBe(false);
+    // No retry can make a score of 11 valid: dead-lettered on the first attempt.
+    expect(letters[2]).toMatchObject({ originOffset: '3', reason: 'INVALID_EVENT', errorClass: 'InvalidEventError', attempts: '1' });
 
     // The fix is deployed: the same service without the bug.
     await ledger.stop('SIGTERM');

@@ -18,3 +18,4 @@ export * from './rethrow-rpc.filter';
 export * from './topic.provisioner';
 export * from './dead-letter/dead-letter.replayer';
 export * from './consumer/consumer-lag.monitor';
+export * from './consumer/invalid-event.error';

@@ -9,6 +9,7 @@ import { DeadLetterWriter } from '../dead-letter/dead-letter.writer';
 import type { MessagingSettings } from '../messaging.settings';
 import { UnitOfWork } from '../outbox/unit-of-work';
 import { EventContext } from './event.context';
+import { InvalidEventError } from './invalid-event.error';
 
 export interface ConsumedMessage {
   topic: EventTopic;
@@ -21,7 +22,7 @@ export interface ConsumedMessage {
 /**
  * What happens to one consumed record: decode it, apply it exactly once (inbox + handler +
  * outbox in one transaction), retry with backoff, and after the last attempt — or at once for
- * a record that cannot be decoded — dead-letter it. Resolves when the record may be committed.
+ * a record that cannot be decoded or that its handler calls invalid — dead-letter it. Resolves when the record may be committed.
  */
 export class EventProcessor {
   private readonly logger = new Logger(EventProcessor.name);
@@ -78,7 +79,7 @@ export class EventProcessor {
         return;
       } catch (error) {
         firstFailureAt ??= new Date();
-        if (attempt >= this.settings.maxAttempts) {
+        if (error instanceof InvalidEventError || attempt >= this.settings.maxAttempts) {
           await this.deadLetter(consumed, error, attempt, firstFailureAt);
           return;
         }

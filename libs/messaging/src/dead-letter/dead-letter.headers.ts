@@ -6,7 +6,7 @@ export const DeadLetterHeader = {
   consumerGroup: 'dlq_consumer_group',
   errorClass: 'dlq_error_class',
   errorMessage: 'dlq_error_message',
-  /** A stable code for undecodable records (UndecodableReason), else HANDLER_FAILED. */
+  /** A stable code: UndecodableReason for undecodable records, INVALID_EVENT, else HANDLER_FAILED. */
   reason: 'dlq_reason',
   attempts: 'dlq_attempts',
   firstFailureAt: 'dlq_first_failure_at',

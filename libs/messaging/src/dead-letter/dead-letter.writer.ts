@@ -2,6 +2,7 @@ import { UndecodableEventError } from '@nps/contracts';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import { EventPublisher } from '../event.publisher';
 import { DeadLetterHeader } from './dead-letter.headers';
+import { InvalidEventError } from '../consumer/invalid-event.error';
 
 export interface Failure {
   topic: string;
@@ -30,11 +31,16 @@ export class DeadLetterWriter {
       [DeadLetterHeader.consumerGroup]: this.groupId,
       [DeadLetterHeader.errorClass]: error instanceof Error ? error.name : typeof error,
       [DeadLetterHeader.errorMessage]: (error instanceof Error ? error.message : String(error)).slice(0, 2000),
-      [DeadLetterHeader.reason]: error instanceof UndecodableEventError ? error.reason : 'HANDLER_FAILED',
+      [DeadLetterHeader.reason]: reasonOf(error),
       [DeadLetterHeader.attempts]: String(failure.attempts),
       [DeadLetterHeader.firstFailureAt]: failure.firstFailureAt.toISOString(),
       [DeadLetterHeader.deadLetteredAt]: new Date().toISOString(),
     };
     await this.publisher.publish(`${failure.topic}.dlq`, [{ key: message.key, value: message.value, headers }]);
   }
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof UndecodableEventError) return error.reason;
+  return error instanceof InvalidEventError ? 'INVALID_EVENT' : 'HANDLER_FAILED';
 }

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
-import { EventContext, MessagingSettings } from '@nps/messaging';
+import { EventContext, InvalidEventError, MessagingSettings } from '@nps/messaging';
 import { lockCustomer } from '../customers/customer-lock';
 import { nonNull, rollupDeltas } from '../rollups/rollup.delta';
 import { RollupWriter } from '../rollups/rollup.writer';
@@ -25,6 +25,7 @@ export class ResponseScoringHandler {
 
   @EventPattern(Topics.ResponseReceived.name)
   async received(@Payload() event: ResponseReceived, @Ctx() context: EventContext): Promise<void> {
+    checkContract(event.score);
     const answeredAt = event.answeredAt ? timestampDate(event.answeredAt) : event.occurredAt ? timestampDate(event.occurredAt) : new Date();
     const answer = {
       customerId: event.customerId,
@@ -41,6 +42,7 @@ export class ResponseScoringHandler {
 
   @EventPattern(Topics.ResponseRevised.name)
   async revised(@Payload() event: ResponseRevised, @Ctx() context: EventContext): Promise<void> {
+    checkContract(event.score, event.revision);
     const revisedAt = event.revisedAt ? timestampDate(event.revisedAt) : event.occurredAt ? timestampDate(event.occurredAt) : new Date();
     const revision = { customerId: event.customerId, revision: event.revision, score: event.score, comment: event.comment, revisedAt };
     await this.apply(context, event.responseId, event.customerId, null, (current) => applyRevision(current, revision));
@@ -60,4 +62,10 @@ export class ResponseScoringHandler {
     if (decision.scored) context.unitOfWork.publish(Topics.ResponseScored, responseScored(decision.state, now));
     if (decision.detractor) context.unitOfWork.publish(Topics.DetractorIdentified, detractorIdentified(decision.state, customer, decision.detractor === 'withdrawn', now));
   }
+}
+
+/** A score outside 0–10 or a revision below 1 breaks the contract: no retry fixes it, so straight to the dead-letter topic. */
+function checkContract(score: number, revision = 1): void {
+  if (!Number.isInteger(score) || score < 0 || score > 10) throw new InvalidEventError(`score ${score} is not a whole number from 0 to 10`);
+  if (!Number.isInteger(revision) || revision < 1) throw new InvalidEventError(`revision ${revision} is not 1 or more`);
 }
