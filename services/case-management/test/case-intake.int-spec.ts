@@ -1,33 +1,20 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Topics } from '@nps/contracts';
-import { expectEventually } from '@nps/testing';
+import { expectEventually, HttpReceiver, KafkaProbe, SmtpInbox, standardWebhookSignatureValid } from '@nps/testing';
 import { BusinessHoursCalculator } from '../src/calendar/business-hours.calculator';
 import { call, CaseManagementBed, type CaseManagementInstance } from './support/case-management.bed';
 import { aDetractorIdentified } from './support/detractor-identified.builder';
-import { SmtpReceiver, WebhookReceiver } from './support/notification.receivers';
 import { setUpTeam } from './support/ops.fixtures';
-import { readTopics } from './support/topic.reader';
 
 const WEBHOOK_SECRET = `whsec_${Buffer.from('case-intake-test-secret').toString('base64')}`;
 const AMSTERDAM = { timeZone: 'Europe/Amsterdam', workingDays: [1, 2, 3, 4, 5], dayStart: '09:00', dayEnd: '17:00', holidays: [] };
 
-/** Verifies a Standard Webhooks signature the way a receiver would, independently of the service's signer. */
-function signatureValid(headers: Record<string, string>, body: string): boolean {
-  const key = Buffer.from(WEBHOOK_SECRET.slice('whsec_'.length), 'base64');
-  const expected = createHmac('sha256', key).update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`).digest();
-  return headers['webhook-signature'].split(' ').some((signature) => {
-    const [version, value] = signature.split(',');
-    const given = Buffer.from(value ?? '', 'base64');
-    return version === 'v1' && given.length === expected.length && timingSafeEqual(given, expected);
-  });
-}
-
 describe('case intake: detractor → one routed, tagged, timed case, and its owner is notified', () => {
   const bed = CaseManagementBed.register();
-  const smtp = new SmtpReceiver();
-  // The first delivery fails: the notification is retried with backoff.
-  const webhook = new WebhookReceiver(1);
+  let smtp: SmtpInbox;
+  let webhook: HttpReceiver;
+  let kafka: KafkaProbe | undefined;
   let service: CaseManagementInstance;
   let admin: string;
 
@@ -43,11 +30,13 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
   });
 
   beforeAll(async () => {
-    await smtp.start();
-    await webhook.start();
+    smtp = await SmtpInbox.start();
+    webhook = await HttpReceiver.start();
+    // The first delivery fails: the notification is retried with backoff.
+    webhook.respondWith(503);
     service = await bed.start({
       SMTP_URL: smtp.url,
-      NOTIFY_WEBHOOK_URL: webhook.url,
+      NOTIFY_WEBHOOK_URL: webhook.url('/hooks/cases'),
       NOTIFY_WEBHOOK_SECRET: WEBHOOK_SECRET,
       NOTIFY_INTERVAL_MS: '100',
       NOTIFY_RETRY_BACKOFF_MS: '100',
@@ -62,8 +51,9 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
   }, 120000);
 
   afterAll(async () => {
-    await smtp.stop();
-    await webhook.stop();
+    await kafka?.close();
+    await smtp?.stop();
+    await webhook?.stop();
   });
 
   it('opens one case for the account owner, tagged delivery, with business-hours deadlines, and notifies the owner by email and signed webhook', async () => {
@@ -96,22 +86,26 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
     expect(opened.first_contact_due_at).toEqual(BusinessHoursCalculator.addWorkingMinutes(openedAt, 240, AMSTERDAM));
     expect(opened.resolution_due_at).toEqual(BusinessHoursCalculator.addWorkingMinutes(openedAt, 960, AMSTERDAM));
 
-    const mail = await expectEventually(() => {
-      const [received] = smtp.to('anna@example.com');
-      expect(received).toBeDefined();
-      return received;
-    });
+    const mail = await smtp.waitFor('anna@example.com');
     expect(mail.subject).toContain('New NPS follow-up case (score 2, high)');
     expect(mail.text).toContain('De levering was twee weken te laat');
     expect(mail.text).toContain(`${opened.id}`);
 
-    const delivery = await expectEventually(() => {
-      const found = webhook.deliveries.find((d) => JSON.parse(d.body).case_id === opened.id);
-      expect(found).toBeDefined();
-      return found as NonNullable<typeof found>;
+    // The receiver records every request: the one answered 503, then its retry.
+    const [failed, delivery] = await expectEventually(() => {
+      const attempts = webhook.requests.filter((request) => JSON.parse(request.body).case_id === opened.id);
+      expect(attempts.length).toBeGreaterThanOrEqual(2);
+      return attempts;
     });
-    expect(signatureValid(delivery.headers, delivery.body)).toBe(true);
-    expect(signatureValid({ ...delivery.headers }, delivery.body.replace('anna', 'mallory'))).toBe(false);
+    expect(webhook.requests[0]).toBe(failed); // the first request of all is the one the scripted 503 answered
+    for (const attempt of [failed, delivery]) expect(attempt).toMatchObject({ method: 'POST', path: '/hooks/cases' });
+    // The retry is the same message again: same webhook-id, so the receiver can drop a duplicate.
+    expect(delivery.headers['webhook-id']).toBeTruthy();
+    expect(delivery.headers['webhook-id']).toBe(failed.headers['webhook-id']);
+    expect(delivery.body).toBe(failed.body);
+    expect(standardWebhookSignatureValid(WEBHOOK_SECRET, failed.headers, failed.body)).toBe(true);
+    expect(standardWebhookSignatureValid(WEBHOOK_SECRET, delivery.headers, delivery.body)).toBe(true);
+    expect(standardWebhookSignatureValid(WEBHOOK_SECRET, delivery.headers, delivery.body.replace('anna', 'mallory'))).toBe(false);
     expect(JSON.parse(delivery.body)).toMatchObject({ owner_id: 'anna', kind: 'assigned' });
     expect(JSON.parse(delivery.body).text).toContain('New NPS follow-up case');
 
@@ -206,17 +200,27 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
 
   it('publishes its case events to Kafka with ids, tags and scores, never the comment', async () => {
     const annaCaseId = (await bed.rows<{ id: string }>(`SELECT id FROM $schema.cases WHERE comment = 'De levering was twee weken te laat'`))[0].id;
-    const seen = await readTopics(bed, [Topics.CaseOpened, Topics.CaseAssigned, Topics.CaseUpdated], (records) =>
-      records.length >= 12 && records.some((r) => r.key === annaCaseId && (r.event as { tagIds?: string[] }).tagIds?.includes('delivery')),
-    );
-    const opened = seen.filter((r) => r.topic === Topics.CaseOpened.name);
-    const annaCase = opened.map((r) => r.event as { caseId: string; ownerId: string; tagIds: string[]; score: number }).find((e) => e.caseId === annaCaseId);
-    expect(annaCase).toMatchObject({ ownerId: 'anna', score: 2 });
+    const probe = new KafkaProbe(bed.brokers, bed.topicPrefix);
+    kafka = probe;
+    await probe.watch([Topics.CaseOpened, Topics.CaseAssigned, Topics.CaseUpdated]);
+    const seen = () => ({ opened: probe.events(Topics.CaseOpened), assigned: probe.events(Topics.CaseAssigned), updated: probe.events(Topics.CaseUpdated) });
     // Tagged at opening, or by the update that followed when the tags came second.
-    const tagsOfAnnaCase = seen.filter((r) => r.key === annaCase?.caseId).map((r) => (r.event as { tagIds: string[] }).tagIds);
-    expect(tagsOfAnnaCase).toContainEqual(['delivery']);
-    expect(seen.filter((r) => r.topic === Topics.CaseAssigned.name).length).toBeGreaterThanOrEqual(4);
-    for (const record of seen) expect(record.raw.toString('utf8')).not.toMatch(/levering|Slecht|example\.com/);
+    const tagsOf = (caseId: string, { opened, updated }: ReturnType<typeof seen>) => [...opened, ...updated].filter((e) => e.key === caseId).map((e) => e.message.tagIds);
+    const { opened, assigned, updated } = await expectEventually(
+      () => {
+        const now = seen();
+        expect(now.opened.length + now.assigned.length + now.updated.length).toBeGreaterThanOrEqual(12);
+        expect(tagsOf(annaCaseId, now).some((tagIds) => tagIds.includes('delivery'))).toBe(true);
+        return now;
+      },
+      { timeoutMs: 30000, intervalMs: 200 },
+    );
+    const annaCase = opened.find((e) => e.message.caseId === annaCaseId);
+    expect(annaCase?.key).toBe(annaCaseId);
+    expect(annaCase?.message).toMatchObject({ ownerId: 'anna', score: 2 });
+    expect(tagsOf(annaCaseId, { opened, assigned, updated })).toContainEqual(['delivery']);
+    expect(assigned.length).toBeGreaterThanOrEqual(4);
+    for (const record of [...opened, ...assigned, ...updated]) expect(record.bytes.toString('utf8')).not.toMatch(/levering|Slecht|example\.com/);
   });
 
 });

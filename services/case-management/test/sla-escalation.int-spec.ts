@@ -1,16 +1,15 @@
 import { Topics } from '@nps/contracts';
-import { expectEventually, freePort } from '@nps/testing';
+import { expectEventually, freePort, KafkaProbe, SmtpInbox } from '@nps/testing';
 import { call, CaseManagementBed, type CaseManagementInstance } from './support/case-management.bed';
 import { aDetractorIdentified } from './support/detractor-identified.builder';
-import { SmtpReceiver } from './support/notification.receivers';
 import { setUpTeam } from './support/ops.fixtures';
-import { readTopics } from './support/topic.reader';
 
 // Two instances, each with its own SLA watcher sweeping every 100 ms: each breached deadline is
 // escalated exactly once, first to the team lead, then to the escalation member.
 describe('SLA escalation with two watching instances', () => {
   const bed = CaseManagementBed.register();
-  const smtp = new SmtpReceiver();
+  let smtp: SmtpInbox;
+  let kafka: KafkaProbe | undefined;
   let service: CaseManagementInstance;
 
   async function openCase(): Promise<string> {
@@ -28,7 +27,7 @@ describe('SLA escalation with two watching instances', () => {
   const overdue = (caseId: string, columns: string[]) => bed.rows(`UPDATE $schema.cases SET ${columns.map((c) => `${c} = now() - interval '1 minute'`).join(', ')} WHERE id = $1`, [caseId]);
 
   beforeAll(async () => {
-    await smtp.start();
+    smtp = await SmtpInbox.start();
     const closedPort = await freePort();
     const env = { SLA_WATCH_INTERVAL_MS: '100', SMTP_URL: smtp.url, NOTIFY_INTERVAL_MS: '100', NOTIFY_RETRY_BACKOFF_MS: '50', NOTIFY_MAX_ATTEMPTS: '2' };
     service = await bed.start(env);
@@ -46,7 +45,10 @@ describe('SLA escalation with two watching instances', () => {
     await bed.start(env);
   }, 120000);
 
-  afterAll(() => smtp.stop());
+  afterAll(async () => {
+    await kafka?.close();
+    await smtp?.stop();
+  });
 
   it('escalates each breach once: first contact to the lead, resolution to the escalation member', async () => {
     const firstContactLate = await openCase();
@@ -69,8 +71,11 @@ describe('SLA escalation with two watching instances', () => {
     expect(await escalations(firstContactLate)).toHaveLength(1);
     expect(await escalations(bothLate)).toHaveLength(2);
 
-    const events = await readTopics(bed, [Topics.CaseEscalated], (records) => records.length >= 4);
-    const perCase = (caseId: string) => events.filter((r) => r.key === caseId).map((r) => r.event as { level: number; targetOwnerId: string; reason: number });
+    const probe = new KafkaProbe(bed.brokers, bed.topicPrefix);
+    kafka = probe;
+    await probe.watch([Topics.CaseEscalated]);
+    const events = await probe.eventually(Topics.CaseEscalated, () => true, 4, 30000);
+    const perCase = (caseId: string) => events.filter((e) => e.key === caseId).map((e) => e.message);
     expect(perCase(firstContactLate)).toMatchObject([{ level: 1, targetOwnerId: 'lead-e', reason: 1 }]);
     expect(perCase(bothLate)).toMatchObject([
       { level: 1, targetOwnerId: 'lead-e', reason: 1 },

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Channel, encodeEvent, ResponseSource, Topics } from '@nps/contracts';
-import { expectEventually, testKafkaBrokers } from '@nps/testing';
+import { expectEventually, KafkaProbe, testKafkaBrokers } from '@nps/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { aSurveyLink, devLinks, ingestionBed, type RunningIngestion, TopicReader } from './ingestion.bed';
+import { aSurveyLink, devLinks, ingestionBed, type RunningIngestion } from './ingestion.bed';
 
 // The other ways in (JSON API, SMS webhook, one-click score links, revocation, expiry events)
 // against the service process and the real broker: one event per accepted answer, none otherwise.
@@ -17,18 +17,18 @@ const json = async (response: Response) => (await response.json()) as ApiAnswer;
 describe('answer channels', () => {
   const bed = ingestionBed();
   let service: RunningIngestion;
-  let received: TopicReader<typeof Topics.ResponseReceived.schema>;
-  let revised: TopicReader<typeof Topics.ResponseRevised.schema>;
+  let kafka: KafkaProbe | undefined;
+  const received = () => kafka?.events(Topics.ResponseReceived) ?? [];
+  const revised = () => kafka?.events(Topics.ResponseRevised) ?? [];
 
   beforeAll(async () => {
     service = await bed.start(await bed.namespace());
-    received = await TopicReader.start(Topics.ResponseReceived, service.topicPrefix);
-    revised = await TopicReader.start(Topics.ResponseRevised, service.topicPrefix);
+    kafka = new KafkaProbe(testKafkaBrokers(), service.topicPrefix);
+    await kafka.watch([Topics.ResponseReceived, Topics.ResponseRevised]);
   }, 120000);
 
   afterAll(async () => {
-    await received?.stop();
-    await revised?.stop();
+    await kafka?.close();
   });
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -55,7 +55,7 @@ describe('answer channels', () => {
 
     await drained();
     const events = await expectEventually(() => {
-      const mine = received.events.filter((e) => e.message.customerId === body.customerId);
+      const mine = received().filter((e) => e.message.customerId === body.customerId);
       expect(mine).toHaveLength(1);
       return mine;
     });
@@ -105,7 +105,7 @@ describe('answer channels', () => {
     expect(unreadable.status).toBe(400);
     expect(await unreadable.json()).toMatchObject({ code: 'SMS_REPLY_UNREADABLE', fields: [{ field: 'text' }] });
     await drained();
-    const events = received.events.filter((e) => e.message.surveyRequestId === claims.surveyRequestId);
+    const events = received().filter((e) => e.message.surveyRequestId === claims.surveyRequestId);
     expect(events.map((e) => [e.message.score, e.message.comment, e.message.channel, e.message.source])).toEqual([[9, 'snel geleverd', Channel.SMS, ResponseSource.SMS]]);
   });
 
@@ -122,13 +122,13 @@ describe('answer channels', () => {
     expect(form.status).toBe(200);
     await drained();
     const first = await expectEventually(() => {
-      const mine = received.events.filter((e) => e.message.surveyRequestId === claims.surveyRequestId);
+      const mine = received().filter((e) => e.message.surveyRequestId === claims.surveyRequestId);
       expect(mine).toHaveLength(1);
       return mine[0].message;
     });
     expect(first).toMatchObject({ score: 2, comment: '' });
     await expectEventually(() =>
-      expect(revised.events.filter((e) => e.message.responseId === first.responseId).map((e) => e.message)).toEqual([
+      expect(revised().filter((e) => e.message.responseId === first.responseId).map((e) => e.message)).toEqual([
         expect.objectContaining({ revision: 1, score: 2, previousScore: 2, comment: 'Nobody answered my ticket', customerId: claims.customerId }),
       ]),
     );

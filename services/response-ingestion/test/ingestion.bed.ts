@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
-import { Channel, decodeEvent, type EventTopic } from '@nps/contracts';
+import { Channel } from '@nps/contracts';
 import { DEVELOPMENT_SURVEY_LINK_KEYS, SurveyLinks, type SurveyLinkClaims } from '@nps/survey-links';
 import { freePort, freshSchema, freshTopicPrefix, ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
-import { type Consumer, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
 export interface RunningIngestion {
@@ -11,34 +9,6 @@ export interface RunningIngestion {
   schema: string;
   topicPrefix: string;
   process: ServiceProcess;
-}
-
-/** Every event on one topic of the test's namespace, decoded, in arrival order (headers kept for ce_id). */
-export class TopicReader<Desc extends DescMessage> {
-  readonly events: { message: MessageShape<Desc>; ceId: string }[] = [];
-  raw = 0;
-
-  private constructor(private readonly consumer: Consumer) {}
-
-  static async start<Desc extends DescMessage>(topic: EventTopic<Desc>, topicPrefix: string): Promise<TopicReader<Desc>> {
-    const kafka = new Kafka({ brokers: testKafkaBrokers().split(','), clientId: 'ingestion-test', logLevel: logLevel.NOTHING });
-    const consumer = kafka.consumer({ groupId: `test-reader-${randomUUID()}` });
-    const reader = new TopicReader<Desc>(consumer);
-    await consumer.connect();
-    await consumer.subscribe({ topic: `${topicPrefix}${topic.name}`, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        reader.raw++;
-        const decoded = decodeEvent(topic, { key: message.key, value: message.value, headers: message.headers });
-        reader.events.push({ message: decoded.message, ceId: decoded.attributes.id });
-      },
-    });
-    return reader;
-  }
-
-  async stop(): Promise<void> {
-    await this.consumer.disconnect();
-  }
 }
 
 /** Starts response-ingestion processes on a fresh schema and topic namespace; kills them after each test file. */

@@ -1,9 +1,9 @@
 import { toJson } from '@bufbuild/protobuf';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { Channel, ResponseReceivedSchema, ResponseSource, Topics } from '@nps/contracts';
-import { expectEventually, launchChromium } from '@nps/testing';
+import { expectEventually, KafkaProbe, launchChromium, testKafkaBrokers } from '@nps/testing';
 import type { Browser } from 'playwright-core';
-import { aSurveyLink, devLinks, ingestionBed, type RunningIngestion, TopicReader } from './ingestion.bed';
+import { aSurveyLink, devLinks, ingestionBed, type RunningIngestion } from './ingestion.bed';
 
 const DUTCH_COMMENT = 'De bezorger was twee uur te laat en het pakket was beschadigd. Jammer, want het product zelf is prima.';
 
@@ -11,21 +11,22 @@ const DUTCH_COMMENT = 'De bezorger was twee uur te laat en het pakket was bescha
 describe('survey page in a browser', () => {
   const bed = ingestionBed();
   let service: RunningIngestion;
-  let received: TopicReader<typeof Topics.ResponseReceived.schema>;
+  let kafka: KafkaProbe | undefined;
   let browser: Browser;
 
   beforeAll(async () => {
     service = await bed.start(await bed.namespace());
-    received = await TopicReader.start(Topics.ResponseReceived, service.topicPrefix);
+    kafka = new KafkaProbe(testKafkaBrokers(), service.topicPrefix);
+    await kafka.watch([Topics.ResponseReceived]);
     browser = await launchChromium();
   }, 120000);
 
   afterAll(async () => {
     await browser?.close();
-    await received?.stop();
+    await kafka?.close();
   });
 
-  const eventsFor = (surveyRequestId: string) => received.events.filter((e) => e.message.surveyRequestId === surveyRequestId);
+  const eventsFor = (surveyRequestId: string) => (kafka?.events(Topics.ResponseReceived) ?? []).filter((e) => e.message.surveyRequestId === surveyRequestId);
 
   /** Waits until the outbox is drained, then returns the events of the request (so "exactly one" is checked after everything went out). */
   async function settledEventsFor(surveyRequestId: string) {

@@ -8,6 +8,10 @@ export interface Seen<T> {
   message: T;
   /** The record value as published, to check it carries no contact data. */
   bytes: Buffer;
+  /** The record key, as published. */
+  key: string;
+  /** The CloudEvents id (the ce_id header): a redelivery on the wire carries the same one. */
+  id: string;
 }
 
 /**
@@ -49,7 +53,10 @@ export class KafkaProbe {
 
   /** Every event of `topic` seen so far, decoded. */
   events<Desc extends DescMessage>(topic: EventTopic<Desc>): Seen<MessageShape<Desc>>[] {
-    return (this.seen.get(topic.name) ?? []).map((record) => ({ bytes: Buffer.from(record.value ?? []), message: decodeEvent(topic, record).message }));
+    return (this.seen.get(topic.name) ?? []).map((record) => {
+      const decoded = decodeEvent(topic, record);
+      return { bytes: Buffer.from(record.value ?? []), message: decoded.message, key: decoded.key, id: decoded.attributes.id };
+    });
   }
 
   /** Waits until events of `topic` matching `where` are seen, and returns them. */
