@@ -16,7 +16,7 @@ import { freePort, seededRandom, ServiceProcess } from '@nps/testing';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { runBench } from './bench.run';
-import { positiveInt } from './bench.settings';
+import { type BenchTarget, benchTarget, positiveInt } from './bench.settings';
 
 const ZONE = 'Europe/Amsterdam';
 const START = Date.parse('2024-01-01T00:00:00Z');
@@ -25,9 +25,7 @@ const CUSTOMERS = 50000;
 const TAGS = ['delivery.late', 'price.high', 'support.slow', 'product.quality', 'staff.friendly'];
 const pick = <T>(random: () => number, items: readonly T[]) => items[Math.floor(random() * items.length)];
 
-interface Settings {
-  databaseUrl: string;
-  brokers: string;
+interface Settings extends BenchTarget {
   responses: number;
   requests: number;
 }
@@ -35,8 +33,7 @@ interface Settings {
 function settingsOf(env: NodeJS.ProcessEnv): Settings {
   const count = (name: string, fallback: number) => positiveInt(env, name, fallback);
   return {
-    databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/nps_test',
-    brokers: env.KAFKA_BROKERS || '127.0.0.1:9092',
+    ...benchTarget(env),
     responses: count('BENCH_RESPONSES', 5_000_000),
     requests: count('BENCH_REQUESTS', 200),
   };

@@ -23,11 +23,9 @@ import { bestEffort } from './bench.cleanup';
 import { checkKafka, deleteTopics } from './bench.events';
 import { installCleanup, stopChild, tracked } from './bench.processes';
 import { runBench } from './bench.run';
-import { positiveInt } from './bench.settings';
+import { type BenchTarget, benchTarget, positiveInt } from './bench.settings';
 
-interface Settings {
-  brokers: string;
-  databaseUrl: string;
+interface Settings extends BenchTarget {
   customers: number;
   surveys: number;
   partitions: number;
@@ -37,8 +35,7 @@ interface Settings {
 function settingsFrom(env: NodeJS.ProcessEnv): Settings {
   const int = (name: string, fallback: number) => positiveInt(env, name, fallback);
   return {
-    brokers: env.KAFKA_BROKERS || '127.0.0.1:9092',
-    databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/nps_test',
+    ...benchTarget(env),
     customers: int('BENCH_CUSTOMERS', 20000),
     surveys: int('BENCH_SURVEYS', 2000),
     partitions: int('BENCH_PARTITIONS', 3),

@@ -3,6 +3,7 @@ import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Channel, encodeEvent, type EventTopic, Topics } from '@nps/contracts';
 import type { OutgoingMessage } from '@nps/messaging';
+import type { CustomerFactsRow } from '../src/customers/customer-facts';
 
 /** A response as the tests generate it: the original answer, its revisions and its tags. */
 export interface ResponseSpec {
@@ -18,15 +19,8 @@ export interface ResponseSpec {
   tags: string[];
 }
 
-export interface CustomerSpec {
-  customerId: string;
-  language: string;
-  segment: string;
-  region: string;
-  tier: string;
-  accountOwnerId: string;
-  factsAt: Date;
-}
+/** A customer's facts as the test publishes them: the same shape scoring keeps. */
+export type CustomerSpec = CustomerFactsRow;
 
 export type TopicRecord = { topic: string; message: OutgoingMessage };
 
