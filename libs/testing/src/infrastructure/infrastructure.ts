@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { dockerEngineAnswers, startContainers } from './containers';
 import { LocalKafka, localKafkaRunning } from './local-kafka';
 import { ensureLocalPostgres } from './local-postgres';
@@ -34,13 +37,15 @@ export async function provideInfrastructure(env: NodeJS.ProcessEnv = process.env
   if (givenKafka) {
     return { kafkaBrokers: givenKafka, databaseUrl, source: 'given KAFKA_BROKERS, local PostgreSQL', release: async () => undefined };
   }
-  const kafka = new LocalKafka(LOCAL_KAFKA_PORT);
   const alreadyRunning = await localKafkaRunning(LOCAL_KAFKA_PORT);
+  // A broker of our own starts from empty storage: whatever earlier, killed runs left in the
+  // runner's default state dir (thousands of partitions) cannot slow its start-up.
+  const kafka = alreadyRunning ? new LocalKafka(LOCAL_KAFKA_PORT) : new LocalKafka(LOCAL_KAFKA_PORT, mkdtempSync(join(tmpdir(), 'nps-test-kafka-')));
   if (!alreadyRunning) await kafka.start();
   return {
     kafkaBrokers: kafka.brokers,
     databaseUrl,
     source: `local Kafka runner${alreadyRunning ? ' (already running)' : ''}, local PostgreSQL`,
-    release: alreadyRunning ? async () => undefined : () => kafka.stop(),
+    release: alreadyRunning ? async () => undefined : () => kafka.dispose(),
   };
 }
