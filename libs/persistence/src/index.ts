@@ -3,3 +3,4 @@ export * from './migration.runner';
 export * from './persistence.module';
 export * from './schema.creator';
 export * from './qualified-table';
+export * from './transaction-lock';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { lockForTransaction } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 import { SchemaTables } from '../database/schema.tables';
 import type { MemberLoad } from '../routing/owner.picker';
@@ -44,7 +45,7 @@ export class CaseRepository {
    * instances never both read the same loads and both pick the same least-loaded member.
    */
   async lockTeamForAssignment(manager: EntityManager, teamId: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [`${this.tables.schema}:team-assignment`, teamId]);
+    await lockForTransaction(manager, `${this.tables.schema}:team-assignment`, teamId);
   }
 
   /** Every member of the team with their open (open or in progress) cases: a counter, so the locked section stays short. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MessagingSettings } from '@nps/messaging';
+import { lockForTransaction } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 import type { AcceptedAnswer } from '../answers/answer.types';
 
@@ -19,7 +20,7 @@ export class IdempotencyRepository {
 
   /** The earlier outcome of `key`; holds a transaction lock on the key, so a concurrent retry waits for this one. */
   async claim(manager: EntityManager, key: string): Promise<StoredOutcome | undefined> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [`${this.settings.schema}:idempotency`, key]);
+    await lockForTransaction(manager, `${this.settings.schema}:idempotency`, key);
     const [row] = await manager.query(
       `SELECT k.request_hash, k.response_id, k.outcome, k.revision, r.score, r.comment
        FROM ${this.table} k JOIN "${this.settings.schema}".responses r ON r.response_id = k.response_id WHERE k.idempotency_key = $1`,

@@ -1,3 +1,4 @@
+import { lockForTransaction } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -7,5 +8,5 @@ import type { EntityManager } from 'typeorm';
  * processed at the same time).
  */
 export async function lockCustomer(manager: EntityManager, schema: string, customerId: string): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [`${schema}.customers`, customerId]);
+  await lockForTransaction(manager, `${schema}.customers`, customerId);
 }

@@ -1,3 +1,4 @@
+import { lockForTransaction } from '@nps/persistence';
 import { In, MoreThanOrEqual, Not, type EntityManager } from 'typeorm';
 import { SuppressionEntity } from '../suppressions/suppression.entity';
 import { SurveyRequestEntity } from './survey-request.entity';
@@ -10,7 +11,7 @@ export class SurveyRequestRepository {
 
   /** Serialises decisions about one customer (Kafka orders them per key; the ad-hoc API does not). */
   async lockCustomer(customerId: string): Promise<void> {
-    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtext('survey-dispatch.customer'), hashtext($1))`, [customerId]);
+    await lockForTransaction(this.manager, 'survey-dispatch.customer', customerId);
   }
 
   async touchpointSeen(touchpointType: string, touchpointId: string): Promise<boolean> {
