@@ -4,3 +4,4 @@ export * from './persistence.module';
 export * from './schema.creator';
 export * from './qualified-table';
 export * from './transaction-lock';
+export * from './database-unavailable';
