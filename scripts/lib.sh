@@ -8,16 +8,15 @@ lock_hash() { sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1; }
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-# Installs npm packages when node_modules is missing or package-lock.json changed. The node@24
-# package in devDependencies puts Node 24 on the PATH of every npm script, whatever the system
-# Node is. `npm install` rather than `npm ci`: the registry mirror these machines reach has no
-# other-platform optional packages (e.g. @swc/core-darwin-arm64), so the lock file cannot list
-# them and `npm ci` refuses it as out of sync; `npm install` still installs the locked versions.
+# Installs npm packages when node_modules is missing or package-lock.json changed, exactly as the
+# lock file lists them (`npm ci`, so an install never rewrites the lock and leaves `git status` clean).
+# The node@24 package in devDependencies puts Node 24 on the PATH of every npm script, whatever the
+# system Node is.
 ensure_install() {
   local stamp="$ROOT/node_modules/.nps-lock.sha256"
   if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$(lock_hash)" ]]; then
     log "installing npm packages"
-    (cd "$ROOT" && npm install --no-audit --no-fund --loglevel=error)
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
     lock_hash > "$stamp"
   fi
   local version; version="$(node --version)"
