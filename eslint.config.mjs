@@ -1,6 +1,40 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+// Dependencies point one way: services -> libs; never lib -> service or service -> service.
+// libs/testing is tagged type:testing and not scope:lib, so production code cannot import it;
+// tags are per project, so test files get their own constraints below that allow it.
+// (notDependOnLibsWithTags would not do: it follows the graph, where every lib's own tests
+// already link it to libs/testing.)
+const productionConstraints = [
+  { sourceTag: 'scope:service', onlyDependOnLibsWithTags: ['scope:lib'] },
+  { sourceTag: 'scope:lib', onlyDependOnLibsWithTags: ['scope:lib'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['scope:lib', 'type:testing'] },
+  { sourceTag: 'scope:test', onlyDependOnLibsWithTags: ['scope:lib', 'scope:service', 'type:testing'] },
+];
+const testConstraints = productionConstraints.map((constraint) => ({
+  ...constraint,
+  onlyDependOnLibsWithTags: [...new Set([...constraint.onlyDependOnLibsWithTags, 'type:testing'])],
+}));
+const moduleBoundaries = (constraints) => [
+  'error',
+  { enforceBuildableLibDependency: false, allow: [], depConstraints: constraints },
+];
+
+// Roles whose files hold decisions only (STYLE.md, Thin edges): no framework, database or broker.
+const pureLogicRoles = [
+  'calculator',
+  'decider',
+  'matcher',
+  'parser',
+  'picker',
+  'lifecycle',
+  'decision',
+  'classifier',
+  'scorer',
+  'router',
+];
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/.nx/**', 'libs/contracts/src/generated/**', 'coverage/**'] },
   ...nx.configs['flat/base'],
@@ -9,19 +43,7 @@ export default [
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser },
     rules: {
-      // Dependencies point one way: services -> libs; never lib -> service or service -> service.
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'scope:service', onlyDependOnLibsWithTags: ['scope:lib'] },
-            { sourceTag: 'scope:lib', onlyDependOnLibsWithTags: ['scope:lib'] },
-            { sourceTag: 'scope:test', onlyDependOnLibsWithTags: ['scope:lib', 'scope:service'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': moduleBoundaries(productionConstraints),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': 'error',
       // Env classes annotate numbers: class-transformer converts by the emitted design:type.
@@ -29,11 +51,30 @@ export default [
     },
   },
   {
-    files: ['libs/**/*.ts'],
-    ignores: ['libs/testing/**', '**/*.spec.ts', '**/*.int-spec.ts', 'libs/*/test/**'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      'services/*/test/**/*.ts',
+      'libs/*/test/**/*.ts',
+      'tests/**/*.ts',
+    ],
+    rules: { '@nx/enforce-module-boundaries': moduleBoundaries(testConstraints) },
+  },
+  {
+    files: pureLogicRoles.map((role) => `**/*.${role}.ts`),
     rules: {
-      // Production libs never pull in test infrastructure.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@nps/testing'], message: 'libs/testing is for tests only' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'pg/*', 'kafkajs', 'kafkajs/*'],
+              message: 'pure-logic files import no framework, database or broker (STYLE.md, Thin edges)',
+            },
+          ],
+        },
+      ],
     },
   },
 ];

@@ -1,12 +1,24 @@
 #!/usr/bin/env bash
-# `npm start`: installs what is missing, starts Kafka (unless KAFKA_BROKERS is set) and the
-# five services against the local PostgreSQL (unless DATABASE_URL is set). Ctrl-C stops it all.
+# `npm start`: installs what is missing, starts Kafka (unless KAFKA_BROKERS is set) and every
+# service against the local PostgreSQL (unless DATABASE_URL is set). Ctrl-C stops it all.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-SERVICES=(survey-dispatch response-ingestion scoring root-cause-tagging case-management)
-PORTS=(3001 3002 3003 3004 3005)
+# Every services/<name>/project.json with a metadata.port, in port order (`npm run new:service`
+# writes both, so a new service joins without editing this file).
+SERVICES=()
+PORTS=()
+while read -r name port; do SERVICES+=("$name"); PORTS+=("$port"); done < <(node -e '
+  const fs = require("node:fs");
+  const services = fs.readdirSync("services").filter((dir) => fs.existsSync(`services/${dir}/project.json`));
+  const projects = services.map((dir) => JSON.parse(fs.readFileSync(`services/${dir}/project.json`, "utf8")));
+  const ported = projects.filter((project) => Number.isInteger(project.metadata?.port));
+  for (const project of ported.sort((a, b) => a.metadata.port - b.metadata.port)) {
+    console.log(project.name, project.metadata.port);
+  }
+')
+[[ ${#SERVICES[@]} -gt 0 ]] || { echo "no services/*/project.json with a metadata.port" >&2; exit 1; }
 LOG_DIR="$ROOT/.run/logs"
 started_kafka=0
 pids=()
