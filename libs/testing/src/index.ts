@@ -14,3 +14,4 @@ export * from './receivers/standard-webhooks';
 export * from './browser';
 export * from './seeded-random';
 export * from './auth/local-issuer';
+export * from './production-start';
