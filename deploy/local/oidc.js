@@ -8,7 +8,14 @@ const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs'
 const { dirname, join } = require('node:path');
 
 /** Every scope a machine client may hold (issue 13). */
-const MACHINE_SCOPES = ['responses:write', 'customers:write', 'surveys:send', 'imports:write', 'taxonomy:admin', 'nps:read'];
+const MACHINE_SCOPES = [
+  'responses:write',
+  'customers:write',
+  'surveys:send',
+  'imports:write',
+  'taxonomy:admin',
+  'nps:read',
+];
 /** Resource indicators the issuer mints tokens for; the `aud` of a token is the one asked for. */
 const RESOURCE_PREFIX = 'urn:nps:';
 
@@ -24,7 +31,10 @@ function settingsFromEnv(env = process.env) {
     teamsClaim: env.OIDC_TEAMS_CLAIM ?? 'teams',
     accessTokenTtlSeconds: Number(env.OIDC_ACCESS_TOKEN_TTL_SECONDS ?? 3600),
     jwksFile: env.OIDC_JWKS_FILE,
-    seed: mergeSeeds(readSeed(env.OIDC_SEED_FILE ?? join(__dirname, 'oidc-seed.json')), JSON.parse(env.OIDC_EXTRA_CLIENTS ?? '{}')),
+    seed: mergeSeeds(
+      readSeed(env.OIDC_SEED_FILE ?? join(__dirname, 'oidc-seed.json')),
+      JSON.parse(env.OIDC_EXTRA_CLIENTS ?? '{}'),
+    ),
   };
 }
 
@@ -33,7 +43,10 @@ function readSeed(file) {
 }
 
 function mergeSeeds(seed, extra) {
-  return { people: [...(seed.people ?? []), ...(extra.people ?? [])], machines: [...(seed.machines ?? []), ...(extra.machines ?? [])] };
+  return {
+    people: [...(seed.people ?? []), ...(extra.people ?? [])],
+    machines: [...(seed.machines ?? []), ...(extra.machines ?? [])],
+  };
 }
 
 /** The development secret of a seeded client: its id + `-secret`, unless the seed names one. */
@@ -77,7 +90,10 @@ function providerConfiguration(settings, errors) {
   const people = new Map(settings.seed.people.map((person) => [person.id, person]));
   const byId = new Map([...settings.seed.people, ...settings.seed.machines].map((entry) => [entry.id, entry]));
   return {
-    clients: [...settings.seed.people.map((person) => clientOf(person, [])), ...settings.seed.machines.map((m) => clientOf(m, m.scopes))],
+    clients: [
+      ...settings.seed.people.map((person) => clientOf(person, [])),
+      ...settings.seed.machines.map((m) => clientOf(m, m.scopes)),
+    ],
     scopes: ['openid', ...MACHINE_SCOPES],
     jwks: signingKeys(settings.jwksFile),
     cookies: { keys: [randomBytes(32).toString('base64url')] },
@@ -90,7 +106,8 @@ function providerConfiguration(settings, errors) {
         defaultResource: async () => settings.audience,
         useGrantedResource: async () => true,
         getResourceServerInfo: async (_ctx, resource, client) => {
-          if (!resource.startsWith(RESOURCE_PREFIX)) throw new errors.InvalidTarget(`resources start with ${RESOURCE_PREFIX}`);
+          if (!resource.startsWith(RESOURCE_PREFIX))
+            throw new errors.InvalidTarget(`resources start with ${RESOURCE_PREFIX}`);
           const entry = byId.get(client.clientId) ?? {};
           return {
             scope: MACHINE_SCOPES.join(' '),
@@ -106,7 +123,11 @@ function providerConfiguration(settings, errors) {
     extraTokenClaims: async (_ctx, token) => {
       const person = people.get(token.clientId);
       if (!person) return undefined;
-      return { [settings.rolesClaim]: person.roles, [settings.teamsClaim]: person.teams ?? [], name: person.name ?? person.id };
+      return {
+        [settings.rolesClaim]: person.roles,
+        [settings.teamsClaim]: person.teams ?? [],
+        name: person.name ?? person.id,
+      };
     },
   };
 }
@@ -125,7 +146,9 @@ module.exports = { MACHINE_SCOPES, settingsFromEnv, startIssuer, secretOf };
 if (require.main === module) {
   startIssuer()
     .then(({ issuer, close }) => {
-      process.stdout.write(`local OIDC issuer listening on ${issuer} (discovery: ${issuer}/.well-known/openid-configuration)\n`);
+      process.stdout.write(
+        `local OIDC issuer listening on ${issuer} (discovery: ${issuer}/.well-known/openid-configuration)\n`,
+      );
       for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => close().then(() => process.exit(0)));
     })
     .catch((error) => {

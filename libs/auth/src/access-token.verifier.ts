@@ -41,8 +41,10 @@ export class AccessTokenVerifier {
       });
       return principalFrom(payload, this.settings.rolesClaim, this.settings.teamsClaim);
     } catch (error) {
-      if (error instanceof errors.JWKSTimeout || !(error instanceof Error)) throw new IssuerUnavailableError(String(error));
-      if (error instanceof errors.JOSEError || error.message === 'the token has no sub') throw new InvalidTokenError(error.message);
+      if (error instanceof errors.JWKSTimeout || !(error instanceof Error))
+        throw new IssuerUnavailableError(String(error));
+      if (error instanceof errors.JOSEError || error.message === 'the token has no sub')
+        throw new InvalidTokenError(error.message);
       // A failed fetch of the key set (issuer down) surfaces as a plain TypeError.
       throw new IssuerUnavailableError(`the issuer's keys cannot be fetched: ${error.message}`);
     }

@@ -1,7 +1,12 @@
 import { type AccessRule, decideAccess } from './access.rule';
 import { type Principal, principalFrom } from './principal';
 
-const person = (roles: Principal['roles']): Principal => ({ subject: 'alice', roles, teams: ['customer-care'], scopes: [] });
+const person = (roles: Principal['roles']): Principal => ({
+  subject: 'alice',
+  roles,
+  teams: ['customer-care'],
+  scopes: [],
+});
 const machine = (scopes: Principal['scopes']): Principal => ({ subject: 'crm', roles: [], teams: [], scopes });
 
 describe('decideAccess', () => {
@@ -30,7 +35,13 @@ describe('decideAccess', () => {
 
 describe('principalFrom', () => {
   it('reads roles and teams from the configured claims and scopes from scope, dropping unknown ones', () => {
-    const claims = { sub: 'lena', client_id: 'lena', groups: ['lead', 'superuser'], units: 'billing', scope: 'nps:read openid' };
+    const claims = {
+      sub: 'lena',
+      client_id: 'lena',
+      groups: ['lead', 'superuser'],
+      units: 'billing',
+      scope: 'nps:read openid',
+    };
     expect(principalFrom(claims, 'groups', 'units')).toEqual({
       subject: 'lena',
       clientId: 'lena',

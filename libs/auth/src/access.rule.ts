@@ -18,7 +18,8 @@ export function decideAccess(rule: AccessRule, principal: Principal): AccessDeci
   if (rule.public || rule.authenticated) return { allowed: true };
   const roles = rule.roles ?? [];
   const scopes = rule.scopes ?? [];
-  if (roles.length === 0 && scopes.length === 0) return { allowed: false, reason: 'this route declares no access rule' };
+  if (roles.length === 0 && scopes.length === 0)
+    return { allowed: false, reason: 'this route declares no access rule' };
   if (roles.some((role) => principal.roles.includes(role))) return { allowed: true };
   if (scopes.some((scope) => principal.scopes.includes(scope))) return { allowed: true };
   return { allowed: false, reason: `requires ${describe(roles, scopes)}` };

@@ -9,10 +9,14 @@ export const ACCESS_SCOPES = 'nps:auth:scopes';
 
 // Each rule is also written into the OpenAPI document (x-nps-public, x-nps-roles …), so a test
 // can read every route's decision from /docs-json.
-const rule = (key: string, value: unknown) => applyDecorators(SetMetadata(key, value), ApiExtension(`x-${key.slice(9)}`, value));
+const rule = (key: string, value: unknown) =>
+  applyDecorators(SetMetadata(key, value), ApiExtension(`x-${key.slice(9)}`, value));
 
 const protectedRoute = () =>
-  applyDecorators(ApiBearerAuth(), ApiUnauthorizedResponse({ description: 'no, expired, tampered or foreign bearer token' }));
+  applyDecorators(
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'no, expired, tampered or foreign bearer token' }),
+  );
 
 /** Open to anyone, without a token (health, the survey page). */
 export const Public = () => rule(ACCESS_PUBLIC, true);

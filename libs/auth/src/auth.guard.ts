@@ -9,7 +9,13 @@ import {
 import { Reflector } from '@nestjs/core';
 import { type AccessRule, decideAccess } from './access.rule';
 import { AccessTokenVerifier, IssuerUnavailableError } from './access-token.verifier';
-import { ACCESS_AUTHENTICATED, ACCESS_PUBLIC, ACCESS_ROLES, ACCESS_SCOPES, type AuthenticatedRequest } from './auth.decorators';
+import {
+  ACCESS_AUTHENTICATED,
+  ACCESS_PUBLIC,
+  ACCESS_ROLES,
+  ACCESS_SCOPES,
+  type AuthenticatedRequest,
+} from './auth.decorators';
 import type { Principal } from './principal';
 
 interface HttpResponse {
@@ -41,7 +47,8 @@ export class AuthGuard implements CanActivate {
   }
 
   private ruleOf(context: ExecutionContext): AccessRule {
-    const read = <T>(key: string) => this.reflector.getAllAndOverride<T | undefined>(key, [context.getHandler(), context.getClass()]);
+    const read = <T>(key: string) =>
+      this.reflector.getAllAndOverride<T | undefined>(key, [context.getHandler(), context.getClass()]);
     return {
       public: read<boolean>(ACCESS_PUBLIC),
       authenticated: read<boolean>(ACCESS_AUTHENTICATED),
@@ -60,7 +67,8 @@ export class AuthGuard implements CanActivate {
     try {
       return await this.verifier.verify(token);
     } catch (error) {
-      if (error instanceof IssuerUnavailableError) throw new ServiceUnavailableException('the token issuer cannot be reached');
+      if (error instanceof IssuerUnavailableError)
+        throw new ServiceUnavailableException('the token issuer cannot be reached');
       response.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
       throw new UnauthorizedException(`invalid token: ${(error as Error).message}`);
     }

@@ -3,7 +3,14 @@ export const ROLES = ['agent', 'lead', 'admin', 'analyst'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Scopes of machine clients (partner systems, kiosks, CRM sync). */
-export const SCOPES = ['responses:write', 'customers:write', 'surveys:send', 'imports:write', 'taxonomy:admin', 'nps:read'] as const;
+export const SCOPES = [
+  'responses:write',
+  'customers:write',
+  'surveys:send',
+  'imports:write',
+  'taxonomy:admin',
+  'nps:read',
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /**

@@ -88,7 +88,9 @@ describe('AuthGuard against the real local OIDC issuer', () => {
 
   it('asks for a bearer token on 401', async () => {
     expect((await call('GET', '/me')).headers.get('www-authenticate')).toBe('Bearer');
-    expect((await call('GET', '/me', 'not-a-jwt')).headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+    expect((await call('GET', '/me', 'not-a-jwt')).headers.get('www-authenticate')).toBe(
+      'Bearer error="invalid_token"',
+    );
   });
 
   it('refuses a token whose claims were changed (roles raised to admin)', async () => {
@@ -114,7 +116,9 @@ describe('AuthGuard against the real local OIDC issuer', () => {
   it('refuses a token once it has expired', async () => {
     const expiring = await issuer.token('expiring-agent');
     expect((await call('GET', '/cases', expiring)).status).toBe(200);
-    await expectEventually(async () => expect((await call('GET', '/cases', expiring)).status).toBe(401), { timeoutMs: 15000 });
+    await expectEventually(async () => expect((await call('GET', '/cases', expiring)).status).toBe(401), {
+      timeoutMs: 15000,
+    });
   });
 
   it('refuses a token of another issuer', async () => {
@@ -129,7 +133,9 @@ describe('AuthGuard against the real local OIDC issuer', () => {
   it('answers 503, not 401, while the issuer cannot be reached, and keeps public routes open', async () => {
     const unreachable = await startApp(`http://127.0.0.1:${await freePort()}`);
     try {
-      const response = await fetch(`${unreachable.url}/me`, { headers: { authorization: `Bearer ${tokenOf('adam')}` } });
+      const response = await fetch(`${unreachable.url}/me`, {
+        headers: { authorization: `Bearer ${tokenOf('adam')}` },
+      });
       expect(response.status).toBe(503);
       expect((await fetch(`${unreachable.url}/open`)).status).toBe(200);
     } finally {

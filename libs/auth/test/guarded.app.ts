@@ -62,7 +62,10 @@ class AdminController {
 
 class GuardedAppEnv extends BaseEnv {}
 
-@Module({ imports: [ConfigModule.forRoot(GuardedAppEnv), AuthModule.forRoot()], controllers: [GuardedController, AdminController] })
+@Module({
+  imports: [ConfigModule.forRoot(GuardedAppEnv), AuthModule.forRoot()],
+  controllers: [GuardedController, AdminController],
+})
 class GuardedAppModule {}
 
 async function main(): Promise<void> {

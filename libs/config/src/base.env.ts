@@ -24,7 +24,10 @@ export class BaseEnv {
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
-  @DevelopmentDefault({ when: hasDevelopmentDatabasePassword, reason: 'has the development password "postgres" or none' })
+  @DevelopmentDefault({
+    when: hasDevelopmentDatabasePassword,
+    reason: 'has the development password "postgres" or none',
+  })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/nps';
 
   /** Overrides the service's own Postgres schema name (tests use a fresh one per run). */

@@ -15,6 +15,8 @@ class ExampleEnv extends BaseEnv {
   SIGNING_SECRET = 'local-development-only-signing-secret';
 }
 
+const DEVELOPMENT_PASSWORD = 'has the development password "postgres" or none';
+
 /** Production values for every marked variable of ExampleEnv and BaseEnv. */
 const PRODUCTION = {
   NPS_ENV: 'production',
@@ -64,9 +66,9 @@ describe('loadEnv', () => {
     it.each([
       ['SIGNING_SECRET', undefined, 'is the development default'],
       ['OIDC_ISSUER', undefined, 'is the local development issuer'],
-      ['DATABASE_URL', undefined, 'has the development password "postgres" or none'],
-      ['DATABASE_URL', 'postgres://postgres:postgres@db.internal:5432/nps', 'has the development password "postgres" or none'],
-      ['DATABASE_URL', 'postgres://nps@db.internal:5432/nps', 'has the development password "postgres" or none'],
+      ['DATABASE_URL', undefined, DEVELOPMENT_PASSWORD],
+      ['DATABASE_URL', 'postgres://postgres:postgres@db.internal:5432/nps', DEVELOPMENT_PASSWORD],
+      ['DATABASE_URL', 'postgres://nps@db.internal:5432/nps', DEVELOPMENT_PASSWORD],
     ])('refuses %s = %s in one line naming it', (variable, value, reason) => {
       const load = () => loadEnv(ExampleEnv, { ...PRODUCTION, [variable]: value });
       expect(load).toThrow(ConfigError);

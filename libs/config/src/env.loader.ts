@@ -38,7 +38,8 @@ function refuseDevelopmentValuesInProduction<T extends object>(envClass: EnvClas
   const found = findDevelopmentValue(envClass, env);
   if (!found) return;
   throw new ConfigError(
-    `Invalid configuration: ${found.variable}: ${found.reason}, which NPS_ENV=production refuses; set your own (docs/security.md)`,
+    `Invalid configuration: ${found.variable}: ${found.reason}, which NPS_ENV=production refuses; ` +
+      'set your own (docs/security.md)',
   );
 }
 

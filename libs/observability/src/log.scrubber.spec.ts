@@ -16,10 +16,13 @@ describe('scrubText', () => {
     expect(scrubText(text)).toBe(scrubbed);
   });
 
-  it.each(['imported 12345678 rows in 2026-12-02T01:02:03Z', 'case 3f9c2a7e-1b2c-4d5e-8f90-123456789abc', 'GET /nps?from=2026-01-01', 'loaded services/scoring/src/main.ts', 'Mapped {/s/:token, GET} route'])(
-    'leaves %s alone',
-    (text) => expect(scrubText(text)).toBe(text),
-  );
+  it.each([
+    'imported 12345678 rows in 2026-12-02T01:02:03Z',
+    'case 3f9c2a7e-1b2c-4d5e-8f90-123456789abc',
+    'GET /nps?from=2026-01-01',
+    'loaded services/scoring/src/main.ts',
+    'Mapped {/s/:token, GET} route',
+  ])('leaves %s alone', (text) => expect(scrubText(text)).toBe(text));
 });
 
 // Quadratic matching would take minutes on this line; linear takes well under a second.
@@ -32,7 +35,10 @@ it('scrubs a 200 kB line without an email in linear time', () => {
 describe('scrubLogArguments', () => {
   it('scrubs messages, top-level fields and errors without changing the originals', () => {
     const error = new Error('no mailbox anna@example.nl');
-    const [fields, message] = scrubLogArguments([{ to: '+31612345678', err: error, count: 3 }, 'sent to anna@example.nl']);
+    const [fields, message] = scrubLogArguments([
+      { to: '+31612345678', err: error, count: 3 },
+      'sent to anna@example.nl',
+    ]);
     expect(fields).toMatchObject({ to: '[phone]', count: 3, err: { message: 'no mailbox [email]' } });
     expect(message).toBe('sent to [email]');
     expect(error.message).toBe('no mailbox anna@example.nl');

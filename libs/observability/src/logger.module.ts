@@ -67,5 +67,9 @@ function scrubbedRequest(req: SerializedRequest): SerializedRequest {
 // pino-http hands this an error it has serialized already; pino itself hands it the Error.
 function scrubbedError(error: Error | SerializedError): SerializedError {
   const serialized = error instanceof Error ? stdSerializers.err(error) : error;
-  return { ...serialized, message: scrubText(serialized.message), stack: serialized.stack && scrubText(serialized.stack) };
+  return {
+    ...serialized,
+    message: scrubText(serialized.message),
+    stack: serialized.stack && scrubText(serialized.stack),
+  };
 }

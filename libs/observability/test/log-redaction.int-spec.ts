@@ -13,7 +13,10 @@ describe('log redaction through a real HTTP server', () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    app = ServiceProcess.start({ entry: 'libs/observability/test/logged.app.ts', env: { PORT: String(port), LOG_LEVEL: 'info' } });
+    app = ServiceProcess.start({
+      entry: 'libs/observability/test/logged.app.ts',
+      env: { PORT: String(port), LOG_LEVEL: 'info' },
+    });
     url = `http://127.0.0.1:${port}`;
     await app.waitForOutput('Nest application successfully started');
   });
@@ -30,7 +33,15 @@ describe('log redaction through a real HTTP server', () => {
 
     await expectEventually(() => expect(app.output.match(/request (completed|errored)/g)?.length).toBe(2));
     const output = app.output;
-    for (const secret of [bearer, surveyToken, email, encodeURIComponent(email), phone, encodeURIComponent(phone), cookie]) {
+    for (const secret of [
+      bearer,
+      surveyToken,
+      email,
+      encodeURIComponent(email),
+      phone,
+      encodeURIComponent(phone),
+      cookie,
+    ]) {
       expect(output).not.toContain(secret);
     }
     expect(output).not.toContain('cookie-value');

@@ -26,7 +26,10 @@ class LoggedController {
 
 class LoggedAppEnv extends BaseEnv {}
 
-@Module({ imports: [ConfigModule.forRoot(LoggedAppEnv), LoggerModule.forRootAsync('log-test')], controllers: [LoggedController] })
+@Module({
+  imports: [ConfigModule.forRoot(LoggedAppEnv), LoggerModule.forRootAsync('log-test')],
+  controllers: [LoggedController],
+})
 class LoggedAppModule {}
 
 async function main(): Promise<void> {

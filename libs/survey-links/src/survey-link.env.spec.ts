@@ -15,11 +15,16 @@ describe('SurveyLinkEnv in production', () => {
 
   it.each([
     ['the default', undefined],
-    ['the development key rotated out of first place', `${PRODUCTION.SURVEY_LINK_KEYS},${DEVELOPMENT_SURVEY_LINK_KEYS}`],
+    [
+      'the development key rotated out of first place',
+      `${PRODUCTION.SURVEY_LINK_KEYS},${DEVELOPMENT_SURVEY_LINK_KEYS}`,
+    ],
     ['the development secret under another kid', 'k9:local-development-only-survey-link-secret'],
   ])('refuses %s, naming SURVEY_LINK_KEYS and hiding the value', (_case, keys) => {
     const load = () => loadEnv(SurveyLinkEnv, { ...PRODUCTION, SURVEY_LINK_KEYS: keys });
     expect(load).toThrow(ConfigError);
-    expect(load).toThrow(/^Invalid configuration: SURVEY_LINK_KEYS: holds the development key, which NPS_ENV=production refuses/);
+    expect(load).toThrow(
+      /^Invalid configuration: SURVEY_LINK_KEYS: holds the development key, which NPS_ENV=production refuses/,
+    );
   });
 });

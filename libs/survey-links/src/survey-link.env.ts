@@ -8,7 +8,8 @@ const DEVELOPMENT_SECRET = DEVELOPMENT_SURVEY_LINK_KEYS.split(':')[1];
 
 /** Whether any kid:secret pair uses the development secret (also when rotated out of first place). */
 function holdsDevelopmentKey(value: unknown): boolean {
-  return typeof value === 'string' && value.split(',').some((pair) => pair.slice(pair.indexOf(':') + 1) === DEVELOPMENT_SECRET);
+  if (typeof value !== 'string') return false;
+  return value.split(',').some((pair) => pair.slice(pair.indexOf(':') + 1) === DEVELOPMENT_SECRET);
 }
 
 /** Variables of the services that sign survey links (survey-dispatch) or verify them (response-ingestion). */

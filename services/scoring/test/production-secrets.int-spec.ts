@@ -8,7 +8,9 @@ describe('scoring with NPS_ENV=production', () => {
   ])('exits non-zero naming %s when it holds the development value', async (variable, value) => {
     const { code, output } = await startInProduction('scoring', { [variable]: value });
     expect(code).not.toBe(0);
-    expect(output).toMatch(new RegExp(`^Invalid configuration: ${variable}: .+, which NPS_ENV=production refuses`, 'm'));
+    expect(output).toMatch(
+      new RegExp(`^Invalid configuration: ${variable}: .+, which NPS_ENV=production refuses`, 'm'),
+    );
     expect(output).not.toContain(value);
   });
 });

@@ -38,7 +38,12 @@ export class LocalIssuer {
     const extra = { people: clients.filter((c) => c.roles), machines: clients.filter((c) => !c.roles) };
     const child = ServiceProcess.start({
       entry: ENTRY,
-      env: { OIDC_PORT: String(port), OIDC_HOST: '127.0.0.1', OIDC_EXTRA_CLIENTS: JSON.stringify(extra), OIDC_SEED_FILE: SEED_FILE },
+      env: {
+        OIDC_PORT: String(port),
+        OIDC_HOST: '127.0.0.1',
+        OIDC_EXTRA_CLIENTS: JSON.stringify(extra),
+        OIDC_SEED_FILE: SEED_FILE,
+      },
     });
     const issuer = new LocalIssuer(child, `http://127.0.0.1:${port}`);
     await child.waitForHttp(`${issuer.url}/.well-known/openid-configuration`);
@@ -56,7 +61,11 @@ export class LocalIssuer {
     if (request.scopes?.length) body.set('scope', request.scopes.join(' '));
     if (request.resource) body.set('resource', request.resource);
     const credentials = Buffer.from(`${clientId}:${request.secret ?? `${clientId}-secret`}`).toString('base64');
-    const response = await fetch(`${this.url}/token`, { method: 'POST', body, headers: { authorization: `Basic ${credentials}` } });
+    const response = await fetch(`${this.url}/token`, {
+      method: 'POST',
+      body,
+      headers: { authorization: `Basic ${credentials}` },
+    });
     const answer = (await response.json()) as { access_token?: string; error?: string; error_description?: string };
     if (!response.ok || !answer.access_token) {
       throw new Error(`the issuer refused a token for ${clientId}: ${answer.error} ${answer.error_description ?? ''}`);
@@ -68,4 +77,3 @@ export class LocalIssuer {
     await this.child.stop();
   }
 }
-
