@@ -15,6 +15,7 @@ import {
   ACCESS_ROLES,
   ACCESS_SCOPES,
   type AuthenticatedRequest,
+  declaresAccessRule,
 } from './auth.decorators';
 import type { Principal } from './principal';
 
@@ -46,9 +47,11 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
+  /** The handler's rule when it declares one (it replaces the controller's as a whole), else the controller's. */
   private ruleOf(context: ExecutionContext): AccessRule {
-    const read = <T>(key: string) =>
-      this.reflector.getAllAndOverride<T | undefined>(key, [context.getHandler(), context.getClass()]);
+    const handler = context.getHandler();
+    const target = declaresAccessRule(handler) ? handler : context.getClass();
+    const read = <T>(key: string) => this.reflector.get<T | undefined>(key, target);
     return {
       public: read<boolean>(ACCESS_PUBLIC),
       authenticated: read<boolean>(ACCESS_AUTHENTICATED),

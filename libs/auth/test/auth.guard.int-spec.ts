@@ -64,6 +64,8 @@ describe('AuthGuard against the real local OIDC issuer', () => {
     ['GET', '/admin/teams', 'adam', 200],
     ['GET', '/admin/teams', 'lena', 403],
     ['GET', '/admin/teams', 'anonymous', 401],
+    ['GET', '/admin/report', 'nps-reader', 200],
+    ['GET', '/admin/report', 'adam', 403],
     ['GET', '/undecided', 'adam', 403],
     ['GET', '/undecided', 'anonymous', 401],
   ])('%s %s as %s → %i', async (method, path, client, status) => {

@@ -53,6 +53,12 @@ class AdminController {
     return [];
   }
 
+  @Get('report')
+  @Scopes('nps:read')
+  report() {
+    return { report: true };
+  }
+
   @Get('status')
   @Public()
   status() {
