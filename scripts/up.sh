@@ -52,6 +52,12 @@ if [[ -z "${SMTP_URL:-}" ]]; then
   tool_pids+=($!)
 fi
 
+if [[ -z "${OIDC_ISSUER:-}" ]]; then
+  # Tokens for people and machines come from a real OIDC provider on this machine (docs/security.md).
+  OIDC_JWKS_FILE="$ROOT/.run/oidc/jwks.json" node deploy/local/oidc.js > "$LOG_DIR/oidc.log" 2>&1 &
+  tool_pids+=($!)
+fi
+
 log "building"
 npm run --silent build
 for i in "${!SERVICES[@]}"; do
@@ -75,6 +81,7 @@ for i in "${!SERVICES[@]}"; do
   done
   printf '  %-20s ready  %s  (log: .run/logs/%s.log)\n' "${SERVICES[$i]}" "$url" "${SERVICES[$i]}"
 done
+[[ -z "${OIDC_ISSUER:-}" ]] && printf '  %-20s http://127.0.0.1:3010, tokens by curl: docs/security.md (log: .run/logs/oidc.log)\n' oidc-issuer
 [[ -z "${SMTP_URL:-}" ]] && printf '  %-20s smtp://127.0.0.1:1025, messages in .run/mail (log: .run/logs/mailbox.log)\n' mailbox
 log "NPS platform is up. Ctrl-C stops everything."
 wait

@@ -1,14 +1,20 @@
 import 'reflect-metadata';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { DevelopmentDefault, hasDevelopmentDatabasePassword } from './development-default';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const NPS_ENVIRONMENTS = ['development', 'production'] as const;
 
 /**
  * Variables every service reads. A service extends this class with its own; every property
  * needs a default that works on a developer machine (see README, Configuration).
  */
 export class BaseEnv {
+  /** `production` refuses every development secret and default marked @DevelopmentDefault (docs/security.md). */
+  @IsIn(NPS_ENVIRONMENTS)
+  NPS_ENV: (typeof NPS_ENVIRONMENTS)[number] = 'development';
+
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -18,6 +24,10 @@ export class BaseEnv {
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  @DevelopmentDefault({
+    when: hasDevelopmentDatabasePassword,
+    reason: 'has the development password "postgres" or none',
+  })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/nps';
 
   /** Overrides the service's own Postgres schema name (tests use a fresh one per run). */
@@ -78,4 +88,21 @@ export class BaseEnv {
   @IsOptional()
   @IsString()
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** OIDC issuer of access tokens (`iss`); its discovery document names the JWKS. Default: deploy/local/oidc.js. */
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  @DevelopmentDefault({ reason: 'is the local development issuer', secret: false })
+  OIDC_ISSUER = 'http://127.0.0.1:3010';
+
+  /** Audience (`aud`) every access token must name: the resource indicator of this platform's API. */
+  @IsString()
+  OIDC_AUDIENCE = 'urn:nps:api';
+
+  /** Claim holding a person's roles (agent, lead, admin, analyst). */
+  @IsString()
+  OIDC_ROLES_CLAIM = 'roles';
+
+  /** Claim holding the ids of a person's teams. */
+  @IsString()
+  OIDC_TEAMS_CLAIM = 'teams';
 }

@@ -2,3 +2,4 @@ export * from './base.env';
 export * from './config.error';
 export * from './config.module';
 export * from './env.loader';
+export * from './development-default';

@@ -13,3 +13,5 @@ export * from './kafka/kafka.probe';
 export * from './receivers/standard-webhooks';
 export * from './browser';
 export * from './seeded-random';
+export * from './auth/local-issuer';
+export * from './production-start';

@@ -1,4 +1,4 @@
-import { BaseEnv } from '@nps/config';
+import { BaseEnv, DevelopmentDefault } from '@nps/config';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 /** Configuration of case-management: cases, routing, SLAs, escalation, notifications and auth. */
@@ -8,6 +8,7 @@ export class CaseManagementEnv extends BaseEnv {
   /** HS256 key that signs operator tokens in development; ignored when AUTH_JWKS_URL is set. */
   @IsString()
   @MinLength(16, { message: 'must be at least 16 characters' })
+  @DevelopmentDefault()
   AUTH_JWT_SECRET = 'local-development-only-case-management-key';
 
   /** JWKS of the identity provider (RS256 tokens, key by `kid`); production sets this. */
@@ -64,6 +65,7 @@ export class CaseManagementEnv extends BaseEnv {
 
   /** Standard Webhooks signing secret, `whsec_` + base64. */
   @Matches(/^whsec_[A-Za-z0-9+/=]+$/, { message: 'must be whsec_ followed by base64' })
+  @DevelopmentDefault()
   NOTIFY_WEBHOOK_SECRET = 'whsec_bG9jYWwtZGV2ZWxvcG1lbnQtb25seS1zZWNyZXQ=';
 
   @IsInt()

@@ -1,0 +1,17 @@
+import { startInProduction } from '@nps/testing';
+
+// Issue 13: with NPS_ENV=production, case-management refuses to start with a development secret.
+describe('case-management with NPS_ENV=production', () => {
+  it.each([
+    ['DATABASE_URL', 'postgres://postgres:postgres@127.0.0.1:5432/nps'],
+    ['AUTH_JWT_SECRET', 'local-development-only-case-management-key'],
+    ['NOTIFY_WEBHOOK_SECRET', 'whsec_bG9jYWwtZGV2ZWxvcG1lbnQtb25seS1zZWNyZXQ='],
+  ])('exits non-zero naming %s when it holds the development value', async (variable, value) => {
+    const { code, output } = await startInProduction('case-management', { [variable]: value });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(
+      new RegExp(`^Invalid configuration: ${variable}: .+, which NPS_ENV=production refuses`, 'm'),
+    );
+    expect(output).not.toContain(value);
+  });
+});
