@@ -1,12 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
+import { channelName, type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
 import { EventContext, RejectedEventError, MessagingSettings } from '@nps/messaging';
 import { lockCustomer } from '../customers/customer-lock';
 import { nonNull, rollupDeltas } from '../rollups/rollup.delta';
 import { RollupWriter } from '../rollups/rollup.writer';
-import { channelName } from './channel.names';
 import { contributionOf, ResponseRepository } from './response.repository';
 import { applyRevision, type Decision, receiveAnswer, type ResponseState } from './response.state';
 import { detractorIdentified, responseScored } from './scoring.events';
@@ -34,7 +33,8 @@ export class ResponseScoringHandler {
       answeredAt,
       touchpointId: event.touchpointId,
       touchpointType: event.touchpointType,
-      channel: channelName(event.channel),
+      // '' stands for an unspecified or unknown channel in the rows and rollups.
+      channel: channelName(event.channel) ?? '',
       language: event.language,
     };
     await this.apply(context, event.responseId, event.customerId, answeredAt, (current) => receiveAnswer(current, answer));
