@@ -43,7 +43,7 @@ describe('dead letters', () => {
     expect(letters[1]).toMatchObject({ originOffset: '2', reason: 'HANDLER_FAILED', errorClass: 'RangeError', errorMessage: 'cannot record bad', attempts: '3' });
     expect(Number.isNaN(Date.parse(letters[1].firstFailureAt))).toBe(false);
     // No retry can make a score of 11 valid: dead-lettered on the first attempt.
-    expect(letters[2]).toMatchObject({ originOffset: '3', reason: 'INVALID_EVENT', errorClass: 'InvalidEventError', attempts: '1' });
+    expect(letters[2]).toMatchObject({ originOffset: '3', reason: 'INVALID_EVENT', errorClass: 'RejectedEventError', attempts: '1' });
 
     // The fix is deployed: the same service without the bug.
     await ledger.stop('SIGTERM');

@@ -8,12 +8,13 @@ describe('topic declarations', () => {
     expect(new Set(ALL_TOPICS.map((t) => t.name)).size).toBe(ALL_TOPICS.length);
   });
 
-  it('key case events by case id and everything else by customer id', () => {
-    for (const topic of ALL_TOPICS) expect(topic.key).toBe(topic.name.startsWith('nps.case.') ? 'caseId' : 'customerId');
+  it('key case events by case id, taxonomy versions by taxonomy id and everything else by customer id', () => {
+    const keyOf = (name: string) => (name.startsWith('nps.case.') ? 'caseId' : name.startsWith('nps.taxonomy.') ? 'taxonomyId' : 'customerId');
+    for (const topic of ALL_TOPICS) expect(topic.key).toBe(keyOf(topic.name));
   });
 
-  it('compact the customer topic only; keep events for a bounded time', () => {
-    expect(ALL_TOPICS.filter((t) => t.cleanupPolicy === 'compact')).toEqual([Topics.CustomerUpserted]);
+  it('compact the customer and taxonomy topics only; keep events for a bounded time', () => {
+    expect(ALL_TOPICS.filter((t) => t.cleanupPolicy === 'compact')).toEqual([Topics.CustomerUpserted, Topics.TaxonomyPublished]);
     for (const topic of ALL_TOPICS.filter((t) => t.cleanupPolicy === 'delete')) expect(topic.retentionMs).toBeGreaterThan(0);
   });
 

@@ -54,6 +54,10 @@ export const Topics = {
   CaseResolved: eventTopic('nps.case.resolved.v1', 'caseId', M.CaseResolvedSchema, 'A case was resolved with a confirmed root cause.'),
   CaseClosed: eventTopic('nps.case.closed.v1', 'caseId', M.CaseClosedSchema, 'A case was closed.'),
   CaseReopened: eventTopic('nps.case.reopened.v1', 'caseId', M.CaseReopenedSchema, 'A closed case was reopened.'),
+  TaxonomyPublished: eventTopic('nps.taxonomy.published.v1', 'taxonomyId', M.TaxonomyPublishedSchema, 'The current version of the root-cause taxonomy, compacted per taxonomy.', {
+    cleanupPolicy: 'compact',
+    retentionMs: -1,
+  }),
 } as const satisfies Record<string, EventTopic>;
 
 export type TopicKey = keyof typeof Topics;

@@ -21,6 +21,10 @@ import { LoopMetricsRepository } from './metrics/loop-metrics.repository';
 import { NotificationDispatcher } from './notifications/notification.dispatcher';
 import { NotificationQueue } from './notifications/notification.queue';
 import { NotificationSenders } from './notifications/notification.senders';
+import { RootCauseCheck } from './root-causes/root-cause.check';
+import { RootCauseRepository } from './root-causes/root-cause.repository';
+import { RootCausesController } from './root-causes/root-causes.controller';
+import { TaxonomyPublishedHandler } from './root-causes/taxonomy-published.handler';
 import { RoutingRuleRepository } from './routing/routing-rule.repository';
 import { RoutingRulesController } from './routing/routing-rules.controller';
 import { RoutingRulesService } from './routing/routing-rules.service';
@@ -35,7 +39,17 @@ import { TeamsService } from './teams/teams.service';
 
 @Module({
   imports: [ServiceModule.forRoot(service)],
-  controllers: [CaseIntakeHandler, CasesController, TeamsController, RoutingRulesController, SlaPoliciesController, LoopMetricsController, ConfigChangesController],
+  controllers: [
+    CaseIntakeHandler,
+    TaxonomyPublishedHandler,
+    CasesController,
+    RootCausesController,
+    TeamsController,
+    RoutingRulesController,
+    SlaPoliciesController,
+    LoopMetricsController,
+    ConfigChangesController,
+  ],
   providers: [
     SchemaTables,
     // auth
@@ -51,6 +65,9 @@ import { TeamsService } from './teams/teams.service';
     CaseViewRepository,
     CaseActionsService,
     CaseQueriesService,
+    // root causes (projection of the taxonomy)
+    RootCauseRepository,
+    RootCauseCheck,
     // routing, teams, SLAs
     RoutingRuleRepository,
     RoutingRulesService,

@@ -1,4 +1,6 @@
-import { Topics } from '@nps/contracts';
+import { randomUUID } from 'node:crypto';
+import { timestampNow } from '@bufbuild/protobuf/wkt';
+import { ROOT_CAUSE_TAXONOMY_ID, Topics } from '@nps/contracts';
 import { expectEventually } from '@nps/testing';
 import { type CaseAction, CASE_ACTIONS, CASE_STATUSES, CaseLifecycle, type CaseStatus } from '../src/cases/case.lifecycle';
 import { call, CaseManagementBed, type CaseManagementInstance } from './support/case-management.bed';
@@ -72,7 +74,7 @@ describe('case lifecycle over the API', () => {
     ['rootCauseTagId', { outcome: 'recovered', note: 'x' }],
     ['outcome', { rootCauseTagId: 'delivery', note: 'x' }],
     ['note', { rootCauseTagId: 'delivery', outcome: 'recovered' }],
-    ['rootCauseTagId', { rootCauseTagId: 'weather', outcome: 'recovered', note: 'x' }],
+    ['rootCauseTagId', { rootCauseTagId: 'Not An Id', outcome: 'recovered', note: 'x' }],
     ['outcome', { rootCauseTagId: 'delivery', outcome: 'happy', note: 'x' }],
   ])('refuses to resolve without a valid %s: 400 naming the field', async (field, body) => {
     const id = await caseIn('in_progress');
@@ -80,6 +82,38 @@ describe('case lifecycle over the API', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.message.join(' ')).toContain(field);
     expect((await bed.rows('SELECT status FROM $schema.cases WHERE id = $1', [id]))[0]).toEqual({ status: 'in_progress' });
+  });
+
+  it('refuses a root cause the taxonomy does not know: 400 naming the field', async () => {
+    const id = await caseIn('in_progress');
+    for (const rootCauseTagId of ['weather', 'weather.late']) {
+      const answer = await act(id, 'resolve', { rootCauseTagId, outcome: 'recovered', note: 'x' });
+      expect(answer.status).toBe(400);
+      expect(JSON.stringify(answer.body)).toContain('UNKNOWN_ROOT_CAUSE');
+      expect(JSON.stringify(answer.body)).toContain('rootCauseTagId');
+    }
+    expect((await bed.rows('SELECT status FROM $schema.cases WHERE id = $1', [id]))[0]).toEqual({ status: 'in_progress' });
+  });
+
+  it('takes its root causes from the newest taxonomy version published, ignoring older ones that arrive later', async () => {
+    const version = (n: number, tagIds: string[]) => ({
+      eventId: randomUUID(),
+      occurredAt: timestampNow(),
+      taxonomyId: ROOT_CAUSE_TAXONOMY_ID,
+      version: n,
+      versionLabel: `taxonomy-${n}`,
+      tags: tagIds.map((tagId) => ({ tagId, name: tagId })),
+    });
+    await bed.publish(Topics.TaxonomyPublished, [version(3, ['price', 'delivery', 'support', 'loyalty-program']), version(2, ['price', 'billing'])]);
+    const known = await expectEventually(async () => {
+      const listed = await call(service.url, 'GET', '/root-causes', lead);
+      expect(listed.body.map((cause: { tagId: string }) => cause.tagId)).toContain('loyalty-program');
+      return listed.body;
+    });
+    expect(known).toEqual(['delivery', 'loyalty-program', 'price', 'support'].map((tagId) => ({ tagId, name: tagId, taxonomyVersion: 3 })));
+    const id = await caseIn('in_progress');
+    expect((await act(id, 'resolve', { rootCauseTagId: 'billing', outcome: 'recovered', note: 'retired in version 3' })).status).toBe(400);
+    expect((await act(id, 'resolve', { rootCauseTagId: 'loyalty-program.points', outcome: 'recovered', note: 'x' })).body).toMatchObject({ status: 'resolved' });
   });
 
   it('reopens only within the reopen window', async () => {

@@ -7,8 +7,8 @@ import { setUpTeam } from './support/ops.fixtures';
 interface RouteCase {
   path: (ids: { caseId: string }) => string;
   body?: object;
-  /** Someone the route must refuse with 403. */
-  forbiddenFor: TokenClaims;
+  /** Someone the route must refuse with 403; absent when every operator may call it. */
+  forbiddenFor?: TokenClaims;
 }
 
 const AGENT_B: TokenClaims = { sub: 'agent-b', roles: ['agent'], teams: ['team-b'] };
@@ -41,6 +41,7 @@ const ROUTES: Record<string, RouteCase> = {
   'PUT /sla-policies/{priority}': { path: () => '/sla-policies/high', body: { firstContactMinutes: 60, resolutionMinutes: 600 }, forbiddenFor: LEAD_B },
   'GET /metrics/loop': { path: () => '/metrics/loop?teamId=team-a', forbiddenFor: LEAD_B },
   'GET /config-changes': { path: () => '/config-changes', forbiddenFor: LEAD_B },
+  'GET /root-causes': { path: () => '/root-causes' },
 };
 
 describe('ops API authentication and roles, for every endpoint', () => {
@@ -86,9 +87,16 @@ describe('ops API authentication and roles, for every endpoint', () => {
     expect((await call(service.url, route.split(' ')[0], spec.path({ caseId }), foreignKey, spec.body)).status).toBe(401);
   });
 
-  it.each(routes)('%s: 403 for a caller without the role or the team', async (route, spec) => {
-    const answer = await call(service.url, route.split(' ')[0], spec.path({ caseId }), bed.token(spec.forbiddenFor), spec.body);
+  const restricted = routes.flatMap(([route, spec]) => (spec.forbiddenFor ? [[route, spec.forbiddenFor, spec] as const] : []));
+  it.each(restricted)('%s: 403 for a caller without the role or the team', async (route, forbiddenFor, spec) => {
+    const answer = await call(service.url, route.split(' ')[0], spec.path({ caseId }), bed.token(forbiddenFor), spec.body);
     expect(answer.status).toBe(403);
+  });
+
+  it('lets every operator read the root causes a resolution may confirm', async () => {
+    const listed = await call(service.url, 'GET', '/root-causes', bed.token(AGENT_B));
+    expect(listed.status).toBe(200);
+    expect(listed.body).toContainEqual({ tagId: 'price', name: 'price', taxonomyVersion: 1 });
   });
 
   it("lets an agent read and work their own team's case, and not see another team's queue", async () => {

@@ -1,6 +1,7 @@
 import { MessagingTables1763856000000 } from '@nps/messaging';
 import type { ServiceDefinition } from '@nps/runtime';
 import { ScoringTables1763942400000 } from './migrations/1763942400000-scoring-tables';
+import { InAppChannelName1764600000000 } from './migrations/1764600000000-in-app-channel-name';
 import { ScoringEnv } from './scoring.env';
 
 export const service: ServiceDefinition<ScoringEnv> = {
@@ -8,7 +9,7 @@ export const service: ServiceDefinition<ScoringEnv> = {
   env: ScoringEnv,
   schema: 'scoring',
   entities: [],
-  migrations: [MessagingTables1763856000000, ScoringTables1763942400000],
+  migrations: [MessagingTables1763856000000, ScoringTables1763942400000, InAppChannelName1764600000000],
   api: {
     description: 'NPS by period and segment with sample size, standard error, 95% margin of error and interval, comparisons and root-cause drivers (docs/nps-statistics.md).',
   },

@@ -87,6 +87,7 @@ describe('NPS API', () => {
       ['/nps?from=2025-02-01&to=2025-01-01', 'to'],
       ['/nps?groupBy=segment,colour', 'groupBy'],
       ['/nps?channel=pigeon', 'channel'],
+      ['/nps?channel=in-app', 'channel'],
       ['/nps?segmnt=smb', 'segmnt'],
       ['/nps/compare?from=2025-01-01', 'versusFrom'],
       ['/nps/drivers?tag=a,b', 'tag'],

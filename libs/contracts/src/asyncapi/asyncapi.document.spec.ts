@@ -62,6 +62,6 @@ describe('docs/asyncapi.yaml', () => {
     expect(kafka.topicConfiguration).toEqual({ 'cleanup.policy': [topic.cleanupPolicy], 'retention.ms': topic.retentionMs });
     expect(operations.map((operation) => operation.action())).toEqual(['receive']);
     const key = channel?.messages().all()[0].bindings().get('kafka')?.value() as { key: { description: string } };
-    expect(key.key.description).toContain(topic.key === 'caseId' ? 'case_id' : 'customer_id');
+    expect(key.key.description).toContain({ caseId: 'case_id', customerId: 'customer_id', taxonomyId: 'taxonomy_id' }[topic.key]);
   });
 });

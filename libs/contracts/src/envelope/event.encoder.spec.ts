@@ -3,15 +3,15 @@ import { aSampleEventOf } from '../../test/sample-event.builder';
 import { CaseOpenedSchema } from '../messages';
 import { Topics } from '../topics';
 import { encodeEvent } from './event.encoder';
-import { InvalidEventError, InvalidEventReason } from './invalid-event.error';
+import { ContractViolationError, ContractViolationReason } from './contract-violation.error';
 
 const source = 'urn:nps:service:contracts-test';
 
-function refusal(encode: () => unknown): InvalidEventError {
+function refusal(encode: () => unknown): ContractViolationError {
   try {
     encode();
   } catch (error) {
-    if (error instanceof InvalidEventError) return error;
+    if (error instanceof ContractViolationError) return error;
     throw error;
   }
   throw new Error('expected the event to be refused');
@@ -33,13 +33,13 @@ describe('encodeEvent', () => {
   });
 
   it.each([
-    ['an empty key field', () => encodeEvent(Topics.ResponseReceived, aSampleEventOf(Topics.ResponseReceived, { customerId: '' }), { source }), InvalidEventReason.MissingKey, /customer_id is empty/],
-    ['an empty case id', () => encodeEvent(Topics.CaseClosed, aSampleEventOf(Topics.CaseClosed, { caseId: '' }), { source }), InvalidEventReason.MissingKey, /case_id is empty/],
-    ['an empty event id', () => encodeEvent(Topics.ResponseScored, aSampleEventOf(Topics.ResponseScored, { eventId: '' }), { source }), InvalidEventReason.MissingEventId, /event_id/],
-    ['no occurred_at', () => encodeEvent(Topics.SurveyFailed, aSampleEventOf(Topics.SurveyFailed, { occurredAt: undefined }), { source }), InvalidEventReason.MissingOccurredAt, /occurred_at/],
-    ['an impossible occurred_at', () => encodeEvent(Topics.SurveyFailed, aSampleEventOf(Topics.SurveyFailed, { occurredAt: { seconds: 1n, nanos: -5 } }), { source }), InvalidEventReason.InvalidOccurredAt, /occurred_at/],
-    ['an empty source', () => encodeEvent(Topics.CaseOpened, aSampleEventOf(Topics.CaseOpened), { source: '' }), InvalidEventReason.MissingSource, /source/],
-    ['a message of another topic', () => encodeEvent(Topics.ResponseReceived, create(CaseOpenedSchema, { eventId: 'x', customerId: 'c' }) as never, { source }), InvalidEventReason.WrongMessageType, /nps\.v1\.CaseOpened/],
+    ['an empty key field', () => encodeEvent(Topics.ResponseReceived, aSampleEventOf(Topics.ResponseReceived, { customerId: '' }), { source }), ContractViolationReason.MissingKey, /customer_id is empty/],
+    ['an empty case id', () => encodeEvent(Topics.CaseClosed, aSampleEventOf(Topics.CaseClosed, { caseId: '' }), { source }), ContractViolationReason.MissingKey, /case_id is empty/],
+    ['an empty event id', () => encodeEvent(Topics.ResponseScored, aSampleEventOf(Topics.ResponseScored, { eventId: '' }), { source }), ContractViolationReason.MissingEventId, /event_id/],
+    ['no occurred_at', () => encodeEvent(Topics.SurveyFailed, aSampleEventOf(Topics.SurveyFailed, { occurredAt: undefined }), { source }), ContractViolationReason.MissingOccurredAt, /occurred_at/],
+    ['an impossible occurred_at', () => encodeEvent(Topics.SurveyFailed, aSampleEventOf(Topics.SurveyFailed, { occurredAt: { seconds: 1n, nanos: -5 } }), { source }), ContractViolationReason.InvalidOccurredAt, /occurred_at/],
+    ['an empty source', () => encodeEvent(Topics.CaseOpened, aSampleEventOf(Topics.CaseOpened), { source: '' }), ContractViolationReason.MissingSource, /source/],
+    ['a message of another topic', () => encodeEvent(Topics.ResponseReceived, create(CaseOpenedSchema, { eventId: 'x', customerId: 'c' }) as never, { source }), ContractViolationReason.WrongMessageType, /nps\.v1\.CaseOpened/],
   ])('refuses %s', (_, encode, reason, detail) => {
     const error = refusal(encode);
 

@@ -1,5 +1,5 @@
 export * from './cloud-event.headers';
 export * from './event.decoder';
 export * from './event.encoder';
-export * from './invalid-event.error';
+export * from './contract-violation.error';
 export * from './undecodable-event.error';

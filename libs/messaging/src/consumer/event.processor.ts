@@ -9,7 +9,7 @@ import { DeadLetterWriter } from '../dead-letter/dead-letter.writer';
 import type { MessagingSettings } from '../messaging.settings';
 import { UnitOfWork } from '../outbox/unit-of-work';
 import { EventContext } from './event.context';
-import { InvalidEventError } from './invalid-event.error';
+import { RejectedEventError } from './rejected-event.error';
 
 export interface ConsumedMessage {
   topic: EventTopic;
@@ -79,7 +79,7 @@ export class EventProcessor {
         return;
       } catch (error) {
         firstFailureAt ??= new Date();
-        if (error instanceof InvalidEventError || attempt >= this.settings.maxAttempts) {
+        if (error instanceof RejectedEventError || attempt >= this.settings.maxAttempts) {
           await this.deadLetter(consumed, error, attempt, firstFailureAt);
           return;
         }

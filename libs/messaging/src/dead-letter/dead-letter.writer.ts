@@ -2,7 +2,7 @@ import { UndecodableEventError } from '@nps/contracts';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import { EventPublisher } from '../event.publisher';
 import { DeadLetterHeader } from './dead-letter.headers';
-import { InvalidEventError } from '../consumer/invalid-event.error';
+import { RejectedEventError } from '../consumer/rejected-event.error';
 
 export interface Failure {
   topic: string;
@@ -42,5 +42,5 @@ export class DeadLetterWriter {
 
 function reasonOf(error: unknown): string {
   if (error instanceof UndecodableEventError) return error.reason;
-  return error instanceof InvalidEventError ? 'INVALID_EVENT' : 'HANDLER_FAILED';
+  return error instanceof RejectedEventError ? 'INVALID_EVENT' : 'HANDLER_FAILED';
 }

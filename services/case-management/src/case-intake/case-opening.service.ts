@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CaseUpdateKind, Channel, type DetractorIdentified, Topics } from '@nps/contracts';
+import { CaseUpdateKind, channelName, type DetractorIdentified, Topics } from '@nps/contracts';
 import type { UnitOfWork } from '@nps/messaging';
 import { CaseManagementEnv } from '../case-management.env';
 import { caseIdFor } from '../cases/case-id';
@@ -68,7 +68,7 @@ export class CaseOpeningService {
       revision: event.revision,
       touchpointId: event.touchpointId,
       touchpointType: event.touchpointType,
-      channel: Channel[event.channel]?.toLowerCase() ?? 'unspecified',
+      channel: channelName(event.channel) ?? 'unspecified',
       tagIds,
       tagsRevision: enrichment?.tagsRevision ?? -1,
       ...routingFacts,

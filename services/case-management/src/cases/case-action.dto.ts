@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { OUTCOMES, type Outcome } from './case.record';
-import { ROOT_CAUSES } from './root-cause.taxonomy';
 
-const ROOT_CAUSE = new RegExp(`^(${ROOT_CAUSES.join('|')})(\\.[a-z0-9-]+)*$`);
+/** The shape of a root-cause id; whether the taxonomy knows it is checked against its projection (RootCauseCheck). */
+const ROOT_CAUSE_SHAPE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*(\.[a-z0-9-]+)*$/;
 
 export const CONTACT_CHANNELS = ['call', 'email', 'meeting'] as const;
 export const CONTACT_RESULTS = ['reached', 'not_reached'] as const;
@@ -33,8 +33,8 @@ export class AddNoteDto {
 }
 
 export class ResolveCaseDto {
-  @ApiProperty({ example: 'delivery', description: `confirmed root cause: a taxonomy id (${ROOT_CAUSES.join(', ')}) or one below it` })
-  @Matches(ROOT_CAUSE, { message: `rootCauseTagId must be a root cause of the taxonomy: ${ROOT_CAUSES.join(', ')}` })
+  @ApiProperty({ example: 'delivery', description: 'confirmed root cause: a tag id of the current taxonomy (GET /root-causes) or one below it (`delivery.late`)' })
+  @Matches(ROOT_CAUSE_SHAPE, { message: 'rootCauseTagId must be a root-cause tag id such as "delivery", or one below it such as "delivery.late"' })
   rootCauseTagId: string;
 
   @ApiProperty({ enum: OUTCOMES })

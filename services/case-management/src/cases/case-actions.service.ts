@@ -6,6 +6,7 @@ import { leads, mayWorkCase, type Operator } from '../auth/operator';
 import { CaseErrorCode } from '../errors/case-error.code';
 import { CaseError } from '../errors/case.error';
 import { NotificationQueue } from '../notifications/notification.queue';
+import { RootCauseCheck } from '../root-causes/root-cause.check';
 import { SlaClock } from '../sla/sla.clock';
 import { TeamRepository } from '../teams/team.repository';
 import type { AddNoteDto, CloseCaseDto, LogContactDto, ReassignCaseDto, ReopenCaseDto, ResolveCaseDto } from './case-action.dto';
@@ -26,6 +27,7 @@ export class CaseActionsService {
     private readonly sla: SlaClock,
     private readonly notifications: NotificationQueue,
     private readonly env: CaseManagementEnv,
+    private readonly rootCauses: RootCauseCheck,
   ) {}
 
   logContact(id: string, dto: LogContactDto, operator: Operator): Promise<CaseRecord> {
@@ -51,6 +53,7 @@ export class CaseActionsService {
 
   resolve(id: string, dto: ResolveCaseDto, operator: Operator): Promise<CaseRecord> {
     return this.act(id, 'resolve', operator, async (c, unitOfWork) => {
+      await this.rootCauses.assertKnown(unitOfWork.manager, dto.rootCauseTagId);
       const next: CaseRecord = { ...c, status: 'resolved', rootCauseTagId: dto.rootCauseTagId, outcome: dto.outcome, resolvedAt: new Date() };
       await this.cases.save(unitOfWork.manager, next);
       await this.cases.adjustLoad(unitOfWork.manager, c.ownerId, -1);

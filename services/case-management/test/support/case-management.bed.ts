@@ -1,9 +1,14 @@
 import type { DescMessage, MessageInitShape } from '@bufbuild/protobuf';
 import { JwtService } from '@nestjs/jwt';
-import { encodeEvent, type EventTopic } from '@nps/contracts';
-import { EventPublisher } from '@nps/messaging';
-import { freePort, freshSchema, freshTopicPrefix, ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
+import { timestampNow } from '@bufbuild/protobuf/wkt';
+import { encodeEvent, type EventTopic, ROOT_CAUSE_TAXONOMY_ID, Topics } from '@nps/contracts';
+import { ensureTopics, EventPublisher, kafkaConfig } from '@nps/messaging';
+import { expectEventually, freePort, freshSchema, freshTopicPrefix, ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+
+/** The root causes every bed starts with, as root-cause-tagging would publish them (docs/adr/0012). */
+export const TEST_ROOT_CAUSES = ['price', 'delivery', 'support', 'billing'];
 
 /** The development signing key of case-management (its AUTH_JWT_SECRET default). */
 export const DEV_JWT_SECRET = 'local-development-only-case-management-key';
@@ -30,6 +35,7 @@ export class CaseManagementBed {
   schema = '';
   topicPrefix = '';
   private publisher?: EventPublisher;
+  private taxonomySeeded = false;
   private readonly running: ServiceProcess[] = [];
   private readonly jwt = new JwtService({ secret: DEV_JWT_SECRET });
 
@@ -50,6 +56,8 @@ export class CaseManagementBed {
   }
 
   async start(env: Record<string, string> = {}): Promise<CaseManagementInstance> {
+    const first = !this.taxonomySeeded;
+    if (first) await this.seedTaxonomy();
     const port = await freePort();
     const process = ServiceProcess.start({
       entry: 'services/case-management/src/main.ts',
@@ -67,7 +75,23 @@ export class CaseManagementBed {
     this.running.push(process);
     const url = `http://127.0.0.1:${port}`;
     await process.waitForHttp(`${url}/health/ready`, 200, 90000);
+    if (first) await expectEventually(async () => expect(await this.rows('SELECT tag_id FROM $schema.root_causes')).toHaveLength(TEST_ROOT_CAUSES.length), { timeoutMs: 30000 });
     return { process, url };
+  }
+
+  /** Publishes version 1 of the root-cause taxonomy (TEST_ROOT_CAUSES) before the first instance starts, which reads it first thing. */
+  private async seedTaxonomy(): Promise<void> {
+    const admin = new Kafka({ ...kafkaConfig({ brokers: this.brokers, clientId: 'case-management-test-admin' }), logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, [Topics.TaxonomyPublished], this.topicPrefix);
+    } finally {
+      await admin.disconnect();
+    }
+    const tags = TEST_ROOT_CAUSES.map((tagId) => ({ tagId, name: tagId }));
+    const eventId = `00000000-0000-4000-8000-${'0'.repeat(11)}1`;
+    await this.publish(Topics.TaxonomyPublished, [{ eventId, occurredAt: timestampNow(), taxonomyId: ROOT_CAUSE_TAXONOMY_ID, version: 1, versionLabel: 'taxonomy-1', tags }]);
+    this.taxonomySeeded = true;
   }
 
   async publish<Desc extends DescMessage>(topic: EventTopic<Desc>, messages: MessageInitShape<Desc>[]): Promise<void> {

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CHANNEL_NAMES, type ChannelName } from '@nps/contracts';
 import { SURVEY_LANGUAGES, type SurveyLanguage } from '@nps/survey-links';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsComment, MAX_COMMENT_LENGTH } from '../answers/answer-text';
-
-export const API_CHANNELS = ['IN_APP', 'STORE', 'WEB', 'PHONE', 'EMAIL', 'SMS', 'WEBHOOK'] as const;
-export type ApiChannel = (typeof API_CHANNELS)[number];
 
 /** An answer from an app, kiosk or partner system: with a survey link token, or for a known customer. */
 export class CreateResponseDto {
@@ -36,10 +35,11 @@ export class CreateResponseDto {
   @IsIn(SURVEY_LANGUAGES)
   language?: SurveyLanguage;
 
-  @ApiPropertyOptional({ enum: API_CHANNELS, description: 'Where the answer was given (without a token; default IN_APP).' })
+  @ApiPropertyOptional({ enum: CHANNEL_NAMES, description: 'Where the answer was given (without a token; default in_app); any letter case.' })
   @IsOptional()
-  @IsIn(API_CHANNELS)
-  channel?: ApiChannel;
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))
+  @IsIn(CHANNEL_NAMES, { message: `channel must be one of ${CHANNEL_NAMES.join(', ')}` })
+  channel?: ChannelName;
 
   @ApiPropertyOptional({ example: 'order-9' })
   @IsOptional()

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Channel, ResponseSource, Topics } from '@nps/contracts';
+import { Channel, channelFromName, ResponseSource, Topics } from '@nps/contracts';
 import { EventTransactions, type UnitOfWork } from '@nps/messaging';
 import type { AcceptedAnswer, ResponseRecord } from '../answers/answer.types';
 import { Clock } from '../answers/clock';
@@ -59,7 +59,7 @@ export class ResponseApi {
       surveyRequestId: '',
       touchpointId: dto.touchpointId ?? '',
       touchpointType: dto.touchpointType ?? '',
-      channel: Channel[dto.channel ?? 'IN_APP'],
+      channel: channelFromName(dto.channel ?? 'in_app') ?? Channel.IN_APP,
       language: dto.language ?? 'en',
       source: ResponseSource.API,
       score: dto.score,

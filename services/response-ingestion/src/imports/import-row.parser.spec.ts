@@ -42,7 +42,7 @@ describe('parseImportRow', () => {
     ['language', { ...good, language: 'fr' }, 'language: must be one of en, nl, de'],
     ['long comment', { ...good, comment: 'x'.repeat(5001) }, 'comment: must be at most 5000 characters (got 5001)'],
     ['bad bytes', { ...good, comment: 'caf\uFFFD' }, 'comment: is not valid UTF-8 text (it holds bytes that are not UTF-8)'],
-    ['channel', { ...good, channel: 'pigeon' }, 'channel: must be one of UNSPECIFIED, EMAIL, SMS, WEBHOOK, IN_APP, STORE, WEB, PHONE'],
+    ['channel', { ...good, channel: 'pigeon' }, 'channel: must be one of email, sms, webhook, in_app, store, web, phone (any letter case)'],
   ])('rejects %s, naming the field', (_name, row, expected) => {
     expect(problemsOf(row)).toEqual([expected]);
   });

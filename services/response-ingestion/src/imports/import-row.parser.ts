@@ -1,4 +1,4 @@
-import { Channel, ResponseSource } from '@nps/contracts';
+import { Channel, CHANNEL_NAMES, channelFromName, ResponseSource } from '@nps/contracts';
 import { SURVEY_LANGUAGES, type SurveyLanguage } from '@nps/survey-links';
 import { commentProblem } from '../answers/answer-text';
 import type { ResponseRecord } from '../answers/answer.types';
@@ -66,9 +66,9 @@ export function parseImportRow(raw: RawRow, line: number, importId: string, now:
   const commentIssue = commentProblem(comment);
   if (commentIssue) problem('comment', commentIssue);
 
-  const channelName = get('channel').toUpperCase();
-  const channel = channelName ? (Channel as unknown as Record<string, Channel | undefined>)[channelName] : Channel.UNSPECIFIED;
-  if (channel === undefined || typeof channel !== 'number') problem('channel', `must be one of ${Object.keys(Channel).filter((k) => Number.isNaN(Number(k))).join(', ')}`);
+  const channelText = get('channel');
+  const channel = channelText ? channelFromName(channelText) : Channel.UNSPECIFIED;
+  if (channel === undefined) problem('channel', `must be one of ${CHANNEL_NAMES.join(', ')} (any letter case)`);
 
   for (const column of ['touchpointid', 'touchpointtype', 'surveyrequestid', 'externalid'] as const) {
     if (get(column).length > MAX_ID) problem(column, `must be at most ${MAX_ID} characters`);

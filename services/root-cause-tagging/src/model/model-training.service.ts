@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { loadLabelled } from '../evaluation/labelled.dataset';
 import { ConfirmedExampleRepository } from '../learning/confirmed-example.repository';
 import { TaggerRegistry } from '../tagging/tagger.registry';
-import { VERSION_LOCK_SQL } from '../taxonomy/taxonomy.repository';
+import { TaxonomyRepository } from '../taxonomy/taxonomy.repository';
 import { retrain } from './model.promotion';
 import { ModelRepository } from './model.repository';
 
@@ -29,12 +29,13 @@ export class ModelTrainingService {
     private readonly registry: TaggerRegistry,
     private readonly models: ModelRepository,
     private readonly examples: ConfirmedExampleRepository,
+    private readonly taxonomies: TaxonomyRepository,
   ) {}
 
   async retrain(trigger: 'on-demand' | 'scheduled'): Promise<RetrainSummary> {
     await this.registry.refresh();
     const summary = await this.dataSource.transaction(async (manager) => {
-      await manager.query(VERSION_LOCK_SQL);
+      await this.taxonomies.lockVersions(manager);
       const inUse = await this.models.inUse(manager);
       if (!inUse) throw new Error('no model in use');
       const { tags, model } = this.registry.current();

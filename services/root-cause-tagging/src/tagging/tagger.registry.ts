@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Topics } from '@nps/contracts';
+import { EventTransactions } from '@nps/messaging';
 import { loadLabelled } from '../evaluation/labelled.dataset';
 import { heldOutF1 } from '../model/model.promotion';
 import { ModelRepository } from '../model/model.repository';
@@ -8,7 +8,8 @@ import { trainModel } from '../model/model.trainer';
 import { TagClassifier } from '../model/tag.classifier';
 import { RootCauseTaggingEnv } from '../root-cause-tagging.env';
 import { initialTaxonomyTags } from '../taxonomy/initial-taxonomy';
-import { TaxonomyRepository, VERSION_LOCK_SQL } from '../taxonomy/taxonomy.repository';
+import { taxonomyPublishedEvent } from '../taxonomy/taxonomy-published.event';
+import { TaxonomyRepository } from '../taxonomy/taxonomy.repository';
 import { TaxonomyVersionEntity } from '../taxonomy/taxonomy-version.entity';
 import type { TaxonomyTag } from '../taxonomy/taxonomy.types';
 import { CommentTagger } from './comment.tagger';
@@ -33,7 +34,7 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: EventTransactions,
     private readonly taxonomies: TaxonomyRepository,
     private readonly models: ModelRepository,
     private readonly env: RootCauseTaggingEnv,
@@ -70,13 +71,15 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
   }
 
   private async createFirstVersions(): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(VERSION_LOCK_SQL);
+    await this.transactions.run(async (unitOfWork) => {
+      const { manager } = unitOfWork;
+      await this.taxonomies.lockVersions(manager);
       let taxonomy = await this.taxonomies.latest(manager);
       if (!taxonomy) {
         taxonomy = manager.getRepository(TaxonomyVersionEntity).create({ version: 1, change: 'initial taxonomy', tags: initialTaxonomyTags(), createdAt: new Date() });
-        await manager.getRepository(TaxonomyVersionEntity).insert(taxonomy);
+        await this.taxonomies.insert(manager, taxonomy);
       }
+      unitOfWork.publish(Topics.TaxonomyPublished, taxonomyPublishedEvent(taxonomy));
       if (await this.models.inUse(manager)) return;
       const shipped = loadLabelled();
       const train = shipped.filter((comment) => comment.split === 'train');

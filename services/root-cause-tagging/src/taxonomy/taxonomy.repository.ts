@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { MessagingSettings } from '@nps/messaging';
+import { lockForTransaction } from '@nps/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TaxonomyVersionEntity } from './taxonomy-version.entity';
 import type { TaxonomyTag } from './taxonomy.types';
 
-/** Serialises every change of taxonomy or model across instances, so versions are gap-free and ordered. */
-export const VERSION_LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('root-cause-tagging:versions'))`;
-
 @Injectable()
 export class TaxonomyRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: MessagingSettings,
+  ) {}
+
+  /** Serialises every change of taxonomy or model across instances, so versions are gap-free and ordered. */
+  async lockVersions(manager: EntityManager): Promise<void> {
+    await lockForTransaction(manager, `${this.settings.schema}:versions`, 'taxonomy-and-model');
+  }
 
   async latest(manager: EntityManager = this.dataSource.manager): Promise<TaxonomyVersionEntity | null> {
     return manager.getRepository(TaxonomyVersionEntity).findOne({ where: {}, order: { version: 'DESC' } });
@@ -28,18 +35,21 @@ export class TaxonomyRepository {
     return this.dataSource.getRepository(TaxonomyVersionEntity).find({ select: { version: true, change: true, createdAt: true }, order: { version: 'ASC' } });
   }
 
-  /** Applies `change` to the latest version and stores the result as the next version. */
-  async append(describe: string, change: (tags: TaxonomyTag[]) => TaxonomyTag[]): Promise<TaxonomyVersionEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(VERSION_LOCK_SQL);
-      const latest = await this.latest(manager);
-      const entity = manager.getRepository(TaxonomyVersionEntity).create({
-        version: (latest?.version ?? 0) + 1,
-        change: describe,
-        tags: change(structuredClone(latest?.tags ?? [])),
-        createdAt: new Date(),
-      });
-      return manager.getRepository(TaxonomyVersionEntity).save(entity);
+  /** Applies `change` to the latest version and stores the result as the next version, in the caller's transaction. */
+  async append(manager: EntityManager, describe: string, change: (tags: TaxonomyTag[]) => TaxonomyTag[]): Promise<TaxonomyVersionEntity> {
+    await this.lockVersions(manager);
+    const latest = await this.latest(manager);
+    const entity = manager.getRepository(TaxonomyVersionEntity).create({
+      version: (latest?.version ?? 0) + 1,
+      change: describe,
+      tags: change(structuredClone(latest?.tags ?? [])),
+      createdAt: new Date(),
     });
+    return manager.getRepository(TaxonomyVersionEntity).save(entity);
+  }
+
+  /** Stores `entity` as is (the first version). */
+  async insert(manager: EntityManager, entity: TaxonomyVersionEntity): Promise<void> {
+    await manager.getRepository(TaxonomyVersionEntity).insert(entity);
   }
 }

@@ -1,22 +1,29 @@
 import { Injectable } from '@nestjs/common';
+import { Topics } from '@nps/contracts';
+import { EventTransactions } from '@nps/messaging';
 import { TaggingError, TaggingErrorCode } from '../errors/tagging.error';
 import { TaggerRegistry } from '../tagging/tagger.registry';
 import type { TaggedLanguage } from '../text/language';
 import type { AddTagDto, TermDto } from './taxonomy.dto';
+import { taxonomyPublishedEvent } from './taxonomy-published.event';
 import { TaxonomyRepository } from './taxonomy.repository';
+import type { TaxonomyTag, TaxonomyTerm } from './taxonomy.types';
 import type { TaxonomyVersionEntity } from './taxonomy-version.entity';
-import type { TaxonomyTerm } from './taxonomy.types';
 
-/** Changes to the taxonomy; each makes a new version, which the tagger uses from then on. */
+/**
+ * Changes to the taxonomy; each makes a new version, which the tagger uses from then on and which
+ * is published on nps.taxonomy.published.v1 in the same transaction (docs/adr/0012).
+ */
 @Injectable()
 export class TaxonomyService {
   constructor(
     private readonly taxonomies: TaxonomyRepository,
     private readonly registry: TaggerRegistry,
+    private readonly transactions: EventTransactions,
   ) {}
 
   async addTag(request: AddTagDto): Promise<TaxonomyVersionEntity> {
-    const added = await this.taxonomies.append(`added tag ${request.id}`, (tags) => {
+    const added = await this.append(`added tag ${request.id}`, (tags) => {
       if (tags.some((tag) => tag.id === request.id)) throw new TaggingError(TaggingErrorCode.TAG_ALREADY_EXISTS, `tag "${request.id}" already exists; add terms to it instead`);
       const terms = { en: toTerms(request.terms?.en), nl: toTerms(request.terms?.nl), de: toTerms(request.terms?.de) };
       return [...tags, { id: request.id, name: request.name, terms }];
@@ -26,7 +33,7 @@ export class TaxonomyService {
   }
 
   async addTerms(tagId: string, language: TaggedLanguage, terms: TermDto[]): Promise<TaxonomyVersionEntity> {
-    const changed = await this.taxonomies.append(`added ${terms.length} ${language} term(s) to ${tagId}`, (tags) => {
+    const changed = await this.append(`added ${terms.length} ${language} term(s) to ${tagId}`, (tags) => {
       const tag = tags.find((candidate) => candidate.id === tagId);
       if (!tag) throw new TaggingError(TaggingErrorCode.TAG_NOT_FOUND, `no tag "${tagId}" in the taxonomy`);
       tag.terms[language] = mergeTerms(tag.terms[language] ?? [], toTerms(terms));
@@ -34,6 +41,14 @@ export class TaxonomyService {
     });
     await this.registry.refresh();
     return changed;
+  }
+
+  private append(describe: string, change: (tags: TaxonomyTag[]) => TaxonomyTag[]): Promise<TaxonomyVersionEntity> {
+    return this.transactions.run(async (unitOfWork) => {
+      const version = await this.taxonomies.append(unitOfWork.manager, describe, change);
+      unitOfWork.publish(Topics.TaxonomyPublished, taxonomyPublishedEvent(version));
+      return version;
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { CHANNEL_NAMES } from '@nps/contracts';
 import { Transform } from 'class-transformer';
 import { IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
-import { CHANNEL_NAMES } from '../responses/channel.names';
 import { NpsFilterDto } from './nps-filter.dto';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { CHANNEL_NAMES } from '@nps/contracts';
 import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsTimeZone, Matches, MaxLength } from 'class-validator';
-import { CHANNEL_NAMES } from '../responses/channel.names';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const commaList = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value));

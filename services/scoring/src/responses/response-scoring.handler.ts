@@ -1,12 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
-import { EventContext, InvalidEventError, MessagingSettings } from '@nps/messaging';
+import { channelName, type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
+import { EventContext, RejectedEventError, MessagingSettings } from '@nps/messaging';
 import { lockCustomer } from '../customers/customer-lock';
 import { nonNull, rollupDeltas } from '../rollups/rollup.delta';
 import { RollupWriter } from '../rollups/rollup.writer';
-import { channelName } from './channel.names';
 import { contributionOf, ResponseRepository } from './response.repository';
 import { applyRevision, type Decision, receiveAnswer, type ResponseState } from './response.state';
 import { detractorIdentified, responseScored } from './scoring.events';
@@ -34,7 +33,8 @@ export class ResponseScoringHandler {
       answeredAt,
       touchpointId: event.touchpointId,
       touchpointType: event.touchpointType,
-      channel: channelName(event.channel),
+      // '' stands for an unspecified or unknown channel in the rows and rollups.
+      channel: channelName(event.channel) ?? '',
       language: event.language,
     };
     await this.apply(context, event.responseId, event.customerId, answeredAt, (current) => receiveAnswer(current, answer));
@@ -66,6 +66,6 @@ export class ResponseScoringHandler {
 
 /** A score outside 0–10 or a revision below 1 breaks the contract: no retry fixes it, so straight to the dead-letter topic. */
 function checkContract(score: number, revision = 1): void {
-  if (!Number.isInteger(score) || score < 0 || score > 10) throw new InvalidEventError(`score ${score} is not a whole number from 0 to 10`);
-  if (!Number.isInteger(revision) || revision < 1) throw new InvalidEventError(`revision ${revision} is not 1 or more`);
+  if (!Number.isInteger(score) || score < 0 || score > 10) throw new RejectedEventError(`score ${score} is not a whole number from 0 to 10`);
+  if (!Number.isInteger(revision) || revision < 1) throw new RejectedEventError(`revision ${revision} is not 1 or more`);
 }

@@ -1,9 +1,8 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { CustomerFactsSchema, type DetractorIdentified, DetractorIdentifiedSchema, NpsCategory, type ResponseScored, ResponseScoredSchema } from '@nps/contracts';
+import { Channel, channelFromName, CustomerFactsSchema, type DetractorIdentified, DetractorIdentifiedSchema, NpsCategory, type ResponseScored, ResponseScoredSchema } from '@nps/contracts';
 import type { CustomerFactsRow } from '../customers/customer-facts';
 import type { NpsCategory as Category } from '../nps/nps.calculator';
-import { channelOf } from './channel.names';
 import type { ResponseState } from './response.state';
 
 const CATEGORIES: Record<Category, NpsCategory> = {
@@ -38,7 +37,7 @@ export function detractorIdentified(response: ResponseState, customer: CustomerF
     answeredAt: response.scoredAt ? timestampFromDate(response.scoredAt) : undefined,
     touchpointId: response.touchpointId,
     touchpointType: response.touchpointType,
-    channel: channelOf(response.channel),
+    channel: channelFromName(response.channel) ?? Channel.UNSPECIFIED,
     customer: create(CustomerFactsSchema, {
       language: customer.language,
       segment: customer.segment,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Channel, SurveyFailureReason } from '@nps/contracts';
+import { Channel, channelName, SurveyFailureReason } from '@nps/contracts';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { DeliveryError } from './delivery.error';
 import { postJson } from './http-channel.sender';
@@ -22,7 +22,7 @@ export class WebhookSender implements ChannelSender {
         customerId: delivery.customerId,
         touchpointId: delivery.touchpointId,
         touchpointType: delivery.touchpointType,
-        channel: Channel[Channel.WEBHOOK].toLowerCase(),
+        channel: channelName(Channel.WEBHOOK),
         language: delivery.language,
         question: SURVEY_COPY[delivery.language].question,
         surveyUrl: delivery.surveyUrl,

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Channel } from '@nps/contracts';
+import { channelName } from '@nps/contracts';
 import type { EntityManager } from 'typeorm';
 import { DispatchError } from '../errors/dispatch.error';
 import { SurveyRequestDto } from './survey-request.dto';
@@ -24,7 +24,7 @@ export class SurveyRequestsController {
       customerId: request.customerId,
       touchpointId: request.touchpointId,
       touchpointType: request.touchpointType,
-      channel: (Channel[request.channel] ?? 'UNSPECIFIED').toLowerCase(),
+      channel: channelName(request.channel) ?? 'unspecified',
       language: request.language,
       origin: request.origin,
       status: request.status,

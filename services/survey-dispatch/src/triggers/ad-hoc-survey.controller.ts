@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Channel } from '@nps/contracts';
+import { Channel, channelName } from '@nps/contracts';
 import { EventTransactions } from '@nps/messaging';
 import { randomUUID } from 'node:crypto';
 import { CustomerRepository } from '../customers/customer.repository';
@@ -38,6 +38,6 @@ export class AdHocSurveyController {
     });
     if (!outcome) throw new DispatchError(DispatchErrorCode.UnknownCustomer, `customerId ${body.customerId} is not known: import the customer first`, [{ field: 'customerId', reason: 'is not known' }]);
     if (outcome.outcome === 'suppressed') return outcome;
-    return { ...outcome, channel: Channel[outcome.channel].toLowerCase(), dueAt: outcome.dueAt.toISOString() };
+    return { ...outcome, channel: channelName(outcome.channel) ?? 'unspecified', dueAt: outcome.dueAt.toISOString() };
   }
 }

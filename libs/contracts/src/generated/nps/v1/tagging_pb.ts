@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file nps/v1/tagging.proto.
  */
 export const file_nps_v1_tagging: GenFile = /*@__PURE__*/
-  fileDesc("ChRucHMvdjEvdGFnZ2luZy5wcm90bxIGbnBzLnYxIjQKCFRleHRTcGFuEg0KBXN0YXJ0GAEgASgFEgsKA2VuZBgCIAEoBRIMCgR0ZXh0GAMgASgJInkKDFJvb3RDYXVzZVRhZxIOCgZ0YWdfaWQYASABKAkSJQoIcG9sYXJpdHkYAiABKA4yEy5ucHMudjEuVGFnUG9sYXJpdHkSEgoKY29uZmlkZW5jZRgDIAEoARIeCgRzcGFuGAQgASgLMhAubnBzLnYxLlRleHRTcGFuIqYCCg5SZXNwb25zZVRhZ2dlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEwoLY3VzdG9tZXJfaWQYAyABKAkSEwoLcmVzcG9uc2VfaWQYBCABKAkSEAoIcmV2aXNpb24YBSABKAUSEAoIbGFuZ3VhZ2UYBiABKAkSGwoTbGFuZ3VhZ2VfY29uZmlkZW5jZRgHIAEoARIRCglzZW50aW1lbnQYCCABKAESIgoEdGFncxgJIAMoCzIULm5wcy52MS5Sb290Q2F1c2VUYWcSGAoQdGF4b25vbXlfdmVyc2lvbhgKIAEoCRIVCg1tb2RlbF92ZXJzaW9uGAsgASgJKmEKC1RhZ1BvbGFyaXR5EhwKGFRBR19QT0xBUklUWV9VTlNQRUNJRklFRBAAEhkKFVRBR19QT0xBUklUWV9ORUdBVElWRRABEhkKFVRBR19QT0xBUklUWV9QT1NJVElWRRACYgZwcm90bzM", [file_google_protobuf_timestamp]);
+  fileDesc("ChRucHMvdjEvdGFnZ2luZy5wcm90bxIGbnBzLnYxIjQKCFRleHRTcGFuEg0KBXN0YXJ0GAEgASgFEgsKA2VuZBgCIAEoBRIMCgR0ZXh0GAMgASgJInkKDFJvb3RDYXVzZVRhZxIOCgZ0YWdfaWQYASABKAkSJQoIcG9sYXJpdHkYAiABKA4yEy5ucHMudjEuVGFnUG9sYXJpdHkSEgoKY29uZmlkZW5jZRgDIAEoARIeCgRzcGFuGAQgASgLMhAubnBzLnYxLlRleHRTcGFuIqYCCg5SZXNwb25zZVRhZ2dlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEwoLY3VzdG9tZXJfaWQYAyABKAkSEwoLcmVzcG9uc2VfaWQYBCABKAkSEAoIcmV2aXNpb24YBSABKAUSEAoIbGFuZ3VhZ2UYBiABKAkSGwoTbGFuZ3VhZ2VfY29uZmlkZW5jZRgHIAEoARIRCglzZW50aW1lbnQYCCABKAESIgoEdGFncxgJIAMoCzIULm5wcy52MS5Sb290Q2F1c2VUYWcSGAoQdGF4b25vbXlfdmVyc2lvbhgKIAEoCRIVCg1tb2RlbF92ZXJzaW9uGAsgASgJIjUKFVRheG9ub215VGFnRGVmaW5pdGlvbhIOCgZ0YWdfaWQYASABKAkSDAoEbmFtZRgCIAEoCSLQAQoRVGF4b25vbXlQdWJsaXNoZWQSEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhMKC3RheG9ub215X2lkGAMgASgJEg8KB3ZlcnNpb24YBCABKAUSFQoNdmVyc2lvbl9sYWJlbBgFIAEoCRIOCgZjaGFuZ2UYBiABKAkSKwoEdGFncxgHIAMoCzIdLm5wcy52MS5UYXhvbm9teVRhZ0RlZmluaXRpb24qYQoLVGFnUG9sYXJpdHkSHAoYVEFHX1BPTEFSSVRZX1VOU1BFQ0lGSUVEEAASGQoVVEFHX1BPTEFSSVRZX05FR0FUSVZFEAESGQoVVEFHX1BPTEFSSVRZX1BPU0lUSVZFEAJiBnByb3RvMw", [file_google_protobuf_timestamp]);
 
 /**
  * A stretch of the comment. Offsets count Unicode code points (not bytes, not UTF-16 units),
@@ -185,6 +185,102 @@ export type ResponseTagged = Message<"nps.v1.ResponseTagged"> & {
  */
 export const ResponseTaggedSchema: GenMessage<ResponseTagged> = /*@__PURE__*/
   messageDesc(file_nps_v1_tagging, 2);
+
+/**
+ * A root cause of the taxonomy as subscribers see it: its id and name. The terms the tagger
+ * matches stay inside root-cause-tagging.
+ *
+ * @generated from message nps.v1.TaxonomyTagDefinition
+ */
+export type TaxonomyTagDefinition = Message<"nps.v1.TaxonomyTagDefinition"> & {
+  /**
+   * Stable id, never reused, e.g. "delivery" (see RootCauseTag.tag_id).
+   *
+   * @generated from field: string tag_id = 1;
+   */
+  tagId: string;
+
+  /**
+   * Name for people, e.g. "Delivery and shipping".
+   *
+   * @generated from field: string name = 2;
+   */
+  name: string;
+};
+
+/**
+ * Describes the message nps.v1.TaxonomyTagDefinition.
+ * Use `create(TaxonomyTagDefinitionSchema)` to create a new message.
+ */
+export const TaxonomyTagDefinitionSchema: GenMessage<TaxonomyTagDefinition> = /*@__PURE__*/
+  messageDesc(file_nps_v1_tagging, 3);
+
+/**
+ * A version of the root-cause taxonomy, whole: published when a version is created or changed
+ * through the taxonomy admin API, and again (same event_id) whenever root-cause-tagging starts.
+ * Topic nps.taxonomy.published.v1 is compacted per taxonomy_id: a new subscriber reads the
+ * current version from the start; a version lower than one already seen is stale.
+ *
+ * @generated from message nps.v1.TaxonomyPublished
+ */
+export type TaxonomyPublished = Message<"nps.v1.TaxonomyPublished"> & {
+  /**
+   * Unique id of this event, derived from taxonomy_id and version (the same version always has
+   * the same id, so a republication is deduplicated). Also the ce_id header.
+   *
+   * @generated from field: string event_id = 1;
+   */
+  eventId: string;
+
+  /**
+   * When the version was created.
+   *
+   * @generated from field: google.protobuf.Timestamp occurred_at = 2;
+   */
+  occurredAt?: Timestamp | undefined;
+
+  /**
+   * Which taxonomy: "root-causes" (the only one so far); the Kafka key.
+   *
+   * @generated from field: string taxonomy_id = 3;
+   */
+  taxonomyId: string;
+
+  /**
+   * Version number, 1 and up, gap-free; a higher number replaces a lower one.
+   *
+   * @generated from field: int32 version = 4;
+   */
+  version: number;
+
+  /**
+   * The version as ResponseTagged.taxonomy_version names it, e.g. "taxonomy-3".
+   *
+   * @generated from field: string version_label = 5;
+   */
+  versionLabel: string;
+
+  /**
+   * What changed from the previous version, for people, e.g. "added tag loyalty-program".
+   *
+   * @generated from field: string change = 6;
+   */
+  change: string;
+
+  /**
+   * Every tag of this version. A tag absent here is retired and no longer a valid root cause.
+   *
+   * @generated from field: repeated nps.v1.TaxonomyTagDefinition tags = 7;
+   */
+  tags: TaxonomyTagDefinition[];
+};
+
+/**
+ * Describes the message nps.v1.TaxonomyPublished.
+ * Use `create(TaxonomyPublishedSchema)` to create a new message.
+ */
+export const TaxonomyPublishedSchema: GenMessage<TaxonomyPublished> = /*@__PURE__*/
+  messageDesc(file_nps_v1_tagging, 4);
 
 /**
  * Whether a tag marks something the customer complains about or praises.

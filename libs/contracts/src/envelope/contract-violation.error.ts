@@ -1,5 +1,5 @@
 /** Why an event was refused before publishing. */
-export const InvalidEventReason = {
+export const ContractViolationReason = {
   WrongMessageType: 'WRONG_MESSAGE_TYPE',
   MissingEventId: 'MISSING_EVENT_ID',
   MissingOccurredAt: 'MISSING_OCCURRED_AT',
@@ -7,15 +7,15 @@ export const InvalidEventReason = {
   MissingKey: 'MISSING_KEY',
   MissingSource: 'MISSING_SOURCE',
 } as const;
-export type InvalidEventReason = (typeof InvalidEventReason)[keyof typeof InvalidEventReason];
+export type ContractViolationReason = (typeof ContractViolationReason)[keyof typeof ContractViolationReason];
 
 /** The producer's own bug: an event that would break the contract is refused, never published. */
-export class InvalidEventError extends Error {
-  override readonly name = 'InvalidEventError';
+export class ContractViolationError extends Error {
+  override readonly name = 'ContractViolationError';
 
   constructor(
     readonly topic: string,
-    readonly reason: InvalidEventReason,
+    readonly reason: ContractViolationReason,
     detail: string,
   ) {
     super(`refusing to encode an event for ${topic} (${reason}): ${detail}`);

@@ -1,0 +1,60 @@
+import { ROOT_CAUSE_TAXONOMY_ID, Topics } from '@nps/contracts';
+import { freePort, freshSchema, freshTopicPrefix, KafkaProbe, ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
+
+// The taxonomy travels as nps.taxonomy.published.v1 (docs/adr/0012): each version once per
+// change, and the current one again, with the same id, whenever an instance starts.
+describe('root-cause-tagging publishes its taxonomy versions', () => {
+  const brokers = testKafkaBrokers();
+  const topicPrefix = freshTopicPrefix();
+  const processes: ServiceProcess[] = [];
+  let schema: string;
+  let probe: KafkaProbe;
+
+  async function startInstance(): Promise<string> {
+    const port = await freePort();
+    const env = { PORT: String(port), KAFKA_BROKERS: brokers, DATABASE_URL: testDatabaseUrl(), DB_SCHEMA: schema, KAFKA_TOPIC_PREFIX: topicPrefix, KAFKA_SESSION_TIMEOUT_MS: '6000', LOG_LEVEL: 'warn' };
+    const process = ServiceProcess.start({ entry: 'services/root-cause-tagging/src/main.ts', env });
+    processes.push(process);
+    const url = `http://127.0.0.1:${port}`;
+    await process.waitForHttp(`${url}/health/ready`, 200, 90000);
+    return url;
+  }
+
+  beforeAll(async () => {
+    schema = await freshSchema('root_cause_tagging');
+    probe = new KafkaProbe(brokers, topicPrefix);
+  });
+
+  afterAll(async () => {
+    await probe.close();
+    await Promise.all(processes.map((process) => process.stop('SIGKILL')));
+  });
+
+  it('publishes version 1 at first start, each new version through the admin API, and the current one again at the next start', async () => {
+    const url = await startInstance();
+    await probe.watch([Topics.TaxonomyPublished]);
+    const [first] = await probe.eventually(Topics.TaxonomyPublished, (event) => event.version === 1, 1, 30000);
+    expect(first.key).toBe(ROOT_CAUSE_TAXONOMY_ID);
+    expect(first.message).toMatchObject({ taxonomyId: ROOT_CAUSE_TAXONOMY_ID, versionLabel: 'taxonomy-1', change: 'initial taxonomy' });
+    expect(first.message.tags.map((tag) => tag.tagId)).toEqual(expect.arrayContaining(['price', 'delivery', 'availability']));
+    expect(first.message.tags).toHaveLength(11);
+
+    const added = await fetch(`${url}/taxonomy/tags`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'loyalty-program', name: 'Loyalty program', terms: { en: [{ text: 'loyalty points' }] } }),
+    });
+    expect(added.status).toBe(201);
+    const [second] = await probe.eventually(Topics.TaxonomyPublished, (event) => event.version === 2, 1, 30000);
+    expect(second.message).toMatchObject({ versionLabel: 'taxonomy-2', change: 'added tag loyalty-program' });
+    expect(second.message.tags).toContainEqual(expect.objectContaining({ tagId: 'loyalty-program', name: 'Loyalty program' }));
+
+    const refused = await fetch(`${url}/taxonomy/tags`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'loyalty-program', name: 'Again' }) });
+    expect(refused.status).toBe(409);
+
+    await startInstance();
+    const republished = await probe.eventually(Topics.TaxonomyPublished, (event) => event.version === 2, 2, 60000);
+    expect(republished[1].id).toBe(republished[0].id);
+    expect(probe.events(Topics.TaxonomyPublished).map((seen) => seen.message.version)).toEqual([1, 2, 2]);
+  });
+});
