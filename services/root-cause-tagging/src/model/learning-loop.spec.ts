@@ -11,7 +11,7 @@ describe('learning from confirmed root causes', () => {
   const shipped = loadLabelled();
   const slice = loadLabelled('loop-slice.jsonl');
   const tags = initialTaxonomyTags();
-  const base = trainModel(shipped.filter((comment) => comment.split === 'train'), [], tags.map((tag) => tag.id));
+  const base = trainModel(shipped.filter((comment) => comment.split === 'train'), [], tags);
   const confirmed: ConfirmedExample[] = slice
     .filter((comment) => comment.split === 'confirmed')
     .map((comment) => ({ responseId: `response-${comment.id}`, language: comment.language, text: comment.text, tagId: comment.tags[0].id }));
@@ -54,8 +54,8 @@ describe('learning from confirmed root causes', () => {
   });
 
   it('trains the same model from the same examples (deterministic)', () => {
-    expect(trainModel(shipped.filter((comment) => comment.split === 'train'), confirmed, tags.map((tag) => tag.id)).weights).toEqual(
-      trainModel(shipped.filter((comment) => comment.split === 'train'), confirmed, tags.map((tag) => tag.id)).weights,
+    expect(trainModel(shipped.filter((comment) => comment.split === 'train'), confirmed, tags).weights).toEqual(
+      trainModel(shipped.filter((comment) => comment.split === 'train'), confirmed, tags).weights,
     );
   });
 });

@@ -1,3 +1,18 @@
+import type { CommentFeatures } from './comment.features';
+
+export interface TagPrediction {
+  probability: number;
+  logit: number;
+  /** Token of the feature that pushed the tag most; -1 when none did. */
+  token: number;
+}
+
+/** Features scored together: the whole comment, or one clause (only for the tags its cues name). */
+export interface FeatureGroup {
+  features: readonly { id: number; token: number }[];
+  onlyFor?: ReadonlySet<string>;
+}
+
 /** A trained model, as stored in `model_versions.weights`. */
 export interface ClassifierWeights {
   vocabulary: string[];
@@ -20,6 +35,7 @@ const LEARNING_RATE = 0.5;
 const L2 = 0.0005;
 const POSITIVE_WEIGHT = 3;
 const MIN_POSITIVES = 2;
+const MIN_FEATURE_COUNT = 2;
 
 /**
  * One logistic regression per tag over binary features, trained by plain SGD in a fixed order
@@ -43,7 +59,10 @@ export class TagClassifier {
   }
 
   static train(examples: readonly TrainingExample[], tagIds: readonly string[]): TagClassifier {
-    const vocabulary = [...new Set(examples.flatMap((example) => example.features))].sort();
+    // A feature seen once says nothing general, and rare character n-grams would only bloat the model.
+    const seen = new Map<string, number>();
+    for (const example of examples) for (const feature of example.features) seen.set(feature, (seen.get(feature) ?? 0) + 1);
+    const vocabulary = [...seen].filter(([, count]) => count >= MIN_FEATURE_COUNT).map(([feature]) => feature).sort();
     const index = new Map(vocabulary.map((feature, i) => [feature, i]));
     const encoded = examples.map((example) => ({ ...example, ids: example.features.map((feature) => index.get(feature) ?? -1).filter((i) => i >= 0) }));
     const classifiers: ClassifierWeights['classifiers'] = [];
@@ -64,22 +83,61 @@ export class TagClassifier {
     return this.dense.map((classifier) => classifier.tagId);
   }
 
-  /** Probability per tag the model knows, and the feature that pushed it most. */
-  predict(features: readonly string[]): Map<string, { probability: number; strongestFeature?: string }> {
-    const ids = features.map((feature) => this.index.get(feature) ?? -1).filter((i) => i >= 0);
-    const scale = 1 / Math.sqrt(Math.max(1, ids.length));
-    const result = new Map<string, { probability: number; strongestFeature?: string }>();
+  /** Drops features the model never saw; the rest as indexes, with the token each comes from. */
+  encode(features: CommentFeatures): { ids: number[]; tokens: number[] } {
+    const ids: number[] = [];
+    const tokens: number[] = [];
+    for (let i = 0; i < features.names.length; i++) {
+      const id = this.index.get(features.names[i]);
+      if (id === undefined) continue;
+      ids.push(id);
+      tokens.push(features.tokens[i]);
+    }
+    return { ids, tokens };
+  }
+
+  /**
+   * Probability per tag the model knows, and the token of the feature that pushed it most. Each
+   * group of feature indexes (the whole comment, each clause) is scored on its own and the best
+   * one counts: a second root cause in a long comment is not drowned by the rest (ADR 0009).
+   */
+  predict(groups: readonly FeatureGroup[]): Map<string, TagPrediction> {
+    const result = new Map<string, TagPrediction>();
     for (const classifier of this.dense) {
-      let sum = classifier.bias;
-      let strongest = -1;
-      for (const i of ids) {
-        const w = classifier.weights[i];
-        sum += w * scale;
-        if (strongest < 0 || w > classifier.weights[strongest]) strongest = i;
+      let best = -Infinity;
+      let bestToken = -1;
+      for (const { features: group, onlyFor } of groups) {
+        if (group.length === 0 || (onlyFor && !onlyFor.has(classifier.tagId))) continue;
+        const scale = 1 / Math.sqrt(group.length);
+        let sum = classifier.bias;
+        let strongest = -Infinity;
+        let token = -1;
+        for (const { id, token: at } of group) {
+          const w = classifier.weights[id];
+          sum += w * scale;
+          if (w > strongest) {
+            strongest = w;
+            token = at;
+          }
+        }
+        if (sum > best) {
+          best = sum;
+          bestToken = token;
+        }
       }
-      result.set(classifier.tagId, { probability: sigmoid(sum), strongestFeature: strongest >= 0 ? this.model.vocabulary[strongest] : undefined });
+      if (best === -Infinity) best = classifier.bias;
+      result.set(classifier.tagId, { probability: sigmoid(best), logit: best, token: bestToken });
     }
     return result;
+  }
+
+  /** The same model with each tag's bias moved so that probability 0.5 falls on its chosen threshold. */
+  withThresholds(thresholds: ReadonlyMap<string, number>): TagClassifier {
+    const classifiers = this.model.classifiers.map((classifier) => {
+      const threshold = thresholds.get(classifier.tagId);
+      return threshold === undefined ? classifier : { ...classifier, bias: round(classifier.bias - Math.log(threshold / (1 - threshold))) };
+    });
+    return TagClassifier.fromWeights({ vocabulary: this.model.vocabulary, classifiers });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { TaggedLanguage } from '../text/language';
+import { PARAPHRASES } from './initial-taxonomy.paraphrases';
 import type { TaxonomyTag, TaxonomyTerm } from './taxonomy.types';
 
 type TermList = Record<TaggedLanguage, string[]>;
@@ -101,11 +102,15 @@ function term(written: string): TaxonomyTerm {
   return { text: written };
 }
 
+function terms(id: string, keywords: TermList, language: TaggedLanguage): TaxonomyTerm[] {
+  return [...new Set([...keywords[language], ...(PARAPHRASES[id]?.[language] ?? [])])].map(term);
+}
+
 /** The taxonomy of version 1, with exactly the ids of issue #7. */
 export function initialTaxonomyTags(): TaxonomyTag[] {
   return Object.entries(INITIAL).map(([id, tag]) => ({
     id,
     name: tag.name,
-    terms: { en: tag.terms.en.map(term), nl: tag.terms.nl.map(term), de: tag.terms.de.map(term) },
+    terms: { en: terms(id, tag.terms, 'en'), nl: terms(id, tag.terms, 'nl'), de: terms(id, tag.terms, 'de') },
   }));
 }

@@ -28,6 +28,9 @@ const COMPOUND_LANGUAGES: ReadonlySet<TaggedLanguage> = new Set(['nl', 'de']);
 const MIN_COMPOUND_PART = 4;
 const MIN_COMPOUND_REST = 3;
 const MIN_TYPO_LENGTH = 5;
+const MEMO_LIMIT = 20000;
+/** Letters Dutch and German put between the parts of a compound. */
+const LINKING = new Set(['s', 'n', 'e']);
 
 /**
  * The taxonomy's terms of one language, compiled for lookup by stem: whole words, phrases,
@@ -39,6 +42,7 @@ export class LexiconMatcher {
   private readonly words = new Map<string, Cue[]>();
   private readonly phrases = new Map<string, PhraseCue[]>();
   private readonly compoundParts = new Map<string, Cue[]>();
+  private readonly compoundMemo = new Map<string, Cue[] | null>();
   private readonly typoDeletes = new Map<string, { stem: string; cues: Cue[] }[]>();
 
   constructor(
@@ -84,16 +88,31 @@ export class LexiconMatcher {
     return this.typoCues(token.stem);
   }
 
-  /** The head (last part) of a compound decides its meaning, so heads are tried before modifiers. */
+  /**
+   * Splits a compound into known stems (ADR 0009). The head (last part) decides its meaning, so heads
+   * are tried before modifiers; a head may be inflected ("Paketzustellungen" → zustellung) and a
+   * modifier may carry a linking "s"/"n"/"e" ("Lieferungsdatum"). Remembered per word.
+   */
   private compoundCues(lower: string): Cue[] | undefined {
+    const known = this.compoundMemo.get(lower);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.splitCompound(lower);
+    if (this.compoundMemo.size >= MEMO_LIMIT) this.compoundMemo.clear();
+    this.compoundMemo.set(lower, found ?? null);
+    return found;
+  }
+
+  private splitCompound(lower: string): Cue[] | undefined {
     const longest = lower.length - MIN_COMPOUND_REST;
     for (let length = longest; length >= MIN_COMPOUND_PART; length--) {
-      const head = this.compoundParts.get(lower.slice(lower.length - length));
-      if (head) return head;
+      const head = lower.slice(lower.length - length);
+      const cues = this.compoundParts.get(head) ?? this.compoundParts.get(stemWord(this.language, head));
+      if (cues) return cues;
     }
     for (let length = longest; length >= MIN_COMPOUND_PART; length--) {
-      const modifier = this.compoundParts.get(lower.slice(0, length));
-      if (modifier) return modifier;
+      const modifier = lower.slice(0, length);
+      const cues = this.compoundParts.get(modifier) ?? (LINKING.has(modifier[length - 1]) ? this.compoundParts.get(modifier.slice(0, -1)) : undefined);
+      if (cues) return cues;
     }
     return undefined;
   }
