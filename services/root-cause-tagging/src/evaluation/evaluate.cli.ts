@@ -7,7 +7,13 @@ import { modelVersionLabel } from '../model/model.labels';
 import { taxonomyVersionLabel } from '../taxonomy/taxonomy.types';
 import { learningCurve } from './learning.curve';
 import { qualityReport } from './quality.report';
-import { devCheckSet, measureHoldout, measureOwnTestSplit, measureSet, shippedTagger } from './shipped-model.evaluation';
+import {
+  devCheckSet,
+  measureHoldout,
+  measureOwnTestSplit,
+  measureSet,
+  shippedTagger,
+} from './shipped-model.evaluation';
 import { independentSet } from './training.corpus';
 
 const shipped = shippedTagger();
@@ -17,7 +23,12 @@ const report = qualityReport({
   independent: measureSet(shipped.tagger, independentSet()),
   ownTest: measureOwnTestSplit(shipped.tagger),
   curve: learningCurve(shipped.tags),
-  context: { taxonomyVersion: taxonomyVersionLabel(1), modelVersion: modelVersionLabel(1), trainComments: shipped.trainComments, calibrationComments: shipped.calibrationComments },
+  context: {
+    taxonomyVersion: taxonomyVersionLabel(1),
+    modelVersion: modelVersionLabel(1),
+    trainComments: shipped.trainComments,
+    calibrationComments: shipped.calibrationComments,
+  },
 });
 const target = resolve(__dirname, '../../../../docs/tagging-quality.md');
 writeFileSync(target, report);

@@ -19,37 +19,53 @@ export function qualityReport(figures: QualityFigures): string {
   return [
     '# Root-cause tagging quality',
     '',
-    'Written by `npm run tagging:evaluate` (services/root-cause-tagging/src/evaluation/evaluate.cli.ts); do not edit by hand.',
+    'Written by `npm run tagging:evaluate` (services/root-cause-tagging/src/evaluation/evaluate.cli.ts);',
+    'do not edit by hand.',
     'Method: [ADR 0009](adr/0009-root-cause-tagging-method.md). Labels: [tagging guideline](tagging-guideline.md).',
     '',
     '## Sets',
     '',
-    '- **Blind set** `data/eval/holdout.jsonl` (398 comments): written and labelled by an independent annotator; nobody',
-    '  working on the tagger reads its texts or its per-comment errors. Only these aggregate figures come out of it.',
-    '- **Development set** `data/eval/independent.jsonl` (806 comments, same annotator, other texts), split by id hash:',
-    `  dev-train (3/4) trains the model, dev-check (1/4, ${devCheck.comments} comments) chooses each tag's threshold and`,
-    '  guards model promotion. Its errors were read while the lexicon and features were improved.',
+    '- **Blind set** `data/eval/holdout.jsonl` (398 comments): written and labelled by an independent',
+    '  annotator; nobody working on the tagger reads its texts or its per-comment errors. Only these',
+    '  aggregate figures come out of it.',
+    '- **Development set** `data/eval/independent.jsonl` (806 comments, same annotator, other texts),',
+    `  split by id hash: dev-train (3/4) trains the model, dev-check (1/4, ${devCheck.comments} comments)`,
+    "  chooses each tag's threshold and guards model promotion. Its errors were read while the lexicon",
+    '  and features were improved, so its figures are optimistic.',
     `- The shipped model learns from ${context.trainComments} comments (dev-train plus the train split of`,
-    `  \`data/comments.jsonl\`) with thresholds chosen on ${context.calibrationComments} (dev-check plus its dev split).`,
+    `  \`data/comments.jsonl\`) with thresholds chosen on ${context.calibrationComments}`,
+    '  (dev-check plus its dev split).',
     `  Taxonomy ${context.taxonomyVersion}, model ${context.modelVersion}.`,
     '',
     '## Micro-F1',
     '',
-    '| set | comments | tag ids P | tag ids R | **tag ids F1** | tag + polarity P | tag + polarity R | **tag + polarity F1** |',
+    cells(
+      'set',
+      'comments',
+      'tag ids P',
+      'tag ids R',
+      '**tag ids F1**',
+      'tag + pol. P',
+      'tag + pol. R',
+      '**tag + pol. F1**',
+    ),
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...setRows('blind', blind),
     ...setRows('dev-check', devCheck),
     row('independent, all (3/4 trained on)', independent.comments, independent.tagIds, independent.tagsWithPolarity),
     row('own test split (issue #7)', ownTest.comments, ownTest.tags, ownTest.tagsWithPolarity),
     '',
-    `Language identification: ${f(blind.languageAccuracy)} right on the blind set, ${f(devCheck.languageAccuracy)} on dev-check.`,
+    `Language identification: ${f(blind.languageAccuracy)} right on the blind set,`,
+    `${f(devCheck.languageAccuracy)} on dev-check.`,
     '',
     '## Acceptance (issue #20), blind set',
     '',
     '| measure | target | reached | met |',
     '|---|---:|---:|---|',
     target('micro-F1 on tag ids, all', 0.88, blind.tagIds.f1),
-    ...Object.entries(blind.perLanguage).map(([language, scores]) => target(`micro-F1 on tag ids, ${language}`, 0.85, scores.tagIds.f1)),
+    ...Object.entries(blind.perLanguage).map(([language, scores]) =>
+      target(`micro-F1 on tag ids, ${language}`, 0.85, scores.tagIds.f1),
+    ),
     target('micro-F1 on tag + polarity', 0.8, blind.tagsWithPolarity.f1),
     '',
     '## Agreement between human annotators (the ceiling)',
@@ -74,19 +90,36 @@ export function qualityReport(figures: QualityFigures): string {
       .map((tag) => {
         const b = blind.perTag[tag];
         const d = devCheck.perTag[tag] ?? { precision: Number.NaN, recall: Number.NaN, f1: Number.NaN };
-        return `| ${tag} | ${f(b.precision)} | ${f(b.recall)} | ${f(b.f1)} | ${f(d.precision)} | ${f(d.recall)} | ${f(d.f1)} |`;
+        return cells(tag, f(b.precision), f(b.recall), f(b.f1), f(d.precision), f(d.recall), f(d.f1));
       }),
     '',
     '## Learning curve (issue #20 item 3)',
     '',
-    'Root causes confirmed at case closure, simulated: growing slices of dev-train (one confirmation per labelled tag,',
-    'positive for that tag and silent on the others) go through the learning loop (`retrain`: train, score on the held-out',
-    "set, promote only when not worse), which starts from a model of the project's own 130 comments. After each step the",
-    'model in use is scored on the blind set.',
+    'Root causes confirmed at case closure, simulated: growing slices of dev-train (one confirmation per',
+    'labelled tag, positive for that tag and silent on the others) go through the learning loop',
+    '(`retrain`: train, score on the held-out',
+    "set, promote only when not worse), which starts from a model of the project's own 130 comments; dev-check is the",
+    "loop's held-out set (thresholds and promotion). After each step the model in use is scored on the blind set.",
     '',
-    '| dev comments confirmed | confirmations | promoted | held-out F1 (promotion gate) | blind F1, tag ids | blind F1, tag + polarity |',
+    cells(
+      'dev comments',
+      'confirmations',
+      'promoted',
+      'held-out F1 (gate)',
+      'blind F1, tag ids',
+      'blind F1, tag + pol.',
+    ),
     '|---:|---:|---|---:|---:|---:|',
-    ...curve.map((p) => `| ${p.devComments} | ${p.confirmations} | ${p.confirmations === 0 ? 'start' : p.promoted ? 'yes' : 'no'} | ${f(p.heldOutF1)} | ${f(p.blindTagIds)} | ${f(p.blindTagsWithPolarity)} |`),
+    ...curve.map((p) =>
+      cells(
+        String(p.devComments),
+        String(p.confirmations),
+        p.confirmations === 0 ? 'start' : p.promoted ? 'yes' : 'no',
+        f(p.heldOutF1),
+        f(p.blindTagIds),
+        f(p.blindTagsWithPolarity),
+      ),
+    ),
     '',
   ].join('\n');
 }
@@ -94,12 +127,27 @@ export function qualityReport(figures: QualityFigures): string {
 function setRows(name: string, figures: SetFigures): string[] {
   return [
     row(`**${name}, all**`, figures.comments, figures.tagIds, figures.tagsWithPolarity),
-    ...Object.entries(figures.perLanguage).map(([language, scores]) => row(`${name}, ${language}`, scores.comments, scores.tagIds, scores.tagsWithPolarity)),
+    ...Object.entries(figures.perLanguage).map(([language, scores]) =>
+      row(`${name}, ${language}`, scores.comments, scores.tagIds, scores.tagsWithPolarity),
+    ),
   ];
 }
 
 function row(name: string, comments: number, ids: Scores, strict: Scores): string {
-  return `| ${name} | ${comments} | ${f(ids.precision)} | ${f(ids.recall)} | ${f(ids.f1)} | ${f(strict.precision)} | ${f(strict.recall)} | ${f(strict.f1)} |`;
+  return cells(
+    name,
+    String(comments),
+    f(ids.precision),
+    f(ids.recall),
+    f(ids.f1),
+    f(strict.precision),
+    f(strict.recall),
+    f(strict.f1),
+  );
+}
+
+function cells(...values: string[]): string {
+  return `| ${values.join(' | ')} |`;
 }
 
 function target(name: string, bar: number, reached: number): string {

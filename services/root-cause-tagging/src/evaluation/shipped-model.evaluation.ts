@@ -26,14 +26,20 @@ export interface SetFigures {
   perTag: Record<string, Scores>;
 }
 
-/** The tagger as it ships: initial taxonomy, model trained on the corpus' train split, thresholds chosen on its dev split. */
+/** The tagger as it ships: initial taxonomy, model trained on the corpus' train split, thresholds chosen on dev. */
 export function shippedTagger(): ShippedTagger {
   const corpus = trainingCorpus();
   const tags = initialTaxonomyTags();
   const train = corpus.filter((comment) => comment.split === 'train');
   const calibration = corpus.filter((comment) => comment.split === 'dev');
   const model = trainModel(train, [], tags, calibration);
-  return { tags, model, tagger: new CommentTagger(tags, model), trainComments: train.length, calibrationComments: calibration.length };
+  return {
+    tags,
+    model,
+    tagger: new CommentTagger(tags, model),
+    trainComments: train.length,
+    calibrationComments: calibration.length,
+  };
 }
 
 /** Scores `tagger` on labelled comments; the comments' texts stay inside (only aggregates come out). */
@@ -43,9 +49,20 @@ export function measureSet(tagger: CommentTagger, comments: readonly LabelledCom
   const ids = evaluate(comments.map(withoutPolarity), (comment) => idsOnly(tag(comment)));
   const perLanguage: SetFigures['perLanguage'] = {};
   for (const language of Object.keys(ids.perLanguage).sort()) {
-    perLanguage[language] = { comments: comments.filter((comment) => comment.language === language).length, tagIds: ids.perLanguage[language], tagsWithPolarity: strict.perLanguage[language] };
+    perLanguage[language] = {
+      comments: comments.filter((comment) => comment.language === language).length,
+      tagIds: ids.perLanguage[language],
+      tagsWithPolarity: strict.perLanguage[language],
+    };
   }
-  return { comments: comments.length, tagIds: ids.tags, tagsWithPolarity: strict.tagsWithPolarity, languageAccuracy: strict.languageAccuracy, perLanguage, perTag: ids.perTag };
+  return {
+    comments: comments.length,
+    tagIds: ids.tags,
+    tagsWithPolarity: strict.tagsWithPolarity,
+    languageAccuracy: strict.languageAccuracy,
+    perLanguage,
+    perTag: ids.perTag,
+  };
 }
 
 /** The blind set, scored in aggregate only: never print its texts or its per-comment mistakes. */
@@ -55,7 +72,10 @@ export function measureHoldout(tagger: CommentTagger): SetFigures {
 
 /** The shipped test split of the project's own comments (issue #7's bar), for comparison. */
 export function measureOwnTestSplit(tagger: CommentTagger): Evaluation {
-  return evaluate(loadLabelled().filter((comment) => comment.split === 'test'), (comment) => tagger.tag({ text: comment.text, score: comment.score }));
+  return evaluate(
+    loadLabelled().filter((comment) => comment.split === 'test'),
+    (comment) => tagger.tag({ text: comment.text, score: comment.score }),
+  );
 }
 
 export function devCheckSet(): LabelledComment[] {

@@ -17,7 +17,10 @@ export function trainingCorpus(): LabelledComment[] {
 
 /** The independent development set, each comment with its fixed dev-train/dev-check split. */
 export function independentSet(): LabelledComment[] {
-  return loadLabelled(INDEPENDENT_SET).map((comment) => ({ ...comment, split: isDevCheck(comment.id) ? 'dev' : 'train' }));
+  return loadLabelled(INDEPENDENT_SET).map((comment) => ({
+    ...comment,
+    split: isDevCheck(comment.id) ? 'dev' : 'train',
+  }));
 }
 
 export function isDevCheck(id: string): boolean {

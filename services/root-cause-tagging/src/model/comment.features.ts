@@ -55,7 +55,8 @@ function charGrams(lower: string): string[] {
   let grams = ngramCache.get(lower);
   if (!grams) {
     const set = new Set<string>();
-    for (const size of NGRAM_SIZES) for (let i = 0; i + size <= lower.length; i++) set.add(`#${lower.slice(i, i + size)}`);
+    for (const size of NGRAM_SIZES)
+      for (let i = 0; i + size <= lower.length; i++) set.add(`#${lower.slice(i, i + size)}`);
     grams = [...set];
     if (ngramCache.size >= NGRAM_CACHE_LIMIT) ngramCache.clear();
     ngramCache.set(lower, grams);

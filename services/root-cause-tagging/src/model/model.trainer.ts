@@ -12,7 +12,7 @@ export interface ConfirmedExample {
   tagId: string;
 }
 
-const THRESHOLDS = Array.from({ length: 15 }, (_, i) => 0.15 + i * 0.05);
+const THRESHOLDS = Array.from({ length: 15 }, (_, i) => (15 + i * 5) / 100);
 /** Fewer positives than this on the calibration set say too little to move a tag's threshold. */
 const MIN_CALIBRATION_POSITIVES = 4;
 
@@ -27,33 +27,56 @@ export function trainModel(
   calibration: readonly LabelledComment[] = [],
 ): TagClassifier {
   const reader = new CommentReader(tags);
-  const features = (text: string, language: LabelledComment['language']) => [...new Set(reader.read(text, language).features.names)];
-  const examples: TrainingExample[] = [
-    ...[...labelled].sort((a, b) => a.id.localeCompare(b.id)).map((comment) => ({
-      features: features(comment.text, comment.language),
-      tags: new Set(comment.tags.map((tag) => tag.id)),
-    })),
-    ...[...confirmed].sort((a, b) => a.responseId.localeCompare(b.responseId)).map((example) => ({
-      features: features(example.text, example.language),
-      tags: new Set([example.tagId]),
-      known: new Set([example.tagId]),
-    })),
+  const features = (text: string, language: LabelledComment['language']) => [
+    ...new Set(reader.read(text, language).features.names),
   ];
-  const model = TagClassifier.train(examples, tags.map((tag) => tag.id));
+  const examples: TrainingExample[] = [
+    ...[...labelled]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((comment) => ({
+        features: features(comment.text, comment.language),
+        tags: new Set(comment.tags.map((tag) => tag.id)),
+      })),
+    ...[...confirmed]
+      .sort((a, b) => a.responseId.localeCompare(b.responseId))
+      .map((example) => ({
+        features: features(example.text, example.language),
+        tags: new Set([example.tagId]),
+        known: new Set([example.tagId]),
+      })),
+  ];
+  const model = TagClassifier.train(
+    examples,
+    tags.map((tag) => tag.id),
+  );
   return calibration.length === 0 ? model : model.withThresholds(chooseThresholds(model, reader, calibration));
 }
 
 /** Per tag, the probability threshold with the best F1 on the calibration comments (ties: nearest 0.5). */
-function chooseThresholds(model: TagClassifier, reader: CommentReader, calibration: readonly LabelledComment[]): Map<string, number> {
-  const scored = calibration.map((comment) => ({ predictions: predictTags(model, reader.read(comment.text, comment.language)), tags: new Set(comment.tags.map((tag) => tag.id)) }));
+function chooseThresholds(
+  model: TagClassifier,
+  reader: CommentReader,
+  calibration: readonly LabelledComment[],
+): Map<string, number> {
+  const scored = calibration.map((comment) => ({
+    predictions: predictTags(model, reader.read(comment.text, comment.language)),
+    tags: new Set(comment.tags.map((tag) => tag.id)),
+  }));
   const thresholds = new Map<string, number>();
   for (const tagId of model.tagIds) {
-    const pairs = scored.map(({ predictions, tags }) => ({ probability: predictions.get(tagId)?.probability ?? 0, positive: tags.has(tagId) }));
+    const pairs = scored.map(({ predictions, tags }) => ({
+      probability: predictions.get(tagId)?.probability ?? 0,
+      positive: tags.has(tagId),
+    }));
     if (pairs.filter((pair) => pair.positive).length < MIN_CALIBRATION_POSITIVES) continue;
     let best = { threshold: 0.5, f1: -1 };
     for (const threshold of THRESHOLDS) {
       const f1 = f1At(pairs, threshold);
-      if (f1 > best.f1 + 1e-9 || (Math.abs(f1 - best.f1) <= 1e-9 && Math.abs(threshold - 0.5) < Math.abs(best.threshold - 0.5))) best = { threshold, f1 };
+      if (
+        f1 > best.f1 + 1e-9 ||
+        (Math.abs(f1 - best.f1) <= 1e-9 && Math.abs(threshold - 0.5) < Math.abs(best.threshold - 0.5))
+      )
+        best = { threshold, f1 };
     }
     thresholds.set(tagId, best.threshold);
   }

@@ -44,7 +44,10 @@ const MIN_FEATURE_COUNT = 2;
 export class TagClassifier {
   private readonly index: Map<string, number>;
 
-  private constructor(private readonly model: ClassifierWeights, private readonly dense: { tagId: string; bias: number; weights: Float64Array }[]) {
+  private constructor(
+    private readonly model: ClassifierWeights,
+    private readonly dense: { tagId: string; bias: number; weights: Float64Array }[],
+  ) {
     this.index = new Map(model.vocabulary.map((feature, i) => [feature, i]));
   }
 
@@ -61,16 +64,27 @@ export class TagClassifier {
   static train(examples: readonly TrainingExample[], tagIds: readonly string[]): TagClassifier {
     // A feature seen once says nothing general, and rare character n-grams would only bloat the model.
     const seen = new Map<string, number>();
-    for (const example of examples) for (const feature of example.features) seen.set(feature, (seen.get(feature) ?? 0) + 1);
-    const vocabulary = [...seen].filter(([, count]) => count >= MIN_FEATURE_COUNT).map(([feature]) => feature).sort();
+    for (const example of examples)
+      for (const feature of example.features) seen.set(feature, (seen.get(feature) ?? 0) + 1);
+    const vocabulary = [...seen]
+      .filter(([, count]) => count >= MIN_FEATURE_COUNT)
+      .map(([feature]) => feature)
+      .sort();
     const index = new Map(vocabulary.map((feature, i) => [feature, i]));
-    const encoded = examples.map((example) => ({ ...example, ids: example.features.map((feature) => index.get(feature) ?? -1).filter((i) => i >= 0) }));
+    const encoded = examples.map((example) => ({
+      ...example,
+      ids: example.features.map((feature) => index.get(feature) ?? -1).filter((i) => i >= 0),
+    }));
     const classifiers: ClassifierWeights['classifiers'] = [];
     for (const tagId of tagIds) {
       const relevant = encoded.filter((example) => !example.known || example.known.has(tagId));
       if (relevant.filter((example) => example.tags.has(tagId)).length < MIN_POSITIVES) continue;
       const { bias, weights } = fit(relevant, tagId, vocabulary.length);
-      classifiers.push({ tagId, bias, weights: [...weights.entries()].filter(([, w]) => Math.abs(w) > 1e-4).map(([i, w]) => [i, round(w)]) });
+      classifiers.push({
+        tagId,
+        bias,
+        weights: [...weights.entries()].filter(([, w]) => Math.abs(w) > 1e-4).map(([i, w]) => [i, round(w)]),
+      });
     }
     return TagClassifier.fromWeights({ vocabulary, classifiers });
   }
@@ -135,13 +149,19 @@ export class TagClassifier {
   withThresholds(thresholds: ReadonlyMap<string, number>): TagClassifier {
     const classifiers = this.model.classifiers.map((classifier) => {
       const threshold = thresholds.get(classifier.tagId);
-      return threshold === undefined ? classifier : { ...classifier, bias: round(classifier.bias - Math.log(threshold / (1 - threshold))) };
+      return threshold === undefined
+        ? classifier
+        : { ...classifier, bias: round(classifier.bias - Math.log(threshold / (1 - threshold))) };
     });
     return TagClassifier.fromWeights({ vocabulary: this.model.vocabulary, classifiers });
   }
 }
 
-function fit(examples: readonly { ids: number[]; tags: ReadonlySet<string> }[], tagId: string, size: number): { bias: number; weights: Float64Array } {
+function fit(
+  examples: readonly { ids: number[]; tags: ReadonlySet<string> }[],
+  tagId: string,
+  size: number,
+): { bias: number; weights: Float64Array } {
   const weights = new Float64Array(size);
   let bias = 0;
   for (let epoch = 0; epoch < EPOCHS; epoch++) {

@@ -19,7 +19,8 @@ export class CommentReader {
   private readonly matchers: Record<TaggedLanguage, LexiconMatcher>;
 
   constructor(tags: readonly TaxonomyTag[]) {
-    const matcher = (language: TaggedLanguage) => new LexiconMatcher(language, tags, (lower) => isNegator(language, lower));
+    const matcher = (language: TaggedLanguage) =>
+      new LexiconMatcher(language, tags, (lower) => isNegator(language, lower));
     this.matchers = { en: matcher('en'), nl: matcher('nl'), de: matcher('de') };
   }
 
@@ -41,4 +42,3 @@ export function cueSign(match: LexiconMatch, tokens: readonly AnalysedToken[]): 
   const sign = match.polarity === 'positive' ? 1 : -1;
   return negated ? -sign : sign;
 }
-

@@ -1,6 +1,6 @@
 import type { FeatureGroup, TagClassifier, TagPrediction } from '../model/tag.classifier';
 import type { AnalysedToken } from '../sentiment/opinion.scorer';
-import { CONTRAST_WORDS } from '../sentiment/sentiment.words';
+import { CONTRAST_WORDS, WISH_WORDS } from '../sentiment/sentiment.words';
 import type { LexiconMatch, MatchKind } from '../taxonomy/lexicon.matcher';
 import type { CuePolarity, TaxonomyTag } from '../taxonomy/taxonomy.types';
 import { codePointIndex } from '../text/comment.tokenizer';
@@ -21,6 +21,9 @@ export const MODEL_THRESHOLD = 0.5;
 const SCORE_PRIOR = 3;
 const CONTRAST_LEAN = -0.5;
 const CONTRAST = new Set(CONTRAST_WORDS);
+/** A wish names an unmet need ("could be faster", "kon sneller"): the guideline counts it negative. */
+const WISH_LEAN = -2;
+const WISH = new Set(WISH_WORDS);
 
 /** The polarity of a tag from the lean of its evidence and the clause it is in. */
 type Stance = (lean: number, clause: number) => CuePolarity;
@@ -55,13 +58,21 @@ export class CommentTagger {
     this.reader = new CommentReader(tags);
     this.knownTags = new Set(tags.map((tag) => tag.id));
     this.vocabulary = Object.fromEntries(
-      TAGGED_LANGUAGES.map((language) => [language, new Set(tags.flatMap((tag) => (tag.terms[language] ?? []).flatMap((term) => term.text.toLowerCase().split(/[^\p{L}']+/u))))]),
+      TAGGED_LANGUAGES.map((language) => [
+        language,
+        new Set(
+          tags.flatMap((tag) =>
+            (tag.terms[language] ?? []).flatMap((term) => term.text.toLowerCase().split(/[^\p{L}']+/u)),
+          ),
+        ),
+      ]),
     ) as Record<TaggedLanguage, Set<string>>;
   }
 
   tag(input: TaggingInput): TaggingResult {
     const guess = detectLanguage(input.text, input.languageHint, this.vocabulary);
-    if (guess.language === 'other') return { language: 'other', languageConfidence: guess.confidence, sentiment: 0, tags: [] };
+    if (guess.language === 'other')
+      return { language: 'other', languageConfidence: guess.confidence, sentiment: 0, tags: [] };
     const reading = this.reader.read(input.text, guess.language);
     const { tokens, matches } = reading;
     const cueOpinion = matches.reduce((sum, match) => sum + cueSign(match, tokens), 0);
@@ -69,7 +80,8 @@ export class CommentTagger {
     const sentiment = round(Math.tanh(total / 3));
     const fallback = this.stance(tokens, sentiment, input.score);
     const evidence = this.evidence(matches, tokens);
-    const predictions = this.model && tokens.length > 0 ? predictTags(this.model, reading) : new Map<string, TagPrediction>();
+    const predictions =
+      this.model && tokens.length > 0 ? predictTags(this.model, reading) : new Map<string, TagPrediction>();
     const tags: FoundTag[] = [];
     for (const tagId of this.knownTags) {
       const lexicon = evidence.get(tagId);
@@ -91,15 +103,20 @@ export class CommentTagger {
   /**
    * How a tag's polarity is decided: what its cues and clause say, plus the score (customers below 7
    * hardly ever praise a cause, those above 8 hardly ever blame one, ADR 0009), plus a lean to the
-   * negative for a clause opened by "but"/"maar"/"aber". When all that is even: the comment's sentiment.
+   * negative for a clause opened by "but"/"maar"/"aber" and for a wish. When all that is even: the comment's sentiment.
    */
   private stance(tokens: readonly AnalysedToken[], sentiment: number, score: number | undefined): Stance {
     const prior = score === undefined ? 0 : score <= 6 ? -SCORE_PRIOR : score >= 9 ? SCORE_PRIOR : 0;
     const contrasted = new Set<number>();
-    for (let i = 0; i < tokens.length; i++) if (CONTRAST.has(tokens[i].lower) && (i === 0 || tokens[i - 1].clause !== tokens[i].clause)) contrasted.add(tokens[i].clause);
+    const wished = new Set<number>();
+    for (let i = 0; i < tokens.length; i++) {
+      if (CONTRAST.has(tokens[i].lower) && (i === 0 || tokens[i - 1].clause !== tokens[i].clause))
+        contrasted.add(tokens[i].clause);
+      if (WISH.has(tokens[i].lower)) wished.add(tokens[i].clause);
+    }
     const fallback = fallbackPolarity(sentiment, score);
     return (lean, clause) => {
-      const total = lean + prior + (contrasted.has(clause) ? CONTRAST_LEAN : 0);
+      const total = lean + prior + (contrasted.has(clause) ? CONTRAST_LEAN : 0) + (wished.has(clause) ? WISH_LEAN : 0);
       return total > 0.05 ? 'positive' : total < -0.05 ? 'negative' : fallback;
     };
   }
@@ -121,10 +138,19 @@ export class CommentTagger {
     return byTag;
   }
 
-  private lexiconTag(text: string, tokens: readonly AnalysedToken[], tagId: string, evidence: TagEvidence, confidence: number, fallback: Stance): FoundTag {
+  private lexiconTag(
+    text: string,
+    tokens: readonly AnalysedToken[],
+    tagId: string,
+    evidence: TagEvidence,
+    confidence: number,
+    fallback: Stance,
+  ): FoundTag {
     const polarity = fallback(evidence.lean, tokens[evidence.matches[0].match.from].clause);
     // The span covers the cues of the clause that said most about the tag.
-    const strongest = evidence.matches.reduce((best, candidate) => (candidate.weight > best.weight ? candidate : best)).match;
+    const strongest = evidence.matches.reduce((best, candidate) =>
+      candidate.weight > best.weight ? candidate : best,
+    ).match;
     const clause = tokens[strongest.from].clause;
     let from = tokens[strongest.from].start;
     let to = tokens[strongest.to].end;
@@ -142,7 +168,13 @@ export class CommentTagger {
     return { tagId, polarity, confidence: round(confidence), span: span(text, from, to) };
   }
 
-  private modelTag(text: string, tokens: readonly AnalysedToken[], tagId: string, learned: TagPrediction, fallback: Stance): FoundTag | undefined {
+  private modelTag(
+    text: string,
+    tokens: readonly AnalysedToken[],
+    tagId: string,
+    learned: TagPrediction,
+    fallback: Stance,
+  ): FoundTag | undefined {
     const token = tokens[learned.token];
     if (!token) return undefined;
     const lean = tokens.reduce((sum, other) => (other.clause === token.clause ? sum + other.opinion : sum), 0);
@@ -171,7 +203,8 @@ export function predictTags(model: TagClassifier, reading: CommentReading): Map<
       const clause = reading.tokens[match.from].clause;
       cued.set(clause, (cued.get(clause) ?? new Set()).add(match.tagId));
     }
-    for (const [clause, group] of clauses) if (cued.has(clause)) groups.push({ features: asList(group), onlyFor: cued.get(clause) });
+    for (const [clause, group] of clauses)
+      if (cued.has(clause)) groups.push({ features: asList(group), onlyFor: cued.get(clause) });
   }
   return model.predict(groups);
 }
@@ -180,8 +213,14 @@ export function predictTags(model: TagClassifier, reading: CommentReading): Map<
 function clauseOpinion(tokens: readonly AnalysedToken[], match: LexiconMatch): number {
   const clause = tokens[match.from].clause;
   let sum = 0;
-  for (let i = match.from - 1; i >= Math.max(0, match.from - OPINION_REACH) && tokens[i].clause === clause; i--) sum += tokens[i].opinion / (1 + DISTANCE_DECAY * (match.from - i));
-  for (let i = match.to + 1; i < Math.min(tokens.length, match.to + 1 + OPINION_REACH) && tokens[i].clause === clause; i++) sum += tokens[i].opinion / (1 + DISTANCE_DECAY * (i - match.to));
+  for (let i = match.from - 1; i >= Math.max(0, match.from - OPINION_REACH) && tokens[i].clause === clause; i--)
+    sum += tokens[i].opinion / (1 + DISTANCE_DECAY * (match.from - i));
+  for (
+    let i = match.to + 1;
+    i < Math.min(tokens.length, match.to + 1 + OPINION_REACH) && tokens[i].clause === clause;
+    i++
+  )
+    sum += tokens[i].opinion / (1 + DISTANCE_DECAY * (i - match.to));
   return sum;
 }
 
@@ -189,9 +228,14 @@ function strongestOpinionNear(tokens: readonly AnalysedToken[], match: LexiconMa
   const clause = tokens[match.from].clause;
   let best: AnalysedToken | undefined;
   let bestWeight = 0;
-  for (let i = Math.max(0, match.from - OPINION_REACH); i < Math.min(tokens.length, match.to + 1 + OPINION_REACH); i++) {
+  for (
+    let i = Math.max(0, match.from - OPINION_REACH);
+    i < Math.min(tokens.length, match.to + 1 + OPINION_REACH);
+    i++
+  ) {
     if ((i >= match.from && i <= match.to) || tokens[i].clause !== clause || tokens[i].opinion === 0) continue;
-    const weight = Math.abs(tokens[i].opinion) / (1 + DISTANCE_DECAY * Math.abs(i < match.from ? match.from - i : i - match.to));
+    const weight =
+      Math.abs(tokens[i].opinion) / (1 + DISTANCE_DECAY * Math.abs(i < match.from ? match.from - i : i - match.to));
     if (weight > bestWeight) {
       best = tokens[i];
       bestWeight = weight;

@@ -54,7 +54,8 @@ export class LexiconMatcher {
       for (const term of tag.terms[language] ?? []) this.add({ tagId: tag.id, polarity: term.polarity }, term.text);
     }
     for (const [stem, cues] of this.words) {
-      if (stem.length >= MIN_TYPO_LENGTH) for (const key of [stem, ...deletions(stem)]) push(this.typoDeletes, key, { stem, cues });
+      if (stem.length >= MIN_TYPO_LENGTH)
+        for (const key of [stem, ...deletions(stem)]) push(this.typoDeletes, key, { stem, cues });
     }
   }
 
@@ -66,14 +67,22 @@ export class LexiconMatcher {
       for (const phrase of this.phrases.get(tokens[i].stem) ?? []) {
         if (!phraseAt(tokens, i, phrase.stems)) continue;
         const to = i + phrase.stems.length - 1;
-        matches.push({ tagId: phrase.tagId, polarity: phrase.polarity, from: i, to, kind: 'phrase', selfNegated: phrase.selfNegated });
+        matches.push({
+          tagId: phrase.tagId,
+          polarity: phrase.polarity,
+          from: i,
+          to,
+          kind: 'phrase',
+          selfNegated: phrase.selfNegated,
+        });
         covered.fill(1, i, to + 1);
       }
     }
     for (let i = 0; i < tokens.length; i++) {
       if (covered[i]) continue;
       const found = this.wordCues(tokens[i]);
-      if (found) for (const cue of found.cues) matches.push({ ...cue, from: i, to: i, kind: found.kind, selfNegated: false });
+      if (found)
+        for (const cue of found.cues) matches.push({ ...cue, from: i, to: i, kind: found.kind, selfNegated: false });
     }
     return matches;
   }
@@ -111,7 +120,9 @@ export class LexiconMatcher {
     }
     for (let length = longest; length >= MIN_COMPOUND_PART; length--) {
       const modifier = lower.slice(0, length);
-      const cues = this.compoundParts.get(modifier) ?? (LINKING.has(modifier[length - 1]) ? this.compoundParts.get(modifier.slice(0, -1)) : undefined);
+      const cues =
+        this.compoundParts.get(modifier) ??
+        (LINKING.has(modifier[length - 1]) ? this.compoundParts.get(modifier.slice(0, -1)) : undefined);
       if (cues) return cues;
     }
     return undefined;
@@ -121,7 +132,8 @@ export class LexiconMatcher {
     if (stem.length < MIN_TYPO_LENGTH + 1) return undefined;
     for (const key of [stem, ...deletions(stem)]) {
       for (const candidate of this.typoDeletes.get(key) ?? []) {
-        if (candidate.stem[0] === stem[0] && Math.abs(candidate.stem.length - stem.length) <= 1) return { cues: candidate.cues, kind: 'typo' };
+        if (candidate.stem[0] === stem[0] && Math.abs(candidate.stem.length - stem.length) <= 1)
+          return { cues: candidate.cues, kind: 'typo' };
       }
     }
     return undefined;
@@ -139,7 +151,8 @@ export class LexiconMatcher {
     // Over-stemmed words ("leverbaar" → "lever") must not take another tag's stem.
     const taken = this.words.get(stems[0]);
     if (!taken || taken.some((other) => other.tagId === cue.tagId)) push(this.words, stems[0], cue);
-    for (const part of new Set([stems[0], lowers[0]])) if (part.length >= MIN_COMPOUND_PART) push(this.compoundParts, part, cue);
+    for (const part of new Set([stems[0], lowers[0]]))
+      if (part.length >= MIN_COMPOUND_PART) push(this.compoundParts, part, cue);
   }
 }
 
