@@ -11,10 +11,12 @@ describe('learning from confirmed root causes', () => {
   const shipped = loadLabelled();
   const slice = loadLabelled('loop-slice.jsonl');
   const tags = initialTaxonomyTags();
+  // Version 1 as the service makes it: thresholds chosen on the dev split, as every retrain does.
   const base = trainModel(
     shipped.filter((comment) => comment.split === 'train'),
     [],
     tags,
+    shipped.filter((comment) => comment.split === 'dev'),
   );
   const confirmed: ConfirmedExample[] = slice
     .filter((comment) => comment.split === 'confirmed')
