@@ -19,6 +19,8 @@ export const TAG_THRESHOLD = 0.5;
 export const MODEL_THRESHOLD = 0.5;
 /** How much the score weighs against the opinion words around a cue, and a "but" clause's lean. */
 const SCORE_PRIOR = 3;
+/** A cue that is an opinion in itself ("pünktlich", "rude") is the customer's own word: the score weighs less. */
+const SCORE_PRIOR_AGAINST_CUE = 1.5;
 const CONTRAST_LEAN = -0.5;
 const CONTRAST = new Set(CONTRAST_WORDS);
 /** A wish names an unmet need ("could be faster", "kon sneller"): the guideline counts it negative. */
@@ -26,7 +28,7 @@ const WISH_LEAN = -2;
 const WISH = new Set(WISH_WORDS);
 
 /** The polarity of a tag from the lean of its evidence and the clause it is in. */
-type Stance = (lean: number, clause: number) => CuePolarity;
+type Stance = (lean: number, clause: number, opinionCue?: boolean) => CuePolarity;
 
 const CUE_WEIGHT = 2;
 const DISTANCE_DECAY = 0.3;
@@ -38,6 +40,8 @@ interface TagEvidence {
   matches: { match: LexiconMatch; weight: number }[];
   strength: number;
   lean: number;
+  /** One of its cues is an opinion in itself. */
+  opinionCue: boolean;
 }
 
 /**
@@ -106,7 +110,7 @@ export class CommentTagger {
    * negative for a clause opened by "but"/"maar"/"aber" and for a wish. When all that is even: the comment's sentiment.
    */
   private stance(tokens: readonly AnalysedToken[], sentiment: number, score: number | undefined): Stance {
-    const prior = score === undefined ? 0 : score <= 6 ? -SCORE_PRIOR : score >= 9 ? SCORE_PRIOR : 0;
+    const prior = score === undefined ? 0 : score <= 6 ? -1 : score >= 9 ? 1 : 0;
     const contrasted = new Set<number>();
     const wished = new Set<number>();
     for (let i = 0; i < tokens.length; i++) {
@@ -115,8 +119,10 @@ export class CommentTagger {
       if (WISH.has(tokens[i].lower)) wished.add(tokens[i].clause);
     }
     const fallback = fallbackPolarity(sentiment, score);
-    return (lean, clause) => {
-      const total = lean + prior + (contrasted.has(clause) ? CONTRAST_LEAN : 0) + (wished.has(clause) ? WISH_LEAN : 0);
+    return (lean, clause, opinionCue = false) => {
+      const weight = opinionCue ? SCORE_PRIOR_AGAINST_CUE : SCORE_PRIOR;
+      const total =
+        lean + prior * weight + (contrasted.has(clause) ? CONTRAST_LEAN : 0) + (wished.has(clause) ? WISH_LEAN : 0);
       return total > 0.05 ? 'positive' : total < -0.05 ? 'negative' : fallback;
     };
   }
@@ -129,10 +135,11 @@ export class CommentTagger {
       const context = clauseOpinion(tokens, match);
       const opinionated = cue !== 0 || context !== 0;
       const strength = KIND_STRENGTH[match.kind] * (opinionated ? 1 : BARE_MENTION);
-      const entry = byTag.get(match.tagId) ?? { matches: [], strength: 0, lean: 0 };
+      const entry = byTag.get(match.tagId) ?? { matches: [], strength: 0, lean: 0, opinionCue: false };
       entry.matches.push({ match, weight: Math.abs(cue) + Math.abs(context) });
       entry.strength = Math.max(entry.strength, strength);
       entry.lean += cue * CUE_WEIGHT + context;
+      entry.opinionCue ||= match.polarity !== undefined;
       byTag.set(match.tagId, entry);
     }
     return byTag;
@@ -146,7 +153,7 @@ export class CommentTagger {
     confidence: number,
     fallback: Stance,
   ): FoundTag {
-    const polarity = fallback(evidence.lean, tokens[evidence.matches[0].match.from].clause);
+    const polarity = fallback(evidence.lean, tokens[evidence.matches[0].match.from].clause, evidence.opinionCue);
     // The span covers the cues of the clause that said most about the tag.
     const strongest = evidence.matches.reduce((best, candidate) =>
       candidate.weight > best.weight ? candidate : best,
