@@ -7,9 +7,9 @@ export interface TagPrediction {
   token: number;
 }
 
-/** Features scored together: the whole comment, or one clause (only for the tags its cues name). */
+/** Features scored together (positions of encoded features): the whole comment, or one clause (for its cued tags). */
 export interface FeatureGroup {
-  features: readonly { id: number; token: number }[];
+  members: readonly number[];
   onlyFor?: ReadonlySet<string>;
 }
 
@@ -43,12 +43,19 @@ const MIN_FEATURE_COUNT = 2;
  */
 export class TagClassifier {
   private readonly index: Map<string, number>;
+  /** Weights feature by feature (row = feature, column = tag): one pass over a comment's features scores every tag. */
+  private readonly matrix: Float64Array;
+  private readonly biases: Float64Array;
 
   private constructor(
     private readonly model: ClassifierWeights,
     private readonly dense: { tagId: string; bias: number; weights: Float64Array }[],
   ) {
     this.index = new Map(model.vocabulary.map((feature, i) => [feature, i]));
+    const tags = dense.length;
+    this.matrix = new Float64Array(model.vocabulary.length * tags);
+    dense.forEach((classifier, t) => classifier.weights.forEach((w, i) => (this.matrix[i * tags + t] = w)));
+    this.biases = Float64Array.from(dense.map((classifier) => classifier.bias));
   }
 
   static fromWeights(model: ClassifierWeights): TagClassifier {
@@ -112,36 +119,48 @@ export class TagClassifier {
 
   /**
    * Probability per tag the model knows, and the token of the feature that pushed it most. Each
-   * group of feature indexes (the whole comment, each clause) is scored on its own and the best
-   * one counts: a second root cause in a long comment is not drowned by the rest (ADR 0009).
+   * group of features (positions in `ids`: the whole comment, each clause) is scored on its own and
+   * the best one counts: a second root cause in a long comment is not drowned by the rest (ADR 0009).
    */
-  predict(groups: readonly FeatureGroup[]): Map<string, TagPrediction> {
-    const result = new Map<string, TagPrediction>();
-    for (const classifier of this.dense) {
-      let best = -Infinity;
-      let bestToken = -1;
-      for (const { features: group, onlyFor } of groups) {
-        if (group.length === 0 || (onlyFor && !onlyFor.has(classifier.tagId))) continue;
-        const scale = 1 / Math.sqrt(group.length);
-        let sum = classifier.bias;
-        let strongest = -Infinity;
-        let token = -1;
-        for (const { id, token: at } of group) {
-          const w = classifier.weights[id];
-          sum += w * scale;
-          if (w > strongest) {
-            strongest = w;
-            token = at;
+  predict(
+    ids: readonly number[],
+    tokens: readonly number[],
+    groups: readonly FeatureGroup[],
+  ): Map<string, TagPrediction> {
+    const tags = this.dense.length;
+    const best = new Float64Array(tags).fill(-Infinity);
+    const bestToken = new Int32Array(tags).fill(-1);
+    const sums = new Float64Array(tags);
+    const strongest = new Float64Array(tags);
+    const strongestToken = new Int32Array(tags);
+    for (const { members, onlyFor } of groups) {
+      if (members.length === 0) continue;
+      const scale = 1 / Math.sqrt(members.length);
+      sums.set(this.biases);
+      strongest.fill(-Infinity);
+      strongestToken.fill(-1);
+      for (const member of members) {
+        const row = ids[member] * tags;
+        for (let t = 0; t < tags; t++) {
+          const w = this.matrix[row + t];
+          sums[t] += w * scale;
+          if (w > strongest[t]) {
+            strongest[t] = w;
+            strongestToken[t] = tokens[member];
           }
         }
-        if (sum > best) {
-          best = sum;
-          bestToken = token;
-        }
       }
-      if (best === -Infinity) best = classifier.bias;
-      result.set(classifier.tagId, { probability: sigmoid(best), logit: best, token: bestToken });
+      for (let t = 0; t < tags; t++) {
+        if ((onlyFor && !onlyFor.has(this.dense[t].tagId)) || sums[t] <= best[t]) continue;
+        best[t] = sums[t];
+        bestToken[t] = strongestToken[t];
+      }
     }
+    const result = new Map<string, TagPrediction>();
+    this.dense.forEach((classifier, t) => {
+      const logit = best[t] === -Infinity ? classifier.bias : best[t];
+      result.set(classifier.tagId, { probability: sigmoid(logit), logit, token: bestToken[t] });
+    });
     return result;
   }
 

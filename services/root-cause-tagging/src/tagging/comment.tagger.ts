@@ -193,27 +193,35 @@ export class CommentTagger {
 /** The model's view: the whole comment and, when it has several, each clause on its own. */
 export function predictTags(model: TagClassifier, reading: CommentReading): Map<string, TagPrediction> {
   const { ids, tokens } = model.encode(reading.features);
-  const whole = new Map<number, number>();
-  const clauses = new Map<number, Map<number, number>>();
+  const whole: number[] = [];
+  const inWhole = new Set<number>();
+  const clauses = new Map<number, { members: number[]; seen: Set<number> }>();
   for (let i = 0; i < ids.length; i++) {
-    if (!whole.has(ids[i])) whole.set(ids[i], tokens[i]);
+    if (!inWhole.has(ids[i])) {
+      inWhole.add(ids[i]);
+      whole.push(i);
+    }
     const clause = reading.tokens[tokens[i]].clause;
     let group = clauses.get(clause);
-    if (!group) clauses.set(clause, (group = new Map()));
-    if (!group.has(ids[i])) group.set(ids[i], tokens[i]);
+    if (!group) clauses.set(clause, (group = { members: [], seen: new Set() }));
+    if (!group.seen.has(ids[i])) {
+      group.seen.add(ids[i]);
+      group.members.push(i);
+    }
   }
-  const asList = (group: Map<number, number>) => [...group].map(([id, token]) => ({ id, token }));
-  const groups: FeatureGroup[] = [{ features: asList(whole) }];
+  const groups: FeatureGroup[] = [{ members: whole }];
   if (clauses.size > 1) {
     const cued = new Map<number, Set<string>>();
     for (const match of reading.matches) {
       const clause = reading.tokens[match.from].clause;
       cued.set(clause, (cued.get(clause) ?? new Set()).add(match.tagId));
     }
-    for (const [clause, group] of clauses)
-      if (cued.has(clause)) groups.push({ features: asList(group), onlyFor: cued.get(clause) });
+    for (const [clause, group] of clauses) {
+      const onlyFor = cued.get(clause);
+      if (onlyFor) groups.push({ members: group.members, onlyFor });
+    }
   }
-  return model.predict(groups);
+  return model.predict(ids, tokens, groups);
 }
 
 /** Opinion words near the cue in its clause, nearer ones counting more; the cue's own words are left out. */
