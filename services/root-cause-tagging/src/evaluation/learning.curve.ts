@@ -13,6 +13,8 @@ export interface CurvePoint {
   confirmations: number;
   promoted: boolean;
   heldOutF1: number;
+  inUseHeldOutF1: number;
+  candidateBlindTagIds: number;
   blindTagIds: number;
   blindTagsWithPolarity: number;
 }
@@ -52,10 +54,14 @@ export function learningCurve(tags: readonly TaxonomyTag[]): CurvePoint[] {
     );
     let promoted = false;
     let heldOutF1 = Number.NaN;
+    let inUseHeldOutF1 = Number.NaN;
+    let candidateBlindTagIds = Number.NaN;
     if (confirmed.length > 0) {
       const outcome = retrain({ shipped: own, confirmed, tags, inUse });
       promoted = outcome.promote;
       heldOutF1 = outcome.candidateF1;
+      inUseHeldOutF1 = outcome.inUseF1;
+      candidateBlindTagIds = measureHoldout(new CommentTagger(tags, outcome.candidate)).tagIds.f1;
       if (outcome.promote) inUse = outcome.candidate;
     }
     const blind = measureHoldout(new CommentTagger(tags, inUse));
@@ -64,6 +70,8 @@ export function learningCurve(tags: readonly TaxonomyTag[]): CurvePoint[] {
       confirmations: confirmed.length,
       promoted,
       heldOutF1,
+      inUseHeldOutF1,
+      candidateBlindTagIds,
       blindTagIds: blind.tagIds.f1,
       blindTagsWithPolarity: blind.tagsWithPolarity.f1,
     });

@@ -42,10 +42,7 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     await this.createFirstVersions();
     await this.reload();
-    this.timer = setInterval(
-      () => void this.refresh().catch((error: Error) => this.logger.warn(`tagger refresh failed: ${error.message}`)),
-      this.env.TAGGING_REFRESH_INTERVAL_MS,
-    );
+    this.timer = setInterval(() => void this.refresh().catch((error: Error) => this.logger.warn(`tagger refresh failed: ${error.message}`)), this.env.TAGGING_REFRESH_INTERVAL_MS);
     this.timer.unref();
   }
 
@@ -60,25 +57,15 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
 
   /** Rebuilds the tagger when the taxonomy or the model has a newer version than the one in use. */
   async refresh(): Promise<void> {
-    const [taxonomyVersion, modelVersion] = await Promise.all([
-      this.taxonomies.latestVersion(),
-      this.models.latestVersion(),
-    ]);
-    if (taxonomyVersion !== this.state?.taxonomyVersion || modelVersion !== this.state?.modelVersion)
-      await this.reload();
+    const [taxonomyVersion, modelVersion] = await Promise.all([this.taxonomies.latestVersion(), this.models.latestVersion()]);
+    if (taxonomyVersion !== this.state?.taxonomyVersion || modelVersion !== this.state?.modelVersion) await this.reload();
   }
 
   private async reload(): Promise<void> {
     const [taxonomy, model] = await Promise.all([this.taxonomies.latest(), this.models.inUse()]);
     if (!taxonomy || !model) throw new Error('no taxonomy or model version: the first versions were not created');
     const classifier = TagClassifier.fromWeights(model.weights);
-    this.state = {
-      tagger: new CommentTagger(taxonomy.tags, classifier),
-      tags: taxonomy.tags,
-      taxonomyVersion: taxonomy.version,
-      model: classifier,
-      modelVersion: model.version,
-    };
+    this.state = { tagger: new CommentTagger(taxonomy.tags, classifier), tags: taxonomy.tags, taxonomyVersion: taxonomy.version, model: classifier, modelVersion: model.version };
     this.logger.log(`tagging with taxonomy version ${taxonomy.version} and model version ${model.version}`);
   }
 
@@ -87,33 +74,15 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
       await manager.query(VERSION_LOCK_SQL);
       let taxonomy = await this.taxonomies.latest(manager);
       if (!taxonomy) {
-        taxonomy = manager
-          .getRepository(TaxonomyVersionEntity)
-          .create({ version: 1, change: 'initial taxonomy', tags: initialTaxonomyTags(), createdAt: new Date() });
+        taxonomy = manager.getRepository(TaxonomyVersionEntity).create({ version: 1, change: 'initial taxonomy', tags: initialTaxonomyTags(), createdAt: new Date() });
         await manager.getRepository(TaxonomyVersionEntity).insert(taxonomy);
       }
       if (await this.models.inUse(manager)) return;
       const shipped = trainingCorpus();
       const train = shipped.filter((comment) => comment.split === 'train');
-      const model = trainModel(
-        train,
-        [],
-        taxonomy.tags,
-        shipped.filter((comment) => comment.split === 'dev'),
-      );
-      const f1 = heldOutF1(
-        new CommentTagger(taxonomy.tags, model),
-        shipped.filter((comment) => comment.split === 'dev'),
-        [],
-      );
-      await this.models.add(manager, {
-        version: 1,
-        trigger: 'initial',
-        heldOutF1: f1,
-        trainingExamples: train.length,
-        confirmedExamples: 0,
-        weights: model.weights,
-      });
+      const model = trainModel(train, [], taxonomy.tags, shipped.filter((comment) => comment.split === 'dev'));
+      const f1 = heldOutF1(new CommentTagger(taxonomy.tags, model), shipped.filter((comment) => comment.split === 'dev'), []);
+      await this.models.add(manager, { version: 1, trigger: 'initial', heldOutF1: f1, trainingExamples: train.length, confirmedExamples: 0, weights: model.weights });
     });
   }
 }
