@@ -52,7 +52,9 @@ describe('root-cause-tagging against the real broker', () => {
   });
 
   it('learns from confirmed root causes: a retrain on demand promotes a new model version, which tags from then on', async () => {
-    const confirmed = loadLabelled('loop-slice.jsonl').filter((comment) => comment.split === 'confirmed');
+    // All 21 gift-card comments: with the larger held-out set of issue #20 (dev-check), a dozen
+    // confirmations leave too few held out (one in five, by random response id) to tip the gate reliably.
+    const confirmed = loadLabelled('loop-slice.jsonl');
     const responses = confirmed.map((comment) => aResponseReceived().withScore(comment.score ?? 3).withComment(comment.text).build());
     for (const response of responses) await bed.publish(Topics.ResponseReceived, response);
     for (const response of responses) await taggedFor(response.responseId as string);

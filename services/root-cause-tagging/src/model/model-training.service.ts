@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { loadLabelled } from '../evaluation/labelled.dataset';
+import { trainingCorpus } from '../evaluation/training.corpus';
 import { ConfirmedExampleRepository } from '../learning/confirmed-example.repository';
 import { TaggerRegistry } from '../tagging/tagger.registry';
 import { TaxonomyRepository } from '../taxonomy/taxonomy.repository';
@@ -22,7 +22,7 @@ export interface RetrainSummary {
 @Injectable()
 export class ModelTrainingService {
   private readonly logger = new Logger(ModelTrainingService.name);
-  private readonly shipped = loadLabelled();
+  private readonly shipped = trainingCorpus();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,

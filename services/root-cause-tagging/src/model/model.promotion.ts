@@ -33,9 +33,8 @@ export interface RetrainOutcome {
 export function retrain(input: RetrainInput): RetrainOutcome {
   const training = input.confirmed.filter((example) => !isHeldOut(example.responseId));
   const heldOutConfirmed = input.confirmed.filter((example) => isHeldOut(example.responseId));
-  const tagIds = input.tags.map((tag) => tag.id);
-  const candidate = trainModel(input.shipped.filter((comment) => comment.split === 'train'), training, tagIds);
   const dev = input.shipped.filter((comment) => comment.split === 'dev');
+  const candidate = trainModel(input.shipped.filter((comment) => comment.split === 'train'), training, input.tags, dev);
   const candidateF1 = heldOutF1(new CommentTagger(input.tags, candidate), dev, heldOutConfirmed);
   const inUseF1 = heldOutF1(new CommentTagger(input.tags, input.inUse), dev, heldOutConfirmed);
   return {

@@ -1,6 +1,7 @@
 import type { LabelledComment } from '../evaluation/labelled.dataset';
-import { analyse } from '../sentiment/opinion.scorer';
-import { commentFeatures } from './comment.features';
+import { CommentReader } from '../tagging/comment.reader';
+import { predictTags } from '../tagging/comment.tagger';
+import type { TaxonomyTag } from '../taxonomy/taxonomy.types';
 import { TagClassifier, type TrainingExample } from './tag.classifier';
 
 /** A comment a case owner confirmed a root cause for: positive for that tag, silent on the others. */
@@ -11,18 +12,86 @@ export interface ConfirmedExample {
   tagId: string;
 }
 
-/** Trains the learned part of the tagger from the shipped comments and confirmed root causes. */
-export function trainModel(shipped: readonly LabelledComment[], confirmed: readonly ConfirmedExample[], tagIds: readonly string[]): TagClassifier {
-  const examples: TrainingExample[] = [
-    ...[...shipped].sort((a, b) => a.id.localeCompare(b.id)).map((comment) => ({
-      features: commentFeatures(analyse(comment.text, comment.language)),
-      tags: new Set(comment.tags.map((tag) => tag.id)),
-    })),
-    ...[...confirmed].sort((a, b) => a.responseId.localeCompare(b.responseId)).map((example) => ({
-      features: commentFeatures(analyse(example.text, example.language)),
-      tags: new Set([example.tagId]),
-      known: new Set([example.tagId]),
-    })),
+const THRESHOLDS = Array.from({ length: 15 }, (_, i) => (15 + i * 5) / 100);
+/** Fewer positives than this on the calibration set say too little to move a tag's threshold. */
+const MIN_CALIBRATION_POSITIVES = 4;
+
+/**
+ * Trains the learned part of the tagger from labelled comments and confirmed root causes, then
+ * chooses each tag's threshold on `calibration` (labelled comments it was not trained on).
+ */
+export function trainModel(
+  labelled: readonly LabelledComment[],
+  confirmed: readonly ConfirmedExample[],
+  tags: readonly TaxonomyTag[],
+  calibration: readonly LabelledComment[] = [],
+): TagClassifier {
+  const reader = new CommentReader(tags);
+  const features = (text: string, language: LabelledComment['language']) => [
+    ...new Set(reader.read(text, language).features.names),
   ];
-  return TagClassifier.train(examples, tagIds);
+  const examples: TrainingExample[] = [
+    ...[...labelled]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((comment) => ({
+        features: features(comment.text, comment.language),
+        tags: new Set(comment.tags.map((tag) => tag.id)),
+      })),
+    ...[...confirmed]
+      .sort((a, b) => a.responseId.localeCompare(b.responseId))
+      .map((example) => ({
+        features: features(example.text, example.language),
+        tags: new Set([example.tagId]),
+        known: new Set([example.tagId]),
+      })),
+  ];
+  const model = TagClassifier.train(
+    examples,
+    tags.map((tag) => tag.id),
+  );
+  return calibration.length === 0 ? model : model.withThresholds(chooseThresholds(model, reader, calibration));
+}
+
+/** Per tag, the probability threshold with the best F1 on the calibration comments (ties: nearest 0.5). */
+function chooseThresholds(
+  model: TagClassifier,
+  reader: CommentReader,
+  calibration: readonly LabelledComment[],
+): Map<string, number> {
+  const scored = calibration.map((comment) => ({
+    predictions: predictTags(model, reader.read(comment.text, comment.language)),
+    tags: new Set(comment.tags.map((tag) => tag.id)),
+  }));
+  const thresholds = new Map<string, number>();
+  for (const tagId of model.tagIds) {
+    const pairs = scored.map(({ predictions, tags }) => ({
+      probability: predictions.get(tagId)?.probability ?? 0,
+      positive: tags.has(tagId),
+    }));
+    if (pairs.filter((pair) => pair.positive).length < MIN_CALIBRATION_POSITIVES) continue;
+    let best = { threshold: 0.5, f1: -1 };
+    for (const threshold of THRESHOLDS) {
+      const f1 = f1At(pairs, threshold);
+      if (
+        f1 > best.f1 + 1e-9 ||
+        (Math.abs(f1 - best.f1) <= 1e-9 && Math.abs(threshold - 0.5) < Math.abs(best.threshold - 0.5))
+      )
+        best = { threshold, f1 };
+    }
+    thresholds.set(tagId, best.threshold);
+  }
+  return thresholds;
+}
+
+function f1At(pairs: readonly { probability: number; positive: boolean }[], threshold: number): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const { probability, positive } of pairs) {
+    if (probability >= threshold) {
+      if (positive) tp++;
+      else fp++;
+    } else if (positive) fn++;
+  }
+  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
 }

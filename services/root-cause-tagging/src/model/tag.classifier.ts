@@ -1,3 +1,18 @@
+import type { CommentFeatures } from './comment.features';
+
+export interface TagPrediction {
+  probability: number;
+  logit: number;
+  /** Token of the feature that pushed the tag most; -1 when none did. */
+  token: number;
+}
+
+/** Features scored together (positions of encoded features): the whole comment, or one clause (for its cued tags). */
+export interface FeatureGroup {
+  members: readonly number[];
+  onlyFor?: ReadonlySet<string>;
+}
+
 /** A trained model, as stored in `model_versions.weights`. */
 export interface ClassifierWeights {
   vocabulary: string[];
@@ -20,6 +35,7 @@ const LEARNING_RATE = 0.5;
 const L2 = 0.0005;
 const POSITIVE_WEIGHT = 3;
 const MIN_POSITIVES = 2;
+const MIN_FEATURE_COUNT = 2;
 
 /**
  * One logistic regression per tag over binary features, trained by plain SGD in a fixed order
@@ -27,9 +43,19 @@ const MIN_POSITIVES = 2;
  */
 export class TagClassifier {
   private readonly index: Map<string, number>;
+  /** Weights feature by feature (row = feature, column = tag): one pass over a comment's features scores every tag. */
+  private readonly matrix: Float64Array;
+  private readonly biases: Float64Array;
 
-  private constructor(private readonly model: ClassifierWeights, private readonly dense: { tagId: string; bias: number; weights: Float64Array }[]) {
+  private constructor(
+    private readonly model: ClassifierWeights,
+    private readonly dense: { tagId: string; bias: number; weights: Float64Array }[],
+  ) {
     this.index = new Map(model.vocabulary.map((feature, i) => [feature, i]));
+    const tags = dense.length;
+    this.matrix = new Float64Array(model.vocabulary.length * tags);
+    dense.forEach((classifier, t) => classifier.weights.forEach((w, i) => (this.matrix[i * tags + t] = w)));
+    this.biases = Float64Array.from(dense.map((classifier) => classifier.bias));
   }
 
   static fromWeights(model: ClassifierWeights): TagClassifier {
@@ -43,15 +69,29 @@ export class TagClassifier {
   }
 
   static train(examples: readonly TrainingExample[], tagIds: readonly string[]): TagClassifier {
-    const vocabulary = [...new Set(examples.flatMap((example) => example.features))].sort();
+    // A feature seen once says nothing general, and rare character n-grams would only bloat the model.
+    const seen = new Map<string, number>();
+    for (const example of examples)
+      for (const feature of example.features) seen.set(feature, (seen.get(feature) ?? 0) + 1);
+    const vocabulary = [...seen]
+      .filter(([, count]) => count >= MIN_FEATURE_COUNT)
+      .map(([feature]) => feature)
+      .sort();
     const index = new Map(vocabulary.map((feature, i) => [feature, i]));
-    const encoded = examples.map((example) => ({ ...example, ids: example.features.map((feature) => index.get(feature) ?? -1).filter((i) => i >= 0) }));
+    const encoded = examples.map((example) => ({
+      ...example,
+      ids: example.features.map((feature) => index.get(feature) ?? -1).filter((i) => i >= 0),
+    }));
     const classifiers: ClassifierWeights['classifiers'] = [];
     for (const tagId of tagIds) {
       const relevant = encoded.filter((example) => !example.known || example.known.has(tagId));
       if (relevant.filter((example) => example.tags.has(tagId)).length < MIN_POSITIVES) continue;
       const { bias, weights } = fit(relevant, tagId, vocabulary.length);
-      classifiers.push({ tagId, bias, weights: [...weights.entries()].filter(([, w]) => Math.abs(w) > 1e-4).map(([i, w]) => [i, round(w)]) });
+      classifiers.push({
+        tagId,
+        bias,
+        weights: [...weights.entries()].filter(([, w]) => Math.abs(w) > 1e-4).map(([i, w]) => [i, round(w)]),
+      });
     }
     return TagClassifier.fromWeights({ vocabulary, classifiers });
   }
@@ -64,26 +104,83 @@ export class TagClassifier {
     return this.dense.map((classifier) => classifier.tagId);
   }
 
-  /** Probability per tag the model knows, and the feature that pushed it most. */
-  predict(features: readonly string[]): Map<string, { probability: number; strongestFeature?: string }> {
-    const ids = features.map((feature) => this.index.get(feature) ?? -1).filter((i) => i >= 0);
-    const scale = 1 / Math.sqrt(Math.max(1, ids.length));
-    const result = new Map<string, { probability: number; strongestFeature?: string }>();
-    for (const classifier of this.dense) {
-      let sum = classifier.bias;
-      let strongest = -1;
-      for (const i of ids) {
-        const w = classifier.weights[i];
-        sum += w * scale;
-        if (strongest < 0 || w > classifier.weights[strongest]) strongest = i;
-      }
-      result.set(classifier.tagId, { probability: sigmoid(sum), strongestFeature: strongest >= 0 ? this.model.vocabulary[strongest] : undefined });
+  /** Drops features the model never saw; the rest as indexes, with the token each comes from. */
+  encode(features: CommentFeatures): { ids: number[]; tokens: number[] } {
+    const ids: number[] = [];
+    const tokens: number[] = [];
+    for (let i = 0; i < features.names.length; i++) {
+      const id = this.index.get(features.names[i]);
+      if (id === undefined) continue;
+      ids.push(id);
+      tokens.push(features.tokens[i]);
     }
+    return { ids, tokens };
+  }
+
+  /**
+   * Probability per tag the model knows, and the token of the feature that pushed it most. Each
+   * group of features (positions in `ids`: the whole comment, each clause) is scored on its own and
+   * the best one counts: a second root cause in a long comment is not drowned by the rest (ADR 0009).
+   */
+  predict(
+    ids: readonly number[],
+    tokens: readonly number[],
+    groups: readonly FeatureGroup[],
+  ): Map<string, TagPrediction> {
+    const tags = this.dense.length;
+    const best = new Float64Array(tags).fill(-Infinity);
+    const bestToken = new Int32Array(tags).fill(-1);
+    const sums = new Float64Array(tags);
+    const strongest = new Float64Array(tags);
+    const strongestToken = new Int32Array(tags);
+    for (const { members, onlyFor } of groups) {
+      if (members.length === 0) continue;
+      const scale = 1 / Math.sqrt(members.length);
+      sums.set(this.biases);
+      strongest.fill(-Infinity);
+      strongestToken.fill(-1);
+      for (const member of members) {
+        const row = ids[member] * tags;
+        for (let t = 0; t < tags; t++) {
+          const w = this.matrix[row + t];
+          sums[t] += w * scale;
+          if (w > strongest[t]) {
+            strongest[t] = w;
+            strongestToken[t] = tokens[member];
+          }
+        }
+      }
+      for (let t = 0; t < tags; t++) {
+        if ((onlyFor && !onlyFor.has(this.dense[t].tagId)) || sums[t] <= best[t]) continue;
+        best[t] = sums[t];
+        bestToken[t] = strongestToken[t];
+      }
+    }
+    const result = new Map<string, TagPrediction>();
+    this.dense.forEach((classifier, t) => {
+      const logit = best[t] === -Infinity ? classifier.bias : best[t];
+      result.set(classifier.tagId, { probability: sigmoid(logit), logit, token: bestToken[t] });
+    });
     return result;
+  }
+
+  /** The same model with each tag's bias moved so that probability 0.5 falls on its chosen threshold. */
+  withThresholds(thresholds: ReadonlyMap<string, number>): TagClassifier {
+    const classifiers = this.model.classifiers.map((classifier) => {
+      const threshold = thresholds.get(classifier.tagId);
+      return threshold === undefined
+        ? classifier
+        : { ...classifier, bias: round(classifier.bias - Math.log(threshold / (1 - threshold))) };
+    });
+    return TagClassifier.fromWeights({ vocabulary: this.model.vocabulary, classifiers });
   }
 }
 
-function fit(examples: readonly { ids: number[]; tags: ReadonlySet<string> }[], tagId: string, size: number): { bias: number; weights: Float64Array } {
+function fit(
+  examples: readonly { ids: number[]; tags: ReadonlySet<string> }[],
+  tagId: string,
+  size: number,
+): { bias: number; weights: Float64Array } {
   const weights = new Float64Array(size);
   let bias = 0;
   for (let epoch = 0; epoch < EPOCHS; epoch++) {

@@ -5,7 +5,7 @@ import { CommentTagger } from './comment.tagger';
 
 describe('CommentTagger', () => {
   const tags = initialTaxonomyTags();
-  const tagger = new CommentTagger(tags, trainModel(loadLabelled().filter((comment) => comment.split === 'train'), [], tags.map((tag) => tag.id)));
+  const tagger = new CommentTagger(tags, trainModel(loadLabelled().filter((comment) => comment.split === 'train'), [], tags));
   const found = (text: string, score?: number) => tagger.tag({ text, score }).tags.map((tag) => `${tag.tagId}:${tag.polarity}`);
 
   it.each([

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Topics } from '@nps/contracts';
 import { EventTransactions } from '@nps/messaging';
-import { loadLabelled } from '../evaluation/labelled.dataset';
+import { trainingCorpus } from '../evaluation/training.corpus';
 import { heldOutF1 } from '../model/model.promotion';
 import { ModelRepository } from '../model/model.repository';
 import { trainModel } from '../model/model.trainer';
@@ -81,9 +81,9 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
       }
       unitOfWork.publish(Topics.TaxonomyPublished, taxonomyPublishedEvent(taxonomy));
       if (await this.models.inUse(manager)) return;
-      const shipped = loadLabelled();
+      const shipped = trainingCorpus();
       const train = shipped.filter((comment) => comment.split === 'train');
-      const model = trainModel(train, [], taxonomy.tags.map((tag) => tag.id));
+      const model = trainModel(train, [], taxonomy.tags, shipped.filter((comment) => comment.split === 'dev'));
       const f1 = heldOutF1(new CommentTagger(taxonomy.tags, model), shipped.filter((comment) => comment.split === 'dev'), []);
       await this.models.add(manager, { version: 1, trigger: 'initial', heldOutF1: f1, trainingExamples: train.length, confirmedExamples: 0, weights: model.weights });
     });

@@ -28,6 +28,9 @@ const COMPOUND_LANGUAGES: ReadonlySet<TaggedLanguage> = new Set(['nl', 'de']);
 const MIN_COMPOUND_PART = 4;
 const MIN_COMPOUND_REST = 3;
 const MIN_TYPO_LENGTH = 5;
+const MEMO_LIMIT = 20000;
+/** Letters Dutch and German put between the parts of a compound. */
+const LINKING = new Set(['s', 'n', 'e']);
 
 /**
  * The taxonomy's terms of one language, compiled for lookup by stem: whole words, phrases,
@@ -39,6 +42,7 @@ export class LexiconMatcher {
   private readonly words = new Map<string, Cue[]>();
   private readonly phrases = new Map<string, PhraseCue[]>();
   private readonly compoundParts = new Map<string, Cue[]>();
+  private readonly compoundMemo = new Map<string, Cue[] | null>();
   private readonly typoDeletes = new Map<string, { stem: string; cues: Cue[] }[]>();
 
   constructor(
@@ -50,7 +54,8 @@ export class LexiconMatcher {
       for (const term of tag.terms[language] ?? []) this.add({ tagId: tag.id, polarity: term.polarity }, term.text);
     }
     for (const [stem, cues] of this.words) {
-      if (stem.length >= MIN_TYPO_LENGTH) for (const key of [stem, ...deletions(stem)]) push(this.typoDeletes, key, { stem, cues });
+      if (stem.length >= MIN_TYPO_LENGTH)
+        for (const key of [stem, ...deletions(stem)]) push(this.typoDeletes, key, { stem, cues });
     }
   }
 
@@ -62,14 +67,22 @@ export class LexiconMatcher {
       for (const phrase of this.phrases.get(tokens[i].stem) ?? []) {
         if (!phraseAt(tokens, i, phrase.stems)) continue;
         const to = i + phrase.stems.length - 1;
-        matches.push({ tagId: phrase.tagId, polarity: phrase.polarity, from: i, to, kind: 'phrase', selfNegated: phrase.selfNegated });
+        matches.push({
+          tagId: phrase.tagId,
+          polarity: phrase.polarity,
+          from: i,
+          to,
+          kind: 'phrase',
+          selfNegated: phrase.selfNegated,
+        });
         covered.fill(1, i, to + 1);
       }
     }
     for (let i = 0; i < tokens.length; i++) {
       if (covered[i]) continue;
       const found = this.wordCues(tokens[i]);
-      if (found) for (const cue of found.cues) matches.push({ ...cue, from: i, to: i, kind: found.kind, selfNegated: false });
+      if (found)
+        for (const cue of found.cues) matches.push({ ...cue, from: i, to: i, kind: found.kind, selfNegated: false });
     }
     return matches;
   }
@@ -84,16 +97,33 @@ export class LexiconMatcher {
     return this.typoCues(token.stem);
   }
 
-  /** The head (last part) of a compound decides its meaning, so heads are tried before modifiers. */
+  /**
+   * Splits a compound into known stems (ADR 0009). The head (last part) decides its meaning, so heads
+   * are tried before modifiers; a head may be inflected ("Paketzustellungen" → zustellung) and a
+   * modifier may carry a linking "s"/"n"/"e" ("Lieferungsdatum"). Remembered per word.
+   */
   private compoundCues(lower: string): Cue[] | undefined {
+    const known = this.compoundMemo.get(lower);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.splitCompound(lower);
+    if (this.compoundMemo.size >= MEMO_LIMIT) this.compoundMemo.clear();
+    this.compoundMemo.set(lower, found ?? null);
+    return found;
+  }
+
+  private splitCompound(lower: string): Cue[] | undefined {
     const longest = lower.length - MIN_COMPOUND_REST;
     for (let length = longest; length >= MIN_COMPOUND_PART; length--) {
-      const head = this.compoundParts.get(lower.slice(lower.length - length));
-      if (head) return head;
+      const head = lower.slice(lower.length - length);
+      const cues = this.compoundParts.get(head) ?? this.compoundParts.get(stemWord(this.language, head));
+      if (cues) return cues;
     }
     for (let length = longest; length >= MIN_COMPOUND_PART; length--) {
-      const modifier = this.compoundParts.get(lower.slice(0, length));
-      if (modifier) return modifier;
+      const modifier = lower.slice(0, length);
+      const cues =
+        this.compoundParts.get(modifier) ??
+        (LINKING.has(modifier[length - 1]) ? this.compoundParts.get(modifier.slice(0, -1)) : undefined);
+      if (cues) return cues;
     }
     return undefined;
   }
@@ -102,7 +132,8 @@ export class LexiconMatcher {
     if (stem.length < MIN_TYPO_LENGTH + 1) return undefined;
     for (const key of [stem, ...deletions(stem)]) {
       for (const candidate of this.typoDeletes.get(key) ?? []) {
-        if (candidate.stem[0] === stem[0] && Math.abs(candidate.stem.length - stem.length) <= 1) return { cues: candidate.cues, kind: 'typo' };
+        if (candidate.stem[0] === stem[0] && Math.abs(candidate.stem.length - stem.length) <= 1)
+          return { cues: candidate.cues, kind: 'typo' };
       }
     }
     return undefined;
@@ -120,7 +151,8 @@ export class LexiconMatcher {
     // Over-stemmed words ("leverbaar" → "lever") must not take another tag's stem.
     const taken = this.words.get(stems[0]);
     if (!taken || taken.some((other) => other.tagId === cue.tagId)) push(this.words, stems[0], cue);
-    for (const part of new Set([stems[0], lowers[0]])) if (part.length >= MIN_COMPOUND_PART) push(this.compoundParts, part, cue);
+    for (const part of new Set([stems[0], lowers[0]]))
+      if (part.length >= MIN_COMPOUND_PART) push(this.compoundParts, part, cue);
   }
 }
 

@@ -4,9 +4,7 @@
 // Settings: BENCH_COMMENTS (default 20000), BENCH_ROUNDS (default 3).
 import { cpus, loadavg } from 'node:os';
 import { loadLabelled } from '../evaluation/labelled.dataset';
-import { trainModel } from '../model/model.trainer';
-import { CommentTagger } from '../tagging/comment.tagger';
-import { initialTaxonomyTags } from '../taxonomy/initial-taxonomy';
+import { shippedTagger } from '../evaluation/shipped-model.evaluation';
 
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 20000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -28,8 +26,7 @@ function workload(count: number): { text: string; score: number }[] {
 }
 
 function main(): void {
-  const tags = initialTaxonomyTags();
-  const tagger = new CommentTagger(tags, trainModel(loadLabelled().filter((comment) => comment.split === 'train'), [], tags.map((tag) => tag.id)));
+  const { tagger } = shippedTagger();
   const comments = workload(COMMENTS);
   const averageLength = comments.reduce((sum, comment) => sum + comment.text.length, 0) / comments.length;
   for (const comment of comments.slice(0, 2000)) tagger.tag(comment); // warm-up: JIT and caches

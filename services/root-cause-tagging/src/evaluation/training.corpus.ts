@@ -1,0 +1,35 @@
+import { type LabelledComment, loadLabelled } from './labelled.dataset';
+
+/** One comment of the independent development set in four checks the model instead of training it. */
+const DEV_CHECK_ONE_IN = 4;
+export const INDEPENDENT_SET = 'eval/independent.jsonl';
+/** The blind set (data/eval/README.md): only ever scored in aggregate, never read, never trained or tuned on. */
+export const HOLDOUT_SET = 'eval/holdout.jsonl';
+
+/**
+ * Everything the shipped model learns from: the project's own comments (their train split) and the
+ * independent development set, split by id hash into `train` (dev-train) and `dev` (dev-check, which
+ * chooses the thresholds and guards promotion). Test split and holdout are never part of it.
+ */
+export function trainingCorpus(): LabelledComment[] {
+  return [...loadLabelled(), ...independentSet()];
+}
+
+/** The independent development set, each comment with its fixed dev-train/dev-check split. */
+export function independentSet(): LabelledComment[] {
+  return loadLabelled(INDEPENDENT_SET).map((comment) => ({
+    ...comment,
+    split: isDevCheck(comment.id) ? 'dev' : 'train',
+  }));
+}
+
+export function isDevCheck(id: string): boolean {
+  return idHash(id) % DEV_CHECK_ONE_IN === 0;
+}
+
+/** FNV-1a of an id: a fixed pseudo-random number per comment. */
+export function idHash(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
