@@ -26,4 +26,9 @@ describe('fieldProblemsOf', () => {
       { field: 'contact.email', reason: 'must be an email' },
     ]);
   });
+
+  it('names an unknown property without repeating it in the reason', () => {
+    const errors = validateSync(plainToInstance(Contact, { email: 'a@example.com', phone: '1' }), { whitelist: true, forbidNonWhitelisted: true });
+    expect(fieldProblemsOf(errors)).toEqual([{ field: 'phone', reason: 'should not exist' }]);
+  });
 });
