@@ -48,6 +48,7 @@ const TABLE: Row[] = [
     send: (url) => fetch(`${url}/surveys`, json('POST', { customerId: 'nobody', touchpointType: 'account-review' })),
     status: 404,
     code: 'UNKNOWN_CUSTOMER',
+    fields: ['customerId'],
   },
   {
     service: 'response-ingestion',
