@@ -3,13 +3,22 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { JwtService } from '@nestjs/jwt';
 import { Channel, encodeEvent, Topics } from '@nps/contracts';
 import { EventPublisher } from '@nps/messaging';
-import { expectEventually, freePort, freshSchema, freshTopicPrefix, ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
+import {
+  expectEventually,
+  freePort,
+  freshSchema,
+  freshTopicPrefix,
+  ServiceProcess,
+  testDatabaseUrl,
+  testKafkaBrokers,
+} from '@nps/testing';
 import { Client } from 'pg';
 
 const SERVICES = ['survey-dispatch', 'response-ingestion', 'scoring', 'root-cause-tagging', 'case-management'] as const;
 type Service = (typeof SERVICES)[number];
 // case-management's AUTH_JWT_SECRET default on a developer machine.
-const admin = new JwtService({ secret: 'local-development-only-case-management-key' }).sign({ sub: 'admin-1', roles: ['admin'], teams: [] });
+const jwt = new JwtService({ secret: 'local-development-only-case-management-key' });
+const admin = jwt.sign({ sub: 'admin-1', roles: ['admin'], teams: [] });
 const STANDARD = ['type', 'title', 'status', 'detail', 'code', 'traceId'];
 
 interface Row {
@@ -29,6 +38,7 @@ const json = (method: string, body: unknown, headers: Record<string, string> = {
   headers: { 'content-type': 'application/json', ...headers },
   body: JSON.stringify(body),
 });
+const bearer = { headers: { authorization: `Bearer ${admin}` } };
 const asAdmin = (method: string, body: unknown) => json(method, body, { authorization: `Bearer ${admin}` });
 const answer = (score: number) => ({ customerId: 'c-problem', score, language: 'nl', channel: 'STORE' });
 let openCaseId = '';
@@ -37,7 +47,8 @@ const TABLE: Row[] = [
   {
     service: 'survey-dispatch',
     what: 'bad body',
-    send: (url) => fetch(`${url}/surveys`, json('POST', { customerId: 'c-1', touchpointType: 'Account Review', channel: 'pigeon' })),
+    send: (url) =>
+      fetch(`${url}/surveys`, json('POST', { customerId: 'c-1', touchpointType: 'Account Review', channel: 'pigeon' })),
     status: 400,
     code: 'VALIDATION_FAILED',
     fields: ['touchpointType', 'channel'],
@@ -53,7 +64,8 @@ const TABLE: Row[] = [
   {
     service: 'response-ingestion',
     what: 'bad body',
-    send: (url) => fetch(`${url}/responses`, json('POST', { ...answer(11), language: 'xx' }, { 'idempotency-key': randomUUID() })),
+    send: (url) =>
+      fetch(`${url}/responses`, json('POST', { ...answer(11), language: 'xx' }, { 'idempotency-key': randomUUID() })),
     status: 400,
     code: 'VALIDATION_FAILED',
     fields: ['score', 'language'],
@@ -92,7 +104,8 @@ const TABLE: Row[] = [
   {
     service: 'root-cause-tagging',
     what: 'bad body',
-    send: (url) => fetch(`${url}/taxonomy/tags`, json('POST', { id: 'Loyalty Program', name: 'Loyalty', colour: 'red' })),
+    send: (url) =>
+      fetch(`${url}/taxonomy/tags`, json('POST', { id: 'Loyalty Program', name: 'Loyalty', colour: 'red' })),
     status: 400,
     code: 'VALIDATION_FAILED',
     fields: ['id', 'colour'],
@@ -116,7 +129,11 @@ const TABLE: Row[] = [
     service: 'case-management',
     what: 'domain rejection',
     // An open case cannot be resolved before a contact: the lifecycle refuses the transition.
-    send: (url) => fetch(`${url}/cases/${openCaseId}/resolve`, asAdmin('POST', { rootCauseTagId: 'delivery', outcome: 'recovered', note: 'x' })),
+    send: (url) =>
+      fetch(
+        `${url}/cases/${openCaseId}/resolve`,
+        asAdmin('POST', { rootCauseTagId: 'delivery', outcome: 'recovered', note: 'x' }),
+      ),
     status: 409,
     code: 'ILLEGAL_TRANSITION',
     extensions: ['caseStatus', 'allowed'],
@@ -125,7 +142,7 @@ const TABLE: Row[] = [
     (service): Row => ({
       service,
       what: 'unknown route',
-      send: (url) => fetch(`${url}/no-such-route`, service === 'case-management' ? { headers: { authorization: `Bearer ${admin}` } } : {}),
+      send: (url) => fetch(`${url}/no-such-route`, service === 'case-management' ? bearer : {}),
       status: 404,
       code: 'NOT_FOUND',
     }),
@@ -146,8 +163,11 @@ describe('HTTP errors are the same problem details on every service', () => {
       const port = await freePort();
       const schema = await freshSchema(service.replaceAll('-', '_'));
       if (service === 'case-management') caseSchema = schema;
-      const env = { PORT: String(port), DB_SCHEMA: schema, KAFKA_TOPIC_PREFIX: topicPrefix, KAFKA_BROKERS: testKafkaBrokers(), DATABASE_URL: testDatabaseUrl() };
-      const process = ServiceProcess.start({ entry: `services/${service}/src/main.ts`, env: { ...env, LOG_LEVEL: 'warn' } });
+      const env = {
+        ...{ PORT: String(port), DB_SCHEMA: schema, KAFKA_TOPIC_PREFIX: topicPrefix, LOG_LEVEL: 'warn' },
+        ...{ KAFKA_BROKERS: testKafkaBrokers(), DATABASE_URL: testDatabaseUrl() },
+      };
+      const process = ServiceProcess.start({ entry: `services/${service}/src/main.ts`, env });
       running.push(process);
       urls.set(service, `http://127.0.0.1:${port}`);
       await process.waitForHttp(`http://127.0.0.1:${port}/health/ready`, 200, 150000);
@@ -167,7 +187,8 @@ describe('HTTP errors are the same problem details on every service', () => {
     const expectedKeys = [...STANDARD, ...(row.fields ? ['fields'] : []), ...(row.extensions ?? [])].sort();
 
     expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-    expect({ status: response.status, keys: Object.keys(body).sort() }).toEqual({ status: row.status, keys: expectedKeys });
+    const answered = { status: response.status, keys: Object.keys(body).sort() };
+    expect(answered).toEqual({ status: row.status, keys: expectedKeys });
     expect(body).toEqual(
       expect.objectContaining({
         type: expect.stringMatching(/^urn:nps:problem:[a-z-]+(:[a-z-]+)?$/),
@@ -179,7 +200,8 @@ describe('HTTP errors are the same problem details on every service', () => {
       }),
     );
     if (row.fields) {
-      expect(body.fields).toEqual(expect.arrayContaining(row.fields.map((field) => ({ field, reason: expect.stringMatching(/\S/) }))));
+      const named = row.fields.map((field) => ({ field, reason: expect.stringMatching(/\S/) }));
+      expect(body.fields).toEqual(expect.arrayContaining(named));
     }
   });
 });
@@ -192,17 +214,20 @@ async function openCase(topicPrefix: string, db: Client, schema: string): Promis
   await publisher.onModuleInit();
   try {
     const detractor = {
-      ...{ eventId: randomUUID(), occurredAt: now, answeredAt: now, customerId: 'c-problem', responseId, revision: 0, withdrawn: false },
+      ...{ eventId: randomUUID(), occurredAt: now, answeredAt: now, customerId: 'c-problem', responseId },
+      ...{ revision: 0, withdrawn: false },
       ...{ score: 2, comment: '', touchpointId: 'order-1', touchpointType: 'order-delivered', channel: Channel.EMAIL },
       customer: { language: 'nl', segment: 'consumer', region: 'benelux', tier: 'standard', accountOwnerId: '' },
     };
-    await publisher.publish(Topics.DetractorIdentified.name, [encodeEvent(Topics.DetractorIdentified, detractor, { source: 'urn:nps:test' })]);
+    const encoded = encodeEvent(Topics.DetractorIdentified, detractor, { source: 'urn:nps:test' });
+    await publisher.publish(Topics.DetractorIdentified.name, [encoded]);
   } finally {
     await publisher.onApplicationShutdown();
   }
   return expectEventually(
     async () => {
-      const { rows } = await db.query<{ id: string }>(`SELECT id FROM "${schema}".cases WHERE response_id = $1`, [responseId]);
+      const sql = `SELECT id FROM "${schema}".cases WHERE response_id = $1`;
+      const { rows } = await db.query<{ id: string }>(sql, [responseId]);
       expect(rows).toHaveLength(1);
       return rows[0].id;
     },

@@ -19,7 +19,8 @@ export interface ProblemAnswer {
 }
 
 const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'code', 'fields', 'traceId', 'instance']);
-const UNEXPECTED = 'the request could not be carried out because of an error on our side; the traceId finds it in our logs';
+const UNEXPECTED =
+  'the request could not be carried out because of an error on our side; the traceId finds it in our logs';
 
 /** Maps anything a request handler, guard, pipe or body parser threw to problem details (docs/contracts.md). */
 export function problemOf(error: unknown, context: ProblemContext): ProblemAnswer {
@@ -32,12 +33,17 @@ export function problemOf(error: unknown, context: ProblemContext): ProblemAnswe
     return { problem, headers: { 'Retry-After': String(seconds) }, log: 'warn' };
   }
   const clientError = clientErrorStatus(error);
-  if (clientError) return { problem: build(codeOfStatus(clientError), clientError, (error as Error).message, context), headers: {} };
-  return { problem: build(Code.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR, UNEXPECTED, context), headers: {}, log: 'error' };
+  if (clientError) {
+    return { problem: build(codeOfStatus(clientError), clientError, (error as Error).message, context), headers: {} };
+  }
+  const problem = build(Code.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR, UNEXPECTED, context);
+  return { problem, headers: {}, log: 'error' };
 }
 
 function fromDomainError(error: DomainError, context: ProblemContext): ProblemDetails {
-  const extensions = Object.fromEntries(Object.entries(error.extensions).filter(([key]) => !STANDARD_MEMBERS.has(key)));
+  const extensions = Object.fromEntries(
+    Object.entries(error.extensions).filter(([key]) => !STANDARD_MEMBERS.has(key)),
+  );
   const fields = error.fields.length > 0 ? { fields: error.fields } : {};
   return build(error.code, error.status, error.detail, context, { ...fields, ...extensions });
 }
@@ -53,7 +59,8 @@ function fromHttpException(error: HttpException, context: ProblemContext): Probl
 
 function build(code: string, status: number, detail: string, context: ProblemContext, more = {}): ProblemDetails {
   const trace = context.traceId ? { traceId: context.traceId } : {};
-  return { type: problemType(code, context.service), title: problemTitle(code), status, detail, code, ...more, ...trace };
+  const type = problemType(code, context.service);
+  return { type, title: problemTitle(code), status, detail, code, ...more, ...trace };
 }
 
 /** The platform code of an HTTP status: its name (`PAYLOAD_TOO_LARGE`), every 5xx but 503 an internal error. */

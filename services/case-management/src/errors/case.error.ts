@@ -17,7 +17,11 @@ const STATUS: Record<CaseErrorCode, HttpStatus> = {
 
 /** A refusal of the case API with a stable code; @nps/runtime answers it as problem details. */
 export class CaseError extends DomainError<CaseErrorCode> {
-  constructor(code: CaseErrorCode, detail: string, options: { field?: string; extensions?: Record<string, unknown> } = {}) {
+  constructor(
+    code: CaseErrorCode,
+    detail: string,
+    options: { field?: string; extensions?: Record<string, unknown> } = {},
+  ) {
     const fields = options.field ? [{ field: options.field, reason: detail.replace(`${options.field}: `, '') }] : [];
     super(code, STATUS[code], detail, { fields, extensions: options.extensions });
   }

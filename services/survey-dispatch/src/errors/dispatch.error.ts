@@ -28,6 +28,7 @@ export class DispatchError extends DomainError<DispatchErrorCode> {
   }
 
   static missingField(field: string, example: string): DispatchError {
-    return new DispatchError(DispatchErrorCode.ValidationFailed, `${field} is required, e.g. ${example}`, [{ field, reason: 'is required' }]);
+    const detail = `${field} is required, e.g. ${example}`;
+    return new DispatchError(DispatchErrorCode.ValidationFailed, detail, [{ field, reason: 'is required' }]);
   }
 }
