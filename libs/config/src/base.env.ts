@@ -85,6 +85,12 @@ export class BaseEnv {
   @Max(60000)
   SHUTDOWN_TIMEOUT_MS: number = 9000;
 
+  /** `Retry-After` of the 503 an HTTP request gets while Postgres is unreachable. */
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  HTTP_RETRY_AFTER_SECONDS: number = 5;
+
   @IsOptional()
   @IsString()
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;

@@ -5,3 +5,4 @@ export * from './service.runner';
 export * from './service.cli';
 export * from './openapi.setup';
 export * from './http/field-problems';
+export * from './problems';

@@ -5,6 +5,7 @@ import { LoggerModule } from '@nps/observability';
 import { type DatabaseOptions, PersistenceModule } from '@nps/persistence';
 import type { ApiDescription } from './openapi.setup';
 import { HealthModule } from './health/health.module';
+import { ProblemDetailsModule } from './problems/problem-details.module';
 
 export interface ServiceDefinition<E extends BaseEnv> {
   /** Service name: Kafka client id and consumer group, log field, default schema name. */
@@ -18,7 +19,7 @@ export interface ServiceDefinition<E extends BaseEnv> {
   api?: ApiDescription;
 }
 
-/** Everything a service needs before its features: config, logs, database, Kafka, health. */
+/** Everything a service needs before its features: config, logs, database, Kafka, health, HTTP errors. */
 @Module({})
 export class ServiceModule {
   static forRoot<E extends BaseEnv>(service: ServiceDefinition<E>): DynamicModule {
@@ -30,6 +31,7 @@ export class ServiceModule {
         PersistenceModule.forRoot({ schema: service.schema, entities: service.entities, migrations: service.migrations }),
         MessagingModule.forRoot({ service: service.name, schema: service.schema }),
         HealthModule,
+        ProblemDetailsModule.forRoot(service.name),
       ],
     };
   }

@@ -90,7 +90,7 @@ describe('root-cause-tagging against the real broker', () => {
   it('versions taxonomy changes, rejects bad ones with the field named, and re-tags stored comments with the new version', async () => {
     const bad = await post('/taxonomy/tags', { id: 'Loyalty Program', name: 'Loyalty' });
     expect(bad.status).toBe(400);
-    expect(JSON.stringify(await bad.json())).toContain('id must be lower-case');
+    expect(await bad.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'id', reason: expect.stringContaining('must be lower-case') }] });
     const missing = await post('/taxonomy/tags/no-such-tag/terms', { language: 'nl', terms: [{ text: 'spaarpunten' }] });
     expect([missing.status, ((await missing.json()) as { code: string }).code]).toEqual([404, 'TAG_NOT_FOUND']);
 

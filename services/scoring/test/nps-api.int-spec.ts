@@ -41,7 +41,7 @@ describe('NPS API', () => {
     ]);
     const json = async (path: string) => {
       const response = await fetch(`${url}${path}`);
-      return { status: response.status, body: (await response.json()) as Record<string, unknown> & { rows?: Record<string, unknown>[]; message?: string[] } };
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> & { rows?: Record<string, unknown>[]; fields?: { field: string }[] } };
     };
     await expectEventually(async () => expect((await json('/nps/drivers?from=2025-01-01&to=2025-01-31')).body).toMatchObject({ drivers: [{ n: 14 }] }), { timeoutMs: 60000 });
     await expectEventually(async () => expect((await json('/nps')).body.rows).toMatchObject([{ n: 200 }]), { timeoutMs: 60000 });
@@ -94,10 +94,10 @@ describe('NPS API', () => {
     ]) {
       const bad = await json(path);
       expect({ path, status: bad.status }).toEqual({ path, status: 400 });
-      expect(bad.body.message?.join(' ')).toContain(field);
+      expect(bad.body.fields?.map((f) => f.field)).toContain(field);
     }
 
-    expect((await json('/nps?timeZone=Asia/Tokyo')).body).toMatchObject({ code: 'TIME_ZONE_NOT_ROLLED_UP', field: 'timeZone' });
+    expect((await json('/nps?timeZone=Asia/Tokyo')).body).toMatchObject({ code: 'TIME_ZONE_NOT_ROLLED_UP', fields: [{ field: 'timeZone' }] });
 
     const openApi = await json('/docs-json');
     const paths = openApi.body.paths as Record<string, { get: { parameters: { name: string }[] } }>;

@@ -115,7 +115,7 @@ describe('contact policy on live triggers', () => {
     const invalid = await bed.post('/surveys', { customerId: 'fresh', touchpointType: 'Account Review', channel: 'pigeon' });
 
     expect(capped).toEqual({ status: 200, body: { outcome: 'suppressed', reason: 'FREQUENCY_CAP', detail: 'already surveyed within 30 days' } });
-    expect(unknown).toMatchObject({ status: 404, body: { code: 'UNKNOWN_CUSTOMER', message: expect.stringContaining('customerId nobody is not known') } });
+    expect(unknown).toMatchObject({ status: 404, body: { code: 'UNKNOWN_CUSTOMER', detail: expect.stringContaining('customerId nobody is not known') } });
     expect(invalid).toMatchObject({
       status: 400,
       body: {

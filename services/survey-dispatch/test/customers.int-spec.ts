@@ -76,7 +76,7 @@ describe('customer import', () => {
     const noId = await bed.post('/customers/import', 'name,email\nX,x@example.com\n', 'text/csv');
     const xml = await bed.post('/customers/import', '<customers/>', 'application/xml');
 
-    expect(noId).toEqual({ status: 400, body: expect.objectContaining({ code: 'UNREADABLE_IMPORT', message: 'line 1: file: the header has no customer_id column' }) });
+    expect(noId).toEqual({ status: 400, body: expect.objectContaining({ code: 'UNREADABLE_IMPORT', detail: 'line 1: file: the header has no customer_id column' }) });
     expect(xml).toEqual({ status: 415, body: expect.objectContaining({ code: 'UNSUPPORTED_CONTENT_TYPE' }) });
     expect((await bed.db.query(`SELECT count(*)::int AS n FROM "${bed.schema}".customers WHERE name = 'X'`)).rows[0].n).toBe(0);
   });

@@ -1,6 +1,7 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { KafkaHealthIndicator } from '@nps/messaging';
+import type { Response } from 'express';
 import { ShutdownState } from './shutdown.state';
 
 @Controller('health')
@@ -18,14 +19,26 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** The service can do its work: Postgres and Kafka answer, and it is not shutting down. */
+  /**
+   * The service can do its work: Postgres and Kafka answer, and it is not shutting down. A 503 keeps
+   * Terminus' report (`info`, `error` per dependency), not problem details: it is a status, not a refusal.
+   */
   @Get('ready')
   @HealthCheck()
-  ready() {
-    if (this.shutdown.draining) throw new ServiceUnavailableException({ status: 'shutting down' });
-    return this.health.check([
-      () => this.postgres.pingCheck('postgres', { timeout: 2000 }),
-      () => this.kafka.check('kafka'),
-    ]);
+  async ready(@Res({ passthrough: true }) response: Response) {
+    if (this.shutdown.draining) {
+      response.status(503);
+      return { status: 'shutting down' };
+    }
+    try {
+      return await this.health.check([
+        () => this.postgres.pingCheck('postgres', { timeout: 2000 }),
+        () => this.kafka.check('kafka'),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(503);
+      return error.getResponse();
+    }
   }
 }

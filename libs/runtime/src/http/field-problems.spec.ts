@@ -26,4 +26,10 @@ describe('fieldProblemsOf', () => {
       { field: 'contact.email', reason: 'must be an email' },
     ]);
   });
+
+  it('names an unknown property without repeating it in the reason', () => {
+    const contact = plainToInstance(Contact, { email: 'a@example.com', phone: '1' });
+    const errors = validateSync(contact, { whitelist: true, forbidNonWhitelisted: true });
+    expect(fieldProblemsOf(errors)).toEqual([{ field: 'phone', reason: 'should not exist' }]);
+  });
 });

@@ -10,7 +10,9 @@ export interface FieldProblem {
 export function fieldProblemsOf(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, reason: message.replace(new RegExp(`^${error.property} `), '') }));
+    // "score must be …" and, for unknown properties, "property note should not exist": the field is named apart.
+    const name = new RegExp(`^(property )?${error.property} `);
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, reason: message.replace(name, '') }));
     return [...own, ...fieldProblemsOf(error.children ?? [], field)];
   });
 }

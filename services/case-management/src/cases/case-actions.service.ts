@@ -120,7 +120,8 @@ export class CaseActionsService {
       if (!mayWorkCase(operator, c.teamId, c.ownerId)) throw new CaseError(CaseErrorCode.FORBIDDEN, `case ${id} belongs to team ${c.teamId}, not to yours`);
       if (!CaseLifecycle.permits(c.status, action)) {
         const allowed = CaseLifecycle.allowed(c.status);
-        throw new CaseError(CaseErrorCode.ILLEGAL_TRANSITION, `a case that is ${c.status} cannot ${action.replace('_', ' ')}; allowed: ${allowed.join(', ')}`, { status: c.status, allowed });
+        const detail = `a case that is ${c.status} cannot ${action.replace('_', ' ')}; allowed: ${allowed.join(', ')}`;
+        throw new CaseError(CaseErrorCode.ILLEGAL_TRANSITION, detail, { extensions: { caseStatus: c.status, allowed } });
       }
       return work(c, unitOfWork);
     });

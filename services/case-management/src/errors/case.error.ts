@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { DomainError } from '@nps/runtime';
 import { CaseErrorCode } from './case-error.code';
 
 const STATUS: Record<CaseErrorCode, HttpStatus> = {
@@ -14,17 +15,14 @@ const STATUS: Record<CaseErrorCode, HttpStatus> = {
   [CaseErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
 };
 
-/** A domain error with a stable code; CaseErrorFilter turns it into the HTTP answer. */
-export class CaseError extends Error {
+/** A refusal of the case API with a stable code; @nps/runtime answers it as problem details. */
+export class CaseError extends DomainError<CaseErrorCode> {
   constructor(
-    readonly code: CaseErrorCode,
-    message: string,
-    readonly details: Record<string, unknown> = {},
+    code: CaseErrorCode,
+    detail: string,
+    options: { field?: string; extensions?: Record<string, unknown> } = {},
   ) {
-    super(message);
-  }
-
-  get status(): HttpStatus {
-    return STATUS[this.code];
+    const fields = options.field ? [{ field: options.field, reason: detail.replace(`${options.field}: `, '') }] : [];
+    super(code, STATUS[code], detail, { fields, extensions: options.extensions });
   }
 }

@@ -1,3 +1,8 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainError, type FieldProblem } from '@nps/runtime';
+
+export type { FieldProblem };
+
 /** Stable codes of every refusal this service gives; clients and the survey page key on them. */
 export enum IngestionErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
@@ -14,20 +19,16 @@ export enum IngestionErrorCode {
   SurveyRequestUnknown = 'SURVEY_REQUEST_UNKNOWN',
 }
 
-export interface FieldProblem {
-  field: string;
-  reason: string;
-}
+const STATUS: Partial<Record<IngestionErrorCode, HttpStatus>> = {
+  [IngestionErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [IngestionErrorCode.UnsupportedImportFormat]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [IngestionErrorCode.SurveyRequestUnknown]: HttpStatus.NOT_FOUND,
+};
 
-/** A refusal with a stable code; IngestionErrorFilter turns it into an HTTP answer. */
-export class IngestionError extends Error {
-  constructor(
-    readonly code: IngestionErrorCode,
-    message: string,
-    readonly fields: FieldProblem[] = [],
-  ) {
-    super(message);
-    this.name = 'IngestionError';
+/** A refusal with a stable code (400 unless STATUS says otherwise); @nps/runtime answers it as problem details. */
+export class IngestionError extends DomainError<IngestionErrorCode> {
+  constructor(code: IngestionErrorCode, detail: string, fields: FieldProblem[] = []) {
+    super(code, STATUS[code] ?? HttpStatus.BAD_REQUEST, detail, { fields });
   }
 
   static invalidField(field: string, reason: string): IngestionError {

@@ -1,5 +1,5 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpStatus } from '@nestjs/common';
-import type { Response } from 'express';
+import { HttpStatus } from '@nestjs/common';
+import { DomainError } from '@nps/runtime';
 
 export enum TaggingErrorCode {
   TAG_ALREADY_EXISTS = 'TAG_ALREADY_EXISTS',
@@ -15,20 +15,9 @@ const STATUS: Record<TaggingErrorCode, HttpStatus> = {
   [TaggingErrorCode.RESPONSE_NOT_TAGGED]: HttpStatus.NOT_FOUND,
 };
 
-/** A request the service understood but cannot carry out; the code is stable, the message is for people. */
-export class TaggingError extends Error {
-  constructor(
-    readonly code: TaggingErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Maps tagging errors to HTTP statuses, with `{ code, message }` as the body. */
-@Catch(TaggingError)
-export class TaggingErrorFilter implements ExceptionFilter {
-  catch(error: TaggingError, host: ArgumentsHost): void {
-    host.switchToHttp().getResponse<Response>().status(STATUS[error.code]).json({ statusCode: STATUS[error.code], code: error.code, message: error.message });
+/** A request the service understood but cannot carry out; @nps/runtime answers it as problem details. */
+export class TaggingError extends DomainError<TaggingErrorCode> {
+  constructor(code: TaggingErrorCode, detail: string) {
+    super(code, STATUS[code], detail);
   }
 }

@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TaggingError, TaggingErrorCode, TaggingErrorFilter } from '../errors/tagging.error';
+import { TaggingError, TaggingErrorCode } from '../errors/tagging.error';
 import { CommentTaggingService } from './comment-tagging.service';
 import { TaggedCommentRepository } from './tagged-comment.repository';
 import type { TaggedCommentEntity } from './tagged-comment.entity';
@@ -8,7 +8,6 @@ import { TaggerRegistry } from './tagger.registry';
 
 @ApiTags('tagging')
 @Controller('tagging')
-@UseFilters(TaggingErrorFilter)
 export class TaggingController {
   constructor(
     private readonly tagging: CommentTaggingService,

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, UseFilters, UsePipes, ValidationPipe } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TaggingError, TaggingErrorCode, TaggingErrorFilter } from '../errors/tagging.error';
+import { TaggingError, TaggingErrorCode } from '../errors/tagging.error';
 import { AddTagDto, AddTermsDto } from './taxonomy.dto';
 import { TaxonomyRepository } from './taxonomy.repository';
 import { TaxonomyService } from './taxonomy.service';
@@ -18,8 +18,6 @@ interface TaxonomyView {
 /** Admin API of the root-cause taxonomy: every change is a new version; old versions stay readable. */
 @ApiTags('taxonomy')
 @Controller('taxonomy')
-@UseFilters(TaggingErrorFilter)
-@UsePipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }))
 export class TaxonomyController {
   constructor(
     private readonly taxonomies: TaxonomyRepository,

@@ -1,3 +1,6 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainError } from '@nps/runtime';
+
 /** Why an NPS question cannot be answered as asked; stable codes for API clients. */
 export enum NpsQueryErrorCode {
   TIME_ZONE_NOT_ROLLED_UP = 'TIME_ZONE_NOT_ROLLED_UP',
@@ -5,14 +8,9 @@ export enum NpsQueryErrorCode {
   NO_SECOND_SIDE = 'NO_SECOND_SIDE',
 }
 
-/** A question the NPS API refuses (400); `field` is the query parameter to change. */
-export class NpsQueryError extends Error {
-  constructor(
-    readonly code: NpsQueryErrorCode,
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field} ${message}`);
-    this.name = 'NpsQueryError';
+/** A question the NPS API refuses (400); the field is the query parameter to change. */
+export class NpsQueryError extends DomainError<NpsQueryErrorCode> {
+  constructor(code: NpsQueryErrorCode, field: string, reason: string) {
+    super(code, HttpStatus.BAD_REQUEST, `${field} ${reason}`, { fields: [{ field, reason }] });
   }
 }

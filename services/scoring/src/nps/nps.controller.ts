@@ -1,17 +1,14 @@
-import { Controller, Get, Query, UseFilters, UsePipes, ValidationPipe } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { NpsQueryErrorFilter } from '../http/nps-query-error.filter';
 import { NpsCompareDto } from './nps-compare.dto';
 import { NpsFilterDto } from './nps-filter.dto';
 import { NpsQueryDto } from './nps-query.dto';
 import { filterOf, NpsService } from './nps.service';
 
-const BAD_REQUEST = { description: 'a filter, interval, grouping or time zone is invalid; `message` names the field' };
+const BAD_REQUEST = { description: 'a filter, interval, grouping or time zone is invalid; `fields` names it' };
 
 @ApiTags('nps')
 @Controller('nps')
-@UsePipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }))
-@UseFilters(NpsQueryErrorFilter)
 export class NpsController {
   constructor(private readonly nps: NpsService) {}
 

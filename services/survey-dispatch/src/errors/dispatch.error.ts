@@ -1,3 +1,6 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainError, type FieldProblem as RequestFieldProblem } from '@nps/runtime';
+
 /** Stable codes of every refusal of this service's HTTP API. */
 export enum DispatchErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
@@ -6,25 +9,26 @@ export enum DispatchErrorCode {
   UnknownCustomer = 'UNKNOWN_CUSTOMER',
 }
 
-export interface FieldProblem {
-  field: string;
-  reason: string;
+const STATUS: Record<DispatchErrorCode, HttpStatus> = {
+  [DispatchErrorCode.ValidationFailed]: HttpStatus.BAD_REQUEST,
+  [DispatchErrorCode.UnreadableImport]: HttpStatus.BAD_REQUEST,
+  [DispatchErrorCode.UnsupportedContentType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [DispatchErrorCode.UnknownCustomer]: HttpStatus.NOT_FOUND,
+};
+
+export interface FieldProblem extends RequestFieldProblem {
   /** Import rows: the CSV line or JSON position. */
   line?: number;
 }
 
-/** A refusal with a stable code; DispatchErrorFilter turns it into the HTTP answer. */
-export class DispatchError extends Error {
-  constructor(
-    readonly code: DispatchErrorCode,
-    message: string,
-    readonly fields: FieldProblem[] = [],
-  ) {
-    super(message);
-    this.name = 'DispatchError';
+/** A refusal with a stable code; @nps/runtime answers it as problem details. */
+export class DispatchError extends DomainError<DispatchErrorCode> {
+  constructor(code: DispatchErrorCode, detail: string, fields: FieldProblem[] = []) {
+    super(code, STATUS[code], detail, { fields });
   }
 
   static missingField(field: string, example: string): DispatchError {
-    return new DispatchError(DispatchErrorCode.ValidationFailed, `${field} is required, e.g. ${example}`, [{ field, reason: 'is required' }]);
+    const detail = `${field} is required, e.g. ${example}`;
+    return new DispatchError(DispatchErrorCode.ValidationFailed, detail, [{ field, reason: 'is required' }]);
   }
 }
