@@ -19,3 +19,6 @@ export * from './topic.provisioner';
 export * from './dead-letter/dead-letter.replayer';
 export * from './consumer/consumer-lag.monitor';
 export * from './consumer/invalid-event.error';
+export * from './outage/broker-unavailable';
+export * from './outage/infrastructure-failure';
+export * from './outage/infrastructure.outages';

@@ -18,7 +18,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** The service can do its work: Postgres and Kafka answer, and it is not shutting down. */
+  /** The service can do its work: Postgres and Kafka answer, no worker waits out an outage, it is not shutting down. */
   @Get('ready')
   @HealthCheck()
   ready() {
@@ -26,6 +26,7 @@ export class HealthController {
     return this.health.check([
       () => this.postgres.pingCheck('postgres', { timeout: 2000 }),
       () => this.kafka.check('kafka'),
+      () => this.kafka.backgroundWork('work'),
     ]);
   }
 }

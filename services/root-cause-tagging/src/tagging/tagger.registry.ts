@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { InfrastructureOutages } from '@nps/messaging';
 import { DataSource } from 'typeorm';
 import { loadLabelled } from '../evaluation/labelled.dataset';
 import { heldOutF1 } from '../model/model.promotion';
@@ -37,12 +38,17 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
     private readonly taxonomies: TaxonomyRepository,
     private readonly models: ModelRepository,
     private readonly env: RootCauseTaggingEnv,
+    private readonly outages: InfrastructureOutages,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await this.createFirstVersions();
     await this.reload();
-    this.timer = setInterval(() => void this.refresh().catch((error: Error) => this.logger.warn(`tagger refresh failed: ${error.message}`)), this.env.TAGGING_REFRESH_INTERVAL_MS);
+    const refresh = () => this.outages.guard('tagger refresh', () => this.refresh());
+    this.timer = setInterval(
+      () => void refresh().catch((error: Error) => this.logger.warn(`tagger refresh failed: ${error.message}`)),
+      this.env.TAGGING_REFRESH_INTERVAL_MS,
+    );
     this.timer.unref();
   }
 

@@ -1,0 +1,77 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource, QueryRunner } from 'typeorm';
+
+/** How long proving the lock may take before the relay counts it as lost (a silently dead socket never answers). */
+const PROOF_TIMEOUT_MS = 2000;
+
+// The two-key form pg_try_advisory_lock(int4, int4) shows in pg_locks as classid = key1 (as oid), objid = key2, objsubid 2.
+const PROOF_SQL = `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid()
+  AND classid = (hashtext($1)::bigint & 4294967295)::oid AND objid = 0 AND objsubid = 2) AS held`;
+
+/**
+ * The session advisory lock that makes one instance of a service the outbox relay. The holder
+ * proves, on the lock's own connection, that its backend still holds the lock before each batch:
+ * a connection killed without an error event (TypeORM would still say "not released") fails the
+ * proof, so the old holder stops before the next holder starts. See docs/adr/0014-infrastructure-faults.md.
+ */
+export class RelayLock {
+  private readonly logger = new Logger(RelayLock.name);
+  private holder?: QueryRunner;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly name: string,
+  ) {}
+
+  /** True when this instance holds the lock now (taking it when free), proven on the lock's own connection. */
+  async prove(): Promise<boolean> {
+    if (this.holder) {
+      if (await this.stillHeld(this.holder)) return true;
+      this.logger.warn({ msg: 'the outbox relay lost its lock: it stops relaying until it takes the lock again', lock: this.name });
+      this.drop(new Error('relay lock lost'));
+    }
+    return this.take();
+  }
+
+  /** Gives the lock up (its connection goes back to the pool, or is destroyed when `broken` is given). */
+  drop(broken?: Error): void {
+    const holder = this.holder;
+    this.holder = undefined;
+    // A released runner ends its session, and with it the lock; a broken one is destroyed, not reused.
+    if (holder && !holder.isReleased) void (holder as unknown as { releasePostgresConnection(error?: Error): Promise<void> }).releasePostgresConnection(broken);
+  }
+
+  private async take(): Promise<boolean> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext($1), 0) AS locked`, [this.name]);
+      if (locked) {
+        this.holder = runner;
+        return true;
+      }
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
+    await runner.release();
+    return false;
+  }
+
+  private async stillHeld(holder: QueryRunner): Promise<boolean> {
+    if (holder.isReleased) return false;
+    try {
+      const [{ held }] = await withTimeout(holder.query(PROOF_SQL, [this.name]), PROOF_TIMEOUT_MS);
+      return held === true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
