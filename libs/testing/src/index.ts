@@ -13,3 +13,5 @@ export * from './kafka/kafka.probe';
 export * from './receivers/standard-webhooks';
 export * from './browser';
 export * from './seeded-random';
+export * from './infrastructure/disposable-postgres';
+export * from './infrastructure/tcp-proxy';

@@ -44,7 +44,7 @@ export class EventProcessor {
     private readonly dataSource: DataSource,
     private readonly settings: MessagingSettings,
     private readonly deadLetters: DeadLetterWriter,
-    private readonly outages = new InfrastructureOutages(),
+    private readonly outages: InfrastructureOutages = new InfrastructureOutages(),
   ) {}
 
   /** Ends every outage wait (the records stay uncommitted), so the consumer can leave its group. */

@@ -36,7 +36,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly publisher: EventPublisher,
     private readonly settings: MessagingSettings,
-    private readonly outages = new InfrastructureOutages(),
+    private readonly outages: InfrastructureOutages = new InfrastructureOutages(),
   ) {
     this.lock = new RelayLock(dataSource, `${settings.schema}:outbox-relay`);
   }

@@ -1,0 +1,95 @@
+import { encodeEvent, Topics } from '@nps/contracts';
+import { DeadLetterReplayer, EventPublisher } from '@nps/messaging';
+import { aResponseReceived, DisposablePostgres, expectEventually, freshSchema, freshTopicPrefix, testKafkaBrokers } from '@nps/testing';
+import { Client } from 'pg';
+import { ledgerBed } from '../fixtures/ledger/ledger.process';
+
+const CONSUMED = 3000;
+const RELAYED = 3000;
+const KEYS = 50;
+const OUTAGE_MS = 30000;
+
+// A 30 s Postgres outage in the middle of the flow — the consumer applying records, the outbox
+// relay publishing — dead-letters nothing and loses nothing: both wait (readiness says so) and
+// finish once Postgres is back. Postgres is a disposable cluster of the test's own.
+describe('a 30 s Postgres outage', () => {
+  const bed = ledgerBed();
+  const brokers = testKafkaBrokers();
+  let postgres: DisposablePostgres;
+
+  beforeAll(async () => {
+    postgres = await DisposablePostgres.start();
+  }, 120000);
+
+  afterAll(() => postgres?.dispose());
+
+  const scalar = async (sql: string): Promise<number> => {
+    const db = new Client({ connectionString: postgres.url() });
+    await db.connect();
+    try {
+      return Number((await db.query(sql)).rows[0].n);
+    } finally {
+      await db.end();
+    }
+  };
+
+  it('pauses the consumer and the relay, dead-letters nothing, and completes afterwards', async () => {
+    const schema = await freshSchema('ledger', postgres.url());
+    const topicPrefix = freshTopicPrefix();
+    // Small relay batches, so the relay is still at work when Postgres goes away.
+    const extraEnv = { DATABASE_URL: postgres.url(), OUTBOX_BATCH_SIZE: '5', CONSUMER_RETRY_BACKOFF_MS: '50' };
+    const { url } = await bed.start({ schema, topicPrefix, extraEnv });
+    const effects = () => scalar(`SELECT count(DISTINCT event_id) AS n FROM "${schema}".effects`);
+    const pending = () => scalar(`SELECT count(*) AS n FROM "${schema}".outbox`);
+
+    await publishDirectly(brokers, topicPrefix, CONSUMED);
+    const written = await fetch(`${url}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ count: RELAYED, keys: KEYS, prefix: 'r' }),
+    });
+    expect(written.status).toBe(201);
+    await expectEventually(async () => expect(await effects()).toBeGreaterThan(300), { timeoutMs: 60000, intervalMs: 20 });
+
+    expect(await pending()).toBeGreaterThan(0); // the relay is mid-way too
+    await postgres.halt();
+    const outageEnds = Date.now() + OUTAGE_MS;
+    // Readiness names the workers that wait; the process itself stays up.
+    const ready = await expectEventually(async () => {
+      const body = (await (await fetch(`${url}/health/ready`)).json()) as ReadinessBody;
+      expect(Object.keys(body.details?.work?.waiting ?? {})).toEqual(expect.arrayContaining(['consumer', 'outbox relay']));
+      return body;
+    }, { timeoutMs: 20000, intervalMs: 250 });
+    expect(ready.status).toBe('error');
+    expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, outageEnds - Date.now())));
+    await postgres.resume();
+
+    await expectEventually(async () => expect(await pending()).toBe(0), { timeoutMs: 120000, intervalMs: 500 });
+    await expectEventually(async () => expect(await effects()).toBe(CONSUMED + RELAYED), { timeoutMs: 180000, intervalMs: 500 });
+    expect(await scalar(`SELECT count(*) AS n FROM "${schema}".effects`)).toBe(CONSUMED + RELAYED); // once each
+    await expectEventually(async () => expect((await fetch(`${url}/health/ready`)).status).toBe(200), { timeoutMs: 30000 });
+    const replayer = new DeadLetterReplayer({ brokers, clientId: 'outage-test', topicPrefix });
+    expect(await replayer.list(Topics.ResponseReceived.name)).toEqual([]);
+  }, 420000);
+});
+
+async function publishDirectly(brokers: string, topicPrefix: string, count: number): Promise<void> {
+  const publisher = new EventPublisher({ brokers, clientId: 'response-ingestion', topicPrefix });
+  await publisher.onModuleInit();
+  try {
+    for (let start = 0; start < count; start += 1000) {
+      const batch = Array.from({ length: Math.min(1000, count - start) }, (_, i) =>
+        encodeEvent(Topics.ResponseReceived, aResponseReceived().forCustomer(`c-${(start + i) % KEYS}`).build(), { source: 'test' }),
+      );
+      await publisher.publish(Topics.ResponseReceived.name, batch);
+    }
+  } finally {
+    await publisher.onApplicationShutdown();
+  }
+}
+
+interface ReadinessBody {
+  status: string;
+  details?: { work?: { waiting?: Record<string, unknown> } };
+}
