@@ -4,8 +4,8 @@ import { aResponseReceived, DisposablePostgres, expectEventually, freshSchema, f
 import { Client } from 'pg';
 import { ledgerBed } from '../fixtures/ledger/ledger.process';
 
-const CONSUMED = 3000;
-const RELAYED = 3000;
+const CONSUMED = 1500;
+const RELAYED = 1500;
 const KEYS = 50;
 const OUTAGE_MS = 30000;
 

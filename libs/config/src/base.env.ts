@@ -78,4 +78,25 @@ export class BaseEnv {
   @IsOptional()
   @IsString()
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /**
+   * Days an inbox row (the id of an applied event) is kept: longer than any topic keeps its
+   * records (30 days) plus a margin, so replaying what Kafka still holds applies nothing twice.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  INBOX_RETENTION_DAYS: number = 37;
+
+  /** How often expired rows (inbox, and the service's own registered tables) are pruned; 0: never. */
+  @IsInt()
+  @Min(0)
+  @Max(86400000)
+  RETENTION_INTERVAL_MS: number = 3600000;
+
+  /** Rows deleted per statement while pruning. */
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  RETENTION_BATCH_SIZE: number = 5000;
 }

@@ -22,3 +22,5 @@ export * from './consumer/invalid-event.error';
 export * from './outage/broker-unavailable';
 export * from './outage/infrastructure-failure';
 export * from './outage/infrastructure.outages';
+export * from './retention/retention.job';
+export * from './retention/retention.rule';

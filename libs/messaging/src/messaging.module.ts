@@ -12,6 +12,7 @@ import { MessagingSettings } from './messaging.settings';
 import { EventTransactions } from './outbox/event.transactions';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { InfrastructureOutages } from './outage/infrastructure.outages';
+import { RetentionJob } from './retention/retention.job';
 import { ensureTopics } from './topic.provisioner';
 
 export interface MessagingOptions {
@@ -64,9 +65,10 @@ export class MessagingModule implements OnModuleInit {
         ConsumerLagMonitor,
         KafkaHealthIndicator,
         InfrastructureOutages,
+        RetentionJob,
       ],
       exports: [KafkaConnection, MessagingSettings, EventPublisher, EventTransactions, OutboxRelay, KafkaTransportFactory, ConsumerLagMonitor, KafkaHealthIndicator,
-        InfrastructureOutages],
+        InfrastructureOutages, RetentionJob],
     };
   }
 

@@ -21,6 +21,7 @@ import { LoopMetricsRepository } from './metrics/loop-metrics.repository';
 import { NotificationDispatcher } from './notifications/notification.dispatcher';
 import { NotificationQueue } from './notifications/notification.queue';
 import { NotificationSenders } from './notifications/notification.senders';
+import { CaseManagementRetention } from './retention/case-management.retention';
 import { RoutingRuleRepository } from './routing/routing-rule.repository';
 import { RoutingRulesController } from './routing/routing-rules.controller';
 import { RoutingRulesService } from './routing/routing-rules.service';
@@ -66,6 +67,7 @@ import { TeamsService } from './teams/teams.service';
     NotificationSenders,
     NotificationDispatcher,
     LoopMetricsRepository,
+    CaseManagementRetention,
   ],
 })
 export class AppModule {}
