@@ -25,8 +25,7 @@ describe('the outbox relay lock', () => {
     const through = new URL(testDatabaseUrl());
     through.port = String(proxy.port);
     const extraEnv = { DATABASE_URL: through.toString(), OUTBOX_BATCH_SIZE: '5' };
-    const first = await bed.start({ schema, topicPrefix, extraEnv });
-    await bed.start({ schema, topicPrefix, extraEnv });
+    const [first] = await Promise.all([bed.start({ schema, topicPrefix, extraEnv }), bed.start({ schema, topicPrefix, extraEnv })]);
     const pending = async () => Number((await db.query(`SELECT count(*) AS n FROM "${schema}".outbox`)).rows[0].n);
 
     const written = await fetch(`${first.url}/events`, {

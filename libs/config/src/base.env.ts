@@ -80,13 +80,14 @@ export class BaseEnv {
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
 
   /**
-   * Days an inbox row (the id of an applied event) is kept: longer than any topic keeps its
-   * records (30 days) plus a margin, so replaying what Kafka still holds applies nothing twice.
+   * Days an inbox row (the id of an applied event) is kept: longer than any topic, dead-letter
+   * topics included (90 days), keeps its records, plus a margin, so replaying what Kafka still
+   * holds applies nothing twice (docs/messaging.md, Retention).
    */
   @IsInt()
   @Min(1)
   @Max(3650)
-  INBOX_RETENTION_DAYS: number = 37;
+  INBOX_RETENTION_DAYS: number = 97;
 
   /** How often expired rows (inbox, and the service's own registered tables) are pruned; 0: never. */
   @IsInt()
