@@ -1,6 +1,13 @@
 import { encodeEvent, Topics } from '@nps/contracts';
 import { DeadLetterReplayer, EventPublisher } from '@nps/messaging';
-import { aResponseReceived, DisposablePostgres, expectEventually, freshSchema, freshTopicPrefix, testKafkaBrokers } from '@nps/testing';
+import {
+  aResponseReceived,
+  DisposablePostgres,
+  expectEventually,
+  freshSchema,
+  freshTopicPrefix,
+  testKafkaBrokers,
+} from '@nps/testing';
 import { Client } from 'pg';
 import { ledgerBed } from '../fixtures/ledger/ledger.process';
 
@@ -49,26 +56,33 @@ describe('a 30 s Postgres outage', () => {
       body: JSON.stringify({ count: RELAYED, keys: KEYS, prefix: 'r' }),
     });
     expect(written.status).toBe(201);
-    await expectEventually(async () => expect(await effects()).toBeGreaterThan(300), { timeoutMs: 60000, intervalMs: 20 });
+    const fast = { timeoutMs: 60000, intervalMs: 20 };
+    await expectEventually(async () => expect(await effects()).toBeGreaterThan(300), fast);
 
     expect(await pending()).toBeGreaterThan(0); // the relay is mid-way too
     await postgres.halt();
     const outageEnds = Date.now() + OUTAGE_MS;
     // Readiness names the workers that wait; the process itself stays up.
-    const ready = await expectEventually(async () => {
-      const body = (await (await fetch(`${url}/health/ready`)).json()) as ReadinessBody;
-      expect(Object.keys(body.details?.work?.waiting ?? {})).toEqual(expect.arrayContaining(['consumer', 'outbox relay']));
-      return body;
-    }, { timeoutMs: 20000, intervalMs: 250 });
+    const ready = await expectEventually(
+      async () => {
+        const body = (await (await fetch(`${url}/health/ready`)).json()) as ReadinessBody;
+        const waiting = Object.keys(body.details?.work?.waiting ?? {});
+        expect(waiting).toEqual(expect.arrayContaining(['consumer', 'outbox relay']));
+        return body;
+      },
+      { timeoutMs: 20000, intervalMs: 250 },
+    );
     expect(ready.status).toBe('error');
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, outageEnds - Date.now())));
     await postgres.resume();
 
-    await expectEventually(async () => expect(await pending()).toBe(0), { timeoutMs: 120000, intervalMs: 500 });
-    await expectEventually(async () => expect(await effects()).toBe(CONSUMED + RELAYED), { timeoutMs: 180000, intervalMs: 500 });
+    const slow = { timeoutMs: 180000, intervalMs: 500 };
+    await expectEventually(async () => expect(await pending()).toBe(0), slow);
+    await expectEventually(async () => expect(await effects()).toBe(CONSUMED + RELAYED), slow);
     expect(await scalar(`SELECT count(*) AS n FROM "${schema}".effects`)).toBe(CONSUMED + RELAYED); // once each
-    await expectEventually(async () => expect((await fetch(`${url}/health/ready`)).status).toBe(200), { timeoutMs: 30000 });
+    const readyAgain = async () => expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+    await expectEventually(readyAgain, { timeoutMs: 30000 });
     const replayer = new DeadLetterReplayer({ brokers, clientId: 'outage-test', topicPrefix });
     expect(await replayer.list(Topics.ResponseReceived.name)).toEqual([]);
   }, 420000);
@@ -79,9 +93,10 @@ async function publishDirectly(brokers: string, topicPrefix: string, count: numb
   await publisher.onModuleInit();
   try {
     for (let start = 0; start < count; start += 1000) {
-      const batch = Array.from({ length: Math.min(1000, count - start) }, (_, i) =>
-        encodeEvent(Topics.ResponseReceived, aResponseReceived().forCustomer(`c-${(start + i) % KEYS}`).build(), { source: 'test' }),
-      );
+      const batch = Array.from({ length: Math.min(1000, count - start) }, (_, i) => {
+        const event = aResponseReceived().forCustomer(`c-${(start + i) % KEYS}`).build();
+        return encodeEvent(Topics.ResponseReceived, event, { source: 'test' });
+      });
       await publisher.publish(Topics.ResponseReceived.name, batch);
     }
   } finally {

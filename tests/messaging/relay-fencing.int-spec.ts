@@ -25,7 +25,8 @@ describe('the outbox relay lock', () => {
     const through = new URL(testDatabaseUrl());
     through.port = String(proxy.port);
     const extraEnv = { DATABASE_URL: through.toString(), OUTBOX_BATCH_SIZE: '5' };
-    const [first] = await Promise.all([bed.start({ schema, topicPrefix, extraEnv }), bed.start({ schema, topicPrefix, extraEnv })]);
+    const start = () => bed.start({ schema, topicPrefix, extraEnv });
+    const [first] = await Promise.all([start(), start()]);
     const pending = async () => Number((await db.query(`SELECT count(*) AS n FROM "${schema}".outbox`)).rows[0].n);
 
     const written = await fetch(`${first.url}/events`, {
@@ -34,12 +35,14 @@ describe('the outbox relay lock', () => {
       body: JSON.stringify({ count: EVENTS, keys: 20, prefix: 'f' }),
     });
     expect(written.status).toBe(201);
-    await expectEventually(async () => expect(await pending()).toBeLessThan(EVENTS - 200), { timeoutMs: 60000, intervalMs: 20 });
+    const fast = { timeoutMs: 60000, intervalMs: 20 };
+    await expectEventually(async () => expect(await pending()).toBeLessThan(EVENTS - 200), fast);
 
     const holder = await lockHolder(schema);
     expect(proxy.sever(holder.clientPort)).toBe(true);
     // Postgres ends the session and frees the lock; the other instance takes it over.
-    await expectEventually(async () => expect((await lockHolder(schema)).pid).not.toBe(holder.pid), { timeoutMs: 30000, intervalMs: 100 });
+    const takenOver = async () => expect((await lockHolder(schema)).pid).not.toBe(holder.pid);
+    await expectEventually(takenOver, { timeoutMs: 30000, intervalMs: 100 });
     expect(await pending()).toBeGreaterThan(0); // the takeover happened mid-way
     await expectEventually(async () => expect(await pending()).toBe(0), { timeoutMs: 120000, intervalMs: 250 });
 
@@ -69,7 +72,9 @@ async function publishedEventIds(brokers: string, topic: string): Promise<string
   const ids: string[] = [];
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({ eachMessage: async ({ message }) => void ids.push(decodeEvent(Topics.ResponseReceived, message).message.eventId) });
+  await consumer.run({
+    eachMessage: async ({ message }) => void ids.push(decodeEvent(Topics.ResponseReceived, message).message.eventId),
+  });
   try {
     await expectEventually(() => expect(ids.length).toBe(total), { timeoutMs: 60000, intervalMs: 200 });
   } finally {

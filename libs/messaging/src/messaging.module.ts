@@ -67,8 +67,18 @@ export class MessagingModule implements OnModuleInit {
         InfrastructureOutages,
         RetentionJob,
       ],
-      exports: [KafkaConnection, MessagingSettings, EventPublisher, EventTransactions, OutboxRelay, KafkaTransportFactory, ConsumerLagMonitor, KafkaHealthIndicator,
-        InfrastructureOutages, RetentionJob],
+      exports: [
+        KafkaConnection,
+        MessagingSettings,
+        EventPublisher,
+        EventTransactions,
+        OutboxRelay,
+        KafkaTransportFactory,
+        ConsumerLagMonitor,
+        KafkaHealthIndicator,
+        InfrastructureOutages,
+        RetentionJob,
+      ],
     };
   }
 

@@ -24,7 +24,8 @@ export class KafkaTransportFactory {
 
   create(): KafkaTransport {
     const { groupId, partitionsConcurrently, sessionTimeoutMs } = this.settings;
-    const processor = new EventProcessor(this.dataSource, this.settings, new DeadLetterWriter(this.publisher, groupId), this.outages);
+    const deadLetters = new DeadLetterWriter(this.publisher, groupId);
+    const processor = new EventProcessor(this.dataSource, this.settings, deadLetters, this.outages);
     return new KafkaTransport({ ...this.connection, groupId, partitionsConcurrently, sessionTimeoutMs }, processor, this.lag);
   }
 }

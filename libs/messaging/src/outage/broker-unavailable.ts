@@ -22,15 +22,23 @@ const UNAVAILABLE_PROTOCOL_ERRORS = new Set([
   'KAFKA_STORAGE_ERROR',
 ]);
 
+interface KafkaJsErrorShape {
+  name?: unknown;
+  type?: unknown;
+  originalError?: unknown;
+  cause?: unknown;
+}
+
 /**
  * True when `error` (a kafkajs error, possibly wrapped by its retrier as `originalError` or by us
  * as `cause`) says the broker is unreachable or not serving: an outage to wait out.
  */
 export function isBrokerUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
-    const { name, type, originalError, cause } = current as { name?: unknown; type?: unknown; originalError?: unknown; cause?: unknown };
+    const { name, type, originalError, cause } = current as KafkaJsErrorShape;
     if (typeof name === 'string' && UNAVAILABLE_ERRORS.has(name)) return true;
-    if (name === 'KafkaJSProtocolError' && typeof type === 'string' && UNAVAILABLE_PROTOCOL_ERRORS.has(type)) return true;
+    const unavailableType = typeof type === 'string' && UNAVAILABLE_PROTOCOL_ERRORS.has(type);
+    if (name === 'KafkaJSProtocolError' && unavailableType) return true;
     current = originalError ?? cause;
   }
   return false;

@@ -2,16 +2,22 @@ import { KafkaJSConnectionError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocol
 import { QueryFailedError } from 'typeorm';
 import { unavailableDependency } from './infrastructure-failure';
 
-const protocolError = (type: string) => Object.assign(Object.create(KafkaJSProtocolError.prototype), { name: 'KafkaJSProtocolError', type });
-const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+const protocolError = (type: string) =>
+  Object.assign(Object.create(KafkaJSProtocolError.prototype), { name: 'KafkaJSProtocolError', type });
+const withCode = (error: Error, code: string) => Object.assign(error, { code });
+const dropped = new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly'));
+const retriesExhausted = new KafkaJSNumberOfRetriesExceeded(new KafkaJSConnectionError('Connection timeout'), {
+  retryCount: 5,
+  retryTime: 3000,
+} as never);
 
 describe('unavailableDependency', () => {
   it.each([
-    ['a refused Postgres connection', refused, 'postgres'],
-    ['a statement failing on a dropped connection', new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly')), 'postgres'],
-    ['Postgres shutting down (57P01)', Object.assign(new Error('terminating connection'), { code: '57P01' }), 'postgres'],
+    ['a refused Postgres connection', withCode(new Error('connect ECONNREFUSED'), 'ECONNREFUSED'), 'postgres'],
+    ['a statement failing on a dropped connection', dropped, 'postgres'],
+    ['Postgres shutting down (57P01)', withCode(new Error('terminating connection'), '57P01'), 'postgres'],
     ['no broker connection', new KafkaJSConnectionError('Connection error: connect ECONNREFUSED'), 'kafka'],
-    ['retries exhausted on a connection error', new KafkaJSNumberOfRetriesExceeded(new KafkaJSConnectionError('Connection timeout'), { retryCount: 5, retryTime: 3000 } as never), 'kafka'],
+    ['retries exhausted on a connection error', retriesExhausted, 'kafka'],
     ['a leader not elected yet', protocolError('LEADER_NOT_AVAILABLE'), 'kafka'],
   ])('names the dependency for %s', (_, error, dependency) => {
     expect(unavailableDependency(error)).toBe(dependency);
@@ -19,7 +25,7 @@ describe('unavailableDependency', () => {
 
   it.each([
     ['a handler bug', new RangeError('cannot record')],
-    ['a unique violation', Object.assign(new QueryFailedError('INSERT', [], new Error('duplicate key')), { code: '23505' })],
+    ['a unique violation', withCode(new QueryFailedError('INSERT', [], new Error('duplicate key')), '23505')],
     ['a record too large for the topic', protocolError('MESSAGE_TOO_LARGE')],
     ['nothing at all', undefined],
   ])('calls %s a failure of the work, not an outage', (_, error) => {

@@ -24,7 +24,8 @@ export class InfrastructureOutages {
     if (!this.waiting.has(worker)) {
       const message = (error as Error).message;
       this.waiting.set(worker, { dependency, since: new Date().toISOString(), error: message });
-      this.logger.warn({ msg: `${worker} waits for ${dependency}: it is unavailable`, worker, dependency, error: message });
+      const msg = `${worker} waits for ${dependency}: it is unavailable`;
+      this.logger.warn({ msg, worker, dependency, error: message });
     }
     return true;
   }
@@ -35,7 +36,8 @@ export class InfrastructureOutages {
     if (!outage) return;
     this.waiting.delete(worker);
     const waitedMs = Date.now() - Date.parse(outage.since);
-    this.logger.log({ msg: `${worker} resumed: ${outage.dependency} is back`, worker, dependency: outage.dependency, waitedMs });
+    const { dependency } = outage;
+    this.logger.log({ msg: `${worker} resumed: ${dependency} is back`, worker, dependency, waitedMs });
   }
 
   /** Runs one round of a periodic job; an outage ends the round quietly (the next round retries). */

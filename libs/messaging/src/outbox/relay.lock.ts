@@ -1,12 +1,16 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, QueryRunner } from 'typeorm';
 
+const UNLOCK_SQL = `SELECT pg_advisory_unlock(hashtext($1), 0)`;
+
 /** How long proving the lock may take before the relay counts it as lost (a silently dead socket never answers). */
 const PROOF_TIMEOUT_MS = 2000;
 
-// The two-key form pg_try_advisory_lock(int4, int4) shows in pg_locks as classid = key1 (as oid), objid = key2, objsubid 2.
-const PROOF_SQL = `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid()
-  AND classid = (hashtext($1)::bigint & 4294967295)::oid AND objid = 0 AND objsubid = 2) AS held`;
+// The two-key form pg_try_advisory_lock(int4, int4) shows in pg_locks as classid = key1 (as oid),
+// objid = key2, objsubid = 2.
+const PROOF_SQL = `SELECT EXISTS (SELECT 1 FROM pg_locks
+  WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid()
+    AND classid = (hashtext($1)::bigint & 4294967295)::oid AND objid = 0 AND objsubid = 2) AS held`;
 
 /**
  * The session advisory lock that makes one instance of a service the outbox relay. The holder
@@ -27,7 +31,8 @@ export class RelayLock {
   async prove(): Promise<boolean> {
     if (this.holder) {
       if (await this.stillHeld(this.holder)) return true;
-      this.logger.warn({ msg: 'the outbox relay lost its lock: it stops relaying until it takes the lock again', lock: this.name });
+      const msg = 'the outbox relay lost its lock: it stops relaying until it takes the lock again';
+      this.logger.warn({ msg, lock: this.name });
       this.drop(new Error('relay lock lost'));
     }
     return this.take();
@@ -37,8 +42,12 @@ export class RelayLock {
   drop(broken?: Error): void {
     const holder = this.holder;
     this.holder = undefined;
-    // A released runner ends its session, and with it the lock; a broken one is destroyed, not reused.
-    if (holder && !holder.isReleased) void (holder as unknown as { releasePostgresConnection(error?: Error): Promise<void> }).releasePostgresConnection(broken);
+    if (!holder || holder.isReleased) return;
+    // Back to the pool, a connection keeps its session lock: release it with an error, so the pool
+    // destroys it (ending the session), or unlock first when the connection is healthy.
+    const runner = holder as unknown as { releasePostgresConnection(error?: Error): Promise<void> };
+    if (broken) void runner.releasePostgresConnection(broken);
+    else void holder.query(UNLOCK_SQL, [this.name]).finally(() => holder.release()).catch(() => undefined);
   }
 
   private async take(): Promise<boolean> {

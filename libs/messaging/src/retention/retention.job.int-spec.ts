@@ -14,10 +14,13 @@ describe('RetentionJob against a real database', () => {
 
   beforeAll(async () => {
     schema = await freshSchema('retention');
-    dataSource = new DataSource(dataSourceOptions({ url: testDatabaseUrl(), schema, entities: [], migrations: [MessagingTables1763856000000] }));
+    const migrations = [MessagingTables1763856000000];
+    dataSource = new DataSource(dataSourceOptions({ url: testDatabaseUrl(), schema, entities: [], migrations }));
     await dataSource.initialize();
     await dataSource.runMigrations();
-    await dataSource.query(`CREATE TABLE "${schema}".notices (id serial PRIMARY KEY, sent boolean NOT NULL, sent_at timestamptz NOT NULL)`);
+    await dataSource.query(
+      `CREATE TABLE "${schema}".notices (id serial PRIMARY KEY, sent boolean NOT NULL, sent_at timestamptz NOT NULL)`,
+    );
   });
 
   afterAll(() => dataSource?.destroy());
@@ -26,22 +29,27 @@ describe('RetentionJob against a real database', () => {
     const env = Object.assign(new BaseEnv(), { INBOX_RETENTION_DAYS: 37, RETENTION_BATCH_SIZE: 7 });
     const settings = Object.assign(new MessagingSettings(), { service: 'retention', schema });
     const job = new RetentionJob(dataSource, env, settings, new InfrastructureOutages());
-    job.register({ name: 'notices', table: `"${schema}".notices`, datedBy: 'sent_at', maxAgeDays: 10, onlyWhere: 'sent' });
+    const notices = `"${schema}".notices`;
+    job.register({ name: 'notices', table: notices, datedBy: 'sent_at', maxAgeDays: 10, onlyWhere: 'sent' });
 
     const inbox = `"${schema}".inbox`;
     await dataSource.query(`INSERT INTO ${inbox} (event_id, topic, processed_at)
       SELECT 'old-' || i, 't', now() - interval '38 days' FROM generate_series(1, 50) i
       UNION ALL SELECT 'new-' || i, 't', now() - interval '36 days' FROM generate_series(1, 5) i`);
-    await dataSource.query(`INSERT INTO "${schema}".notices (sent, sent_at)
+    await dataSource.query(`INSERT INTO ${notices} (sent, sent_at)
       SELECT true, now() - interval '11 days' FROM generate_series(1, 20)
       UNION ALL SELECT false, now() - interval '11 days' FROM generate_series(1, 3)
       UNION ALL SELECT true, now() - interval '9 days' FROM generate_series(1, 4)`);
 
     expect(await job.prune()).toEqual({ inbox: 50, notices: 20 });
     const left = await dataSource.query(`SELECT event_id FROM ${inbox} ORDER BY event_id`);
-    expect(left.map((row: { event_id: string }) => row.event_id)).toEqual(['new-1', 'new-2', 'new-3', 'new-4', 'new-5']);
-    const notices = await dataSource.query(`SELECT sent, count(*)::int AS n FROM "${schema}".notices GROUP BY sent ORDER BY sent`);
-    expect(notices).toEqual([{ sent: false, n: 3 }, { sent: true, n: 4 }]);
+    const ids = left.map((row: { event_id: string }) => row.event_id);
+    expect(ids).toEqual(['new-1', 'new-2', 'new-3', 'new-4', 'new-5']);
+    const kept = await dataSource.query(`SELECT sent, count(*)::int AS n FROM ${notices} GROUP BY sent ORDER BY sent`);
+    expect(kept).toEqual([
+      { sent: false, n: 3 },
+      { sent: true, n: 4 },
+    ]);
     expect(await job.prune()).toEqual({ inbox: 0, notices: 0 });
   });
 });

@@ -27,7 +27,8 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
     settings: MessagingSettings,
     private readonly outages: InfrastructureOutages,
   ) {
-    this.register({ name: 'inbox', table: `"${settings.schema}".inbox`, datedBy: 'processed_at', maxAgeDays: env.INBOX_RETENTION_DAYS });
+    const inbox = `"${settings.schema}".inbox`;
+    this.register({ name: 'inbox', table: inbox, datedBy: 'processed_at', maxAgeDays: env.INBOX_RETENTION_DAYS });
   }
 
   /** Adds a table to prune; services call it from a provider of their own. */
@@ -66,7 +67,10 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
       total += Number(count);
       if (Number(count) < batchSize) break;
     }
-    if (total > 0) this.logger.log({ msg: `pruned ${total} expired rows of ${rule.name}`, rule: rule.name, maxAgeDays: rule.maxAgeDays });
+    if (total > 0) {
+      const { name, maxAgeDays } = rule;
+      this.logger.log({ msg: `pruned ${total} expired rows of ${name}`, rule: name, maxAgeDays });
+    }
     return total;
   }
 }

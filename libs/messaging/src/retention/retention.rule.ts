@@ -14,7 +14,9 @@ export interface RetentionRule {
 
 /** The statement deleting one batch of `rule`'s expired rows ($1 = age in days, $2 = batch size). */
 export function pruneBatchSql(rule: RetentionRule): string {
-  const expired = `${rule.datedBy} < now() - make_interval(days => $1)${rule.onlyWhere ? ` AND (${rule.onlyWhere})` : ''}`;
+  const condition = rule.onlyWhere ? ` AND (${rule.onlyWhere})` : '';
+  const expired = `${rule.datedBy} < now() - make_interval(days => $1)${condition}`;
   // Batches by ctid keep each statement (and the locks it takes) short on a table of millions.
-  return `DELETE FROM ${rule.table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${rule.table} WHERE ${expired} LIMIT $2))`;
+  const batch = `SELECT ctid FROM ${rule.table} WHERE ${expired} LIMIT $2`;
+  return `DELETE FROM ${rule.table} WHERE ctid = ANY(ARRAY(${batch}))`;
 }

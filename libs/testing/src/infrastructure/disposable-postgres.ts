@@ -11,7 +11,8 @@ const SERVER_USER = 'postgres';
 /** The newest PostgreSQL server binaries installed on the machine (Debian layout). */
 function binaries(): string {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((version) => existsSync(join(root, version, 'bin', 'initdb'))) : [];
+  const installed = existsSync(root) ? readdirSync(root) : [];
+  const versions = installed.filter((version) => existsSync(join(root, version, 'bin', 'initdb')));
   if (versions.length === 0) throw new Error(`no PostgreSQL server binaries under ${root}`);
   return join(root, versions.sort((a, b) => Number(b) - Number(a))[0], 'bin');
 }
@@ -38,7 +39,8 @@ export class DisposablePostgres {
       const { stdout: gid } = await run('id', ['-g', SERVER_USER]);
       chownSync(dataDir, Number(stdout), Number(gid));
     }
-    await postgres.asServerUser(join(postgres.bin, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+    const initdb = ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync'];
+    await postgres.asServerUser(join(postgres.bin, 'initdb'), initdb);
     await postgres.resume();
     return postgres;
   }
@@ -51,7 +53,8 @@ export class DisposablePostgres {
   /** Starts the server (again) and waits until it accepts connections. */
   async resume(): Promise<void> {
     const options = `-p ${this.port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off`;
-    await this.asServerUser(join(this.bin, 'pg_ctl'), ['-D', this.dataDir, '-o', options, '-l', join(this.dataDir, 'server.log'), '-w', 'start']);
+    const log = join(this.dataDir, 'server.log');
+    await this.asServerUser(join(this.bin, 'pg_ctl'), ['-D', this.dataDir, '-o', options, '-l', log, '-w', 'start']);
   }
 
   /** Stops the server the way a crash or an operator would: connections are cut at once. */
@@ -66,7 +69,8 @@ export class DisposablePostgres {
   }
 
   private async asServerUser(command: string, args: string[]): Promise<void> {
-    const [file, argv] = userInfo().uid === 0 ? ['runuser', ['-u', SERVER_USER, '--', command, ...args]] : [command, args];
-    await run(file, argv, { timeout: 60_000 });
+    const asRoot = userInfo().uid === 0;
+    const argv = asRoot ? ['-u', SERVER_USER, '--', command, ...args] : args;
+    await run(asRoot ? 'runuser' : command, argv, { timeout: 60_000 });
   }
 }

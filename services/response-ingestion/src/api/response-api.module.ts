@@ -5,5 +5,9 @@ import { IdempotencyRetention } from './idempotency.retention';
 import { ResponseApi } from './response-api.service';
 import { ResponsesController } from './responses.controller';
 
-@Module({ imports: [AnswersModule], controllers: [ResponsesController], providers: [ResponseApi, IdempotencyRepository, IdempotencyRetention] })
+@Module({
+  imports: [AnswersModule],
+  controllers: [ResponsesController],
+  providers: [ResponseApi, IdempotencyRepository, IdempotencyRetention],
+})
 export class ResponseApiModule {}

@@ -12,7 +12,8 @@ describe('ModelRetrainScheduler', () => {
   const schedulerWith = (intervalMs: number, hasNewExamples: boolean) => {
     const env = Object.assign(new RootCauseTaggingEnv(), { MODEL_RETRAIN_INTERVAL_MS: intervalMs });
     const training = { hasNewExamples: jest.fn(async () => hasNewExamples), retrain: jest.fn(async () => ({})) };
-    const scheduler = new ModelRetrainScheduler(env, training as unknown as ModelTrainingService, registry, new InfrastructureOutages());
+    const outages = new InfrastructureOutages();
+    const scheduler = new ModelRetrainScheduler(env, training as unknown as ModelTrainingService, registry, outages);
     return { scheduler, training };
   };
 
