@@ -50,7 +50,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     await this.loop;
-    this.lock.drop();
+    await this.lock.release();
   }
 
   /** Publishes one batch if this instance holds the relay lock; returns how many rows went out. */

@@ -33,21 +33,32 @@ export class RelayLock {
       if (await this.stillHeld(this.holder)) return true;
       const msg = 'the outbox relay lost its lock: it stops relaying until it takes the lock again';
       this.logger.warn({ msg, lock: this.name });
-      this.drop(new Error('relay lock lost'));
+      this.drop();
     }
     return this.take();
   }
 
-  /** Gives the lock up (its connection goes back to the pool, or is destroyed when `broken` is given). */
-  drop(broken?: Error): void {
+  /** Gives the lock up at shutdown: unlocks, so another instance takes over at once, and releases the connection. */
+  async release(): Promise<void> {
     const holder = this.holder;
     this.holder = undefined;
     if (!holder || holder.isReleased) return;
-    // Back to the pool, a connection keeps its session lock: release it with an error, so the pool
-    // destroys it (ending the session), or unlock first when the connection is healthy.
-    const runner = holder as unknown as { releasePostgresConnection(error?: Error): Promise<void> };
-    if (broken) void runner.releasePostgresConnection(broken);
-    else void holder.query(UNLOCK_SQL, [this.name]).finally(() => holder.release()).catch(() => undefined);
+    const unlocked = await withTimeout(holder.query(UNLOCK_SQL, [this.name]), PROOF_TIMEOUT_MS).then(
+      () => true,
+      () => false,
+    );
+    if (unlocked) await holder.release();
+    else if (!holder.isReleased) await (holder as unknown as BreakableRunner).releasePostgresConnection(new Error('unlock failed'));
+  }
+
+  /**
+   * Forgets a lock that failed its proof. Back in the pool a connection would keep its session
+   * lock, so it is released with an error: the pool destroys it, ending its session.
+   */
+  private drop(): void {
+    const holder = this.holder as unknown as BreakableRunner;
+    this.holder = undefined;
+    if (!holder.isReleased) void holder.releasePostgresConnection(new Error('the relay lock failed its proof'));
   }
 
   private async take(): Promise<boolean> {
@@ -76,6 +87,12 @@ export class RelayLock {
       return false;
     }
   }
+}
+
+/** TypeORM's Postgres query runner can release its connection as broken; the method is not in its types. */
+interface BreakableRunner {
+  isReleased: boolean;
+  releasePostgresConnection(error: Error): Promise<void>;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
