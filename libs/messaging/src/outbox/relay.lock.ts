@@ -33,7 +33,8 @@ export class RelayLock {
       if (await this.stillHeld(this.holder)) return true;
       const msg = 'the outbox relay lost its lock: it stops relaying until it takes the lock again';
       this.logger.warn({ msg, lock: this.name });
-      this.drop();
+      discard(this.holder, 'the relay lock failed its proof');
+      this.holder = undefined;
     }
     return this.take();
   }
@@ -48,17 +49,7 @@ export class RelayLock {
       () => false,
     );
     if (unlocked) await holder.release();
-    else if (!holder.isReleased) await (holder as unknown as BreakableRunner).releasePostgresConnection(new Error('unlock failed'));
-  }
-
-  /**
-   * Forgets a lock that failed its proof. Back in the pool a connection would keep its session
-   * lock, so it is released with an error: the pool destroys it, ending its session.
-   */
-  private drop(): void {
-    const holder = this.holder as unknown as BreakableRunner;
-    this.holder = undefined;
-    if (!holder.isReleased) void holder.releasePostgresConnection(new Error('the relay lock failed its proof'));
+    else discard(holder, 'the relay lock could not be unlocked');
   }
 
   private async take(): Promise<boolean> {
@@ -89,10 +80,14 @@ export class RelayLock {
   }
 }
 
-/** TypeORM's Postgres query runner can release its connection as broken; the method is not in its types. */
-interface BreakableRunner {
-  isReleased: boolean;
-  releasePostgresConnection(error: Error): Promise<void>;
+/**
+ * Closes the connection of a lock that is lost or cannot be unlocked. Back in the pool it would
+ * keep its session lock, so it is released as broken: the pool destroys it, ending the session.
+ * (TypeORM's Postgres query runner has this method but does not declare it.)
+ */
+function discard(holder: QueryRunner, reason: string): void {
+  const runner = holder as unknown as { releasePostgresConnection(error: Error): Promise<void> };
+  if (!holder.isReleased) void runner.releasePostgresConnection(new Error(reason));
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
