@@ -49,17 +49,18 @@ describe('a 30 s Postgres outage', () => {
     const effects = () => scalar(`SELECT count(DISTINCT event_id) AS n FROM "${schema}".effects`);
     const pending = () => scalar(`SELECT count(*) AS n FROM "${schema}".outbox`);
 
+    const write = async (count: number) => {
+      const body = JSON.stringify({ count, keys: KEYS, prefix: 'r' });
+      const headers = { 'content-type': 'application/json' };
+      const response = await fetch(`${url}/events`, { method: 'POST', headers, body });
+      expect(response.status).toBe(201);
+    };
     await publishDirectly(brokers, topicPrefix, CONSUMED);
-    const written = await fetch(`${url}/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ count: RELAYED, keys: KEYS, prefix: 'r' }),
-    });
-    expect(written.status).toBe(201);
     const fast = { timeoutMs: 60000, intervalMs: 20 };
     await expectEventually(async () => expect(await effects()).toBeGreaterThan(300), fast);
-
-    expect(await pending()).toBeGreaterThan(0); // the relay is mid-way too
+    // Written while the consumer is at work: the relay has them to publish when Postgres goes.
+    await write(RELAYED);
+    expect(await pending()).toBeGreaterThan(0);
     await postgres.halt();
     const outageEnds = Date.now() + OUTAGE_MS;
     // Readiness names the workers that wait; the process itself stays up.
