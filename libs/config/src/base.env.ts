@@ -111,4 +111,26 @@ export class BaseEnv {
   /** Claim holding the ids of a person's teams. */
   @IsString()
   OIDC_TEAMS_CLAIM = 'teams';
+
+  /**
+   * Days an inbox row (the id of an applied event) is kept: longer than any topic, dead-letter
+   * topics included (90 days), keeps its records, plus a margin, so replaying what Kafka still
+   * holds applies nothing twice (docs/messaging.md, Retention).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  INBOX_RETENTION_DAYS: number = 97;
+
+  /** How often expired rows (inbox, and the service's own registered tables) are pruned; 0: never. */
+  @IsInt()
+  @Min(0)
+  @Max(86400000)
+  RETENTION_INTERVAL_MS: number = 3600000;
+
+  /** Rows deleted per statement while pruning. */
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  RETENTION_BATCH_SIZE: number = 5000;
 }

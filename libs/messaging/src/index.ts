@@ -20,3 +20,8 @@ export * from './topic.provisioner';
 export * from './dead-letter/dead-letter.replayer';
 export * from './consumer/consumer-lag.monitor';
 export * from './consumer/rejected-event.error';
+export * from './outage/broker-unavailable';
+export * from './outage/infrastructure-failure';
+export * from './outage/infrastructure.outages';
+export * from './retention/retention.job';
+export * from './retention/retention.rule';

@@ -3,6 +3,7 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import { type Admin, Kafka } from 'kafkajs';
 import { ConsumerLagMonitor } from './consumer/consumer-lag.monitor';
 import { KafkaConnection, kafkaConfig } from './kafka.options';
+import { InfrastructureOutages } from './outage/infrastructure.outages';
 
 /** Readiness of the Kafka connection: the cluster answers a metadata request in time. */
 @Injectable()
@@ -13,7 +14,15 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
     private readonly connection: KafkaConnection,
     private readonly indicators: HealthIndicatorService,
     private readonly lag: ConsumerLagMonitor,
+    private readonly outages: InfrastructureOutages,
   ) {}
+
+  /** Degraded (down, naming who waits for what) while a background worker waits out an outage. */
+  backgroundWork(key: string) {
+    const indicator = this.indicators.check(key);
+    const waiting = this.outages.snapshot();
+    return Object.keys(waiting).length === 0 ? indicator.up() : indicator.down({ degraded: true, waiting });
+  }
 
   async check(key: string, timeoutMs = 2500) {
     const indicator = this.indicators.check(key);

@@ -11,6 +11,8 @@ import { KafkaConnection, kafkaConfig } from './kafka.options';
 import { MessagingSettings } from './messaging.settings';
 import { EventTransactions } from './outbox/event.transactions';
 import { OutboxRelay } from './outbox/outbox.relay';
+import { InfrastructureOutages } from './outage/infrastructure.outages';
+import { RetentionJob } from './retention/retention.job';
 import { ensureTopics } from './topic.provisioner';
 
 export interface MessagingOptions {
@@ -62,8 +64,21 @@ export class MessagingModule implements OnModuleInit {
         KafkaTransportFactory,
         ConsumerLagMonitor,
         KafkaHealthIndicator,
+        InfrastructureOutages,
+        RetentionJob,
       ],
-      exports: [KafkaConnection, MessagingSettings, EventPublisher, EventTransactions, OutboxRelay, KafkaTransportFactory, ConsumerLagMonitor, KafkaHealthIndicator],
+      exports: [
+        KafkaConnection,
+        MessagingSettings,
+        EventPublisher,
+        EventTransactions,
+        OutboxRelay,
+        KafkaTransportFactory,
+        ConsumerLagMonitor,
+        KafkaHealthIndicator,
+        InfrastructureOutages,
+        RetentionJob,
+      ],
     };
   }
 

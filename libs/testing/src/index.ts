@@ -15,3 +15,5 @@ export * from './browser';
 export * from './seeded-random';
 export * from './auth/local-issuer';
 export * from './production-start';
+export * from './infrastructure/disposable-postgres';
+export * from './infrastructure/tcp-proxy';

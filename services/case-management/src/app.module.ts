@@ -21,6 +21,7 @@ import { LoopMetricsRepository } from './metrics/loop-metrics.repository';
 import { NotificationDispatcher } from './notifications/notification.dispatcher';
 import { NotificationQueue } from './notifications/notification.queue';
 import { NotificationSenders } from './notifications/notification.senders';
+import { CaseManagementRetention } from './retention/case-management.retention';
 import { RootCauseCheck } from './root-causes/root-cause.check';
 import { RootCauseRepository } from './root-causes/root-cause.repository';
 import { RootCausesController } from './root-causes/root-causes.controller';
@@ -83,6 +84,7 @@ import { TeamsService } from './teams/teams.service';
     NotificationSenders,
     NotificationDispatcher,
     LoopMetricsRepository,
+    CaseManagementRetention,
   ],
 })
 export class AppModule {}

@@ -73,6 +73,18 @@ export class CaseManagementEnv extends BaseEnv {
   @Max(20)
   NOTIFY_MAX_ATTEMPTS: number = 5;
 
+  /** Days a sent notification is kept (pending and failed ones stay: the case screen shows them). */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SENT_NOTIFICATION_RETENTION_DAYS: number = 90;
+
+  /** Days the activity of a closed case is kept; open cases keep their whole history. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  CASE_ACTIVITY_RETENTION_DAYS: number = 730;
+
   /** First retry delay of a failed notification; doubles per attempt. */
   @IsInt()
   @Min(10)

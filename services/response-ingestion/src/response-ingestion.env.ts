@@ -16,4 +16,10 @@ export class ResponseIngestionEnv extends SurveyLinkEnv {
   @Min(1)
   @Max(5000)
   IMPORT_BATCH_SIZE: number = 2000;
+
+  /** Days an `Idempotency-Key` is remembered: a retry later than that counts as a new answer. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  IDEMPOTENCY_KEY_RETENTION_DAYS: number = 30;
 }

@@ -7,6 +7,7 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { DeadLetterWriter } from '../dead-letter/dead-letter.writer';
 import type { MessagingSettings } from '../messaging.settings';
+import { InfrastructureOutages, outageBackoff } from '../outage/infrastructure.outages';
 import { UnitOfWork } from '../outbox/unit-of-work';
 import { EventContext } from './event.context';
 import { RejectedEventError } from './rejected-event.error';
@@ -19,19 +20,37 @@ export interface ConsumedMessage {
   heartbeat: () => Promise<void>;
 }
 
+/** Thrown out of a record's outage wait when the consumer stops: the record stays uncommitted. */
+export class ConsumerStoppingError extends Error {
+  override readonly name = 'ConsumerStoppingError';
+}
+
+const WORKER = 'consumer';
+/** Longest sleep between heartbeats while a record waits out an outage. */
+const HEARTBEAT_SLICE_MS = 1000;
+
 /**
  * What happens to one consumed record: decode it, apply it exactly once (inbox + handler +
  * outbox in one transaction), retry with backoff, and after the last attempt — or at once for
- * a record that cannot be decoded or that its handler calls invalid — dead-letter it. Resolves when the record may be committed.
+ * a record that cannot be decoded or that its handler calls invalid — dead-letter it. Resolves
+ * when the record may be committed. A Postgres or broker outage uses up no attempt: the record
+ * (so its partition) waits, heartbeating, until the outage ends (docs/adr/0014-infrastructure-faults.md).
  */
 export class EventProcessor {
   private readonly logger = new Logger(EventProcessor.name);
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: MessagingSettings,
     private readonly deadLetters: DeadLetterWriter,
+    private readonly outages: InfrastructureOutages = new InfrastructureOutages(),
   ) {}
+
+  /** Ends every outage wait (the records stay uncommitted), so the consumer can leave its group. */
+  stop(): void {
+    this.stopping = true;
+  }
 
   /** Processes one record inside a `process <topic>` span whose parent is the producer's trace. */
   async process(consumed: ConsumedMessage, handler: MessageHandler): Promise<void> {
@@ -73,20 +92,41 @@ export class EventProcessor {
       return;
     }
     let firstFailureAt: Date | undefined;
-    for (let attempt = 1; ; attempt++) {
+    let waitedMs = 0;
+    for (let attempt = 1; ; ) {
       try {
         await this.applyOnce(decoded.message, decoded.attributes, consumed, handler, attempt);
+        this.outages.end(WORKER);
         return;
       } catch (error) {
+        if (this.outages.begin(WORKER, error)) {
+          waitedMs = outageBackoff(waitedMs, this.settings.retryBackoffMs);
+          await this.waitHeartbeating(consumed, waitedMs);
+          continue;
+        }
+        waitedMs = 0;
         firstFailureAt ??= new Date();
         if (error instanceof RejectedEventError || attempt >= this.settings.maxAttempts) {
           await this.deadLetter(consumed, error, attempt, firstFailureAt);
           return;
         }
         this.logger.warn({ msg: `handler failed (attempt ${attempt}), retrying`, topic: topic.name, partition, offset: message.offset, error: (error as Error).message });
-        await sleep(this.settings.retryBackoffMs * 2 ** (attempt - 1));
-        await consumed.heartbeat();
+        await this.waitHeartbeating(consumed, this.settings.retryBackoffMs * 2 ** (attempt - 1));
+        attempt++;
       }
+    }
+  }
+
+  /**
+   * Sleeps in slices, heartbeating after each: kafkajs has no background heartbeat, and a member
+   * silent for the session timeout would lose its partitions. During a rebalance heartbeat()
+   * throws, which hands the uncommitted record to the partition's next owner.
+   */
+  private async waitHeartbeating(consumed: ConsumedMessage, ms: number): Promise<void> {
+    for (let left = ms; left > 0; left -= HEARTBEAT_SLICE_MS) {
+      if (this.stopping) throw new ConsumerStoppingError('the consumer stops; the record stays uncommitted');
+      await sleep(Math.min(left, HEARTBEAT_SLICE_MS));
+      await consumed.heartbeat();
     }
   }
 
@@ -115,7 +155,18 @@ export class EventProcessor {
   private async deadLetter(consumed: ConsumedMessage, error: unknown, attempts: number, firstFailureAt: Date): Promise<void> {
     const { topic, partition, message } = consumed;
     this.logger.error({ msg: 'record sent to the dead-letter topic', topic: topic.name, partition, offset: message.offset, attempts, error: (error as Error).message });
-    await this.deadLetters.write({ topic: topic.name, partition, message, error, attempts, firstFailureAt });
+    // The dead-letter topic being unreachable is an outage too: wait for it, the record is not lost.
+    for (let waitedMs = 0; ; ) {
+      try {
+        await this.deadLetters.write({ topic: topic.name, partition, message, error, attempts, firstFailureAt });
+        this.outages.end(WORKER);
+        return;
+      } catch (writeError) {
+        if (!this.outages.begin(WORKER, writeError)) throw writeError;
+        waitedMs = outageBackoff(waitedMs, this.settings.retryBackoffMs);
+        await this.waitHeartbeating(consumed, waitedMs);
+      }
+    }
   }
 }
 

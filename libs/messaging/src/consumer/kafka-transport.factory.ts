@@ -5,6 +5,7 @@ import { DeadLetterWriter } from '../dead-letter/dead-letter.writer';
 import { EventPublisher } from '../event.publisher';
 import { KafkaConnection } from '../kafka.options';
 import { MessagingSettings } from '../messaging.settings';
+import { InfrastructureOutages } from '../outage/infrastructure.outages';
 import { ConsumerLagMonitor } from './consumer-lag.monitor';
 import { EventProcessor } from './event.processor';
 import { KafkaTransport } from './kafka.transport';
@@ -18,11 +19,13 @@ export class KafkaTransportFactory {
     private readonly settings: MessagingSettings,
     private readonly publisher: EventPublisher,
     private readonly lag: ConsumerLagMonitor,
+    private readonly outages: InfrastructureOutages,
   ) {}
 
   create(): KafkaTransport {
     const { groupId, partitionsConcurrently, sessionTimeoutMs } = this.settings;
-    const processor = new EventProcessor(this.dataSource, this.settings, new DeadLetterWriter(this.publisher, groupId));
+    const deadLetters = new DeadLetterWriter(this.publisher, groupId);
+    const processor = new EventProcessor(this.dataSource, this.settings, deadLetters, this.outages);
     return new KafkaTransport({ ...this.connection, groupId, partitionsConcurrently, sessionTimeoutMs }, processor, this.lag);
   }
 }

@@ -77,8 +77,9 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     await this.consumer?.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
   }
 
-  /** Stops fetching, lets the record in flight finish and commit, then leaves the group. */
+  /** Stops fetching, lets the record in flight finish and commit (or end its outage wait), then leaves the group. */
   async close(): Promise<void> {
+    this.processor.stop();
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }

@@ -1,8 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { EventPublisher } from '../event.publisher';
 import { MessagingSettings } from '../messaging.settings';
+import { InfrastructureOutages, outageBackoff } from '../outage/infrastructure.outages';
+import { RelayLock } from './relay.lock';
 
 interface OutboxRow {
   id: string;
@@ -13,26 +15,31 @@ interface OutboxRow {
 }
 
 const IDLE_POLL_MS = 50;
-const MAX_BACKOFF_MS = 5000;
+const LOCK_POLL_MS = 1000;
+const WORKER = 'outbox relay';
 
 /**
  * Publishes outbox rows to Kafka in id order (per key that is commit order, see
  * outbox.writer.ts) and deletes them once Kafka acknowledged them. One instance of a service
- * relays at a time: it holds a session advisory lock; the others wait to take over. While Kafka
- * is down, rows stay in the outbox and the relay retries with backoff.
+ * relays at a time: it holds a session advisory lock, proven before each batch (relay.lock.ts);
+ * the others wait to take over. While Kafka or Postgres is down, rows stay in the outbox and the
+ * relay waits with a capped backoff, logging once (docs/adr/0014-infrastructure-faults.md).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
   private loop?: Promise<void>;
-  private lockHolder?: QueryRunner;
+  private readonly lock: RelayLock;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly publisher: EventPublisher,
     private readonly settings: MessagingSettings,
-  ) {}
+    private readonly outages: InfrastructureOutages = new InfrastructureOutages(),
+  ) {
+    this.lock = new RelayLock(dataSource, `${settings.schema}:outbox-relay`);
+  }
 
   onApplicationBootstrap(): void {
     if (!this.settings.relayEnabled) return;
@@ -43,12 +50,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     await this.loop;
-    await this.lockHolder?.release();
+    await this.lock.release();
   }
 
   /** Publishes one batch if this instance holds the relay lock; returns how many rows went out. */
   async relayOnce(): Promise<number> {
-    if (!(await this.holdsLock())) return 0;
+    if (!(await this.lock.prove())) {
+      await sleep(LOCK_POLL_MS);
+      return 0;
+    }
     const rows: OutboxRow[] = await this.dataSource.query(
       `SELECT id, topic, message_key, payload, headers FROM "${this.settings.schema}".outbox ORDER BY id LIMIT $1`,
       [this.settings.relayBatchSize],
@@ -66,28 +76,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     while (this.running) {
       try {
         const sent = await this.relayOnce();
+        this.outages.end(WORKER);
         backoff = 0;
         if (sent < this.settings.relayBatchSize) await sleep(IDLE_POLL_MS);
       } catch (error) {
-        backoff = Math.min(MAX_BACKOFF_MS, Math.max(100, backoff * 2));
-        this.logger.warn({ msg: `outbox relay failed, retrying in ${backoff} ms`, error: (error as Error).message });
+        backoff = outageBackoff(backoff, 100);
+        if (!this.outages.begin(WORKER, error)) {
+          this.logger.warn({ msg: `outbox relay failed, retrying in ${backoff} ms`, error: (error as Error).message });
+        }
         await sleep(backoff);
       }
     }
-  }
-
-  private async holdsLock(): Promise<boolean> {
-    if (this.lockHolder && !this.lockHolder.isReleased) return true;
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext($1), 0) AS locked`, [`${this.settings.schema}:outbox-relay`]);
-    if (locked) {
-      this.lockHolder = runner;
-      return true;
-    }
-    await runner.release();
-    await sleep(1000);
-    return false;
   }
 }
 

@@ -20,7 +20,8 @@ export class HealthController {
   }
 
   /**
-   * The service can do its work: Postgres and Kafka answer, and it is not shutting down. A 503 keeps
+   * The service can do its work: Postgres and Kafka answer, no worker waits out an outage, and it is
+   * not shutting down. A 503 keeps
    * Terminus' report (`info`, `error` per dependency), not problem details: it is a status, not a refusal.
    */
   @Get('ready')
@@ -34,6 +35,7 @@ export class HealthController {
       return await this.health.check([
         () => this.postgres.pingCheck('postgres', { timeout: 2000 }),
         () => this.kafka.check('kafka'),
+        () => this.kafka.backgroundWork('work'),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;

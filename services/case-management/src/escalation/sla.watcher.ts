@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CaseEscalationReason, Topics } from '@nps/contracts';
-import { EventTransactions, type UnitOfWork } from '@nps/messaging';
+import { EventTransactions, InfrastructureOutages, type UnitOfWork } from '@nps/messaging';
 import { CaseManagementEnv } from '../case-management.env';
 import { CaseEvents } from '../cases/case.events';
 import { type CaseRecord, toCaseRecord } from '../cases/case.record';
@@ -36,12 +36,14 @@ export class SlaWatcher implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly teams: TeamRepository,
     private readonly notifications: NotificationQueue,
     private readonly env: CaseManagementEnv,
+    private readonly outages: InfrastructureOutages,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.env.SLA_WATCH_ENABLED !== 'true') return;
     this.timer = setInterval(() => {
-      this.running ??= this.sweep()
+      this.running ??= this.outages
+        .guard('SLA watcher', () => this.sweep())
         .catch((error: Error) => this.logger.error({ msg: 'SLA sweep failed', error: error.message }))
         .finally(() => (this.running = undefined));
     }, this.env.SLA_WATCH_INTERVAL_MS);

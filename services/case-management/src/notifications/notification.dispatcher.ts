@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { InfrastructureOutages } from '@nps/messaging';
 import { DataSource } from 'typeorm';
 import { CaseManagementEnv } from '../case-management.env';
 import { SchemaTables } from '../database/schema.tables';
@@ -25,11 +26,13 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     private readonly tables: SchemaTables,
     private readonly senders: NotificationSenders,
     private readonly env: CaseManagementEnv,
+    private readonly outages: InfrastructureOutages,
   ) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.running ??= this.tick()
+      this.running ??= this.outages
+        .guard('notification dispatcher', () => this.tick())
         .catch((error: Error) => this.logger.error({ msg: 'notification round failed', error: error.message }))
         .finally(() => (this.running = undefined));
     }, this.env.NOTIFY_INTERVAL_MS);

@@ -1,4 +1,5 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { InfrastructureOutages } from '@nps/messaging';
 import { expectEventually } from '@nps/testing';
 import { RootCauseTaggingEnv } from '../root-cause-tagging.env';
 import { ModelRetrainScheduler } from './model-retrain.scheduler';
@@ -11,7 +12,9 @@ describe('ModelRetrainScheduler', () => {
   const schedulerWith = (intervalMs: number, hasNewExamples: boolean) => {
     const env = Object.assign(new RootCauseTaggingEnv(), { MODEL_RETRAIN_INTERVAL_MS: intervalMs });
     const training = { hasNewExamples: jest.fn(async () => hasNewExamples), retrain: jest.fn(async () => ({})) };
-    return { scheduler: new ModelRetrainScheduler(env, training as unknown as ModelTrainingService, registry), training };
+    const outages = new InfrastructureOutages();
+    const scheduler = new ModelRetrainScheduler(env, training as unknown as ModelTrainingService, registry, outages);
+    return { scheduler, training };
   };
 
   it('retrains on its interval when new confirmed root causes arrived', async () => {

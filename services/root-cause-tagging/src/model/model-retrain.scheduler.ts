@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { InfrastructureOutages } from '@nps/messaging';
 import { RootCauseTaggingEnv } from '../root-cause-tagging.env';
 import { ModelTrainingService } from './model-training.service';
 
@@ -13,6 +14,7 @@ export class ModelRetrainScheduler implements OnApplicationBootstrap {
     private readonly env: RootCauseTaggingEnv,
     private readonly training: ModelTrainingService,
     private readonly scheduler: SchedulerRegistry,
+    private readonly outages: InfrastructureOutages,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -26,7 +28,9 @@ export class ModelRetrainScheduler implements OnApplicationBootstrap {
     if (this.running) return;
     this.running = true;
     try {
-      if (await this.training.hasNewExamples()) await this.training.retrain('scheduled');
+      await this.outages.guard('model retrain', async () => {
+        if (await this.training.hasNewExamples()) await this.training.retrain('scheduled');
+      });
     } catch (error) {
       this.logger.error(`scheduled retrain failed: ${(error as Error).message}`);
     } finally {

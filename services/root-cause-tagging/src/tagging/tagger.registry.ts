@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Topics } from '@nps/contracts';
-import { EventTransactions } from '@nps/messaging';
+import { EventTransactions, InfrastructureOutages } from '@nps/messaging';
 import { trainingCorpus } from '../evaluation/training.corpus';
 import { heldOutF1 } from '../model/model.promotion';
 import { ModelRepository } from '../model/model.repository';
@@ -38,12 +38,17 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
     private readonly taxonomies: TaxonomyRepository,
     private readonly models: ModelRepository,
     private readonly env: RootCauseTaggingEnv,
+    private readonly outages: InfrastructureOutages,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await this.createFirstVersions();
     await this.reload();
-    this.timer = setInterval(() => void this.refresh().catch((error: Error) => this.logger.warn(`tagger refresh failed: ${error.message}`)), this.env.TAGGING_REFRESH_INTERVAL_MS);
+    const refresh = () => this.outages.guard('tagger refresh', () => this.refresh());
+    this.timer = setInterval(
+      () => void refresh().catch((error: Error) => this.logger.warn(`tagger refresh failed: ${error.message}`)),
+      this.env.TAGGING_REFRESH_INTERVAL_MS,
+    );
     this.timer.unref();
   }
 

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { InfrastructureOutages } from '@nps/messaging';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { DueSurveyProcessor } from './due-survey.processor';
 
@@ -17,6 +18,7 @@ export class SurveyScheduler implements OnApplicationBootstrap, BeforeApplicatio
   constructor(
     private readonly processor: DueSurveyProcessor,
     private readonly env: SurveyDispatchEnv,
+    private readonly outages: InfrastructureOutages,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -33,9 +35,12 @@ export class SurveyScheduler implements OnApplicationBootstrap, BeforeApplicatio
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        while (this.running && (await this.processor.processNext())) {
-          // keep going while work is due
-        }
+        // An outage ends the round quietly; the next poll retries (ADR 0014).
+        await this.outages.guard('survey scheduler', async () => {
+          while (this.running && (await this.processor.processNext())) {
+            // keep going while work is due
+          }
+        });
       } catch (error) {
         this.logger.error({ msg: 'survey scheduler failed; retrying after the poll interval', error: (error as Error).message });
       }

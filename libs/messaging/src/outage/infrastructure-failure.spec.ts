@@ -1,0 +1,34 @@
+import { KafkaJSConnectionError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from 'kafkajs';
+import { QueryFailedError } from 'typeorm';
+import { unavailableDependency } from './infrastructure-failure';
+
+const protocolError = (type: string) =>
+  Object.assign(Object.create(KafkaJSProtocolError.prototype), { name: 'KafkaJSProtocolError', type });
+const withCode = (error: Error, code: string) => Object.assign(error, { code });
+const dropped = new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly'));
+const retriesExhausted = new KafkaJSNumberOfRetriesExceeded(new KafkaJSConnectionError('Connection timeout'), {
+  retryCount: 5,
+  retryTime: 3000,
+} as never);
+
+describe('unavailableDependency', () => {
+  it.each([
+    ['a refused Postgres connection', withCode(new Error('connect ECONNREFUSED'), 'ECONNREFUSED'), 'postgres'],
+    ['a statement failing on a dropped connection', dropped, 'postgres'],
+    ['Postgres shutting down (57P01)', withCode(new Error('terminating connection'), '57P01'), 'postgres'],
+    ['no broker connection', new KafkaJSConnectionError('Connection error: connect ECONNREFUSED'), 'kafka'],
+    ['retries exhausted on a connection error', retriesExhausted, 'kafka'],
+    ['a leader not elected yet', protocolError('LEADER_NOT_AVAILABLE'), 'kafka'],
+  ])('names the dependency for %s', (_, error, dependency) => {
+    expect(unavailableDependency(error)).toBe(dependency);
+  });
+
+  it.each([
+    ['a handler bug', new RangeError('cannot record')],
+    ['a unique violation', withCode(new QueryFailedError('INSERT', [], new Error('duplicate key')), '23505')],
+    ['a record too large for the topic', protocolError('MESSAGE_TOO_LARGE')],
+    ['nothing at all', undefined],
+  ])('calls %s a failure of the work, not an outage', (_, error) => {
+    expect(unavailableDependency(error)).toBeUndefined();
+  });
+});

@@ -1,0 +1,55 @@
+import { BaseEnv } from '@nps/config';
+import { dataSourceOptions } from '@nps/persistence';
+import { freshSchema, testDatabaseUrl } from '@nps/testing';
+import { DataSource } from 'typeorm';
+import { MessagingSettings } from '../messaging.settings';
+import { MessagingTables1763856000000 } from '../migrations/1763856000000-messaging-tables';
+import { InfrastructureOutages } from '../outage/infrastructure.outages';
+import { RetentionJob } from './retention.job';
+
+// Expired rows go in batches, younger ones and those a rule's condition keeps stay.
+describe('RetentionJob against a real database', () => {
+  let dataSource: DataSource;
+  let schema: string;
+
+  beforeAll(async () => {
+    schema = await freshSchema('retention');
+    const migrations = [MessagingTables1763856000000];
+    dataSource = new DataSource(dataSourceOptions({ url: testDatabaseUrl(), schema, entities: [], migrations }));
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    await dataSource.query(
+      `CREATE TABLE "${schema}".notices (id serial PRIMARY KEY, sent boolean NOT NULL, sent_at timestamptz NOT NULL)`,
+    );
+  });
+
+  afterAll(() => dataSource?.destroy());
+
+  it('prunes the inbox past INBOX_RETENTION_DAYS and the registered tables past their own age', async () => {
+    const env = Object.assign(new BaseEnv(), { INBOX_RETENTION_DAYS: 37, RETENTION_BATCH_SIZE: 7 });
+    const settings = Object.assign(new MessagingSettings(), { service: 'retention', schema });
+    const job = new RetentionJob(dataSource, env, settings, new InfrastructureOutages());
+    const notices = `"${schema}".notices`;
+    job.register({ name: 'notices', table: notices, datedBy: 'sent_at', maxAgeDays: 10, onlyWhere: 'sent' });
+
+    const inbox = `"${schema}".inbox`;
+    await dataSource.query(`INSERT INTO ${inbox} (event_id, topic, processed_at)
+      SELECT 'old-' || i, 't', now() - interval '38 days' FROM generate_series(1, 50) i
+      UNION ALL SELECT 'new-' || i, 't', now() - interval '36 days' FROM generate_series(1, 5) i`);
+    await dataSource.query(`INSERT INTO ${notices} (sent, sent_at)
+      SELECT true, now() - interval '11 days' FROM generate_series(1, 20)
+      UNION ALL SELECT false, now() - interval '11 days' FROM generate_series(1, 3)
+      UNION ALL SELECT true, now() - interval '9 days' FROM generate_series(1, 4)`);
+
+    expect(await job.prune()).toEqual({ inbox: 50, notices: 20 });
+    const left = await dataSource.query(`SELECT event_id FROM ${inbox} ORDER BY event_id`);
+    const ids = left.map((row: { event_id: string }) => row.event_id);
+    expect(ids).toEqual(['new-1', 'new-2', 'new-3', 'new-4', 'new-5']);
+    const kept = await dataSource.query(`SELECT sent, count(*)::int AS n FROM ${notices} GROUP BY sent ORDER BY sent`);
+    expect(kept).toEqual([
+      { sent: false, n: 3 },
+      { sent: true, n: 4 },
+    ]);
+    expect(await job.prune()).toEqual({ inbox: 0, notices: 0 });
+  });
+});

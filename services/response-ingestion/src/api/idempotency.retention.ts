@@ -1,0 +1,22 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { MessagingSettings, RetentionJob } from '@nps/messaging';
+import { ResponseIngestionEnv } from '../response-ingestion.env';
+
+/** Forgets `Idempotency-Key`s older than IDEMPOTENCY_KEY_RETENTION_DAYS (docs/messaging.md, Retention). */
+@Injectable()
+export class IdempotencyRetention implements OnModuleInit {
+  constructor(
+    private readonly retention: RetentionJob,
+    private readonly settings: MessagingSettings,
+    private readonly env: ResponseIngestionEnv,
+  ) {}
+
+  onModuleInit(): void {
+    this.retention.register({
+      name: 'idempotency keys',
+      table: `"${this.settings.schema}".idempotency_keys`,
+      datedBy: 'created_at',
+      maxAgeDays: this.env.IDEMPOTENCY_KEY_RETENTION_DAYS,
+    });
+  }
+}
