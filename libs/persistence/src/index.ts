@@ -6,3 +6,4 @@ export * from './qualified-table';
 export * from './transaction-lock';
 export * from './database-unavailable';
 export * from './schema.tables';
+export * from './record.columns';

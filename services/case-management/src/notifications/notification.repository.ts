@@ -42,8 +42,9 @@ export class NotificationRepository {
   async claimDue(manager: EntityManager, limit: number, claimSeconds: number): Promise<ClaimedNotification[]> {
     const table = this.tables.of('notifications');
     const rows: Record<string, unknown>[] = await manager.query(
-      `WITH claimed AS (UPDATE ${table} SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${claimSeconds})
-       WHERE id IN (SELECT id FROM ${table} WHERE status = 'pending' AND next_attempt_at <= now()
+      `WITH claimed AS (
+         UPDATE ${table} SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${claimSeconds})
+         WHERE id IN (SELECT id FROM ${table} WHERE status = 'pending' AND next_attempt_at <= now()
                     ORDER BY next_attempt_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
        RETURNING *) SELECT * FROM claimed`,
     );

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { loadLabelled } from '../evaluation/labelled.dataset';
 import { ConfirmedExampleRepository } from '../learning/confirmed-example.repository';
 import { TaggerRegistry } from '../tagging/tagger.registry';
-import { VERSION_LOCK_SQL } from '../taxonomy/taxonomy.repository';
 import { retrain } from './model.promotion';
 import { ModelRepository } from './model.repository';
 
@@ -34,7 +33,7 @@ export class ModelTrainingService {
   async retrain(trigger: 'on-demand' | 'scheduled'): Promise<RetrainSummary> {
     await this.registry.refresh();
     const summary = await this.dataSource.transaction(async (manager) => {
-      await manager.query(VERSION_LOCK_SQL);
+      await this.models.lockVersions(manager);
       const inUse = await this.models.inUse(manager);
       if (!inUse) throw new Error('no model in use');
       const { tags, model } = this.registry.current();
@@ -54,7 +53,12 @@ export class ModelTrainingService {
 
   /** Whether confirmed root causes changed since the last training run (the scheduler skips otherwise). */
   async hasNewExamples(): Promise<boolean> {
-    const [[lastRun], inUse, confirmed] = await Promise.all([this.models.runs(1), this.models.inUse(), this.examples.all()]);
+    const { manager } = this.dataSource;
+    const [[lastRun], inUse, confirmed] = await Promise.all([
+      this.models.runs(manager, 1),
+      this.models.inUse(manager),
+      this.examples.all(manager),
+    ]);
     return confirmed.length !== (lastRun?.confirmedExamples ?? inUse?.confirmedExamples ?? 0);
   }
 }
