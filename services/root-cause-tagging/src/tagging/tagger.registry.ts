@@ -8,7 +8,7 @@ import { trainModel } from '../model/model.trainer';
 import { TagClassifier } from '../model/tag.classifier';
 import { RootCauseTaggingEnv } from '../root-cause-tagging.env';
 import { initialTaxonomyTags } from '../taxonomy/initial-taxonomy';
-import { TaxonomyRepository, VERSION_LOCK_SQL } from '../taxonomy/taxonomy.repository';
+import { TaxonomyRepository } from '../taxonomy/taxonomy.repository';
 import { TaxonomyVersionEntity } from '../taxonomy/taxonomy-version.entity';
 import type { TaxonomyTag } from '../taxonomy/taxonomy.types';
 import { CommentTagger } from './comment.tagger';
@@ -74,7 +74,7 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
 
   private async createFirstVersions(): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(VERSION_LOCK_SQL);
+      await this.models.lockVersions(manager);
       let taxonomy = await this.taxonomies.latest(manager);
       if (!taxonomy) {
         taxonomy = manager.getRepository(TaxonomyVersionEntity).create({ version: 1, change: 'initial taxonomy', tags: initialTaxonomyTags(), createdAt: new Date() });
