@@ -34,13 +34,12 @@ export class SurveyTriggerHandler {
   }
 
   async handle(manager: EntityManager, trigger: SurveyTrigger, now = new Date()): Promise<TriggerOutcome> {
-    const requests = this.requests;
-    await requests.lockCustomer(manager, trigger.customerId);
+    await this.requests.lockCustomer(manager, trigger.customerId);
     const customer = await this.customers.find(manager, trigger.customerId);
     const since = new Date(now.getTime() - this.historyDays * DAY_MS);
     const history = {
-      touchpointSeen: await requests.touchpointSeen(manager, trigger.touchpointType, trigger.touchpointId),
-      recentRequests: await requests.countedSince(manager, trigger.customerId, since),
+      touchpointSeen: await this.requests.touchpointSeen(manager, trigger.touchpointType, trigger.touchpointId),
+      recentRequests: await this.requests.countedSince(manager, trigger.customerId, since),
     };
     const decision = this.policy.decide(trigger, customer ? this.profileOf(customer) : undefined, history, now);
     if (decision.outcome === 'suppress') {
@@ -49,7 +48,7 @@ export class SurveyTriggerHandler {
       return { outcome: 'suppressed', reason, detail };
     }
     const surveyRequestId = randomUUID();
-    await requests.insert(manager, {
+    await this.requests.insert(manager, {
       id: surveyRequestId,
       customerId: trigger.customerId,
       touchpointId: trigger.touchpointId,
