@@ -127,8 +127,11 @@ export class CaseRepository {
   /** Marks one deadline of the case escalated and raises its escalation level; returns the new level. */
   async markEscalated(manager: EntityManager, caseId: string, deadline: Deadline): Promise<number> {
     const [{ escalation_level: level }] = await manager.query(
-      `WITH escalated AS (UPDATE ${this.tables.of('cases')} SET escalation_level = escalation_level + 1, ${ESCALATED_AT[deadline]} = now(),
-       updated_at = now() WHERE id = $1 RETURNING escalation_level) SELECT escalation_level FROM escalated`,
+      `WITH escalated AS (
+         UPDATE ${this.tables.of('cases')}
+         SET escalation_level = escalation_level + 1, ${ESCALATED_AT[deadline]} = now(), updated_at = now()
+         WHERE id = $1 RETURNING escalation_level)
+       SELECT escalation_level FROM escalated`,
       [caseId],
     );
     return level as number;

@@ -87,10 +87,12 @@ export class SlaWatcher implements OnApplicationBootstrap, OnApplicationShutdown
 function breachesOf({ record: c, escalated, now }: BreachedCase): Breach[] {
   const breaches: Breach[] = [];
   if (!c.firstContactedAt && c.firstContactDueAt < now && !escalated.firstContact) {
-    breaches.push({ reason: CaseEscalationReason.FIRST_CONTACT_OVERDUE, dueAt: c.firstContactDueAt, deadline: 'firstContact' });
+    const reason = CaseEscalationReason.FIRST_CONTACT_OVERDUE;
+    breaches.push({ reason, dueAt: c.firstContactDueAt, deadline: 'firstContact' });
   }
   if (c.resolutionDueAt < now && !escalated.resolution) {
-    breaches.push({ reason: CaseEscalationReason.RESOLUTION_OVERDUE, dueAt: c.resolutionDueAt, deadline: 'resolution' });
+    const reason = CaseEscalationReason.RESOLUTION_OVERDUE;
+    breaches.push({ reason, dueAt: c.resolutionDueAt, deadline: 'resolution' });
   }
   return breaches;
 }

@@ -38,6 +38,7 @@ export class NotificationQueue {
     const hook = webhookUrl ?? this.env.NOTIFY_WEBHOOK_URL;
     if (hook) targets.push(['webhook', hook]);
     if (targets.length === 0) return;
-    await this.notifications.enqueue(manager, { caseId: c.id, recipientId: recipient.memberId, kind, subject, body, targets });
+    const recipientId = recipient.memberId;
+    await this.notifications.enqueue(manager, { caseId: c.id, recipientId, kind, subject, body, targets });
   }
 }
