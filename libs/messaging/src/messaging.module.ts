@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type OnModuleInit } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { BaseEnv } from '@nps/config';
 import { ALL_TOPICS } from '@nps/contracts';
+import { SchemaTables } from '@nps/persistence';
 import { Kafka } from 'kafkajs';
 import { ConsumerLagMonitor } from './consumer/consumer-lag.monitor';
 import { KafkaTransportFactory } from './consumer/kafka-transport.factory';
@@ -17,8 +18,6 @@ import { ensureTopics } from './topic.provisioner';
 
 export interface MessagingOptions {
   service: string;
-  /** Default schema of the service (DB_SCHEMA overrides it). */
-  schema: string;
 }
 
 /**
@@ -43,11 +42,11 @@ export class MessagingModule implements OnModuleInit {
         },
         {
           provide: MessagingSettings,
-          inject: [BaseEnv],
-          useFactory: (env: BaseEnv) =>
+          inject: [BaseEnv, SchemaTables],
+          useFactory: (env: BaseEnv, tables: SchemaTables) =>
             Object.assign(new MessagingSettings(), {
               service: options.service,
-              schema: env.DB_SCHEMA ?? options.schema,
+              schema: tables.schema, // owned by PersistenceModule (docs/adr/0013)
               topicPrefix: env.KAFKA_TOPIC_PREFIX,
               relayEnabled: env.OUTBOX_RELAY_ENABLED,
               relayBatchSize: env.OUTBOX_BATCH_SIZE,

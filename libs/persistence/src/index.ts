@@ -5,3 +5,5 @@ export * from './schema.creator';
 export * from './qualified-table';
 export * from './transaction-lock';
 export * from './database-unavailable';
+export * from './schema.tables';
+export * from './record.columns';

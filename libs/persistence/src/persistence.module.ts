@@ -3,18 +3,21 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BaseEnv } from '@nps/config';
 import { dataSourceOptions, type DatabaseOptions } from './database.options';
 import { ensureSchema } from './schema.creator';
+import { SchemaTables } from './schema.tables';
 
 export type SchemaDefinition = Omit<DatabaseOptions, 'url'>;
 
 /**
  * Connects a service to its own schema (DB_SCHEMA overrides the name) and runs its pending
- * migrations at start-up; `npm run migrate` runs the same migrations on their own.
+ * migrations at start-up; `npm run migrate` runs the same migrations on their own. Global: every
+ * repository (and the outbox) gets the schema from here, as SchemaTables (docs/adr/0013).
  */
 @Module({})
 export class PersistenceModule {
   static forRoot(definition: SchemaDefinition): DynamicModule {
     return {
       module: PersistenceModule,
+      global: true,
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [BaseEnv],
@@ -25,7 +28,14 @@ export class PersistenceModule {
           },
         }),
       ],
-      exports: [TypeOrmModule],
+      providers: [
+        {
+          provide: SchemaTables,
+          inject: [BaseEnv],
+          useFactory: (env: BaseEnv) => new SchemaTables(databaseOptionsFrom(env, definition).schema),
+        },
+      ],
+      exports: [TypeOrmModule, SchemaTables],
     };
   }
 }

@@ -29,7 +29,7 @@ export class ServiceModule {
         ConfigModule.forRoot(service.env),
         LoggerModule.forRootAsync(service.name),
         PersistenceModule.forRoot({ schema: service.schema, entities: service.entities, migrations: service.migrations }),
-        MessagingModule.forRoot({ service: service.name, schema: service.schema }),
+        MessagingModule.forRoot({ service: service.name }),
         HealthModule,
         ProblemDetailsModule.forRoot(service.name),
       ],

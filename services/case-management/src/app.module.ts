@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceModule } from '@nps/runtime';
-import { ConfigChangeLog } from './activity/config-change.log';
+import { ConfigChangeRepository } from './activity/config-change.repository';
 import { ConfigChangesController } from './activity/config-changes.controller';
 import { OperatorGuard } from './auth/operator.guard';
 import { TokenVerifier } from './auth/token.verifier';
@@ -14,12 +14,12 @@ import { CaseViewRepository } from './cases/case-view.repository';
 import { CaseRepository } from './cases/case.repository';
 import { CasesController } from './cases/cases.controller';
 import { CustomerRepository } from './customers/customer.repository';
-import { SchemaTables } from './database/schema.tables';
 import { SlaWatcher } from './escalation/sla.watcher';
 import { LoopMetricsController } from './metrics/loop-metrics.controller';
 import { LoopMetricsRepository } from './metrics/loop-metrics.repository';
 import { NotificationDispatcher } from './notifications/notification.dispatcher';
 import { NotificationQueue } from './notifications/notification.queue';
+import { NotificationRepository } from './notifications/notification.repository';
 import { NotificationSenders } from './notifications/notification.senders';
 import { CaseManagementRetention } from './retention/case-management.retention';
 import { RootCauseCheck } from './root-causes/root-cause.check';
@@ -52,7 +52,6 @@ import { TeamsService } from './teams/teams.service';
     ConfigChangesController,
   ],
   providers: [
-    SchemaTables,
     // auth
     TokenVerifier,
     OperatorGuard,
@@ -77,10 +76,11 @@ import { TeamsService } from './teams/teams.service';
     DefaultTeamSeeder,
     SlaPolicyRepository,
     SlaClock,
-    ConfigChangeLog,
+    ConfigChangeRepository,
     // escalation and notifications
     SlaWatcher,
     NotificationQueue,
+    NotificationRepository,
     NotificationSenders,
     NotificationDispatcher,
     LoopMetricsRepository,

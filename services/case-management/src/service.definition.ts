@@ -1,8 +1,8 @@
 import { MessagingTables1763856000000 } from '@nps/messaging';
 import type { ServiceDefinition } from '@nps/runtime';
 import { CaseManagementEnv } from './case-management.env';
-import { CaseManagementTables1763900000000 } from './database/1763900000000-case-management-tables';
-import { RootCauses1764600000000 } from './database/1764600000000-root-causes';
+import { CaseManagementTables1763900000000 } from './migrations/1763900000000-case-management-tables';
+import { RootCauses1764600000000 } from './migrations/1764600000000-root-causes';
 
 export const service: ServiceDefinition<CaseManagementEnv> = {
   name: 'case-management',

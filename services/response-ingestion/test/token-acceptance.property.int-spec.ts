@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { loadEnv } from '@nps/config';
 import { Channel, ResponseSource } from '@nps/contracts';
 import { EventTransactions, MessagingSettings } from '@nps/messaging';
-import { dataSourceOptions } from '@nps/persistence';
+import { dataSourceOptions, SchemaTables } from '@nps/persistence';
 import { SurveyLinks, type SurveyLinkClaims } from '@nps/survey-links';
 import { freshSchema, testDatabaseUrl } from '@nps/testing';
 import { DataSource } from 'typeorm';
@@ -51,8 +51,9 @@ describe('survey link acceptance', () => {
     await dataSource.runMigrations();
     const settings = Object.assign(new MessagingSettings(), { service: 'response-ingestion', schema, topicPrefix: '' });
     const env = loadEnv(ResponseIngestionEnv, { SURVEY_LINK_KEYS: `${NEW_KEY},${OLD_KEY}`, RESPONSE_REVISION_WINDOW_MINUTES: String(WINDOW_MINUTES) });
-    requests = new SurveyRequestRepository(settings);
-    answers = new SurveyAnswers(signer, new EventTransactions(dataSource, settings), requests, new ResponseRepository(settings), env, clock, dataSource);
+    const tables = new SchemaTables(schema);
+    requests = new SurveyRequestRepository(tables);
+    answers = new SurveyAnswers(signer, new EventTransactions(dataSource, settings), requests, new ResponseRepository(tables), env, clock, dataSource);
   });
 
   afterAll(() => dataSource?.destroy());

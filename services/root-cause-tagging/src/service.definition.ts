@@ -1,18 +1,15 @@
 import { MessagingTables1763856000000 } from '@nps/messaging';
 import type { ServiceDefinition } from '@nps/runtime';
-import { ConfirmedRootCauseEntity } from './learning/confirmed-root-cause.entity';
 import { TaggingTables1763900000000 } from './migrations/1763900000000-tagging-tables';
-import { ModelTrainingRunEntity } from './model/model-training-run.entity';
-import { ModelVersionEntity } from './model/model-version.entity';
 import { RootCauseTaggingEnv } from './root-cause-tagging.env';
-import { TaggedCommentEntity } from './tagging/tagged-comment.entity';
 import { TaxonomyVersionEntity } from './taxonomy/taxonomy-version.entity';
 
 export const service: ServiceDefinition<RootCauseTaggingEnv> = {
   name: 'root-cause-tagging',
   env: RootCauseTaggingEnv,
   schema: 'root_cause_tagging',
-  entities: [TaggedCommentEntity, ConfirmedRootCauseEntity, TaxonomyVersionEntity, ModelVersionEntity, ModelTrainingRunEntity],
+  // The taxonomy still reads its table through a TypeORM entity (docs/adr/0013-persistence-convention.md).
+  entities: [TaxonomyVersionEntity],
   migrations: [MessagingTables1763856000000, TaggingTables1763900000000],
   api: {
     description:

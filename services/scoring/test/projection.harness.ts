@@ -1,7 +1,7 @@
 import type { MessageHandler } from '@nestjs/microservices';
 import { ALL_TOPICS, type EventTopic, Topics } from '@nps/contracts';
 import { type DeadLetterWriter, EventContext, EventProcessor, MessagingSettings } from '@nps/messaging';
-import { dataSourceOptions, runMigrations } from '@nps/persistence';
+import { dataSourceOptions, runMigrations, SchemaTables } from '@nps/persistence';
 import type { KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { CustomerFactsHandler } from '../src/customers/customer-facts.handler';
@@ -35,11 +35,13 @@ export class ProjectionHarness {
   ) {
     const settings = Object.assign(new MessagingSettings(), { service: 'scoring', schema, topicPrefix: '', maxAttempts: 1, retryBackoffMs: 0 });
     const env = Object.assign(new ScoringEnv(), { ROLLUP_TIME_ZONES: zones });
-    const responses = new ResponseRepository(settings);
-    const writer = new RollupWriter(settings, env);
-    const scoring = new ResponseScoringHandler(responses, writer, settings);
-    const customers = new CustomerFactsHandler(new CustomerRepository(settings), responses, writer, settings);
-    const tags = new ResponseTagsHandler(responses, writer, settings);
+    const tables = new SchemaTables(schema);
+    const responses = new ResponseRepository(tables);
+    const writer = new RollupWriter(tables, env);
+    const customerRepository = new CustomerRepository(tables);
+    const scoring = new ResponseScoringHandler(responses, writer, customerRepository);
+    const customers = new CustomerFactsHandler(customerRepository, responses, writer);
+    const tags = new ResponseTagsHandler(responses, writer, customerRepository);
     const handler = (apply: (event: never, context: EventContext) => Promise<void>) => apply as unknown as MessageHandler;
     this.handlers.set(Topics.ResponseReceived.name, handler((event, context) => scoring.received(event, context)));
     this.handlers.set(Topics.ResponseRevised.name, handler((event, context) => scoring.revised(event, context)));
@@ -51,7 +53,7 @@ export class ProjectionHarness {
       },
     } as unknown as DeadLetterWriter;
     this.processor = new EventProcessor(dataSource, settings, deadLetters);
-    this.nps = new NpsService(new RollupReader(dataSource, settings), writer);
+    this.nps = new NpsService(new RollupReader(dataSource, tables), writer);
   }
 
   static async start(url: string, schema: string, zones = 'UTC'): Promise<ProjectionHarness> {

@@ -6,7 +6,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { OpsApi } from '../auth/ops-api.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { ConfigChangeLog, type ConfigChangeView } from './config-change.log';
+import { ConfigChangeRepository, type ConfigChangeView } from './config-change.repository';
 
 const ENTITIES = ['team', 'member', 'routing_rule', 'sla_policy'];
 
@@ -36,7 +36,7 @@ export class ConfigChangesQuery {
 export class ConfigChangesController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly log: ConfigChangeLog,
+    private readonly log: ConfigChangeRepository,
   ) {}
 
   /** Every version of teams, members, routing rules and SLA policies, newest first. */

@@ -1,9 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { lockForTransaction } from '@nps/persistence';
+import { lockForTransaction, SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
-import { SchemaTables } from '../database/schema.tables';
 import type { MemberLoad } from '../routing/owner.picker';
 import { CASE_FIELDS, type CaseRecord, columnOf, toCaseRecord } from './case.record';
+
+/** The two deadlines of a case, each escalated at most once. */
+export type Deadline = 'firstContact' | 'resolution';
+const ESCALATED_AT: Record<Deadline, string> = {
+  firstContact: 'first_contact_escalated_at',
+  resolution: 'resolution_escalated_at',
+};
+
+/** An open case past a deadline not yet escalated, as the database clock saw it. */
+export interface BreachedCase {
+  record: CaseRecord;
+  escalated: Record<Deadline, boolean>;
+  now: Date;
+}
 
 const MUTABLE = CASE_FIELDS.filter((field) => !['id', 'responseId', 'customerId', 'openedAt', 'updatedAt'].includes(field));
 
@@ -93,5 +106,34 @@ export class CaseRepository {
   async activities(manager: EntityManager, caseId: string): Promise<{ at: Date; actorId: string; kind: string; detail: object }[]> {
     const rows = await manager.query(`SELECT at, actor_id, kind, detail FROM ${this.tables.of('case_activities')} WHERE case_id = $1 ORDER BY id`, [caseId]);
     return rows.map((row: Record<string, unknown>) => ({ at: row.at as Date, actorId: row.actor_id as string, kind: row.kind as string, detail: row.detail as object }));
+  }
+
+  /** Up to `limit` breached cases, locked for this transaction; other instances skip them. */
+  async lockBreached(manager: EntityManager, limit: number): Promise<BreachedCase[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT *, now() AS db_now FROM ${this.tables.of('cases')}
+       WHERE status IN ('open', 'in_progress')
+         AND ((first_contacted_at IS NULL AND first_contact_due_at < now() AND first_contact_escalated_at IS NULL)
+              OR (resolution_due_at < now() AND resolution_escalated_at IS NULL))
+       ORDER BY LEAST(first_contact_due_at, resolution_due_at), id LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
+    );
+    return rows.map((row) => ({
+      record: toCaseRecord(row),
+      escalated: { firstContact: !!row.first_contact_escalated_at, resolution: !!row.resolution_escalated_at },
+      now: row.db_now as Date,
+    }));
+  }
+
+  /** Marks one deadline of the case escalated and raises its escalation level; returns the new level. */
+  async markEscalated(manager: EntityManager, caseId: string, deadline: Deadline): Promise<number> {
+    const [{ escalation_level: level }] = await manager.query(
+      `WITH escalated AS (
+         UPDATE ${this.tables.of('cases')}
+         SET escalation_level = escalation_level + 1, ${ESCALATED_AT[deadline]} = now(), updated_at = now()
+         WHERE id = $1 RETURNING escalation_level)
+       SELECT escalation_level FROM escalated`,
+      [caseId],
+    );
+    return level as number;
   }
 }

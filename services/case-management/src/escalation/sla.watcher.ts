@@ -3,9 +3,8 @@ import { CaseEscalationReason, Topics } from '@nps/contracts';
 import { EventTransactions, InfrastructureOutages, type UnitOfWork } from '@nps/messaging';
 import { CaseManagementEnv } from '../case-management.env';
 import { CaseEvents } from '../cases/case.events';
-import { type CaseRecord, toCaseRecord } from '../cases/case.record';
-import { CaseRepository } from '../cases/case.repository';
-import { SchemaTables } from '../database/schema.tables';
+import type { CaseRecord } from '../cases/case.record';
+import { type BreachedCase, CaseRepository, type Deadline } from '../cases/case.repository';
 import { NotificationQueue } from '../notifications/notification.queue';
 import { TeamRepository } from '../teams/team.repository';
 import { escalationTarget } from './escalation-target';
@@ -15,7 +14,7 @@ const BATCH = 50;
 interface Breach {
   reason: CaseEscalationReason;
   dueAt: Date;
-  column: 'first_contact_escalated_at' | 'resolution_escalated_at';
+  deadline: Deadline;
 }
 
 /**
@@ -31,7 +30,6 @@ export class SlaWatcher implements OnApplicationBootstrap, OnApplicationShutdown
 
   constructor(
     private readonly transactions: EventTransactions,
-    private readonly tables: SchemaTables,
     private readonly cases: CaseRepository,
     private readonly teams: TeamRepository,
     private readonly notifications: NotificationQueue,
@@ -65,26 +63,16 @@ export class SlaWatcher implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async escalateBatch(unitOfWork: UnitOfWork): Promise<number> {
-    const rows: Record<string, unknown>[] = await unitOfWork.manager.query(
-      `SELECT *, now() AS db_now FROM ${this.tables.of('cases')}
-       WHERE status IN ('open', 'in_progress')
-         AND ((first_contacted_at IS NULL AND first_contact_due_at < now() AND first_contact_escalated_at IS NULL)
-              OR (resolution_due_at < now() AND resolution_escalated_at IS NULL))
-       ORDER BY LEAST(first_contact_due_at, resolution_due_at), id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-    );
-    for (const row of rows) {
-      const c = toCaseRecord(row);
-      for (const breach of breachesOf(c, row, row.db_now as Date)) await this.escalate(c, breach, unitOfWork);
+    const breached = await this.cases.lockBreached(unitOfWork.manager, BATCH);
+    for (const found of breached) {
+      for (const breach of breachesOf(found)) await this.escalate(found.record, breach, unitOfWork);
     }
-    return rows.length;
+    return breached.length;
   }
 
   private async escalate(c: CaseRecord, breach: Breach, unitOfWork: UnitOfWork): Promise<void> {
     const { manager } = unitOfWork;
-    const [{ escalation_level: level }] = await manager.query(
-      `WITH escalated AS (UPDATE ${this.tables.of('cases')} SET escalation_level = escalation_level + 1, ${breach.column} = now(), updated_at = now() WHERE id = $1 RETURNING escalation_level) SELECT escalation_level FROM escalated`,
-      [c.id],
-    );
+    const level = await this.cases.markEscalated(manager, c.id, breach.deadline);
     const team = await this.teams.find(manager, c.teamId);
     const lead = team?.leadMemberId ? await this.teams.findMember(manager, team.leadMemberId) : null;
     const second = team?.escalationMemberId ? await this.teams.findMember(manager, team.escalationMemberId) : null;
@@ -98,13 +86,15 @@ export class SlaWatcher implements OnApplicationBootstrap, OnApplicationShutdown
   }
 }
 
-function breachesOf(c: CaseRecord, row: Record<string, unknown>, now: Date): Breach[] {
+function breachesOf({ record: c, escalated, now }: BreachedCase): Breach[] {
   const breaches: Breach[] = [];
-  if (!c.firstContactedAt && c.firstContactDueAt < now && !row.first_contact_escalated_at) {
-    breaches.push({ reason: CaseEscalationReason.FIRST_CONTACT_OVERDUE, dueAt: c.firstContactDueAt, column: 'first_contact_escalated_at' });
+  if (!c.firstContactedAt && c.firstContactDueAt < now && !escalated.firstContact) {
+    const reason = CaseEscalationReason.FIRST_CONTACT_OVERDUE;
+    breaches.push({ reason, dueAt: c.firstContactDueAt, deadline: 'firstContact' });
   }
-  if (c.resolutionDueAt < now && !row.resolution_escalated_at) {
-    breaches.push({ reason: CaseEscalationReason.RESOLUTION_OVERDUE, dueAt: c.resolutionDueAt, column: 'resolution_escalated_at' });
+  if (c.resolutionDueAt < now && !escalated.resolution) {
+    const reason = CaseEscalationReason.RESOLUTION_OVERDUE;
+    breaches.push({ reason, dueAt: c.resolutionDueAt, deadline: 'resolution' });
   }
   return breaches;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
-import { SchemaTables } from '../database/schema.tables';
 
 export interface LoopMetricsFilter {
   teamIds?: string[];

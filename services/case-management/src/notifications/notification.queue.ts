@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CaseManagementEnv } from '../case-management.env';
 import type { CaseRecord } from '../cases/case.record';
-import { SchemaTables } from '../database/schema.tables';
+import { type NewNotification, NotificationRepository } from './notification.repository';
 
 export type NotificationKind = 'assigned' | 'escalated';
 
@@ -20,7 +20,7 @@ export interface NotificationRecipient {
 @Injectable()
 export class NotificationQueue {
   constructor(
-    private readonly tables: SchemaTables,
+    private readonly notifications: NotificationRepository,
     private readonly env: CaseManagementEnv,
   ) {}
 
@@ -33,15 +33,12 @@ export class NotificationQueue {
       `First contact due ${c.firstContactDueAt.toISOString()}, resolution due ${c.resolutionDueAt.toISOString()}.`,
       link,
     ].join('\n');
-    const targets: [string, string][] = [];
+    const targets: NewNotification['targets'] = [];
     if (recipient.email) targets.push(['email', recipient.email]);
     const hook = webhookUrl ?? this.env.NOTIFY_WEBHOOK_URL;
     if (hook) targets.push(['webhook', hook]);
     if (targets.length === 0) return;
-    await manager.query(
-      `INSERT INTO ${this.tables.of('notifications')} (case_id, recipient_id, channel, target, kind, subject, body)
-       SELECT $1, $2, channel, target, $3, $4, $5 FROM unnest($6::text[], $7::text[]) AS t(channel, target)`,
-      [c.id, recipient.memberId, kind, subject, body, targets.map(([channel]) => channel), targets.map(([, target]) => target)],
-    );
+    const recipientId = recipient.memberId;
+    await this.notifications.enqueue(manager, { caseId: c.id, recipientId, kind, subject, body, targets });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { RetentionJob } from '@nps/messaging';
 import { CaseManagementEnv } from '../case-management.env';
-import { SchemaTables } from '../database/schema.tables';
+import { SchemaTables } from '@nps/persistence';
 
 /** Prunes sent notifications and the old activity of closed cases (docs/messaging.md, Retention). */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { lockForTransaction } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
-import { SchemaTables } from '../database/schema.tables';
+import { SchemaTables } from '@nps/persistence';
 
 export interface RootCause {
   tagId: string;

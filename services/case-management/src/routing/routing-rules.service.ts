@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConfigChangeLog } from '../activity/config-change.log';
+import { ConfigChangeRepository } from '../activity/config-change.repository';
 import { leads, type Operator } from '../auth/operator';
 import { CaseErrorCode } from '../errors/case-error.code';
 import { CaseError } from '../errors/case.error';
@@ -19,7 +19,7 @@ export class RoutingRulesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly rules: RoutingRuleRepository,
     private readonly teams: TeamRepository,
-    private readonly log: ConfigChangeLog,
+    private readonly log: ConfigChangeRepository,
   ) {}
 
   list(): Promise<VersionedRule[]> {

@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, Get, Param, ParseEnumPipe, Put }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { ConfigChangeLog } from '../activity/config-change.log';
+import { ConfigChangeRepository } from '../activity/config-change.repository';
 import { CurrentOperator } from '../auth/current-operator.decorator';
 import type { Operator } from '../auth/operator';
 import { OpsApi } from '../auth/ops-api.decorator';
@@ -21,7 +21,7 @@ export class SlaPoliciesController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly policies: SlaPolicyRepository,
-    private readonly log: ConfigChangeLog,
+    private readonly log: ConfigChangeRepository,
   ) {}
 
   @Get()

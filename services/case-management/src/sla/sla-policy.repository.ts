@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
-import { SchemaTables } from '../database/schema.tables';
 import type { Priority } from './priority';
 import type { SlaPolicy } from './sla-policy';
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ConfigChangeLog } from '../activity/config-change.log';
+import { ConfigChangeRepository } from '../activity/config-change.repository';
 import { CaseManagementEnv } from '../case-management.env';
 import { TeamRepository } from './team.repository';
 
@@ -13,7 +13,7 @@ export class DefaultTeamSeeder implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly teams: TeamRepository,
-    private readonly log: ConfigChangeLog,
+    private readonly log: ConfigChangeRepository,
     private readonly env: CaseManagementEnv,
   ) {}
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IANAZone } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConfigChangeLog } from '../activity/config-change.log';
+import { ConfigChangeRepository } from '../activity/config-change.repository';
 import { isAdmin, leads, type Operator } from '../auth/operator';
 import type { TeamCalendar } from '../calendar/team-calendar';
 import { CaseErrorCode } from '../errors/case-error.code';
@@ -17,7 +17,7 @@ export class TeamsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly teams: TeamRepository,
-    private readonly log: ConfigChangeLog,
+    private readonly log: ConfigChangeRepository,
   ) {}
 
   list(): Promise<Team[]> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MessagingSettings } from '@nps/messaging';
+import { SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 import type { ResponseRecord } from './answer.types';
 
@@ -12,10 +12,10 @@ export interface ImportOrigin {
 /** The `responses` table: the latest revision of every accepted answer. */
 @Injectable()
 export class ResponseRepository {
-  constructor(private readonly settings: MessagingSettings) {}
+  constructor(private readonly tables: SchemaTables) {}
 
   private get table(): string {
-    return `"${this.settings.schema}".responses`;
+    return this.tables.of('responses');
   }
 
   async insert(manager: EntityManager, record: ResponseRecord): Promise<void> {

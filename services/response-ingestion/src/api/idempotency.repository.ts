@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MessagingSettings } from '@nps/messaging';
-import { lockForTransaction } from '@nps/persistence';
+import { lockForTransaction, SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 import type { AcceptedAnswer } from '../answers/answer.types';
 
@@ -12,18 +11,18 @@ export interface StoredOutcome {
 /** The `idempotency_keys` table: what each `Idempotency-Key` of the JSON API produced. */
 @Injectable()
 export class IdempotencyRepository {
-  constructor(private readonly settings: MessagingSettings) {}
+  constructor(private readonly tables: SchemaTables) {}
 
   private get table(): string {
-    return `"${this.settings.schema}".idempotency_keys`;
+    return this.tables.of('idempotency_keys');
   }
 
   /** The earlier outcome of `key`; holds a transaction lock on the key, so a concurrent retry waits for this one. */
   async claim(manager: EntityManager, key: string): Promise<StoredOutcome | undefined> {
-    await lockForTransaction(manager, `${this.settings.schema}:idempotency`, key);
+    await lockForTransaction(manager, `${this.tables.schema}:idempotency`, key);
     const [row] = await manager.query(
       `SELECT k.request_hash, k.response_id, k.outcome, k.revision, r.score, r.comment
-       FROM ${this.table} k JOIN "${this.settings.schema}".responses r ON r.response_id = k.response_id WHERE k.idempotency_key = $1`,
+       FROM ${this.table} k JOIN ${this.tables.of('responses')} r ON r.response_id = k.response_id WHERE k.idempotency_key = $1`,
       [key],
     );
     if (!row) return undefined;

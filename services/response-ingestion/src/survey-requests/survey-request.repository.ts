@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MessagingSettings } from '@nps/messaging';
+import { SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 import type { SurveyRequestState } from '../answers/answer.decider';
 
@@ -16,10 +16,10 @@ interface SurveyRequestRow {
 /** The `survey_requests` table: what a survey link's token cannot say about itself. */
 @Injectable()
 export class SurveyRequestRepository {
-  constructor(private readonly settings: MessagingSettings) {}
+  constructor(private readonly tables: SchemaTables) {}
 
   private get table(): string {
-    return `"${this.settings.schema}".survey_requests`;
+    return this.tables.of('survey_requests');
   }
 
   /** The request's state, locked until the transaction ends so two answers to one link queue up. */
@@ -36,7 +36,7 @@ export class SurveyRequestRepository {
   private async read(manager: EntityManager, surveyRequestId: string, locking: string): Promise<SurveyRequestState & { responseId?: string }> {
     const [row]: (SurveyRequestRow | undefined)[] = await manager.query(
       `SELECT r.response_id, r.answered_at, r.revoked_at, r.expired_at, s.score, s.comment, s.revision
-       FROM ${this.table} r LEFT JOIN "${this.settings.schema}".responses s ON s.response_id = r.response_id
+       FROM ${this.table} r LEFT JOIN ${this.tables.of('responses')} s ON s.response_id = r.response_id
        WHERE r.survey_request_id = $1 ${locking}`,
       [surveyRequestId],
     );

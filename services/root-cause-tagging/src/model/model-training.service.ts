@@ -55,7 +55,12 @@ export class ModelTrainingService {
 
   /** Whether confirmed root causes changed since the last training run (the scheduler skips otherwise). */
   async hasNewExamples(): Promise<boolean> {
-    const [[lastRun], inUse, confirmed] = await Promise.all([this.models.runs(1), this.models.inUse(), this.examples.all()]);
+    const { manager } = this.dataSource;
+    const [[lastRun], inUse, confirmed] = await Promise.all([
+      this.models.runs(manager, 1),
+      this.models.inUse(manager),
+      this.examples.all(manager),
+    ]);
     return confirmed.length !== (lastRun?.confirmedExamples ?? inUse?.confirmedExamples ?? 0);
   }
 }

@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
 import { TaggerRegistry } from '../tagging/tagger.registry';
 import { modelVersionLabel } from './model.labels';
 import { ModelRepository } from './model.repository';
@@ -12,13 +14,17 @@ export class ModelController {
     private readonly models: ModelRepository,
     private readonly training: ModelTrainingService,
     private readonly registry: TaggerRegistry,
+    @InjectEntityManager() private readonly manager: EntityManager,
   ) {}
 
   /** The model version in use, every promoted version, and the latest training runs (promoted or not). */
   @ApiOperation({ summary: 'The model version in use, promoted versions and recent training runs' })
   @Get()
   async show(): Promise<object> {
-    const [versions, runs] = await Promise.all([this.models.versions(), this.models.runs(20)]);
+    const [versions, runs] = await Promise.all([
+      this.models.versions(this.manager),
+      this.models.runs(this.manager, 20),
+    ]);
     const inUse = this.registry.current().modelVersion;
     return { inUse: { version: inUse, label: modelVersionLabel(inUse) }, versions, runs };
   }

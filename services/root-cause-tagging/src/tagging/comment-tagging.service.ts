@@ -3,11 +3,11 @@ import type { ResponseReceived, ResponseRevised } from '@nps/contracts';
 import { EventTransactions, type UnitOfWork } from '@nps/messaging';
 import { Topics } from '@nps/contracts';
 import { TaggedCommentRepository } from './tagged-comment.repository';
-import type { TaggedCommentEntity } from './tagged-comment.entity';
+import type { TaggedCommentRecord } from './tagged-comment.record';
 import { TaggerRegistry } from './tagger.registry';
 import { responseTaggedEvent } from './response-tagged.mapper';
 
-type CommentToTag = Omit<TaggedCommentEntity, 'language' | 'result' | 'taxonomyVersion' | 'modelVersion' | 'taggedAt'>;
+type CommentToTag = Omit<TaggedCommentRecord, 'language' | 'result' | 'taxonomyVersion' | 'modelVersion' | 'taggedAt'>;
 
 const RETAG_BATCH = 200;
 
@@ -22,12 +22,12 @@ export class CommentTaggingService {
 
   async tagReceived(event: ResponseReceived, unitOfWork: UnitOfWork): Promise<void> {
     // A revision that overtook the original (they travel on different topics) already holds the newer comment.
-    if (await this.comments.find(event.responseId, unitOfWork.manager)) return;
+    if (await this.comments.find(unitOfWork.manager, event.responseId)) return;
     await this.tagAndPublish(unitOfWork, { responseId: event.responseId, customerId: event.customerId, revision: 0, comment: event.comment, surveyLanguage: event.language, score: event.score });
   }
 
   async tagRevised(event: ResponseRevised, unitOfWork: UnitOfWork): Promise<void> {
-    const known = await this.comments.find(event.responseId, unitOfWork.manager);
+    const known = await this.comments.find(unitOfWork.manager, event.responseId);
     if (known && known.revision >= event.revision) return;
     const revision = { responseId: event.responseId, customerId: event.customerId, revision: event.revision, comment: event.comment, surveyLanguage: known?.surveyLanguage ?? '', score: event.score };
     if (known && known.comment === event.comment) {

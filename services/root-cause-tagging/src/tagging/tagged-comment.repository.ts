@@ -1,30 +1,44 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { TaggedCommentEntity } from './tagged-comment.entity';
+import { SchemaTables } from '@nps/persistence';
+import type { EntityManager } from 'typeorm';
+import { TAGGED_COMMENT_COLUMNS as COLUMNS, type TaggedCommentRecord } from './tagged-comment.record';
 
+const UPDATED = COLUMNS.fields.filter((field) => field !== 'responseId').map((field) => COLUMNS.of(field));
+
+/** The latest tagged comment of each response; every method runs in the caller's transaction. */
 @Injectable()
 export class TaggedCommentRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tables: SchemaTables) {}
 
-  async find(responseId: string, manager: EntityManager = this.dataSource.manager): Promise<TaggedCommentEntity | null> {
-    return manager.getRepository(TaggedCommentEntity).findOneBy({ responseId });
+  async find(manager: EntityManager, responseId: string): Promise<TaggedCommentRecord | null> {
+    const [row] = await manager.query(`SELECT * FROM ${this.tables.of('tagged_comments')} WHERE response_id = $1`, [
+      responseId,
+    ]);
+    return row ? COLUMNS.toRecord(row) : null;
   }
 
-  async save(manager: EntityManager, comment: TaggedCommentEntity): Promise<void> {
-    await manager.getRepository(TaggedCommentEntity).upsert(comment, ['responseId']);
+  async save(manager: EntityManager, comment: TaggedCommentRecord): Promise<void> {
+    const result = JSON.stringify(comment.result) as never; // jsonb: as JSON text
+    const values = COLUMNS.values([{ ...comment, result }]);
+    await manager.query(
+      `INSERT INTO ${this.tables.of('tagged_comments')} (${COLUMNS.names()}) VALUES ${values.sql}
+       ON CONFLICT (response_id) DO UPDATE SET ${UPDATED.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}`,
+      values.params,
+    );
   }
 
-  /** Comments tagged with other versions than these, oldest response first, `limit` at a time. */
-  async taggedWithOtherVersions(manager: EntityManager, taxonomyVersion: number, modelVersion: number, limit: number): Promise<TaggedCommentEntity[]> {
-    return manager
-      .getRepository(TaggedCommentEntity)
-      .createQueryBuilder('c')
-      .where('(c.taxonomy_version <> :taxonomyVersion OR c.model_version <> :modelVersion)', { taxonomyVersion, modelVersion })
-      .orderBy('c.response_id')
-      .limit(limit)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getMany();
+  /** Comments tagged with other versions than these, oldest response first, `limit` at a time; others skip them. */
+  async taggedWithOtherVersions(
+    manager: EntityManager,
+    taxonomyVersion: number,
+    modelVersion: number,
+    limit: number,
+  ): Promise<TaggedCommentRecord[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT * FROM ${this.tables.of('tagged_comments')} WHERE (taxonomy_version <> $1 OR model_version <> $2)
+       ORDER BY response_id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+      [taxonomyVersion, modelVersion, limit],
+    );
+    return rows.map((row) => COLUMNS.toRecord(row));
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Topics } from '@nps/contracts';
 import { EventTransactions, InfrastructureOutages } from '@nps/messaging';
+import { DataSource } from 'typeorm';
 import { trainingCorpus } from '../evaluation/training.corpus';
 import { heldOutF1 } from '../model/model.promotion';
 import { ModelRepository } from '../model/model.repository';
@@ -34,6 +36,7 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: EventTransactions,
     private readonly taxonomies: TaxonomyRepository,
     private readonly models: ModelRepository,
@@ -63,12 +66,15 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
 
   /** Rebuilds the tagger when the taxonomy or the model has a newer version than the one in use. */
   async refresh(): Promise<void> {
-    const [taxonomyVersion, modelVersion] = await Promise.all([this.taxonomies.latestVersion(), this.models.latestVersion()]);
+    const [taxonomyVersion, modelVersion] = await Promise.all([
+      this.taxonomies.latestVersion(),
+      this.models.latestVersion(this.dataSource.manager),
+    ]);
     if (taxonomyVersion !== this.state?.taxonomyVersion || modelVersion !== this.state?.modelVersion) await this.reload();
   }
 
   private async reload(): Promise<void> {
-    const [taxonomy, model] = await Promise.all([this.taxonomies.latest(), this.models.inUse()]);
+    const [taxonomy, model] = await Promise.all([this.taxonomies.latest(), this.models.inUse(this.dataSource.manager)]);
     if (!taxonomy || !model) throw new Error('no taxonomy or model version: the first versions were not created');
     const classifier = TagClassifier.fromWeights(model.weights);
     this.state = { tagger: new CommentTagger(taxonomy.tags, classifier), tags: taxonomy.tags, taxonomyVersion: taxonomy.version, model: classifier, modelVersion: model.version };

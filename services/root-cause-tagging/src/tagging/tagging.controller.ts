@@ -1,9 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectEntityManager } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
 import { TaggingError, TaggingErrorCode } from '../errors/tagging.error';
 import { CommentTaggingService } from './comment-tagging.service';
 import { TaggedCommentRepository } from './tagged-comment.repository';
-import type { TaggedCommentEntity } from './tagged-comment.entity';
+import type { TaggedCommentRecord } from './tagged-comment.record';
 import { TaggerRegistry } from './tagger.registry';
 
 @ApiTags('tagging')
@@ -13,13 +15,14 @@ export class TaggingController {
     private readonly tagging: CommentTaggingService,
     private readonly comments: TaggedCommentRepository,
     private readonly registry: TaggerRegistry,
+    @InjectEntityManager() private readonly manager: EntityManager,
   ) {}
 
   /** The latest tagging of a response's comment. */
   @ApiOperation({ summary: 'The stored tagging of one response (404 RESPONSE_NOT_TAGGED)' })
   @Get('responses/:responseId')
-  async response(@Param('responseId') responseId: string): Promise<TaggedCommentEntity> {
-    const comment = await this.comments.find(responseId);
+  async response(@Param('responseId') responseId: string): Promise<TaggedCommentRecord> {
+    const comment = await this.comments.find(this.manager, responseId);
     if (!comment) throw new TaggingError(TaggingErrorCode.RESPONSE_NOT_TAGGED, `response ${responseId} has not been tagged`);
     return comment;
   }

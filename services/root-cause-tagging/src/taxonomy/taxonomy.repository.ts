@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MessagingSettings } from '@nps/messaging';
-import { lockForTransaction } from '@nps/persistence';
+import { lockForTransaction, SchemaTables } from '@nps/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TaxonomyVersionEntity } from './taxonomy-version.entity';
 import type { TaxonomyTag } from './taxonomy.types';
@@ -10,12 +9,12 @@ import type { TaxonomyTag } from './taxonomy.types';
 export class TaxonomyRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly settings: MessagingSettings,
+    private readonly tables: SchemaTables,
   ) {}
 
   /** Serialises every change of taxonomy or model across instances, so versions are gap-free and ordered. */
   async lockVersions(manager: EntityManager): Promise<void> {
-    await lockForTransaction(manager, `${this.settings.schema}:versions`, 'taxonomy-and-model');
+    await lockForTransaction(manager, `${this.tables.schema}:versions`, 'taxonomy-and-model');
   }
 
   async latest(manager: EntityManager = this.dataSource.manager): Promise<TaxonomyVersionEntity | null> {

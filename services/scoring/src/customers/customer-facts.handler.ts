@@ -2,12 +2,11 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { type CustomerUpserted, Topics } from '@nps/contracts';
-import { EventContext, MessagingSettings } from '@nps/messaging';
+import { EventContext } from '@nps/messaging';
 import { contributionOf, ResponseRepository } from '../responses/response.repository';
 import { nonNull, rollupDeltas } from '../rollups/rollup.delta';
 import { RollupWriter } from '../rollups/rollup.writer';
 import type { CustomerFactsRow } from './customer-facts';
-import { lockCustomer } from './customer-lock';
 import { CustomerRepository } from './customer.repository';
 
 /**
@@ -22,7 +21,6 @@ export class CustomerFactsHandler {
     private readonly customers: CustomerRepository,
     private readonly responses: ResponseRepository,
     private readonly rollups: RollupWriter,
-    private readonly settings: MessagingSettings,
   ) {}
 
   @EventPattern(Topics.CustomerUpserted.name)
@@ -37,7 +35,7 @@ export class CustomerFactsHandler {
       accountOwnerId: event.accountOwnerId,
       factsAt: event.occurredAt ? timestampDate(event.occurredAt) : new Date(0),
     };
-    await lockCustomer(manager, this.settings.schema, facts.customerId);
+    await this.customers.lock(manager, facts.customerId);
     const storedAt = await this.customers.factsAt(manager, facts.customerId);
     if (storedAt && storedAt > facts.factsAt) return;
     await this.customers.save(manager, facts);

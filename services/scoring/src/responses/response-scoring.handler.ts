@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { channelName, type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
-import { EventContext, RejectedEventError, MessagingSettings } from '@nps/messaging';
-import { lockCustomer } from '../customers/customer-lock';
+import { EventContext, RejectedEventError } from '@nps/messaging';
+import { CustomerRepository } from '../customers/customer.repository';
 import { nonNull, rollupDeltas } from '../rollups/rollup.delta';
 import { RollupWriter } from '../rollups/rollup.writer';
 import { contributionOf, ResponseRepository } from './response.repository';
@@ -19,7 +19,7 @@ export class ResponseScoringHandler {
   constructor(
     private readonly responses: ResponseRepository,
     private readonly rollups: RollupWriter,
-    private readonly settings: MessagingSettings,
+    private readonly customers: CustomerRepository,
   ) {}
 
   @EventPattern(Topics.ResponseReceived.name)
@@ -51,7 +51,7 @@ export class ResponseScoringHandler {
   private async apply(context: EventContext, responseId: string, customerId: string, answeredAt: Date | null, decide: (current: ResponseState) => Decision): Promise<void> {
     const { manager } = context.unitOfWork;
     const zones = this.rollups.zones;
-    await lockCustomer(manager, this.settings.schema, customerId);
+    await this.customers.lock(manager, customerId);
     const { response, customer, daysAt } = await this.responses.find(manager, responseId, customerId, zones, answeredAt);
     const decision = decide(response.state);
     if (!decision.changed) return;

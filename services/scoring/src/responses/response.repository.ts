@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MessagingSettings } from '@nps/messaging';
+import { SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 import { type CustomerFactsRow, unknownCustomer } from '../customers/customer-facts';
 import type { NpsCategory } from '../nps/nps.calculator';
@@ -45,11 +45,8 @@ export interface StoredResponse {
 /** Reads and writes the `responses` projection; rows are written with the customer's facts copied in. */
 @Injectable()
 export class ResponseRepository {
-  private readonly schema: string;
 
-  constructor(settings: MessagingSettings) {
-    this.schema = settings.schema;
-  }
+  constructor(private readonly tables: SchemaTables) {}
 
   /**
    * The response (empty when unseen), its customer's facts ('' when unknown) and, for `at`, its
@@ -62,12 +59,11 @@ export class ResponseRepository {
     zones: string[],
     at: Date | null = null,
   ): Promise<{ response: StoredResponse; customer: CustomerFactsRow; daysAt: string[] | null }> {
-    const s = this.schema;
     const [row]: { response: ResponseRow | null; customer: Record<string, string> | null; days_at: string[] | null }[] = await manager.query(
       `SELECT CASE WHEN r.response_id IS NULL THEN NULL ELSE (SELECT row_to_json(x) FROM (SELECT r.*, ${this.extras('r', '$3')}) x) END AS response,
-              (SELECT row_to_json(c) FROM "${s}".customers c WHERE c.customer_id = coalesce(r.customer_id, $2)) AS customer,
+              (SELECT row_to_json(c) FROM ${this.tables.of('customers')} c WHERE c.customer_id = coalesce(r.customer_id, $2)) AS customer,
               CASE WHEN $4::timestamptz IS NULL THEN NULL ELSE ${this.daysOf('$4::timestamptz', '$3')} END AS days_at
-       FROM (SELECT $1::text AS id) k LEFT JOIN "${s}".responses r ON r.response_id = k.id`,
+       FROM (SELECT $1::text AS id) k LEFT JOIN ${this.tables.of('responses')} r ON r.response_id = k.id`,
       [responseId, customerId, zones, at],
     );
     const customer = row.customer ? customerFrom(row.customer) : unknownCustomer(customerId);
@@ -78,7 +74,7 @@ export class ResponseRepository {
   /** Every response of the customer, locked by the caller's customer lock. */
   async ofCustomer(manager: EntityManager, customerId: string, zones: string[]): Promise<StoredResponse[]> {
     const rows: { response: ResponseRow }[] = await manager.query(
-      `SELECT row_to_json(x) AS response FROM (SELECT r.*, ${this.extras('r', '$2')} FROM "${this.schema}".responses r WHERE r.customer_id = $1) x`,
+      `SELECT row_to_json(x) AS response FROM (SELECT r.*, ${this.extras('r', '$2')} FROM ${this.tables.of('responses')} r WHERE r.customer_id = $1) x`,
       [customerId, zones],
     );
     return rows.map((row) => storedFrom(row.response));
@@ -87,7 +83,7 @@ export class ResponseRepository {
   /** Inserts or replaces the response row, counted under `facts`. */
   async save(manager: EntityManager, r: ResponseState, facts: Pick<CustomerFactsRow, 'segment' | 'region' | 'tier'>): Promise<void> {
     await manager.query(
-      `INSERT INTO "${this.schema}".responses AS t (response_id, customer_id, received, revision, score, category, comment, answered_at, scored_at,
+      `INSERT INTO ${this.tables.of('responses')} AS t (response_id, customer_id, received, revision, score, category, comment, answered_at, scored_at,
          touchpoint_id, touchpoint_type, channel, language, segment, region, tier, detractor_status)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        ON CONFLICT (response_id) DO UPDATE SET customer_id = EXCLUDED.customer_id, received = EXCLUDED.received, revision = EXCLUDED.revision,
@@ -119,22 +115,21 @@ export class ResponseRepository {
 
   /** Counts every response of the customer under new facts. */
   async moveCustomer(manager: EntityManager, facts: Pick<CustomerFactsRow, 'customerId' | 'segment' | 'region' | 'tier'>): Promise<void> {
-    await manager.query(`UPDATE "${this.schema}".responses SET segment = $2, region = $3, tier = $4 WHERE customer_id = $1`, [facts.customerId, facts.segment, facts.region, facts.tier]);
+    await manager.query(`UPDATE ${this.tables.of('responses')} SET segment = $2, region = $3, tier = $4 WHERE customer_id = $1`, [facts.customerId, facts.segment, facts.region, facts.tier]);
   }
 
   /** Replaces the response's root-cause tags with those of a newer tagging. */
   async replaceTags(manager: EntityManager, responseId: string, tagIds: string[], revision: number, taggedAt: Date): Promise<void> {
-    const s = this.schema;
     await manager.query(
-      `WITH gone AS (DELETE FROM "${s}".response_tags WHERE response_id = $1 AND NOT (tag_id = ANY($2::text[]))),
-            added AS (INSERT INTO "${s}".response_tags (response_id, tag_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING)
-       UPDATE "${s}".responses SET tag_revision = $3, tagged_at = $4 WHERE response_id = $1`,
+      `WITH gone AS (DELETE FROM ${this.tables.of('response_tags')} WHERE response_id = $1 AND NOT (tag_id = ANY($2::text[]))),
+            added AS (INSERT INTO ${this.tables.of('response_tags')} (response_id, tag_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING)
+       UPDATE ${this.tables.of('responses')} SET tag_revision = $3, tagged_at = $4 WHERE response_id = $1`,
       [responseId, tagIds, revision, taggedAt],
     );
   }
 
   private extras(alias: string, zones: string): string {
-    return `array(SELECT g.tag_id FROM "${this.schema}".response_tags g WHERE g.response_id = ${alias}.response_id ORDER BY g.tag_id) AS tags,
+    return `array(SELECT g.tag_id FROM ${this.tables.of('response_tags')} g WHERE g.response_id = ${alias}.response_id ORDER BY g.tag_id) AS tags,
       CASE WHEN ${alias}.answered_at IS NULL THEN NULL ELSE ${this.daysOf(`${alias}.answered_at`, zones)} END AS days`;
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MessagingSettings } from '@nps/messaging';
+import { SchemaTables } from '@nps/persistence';
 import type { DataSource } from 'typeorm';
 import { DIMENSION_COLUMNS, type Dimension, type Interval, type NpsFilter } from '../nps/dimensions';
 import type { NpsCounts } from '../nps/nps.calculator';
@@ -19,14 +19,11 @@ const FILTERED: Exclude<Dimension, 'tag'>[] = ['touchpointType', 'channel', 'seg
  */
 @Injectable()
 export class RollupReader {
-  private readonly schema: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    settings: MessagingSettings,
-  ) {
-    this.schema = settings.schema;
-  }
+    private readonly tables: SchemaTables,
+  ) {}
 
   async counts(filter: NpsFilter, groupBy: Dimension[] = [], interval?: Interval): Promise<CountsRow[]> {
     const byTag = filter.tag !== undefined || groupBy.includes('tag');
@@ -49,7 +46,7 @@ export class RollupReader {
       `SELECT to_char(period, 'YYYY-MM-DD') AS period${columns.map((c) => `, ${c}`).join('')}, promoters, passives, detractors
        FROM (SELECT ${period} AS period${columns.map((c) => `, ${c}`).join('')},
                sum(promoters)::int AS promoters, sum(passives)::int AS passives, sum(detractors)::int AS detractors
-             FROM "${this.schema}".${byTag ? 'tag_rollups' : 'rollups'}
+             FROM ${this.tables.of(byTag ? 'tag_rollups' : 'rollups')}
              WHERE ${where.join(' AND ')}
              GROUP BY ${keys.join(', ')}) grouped
        WHERE promoters + passives + detractors > 0

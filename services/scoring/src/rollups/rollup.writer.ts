@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MessagingSettings } from '@nps/messaging';
+import { SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 import { ScoringEnv } from '../scoring.env';
 import type { RollupDelta } from './rollup.delta';
@@ -15,12 +15,13 @@ const TAG_KEY = ['zone', 'tag_id', 'day', ...DIMENSIONS];
  */
 @Injectable()
 export class RollupWriter {
-  private readonly schema: string;
   /** The rolled-up time zones (ROLLUP_TIME_ZONES). */
   readonly zones: string[];
 
-  constructor(settings: MessagingSettings, env: ScoringEnv) {
-    this.schema = settings.schema;
+  constructor(
+    private readonly tables: SchemaTables,
+    env: ScoringEnv,
+  ) {
     this.zones = env.rollupTimeZones();
   }
 
@@ -34,7 +35,7 @@ export class RollupWriter {
     const params = [...key.map((column) => deltas.map((delta) => delta[columns[column as keyof typeof columns]])), ...(['promoters', 'passives', 'detractors'] as const).map((field) => deltas.map((delta) => delta[field]))];
     const types = [...key.map((column) => (column === 'day' ? 'date[]' : 'text[]')), 'int[]', 'int[]', 'int[]'];
     const emptied: Record<string, string>[] = await manager.query(
-      `INSERT INTO "${this.schema}".${table} AS t (${key.join(', ')}, promoters, passives, detractors)
+      `INSERT INTO ${this.tables.of(table)} AS t (${key.join(', ')}, promoters, passives, detractors)
        SELECT * FROM unnest(${types.map((type, i) => `$${i + 1}::${type}`).join(', ')})
        ON CONFLICT (${key.join(', ')}) DO UPDATE SET promoters = t.promoters + EXCLUDED.promoters,
          passives = t.passives + EXCLUDED.passives, detractors = t.detractors + EXCLUDED.detractors
@@ -44,7 +45,7 @@ export class RollupWriter {
     const gone = emptied.filter((row) => Number(row.n) === 0);
     if (gone.length === 0) return;
     await manager.query(
-      `DELETE FROM "${this.schema}".${table} t USING unnest(${key.map((column, i) => `$${i + 1}::${types[i]}`).join(', ')}) AS k(${key.join(', ')})
+      `DELETE FROM ${this.tables.of(table)} t USING unnest(${key.map((column, i) => `$${i + 1}::${types[i]}`).join(', ')}) AS k(${key.join(', ')})
        WHERE ${key.map((column) => `t.${column} = k.${column}`).join(' AND ')} AND t.promoters = 0 AND t.passives = 0 AND t.detractors = 0`,
       key.map((column) => gone.map((row) => row[column])),
     );

@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { type ResponseTagged, Topics } from '@nps/contracts';
-import { EventContext, MessagingSettings } from '@nps/messaging';
-import { lockCustomer } from '../customers/customer-lock';
+import { EventContext } from '@nps/messaging';
+import { CustomerRepository } from '../customers/customer.repository';
 import { contributionOf, ResponseRepository } from '../responses/response.repository';
 import { nonNull, rollupDeltas } from '../rollups/rollup.delta';
 import { RollupWriter } from '../rollups/rollup.writer';
@@ -18,7 +18,7 @@ export class ResponseTagsHandler {
   constructor(
     private readonly responses: ResponseRepository,
     private readonly rollups: RollupWriter,
-    private readonly settings: MessagingSettings,
+    private readonly customers: CustomerRepository,
   ) {}
 
   @EventPattern(Topics.ResponseTagged.name)
@@ -26,7 +26,7 @@ export class ResponseTagsHandler {
     const { manager } = context.unitOfWork;
     const taggedAt = event.occurredAt ? timestampDate(event.occurredAt) : new Date(0);
     const zones = this.rollups.zones;
-    await lockCustomer(manager, this.settings.schema, event.customerId);
+    await this.customers.lock(manager, event.customerId);
     const { response, customer } = await this.responses.find(manager, event.responseId, event.customerId, zones);
     const older = event.revision < response.tagRevision || (event.revision === response.tagRevision && response.taggedAt !== null && response.taggedAt > taggedAt);
     if (older) return;

@@ -22,6 +22,7 @@ export class CustomerImporter {
   constructor(
     private readonly transactions: EventTransactions,
     private readonly env: SurveyDispatchEnv,
+    private readonly customers: CustomerRepository,
   ) {}
 
   async import(rows: RawCustomerRow[]): Promise<CustomerImportReport> {
@@ -49,7 +50,7 @@ export class CustomerImporter {
   private async save(contacts: CustomerContact[]): Promise<void> {
     const now = new Date();
     await this.transactions.run(async (unitOfWork) => {
-      await new CustomerRepository(unitOfWork.manager).upsert(contacts, now);
+      await this.customers.upsert(unitOfWork.manager, contacts, now);
       for (const contact of contacts) unitOfWork.publish(Topics.CustomerUpserted, customerUpsertedOf(contact, now));
     });
   }

@@ -1,7 +1,7 @@
 import { Channel } from '@nps/contracts';
 import { SURVEY_LANGUAGES, type SurveyLanguage } from '@nps/survey-links';
 import { IANAZone } from 'luxon';
-import type { CustomerEntity } from './customer.entity';
+import type { CustomerRecord } from './customer.record';
 
 /** One rejected field of an imported row; `line` is the CSV line, or the 1-based position in a JSON array. */
 export interface RowProblem {
@@ -18,7 +18,7 @@ export interface RawCustomerRow {
   unreadable?: string;
 }
 
-export type CustomerContact = Omit<CustomerEntity, 'updatedAt'>;
+export type CustomerContact = Omit<CustomerRecord, 'updatedAt'>;
 
 const CHANNELS: Record<string, Channel> = { email: Channel.EMAIL, sms: Channel.SMS, webhook: Channel.WEBHOOK };
 const KNOWN = new Set(['customerId', 'name', 'email', 'phone', 'language', 'segment', 'region', 'accountOwner', 'tier', 'timeZone', 'optOuts', 'preferredChannel', 'webhookUrl', 'attributes']);

@@ -1,21 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
-import { CustomerEntity } from './customer.entity';
+import { CUSTOMER_COLUMNS as COLUMNS, type CustomerRecord } from './customer.record';
 import type { CustomerContact } from './customer-row';
 
-/** Contacts in this service's schema; every method runs in the caller's transaction. */
-export class CustomerRepository {
-  constructor(private readonly manager: EntityManager) {}
+const UPDATED = COLUMNS.fields.filter((field) => field !== 'customerId').map((field) => COLUMNS.of(field));
 
-  async upsert(contacts: CustomerContact[], updatedAt: Date): Promise<void> {
+/** Contacts in this service's schema; every method runs in the caller's transaction. */
+@Injectable()
+export class CustomerRepository {
+  constructor(private readonly tables: SchemaTables) {}
+
+  async upsert(manager: EntityManager, contacts: CustomerContact[], updatedAt: Date): Promise<void> {
     if (contacts.length === 0) return;
-    await this.manager.upsert(
-      CustomerEntity,
-      contacts.map((contact) => ({ ...contact, updatedAt })),
-      ['customerId'],
+    const values = COLUMNS.values(contacts.map((contact) => ({ ...contact, updatedAt })));
+    await manager.query(
+      `INSERT INTO ${this.tables.of('customers')} (${COLUMNS.names()}) VALUES ${values.sql}
+       ON CONFLICT (customer_id) DO UPDATE SET ${UPDATED.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}`,
+      values.params,
     );
   }
 
-  async find(customerId: string): Promise<CustomerEntity | null> {
-    return this.manager.findOneBy(CustomerEntity, { customerId });
+  async find(manager: EntityManager, customerId: string): Promise<CustomerRecord | null> {
+    const [row] = await manager.query(`SELECT * FROM ${this.tables.of('customers')} WHERE customer_id = $1`, [
+      customerId,
+    ]);
+    return row ? COLUMNS.toRecord(row) : null;
   }
 }

@@ -3,11 +3,11 @@ import { SurveyFailureReason, Topics } from '@nps/contracts';
 import { EventTransactions, type UnitOfWork } from '@nps/messaging';
 import { SurveyLinks } from '@nps/survey-links';
 import { CustomerRepository } from '../customers/customer.repository';
-import type { CustomerEntity } from '../customers/customer.entity';
+import type { CustomerRecord } from '../customers/customer.record';
 import { ChannelSenders } from '../delivery/channel.senders';
 import { DeliveryError } from '../delivery/delivery.error';
 import type { ContactAddress, SurveyDelivery } from '../delivery/survey-delivery';
-import type { SurveyRequestEntity } from '../survey-requests/survey-request.entity';
+import type { SurveyRequestRecord } from '../survey-requests/survey-request.record';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
 import { SurveyLifecycle } from './survey-lifecycle';
 import { surveyDispatched, surveyExpired, surveyFailed, surveyReminded } from './survey-request.events';
@@ -28,13 +28,14 @@ export class DueSurveyProcessor {
     private readonly senders: ChannelSenders,
     private readonly links: SurveyLinks,
     private readonly lifecycle: SurveyLifecycle,
+    private readonly requests: SurveyRequestRepository,
+    private readonly customers: CustomerRepository,
   ) {}
 
   /** Processes one due request; false when none is due. */
   async processNext(now = new Date()): Promise<boolean> {
     return this.transactions.run(async (unitOfWork) => {
-      const requests = new SurveyRequestRepository(unitOfWork.manager);
-      const request = await requests.claimDue(now);
+      const request = await this.requests.claimDue(unitOfWork.manager, now);
       if (!request) return false;
       if (request.nextAction === 'expire') {
         this.lifecycle.expired(request, now);
@@ -42,13 +43,13 @@ export class DueSurveyProcessor {
       } else {
         await this.deliver(request, unitOfWork, now);
       }
-      await requests.save(request);
+      await this.requests.save(unitOfWork.manager, request);
       return true;
     });
   }
 
-  private async deliver(request: SurveyRequestEntity, unitOfWork: UnitOfWork, now: Date): Promise<void> {
-    const customer = await new CustomerRepository(unitOfWork.manager).find(request.customerId);
+  private async deliver(request: SurveyRequestRecord, unitOfWork: UnitOfWork, now: Date): Promise<void> {
+    const customer = await this.customers.find(unitOfWork.manager, request.customerId);
     const kind = request.nextAction === 'remind' ? 'reminder' : 'survey';
     const expiresAt = request.expiresAt ?? this.lifecycle.expiryOf(now);
     try {
@@ -66,13 +67,13 @@ export class DueSurveyProcessor {
     }
   }
 
-  private failed(request: SurveyRequestEntity, error: DeliveryError, unitOfWork: UnitOfWork, now: Date): void {
+  private failed(request: SurveyRequestRecord, error: DeliveryError, unitOfWork: UnitOfWork, now: Date): void {
     const outcome = this.lifecycle.attemptFailed(request, error.transient, error.message, now);
     this.logger.warn({ msg: `survey ${request.nextAction ?? 'delivery'} attempt failed: ${outcome}`, surveyRequestId: request.id, attempts: request.attempts, error: error.message });
     if (outcome === 'failed') unitOfWork.publish(Topics.SurveyFailed, surveyFailed(request, error.reason, now));
   }
 
-  private deliveryOf(request: SurveyRequestEntity, kind: SurveyDelivery['kind'], expiresAt: Date): SurveyDelivery {
+  private deliveryOf(request: SurveyRequestRecord, kind: SurveyDelivery['kind'], expiresAt: Date): SurveyDelivery {
     const token = this.links.sign({
       surveyRequestId: request.id,
       customerId: request.customerId,
@@ -109,6 +110,6 @@ function asDeliveryError(error: unknown, logger: Logger): DeliveryError {
   return new DeliveryError(true, SurveyFailureReason.UNSPECIFIED, `internal error: ${(error as Error).message ?? String(error)}`);
 }
 
-function addressOf(customer: CustomerEntity): ContactAddress {
+function addressOf(customer: CustomerRecord): ContactAddress {
   return { name: customer.name, email: customer.email, phone: customer.phone, webhookUrl: customer.webhookUrl, timeZone: customer.timeZone };
 }

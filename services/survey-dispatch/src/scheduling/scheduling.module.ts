@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { SurveyLinksModule } from '@nps/survey-links';
+import { CustomerRepository } from '../customers/customer.repository';
 import { ChannelSenders } from '../delivery/channel.senders';
 import { EmailSender } from '../delivery/email.sender';
 import { SmsSender } from '../delivery/sms.sender';
 import { WebhookSender } from '../delivery/webhook.sender';
 import { ResponseReceivedHandler } from '../survey-requests/response-received.handler';
+import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
 import { SurveyRequestsController } from '../survey-requests/survey-requests.controller';
 import { DueSurveyProcessor } from './due-survey.processor';
 import { surveyLifecycleProvider } from './survey-lifecycle.provider';
@@ -14,6 +16,16 @@ import { SurveyScheduler } from './survey.scheduler';
 @Module({
   imports: [SurveyLinksModule],
   controllers: [ResponseReceivedHandler, SurveyRequestsController],
-  providers: [EmailSender, SmsSender, WebhookSender, ChannelSenders, surveyLifecycleProvider, DueSurveyProcessor, SurveyScheduler],
+  providers: [
+    EmailSender,
+    SmsSender,
+    WebhookSender,
+    ChannelSenders,
+    surveyLifecycleProvider,
+    DueSurveyProcessor,
+    SurveyScheduler,
+    SurveyRequestRepository,
+    CustomerRepository,
+  ],
 })
 export class SchedulingModule {}

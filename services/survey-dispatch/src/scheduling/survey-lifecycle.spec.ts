@@ -1,13 +1,13 @@
 import { Channel } from '@nps/contracts';
 import { parseQuietHours } from '../contact-policy/quiet-hours';
-import type { SurveyRequestEntity } from '../survey-requests/survey-request.entity';
+import type { SurveyRequestRecord } from '../survey-requests/survey-request.record';
 import { SurveyLifecycle } from './survey-lifecycle';
 
 const NOW = new Date('2026-11-23T12:00:00.250Z');
 const HOUR = 60 * 60 * 1000;
 const lifecycle = new SurveyLifecycle({ expiryMs: 72 * HOUR, reminderDelayMs: 24 * HOUR, maxAttempts: 3, retryBackoffMs: 1000, quietHours: parseQuietHours('21:00-08:00') });
 
-function aRequest(change: Partial<SurveyRequestEntity> = {}): SurveyRequestEntity {
+function aRequest(change: Partial<SurveyRequestRecord> = {}): SurveyRequestRecord {
   return {
     id: 'r-1',
     customerId: 'c-1',

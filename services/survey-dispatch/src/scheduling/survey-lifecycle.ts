@@ -1,5 +1,5 @@
 import { nextAllowedTime, type QuietHours } from '../contact-policy/quiet-hours';
-import type { SurveyRequestEntity } from '../survey-requests/survey-request.entity';
+import type { SurveyRequestRecord } from '../survey-requests/survey-request.record';
 
 export interface LifecycleSettings {
   expiryMs: number;
@@ -23,7 +23,7 @@ export class SurveyLifecycle {
   }
 
   /** The survey went out: the reminder is due after the delay (outside quiet hours), expiry at `expiresAt`. */
-  sent(request: SurveyRequestEntity, now: Date, expiresAt: Date, timeZone: string): void {
+  sent(request: SurveyRequestRecord, now: Date, expiresAt: Date, timeZone: string): void {
     const reminderAt = nextAllowedTime(new Date(now.getTime() + this.settings.reminderDelayMs), timeZone, this.settings.quietHours);
     const remind = this.settings.reminderDelayMs > 0 && reminderAt < expiresAt;
     Object.assign(request, {
@@ -37,11 +37,11 @@ export class SurveyLifecycle {
     });
   }
 
-  reminded(request: SurveyRequestEntity, now: Date): void {
+  reminded(request: SurveyRequestRecord, now: Date): void {
     Object.assign(request, { status: 'reminded', remindedAt: now, attempts: 0, lastError: null, nextAction: 'expire', dueAt: request.expiresAt });
   }
 
-  expired(request: SurveyRequestEntity, now: Date): void {
+  expired(request: SurveyRequestRecord, now: Date): void {
     Object.assign(request, { status: 'expired', closedAt: now, nextAction: null, dueAt: null });
   }
 
@@ -50,7 +50,7 @@ export class SurveyLifecycle {
    * itself could not be delivered: publish SurveyFailed) or 'skipped' (the reminder is given up,
    * the survey still expires as planned).
    */
-  attemptFailed(request: SurveyRequestEntity, transient: boolean, detail: string, now: Date): 'retry' | 'failed' | 'skipped' {
+  attemptFailed(request: SurveyRequestRecord, transient: boolean, detail: string, now: Date): 'retry' | 'failed' | 'skipped' {
     request.attempts += 1;
     request.lastError = detail;
     if (transient && request.attempts < this.settings.maxAttempts) {

@@ -9,7 +9,10 @@ import { SuppressionRepository } from './suppression.repository';
 @ApiTags('contact policy')
 @Controller('suppressions')
 export class SuppressionsController {
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly suppressions: SuppressionRepository,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Triggers of a customer that the contact policy suppressed or deferred, newest first, with the reason' })
@@ -17,7 +20,7 @@ export class SuppressionsController {
   @ApiOkResponse({ type: [SuppressionDto] })
   async list(@Query('customerId') customerId?: string): Promise<SuppressionDto[]> {
     if (!customerId) throw DispatchError.missingField('customerId', '/suppressions?customerId=c-42');
-    const rows = await new SuppressionRepository(this.manager).listFor(customerId);
+    const rows = await this.suppressions.listFor(this.manager, customerId);
     return rows.map((row) => ({
       customerId: row.customerId,
       touchpointId: row.touchpointId,

@@ -10,11 +10,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An answer closes its survey request: no reminder, no expiry after it. */
 @Controller()
 export class ResponseReceivedHandler {
+  constructor(private readonly requests: SurveyRequestRepository) {}
+
   @EventPattern(Topics.ResponseReceived.name)
   async onResponse(@Payload() event: ResponseReceived, @Ctx() context: EventContext): Promise<void> {
     // API and import answers belong to no request of ours; ids are UUIDs (anything else is not ours either).
     if (!UUID.test(event.surveyRequestId)) return;
     const answeredAt = event.answeredAt ? timestampDate(event.answeredAt) : new Date();
-    await new SurveyRequestRepository(context.unitOfWork.manager).markAnswered(event.surveyRequestId, answeredAt);
+    await this.requests.markAnswered(context.unitOfWork.manager, event.surveyRequestId, answeredAt);
   }
 }

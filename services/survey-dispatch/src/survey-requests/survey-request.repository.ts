@@ -1,63 +1,88 @@
-import { lockForTransaction } from '@nps/persistence';
-import { In, MoreThanOrEqual, Not, type EntityManager } from 'typeorm';
-import { SuppressionEntity } from '../suppressions/suppression.entity';
-import { SurveyRequestEntity } from './survey-request.entity';
+import { Injectable } from '@nestjs/common';
+import { lockForTransaction, SchemaTables } from '@nps/persistence';
+import type { EntityManager } from 'typeorm';
+import { SURVEY_REQUEST_COLUMNS as COLUMNS, type SurveyRequestRecord } from './survey-request.record';
 
 const OPEN = ['scheduled', 'sent', 'reminded'] as const;
+const MUTABLE = COLUMNS.fields.filter((field) => field !== 'id');
 
 /** Survey requests; every method runs in the caller's transaction. */
+@Injectable()
 export class SurveyRequestRepository {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(private readonly tables: SchemaTables) {}
 
   /** Serialises decisions about one customer (Kafka orders them per key; the ad-hoc API does not). */
-  async lockCustomer(customerId: string): Promise<void> {
-    await lockForTransaction(this.manager, 'survey-dispatch.customer', customerId);
+  async lockCustomer(manager: EntityManager, customerId: string): Promise<void> {
+    await lockForTransaction(manager, 'survey-dispatch.customer', customerId);
   }
 
-  async touchpointSeen(touchpointType: string, touchpointId: string): Promise<boolean> {
-    const where = { touchpointType, touchpointId };
-    return (await this.manager.existsBy(SurveyRequestEntity, where)) || (await this.manager.existsBy(SuppressionEntity, where));
+  async touchpointSeen(manager: EntityManager, touchpointType: string, touchpointId: string): Promise<boolean> {
+    const where = 'touchpoint_type = $1 AND touchpoint_id = $2';
+    const [{ seen }] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM ${this.tables.of('survey_requests')} WHERE ${where})
+           OR EXISTS (SELECT 1 FROM ${this.tables.of('suppressions')} WHERE ${where}) AS seen`,
+      [touchpointType, touchpointId],
+    );
+    return seen as boolean;
   }
 
   /** Requests that count against contact caps: every one since `since` that did not fail. */
-  async countedSince(customerId: string, since: Date): Promise<SurveyRequestEntity[]> {
-    return this.manager.find(SurveyRequestEntity, {
-      where: { customerId, requestedAt: MoreThanOrEqual(since), status: Not('failed') },
-      order: { requestedAt: 'DESC' },
-    });
+  async countedSince(manager: EntityManager, customerId: string, since: Date): Promise<SurveyRequestRecord[]> {
+    return this.select(
+      manager,
+      `WHERE customer_id = $1 AND requested_at >= $2 AND status <> 'failed' ORDER BY requested_at DESC`,
+      [customerId, since],
+    );
   }
 
-  async insert(request: SurveyRequestEntity): Promise<void> {
-    await this.manager.insert(SurveyRequestEntity, request);
+  async insert(manager: EntityManager, request: SurveyRequestRecord): Promise<void> {
+    const values = COLUMNS.values([request]);
+    await manager.query(
+      `INSERT INTO ${this.tables.of('survey_requests')} (${COLUMNS.names()}) VALUES ${values.sql}`,
+      values.params,
+    );
   }
 
   /** The request whose next action is due soonest, locked for this transaction; others skip it. */
-  async claimDue(now: Date): Promise<SurveyRequestEntity | null> {
-    return this.manager
-      .createQueryBuilder(SurveyRequestEntity, 'request')
-      .where('request.next_action IS NOT NULL AND request.due_at <= :now', { now })
-      .orderBy('request.due_at')
-      .limit(1)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getOne();
+  async claimDue(manager: EntityManager, now: Date): Promise<SurveyRequestRecord | null> {
+    const [request] = await this.select(
+      manager,
+      'WHERE next_action IS NOT NULL AND due_at <= $1 ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED',
+      [now],
+    );
+    return request ?? null;
   }
 
-  async save(request: SurveyRequestEntity): Promise<void> {
-    await this.manager.save(SurveyRequestEntity, request);
+  async save(manager: EntityManager, request: SurveyRequestRecord): Promise<void> {
+    const assignments = MUTABLE.map((field, i) => `${COLUMNS.of(field)} = $${i + 2}`).join(', ');
+    await manager.query(
+      `UPDATE ${this.tables.of('survey_requests')} SET ${assignments} WHERE id = $1`,
+      [request.id, ...MUTABLE.map((field) => request[field])],
+    );
   }
 
   /** Marks an open request answered: no reminder, no expiry. False when it was not open (unknown, already closed). */
-  async markAnswered(id: string, answeredAt: Date): Promise<boolean> {
-    const result = await this.manager.update(
-      SurveyRequestEntity,
-      { id, status: In([...OPEN]) },
-      { status: 'answered', answeredAt, closedAt: answeredAt, nextAction: null, dueAt: null },
+  async markAnswered(manager: EntityManager, id: string, answeredAt: Date): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `WITH answered AS (
+         UPDATE ${this.tables.of('survey_requests')}
+         SET status = 'answered', answered_at = $2, closed_at = $2, next_action = NULL, due_at = NULL
+         WHERE id = $1 AND status = ANY($3::text[]) RETURNING id)
+       SELECT id FROM answered`,
+      [id, answeredAt, [...OPEN]],
     );
-    return (result.affected ?? 0) > 0;
+    return rows.length > 0;
   }
 
-  async listFor(customerId: string): Promise<SurveyRequestEntity[]> {
-    return this.manager.find(SurveyRequestEntity, { where: { customerId }, order: { requestedAt: 'DESC' }, take: 200 });
+  async listFor(manager: EntityManager, customerId: string): Promise<SurveyRequestRecord[]> {
+    return this.select(manager, 'WHERE customer_id = $1 ORDER BY requested_at DESC LIMIT 200', [customerId]);
+  }
+
+  private async select(manager: EntityManager, clauses: string, params: unknown[]): Promise<SurveyRequestRecord[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT * FROM ${this.tables.of('survey_requests')} ${clauses}`,
+      params,
+    );
+    return rows.map((row) => COLUMNS.toRecord(row));
   }
 }

@@ -10,7 +10,10 @@ import { SurveyRequestRepository } from './survey-request.repository';
 @ApiTags('surveys')
 @Controller('survey-requests')
 export class SurveyRequestsController {
-  constructor(@InjectEntityManager() private readonly manager: EntityManager) {}
+  constructor(
+    @InjectEntityManager() private readonly manager: EntityManager,
+    private readonly requests: SurveyRequestRepository,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Survey requests of a customer, newest first: status, channel and the times of each step' })
@@ -19,7 +22,7 @@ export class SurveyRequestsController {
   async list(@Query('customerId') customerId?: string): Promise<SurveyRequestDto[]> {
     if (!customerId) throw DispatchError.missingField('customerId', '/survey-requests?customerId=c-42');
     const iso = (date: Date | null) => date?.toISOString() ?? null;
-    return (await new SurveyRequestRepository(this.manager).listFor(customerId)).map((request) => ({
+    return (await this.requests.listFor(this.manager, customerId)).map((request) => ({
       id: request.id,
       customerId: request.customerId,
       touchpointId: request.touchpointId,

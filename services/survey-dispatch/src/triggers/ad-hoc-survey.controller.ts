@@ -16,6 +16,7 @@ export class AdHocSurveyController {
   constructor(
     private readonly transactions: EventTransactions,
     private readonly triggers: SurveyTriggerHandler,
+    private readonly customers: CustomerRepository,
   ) {}
 
   @Post()
@@ -26,7 +27,7 @@ export class AdHocSurveyController {
   @ApiNotFoundResponse({ description: 'UNKNOWN_CUSTOMER: import the customer first' })
   async send(@Body() body: AdHocSurveyDto): Promise<TriggerOutcomeDto> {
     const outcome = await this.transactions.run(async (unitOfWork) => {
-      if (!(await new CustomerRepository(unitOfWork.manager).find(body.customerId))) return undefined;
+      if (!(await this.customers.find(unitOfWork.manager, body.customerId))) return undefined;
       return this.triggers.handle(unitOfWork.manager, {
         customerId: body.customerId,
         touchpointId: body.touchpointId ?? `ad-hoc-${randomUUID()}`,

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { ContactPolicy } from '../contact-policy/contact-policy';
 import type { ContactProfile } from '../contact-policy/contact-policy.decision';
 import { contactPolicyRulesFrom, longestCapDays } from '../contact-policy/contact-policy.rules';
-import type { CustomerEntity } from '../customers/customer.entity';
+import type { CustomerRecord } from '../customers/customer.record';
 import { CustomerRepository } from '../customers/customer.repository';
 import { SuppressionRepository, type NewSuppression } from '../suppressions/suppression.repository';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
@@ -26,17 +26,20 @@ export class SurveyTriggerHandler {
   constructor(
     private readonly policy: ContactPolicy,
     private readonly env: SurveyDispatchEnv,
+    private readonly requests: SurveyRequestRepository,
+    private readonly customers: CustomerRepository,
+    private readonly suppressions: SuppressionRepository,
   ) {
     this.historyDays = longestCapDays(contactPolicyRulesFrom(env));
   }
 
   async handle(manager: EntityManager, trigger: SurveyTrigger, now = new Date()): Promise<TriggerOutcome> {
-    const requests = new SurveyRequestRepository(manager);
-    await requests.lockCustomer(trigger.customerId);
-    const customer = await new CustomerRepository(manager).find(trigger.customerId);
+    await this.requests.lockCustomer(manager, trigger.customerId);
+    const customer = await this.customers.find(manager, trigger.customerId);
+    const since = new Date(now.getTime() - this.historyDays * DAY_MS);
     const history = {
-      touchpointSeen: await requests.touchpointSeen(trigger.touchpointType, trigger.touchpointId),
-      recentRequests: await requests.countedSince(trigger.customerId, new Date(now.getTime() - this.historyDays * DAY_MS)),
+      touchpointSeen: await this.requests.touchpointSeen(manager, trigger.touchpointType, trigger.touchpointId),
+      recentRequests: await this.requests.countedSince(manager, trigger.customerId, since),
     };
     const decision = this.policy.decide(trigger, customer ? this.profileOf(customer) : undefined, history, now);
     if (decision.outcome === 'suppress') {
@@ -45,7 +48,7 @@ export class SurveyTriggerHandler {
       return { outcome: 'suppressed', reason, detail };
     }
     const surveyRequestId = randomUUID();
-    await requests.insert({
+    await this.requests.insert(manager, {
       id: surveyRequestId,
       customerId: trigger.customerId,
       touchpointId: trigger.touchpointId,
@@ -71,7 +74,7 @@ export class SurveyTriggerHandler {
     return { outcome: 'deferred', surveyRequestId, channel: decision.channel, dueAt: decision.dueAt, reason: decision.reason, detail: decision.detail };
   }
 
-  private profileOf(customer: CustomerEntity): ContactProfile {
+  private profileOf(customer: CustomerRecord): ContactProfile {
     const reachable: Channel[] = [];
     if (customer.email) reachable.push(Channel.EMAIL);
     if (customer.phone && this.env.SMS_GATEWAY_URL) reachable.push(Channel.SMS);
@@ -95,7 +98,7 @@ export class SurveyTriggerHandler {
   }
 
   private async record(manager: EntityManager, trigger: SurveyTrigger, decision: Omit<NewSuppression, 'customerId' | 'touchpointId' | 'touchpointType'>): Promise<void> {
-    await new SuppressionRepository(manager).record({
+    await this.suppressions.record(manager, {
       customerId: trigger.customerId,
       touchpointId: trigger.touchpointId,
       touchpointType: trigger.touchpointType,

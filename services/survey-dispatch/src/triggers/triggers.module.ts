@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { contactPolicyProvider } from '../contact-policy/contact-policy.provider';
+import { CustomerRepository } from '../customers/customer.repository';
+import { SuppressionRepository } from '../suppressions/suppression.repository';
 import { SuppressionsController } from '../suppressions/suppressions.controller';
+import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
 import { AdHocSurveyController } from './ad-hoc-survey.controller';
 import { SurveyTriggerHandler } from './survey-trigger.handler';
 import { TouchpointRecordedHandler } from './touchpoint-recorded.handler';
@@ -8,6 +11,12 @@ import { TouchpointRecordedHandler } from './touchpoint-recorded.handler';
 /** Touchpoints and ad-hoc requests through the contact policy; suppressions are queryable. */
 @Module({
   controllers: [TouchpointRecordedHandler, AdHocSurveyController, SuppressionsController],
-  providers: [contactPolicyProvider, SurveyTriggerHandler],
+  providers: [
+    contactPolicyProvider,
+    SurveyTriggerHandler,
+    SurveyRequestRepository,
+    CustomerRepository,
+    SuppressionRepository,
+  ],
 })
 export class TriggersModule {}

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
-import { SchemaTables } from '../database/schema.tables';
 
 export type ConfigEntity = 'team' | 'member' | 'routing_rule' | 'sla_policy';
 
 /** Every version of teams, members, routing rules and SLA policies: who changed what, when, and the result. */
 @Injectable()
-export class ConfigChangeLog {
+export class ConfigChangeRepository {
   constructor(private readonly tables: SchemaTables) {}
 
   async record(manager: EntityManager, change: { entity: ConfigEntity; entityId: string; version: number; action: string; actorId: string; snapshot: object }): Promise<void> {
