@@ -22,6 +22,8 @@ export class KafkaProbe {
   private readonly kafka: Kafka;
   private readonly producer: Producer;
   private consumer?: Consumer;
+  private watching?: Promise<void>;
+  private closed?: Promise<void>;
   private readonly seen = new Map<string, ConsumedRecord[]>();
 
   constructor(
@@ -32,8 +34,19 @@ export class KafkaProbe {
     this.producer = this.kafka.producer();
   }
 
-  /** Starts reading `topics` from their beginning (call once the service created them). */
-  async watch(topics: EventTopic[]): Promise<void> {
+  /** Starts reading `topics` from their beginning (call once the service created them); once per probe. */
+  watch(topics: EventTopic[]): Promise<void> {
+    this.watching ??= this.subscribe(topics);
+    return this.watching;
+  }
+
+  /** Resolves once the probe reads its topics. */
+  async ready(): Promise<void> {
+    if (!this.watching) throw new Error('the probe watches nothing yet: call watch(), or start the bed that made it');
+    await this.watching;
+  }
+
+  private async subscribe(topics: EventTopic[]): Promise<void> {
     await this.producer.connect();
     this.consumer = this.kafka.consumer({ groupId: freshName('probe'), sessionTimeout: 6000 });
     await this.consumer.connect();
@@ -66,6 +79,7 @@ export class KafkaProbe {
     count = 1,
     timeoutMs = 20000,
   ): Promise<Seen<MessageShape<Desc>>[]> {
+    await this.watching;
     return expectEventually(
       () => {
         const matching = this.events(topic).filter((seen) => where(seen.message));
@@ -76,8 +90,13 @@ export class KafkaProbe {
     );
   }
 
-  async close(): Promise<void> {
-    await this.consumer?.disconnect();
-    await this.producer.disconnect();
+  /** Stops reading; closing again does nothing. */
+  close(): Promise<void> {
+    this.closed ??= (async () => {
+      await this.watching?.catch(() => undefined);
+      await this.consumer?.disconnect();
+      await this.producer.disconnect();
+    })();
+    return this.closed;
   }
 }

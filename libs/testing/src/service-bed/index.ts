@@ -1,0 +1,3 @@
+export * from './service.bed';
+export * from './service.catalog';
+export * from './service-bed.hooks';
