@@ -2,21 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { toJson } from '@bufbuild/protobuf';
 import { JwtService } from '@nestjs/jwt';
 import { Channel, ResponseReceivedSchema, Topics } from '@nps/contracts';
-import {
-  aTouchpointRecorded,
-  expectEventually,
-  freePort,
-  freshName,
-  freshTopicPrefix,
-  HttpReceiver,
-  KafkaProbe,
-  launchChromium,
-  ServiceProcess,
-  SmtpInbox,
-  standardWebhookSignatureValid,
-  testDatabaseUrl,
-  testKafkaBrokers,
-} from '@nps/testing';
+import { anEvent, expectEventually, freePort, freshName, freshTopicPrefix, HttpReceiver, KafkaProbe, launchChromium, ServiceProcess, SmtpInbox, standardWebhookSignatureValid, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
 import type { Browser } from 'playwright-core';
 
 const SERVICES = ['survey-dispatch', 'response-ingestion', 'scoring', 'root-cause-tagging', 'case-management'] as const;
@@ -106,7 +92,7 @@ describe('the closed loop, across all five services', () => {
       body: JSON.stringify([{ customerId, name: 'Klant', email, phone: '+31 6 1234 5678', language: 'nl', segment: 'consumer', region: 'benelux', tier: 'standard', accountOwner, timeZone: 'Europe/Amsterdam' }]),
     });
     expect(await imported.json()).toMatchObject({ imported: 1, rejected: 0 });
-    const touchpoint = aTouchpointRecorded().forCustomer(customerId).build();
+    const touchpoint = anEvent(Topics.TouchpointRecorded, { customerId });
     await kafka.publish(Topics.TouchpointRecorded, touchpoint);
     return { customerId, email, touchpoint, message: await mail.waitFor(email, 60000) };
   }
