@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { create, type DescMessage, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
 import { timestampFromDate, TimestampSchema } from '@bufbuild/protobuf/wkt';
 import { encodeEvent, type EventTopic, type TopicKey, Topics } from '@nps/contracts';
-import type { OutgoingMessage } from '@nps/messaging';
+import type { EventRecord } from '../kafka/record.producer';
 import { EVENT_DEFAULTS } from './event.defaults';
 
 const DEFAULTS_BY_NAME = new Map(Object.entries(Topics).map(([key, topic]) => [topic.name, EVENT_DEFAULTS[key as TopicKey]]));
@@ -30,12 +30,6 @@ function isPlain(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** One encoded record of a topic, as a producer sends it (publish it with `ServiceBed.publishRecords`). */
-export interface EventRecord {
-  topic: string;
-  message: OutgoingMessage;
-}
-
 /** `anEvent(topic, overrides)` encoded once: publishing the same record twice is a redelivery (same event id). */
 export function anEventRecord<Desc extends DescMessage>(topic: EventTopic<Desc>, overrides?: MessageInitShape<Desc>): EventRecord {
   return toRecord(topic, anEvent(topic, overrides));
@@ -43,6 +37,5 @@ export function anEventRecord<Desc extends DescMessage>(topic: EventTopic<Desc>,
 
 /** Encodes `message` as a record of `topic`, with the CloudEvents source of a test. */
 export function toRecord<Desc extends DescMessage>(topic: EventTopic<Desc>, message: MessageInitShape<Desc>): EventRecord {
-  const { key, value, headers } = encodeEvent(topic, message, { source: 'urn:nps:test' });
-  return { topic: topic.name, message: { key, value, headers } };
+  return { topic: topic.name, message: encodeEvent(topic, message, { source: 'urn:nps:test' }) };
 }

@@ -3,14 +3,14 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { DescMessage, MessageInitShape } from '@bufbuild/protobuf';
 import { type EventTopic } from '@nps/contracts';
-import { EventPublisher, kafkaConfig, physicalTopic } from '@nps/messaging';
 import { ensureSchema } from '@nps/persistence';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
-import { type EventRecord, toRecord } from '../events/an-event';
+import { toRecord } from '../events/an-event';
 import { expectEventually } from '../expect-eventually';
 import { freePort } from '../free-port';
 import { KafkaProbe } from '../kafka/kafka.probe';
+import { type EventRecord, RecordProducer } from '../kafka/record.producer';
 import { type ProcessExit, ServiceProcess } from '../service.process';
 import { freshName, freshTopicPrefix, testDatabaseUrl, testKafkaBrokers } from '../test-namespace';
 import { definitionOf, type ServiceDefinition, type ServiceName } from './service.catalog';
@@ -44,6 +44,8 @@ export interface ServiceInstance {
  * probe its output topics, query its tables, start more instances, stop and restart it.
  */
 export class ServiceBed {
+  /** The service's name, as in its logs and consumer group. */
+  readonly name: string;
   readonly schema: string;
   readonly topicPrefix: string;
   readonly kafkaBrokers: string;
@@ -55,14 +57,16 @@ export class ServiceBed {
   private readonly probes: { probe: KafkaProbe; topics: EventTopic[] }[] = [];
   private main?: ServiceInstance;
   private topicsExist = false;
-  private publisher?: Promise<EventPublisher>;
+  private readonly producer: RecordProducer;
   private prepared?: Promise<void>;
 
   constructor(private readonly options: ServiceBedOptions) {
     this.definition = definitionOf(options.service);
+    this.name = this.definition.name;
     this.schema = freshName(this.definition.name.replaceAll('-', '_'));
     this.topicPrefix = options.topicPrefix ?? freshTopicPrefix();
     this.kafkaBrokers = options.kafkaBrokers ?? testKafkaBrokers();
+    this.producer = new RecordProducer(this.kafkaBrokers, this.topicPrefix);
     this.db = new Pool({ connectionString: this.databaseUrl, max: 4, options: `-c search_path=${this.schema}` });
   }
 
@@ -160,15 +164,7 @@ export class ServiceBed {
 
   /** Publishes encoded records (the same record twice is a redelivery), in order per topic, `batch` per request. */
   async publishRecords(records: EventRecord[], batch = 2000): Promise<void> {
-    this.publisher ??= this.connectPublisher();
-    const publisher = await this.publisher;
-    for (let i = 0; i < records.length; i += batch) await publisher.publishInOrder(records.slice(i, i + batch));
-  }
-
-  private async connectPublisher(): Promise<EventPublisher> {
-    const publisher = new EventPublisher({ brokers: this.kafkaBrokers, clientId: `${this.definition.name}-test`, topicPrefix: this.topicPrefix });
-    await publisher.onModuleInit();
-    return publisher;
+    for (let i = 0; i < records.length; i += batch) await this.producer.send(records.slice(i, i + batch));
   }
 
   /** Waits until the service has published everything it wrote to its outbox. */
@@ -186,10 +182,10 @@ export class ServiceBed {
 
   /** How many records `topic` of the bed's namespace holds. */
   async topicSize(topic: EventTopic): Promise<number> {
-    const admin = new Kafka({ ...kafkaConfig({ brokers: this.kafkaBrokers, clientId: 'service-bed-admin' }), logLevel: logLevel.NOTHING }).admin();
+    const admin = new Kafka({ brokers: this.kafkaBrokers.split(','), clientId: 'service-bed-admin', logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     try {
-      const offsets = await admin.fetchTopicOffsets(physicalTopic(topic.name, this.topicPrefix));
+      const offsets = await admin.fetchTopicOffsets(this.topicPrefix + topic.name);
       return offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
     } finally {
       await admin.disconnect();
@@ -213,7 +209,7 @@ export class ServiceBed {
   async close(): Promise<void> {
     await Promise.all(this.instances.map((instance) => instance.process.stop('SIGKILL')));
     await Promise.all(this.probes.map(({ probe }) => probe.close()));
-    await (await this.publisher?.catch(() => undefined))?.onApplicationShutdown();
+    await this.producer.close();
     await this.db.end();
   }
 
