@@ -17,7 +17,13 @@ import {
 } from '@nps/testing';
 import type { Browser } from 'playwright-core';
 
-const SERVICES: ServiceName[] = ['survey-dispatch', 'response-ingestion', 'scoring', 'root-cause-tagging', 'case-management'];
+const SERVICES: ServiceName[] = [
+  'survey-dispatch',
+  'response-ingestion',
+  'scoring',
+  'root-cause-tagging',
+  'case-management',
+];
 const WEBHOOK_SECRET = `whsec_${Buffer.from('closed-loop-e2e-webhook-secret').toString('base64')}`;
 const JWT_SECRET = 'closed-loop-e2e-jwt-secret';
 const TEAM = 'customer-care'; // the default team a fresh install routes to
@@ -46,7 +52,10 @@ describe('the closed loop, across all five services', () => {
   const topicPrefix = freshTopicPrefix();
   const urls = {} as Record<ServiceName, string>;
   const beds = Object.fromEntries(
-    SERVICES.map((name) => [name, serviceBed({ service: name, topicPrefix, autoStart: false, readyTimeoutMs: 150000 })]),
+    SERVICES.map((name) => [
+      name,
+      serviceBed({ service: name, topicPrefix, autoStart: false, readyTimeoutMs: 150000 }),
+    ]),
   ) as Record<ServiceName, ServiceBed>;
   const admin = new JwtService({ secret: JWT_SECRET }).sign({ sub: 'e2e-admin', roles: ['admin'], teams: [] });
   let mail: SmtpInbox;

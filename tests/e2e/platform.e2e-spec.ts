@@ -2,13 +2,21 @@ import { ALL_TOPICS } from '@nps/contracts';
 import { expectEventually, freshTopicPrefix, serviceBed, type ServiceName, testKafkaBrokers } from '@nps/testing';
 import { Kafka } from 'kafkajs';
 
-const SERVICES: ServiceName[] = ['survey-dispatch', 'response-ingestion', 'scoring', 'root-cause-tagging', 'case-management'];
+const SERVICES: ServiceName[] = [
+  'survey-dispatch',
+  'response-ingestion',
+  'scoring',
+  'root-cause-tagging',
+  'case-management',
+];
 
 // The whole platform as it is deployed: five processes, one broker, one database.
 describe('the platform', () => {
   const topicPrefix = freshTopicPrefix();
   // Request logs are at info level: the trace-id test reads them.
-  const running = SERVICES.map((name) => serviceBed({ service: name, topicPrefix, env: { LOG_LEVEL: 'info' }, autoStart: false, readyTimeoutMs: 120000 }));
+  const running = SERVICES.map((name) =>
+    serviceBed({ service: name, topicPrefix, env: { LOG_LEVEL: 'info' }, autoStart: false, readyTimeoutMs: 120000 }),
+  );
 
   beforeAll(async () => {
     await Promise.all(running.map((bed) => bed.start()));

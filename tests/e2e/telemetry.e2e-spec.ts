@@ -18,7 +18,10 @@ describe('OpenTelemetry export', () => {
       });
     });
     await new Promise<void>((resolve) => collector.listen(collectorPort, '127.0.0.1', resolve));
-    await bed.start({ OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}`, OTEL_BSP_SCHEDULE_DELAY: '200' });
+    await bed.start({
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}`,
+      OTEL_BSP_SCHEDULE_DELAY: '200',
+    });
   }, 120000);
 
   afterAll(async () => {

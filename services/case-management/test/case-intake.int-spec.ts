@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Topics } from '@nps/contracts';
-import { anEvent, expectEventually, HttpReceiver, serviceBed, type ServiceInstance, SmtpInbox, standardWebhookSignatureValid } from '@nps/testing';
+import {
+  anEvent,
+  expectEventually,
+  HttpReceiver,
+  serviceBed,
+  type ServiceInstance,
+  SmtpInbox,
+  standardWebhookSignatureValid,
+} from '@nps/testing';
 import { BusinessHoursCalculator } from '../src/calendar/business-hours.calculator';
 import { call, token } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
@@ -18,7 +26,13 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
 
   const caseOf = async (responseId: string) => (await bed.rows('SELECT * FROM $schema.cases WHERE response_id = $1', [responseId]))[0];
   const tagged = (customerId: string, responseId: string, revision: number, tagIds: string[]) =>
-    anEvent(Topics.ResponseTagged, { customerId, responseId, revision, language: 'nl', tags: tagIds.map((tagId) => ({ tagId, polarity: 1, confidence: 0.9 })) });
+    anEvent(Topics.ResponseTagged, {
+      customerId,
+      responseId,
+      revision,
+      language: 'nl',
+      tags: tagIds.map((tagId) => ({ tagId, polarity: 1, confidence: 0.9 })),
+    });
 
   beforeAll(async () => {
     smtp = await SmtpInbox.start();
@@ -47,7 +61,11 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
   });
 
   it('opens one case for the account owner, tagged delivery, with business-hours deadlines, and notifies the owner by email and signed webhook', async () => {
-    const detractor = anEvent(Topics.DetractorIdentified, { score: 2, comment: 'De levering was twee weken te laat', customer: { accountOwnerId: 'anna' } });
+    const detractor = anEvent(Topics.DetractorIdentified, {
+      score: 2,
+      comment: 'De levering was twee weken te laat',
+      customer: { accountOwnerId: 'anna' },
+    });
     // Tagging is faster than scoring here: the tags arrive first and wait for the case.
     await bed.publish(Topics.ResponseTagged, [tagged(detractor.customerId ?? '', detractor.responseId ?? '', 0, ['delivery'])]);
     await bed.publish(Topics.DetractorIdentified, [detractor]);
@@ -143,10 +161,12 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
     await expectEventually(async () => expect(await caseOf(responseId)).toBeDefined());
 
     await bed.publish(Topics.ResponseTagged, [tagged(customerId, responseId, 0, ['support', 'wait-time'])]);
-    await bed.publish(Topics.ResponseRevised, [anEvent(Topics.ResponseRevised, { customerId, responseId, revision: 1, score: 4, previousScore: 4, comment: 'Slecht, niemand nam op' })]);
+    const revised = { customerId, responseId, revision: 1, score: 4, previousScore: 4, comment: 'Slecht, niemand nam op' };
+    await bed.publish(Topics.ResponseRevised, [anEvent(Topics.ResponseRevised, revised)]);
     await expectEventually(async () => expect(await caseOf(responseId)).toMatchObject({ tag_ids: ['support', 'wait-time'], comment: 'Slecht, niemand nam op' }));
 
-    await bed.publish(Topics.DetractorIdentified, [anEvent(Topics.DetractorIdentified, { customerId, responseId, revision: 2, score: 9, withdrawn: true })]);
+    const promoter = anEvent(Topics.DetractorIdentified, { customerId, responseId, revision: 2, score: 9, withdrawn: true });
+    await bed.publish(Topics.DetractorIdentified, [promoter]);
     await expectEventually(async () => {
       const notes = await bed.rows(`SELECT a.detail FROM $schema.case_activities a JOIN $schema.cases c ON c.id = a.case_id WHERE c.response_id = $1 AND a.kind = 'note_added'`, [responseId]);
       expect(notes).toHaveLength(1);
@@ -166,10 +186,20 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
     const customerId = `story-${randomUUID().slice(0, 8)}`;
     const at = (iso: string) => timestampFromDate(new Date(iso));
     await bed.publish(Topics.CustomerUpserted, [
-      anEvent(Topics.CustomerUpserted, { occurredAt: at('2026-01-01T00:00:00Z'), customerId, name: 'Bakkerij de Vries', segment: 'smb', region: 'benelux', tier: 'gold', accountOwnerId: 'anna', attributes: { contract: 'annual' } }),
+      anEvent(Topics.CustomerUpserted, {
+        occurredAt: at('2026-01-01T00:00:00Z'),
+        customerId,
+        name: 'Bakkerij de Vries',
+        segment: 'smb',
+        region: 'benelux',
+        tier: 'gold',
+        accountOwnerId: 'anna',
+        attributes: { contract: 'annual' },
+      }),
     ]);
     const earlier = anEvent(Topics.DetractorIdentified, { customerId, score: 5, comment: 'Te duur' });
-    await bed.publish(Topics.ResponseScored, [anEvent(Topics.ResponseScored, { occurredAt: at('2025-06-01T10:00:00Z'), customerId, score: 9, category: 1, answeredAt: at('2025-06-01T10:00:00Z') })]);
+    const answeredAt = at('2025-06-01T10:00:00Z');
+    await bed.publish(Topics.ResponseScored, [anEvent(Topics.ResponseScored, { occurredAt: answeredAt, customerId, score: 9, category: 1, answeredAt })]);
     await bed.publish(Topics.DetractorIdentified, [earlier]);
     const first = await expectEventually(async () => (await caseOf(earlier.responseId ?? '')) ?? Promise.reject(new Error('no case yet')));
     await bed.rows(`UPDATE $schema.cases SET status = 'closed', outcome = 'recovered', root_cause_tag_id = 'price' WHERE id = $1`, [first.id]);

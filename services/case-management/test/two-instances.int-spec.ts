@@ -37,7 +37,9 @@ describe('two instances consuming 1,000 detractors with 10% redelivered', () => 
       await admin.disconnect();
     }
 
-    const detractors = Array.from({ length: DETRACTORS }, (_, i) => anEvent(Topics.DetractorIdentified, { customerId: `load-customer-${i % CUSTOMERS}`, customer: { region: 'load' } }));
+    const detractors = Array.from({ length: DETRACTORS }, (_, i) =>
+      anEvent(Topics.DetractorIdentified, { customerId: `load-customer-${i % CUSTOMERS}`, customer: { region: 'load' } }),
+    );
     // 5% the very same event again (a redelivery), 5% another event about the same response (a replay upstream).
     const sameEvent = detractors.filter((_, i) => i % 20 === 0);
     const sameResponse = detractors.filter((_, i) => i % 20 === 10).map((event) => ({ ...event, eventId: randomUUID() }));

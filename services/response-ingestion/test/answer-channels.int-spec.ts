@@ -136,7 +136,12 @@ describe('answer channels', () => {
     const { claims, token: link } = token({ language: 'de' });
     await bed.publish(
       Topics.SurveyExpired,
-      anEvent(Topics.SurveyExpired, { customerId: claims.customerId, surveyRequestId: claims.surveyRequestId, channel: Channel.EMAIL, language: 'de' }),
+      anEvent(Topics.SurveyExpired, {
+        customerId: claims.customerId,
+        surveyRequestId: claims.surveyRequestId,
+        channel: Channel.EMAIL,
+        language: 'de',
+      }),
     );
     await expectEventually(
       async () => {

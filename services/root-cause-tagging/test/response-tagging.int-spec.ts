@@ -35,7 +35,10 @@ describe('root-cause-tagging against the real broker', () => {
     const response = anEvent(Topics.ResponseReceived, { score: 3, comment: 'Die Lieferung kam nicht pünktlich.' });
     const responseId = response.responseId as string;
     const revise = (revision: number, comment: string) =>
-      bed.publish(Topics.ResponseRevised, anEvent(Topics.ResponseRevised, { customerId: response.customerId, responseId, revision, score: 4, previousScore: 3, comment }));
+      bed.publish(
+        Topics.ResponseRevised,
+        anEvent(Topics.ResponseRevised, { customerId: response.customerId, responseId, revision, score: 4, previousScore: 3, comment }),
+      );
     await bed.publish(Topics.ResponseReceived, { ...response, language: 'de' });
     await taggedFor(responseId);
     await revise(1, 'Die Lieferung kam nicht pünktlich.');
@@ -53,13 +56,20 @@ describe('root-cause-tagging against the real broker', () => {
 
   it('learns from confirmed root causes: a retrain on demand promotes a new model version, which tags from then on', async () => {
     const confirmed = loadLabelled('loop-slice.jsonl').filter((comment) => comment.split === 'confirmed');
-    const responses = confirmed.map((comment) => anEvent(Topics.ResponseReceived, { score: comment.score ?? 3, comment: comment.text }));
+    const responses = confirmed.map((comment) =>
+      anEvent(Topics.ResponseReceived, { score: comment.score ?? 3, comment: comment.text }),
+    );
     for (const response of responses) await bed.publish(Topics.ResponseReceived, response);
     for (const response of responses) await taggedFor(response.responseId as string);
     for (const response of responses) {
       await bed.publish(
         Topics.CaseResolved,
-        anEvent(Topics.CaseResolved, { responseId: response.responseId, customerId: response.customerId, rootCauseTagId: 'billing', outcome: CaseOutcome.RECOVERED }),
+        anEvent(Topics.CaseResolved, {
+          responseId: response.responseId,
+          customerId: response.customerId,
+          rootCauseTagId: 'billing',
+          outcome: CaseOutcome.RECOVERED,
+        }),
       );
     }
 
@@ -74,7 +84,10 @@ describe('root-cause-tagging against the real broker', () => {
     expect(retrained.candidateF1).toBeGreaterThanOrEqual(retrained.inUseF1);
     expect(await (await fetch(`${bed.url}/model`)).json()).toMatchObject({ inUse: { version: 2, label: 'lexicon-logreg-2' } });
 
-    const later = anEvent(Topics.ResponseReceived, { score: 2, comment: 'Mijn cadeaukaart werd geweigerd in de winkel.' });
+    const later = anEvent(Topics.ResponseReceived, {
+      score: 2,
+      comment: 'Mijn cadeaukaart werd geweigerd in de winkel.',
+    });
     await bed.publish(Topics.ResponseReceived, later);
     const [tagged] = await taggedFor(later.responseId as string);
     expect(tagged.modelVersion).toBe('lexicon-logreg-2');
@@ -92,7 +105,10 @@ describe('root-cause-tagging against the real broker', () => {
     expect(await added.json()).toMatchObject({ version: 2, label: 'taxonomy-2' });
     expect((await post('/taxonomy/tags', { id: 'loyalty-program', name: 'again' })).status).toBe(409);
 
-    const response = anEvent(Topics.ResponseReceived, { score: 4, comment: 'Mijn spaarpunten zijn verdwenen, heel vervelend.' });
+    const response = anEvent(Topics.ResponseReceived, {
+      score: 4,
+      comment: 'Mijn spaarpunten zijn verdwenen, heel vervelend.',
+    });
     await bed.publish(Topics.ResponseReceived, { ...response, language: 'nl' });
     const [tagged] = await taggedFor(response.responseId as string);
     expect(tagged.taxonomyVersion).toBe('taxonomy-2');

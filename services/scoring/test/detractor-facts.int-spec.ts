@@ -48,14 +48,21 @@ describe('detractor identified and customer facts', () => {
     // A revision to a promoter withdraws the early detractor once; a redelivered copy and an older revision change nothing.
     early.revisions = [{ revision: 2, score: 9 }];
     const withdraw = revisionOf(early, 0);
-    const older = anEventRecord(Topics.ResponseRevised, { customerId: 'early', responseId: 'r-early', revision: 1, score: 1, previousScore: 3 });
+    const older = anEventRecord(Topics.ResponseRevised, {
+      customerId: 'early',
+      responseId: 'r-early',
+      revision: 1,
+      score: 1,
+      previousScore: 3,
+    });
     await bed.publishRecords([withdraw, withdraw, older]);
     await expectEventually(async () => expect(await inbox()).toBe(6));
 
     await bed.outboxDrained();
     expect(await bed.topicSize(Topics.DetractorIdentified)).toBe(3);
     expect(await bed.topicSize(Topics.ResponseScored)).toBe(3);
-    const events = (await probe.eventually(Topics.DetractorIdentified, () => true, 3, 60000)).map((seen) => seen.message);
+    const detractors = await probe.eventually(Topics.DetractorIdentified, () => true, 3, 60000);
+    const events = detractors.map((seen) => seen.message);
     const byResponse = (id: string) => events.filter((event) => event.responseId === id).sort((a, b) => a.revision - b.revision);
     expect(byResponse('r-early')).toMatchObject([
       {

@@ -35,7 +35,9 @@ describe('NPS API', () => {
     await bed.publishRecords([
       ...customers,
       ...[...january, ...february].map(answerOf),
-      ...tagged.map((a) => anEventRecord(Topics.ResponseTagged, { customerId: a.customerId, responseId: a.responseId, tags: [{ tagId: 'delivery.late' }] })),
+      ...tagged.map((a) =>
+        anEventRecord(Topics.ResponseTagged, { customerId: a.customerId, responseId: a.responseId, tags: [{ tagId: 'delivery.late' }] }),
+      ),
     ]);
     const json = async (path: string) => {
       const response = await fetch(`${url}${path}`);

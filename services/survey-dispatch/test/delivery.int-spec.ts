@@ -51,7 +51,10 @@ describe('survey delivery', () => {
   /** JSON bodies POSTed to `path` of the receiver. */
   const posted = (path: string) => http.requests.filter((request) => request.path === path).map((request) => JSON.parse(request.body) as Record<string, unknown>);
   const touchpoint = (customerId: string, touchpointId: string = randomUUID()) =>
-    bed.publish(Topics.TouchpointRecorded, anEvent(Topics.TouchpointRecorded, { customerId, touchpointId, attributes: { order_value: '129.90' } }));
+    bed.publish(
+      Topics.TouchpointRecorded,
+      anEvent(Topics.TouchpointRecorded, { customerId, touchpointId, attributes: { order_value: '129.90' } }),
+    );
 
   it('emails the survey in Dutch with the 0-10 scale as signed links to the survey page, and publishes SurveyDispatched without contact data', async () => {
     await touchpoint('anna', 'order-77');

@@ -38,7 +38,8 @@ describe('reminder and expiry', () => {
       await bed.publish(Topics.TouchpointRecorded, anEvent(Topics.TouchpointRecorded, { customerId }));
     }
     const [answered] = await kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'prompt');
-    await bed.publish(Topics.ResponseReceived, anEvent(Topics.ResponseReceived, { customerId: 'prompt', score: 9, surveyRequestId: answered.message.surveyRequestId }));
+    const surveyRequestId = answered.message.surveyRequestId;
+    await bed.publish(Topics.ResponseReceived, anEvent(Topics.ResponseReceived, { customerId: 'prompt', score: 9, surveyRequestId }));
     await expectEventually(async () => expect(await bed.get('/survey-requests?customerId=prompt')).toMatchObject([{ status: 'answered', nextAction: null }]));
 
     const [expired] = await kafka.eventually(Topics.SurveyExpired, (e) => e.customerId === 'silent', 1, REMINDER_DELAY_MS + SURVEY_EXPIRY_MS + 10000);

@@ -2,7 +2,9 @@ import { ALL_TOPICS, Channel, decodeEvent, Topics } from '@nps/contracts';
 import { anEvent, anEventRecord } from './an-event';
 
 describe('anEvent', () => {
-  it.each(ALL_TOPICS.map((topic) => [topic.name, topic] as const))('builds a valid %s that encodes and decodes', (_name, topic) => {
+  const topics = ALL_TOPICS.map((topic) => [topic.name, topic] as const);
+
+  it.each(topics)('builds a valid %s that encodes and decodes', (_name, topic) => {
     const record = anEventRecord(topic);
     const decoded = decodeEvent(topic, record.message);
     expect(decoded.attributes.id).toBeTruthy();

@@ -28,7 +28,10 @@ export class RecordProducer {
     await this.connected;
     const byTopic = new Map<string, EncodedEvent[]>();
     for (const { topic, message } of records) byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
-    const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic: this.topicPrefix + topic, messages: [...messages] }));
+    const topicMessages = [...byTopic].map(([topic, messages]) => ({
+      topic: this.topicPrefix + topic,
+      messages: [...messages],
+    }));
     await this.producer.sendBatch({ acks: -1, topicMessages });
   }
 

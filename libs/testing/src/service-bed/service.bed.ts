@@ -31,6 +31,12 @@ export interface ServiceBedOptions {
   readyTimeoutMs?: number;
 }
 
+/** A status and a parsed JSON body. */
+export interface HttpAnswer {
+  status: number;
+  body: unknown;
+}
+
 /** One running process of the service under test. */
 export interface ServiceInstance {
   readonly process: ServiceProcess;
@@ -94,10 +100,17 @@ export class ServiceBed {
     await this.prepare();
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const process = ServiceProcess.start({ entry: this.definition.entry, env: { ...this.environment(port, url), ...env } });
+    const process = ServiceProcess.start({
+      entry: this.definition.entry,
+      env: { ...this.environment(port, url), ...env },
+    });
     const instance = { process, url };
     this.instances.push(instance);
-    await process.waitForHttp(`${url}${this.definition.readyPath ?? '/health/ready'}`, 200, this.options.readyTimeoutMs ?? 90000);
+    const readyUrl = `${url}${this.definition.readyPath ?? '/health/ready'}`;
+    await process.waitForHttp(readyUrl, 200, this.options.readyTimeoutMs ?? 90000).catch((error: Error) => {
+      error.message += `\n${this.name} printed:\n${process.output.slice(-3000)}`;
+      throw error;
+    });
     if (!this.main?.process.running) this.main = instance;
     this.topicsExist = true;
     await Promise.all(this.probes.map(({ probe, topics }) => probe.watch(topics)));
@@ -106,7 +119,12 @@ export class ServiceBed {
 
   /** Where the service finds its broker, database, schema and topics. */
   namespaceEnv(): Record<string, string> {
-    return { KAFKA_BROKERS: this.kafkaBrokers, DATABASE_URL: this.databaseUrl, DB_SCHEMA: this.schema, KAFKA_TOPIC_PREFIX: this.topicPrefix };
+    return {
+      KAFKA_BROKERS: this.kafkaBrokers,
+      DATABASE_URL: this.databaseUrl,
+      DB_SCHEMA: this.schema,
+      KAFKA_TOPIC_PREFIX: this.topicPrefix,
+    };
   }
 
   /** The environment every instance gets: written once here for all services. */
@@ -135,8 +153,8 @@ export class ServiceBed {
   /** Stops every running instance with `signal`; resolves with how the main one ended. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<ProcessExit> {
     const main = this.current();
-    const [exit] = await Promise.all([main.process.stop(signal), ...this.instances.map((instance) => instance.process.stop(signal))]);
-    return exit;
+    await Promise.all(this.instances.map((instance) => instance.process.stop(signal)));
+    return main.process.stop(signal);
   }
 
   /** Stops every instance (SIGTERM: drain and exit) and starts one again on the same schema and topics. */
@@ -157,7 +175,10 @@ export class ServiceBed {
   }
 
   /** Publishes events into `topic` of the bed's namespace, as an outside producer would, in order. */
-  async publish<Desc extends DescMessage>(topic: EventTopic<Desc>, messages: MessageInitShape<Desc> | MessageInitShape<Desc>[]): Promise<void> {
+  async publish<Desc extends DescMessage>(
+    topic: EventTopic<Desc>,
+    messages: MessageInitShape<Desc> | MessageInitShape<Desc>[],
+  ): Promise<void> {
     const records = (Array.isArray(messages) ? messages : [messages]).map((message) => toRecord(topic, message));
     await this.publishRecords(records);
   }
@@ -169,10 +190,8 @@ export class ServiceBed {
 
   /** Waits until the service has published everything it wrote to its outbox. */
   async outboxDrained(timeoutMs = 60000): Promise<void> {
-    await expectEventually(async () => expect((await this.rows<{ n: number }>('SELECT count(*)::int AS n FROM outbox'))[0].n).toBe(0), {
-      timeoutMs,
-      intervalMs: 250,
-    });
+    const pending = async () => (await this.rows<{ n: number }>('SELECT count(*)::int AS n FROM outbox'))[0].n;
+    await expectEventually(async () => expect(await pending()).toBe(0), { timeoutMs, intervalMs: 250 });
   }
 
   /** Rows of `sql` run on the bed's schema; `$schema` in the text stands for the quoted schema name. */
@@ -182,7 +201,8 @@ export class ServiceBed {
 
   /** How many records `topic` of the bed's namespace holds. */
   async topicSize(topic: EventTopic): Promise<number> {
-    const admin = new Kafka({ brokers: this.kafkaBrokers.split(','), clientId: 'service-bed-admin', logLevel: logLevel.NOTHING }).admin();
+    const brokers = this.kafkaBrokers.split(',');
+    const admin = new Kafka({ brokers, clientId: 'service-bed', logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     try {
       const offsets = await admin.fetchTopicOffsets(this.topicPrefix + topic.name);
@@ -193,9 +213,10 @@ export class ServiceBed {
   }
 
   /** POSTs `body` (JSON unless it is a string) to the service; the answer's status and JSON body. */
-  async post(path: string, body: unknown, contentType = 'application/json'): Promise<{ status: number; body: unknown }> {
+  async post(path: string, body: unknown, contentType = 'application/json'): Promise<HttpAnswer> {
     const payload = typeof body === 'string' ? body : JSON.stringify(body);
-    const response = await fetch(this.url + path, { method: 'POST', headers: { 'content-type': contentType }, body: payload });
+    const headers = { 'content-type': contentType };
+    const response = await fetch(this.url + path, { method: 'POST', headers, body: payload });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   }
@@ -214,7 +235,7 @@ export class ServiceBed {
   }
 
   private current(): ServiceInstance {
-    if (!this.main) throw new Error(`${this.definition.name} has not been started: call start() or let the bed start it`);
+    if (!this.main) throw new Error(`${this.name} has not been started: call start(), or let the bed start it`);
     return this.main;
   }
 }

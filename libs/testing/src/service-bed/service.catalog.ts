@@ -12,7 +12,12 @@ export interface ServiceDefinition {
   testEnv?: (url: string) => Record<string, string>;
 }
 
-export type ServiceName = 'survey-dispatch' | 'response-ingestion' | 'scoring' | 'root-cause-tagging' | 'case-management';
+export type ServiceName =
+  | 'survey-dispatch'
+  | 'response-ingestion'
+  | 'scoring'
+  | 'root-cause-tagging'
+  | 'case-management';
 
 const platformService = (name: ServiceName, testEnv?: ServiceDefinition['testEnv']): ServiceDefinition => ({
   name,
