@@ -24,7 +24,8 @@ export class KafkaProbe {
   private consumer?: Consumer;
   private watching?: Promise<void>;
   private closed?: Promise<void>;
-  private readonly seen = new Map<string, ConsumedRecord[]>();
+  // Decoded once, on first read: a test polls events() many times over thousands of records.
+  private readonly seen = new Map<string, { record: ConsumedRecord; decoded?: Seen<unknown> }[]>();
 
   constructor(
     brokers: string,
@@ -54,7 +55,9 @@ export class KafkaProbe {
     await this.consumer.run({
       eachMessage: async ({ topic, message }) => {
         const name = topic.slice(this.topicPrefix.length);
-        this.seen.set(name, [...(this.seen.get(name) ?? []), { key: message.key, value: message.value, headers: message.headers }]);
+        const records = this.seen.get(name) ?? [];
+        records.push({ record: { key: message.key, value: message.value, headers: message.headers } });
+        this.seen.set(name, records);
       },
     });
   }
@@ -66,10 +69,16 @@ export class KafkaProbe {
 
   /** Every event of `topic` seen so far, decoded. */
   events<Desc extends DescMessage>(topic: EventTopic<Desc>): Seen<MessageShape<Desc>>[] {
-    return (this.seen.get(topic.name) ?? []).map((record) => {
-      const decoded = decodeEvent(topic, record);
-      return { bytes: Buffer.from(record.value ?? []), message: decoded.message, key: decoded.key, id: decoded.attributes.id };
+    return (this.seen.get(topic.name) ?? []).map((entry) => {
+      entry.decoded ??= this.decode(topic, entry.record);
+      return entry.decoded as Seen<MessageShape<Desc>>;
     });
+  }
+
+  private decode<Desc extends DescMessage>(topic: EventTopic<Desc>, record: ConsumedRecord): Seen<MessageShape<Desc>> {
+    const decoded = decodeEvent(topic, record);
+    const bytes = Buffer.from(record.value ?? []);
+    return { bytes, message: decoded.message, key: decoded.key, id: decoded.attributes.id };
   }
 
   /** Waits until events of `topic` matching `where` are seen, and returns them. */
