@@ -3,24 +3,27 @@ import { toJson } from '@bufbuild/protobuf';
 import { JwtService } from '@nestjs/jwt';
 import { Channel, ResponseReceivedSchema, Topics } from '@nps/contracts';
 import {
-  aTouchpointRecorded,
+  anEvent,
   expectEventually,
-  freePort,
-  freshName,
   freshTopicPrefix,
   HttpReceiver,
-  KafkaProbe,
+  type KafkaProbe,
   launchChromium,
-  ServiceProcess,
+  type ServiceBed,
+  serviceBed,
+  type ServiceName,
   SmtpInbox,
   standardWebhookSignatureValid,
-  testDatabaseUrl,
-  testKafkaBrokers,
 } from '@nps/testing';
 import type { Browser } from 'playwright-core';
 
-const SERVICES = ['survey-dispatch', 'response-ingestion', 'scoring', 'root-cause-tagging', 'case-management'] as const;
-type ServiceName = (typeof SERVICES)[number];
+const SERVICES: ServiceName[] = [
+  'survey-dispatch',
+  'response-ingestion',
+  'scoring',
+  'root-cause-tagging',
+  'case-management',
+];
 const WEBHOOK_SECRET = `whsec_${Buffer.from('closed-loop-e2e-webhook-secret').toString('base64')}`;
 const JWT_SECRET = 'closed-loop-e2e-jwt-secret';
 const TEAM = 'customer-care'; // the default team a fresh install routes to
@@ -48,7 +51,12 @@ function linkIn(html: string, text: string): string {
 describe('the closed loop, across all five services', () => {
   const topicPrefix = freshTopicPrefix();
   const urls = {} as Record<ServiceName, string>;
-  const processes: ServiceProcess[] = [];
+  const beds = Object.fromEntries(
+    SERVICES.map((name) => [
+      name,
+      serviceBed({ service: name, topicPrefix, autoStart: false, readyTimeoutMs: 150000 }),
+    ]),
+  ) as Record<ServiceName, ServiceBed>;
   const admin = new JwtService({ secret: JWT_SECRET }).sign({ sub: 'e2e-admin', roles: ['admin'], teams: [] });
   let mail: SmtpInbox;
   let webhook: HttpReceiver;
@@ -58,23 +66,19 @@ describe('the closed loop, across all five services', () => {
   beforeAll(async () => {
     mail = await SmtpInbox.start();
     webhook = await HttpReceiver.start();
-    const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (name) => [name, await freePort()]))) as Record<ServiceName, number>;
-    for (const name of SERVICES) urls[name] = `http://127.0.0.1:${ports[name]}`;
-    const common = { KAFKA_BROKERS: testKafkaBrokers(), DATABASE_URL: testDatabaseUrl(), KAFKA_TOPIC_PREFIX: topicPrefix, KAFKA_SESSION_TIMEOUT_MS: '6000', LOG_LEVEL: 'warn' };
+    // The survey links in the mails point at response-ingestion: it starts first, so its URL is known.
+    urls['response-ingestion'] = (await beds['response-ingestion'].start()).url;
     const own: Record<ServiceName, Record<string, string>> = {
       'survey-dispatch': { SMTP_URL: mail.url, SURVEY_PAGE_URL: urls['response-ingestion'], QUIET_HOURS: 'off', SCHEDULER_POLL_MS: '200' },
-      'response-ingestion': { SURVEY_PAGE_URL: urls['response-ingestion'] },
+      'response-ingestion': {},
       scoring: {},
       'root-cause-tagging': {},
       'case-management': { SMTP_URL: mail.url, NOTIFY_WEBHOOK_URL: webhook.url('/slack'), NOTIFY_WEBHOOK_SECRET: WEBHOOK_SECRET, AUTH_JWT_SECRET: JWT_SECRET, NOTIFY_INTERVAL_MS: '200' },
     };
-    for (const name of SERVICES) {
-      const env = { ...common, ...own[name], PORT: String(ports[name]), DB_SCHEMA: freshName(name.replaceAll('-', '_')) };
-      processes.push(ServiceProcess.start({ entry: `services/${name}/src/main.ts`, env }));
-    }
-    await Promise.all(SERVICES.map((name, i) => processes[i].waitForHttp(`${urls[name]}/health/ready`, 200, 150000)));
-    kafka = new KafkaProbe(testKafkaBrokers(), topicPrefix);
-    await kafka.watch([Topics.ResponseReceived, Topics.ResponseRevised, Topics.CaseOpened]);
+    const others = SERVICES.filter((name) => name !== 'response-ingestion');
+    await Promise.all(others.map(async (name) => (urls[name] = (await beds[name].start(own[name])).url)));
+    kafka = beds['response-ingestion'].probe(Topics.ResponseReceived, Topics.ResponseRevised, Topics.CaseOpened);
+    await kafka.ready();
     browser = await launchChromium();
 
     // Operations: two care agents in the default team; Dirk is on leave.
@@ -90,8 +94,6 @@ describe('the closed loop, across all five services', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await kafka?.close();
-    await Promise.all(processes.map((process) => process.stop('SIGKILL')));
     await mail?.stop();
     await webhook?.stop();
   });
@@ -106,7 +108,7 @@ describe('the closed loop, across all five services', () => {
       body: JSON.stringify([{ customerId, name: 'Klant', email, phone: '+31 6 1234 5678', language: 'nl', segment: 'consumer', region: 'benelux', tier: 'standard', accountOwner, timeZone: 'Europe/Amsterdam' }]),
     });
     expect(await imported.json()).toMatchObject({ imported: 1, rejected: 0 });
-    const touchpoint = aTouchpointRecorded().forCustomer(customerId).build();
+    const touchpoint = anEvent(Topics.TouchpointRecorded, { customerId });
     await kafka.publish(Topics.TouchpointRecorded, touchpoint);
     return { customerId, email, touchpoint, message: await mail.waitFor(email, 60000) };
   }

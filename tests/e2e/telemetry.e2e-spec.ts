@@ -1,12 +1,11 @@
 import { createServer, type Server } from 'node:http';
-import { expectEventually, freePort, freshName, freshTopicPrefix, ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
+import { expectEventually, freePort, serviceBed } from '@nps/testing';
 
 // With OTEL_EXPORTER_OTLP_ENDPOINT set, a service exports its traces over OTLP/HTTP.
 describe('OpenTelemetry export', () => {
   const received: { path: string; bytes: number }[] = [];
   let collector: Server;
-  let service: ServiceProcess;
-  let port: number;
+  const bed = serviceBed({ service: 'response-ingestion', autoStart: false });
 
   beforeAll(async () => {
     const collectorPort = await freePort();
@@ -19,29 +18,18 @@ describe('OpenTelemetry export', () => {
       });
     });
     await new Promise<void>((resolve) => collector.listen(collectorPort, '127.0.0.1', resolve));
-    port = await freePort();
-    service = ServiceProcess.start({
-      entry: 'services/response-ingestion/src/main.ts',
-      env: {
-        PORT: String(port),
-        DB_SCHEMA: freshName('response_ingestion'),
-        KAFKA_TOPIC_PREFIX: freshTopicPrefix(),
-        KAFKA_BROKERS: testKafkaBrokers(),
-        DATABASE_URL: testDatabaseUrl(),
-        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}`,
-        OTEL_BSP_SCHEDULE_DELAY: '200',
-      },
+    await bed.start({
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}`,
+      OTEL_BSP_SCHEDULE_DELAY: '200',
     });
-    await service.waitForHttp(`http://127.0.0.1:${port}/health/ready`);
   }, 120000);
 
   afterAll(async () => {
-    await service?.stop('SIGKILL');
     await new Promise((resolve) => collector.close(resolve));
   });
 
   it('sends the spans of an HTTP request to the collector', async () => {
-    await fetch(`http://127.0.0.1:${port}/health/live`);
+    await fetch(`${bed.url}/health/live`);
     await expectEventually(() => {
       const traces = received.filter((r) => r.path === '/v1/traces');
       expect(traces.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { type EncodedEvent, encodeEvent, Topics } from '@nps/contracts';
 import { type EventPublisher, ensureTopics, kafkaConfig } from '@nps/messaging';
-import { aResponseReceived, expectEventually } from '@nps/testing';
+import { anEvent, expectEventually } from '@nps/testing';
 import { Kafka } from 'kafkajs';
 
 /** Records the relay would publish per send: the outbox relay's default batch (OUTBOX_BATCH_SIZE). */
@@ -16,7 +16,7 @@ export function encodedEvents(count: number, keys: number, prefix: string): Enco
     const key = `${prefix}-${i % keys}`;
     const n = (counters.get(key) ?? 0) + 1;
     counters.set(key, n);
-    return encodeEvent(Topics.ResponseReceived, aResponseReceived().forCustomer(key).withComment(`${key}:${n}`).build(), { source: 'urn:nps:bench' });
+    return encodeEvent(Topics.ResponseReceived, anEvent(Topics.ResponseReceived, { customerId: key, comment: `${key}:${n}` }), { source: 'urn:nps:bench' });
   });
 }
 

@@ -1,7 +1,6 @@
-import { encodeEvent, Topics } from '@nps/contracts';
-import { EventPublisher } from '@nps/messaging';
-import { aResponseReceived, expectEventually } from '@nps/testing';
-import { ledgerBed } from '../fixtures/ledger/ledger.process';
+import { Topics } from '@nps/contracts';
+import { anEvent, expectEventually, serviceBed } from '@nps/testing';
+import { LEDGER } from '../fixtures/ledger/ledger.definition';
 
 const EVENTS = 10000;
 const KEYS = 50;
@@ -9,31 +8,26 @@ const KEYS = 50;
 // A consumer killed with SIGKILL three times while it works through 10,000 events leaves every
 // effect exactly once: the inbox drops redeliveries, commits trail effects so nothing is skipped.
 describe('a consumer that crashes while it works', () => {
-  const bed = ledgerBed();
-  const { db, brokers } = bed;
+  const bed = serviceBed({ service: LEDGER });
+  const { db, schema } = bed;
 
   it('applies every event exactly once across three SIGKILLs', async () => {
-    const { schema, topicPrefix } = await bed.namespace();
-    let ledger = (await bed.start({ schema, topicPrefix })).process;
-
-    const publisher = new EventPublisher({ brokers, clientId: 'response-ingestion', topicPrefix });
-    await publisher.onModuleInit();
+    let ledger = bed.process;
     const ids: string[] = [];
     for (let start = 0; start < EVENTS; start += 1000) {
       const batch = Array.from({ length: 1000 }, (_, i) => {
-        const event = aResponseReceived().forCustomer(`c-${(start + i) % KEYS}`).build();
-        ids.push(String(event.eventId));
-        return encodeEvent(Topics.ResponseReceived, event, { source: 'test' });
+        const event = anEvent(Topics.ResponseReceived, { customerId: `c-${(start + i) % KEYS}` });
+        ids.push(event.eventId);
+        return event;
       });
-      await publisher.publish(Topics.ResponseReceived.name, batch);
+      await bed.publish(Topics.ResponseReceived, batch);
     }
-    await publisher.onApplicationShutdown();
 
     const count = async () => Number((await db.query(`SELECT count(*) AS n FROM "${schema}".effects`)).rows[0].n);
     for (const threshold of [1000, 3500, 6000]) {
       await expectEventually(async () => expect(await count()).toBeGreaterThanOrEqual(threshold), { timeoutMs: 90000, intervalMs: 20 });
       expect((await ledger.stop('SIGKILL')).signal).toBe('SIGKILL');
-      ledger = (await bed.start({ schema, topicPrefix })).process;
+      ledger = (await bed.start()).process;
     }
     await expectEventually(async () => expect(await count()).toBe(EVENTS), { timeoutMs: 120000, intervalMs: 500 });
 

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import { encodeEvent, Topics } from '@nps/contracts';
-import { EventPublisher, groupIdOf } from '@nps/messaging';
-import { aResponseReceived, expectEventually, freePort, freshSchema, freshTopicPrefix, type ServiceProcess, testKafkaBrokers } from '@nps/testing';
-import { startLedger } from '../fixtures/ledger/ledger.process';
+import { Topics } from '@nps/contracts';
+import { groupIdOf } from '@nps/messaging';
+import { anEvent, expectEventually, freePort, serviceBed } from '@nps/testing';
+import { LEDGER } from '../fixtures/ledger/ledger.definition';
 
 interface OtlpGauge {
   name: string;
@@ -11,10 +11,9 @@ interface OtlpGauge {
 
 // The consumer group's lag shows in readiness details and as an OpenTelemetry metric.
 describe('consumer lag', () => {
-  const brokers = testKafkaBrokers();
+  const bed = serviceBed({ service: LEDGER, autoStart: false });
   const exported: OtlpGauge[] = [];
   let collector: Server;
-  let ledger: ServiceProcess | undefined;
 
   beforeAll(async () => {
     collector = createServer((req, res) => {
@@ -32,35 +31,25 @@ describe('consumer lag', () => {
   });
 
   afterAll(async () => {
-    await ledger?.stop('SIGKILL');
     await new Promise((resolve) => collector.close(resolve));
   });
 
   it('counts the records a stuck consumer has not processed', async () => {
-    const schema = await freshSchema('ledger');
-    const topicPrefix = freshTopicPrefix();
+    const topicPrefix = bed.topicPrefix;
     const address = collector.address();
     const collectorPort = typeof address === 'object' && address ? address.port : await freePort();
-    const started = await startLedger({
-      brokers,
-      schema,
-      topicPrefix,
-      hangOn: 'stuck',
-      extraEnv: {
-        CONSUMER_LAG_INTERVAL_MS: '300',
-        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}`,
-        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
-        OTEL_METRIC_EXPORT_INTERVAL: '500',
-      },
+    const started = await bed.start({
+      HANG_ON: 'stuck',
+      CONSUMER_LAG_INTERVAL_MS: '300',
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}`,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_METRIC_EXPORT_INTERVAL: '500',
     });
-    ledger = started.process;
-    const publisher = new EventPublisher({ brokers, clientId: 'response-ingestion', topicPrefix });
-    await publisher.onModuleInit();
+    const ledger = started.process;
     const events = ['stuck', ...Array.from({ length: 20 }, (_, i) => `e${i}`)].map((comment) =>
-      encodeEvent(Topics.ResponseReceived, aResponseReceived().forCustomer('c-1').withComment(comment).build(), { source: 'test' }),
+      anEvent(Topics.ResponseReceived, { customerId: 'c-1', comment }),
     );
-    await publisher.publish(Topics.ResponseReceived.name, events);
-    await publisher.onApplicationShutdown();
+    await bed.publish(Topics.ResponseReceived, events);
     await ledger.waitForOutput('hanging on stuck');
 
     await expectEventually(async () => {

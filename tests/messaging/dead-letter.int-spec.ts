@@ -1,36 +1,33 @@
 import { randomBytes } from 'node:crypto';
-import { encodeEvent, Topics } from '@nps/contracts';
-import { DeadLetterReplayer, EventPublisher, groupIdOf } from '@nps/messaging';
-import { aResponseReceived, expectEventually } from '@nps/testing';
-import { ledgerBed } from '../fixtures/ledger/ledger.process';
+import { Topics } from '@nps/contracts';
+import { DeadLetterReplayer, groupIdOf } from '@nps/messaging';
+import { anEvent, expectEventually, serviceBed, toRecord } from '@nps/testing';
+import { LEDGER, ledgerComments } from '../fixtures/ledger/ledger.definition';
 
 // A poison record, an invalid event and a record whose handler always throws end in the dead-letter topic
 // with their reason, the records behind them are processed meanwhile, and after the fix a
 // replay from the dead-letter topic applies the failed one exactly once.
 describe('dead letters', () => {
-  const bed = ledgerBed();
-  const { brokers } = bed;
+  const retries = { CONSUMER_MAX_ATTEMPTS: '3', CONSUMER_RETRY_BACKOFF_MS: '50' };
+  const bed = serviceBed({ service: LEDGER, env: retries, autoStart: false });
+  const { kafkaBrokers: brokers, topicPrefix } = bed;
 
   it('holds up nothing, keeps the reason, and replays once', async () => {
-    const { schema, topicPrefix } = await bed.namespace();
-    const retries = { CONSUMER_MAX_ATTEMPTS: '3', CONSUMER_RETRY_BACKOFF_MS: '50' };
-    let ledger = (await bed.start({ schema, topicPrefix, failOn: 'bad', extraEnv: retries })).process;
+    let ledger = (await bed.start({ FAIL_ON: 'bad' })).process;
 
-    const event = (comment: string) => encodeEvent(Topics.ResponseReceived, aResponseReceived().forCustomer('c-7').withComment(comment).build(), { source: 'test' });
-    const publisher = new EventPublisher({ brokers, clientId: 'response-ingestion', topicPrefix });
-    await publisher.onModuleInit();
+    const event = (comment: string, score?: number) =>
+      toRecord(Topics.ResponseReceived, anEvent(Topics.ResponseReceived, { customerId: 'c-7', comment, score }));
     // Same key, so same partition: the good ones queue up behind the two bad ones.
-    await publisher.publish(Topics.ResponseReceived.name, [
+    await bed.publishRecords([
       event('first'),
-      { key: 'c-7', value: randomBytes(64), headers: {} },
+      { topic: Topics.ResponseReceived.name, message: { key: 'c-7', value: randomBytes(64), headers: {} } },
       event('bad'),
-      encodeEvent(Topics.ResponseReceived, aResponseReceived().forCustomer('c-7').withComment('eleven').withScore(11).build(), { source: 'test' }),
+      event('eleven', 11),
       event('second'),
       event('third'),
     ]);
-    await publisher.onApplicationShutdown();
 
-    const effects = () => bed.comments(schema);
+    const effects = () => ledgerComments(bed);
     await expectEventually(async () => expect(await effects()).toEqual(['first', 'second', 'third']), { timeoutMs: 30000 });
 
     const replayer = new DeadLetterReplayer({ brokers, clientId: 'dlq-test', topicPrefix });
@@ -47,7 +44,7 @@ describe('dead letters', () => {
 
     // The fix is deployed: the same service without the bug.
     await ledger.stop('SIGTERM');
-    ledger = (await bed.start({ schema, topicPrefix, extraEnv: retries })).process;
+    ledger = (await bed.start()).process;
     expect(await replayer.replay(Topics.ResponseReceived.name, { consumerGroup: groupIdOf('ledger', topicPrefix) })).toBe(1);
     await expectEventually(async () => expect(await effects()).toEqual(['first', 'second', 'third', 'bad']), { timeoutMs: 30000 });
 

@@ -1,9 +1,8 @@
 import { decodeEvent, Topics } from '@nps/contracts';
 import { kafkaConfig, physicalTopic } from '@nps/messaging';
-import { expectEventually, freshSchema, freshTopicPrefix, LocalKafka, type ServiceProcess, testDatabaseUrl } from '@nps/testing';
+import { expectEventually, LocalKafka, type ServiceBed, startServiceBed } from '@nps/testing';
 import { Kafka } from 'kafkajs';
-import { Client } from 'pg';
-import { startLedger } from '../fixtures/ledger/ledger.process';
+import { LEDGER } from '../fixtures/ledger/ledger.definition';
 
 const EVENTS = 10000;
 const KEYS = 50;
@@ -13,26 +12,22 @@ const BEFORE_OUTAGE = 2000;
 // 10,000 events written through the outbox while the broker is down for more than 10 s in the
 // middle: they wait in the outbox, and all reach Kafka afterwards, in write order for each key.
 describe('the outbox across a broker outage', () => {
-  const db = new Client({ connectionString: testDatabaseUrl() });
   let broker: LocalKafka;
-  let ledger: ServiceProcess | undefined;
+  let bed: ServiceBed | undefined;
 
   beforeAll(async () => {
-    await db.connect();
     broker = await LocalKafka.startDisposable();
   }, 120000);
 
   afterAll(async () => {
-    await ledger?.stop('SIGKILL');
+    await bed?.close();
     await broker.dispose();
-    await db.end();
   });
 
   it('delivers all 10,000 events, in order per key', async () => {
-    const schema = await freshSchema('ledger');
-    const topicPrefix = freshTopicPrefix();
-    const started = await startLedger({ brokers: broker.brokers, schema, topicPrefix });
-    ledger = started.process;
+    const started = await startServiceBed({ service: LEDGER, kafkaBrokers: broker.brokers });
+    bed = started;
+    const { db, schema, topicPrefix } = started;
     const pending = async () => Number((await db.query(`SELECT count(*) AS n FROM "${schema}".outbox`)).rows[0].n);
     const consumed = async () => Number((await db.query(`SELECT count(*) AS n FROM "${schema}".effects`)).rows[0].n);
 

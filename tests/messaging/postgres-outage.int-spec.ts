@@ -1,15 +1,15 @@
 import { encodeEvent, Topics } from '@nps/contracts';
 import { DeadLetterReplayer, EventPublisher } from '@nps/messaging';
 import {
-  aResponseReceived,
+  anEvent,
   DisposablePostgres,
   expectEventually,
   freshSchema,
-  freshTopicPrefix,
+  serviceBed,
   testKafkaBrokers,
 } from '@nps/testing';
 import { Client } from 'pg';
-import { ledgerBed } from '../fixtures/ledger/ledger.process';
+import { LEDGER } from '../fixtures/ledger/ledger.definition';
 
 const CONSUMED = 1500;
 const RELAYED = 1500;
@@ -20,7 +20,7 @@ const OUTAGE_MS = 30000;
 // relay publishing — dead-letters nothing and loses nothing: both wait (readiness says so) and
 // finish once Postgres is back. Postgres is a disposable cluster of the test's own.
 describe('a 30 s Postgres outage', () => {
-  const bed = ledgerBed();
+  const bed = serviceBed({ service: LEDGER, autoStart: false });
   const brokers = testKafkaBrokers();
   let postgres: DisposablePostgres;
 
@@ -42,10 +42,10 @@ describe('a 30 s Postgres outage', () => {
 
   it('pauses the consumer and the relay, dead-letters nothing, and completes afterwards', async () => {
     const schema = await freshSchema('ledger', postgres.url());
-    const topicPrefix = freshTopicPrefix();
+    const topicPrefix = bed.topicPrefix;
     // Small relay batches, so the relay is still at work when Postgres goes away.
     const extraEnv = { DATABASE_URL: postgres.url(), OUTBOX_BATCH_SIZE: '5', CONSUMER_RETRY_BACKOFF_MS: '50' };
-    const { url } = await bed.start({ schema, topicPrefix, extraEnv });
+    const { url } = await bed.start({ ...extraEnv, DB_SCHEMA: schema });
     const effects = () => scalar(`SELECT count(DISTINCT event_id) AS n FROM "${schema}".effects`);
     const pending = () => scalar(`SELECT count(*) AS n FROM "${schema}".outbox`);
 
@@ -95,7 +95,7 @@ async function publishDirectly(brokers: string, topicPrefix: string, count: numb
   try {
     for (let start = 0; start < count; start += 1000) {
       const batch = Array.from({ length: Math.min(1000, count - start) }, (_, i) => {
-        const event = aResponseReceived().forCustomer(`c-${(start + i) % KEYS}`).build();
+        const event = anEvent(Topics.ResponseReceived, { customerId: `c-${(start + i) % KEYS}` });
         return encodeEvent(Topics.ResponseReceived, event, { source: 'test' });
       });
       await publisher.publish(Topics.ResponseReceived.name, batch);

@@ -11,7 +11,7 @@ import {
 } from '@nps/messaging';
 import { dataSourceOptions } from '@nps/persistence';
 import {
-  aResponseReceived,
+  anEvent,
   expectEventually,
   freshSchema,
   freshTopicPrefix,
@@ -92,7 +92,7 @@ describe('the outbox relay lock', () => {
     for (let written = 0; written < EVENTS; written += PER_TRANSACTION) {
       await transactions.run(async (unitOfWork) => {
         for (let i = 0; i < PER_TRANSACTION; i++) {
-          unitOfWork.publish(Topics.ResponseReceived, aResponseReceived().forCustomer(`c-${i % 20}`).build());
+          unitOfWork.publish(Topics.ResponseReceived, anEvent(Topics.ResponseReceived, { customerId: `c-${i % 20}` }));
         }
       });
     }

@@ -17,7 +17,7 @@ import {
   physicalTopic,
 } from '@nps/messaging';
 import { dataSourceOptions } from '@nps/persistence';
-import { aResponseReceived, expectEventually, freshSchema, freshTopicPrefix, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
+import { anEvent, expectEventually, freshSchema, freshTopicPrefix, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
 import { Kafka, type KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 
@@ -76,7 +76,7 @@ describe('trace context through the messaging path', () => {
 
     const rootSpan = tracer.startSpan('POST /responses');
     await context.with(trace.setSpan(context.active(), rootSpan), () =>
-      transactions.run(async (uow) => uow.publish(Topics.ResponseReceived, aResponseReceived().forCustomer('c-1').withScore(3).build())),
+      transactions.run(async (uow) => uow.publish(Topics.ResponseReceived, anEvent(Topics.ResponseReceived, { customerId: 'c-1', score: 3 }))),
     );
     rootSpan.end();
     expect(await relay.relayOnce()).toBe(1);

@@ -1,32 +1,28 @@
-import { encodeEvent, Topics } from '@nps/contracts';
-import { EventPublisher, groupIdOf, kafkaConfig, physicalTopic } from '@nps/messaging';
-import { aResponseReceived, expectEventually } from '@nps/testing';
+import { Topics } from '@nps/contracts';
+import { groupIdOf, kafkaConfig, physicalTopic } from '@nps/messaging';
+import { anEvent, expectEventually, serviceBed } from '@nps/testing';
 import { Kafka } from 'kafkajs';
-import { ledgerBed } from '../fixtures/ledger/ledger.process';
+import { LEDGER, ledgerComments } from '../fixtures/ledger/ledger.definition';
 
 // One service's producer sends, another service's consumer group receives: commits trail the
 // handler, and a consumer restarted after a crash resumes exactly after the last commit.
 describe('the Kafka transport against a real broker', () => {
-  const bed = ledgerBed();
-  const { brokers } = bed;
+  const bed = serviceBed({ service: LEDGER, autoStart: false });
+  const { kafkaBrokers: brokers, topicPrefix } = bed;
   const admin = new Kafka(kafkaConfig({ brokers, clientId: 'transport-test' })).admin();
 
   beforeAll(() => admin.connect());
   afterAll(() => admin.disconnect());
 
   it('commits only finished messages, and a consumer restarted after a crash resumes after the last commit', async () => {
-    const { schema, topicPrefix } = await bed.namespace();
     const comments = Array.from({ length: 10 }, (_, i) => `m${i + 1}`);
 
-    let ledger = (await bed.start({ schema, topicPrefix, hangOn: 'm6' })).process; // creates the topics
-    const publisher = new EventPublisher({ brokers, clientId: 'response-ingestion', topicPrefix });
-    await publisher.onModuleInit();
+    let ledger = (await bed.start({ HANG_ON: 'm6' })).process; // creates the topics
     // One customer: one partition, so the consumer sees them in this order.
-    const events = comments.map((c) => encodeEvent(Topics.ResponseReceived, aResponseReceived().forCustomer('customer-1').withComment(c).build(), { source: 'test' }));
-    await publisher.publish(Topics.ResponseReceived.name, events);
-    await publisher.onApplicationShutdown();
+    const events = comments.map((c) => anEvent(Topics.ResponseReceived, { customerId: 'customer-1', comment: c }));
+    await bed.publish(Topics.ResponseReceived, events);
 
-    const effects = () => bed.comments(schema);
+    const effects = () => ledgerComments(bed);
     const committed = async () => {
       const [topic] = await admin.fetchOffsets({ groupId: groupIdOf('ledger', topicPrefix), topics: [physicalTopic(Topics.ResponseReceived.name, topicPrefix)] });
       return Math.max(...topic.partitions.map((p) => Number(p.offset)));
@@ -38,7 +34,7 @@ describe('the Kafka transport against a real broker', () => {
     expect(await committed()).toBe(5);
 
     expect((await ledger.stop('SIGKILL')).signal).toBe('SIGKILL');
-    ledger = (await bed.start({ schema, topicPrefix })).process;
+    ledger = (await bed.start()).process;
     await expectEventually(async () => expect(await effects()).toHaveLength(10), { timeoutMs: 60000 });
     await expectEventually(async () => expect(await committed()).toBe(10));
     expect((await ledger.stop('SIGTERM')).code).toBe(0);

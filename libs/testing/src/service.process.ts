@@ -5,6 +5,12 @@ import { expectEventually } from './expect-eventually';
 
 const ROOT = resolve(__dirname, '../../..');
 
+/** How a process ended. */
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface ServiceProcessOptions {
   /** Entry file relative to the repository root, e.g. `services/scoring/src/main.ts`. */
   entry: string;
@@ -17,7 +23,7 @@ export interface ServiceProcessOptions {
  */
 export class ServiceProcess {
   private readonly child: ChildProcess;
-  private readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private readonly exited: Promise<ProcessExit>;
   output = '';
 
   private constructor(options: ServiceProcessOptions) {
@@ -69,7 +75,7 @@ export class ServiceProcess {
   }
 
   /** Sends `signal` and resolves with how the process ended. */
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<ProcessExit> {
     if (this.running) this.child.kill(signal);
     return this.exited;
   }

@@ -1,33 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Topics } from '@nps/contracts';
-import { expectEventually, HttpReceiver, KafkaProbe, SmtpInbox, standardWebhookSignatureValid } from '@nps/testing';
+import {
+  anEvent,
+  expectEventually,
+  HttpReceiver,
+  serviceBed,
+  type ServiceInstance,
+  SmtpInbox,
+  standardWebhookSignatureValid,
+} from '@nps/testing';
 import { BusinessHoursCalculator } from '../src/calendar/business-hours.calculator';
-import { call, CaseManagementBed, type CaseManagementInstance } from './support/case-management.bed';
-import { aDetractorIdentified } from './support/detractor-identified.builder';
+import { call, token } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 const WEBHOOK_SECRET = `whsec_${Buffer.from('case-intake-test-secret').toString('base64')}`;
 const AMSTERDAM = { timeZone: 'Europe/Amsterdam', workingDays: [1, 2, 3, 4, 5], dayStart: '09:00', dayEnd: '17:00', holidays: [] };
 
 describe('case intake: detractor → one routed, tagged, timed case, and its owner is notified', () => {
-  const bed = CaseManagementBed.register();
+  const bed = serviceBed({ service: 'case-management', autoStart: false });
   let smtp: SmtpInbox;
   let webhook: HttpReceiver;
-  let kafka: KafkaProbe | undefined;
-  let service: CaseManagementInstance;
+  let service: ServiceInstance;
   let admin: string;
 
   const caseOf = async (responseId: string) => (await bed.rows('SELECT * FROM $schema.cases WHERE response_id = $1', [responseId]))[0];
-  const tagged = (customerId: string, responseId: string, revision: number, tagIds: string[]) => ({
-    eventId: randomUUID(),
-    occurredAt: timestampFromDate(new Date()),
-    customerId,
-    responseId,
-    revision,
-    language: 'nl',
-    tags: tagIds.map((tagId) => ({ tagId, polarity: 1, confidence: 0.9 })),
-  });
+  const tagged = (customerId: string, responseId: string, revision: number, tagIds: string[]) =>
+    anEvent(Topics.ResponseTagged, {
+      customerId,
+      responseId,
+      revision,
+      language: 'nl',
+      tags: tagIds.map((tagId) => ({ tagId, polarity: 1, confidence: 0.9 })),
+    });
 
   beforeAll(async () => {
     smtp = await SmtpInbox.start();
@@ -42,8 +47,8 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
       NOTIFY_RETRY_BACKOFF_MS: '100',
       NOTIFY_MAX_ATTEMPTS: '3',
     });
-    admin = bed.token({ sub: 'admin-1', roles: ['admin'] });
-    await setUpTeam(bed, service.url, {
+    admin = token({ sub: 'admin-1', roles: ['admin'] });
+    await setUpTeam(service.url, {
       id: 'benelux-care',
       members: [{ id: 'anna' }, { id: 'bram' }, { id: 'chris' }],
       rule: { id: 'benelux', position: 10, conditions: { regions: ['benelux'] } },
@@ -51,13 +56,16 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
   }, 120000);
 
   afterAll(async () => {
-    await kafka?.close();
     await smtp?.stop();
     await webhook?.stop();
   });
 
   it('opens one case for the account owner, tagged delivery, with business-hours deadlines, and notifies the owner by email and signed webhook', async () => {
-    const detractor = aDetractorIdentified().withScore(2).withComment('De levering was twee weken te laat').withFacts({ accountOwnerId: 'anna' }).build();
+    const detractor = anEvent(Topics.DetractorIdentified, {
+      score: 2,
+      comment: 'De levering was twee weken te laat',
+      customer: { accountOwnerId: 'anna' },
+    });
     // Tagging is faster than scoring here: the tags arrive first and wait for the case.
     await bed.publish(Topics.ResponseTagged, [tagged(detractor.customerId ?? '', detractor.responseId ?? '', 0, ['delivery'])]);
     await bed.publish(Topics.DetractorIdentified, [detractor]);
@@ -119,8 +127,8 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
   it('takes the least-loaded available member when the account owner is on leave, ties in turn', async () => {
     const onLeave = await call(service.url, 'PATCH', '/members/anna', admin, { available: false });
     expect(onLeave.status).toBe(200);
-    const first = aDetractorIdentified().withFacts({ accountOwnerId: 'anna' }).build();
-    const second = aDetractorIdentified().withFacts({ accountOwnerId: 'anna' }).build();
+    const first = anEvent(Topics.DetractorIdentified, { customer: { accountOwnerId: 'anna' } });
+    const second = anEvent(Topics.DetractorIdentified, { customer: { accountOwnerId: 'anna' } });
     await bed.publish(Topics.DetractorIdentified, [first]);
     const a = await expectEventually(async () => (await caseOf(first.responseId ?? '')) ?? Promise.reject(new Error('no case yet')));
     await bed.publish(Topics.DetractorIdentified, [second]);
@@ -133,9 +141,9 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
   });
 
   it('has no second effect for a redelivery or for another event about the same response', async () => {
-    const detractor = aDetractorIdentified().build();
+    const detractor = anEvent(Topics.DetractorIdentified);
     await bed.publish(Topics.DetractorIdentified, [detractor, detractor, { ...detractor, eventId: randomUUID() }]);
-    const marker = aDetractorIdentified().forCustomer(detractor.customerId ?? '').build();
+    const marker = anEvent(Topics.DetractorIdentified, { customerId: detractor.customerId ?? '' });
     await bed.publish(Topics.DetractorIdentified, [marker]); // same key: applied after the three above
     await expectEventually(async () => expect(await caseOf(marker.responseId ?? '')).toBeDefined());
     expect(await bed.rows('SELECT id FROM $schema.cases WHERE response_id = $1', [detractor.responseId])).toHaveLength(1);
@@ -147,18 +155,18 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
   });
 
   it('attaches tags and a revised comment that arrive after the case; a revision to a promoter adds a note and keeps the case open', async () => {
-    const detractor = aDetractorIdentified().withScore(4).withComment('Slecht').build();
+    const detractor = anEvent(Topics.DetractorIdentified, { score: 4, comment: 'Slecht' });
     const { customerId = '', responseId = '' } = detractor;
     await bed.publish(Topics.DetractorIdentified, [detractor]);
     await expectEventually(async () => expect(await caseOf(responseId)).toBeDefined());
 
     await bed.publish(Topics.ResponseTagged, [tagged(customerId, responseId, 0, ['support', 'wait-time'])]);
-    await bed.publish(Topics.ResponseRevised, [
-      { eventId: randomUUID(), occurredAt: timestampFromDate(new Date()), customerId, responseId, revision: 1, score: 4, previousScore: 4, comment: 'Slecht, niemand nam op', revisedAt: timestampFromDate(new Date()) },
-    ]);
+    const revised = { customerId, responseId, revision: 1, score: 4, previousScore: 4, comment: 'Slecht, niemand nam op' };
+    await bed.publish(Topics.ResponseRevised, [anEvent(Topics.ResponseRevised, revised)]);
     await expectEventually(async () => expect(await caseOf(responseId)).toMatchObject({ tag_ids: ['support', 'wait-time'], comment: 'Slecht, niemand nam op' }));
 
-    await bed.publish(Topics.DetractorIdentified, [aDetractorIdentified().forCustomer(customerId).forResponse(responseId).revised(2, 9).build()]);
+    const promoter = anEvent(Topics.DetractorIdentified, { customerId, responseId, revision: 2, score: 9, withdrawn: true });
+    await bed.publish(Topics.DetractorIdentified, [promoter]);
     await expectEventually(async () => {
       const notes = await bed.rows(`SELECT a.detail FROM $schema.case_activities a JOIN $schema.cases c ON c.id = a.case_id WHERE c.response_id = $1 AND a.kind = 'note_added'`, [responseId]);
       expect(notes).toHaveLength(1);
@@ -168,7 +176,7 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
   });
 
   it('routes to the default team of a fresh install when no rule matches', async () => {
-    const detractor = aDetractorIdentified().withFacts({ region: 'dach' }).build();
+    const detractor = anEvent(Topics.DetractorIdentified, { customer: { region: 'dach' } });
     await bed.publish(Topics.DetractorIdentified, [detractor]);
     const opened = await expectEventually(async () => (await caseOf(detractor.responseId ?? '')) ?? Promise.reject(new Error('no case yet')));
     expect(opened).toMatchObject({ team_id: 'customer-care', rule_id: null, owner_id: null, assignment_reason: 'no_member_available' });
@@ -178,16 +186,24 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
     const customerId = `story-${randomUUID().slice(0, 8)}`;
     const at = (iso: string) => timestampFromDate(new Date(iso));
     await bed.publish(Topics.CustomerUpserted, [
-      { eventId: randomUUID(), occurredAt: at('2026-01-01T00:00:00Z'), customerId, name: 'Bakkerij de Vries', segment: 'smb', region: 'benelux', tier: 'gold', accountOwnerId: 'anna', attributes: { contract: 'annual' } },
+      anEvent(Topics.CustomerUpserted, {
+        occurredAt: at('2026-01-01T00:00:00Z'),
+        customerId,
+        name: 'Bakkerij de Vries',
+        segment: 'smb',
+        region: 'benelux',
+        tier: 'gold',
+        accountOwnerId: 'anna',
+        attributes: { contract: 'annual' },
+      }),
     ]);
-    const earlier = aDetractorIdentified().forCustomer(customerId).withScore(5).withComment('Te duur').build();
-    await bed.publish(Topics.ResponseScored, [
-      { eventId: randomUUID(), occurredAt: at('2025-06-01T10:00:00Z'), customerId, responseId: randomUUID(), score: 9, category: 1, answeredAt: at('2025-06-01T10:00:00Z') },
-    ]);
+    const earlier = anEvent(Topics.DetractorIdentified, { customerId, score: 5, comment: 'Te duur' });
+    const answeredAt = at('2025-06-01T10:00:00Z');
+    await bed.publish(Topics.ResponseScored, [anEvent(Topics.ResponseScored, { occurredAt: answeredAt, customerId, score: 9, category: 1, answeredAt })]);
     await bed.publish(Topics.DetractorIdentified, [earlier]);
     const first = await expectEventually(async () => (await caseOf(earlier.responseId ?? '')) ?? Promise.reject(new Error('no case yet')));
     await bed.rows(`UPDATE $schema.cases SET status = 'closed', outcome = 'recovered', root_cause_tag_id = 'price' WHERE id = $1`, [first.id]);
-    const latest = aDetractorIdentified().forCustomer(customerId).withScore(1).withComment('Weer te laat').build();
+    const latest = anEvent(Topics.DetractorIdentified, { customerId, score: 1, comment: 'Weer te laat' });
     await bed.publish(Topics.DetractorIdentified, [latest]);
     const second = await expectEventually(async () => (await caseOf(latest.responseId ?? '')) ?? Promise.reject(new Error('no case yet')));
 
@@ -200,9 +216,8 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
 
   it('publishes its case events to Kafka with ids, tags and scores, never the comment', async () => {
     const annaCaseId = (await bed.rows<{ id: string }>(`SELECT id FROM $schema.cases WHERE comment = 'De levering was twee weken te laat'`))[0].id;
-    const probe = new KafkaProbe(bed.brokers, bed.topicPrefix);
-    kafka = probe;
-    await probe.watch([Topics.CaseOpened, Topics.CaseAssigned, Topics.CaseUpdated]);
+    const probe = bed.probe(Topics.CaseOpened, Topics.CaseAssigned, Topics.CaseUpdated);
+    await probe.ready();
     const seen = () => ({ opened: probe.events(Topics.CaseOpened), assigned: probe.events(Topics.CaseAssigned), updated: probe.events(Topics.CaseUpdated) });
     // Tagged at opening, or by the update that followed when the tags came second.
     const tagsOf = (caseId: string, { opened, updated }: ReturnType<typeof seen>) => [...opened, ...updated].filter((e) => e.key === caseId).map((e) => e.message.tagIds);

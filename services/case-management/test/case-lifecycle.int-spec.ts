@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
 import { ROOT_CAUSE_TAXONOMY_ID, Topics } from '@nps/contracts';
-import { expectEventually } from '@nps/testing';
+import { anEvent, expectEventually, serviceBed, type ServiceInstance } from '@nps/testing';
 import { type CaseAction, CASE_ACTIONS, CASE_STATUSES, CaseLifecycle, type CaseStatus } from '../src/cases/case.lifecycle';
-import { call, CaseManagementBed, type CaseManagementInstance } from './support/case-management.bed';
-import { aDetractorIdentified } from './support/detractor-identified.builder';
+import { call, token } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 /** A valid request of each action, so only the case's state can make it fail. */
@@ -18,13 +17,13 @@ const REQUESTS: Record<CaseAction, { path: string; body: object }> = {
 };
 
 describe('case lifecycle over the API', () => {
-  const bed = CaseManagementBed.register();
-  let service: CaseManagementInstance;
+  const bed = serviceBed({ service: 'case-management', autoStart: false });
+  let service: ServiceInstance;
   let lead: string;
   const act = (caseId: string, action: CaseAction, body: object = REQUESTS[action].body) => call(service.url, 'POST', `/cases/${caseId}/${REQUESTS[action].path}`, lead, body);
 
   async function openCase(): Promise<string> {
-    const detractor = aDetractorIdentified().withFacts({ region: 'region-a' }).build();
+    const detractor = anEvent(Topics.DetractorIdentified, { customer: { region: 'region-a' } });
     await bed.publish(Topics.DetractorIdentified, [detractor]);
     return expectEventually(async () => {
       const [row] = await bed.rows<{ id: string }>('SELECT id FROM $schema.cases WHERE response_id = $1', [detractor.responseId]);
@@ -43,8 +42,8 @@ describe('case lifecycle over the API', () => {
 
   beforeAll(async () => {
     service = await bed.start();
-    await setUpTeam(bed, service.url, { id: 'ops-a', members: [{ id: 'agent-a' }, { id: 'lead-a' }], rule: { id: 'region-a', position: 1, conditions: { regions: ['region-a'] } } });
-    lead = bed.token({ sub: 'lead-a', roles: ['lead'], teams: ['ops-a'] });
+    await setUpTeam(service.url, { id: 'ops-a', members: [{ id: 'agent-a' }, { id: 'lead-a' }], rule: { id: 'region-a', position: 1, conditions: { regions: ['region-a'] } } });
+    lead = token({ sub: 'lead-a', roles: ['lead'], teams: ['ops-a'] });
   }, 120000);
 
   it('walks open → in progress → resolved → closed → reopened, logging who did what', async () => {
@@ -139,7 +138,7 @@ describe('case lifecycle over the API', () => {
   });
 
   it('versions rules, teams, members and SLA policies in the config change log', async () => {
-    const admin = bed.token({ sub: 'admin-1', roles: ['admin'] });
+    const admin = token({ sub: 'admin-1', roles: ['admin'] });
     expect((await call(service.url, 'PATCH', '/routing-rules/region-a', lead, { position: 5 })).body).toMatchObject({ position: 5, version: 2 });
     expect((await call(service.url, 'PUT', '/sla-policies/urgent', admin, { firstContactMinutes: 60, resolutionMinutes: 240 })).body).toMatchObject({ version: 2 });
     const changes = (await call(service.url, 'GET', '/config-changes', admin)).body as { entity: string; entityId: string; version: number; actorId: string; action: string }[];

@@ -1,7 +1,6 @@
 import { Topics } from '@nps/contracts';
-import { expectEventually } from '@nps/testing';
-import { call, CaseManagementBed, type CaseManagementInstance, type TokenClaims } from './support/case-management.bed';
-import { aDetractorIdentified } from './support/detractor-identified.builder';
+import { anEvent, expectEventually, serviceBed, type ServiceInstance } from '@nps/testing';
+import { call, token, type TokenClaims } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 interface RouteCase {
@@ -45,15 +44,15 @@ const ROUTES: Record<string, RouteCase> = {
 };
 
 describe('ops API authentication and roles, for every endpoint', () => {
-  const bed = CaseManagementBed.register();
-  let service: CaseManagementInstance;
+  const bed = serviceBed({ service: 'case-management', autoStart: false });
+  let service: ServiceInstance;
   let caseId: string;
 
   beforeAll(async () => {
     service = await bed.start();
-    await setUpTeam(bed, service.url, { id: 'team-a', members: [{ id: 'agent-a' }], rule: { id: 'rule-a', position: 1, conditions: { regions: ['a'] } } });
-    await setUpTeam(bed, service.url, { id: 'team-b', members: [{ id: 'agent-b' }, { id: 'lead-b' }] });
-    const detractor = aDetractorIdentified().withFacts({ region: 'a' }).build();
+    await setUpTeam(service.url, { id: 'team-a', members: [{ id: 'agent-a' }], rule: { id: 'rule-a', position: 1, conditions: { regions: ['a'] } } });
+    await setUpTeam(service.url, { id: 'team-b', members: [{ id: 'agent-b' }, { id: 'lead-b' }] });
+    const detractor = anEvent(Topics.DetractorIdentified, { customer: { region: 'a' } });
     await bed.publish(Topics.DetractorIdentified, [detractor]);
     caseId = await expectEventually(async () => {
       const [row] = await bed.rows<{ id: string }>('SELECT id FROM $schema.cases WHERE response_id = $1', [detractor.responseId]);
@@ -80,35 +79,35 @@ describe('ops API authentication and roles, for every endpoint', () => {
   });
 
   it.each(routes)('%s: 401 with a tampered token', async (route, spec) => {
-    const [header, , signature] = bed.token({ sub: 'agent-a', roles: ['agent'], teams: ['team-a'] }).split('.');
+    const [header, , signature] = token({ sub: 'agent-a', roles: ['agent'], teams: ['team-a'] }).split('.');
     const elevated = Buffer.from(JSON.stringify({ sub: 'agent-a', roles: ['admin'], teams: ['team-a', 'team-b'] })).toString('base64url');
     expect((await call(service.url, route.split(' ')[0], spec.path({ caseId }), `${header}.${elevated}.${signature}`, spec.body)).status).toBe(401);
-    const foreignKey = bed.token({ sub: 'admin-1', roles: ['admin'] }, 'another-key-that-is-long-enough');
+    const foreignKey = token({ sub: 'admin-1', roles: ['admin'] }, 'another-key-that-is-long-enough');
     expect((await call(service.url, route.split(' ')[0], spec.path({ caseId }), foreignKey, spec.body)).status).toBe(401);
   });
 
   const restricted = routes.flatMap(([route, spec]) => (spec.forbiddenFor ? [[route, spec.forbiddenFor, spec] as const] : []));
   it.each(restricted)('%s: 403 for a caller without the role or the team', async (route, forbiddenFor, spec) => {
-    const answer = await call(service.url, route.split(' ')[0], spec.path({ caseId }), bed.token(forbiddenFor), spec.body);
+    const answer = await call(service.url, route.split(' ')[0], spec.path({ caseId }), token(forbiddenFor), spec.body);
     expect(answer.status).toBe(403);
   });
 
   it('lets every operator read the root causes a resolution may confirm', async () => {
-    const listed = await call(service.url, 'GET', '/root-causes', bed.token(AGENT_B));
+    const listed = await call(service.url, 'GET', '/root-causes', token(AGENT_B));
     expect(listed.status).toBe(200);
     expect(listed.body).toContainEqual({ tagId: 'price', name: 'price', taxonomyVersion: 1 });
   });
 
   it("lets an agent read and work their own team's case, and not see another team's queue", async () => {
-    const agentA = bed.token({ sub: 'agent-a', roles: ['agent'], teams: ['team-a'] });
+    const agentA = token({ sub: 'agent-a', roles: ['agent'], teams: ['team-a'] });
     expect((await call(service.url, 'GET', `/cases/${caseId}`, agentA)).status).toBe(200);
     const queue = await call(service.url, 'GET', '/cases?scope=team', agentA);
     expect(queue.body.map((c: { id: string }) => c.id)).toEqual([caseId]);
-    expect((await call(service.url, 'GET', '/cases?scope=team', bed.token(AGENT_B))).body).toEqual([]);
+    expect((await call(service.url, 'GET', '/cases?scope=team', token(AGENT_B))).body).toEqual([]);
   });
 
   it('rejects an expired token', async () => {
-    const expired = bed.token({ sub: 'admin-1', roles: ['admin'] }, undefined, -60);
+    const expired = token({ sub: 'admin-1', roles: ['admin'] }, undefined, -60);
     expect((await call(service.url, 'GET', '/teams', expired)).status).toBe(401);
   });
 });

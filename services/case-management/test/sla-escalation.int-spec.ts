@@ -1,19 +1,17 @@
 import { Topics } from '@nps/contracts';
-import { expectEventually, freePort, KafkaProbe, SmtpInbox } from '@nps/testing';
-import { call, CaseManagementBed, type CaseManagementInstance } from './support/case-management.bed';
-import { aDetractorIdentified } from './support/detractor-identified.builder';
+import { anEvent, expectEventually, freePort, serviceBed, type ServiceInstance, SmtpInbox } from '@nps/testing';
+import { call, token } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 // Two instances, each with its own SLA watcher sweeping every 100 ms: each breached deadline is
 // escalated exactly once, first to the team lead, then to the escalation member.
 describe('SLA escalation with two watching instances', () => {
-  const bed = CaseManagementBed.register();
+  const bed = serviceBed({ service: 'case-management', autoStart: false });
   let smtp: SmtpInbox;
-  let kafka: KafkaProbe | undefined;
-  let service: CaseManagementInstance;
+  let service: ServiceInstance;
 
   async function openCase(): Promise<string> {
-    const detractor = aDetractorIdentified().withFacts({ region: 'esc' }).build();
+    const detractor = anEvent(Topics.DetractorIdentified, { customer: { region: 'esc' } });
     await bed.publish(Topics.DetractorIdentified, [detractor]);
     return expectEventually(async () => {
       const [row] = await bed.rows<{ id: string }>('SELECT id FROM $schema.cases WHERE response_id = $1', [detractor.responseId]);
@@ -31,7 +29,7 @@ describe('SLA escalation with two watching instances', () => {
     const closedPort = await freePort();
     const env = { SLA_WATCH_INTERVAL_MS: '100', SMTP_URL: smtp.url, NOTIFY_INTERVAL_MS: '100', NOTIFY_RETRY_BACKOFF_MS: '50', NOTIFY_MAX_ATTEMPTS: '2' };
     service = await bed.start(env);
-    await setUpTeam(bed, service.url, {
+    await setUpTeam(service.url, {
       id: 'esc-team',
       members: [{ id: 'agent-e' }, { id: 'lead-e' }, { id: 'boss' }],
       leadMemberId: 'lead-e',
@@ -40,13 +38,12 @@ describe('SLA escalation with two watching instances', () => {
       webhookUrl: `http://127.0.0.1:${closedPort}/hook`,
       rule: { id: 'esc', position: 1, conditions: { regions: ['esc'] } },
     });
-    await call(service.url, 'PATCH', '/members/lead-e', bed.token({ sub: 'admin-1', roles: ['admin'] }), { available: false });
-    await call(service.url, 'PATCH', '/members/boss', bed.token({ sub: 'admin-1', roles: ['admin'] }), { available: false });
+    await call(service.url, 'PATCH', '/members/lead-e', token({ sub: 'admin-1', roles: ['admin'] }), { available: false });
+    await call(service.url, 'PATCH', '/members/boss', token({ sub: 'admin-1', roles: ['admin'] }), { available: false });
     await bed.start(env);
   }, 120000);
 
   afterAll(async () => {
-    await kafka?.close();
     await smtp?.stop();
   });
 
@@ -71,9 +68,8 @@ describe('SLA escalation with two watching instances', () => {
     expect(await escalations(firstContactLate)).toHaveLength(1);
     expect(await escalations(bothLate)).toHaveLength(2);
 
-    const probe = new KafkaProbe(bed.brokers, bed.topicPrefix);
-    kafka = probe;
-    await probe.watch([Topics.CaseEscalated]);
+    const probe = bed.probe(Topics.CaseEscalated);
+    await probe.ready();
     const events = await probe.eventually(Topics.CaseEscalated, () => true, 4, 30000);
     const perCase = (caseId: string) => events.filter((e) => e.key === caseId).map((e) => e.message);
     expect(perCase(firstContactLate)).toMatchObject([{ level: 1, targetOwnerId: 'lead-e', reason: 1 }]);
@@ -91,7 +87,7 @@ describe('SLA escalation with two watching instances', () => {
 
   it('shows a notification that could not be delivered on the case, with its error', async () => {
     const caseId = await openCase();
-    const admin = bed.token({ sub: 'admin-1', roles: ['admin'] });
+    const admin = token({ sub: 'admin-1', roles: ['admin'] });
     const webhook = await expectEventually(async () => {
       const detail = await call(service.url, 'GET', `/cases/${caseId}`, admin);
       const found = detail.body.notifications.find((n: { channel: string }) => n.channel === 'webhook');

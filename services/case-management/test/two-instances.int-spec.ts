@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@nps/contracts';
 import { groupIdOf, kafkaConfig } from '@nps/messaging';
-import { expectEventually } from '@nps/testing';
+import { anEvent, expectEventually, serviceBed } from '@nps/testing';
 import { AssignerProtocol, Kafka } from 'kafkajs';
-import { CaseManagementBed } from './support/case-management.bed';
-import { aDetractorIdentified } from './support/detractor-identified.builder';
 import { setUpTeam } from './support/ops.fixtures';
 
 const DETRACTORS = 1000;
@@ -14,15 +12,17 @@ const MEMBERS = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'];
 // Two running instances share the consumer group, the schema and the members: every detractor
 // opens exactly one case, and the per-team lock keeps the members' loads within one of each other.
 describe('two instances consuming 1,000 detractors with 10% redelivered', () => {
-  const bed = CaseManagementBed.register();
+  const bed = serviceBed({ service: 'case-management', env: { CONSUMER_PARTITIONS_CONCURRENTLY: '3', SLA_WATCH_ENABLED: 'false' } });
+
+  // Both instances start before the test: their start-up is not what it measures.
+  beforeAll(async () => {
+    await setUpTeam(bed.url, { id: 'load-team', members: MEMBERS.map((id) => ({ id })), rule: { id: 'load', position: 1, conditions: { regions: ['load'] } } });
+    await bed.start();
+  }, 180000);
 
   it('open exactly 1,000 cases, assign each once, and keep every member within 1 of the others', async () => {
-    const env = { CONSUMER_PARTITIONS_CONCURRENTLY: '3', SLA_WATCH_ENABLED: 'false' };
-    const first = await bed.start(env);
-    await setUpTeam(bed, first.url, { id: 'load-team', members: MEMBERS.map((id) => ({ id })), rule: { id: 'load', position: 1, conditions: { regions: ['load'] } } });
-    await bed.start(env);
     // Both instances are in the consumer group and hold partitions before anything is produced.
-    const admin = new Kafka(kafkaConfig({ brokers: bed.brokers, clientId: 'case-management-test-admin' })).admin();
+    const admin = new Kafka(kafkaConfig({ brokers: bed.kafkaBrokers, clientId: 'case-management-test-admin' })).admin();
     await admin.connect();
     try {
       await expectEventually(
@@ -39,7 +39,9 @@ describe('two instances consuming 1,000 detractors with 10% redelivered', () => 
       await admin.disconnect();
     }
 
-    const detractors = Array.from({ length: DETRACTORS }, (_, i) => aDetractorIdentified().forCustomer(`load-customer-${i % CUSTOMERS}`).withFacts({ region: 'load' }).build());
+    const detractors = Array.from({ length: DETRACTORS }, (_, i) =>
+      anEvent(Topics.DetractorIdentified, { customerId: `load-customer-${i % CUSTOMERS}`, customer: { region: 'load' } }),
+    );
     // 5% the very same event again (a redelivery), 5% another event about the same response (a replay upstream).
     const sameEvent = detractors.filter((_, i) => i % 20 === 0);
     const sameResponse = detractors.filter((_, i) => i % 20 === 10).map((event) => ({ ...event, eventId: randomUUID() }));

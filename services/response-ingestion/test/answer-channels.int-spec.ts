@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { Channel, encodeEvent, ResponseSource, Topics } from '@nps/contracts';
-import { expectEventually, KafkaProbe, testKafkaBrokers } from '@nps/testing';
-import { Kafka, logLevel } from 'kafkajs';
-import { aSurveyLink, devLinks, ingestionBed, type RunningIngestion } from './ingestion.bed';
+import { Channel, ResponseSource, Topics } from '@nps/contracts';
+import { anEvent, expectEventually, serviceBed } from '@nps/testing';
+import { aSurveyLink, devLinks } from './survey-link.fixtures';
 
 // The other ways in (JSON API, SMS webhook, one-click score links, revocation, expiry events)
 // against the service process and the real broker: one event per accepted answer, none otherwise.
@@ -15,28 +13,17 @@ interface ApiAnswer {
 const json = async (response: Response) => (await response.json()) as ApiAnswer;
 
 describe('answer channels', () => {
-  const bed = ingestionBed();
-  let service: RunningIngestion;
-  let kafka: KafkaProbe | undefined;
-  const received = () => kafka?.events(Topics.ResponseReceived) ?? [];
-  const revised = () => kafka?.events(Topics.ResponseRevised) ?? [];
-
-  beforeAll(async () => {
-    service = await bed.start(await bed.namespace());
-    kafka = new KafkaProbe(testKafkaBrokers(), service.topicPrefix);
-    await kafka.watch([Topics.ResponseReceived, Topics.ResponseRevised]);
-  }, 120000);
-
-  afterAll(async () => {
-    await kafka?.close();
-  });
+  const bed = serviceBed({ service: 'response-ingestion' });
+  const kafka = bed.probe(Topics.ResponseReceived, Topics.ResponseRevised);
+  const received = () => kafka.events(Topics.ResponseReceived);
+  const revised = () => kafka.events(Topics.ResponseRevised);
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${service.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  const drained = () => expectEventually(async () => expect(await bed.outboxSize(service.schema)).toBe(0));
+    fetch(`${bed.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const drained = () => bed.outboxDrained();
   const token = (overrides = {}) => {
     const claims = aSurveyLink(overrides);
-    return { claims, token: devLinks(service.url).sign(claims) };
+    return { claims, token: devLinks(bed.url).sign(claims) };
   };
 
   it('POST /responses: the same Idempotency-Key and body gives the same response and one event; another body is refused', async () => {
@@ -70,21 +57,21 @@ describe('answer channels', () => {
     expect(body.code).toBe('VALIDATION_FAILED');
     expect(body.fields.map((f) => f.field).sort()).toEqual(['comment', 'language', 'score']);
     expect(body.fields.find((f) => f.field === 'comment')?.reason).toMatch(/at most 5000 characters/);
-    const lone = await fetch(`${service.url}/responses`, {
+    const lone = await fetch(`${bed.url}/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'Idempotency-Key': `k-${randomUUID()}` },
       body: `{"customerId":"${customerId}","score":5,"language":"en","comment":"bad \\ud800 text"}`,
     });
     expect(lone.status).toBe(400);
     expect((await json(lone)).fields).toEqual([{ field: 'comment', reason: expect.stringMatching(/lone surrogates/) }]);
-    const notUtf8 = await fetch(`${service.url}/responses`, {
+    const notUtf8 = await fetch(`${bed.url}/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8', 'Idempotency-Key': `k-${randomUUID()}` },
       body: Buffer.concat([Buffer.from(`{"customerId":"${customerId}","score":5,"language":"en","comment":"caf`), Buffer.from([0xe9]), Buffer.from('"}')]),
     });
     expect(notUtf8.status).toBe(400);
     expect((await json(notUtf8)).fields).toEqual([{ field: 'comment', reason: expect.stringMatching(/not valid UTF-8/) }]);
-    const rows = await bed.db.query(`SELECT count(*) AS n FROM "${service.schema}".responses WHERE customer_id = $1`, [customerId]);
+    const rows = await bed.db.query(`SELECT count(*) AS n FROM "${bed.schema}".responses WHERE customer_id = $1`, [customerId]);
     expect(Number(rows.rows[0].n)).toBe(0);
   });
 
@@ -111,10 +98,10 @@ describe('answer channels', () => {
 
   it('a one-click score from the email, then a comment: one response received and one revision of it', async () => {
     const { claims, token: link } = token({ language: 'en' });
-    const click = await fetch(devLinks(service.url).pageUrl(link, 2));
+    const click = await fetch(devLinks(bed.url).pageUrl(link, 2));
     expect(click.status).toBe(200);
     expect(await click.text()).toContain('your score 2 is saved');
-    const form = await fetch(devLinks(service.url).pageUrl(link), {
+    const form = await fetch(devLinks(bed.url).pageUrl(link), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ score: '2', comment: 'Nobody answered my ticket' }),
@@ -138,7 +125,7 @@ describe('answer channels', () => {
     const { claims, token: link } = token({ language: 'nl' });
     const revoke = await post(`/survey-requests/${claims.surveyRequestId}/revoke`, { reason: 'wrong customer' });
     expect(await revoke.json()).toEqual({ surveyRequestId: claims.surveyRequestId, newlyRevoked: true });
-    const page = await fetch(devLinks(service.url).pageUrl(link, 9));
+    const page = await fetch(devLinks(bed.url).pageUrl(link, 9));
     expect(page.status).toBe(400);
     expect(await page.text()).toContain('Deze link is niet meer geldig');
     const api = await post('/responses', { token: link, score: 9 }, { 'Idempotency-Key': `k-${randomUUID()}` });
@@ -147,18 +134,18 @@ describe('answer channels', () => {
 
   it('consumes survey expired: the link of an expired survey takes no answer', async () => {
     const { claims, token: link } = token({ language: 'de' });
-    const producer = new Kafka({ brokers: testKafkaBrokers().split(','), clientId: 'test', logLevel: logLevel.NOTHING }).producer();
-    await producer.connect();
-    const event = encodeEvent(
+    await bed.publish(
       Topics.SurveyExpired,
-      { eventId: randomUUID(), occurredAt: timestampFromDate(new Date()), customerId: claims.customerId, surveyRequestId: claims.surveyRequestId, channel: Channel.EMAIL, language: 'de' },
-      { source: 'urn:nps:service:survey-dispatch' },
+      anEvent(Topics.SurveyExpired, {
+        customerId: claims.customerId,
+        surveyRequestId: claims.surveyRequestId,
+        channel: Channel.EMAIL,
+        language: 'de',
+      }),
     );
-    await producer.send({ topic: `${service.topicPrefix}${Topics.SurveyExpired.name}`, messages: [event] });
-    await producer.disconnect();
     await expectEventually(
       async () => {
-        const page = await fetch(devLinks(service.url).pageUrl(link));
+        const page = await fetch(devLinks(bed.url).pageUrl(link));
         expect(page.status).toBe(400);
         expect(await page.text()).toContain('Die Umfrage ist abgelaufen');
       },
@@ -167,8 +154,8 @@ describe('answer channels', () => {
   });
 
   it('documents its HTTP API with OpenAPI at /docs and /docs-json', async () => {
-    expect((await fetch(`${service.url}/docs`)).status).toBe(200);
-    const document = (await (await fetch(`${service.url}/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect((await fetch(`${bed.url}/docs`)).status).toBe(200);
+    const document = (await (await fetch(`${bed.url}/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/responses', '/sms/inbound', '/imports', '/survey-requests/{id}/revoke']));
     expect(JSON.stringify(document.paths['/responses'].post)).toContain('Idempotency-Key');
   });

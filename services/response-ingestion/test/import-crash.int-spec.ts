@@ -1,7 +1,6 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { ResponseSource, Topics } from '@nps/contracts';
-import { expectEventually, KafkaProbe, testKafkaBrokers } from '@nps/testing';
-import { ingestionBed } from './ingestion.bed';
+import { expectEventually, serviceBed } from '@nps/testing';
 import { historicalAnswersCsv } from './import-rows.builder';
 
 const ROWS = 20_000;
@@ -9,18 +8,16 @@ const ROWS = 20_000;
 // A bulk import whose service is SIGKILLed halfway, then the same import again: every accepted
 // row reaches Kafka under one event id and one response id, nothing is published twice.
 describe('bulk import killed halfway', () => {
-  const bed = ingestionBed();
+  const bed = serviceBed({ service: 'response-ingestion', autoStart: false });
 
   it('publishes each accepted row once across a SIGKILL and a rerun of the same import', async () => {
-    const namespace = await bed.namespace();
     const { csv, accepted, rejectedLines } = historicalAnswersCsv(ROWS, 997);
-    const stored = async () => Number((await bed.db.query(`SELECT count(*) AS n FROM "${namespace.schema}".responses WHERE import_id = 'history-2024'`)).rows[0].n);
+    const stored = async () => Number((await bed.db.query(`SELECT count(*) AS n FROM "${bed.schema}".responses WHERE import_id = 'history-2024'`)).rows[0].n);
     const upload = (url: string) => fetch(`${url}/imports?importId=history-2024`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
-    const first = await bed.start(namespace);
-    // After the service start: it creates the namespace's topics.
-    const kafka = new KafkaProbe(testKafkaBrokers(), namespace.topicPrefix);
+    const first = await bed.start();
+    const kafka = bed.probe(Topics.ResponseReceived);
     try {
-      await kafka.watch([Topics.ResponseReceived]);
+      await kafka.ready();
       const interrupted = upload(first.url).catch((error: Error) => error);
       await expectEventually(async () => expect(await stored()).toBeGreaterThanOrEqual(2000), { timeoutMs: 60000, intervalMs: 20 });
       await first.process.stop('SIGKILL');
@@ -28,7 +25,7 @@ describe('bulk import killed halfway', () => {
       const storedAtKill = await stored();
       expect(storedAtKill).toBeLessThan(accepted);
 
-      const second = await bed.start(namespace);
+      const second = await bed.start();
       const response = await upload(second.url);
       expect(response.status).toBe(200);
       const report = (await response.json()) as { rejects: { line: number; field: string; reason: string }[] };
@@ -36,7 +33,7 @@ describe('bulk import killed halfway', () => {
       expect(report.rejects.map((r) => [r.line, r.field])).toEqual(rejectedLines.map((line) => [line, 'score']));
       expect(report.rejects[0].reason).toBe('must be an integer from 0 to 10 (got "ten")');
 
-      await expectEventually(async () => expect(await bed.outboxSize(namespace.schema)).toBe(0), { timeoutMs: 60000 });
+      await bed.outboxDrained();
       const received = await expectEventually(
         () => {
           const events = kafka.events(Topics.ResponseReceived);

@@ -1,36 +1,31 @@
 import { toJson } from '@bufbuild/protobuf';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { Channel, ResponseReceivedSchema, ResponseSource, Topics } from '@nps/contracts';
-import { expectEventually, KafkaProbe, launchChromium, testKafkaBrokers } from '@nps/testing';
+import { expectEventually, launchChromium, serviceBed } from '@nps/testing';
 import type { Browser } from 'playwright-core';
-import { aSurveyLink, devLinks, ingestionBed, type RunningIngestion } from './ingestion.bed';
+import { aSurveyLink, devLinks } from './survey-link.fixtures';
 
 const DUTCH_COMMENT = 'De bezorger was twee uur te laat en het pakket was beschadigd. Jammer, want het product zelf is prima.';
 
 // The survey page as a customer meets it: Debian's Chromium, the real service process, the real broker.
 describe('survey page in a browser', () => {
-  const bed = ingestionBed();
-  let service: RunningIngestion;
-  let kafka: KafkaProbe | undefined;
+  const bed = serviceBed({ service: 'response-ingestion' });
+  const kafka = bed.probe(Topics.ResponseReceived);
   let browser: Browser;
 
   beforeAll(async () => {
-    service = await bed.start(await bed.namespace());
-    kafka = new KafkaProbe(testKafkaBrokers(), service.topicPrefix);
-    await kafka.watch([Topics.ResponseReceived]);
     browser = await launchChromium();
   }, 120000);
 
   afterAll(async () => {
     await browser?.close();
-    await kafka?.close();
   });
 
-  const eventsFor = (surveyRequestId: string) => (kafka?.events(Topics.ResponseReceived) ?? []).filter((e) => e.message.surveyRequestId === surveyRequestId);
+  const eventsFor = (surveyRequestId: string) => kafka.events(Topics.ResponseReceived).filter((e) => e.message.surveyRequestId === surveyRequestId);
 
   /** Waits until the outbox is drained, then returns the events of the request (so "exactly one" is checked after everything went out). */
   async function settledEventsFor(surveyRequestId: string) {
-    await expectEventually(async () => expect(await bed.outboxSize(service.schema)).toBe(0));
+    await bed.outboxDrained();
     return expectEventually(() => {
       const events = eventsFor(surveyRequestId);
       expect(events.length).toBeGreaterThan(0);
@@ -43,7 +38,7 @@ describe('survey page in a browser', () => {
     ['disabled', false],
   ])('with JavaScript %s: picking 3 and a Dutch comment publishes exactly one response received', async (_label, javaScriptEnabled) => {
     const claims = aSurveyLink({ language: 'nl' });
-    const link = devLinks(service.url).pageUrl(devLinks(service.url).sign(claims));
+    const link = devLinks(bed.url).pageUrl(devLinks(bed.url).sign(claims));
     const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 375, height: 740 } });
     const page = await context.newPage();
 
@@ -84,7 +79,7 @@ describe('survey page in a browser', () => {
     const claims = aSurveyLink({ language: 'de' });
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(devLinks(service.url).pageUrl(devLinks(service.url).sign(claims)));
+    await page.goto(devLinks(bed.url).pageUrl(devLinks(bed.url).sign(claims)));
     await page.keyboard.press('Tab'); // into the radio group
     await page.keyboard.press('ArrowRight'); // 0 -> 1 (arrows move and select within a radio group)
     for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
@@ -100,24 +95,24 @@ describe('survey page in a browser', () => {
 
   it('shows a localised 400 page for a tampered link and stores nothing', async () => {
     const claims = aSurveyLink({ language: 'de' });
-    const token = devLinks(service.url).sign(claims);
+    const token = devLinks(bed.url).sign(claims);
     const tampered = `${token.slice(0, -2)}${token.endsWith('A') ? 'B' : 'A'}${token.slice(-1)}`;
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
     const page = await context.newPage();
-    const response = await page.goto(devLinks(service.url).pageUrl(tampered));
+    const response = await page.goto(devLinks(bed.url).pageUrl(tampered));
     expect(response?.status()).toBe(400);
     await page.getByRole('heading', { name: 'Dieser Link funktioniert nicht' }).waitFor();
-    const post = await page.request.post(`${service.url}/s/${tampered}`, { form: { score: '9', comment: 'x' } });
+    const post = await page.request.post(`${bed.url}/s/${tampered}`, { form: { score: '9', comment: 'x' } });
     expect(post.status()).toBe(400);
     await context.close();
-    const rows = await bed.db.query(`SELECT count(*) AS n FROM "${service.schema}".responses WHERE survey_request_id = $1`, [claims.surveyRequestId]);
+    const rows = await bed.db.query(`SELECT count(*) AS n FROM "${bed.schema}".responses WHERE survey_request_id = $1`, [claims.surveyRequestId]);
     expect(Number(rows.rows[0].n)).toBe(0);
   });
 
   it('names the comment when it is too long, keeps what was typed, and stores nothing', async () => {
     const claims = aSurveyLink({ language: 'en' });
     const tooLong = 'word '.repeat(1001);
-    const response = await fetch(devLinks(service.url).pageUrl(devLinks(service.url).sign(claims)), {
+    const response = await fetch(devLinks(bed.url).pageUrl(devLinks(bed.url).sign(claims)), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ score: '6', comment: tooLong }),
@@ -127,7 +122,7 @@ describe('survey page in a browser', () => {
     expect(html).toContain('Comment: at most 5,000 characters');
     expect(html).toContain(`${tooLong}</textarea>`);
     expect(html).toMatch(/id="score-6" value="6" checked/);
-    await expectEventually(async () => expect(await bed.outboxSize(service.schema)).toBe(0));
+    await bed.outboxDrained();
     expect(eventsFor(claims.surveyRequestId)).toHaveLength(0);
   });
 });

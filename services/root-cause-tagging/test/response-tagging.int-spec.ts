@@ -1,17 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { timestampNow } from '@bufbuild/protobuf/wkt';
 import { CaseOutcome, type ResponseTagged, TagPolarity, Topics } from '@nps/contracts';
-import { aResponseReceived, expectEventually } from '@nps/testing';
+import { anEvent, expectEventually, serviceBed } from '@nps/testing';
 import { loadLabelled } from '../src/evaluation/labelled.dataset';
-import { taggingBed } from './tagging.bed';
 
 // root-cause-tagging as a process, on the real broker and Postgres.
 describe('root-cause-tagging against the real broker', () => {
-  const bed = taggingBed();
+  const bed = serviceBed({ service: 'root-cause-tagging' });
+  const probe = bed.probe(Topics.ResponseTagged);
+  /** Every `response tagged` the service published so far, in arrival order. */
+  const allTagged = (): ResponseTagged[] => probe.events(Topics.ResponseTagged).map((seen) => seen.message);
   const taggedFor = async (responseId: string, count = 1): Promise<ResponseTagged[]> =>
     expectEventually(
       () => {
-        const found = bed.tagged.filter((event) => event.responseId === responseId);
+        const found = allTagged().filter((event) => event.responseId === responseId);
         expect(found.length).toBeGreaterThanOrEqual(count);
         return found;
       },
@@ -21,7 +21,7 @@ describe('root-cause-tagging against the real broker', () => {
     fetch(`${bed.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
 
   it('tags a Dutch detractor comment about late delivery: delivery, negative, language nl', async () => {
-    const response = aResponseReceived().withScore(2).withComment('De levering was twee weken te laat').build();
+    const response = anEvent(Topics.ResponseReceived, { score: 2, comment: 'De levering was twee weken te laat' });
     await bed.publish(Topics.ResponseReceived, { ...response, language: 'nl' });
 
     const [tagged] = await taggedFor(response.responseId as string);
@@ -32,10 +32,13 @@ describe('root-cause-tagging against the real broker', () => {
   });
 
   it('tags a revised comment again with its revision, and not a revision that only changes the score', async () => {
-    const response = aResponseReceived().withScore(3).withComment('Die Lieferung kam nicht pünktlich.').build();
+    const response = anEvent(Topics.ResponseReceived, { score: 3, comment: 'Die Lieferung kam nicht pünktlich.' });
     const responseId = response.responseId as string;
     const revise = (revision: number, comment: string) =>
-      bed.publish(Topics.ResponseRevised, { eventId: randomUUID(), occurredAt: timestampNow(), customerId: response.customerId, responseId, revision, score: 4, previousScore: 3, comment });
+      bed.publish(
+        Topics.ResponseRevised,
+        anEvent(Topics.ResponseRevised, { customerId: response.customerId, responseId, revision, score: 4, previousScore: 3, comment }),
+      );
     await bed.publish(Topics.ResponseReceived, { ...response, language: 'de' });
     await taggedFor(responseId);
     await revise(1, 'Die Lieferung kam nicht pünktlich.');
@@ -55,19 +58,21 @@ describe('root-cause-tagging against the real broker', () => {
     // All 21 gift-card comments: with the larger held-out set of issue #20 (dev-check), a dozen
     // confirmations leave too few held out (one in five, by random response id) to tip the gate reliably.
     const confirmed = loadLabelled('loop-slice.jsonl');
-    const responses = confirmed.map((comment) => aResponseReceived().withScore(comment.score ?? 3).withComment(comment.text).build());
+    const responses = confirmed.map((comment) =>
+      anEvent(Topics.ResponseReceived, { score: comment.score ?? 3, comment: comment.text }),
+    );
     for (const response of responses) await bed.publish(Topics.ResponseReceived, response);
     for (const response of responses) await taggedFor(response.responseId as string);
     for (const response of responses) {
-      await bed.publish(Topics.CaseResolved, {
-        eventId: randomUUID(),
-        occurredAt: timestampNow(),
-        caseId: randomUUID(),
-        responseId: response.responseId,
-        customerId: response.customerId,
-        rootCauseTagId: 'billing',
-        outcome: CaseOutcome.RECOVERED,
-      });
+      await bed.publish(
+        Topics.CaseResolved,
+        anEvent(Topics.CaseResolved, {
+          responseId: response.responseId,
+          customerId: response.customerId,
+          rootCauseTagId: 'billing',
+          outcome: CaseOutcome.RECOVERED,
+        }),
+      );
     }
 
     const retrained = await expectEventually(
@@ -81,7 +86,10 @@ describe('root-cause-tagging against the real broker', () => {
     expect(retrained.candidateF1).toBeGreaterThanOrEqual(retrained.inUseF1);
     expect(await (await fetch(`${bed.url}/model`)).json()).toMatchObject({ inUse: { version: 2, label: 'lexicon-logreg-2' } });
 
-    const later = aResponseReceived().withScore(2).withComment('Mijn cadeaukaart werd geweigerd in de winkel.').build();
+    const later = anEvent(Topics.ResponseReceived, {
+      score: 2,
+      comment: 'Mijn cadeaukaart werd geweigerd in de winkel.',
+    });
     await bed.publish(Topics.ResponseReceived, later);
     const [tagged] = await taggedFor(later.responseId as string);
     expect(tagged.modelVersion).toBe('lexicon-logreg-2');
@@ -99,18 +107,21 @@ describe('root-cause-tagging against the real broker', () => {
     expect(await added.json()).toMatchObject({ version: 2, label: 'taxonomy-2' });
     expect((await post('/taxonomy/tags', { id: 'loyalty-program', name: 'again' })).status).toBe(409);
 
-    const response = aResponseReceived().withScore(4).withComment('Mijn spaarpunten zijn verdwenen, heel vervelend.').build();
+    const response = anEvent(Topics.ResponseReceived, {
+      score: 4,
+      comment: 'Mijn spaarpunten zijn verdwenen, heel vervelend.',
+    });
     await bed.publish(Topics.ResponseReceived, { ...response, language: 'nl' });
     const [tagged] = await taggedFor(response.responseId as string);
     expect(tagged.taxonomyVersion).toBe('taxonomy-2');
     expect(tagged.tags.map((tag) => tag.tagId)).toContain('loyalty-program');
 
-    const before = bed.tagged.length;
+    const before = allTagged().length;
     const retag = (await (await post('/tagging/retag')).json()) as { retagged: number; taxonomyVersion: number };
     expect(retag).toMatchObject({ taxonomyVersion: 2 });
     expect(retag.retagged).toBeGreaterThan(0);
-    await expectEventually(() => expect(bed.tagged.length).toBeGreaterThanOrEqual(before + retag.retagged), { timeoutMs: 60000 });
-    const delivery = bed.tagged.slice(before).find((event) => event.tags.some((tag) => tag.tagId === 'delivery') && event.language === 'nl');
+    await expectEventually(() => expect(allTagged().length).toBeGreaterThanOrEqual(before + retag.retagged), { timeoutMs: 60000 });
+    const delivery = allTagged().slice(before).find((event) => event.tags.some((tag) => tag.tagId === 'delivery') && event.language === 'nl');
     expect(delivery).toMatchObject({ taxonomyVersion: 'taxonomy-2' });
     const versions = (await (await fetch(`${bed.url}/taxonomy/versions`)).json()) as { version: number }[];
     expect(versions.map((version) => version.version)).toEqual([1, 2]);

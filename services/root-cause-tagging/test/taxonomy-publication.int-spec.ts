@@ -1,38 +1,16 @@
 import { ROOT_CAUSE_TAXONOMY_ID, Topics } from '@nps/contracts';
-import { freePort, freshSchema, freshTopicPrefix, KafkaProbe, ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
+import { serviceBed } from '@nps/testing';
 
 // The taxonomy travels as nps.taxonomy.published.v1 (docs/adr/0012): each version once per
 // change, and the current one again, with the same id, whenever an instance starts.
 describe('root-cause-tagging publishes its taxonomy versions', () => {
-  const brokers = testKafkaBrokers();
-  const topicPrefix = freshTopicPrefix();
-  const processes: ServiceProcess[] = [];
-  let schema: string;
-  let probe: KafkaProbe;
-
-  async function startInstance(): Promise<string> {
-    const port = await freePort();
-    const env = { PORT: String(port), KAFKA_BROKERS: brokers, DATABASE_URL: testDatabaseUrl(), DB_SCHEMA: schema, KAFKA_TOPIC_PREFIX: topicPrefix, KAFKA_SESSION_TIMEOUT_MS: '6000', LOG_LEVEL: 'warn' };
-    const process = ServiceProcess.start({ entry: 'services/root-cause-tagging/src/main.ts', env });
-    processes.push(process);
-    const url = `http://127.0.0.1:${port}`;
-    await process.waitForHttp(`${url}/health/ready`, 200, 90000);
-    return url;
-  }
-
-  beforeAll(async () => {
-    schema = await freshSchema('root_cause_tagging');
-    probe = new KafkaProbe(brokers, topicPrefix);
-  });
-
-  afterAll(async () => {
-    await probe.close();
-    await Promise.all(processes.map((process) => process.stop('SIGKILL')));
-  });
+  const bed = serviceBed({ service: 'root-cause-tagging', autoStart: false });
+  const probe = bed.probe(Topics.TaxonomyPublished);
+  const startInstance = async () => (await bed.start()).url;
 
   it('publishes version 1 at first start, each new version through the admin API, and the current one again at the next start', async () => {
     const url = await startInstance();
-    await probe.watch([Topics.TaxonomyPublished]);
+    await probe.ready();
     const [first] = await probe.eventually(Topics.TaxonomyPublished, (event) => event.version === 1, 1, 30000);
     expect(first.key).toBe(ROOT_CAUSE_TAXONOMY_ID);
     expect(first.message).toMatchObject({ taxonomyId: ROOT_CAUSE_TAXONOMY_ID, versionLabel: 'taxonomy-1', change: 'initial taxonomy' });

@@ -1,7 +1,7 @@
 import { Channel, Topics } from '@nps/contracts';
-import { expectEventually } from '@nps/testing';
-import { type NpsBody, scoringBed } from './scoring.bed';
-import { answerOf, customerOf, type CustomerSpec, encoded, type ResponseSpec, revisionOf } from './scoring.events';
+import { anEventRecord, expectEventually, serviceBed } from '@nps/testing';
+import { type NpsBody } from './nps.body';
+import { answerOf, customerOf, type CustomerSpec, type ResponseSpec, revisionOf } from './scoring.events';
 
 const facts = (customerId: string, segment: string): CustomerSpec => ({
   customerId,
@@ -30,32 +30,39 @@ const detractor = (responseId: string, customerId: string, score: number): Respo
 // Facts that arrive later do not republish it (case-management reads customer upserts itself),
 // but they do move the response to its segment in the rollups.
 describe('detractor identified and customer facts', () => {
-  const bed = scoringBed();
+  const bed = serviceBed({ service: 'scoring' });
+  const probe = bed.probe(Topics.DetractorIdentified, Topics.ResponseScored);
 
   it('carries the facts known before the answer, is empty for facts that come later, and revisions publish once', async () => {
-    const ns = await bed.namespace();
-    const { url } = await bed.start(ns);
-    const inbox = async () => Number((await bed.db.query(`SELECT count(*) AS n FROM "${ns.schema}".inbox`)).rows[0].n);
+    const url = bed.url;
+    const inbox = async () => Number((await bed.db.query(`SELECT count(*) AS n FROM "${bed.schema}".inbox`)).rows[0].n);
 
-    await bed.produce(ns, [customerOf(facts('early', 'enterprise'))]);
+    await bed.publishRecords([customerOf(facts('early', 'enterprise'))]);
     await expectEventually(async () => expect(await inbox()).toBe(1));
     const early = detractor('r-early', 'early', 3);
     const late = detractor('r-late', 'late', 2);
-    await bed.produce(ns, [answerOf(early), answerOf(late)]);
+    await bed.publishRecords([answerOf(early), answerOf(late)]);
     await expectEventually(async () => expect(await inbox()).toBe(3));
-    await bed.produce(ns, [customerOf(facts('late', 'smb'))]);
+    await bed.publishRecords([customerOf(facts('late', 'smb'))]);
 
     // A revision to a promoter withdraws the early detractor once; a redelivered copy and an older revision change nothing.
     early.revisions = [{ revision: 2, score: 9 }];
     const withdraw = revisionOf(early, 0);
-    const older = encoded(Topics.ResponseRevised, { customerId: 'early', responseId: 'r-early', revision: 1, score: 1, previousScore: 3 });
-    await bed.produce(ns, [withdraw, withdraw, older]);
+    const older = anEventRecord(Topics.ResponseRevised, {
+      customerId: 'early',
+      responseId: 'r-early',
+      revision: 1,
+      score: 1,
+      previousScore: 3,
+    });
+    await bed.publishRecords([withdraw, withdraw, older]);
     await expectEventually(async () => expect(await inbox()).toBe(6));
 
-    await bed.outboxDrained(ns);
-    expect(await bed.size(ns, Topics.DetractorIdentified)).toBe(3);
-    expect(await bed.size(ns, Topics.ResponseScored)).toBe(3);
-    const events = await bed.consumed(ns, Topics.DetractorIdentified, 3);
+    await bed.outboxDrained();
+    expect(await bed.topicSize(Topics.DetractorIdentified)).toBe(3);
+    expect(await bed.topicSize(Topics.ResponseScored)).toBe(3);
+    const detractors = await probe.eventually(Topics.DetractorIdentified, () => true, 3, 60000);
+    const events = detractors.map((seen) => seen.message);
     const byResponse = (id: string) => events.filter((event) => event.responseId === id).sort((a, b) => a.revision - b.revision);
     expect(byResponse('r-early')).toMatchObject([
       {
@@ -71,7 +78,7 @@ describe('detractor identified and customer facts', () => {
     ]);
     expect(byResponse('r-late')).toMatchObject([{ revision: 0, withdrawn: false, score: 2, customer: { segment: '', region: '', tier: '', accountOwnerId: '' } }]);
 
-    const scored = await bed.consumed(ns, Topics.ResponseScored, 3);
+    const scored = (await probe.eventually(Topics.ResponseScored, () => true, 3, 60000)).map((seen) => seen.message);
     expect(scored.map((event) => `${event.responseId}@${event.revision}:${event.score}`).sort()).toEqual(['r-early@0:3', 'r-early@2:9', 'r-late@0:2']);
 
     // The late facts moved the late detractor into its segment; the early one is a promoter now.

@@ -1,7 +1,6 @@
 import { Channel, Topics } from '@nps/contracts';
-import { expectEventually } from '@nps/testing';
-import { scoringBed } from './scoring.bed';
-import { answerOf, customerOf, encoded, type ResponseSpec } from './scoring.events';
+import { anEventRecord, expectEventually, serviceBed } from '@nps/testing';
+import { answerOf, customerOf, type ResponseSpec } from './scoring.events';
 
 /** `promoters`/`passives`/`detractors` answers on `day`, from customers in `segment`. */
 function answers(prefix: string, day: string, [promoters, passives, detractors]: [number, number, number]): ResponseSpec[] {
@@ -22,11 +21,10 @@ function answers(prefix: string, day: string, [promoters, passives, detractors]:
 
 // The NPS API over HTTP on a small history with hand-computed answers (docs/nps-statistics.md).
 describe('NPS API', () => {
-  const bed = scoringBed();
+  const bed = serviceBed({ service: 'scoring' });
 
   it('answers /nps, /nps/compare and /nps/drivers with the documented statistics, and names the field of a bad query', async () => {
-    const ns = await bed.namespace();
-    const { url } = await bed.start(ns);
+    const url = bed.url;
     const january = answers('jan', '2025-01-15', [50, 30, 20]);
     const february = answers('feb', '2025-02-15', [65, 25, 10]);
     // delivery.late on 12 of January's detractors and 2 of its passives.
@@ -34,10 +32,12 @@ describe('NPS API', () => {
     const customers = [...new Set([...january, ...february].map((a) => a.customerId))].map((customerId) =>
       customerOf({ customerId, language: 'en', segment: customerId.startsWith('jan') ? 'smb' : 'enterprise', region: 'uk', tier: 'gold', accountOwnerId: '', factsAt: new Date('2025-01-01') }),
     );
-    await bed.produce(ns, [
+    await bed.publishRecords([
       ...customers,
       ...[...january, ...february].map(answerOf),
-      ...tagged.map((a) => encoded(Topics.ResponseTagged, { customerId: a.customerId, responseId: a.responseId, tags: [{ tagId: 'delivery.late' }] })),
+      ...tagged.map((a) =>
+        anEventRecord(Topics.ResponseTagged, { customerId: a.customerId, responseId: a.responseId, tags: [{ tagId: 'delivery.late' }] }),
+      ),
     ]);
     const json = async (path: string) => {
       const response = await fetch(`${url}${path}`);

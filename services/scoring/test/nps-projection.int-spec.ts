@@ -1,10 +1,10 @@
 import { Channel, Topics } from '@nps/contracts';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { freshSchema, testDatabaseUrl } from '@nps/testing';
+import { anEventRecord, type EventRecord, freshSchema, testDatabaseUrl } from '@nps/testing';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { ProjectionHarness } from './projection.harness';
-import { answerOf, customerOf, type CustomerSpec, encoded, recount, type ResponseSpec, revisionOf, type TopicRecord } from './scoring.events';
+import { answerOf, customerOf, type CustomerSpec, recount, type ResponseSpec, revisionOf } from './scoring.events';
 
 const ZONES = ['UTC', 'America/New_York'];
 const TAGS = ['delivery.late', 'price.high', 'support.slow'];
@@ -64,14 +64,14 @@ const world: fc.Arbitrary<World> = fc
       })),
   );
 
-function records(w: World): TopicRecord[] {
+function records(w: World): EventRecord[] {
   return [
     ...w.customers.flat().map(customerOf),
     ...w.responses.flatMap((spec) => [
       answerOf(spec),
       ...spec.revisions.map((_, i) => revisionOf(spec, i)),
       ...spec.taggings.map((tagging) =>
-        encoded(Topics.ResponseTagged, {
+        anEventRecord(Topics.ResponseTagged, {
           customerId: spec.customerId,
           responseId: spec.responseId,
           revision: tagging.revision,

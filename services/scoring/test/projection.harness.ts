@@ -2,6 +2,7 @@ import type { MessageHandler } from '@nestjs/microservices';
 import { ALL_TOPICS, type EventTopic, Topics } from '@nps/contracts';
 import { type DeadLetterWriter, EventContext, EventProcessor, MessagingSettings } from '@nps/messaging';
 import { dataSourceOptions, runMigrations, SchemaTables } from '@nps/persistence';
+import type { EventRecord } from '@nps/testing';
 import type { KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { CustomerFactsHandler } from '../src/customers/customer-facts.handler';
@@ -14,7 +15,6 @@ import { RollupWriter } from '../src/rollups/rollup.writer';
 import { ScoringEnv } from '../src/scoring.env';
 import { service } from '../src/service.definition';
 import { ResponseTagsHandler } from '../src/tags/response-tags.handler';
-import type { TopicRecord } from './scoring.events';
 
 /**
  * The scoring projection and NPS service wired by hand on a real Postgres schema, fed through the
@@ -65,7 +65,7 @@ export class ProjectionHarness {
   }
 
   /** Applies one record as the consumer would; a handler failure is thrown (no retries, no DLQ). */
-  async apply(record: TopicRecord): Promise<void> {
+  async apply(record: EventRecord): Promise<void> {
     const topic = ALL_TOPICS.find((candidate) => candidate.name === record.topic) as EventTopic;
     const handler = this.handlers.get(record.topic);
     if (!handler) throw new Error(`scoring does not consume ${record.topic}`);

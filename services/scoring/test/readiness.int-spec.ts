@@ -1,34 +1,25 @@
-import { expectEventually, freePort, freshName, LocalKafka, ServiceProcess, testDatabaseUrl } from '@nps/testing';
+import { expectEventually, LocalKafka, type ServiceBed, startServiceBed } from '@nps/testing';
 
 // Readiness follows the broker: 503 soon after it goes away, 200 once it is back, same process.
 describe('scoring readiness against a broker that goes away', () => {
   let broker: LocalKafka;
-  let service: ServiceProcess | undefined;
+  let bed: ServiceBed | undefined;
   let readyUrl: string;
 
   beforeAll(async () => {
     // A broker of its own: stopping the shared one would break the tests running beside this.
     broker = await LocalKafka.startDisposable();
-    const port = await freePort();
-    readyUrl = `http://127.0.0.1:${port}/health/ready`;
-    service = ServiceProcess.start({
-      entry: 'services/scoring/src/main.ts',
-      env: {
-        PORT: String(port),
-        KAFKA_BROKERS: broker.brokers,
-        DATABASE_URL: testDatabaseUrl(),
-        DB_SCHEMA: freshName('scoring'),
-      },
-    });
-    await service.waitForHttp(readyUrl, 200);
+    bed = await startServiceBed({ service: 'scoring', kafkaBrokers: broker.brokers });
+    readyUrl = `${bed.url}/health/ready`;
   }, 180000);
 
   afterAll(async () => {
-    await service?.stop('SIGKILL');
+    await bed?.close();
     await broker?.dispose();
   });
 
   it('turns 503 within 10 s of the broker stopping and 200 again when it is back, without a restart', async () => {
+    const service = bed?.process;
     const pid = service?.pid;
     await broker.stop();
     await expectEventually(

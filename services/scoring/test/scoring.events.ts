@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { Channel, encodeEvent, type EventTopic, Topics } from '@nps/contracts';
-import type { OutgoingMessage } from '@nps/messaging';
+import { type Channel, Topics } from '@nps/contracts';
+import { anEventRecord, type EventRecord } from '@nps/testing';
 import type { CustomerFactsRow } from '../src/customers/customer-facts';
 
 /** A response as the tests generate it: the original answer, its revisions and its tags. */
@@ -22,15 +20,8 @@ export interface ResponseSpec {
 /** A customer's facts as the test publishes them: the same shape scoring keeps. */
 export type CustomerSpec = CustomerFactsRow;
 
-export type TopicRecord = { topic: string; message: OutgoingMessage };
-
-export function encoded<T extends EventTopic>(topic: T, message: MessageInitShape<T['schema']>): TopicRecord {
-  const { key, value, headers } = encodeEvent(topic, { eventId: randomUUID(), occurredAt: timestampFromDate(new Date()), ...message } as MessageInitShape<T['schema']>, { source: 'urn:nps:test' });
-  return { topic: topic.name, message: { key, value, headers } };
-}
-
-export function answerOf(spec: ResponseSpec): TopicRecord {
-  return encoded(Topics.ResponseReceived, {
+export function answerOf(spec: ResponseSpec): EventRecord {
+  return anEventRecord(Topics.ResponseReceived, {
     customerId: spec.customerId,
     responseId: spec.responseId,
     score: spec.score,
@@ -44,10 +35,10 @@ export function answerOf(spec: ResponseSpec): TopicRecord {
   });
 }
 
-export function revisionOf(spec: ResponseSpec, index: number): TopicRecord {
+export function revisionOf(spec: ResponseSpec, index: number): EventRecord {
   const { revision, score } = spec.revisions[index];
   const revisedAt = new Date(spec.answeredAt.getTime() + revision * 60_000);
-  return encoded(Topics.ResponseRevised, {
+  return anEventRecord(Topics.ResponseRevised, {
     customerId: spec.customerId,
     responseId: spec.responseId,
     revision,
@@ -59,8 +50,8 @@ export function revisionOf(spec: ResponseSpec, index: number): TopicRecord {
   });
 }
 
-export function tagsOf(spec: ResponseSpec): TopicRecord {
-  return encoded(Topics.ResponseTagged, {
+export function tagsOf(spec: ResponseSpec): EventRecord {
+  return anEventRecord(Topics.ResponseTagged, {
     customerId: spec.customerId,
     responseId: spec.responseId,
     revision: 0,
@@ -69,8 +60,8 @@ export function tagsOf(spec: ResponseSpec): TopicRecord {
   });
 }
 
-export function customerOf(spec: CustomerSpec): TopicRecord {
-  return encoded(Topics.CustomerUpserted, {
+export function customerOf(spec: CustomerSpec): EventRecord {
+  return anEventRecord(Topics.CustomerUpserted, {
     customerId: spec.customerId,
     name: spec.customerId,
     language: spec.language,

@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { Channel } from '@nps/contracts';
-import { expectEventually, seededRandom, testDatabaseUrl } from '@nps/testing';
+import { type EventRecord, expectEventually, seededRandom, serviceBed } from '@nps/testing';
 import { DateTime } from 'luxon';
-import { type NpsBody, scoringBed } from './scoring.bed';
-import { answerOf, customerOf, type CustomerSpec, type Recount, recount, type ResponseSpec, revisionOf, type TopicRecord } from './scoring.events';
+import { type NpsBody } from './nps.body';
+import { answerOf, customerOf, type CustomerSpec, type Recount, recount, type ResponseSpec, revisionOf } from './scoring.events';
 
-const run = promisify(execFile);
 const RESPONSES = 20000;
 const CUSTOMERS = 400;
 const ZONES = 'UTC,Europe/Amsterdam';
@@ -57,12 +53,14 @@ function history(random: () => number) {
 // equal a recount of the generated answers, and a replay into an emptied schema rebuilds them row
 // for row.
 describe('scoring at volume, and replay', () => {
-  const bed = scoringBed();
+  // Tracing off: it costs CPU per statement, and this test is about counts, not traces.
+  const env = { ROLLUP_TIME_ZONES: ZONES, CONSUMER_PARTITIONS_CONCURRENTLY: '6', OTEL_SDK_DISABLED: 'true' };
+  const bed = serviceBed({ service: 'scoring', env });
 
   it('keeps rollups equal to a recount and rebuilds identical rows from the topics', async () => {
     const random = seededRandom(20251123);
     const { customers, responses } = history(random);
-    const records: TopicRecord[] = [
+    const records: EventRecord[] = [
       ...customers.slice(0, CUSTOMERS / 2).map(customerOf),
       ...shuffle(
         [
@@ -77,12 +75,8 @@ describe('scoring at volume, and replay', () => {
     const distinct = records.length;
     const delivered = shuffle([...records, ...duplicates], random);
 
-    const ns = await bed.namespace();
-    // Tracing off: it costs CPU per statement, and this test is about counts, not traces.
-    const env = { ROLLUP_TIME_ZONES: ZONES, CONSUMER_PARTITIONS_CONCURRENTLY: '6', OTEL_SDK_DISABLED: 'true' };
-    const first = await bed.start(ns, env);
-    await bed.produce(ns, delivered);
-    const inbox = async () => Number((await bed.db.query(`SELECT count(*) AS n FROM "${ns.schema}".inbox`)).rows[0].n);
+    await bed.publishRecords(delivered);
+    const inbox = async () => Number((await bed.db.query(`SELECT count(*) AS n FROM "${bed.schema}".inbox`)).rows[0].n);
     await expectEventually(async () => expect(await inbox()).toBe(distinct), { timeoutMs: 400000, intervalMs: 1000 });
 
     const facts = new Map(customers.map((customer) => [customer.customerId, customer]));
@@ -95,26 +89,25 @@ describe('scoring at volume, and replay', () => {
     for (const zone of ZONES.split(',')) {
       for (const [key, counts] of recount(responses, (spec) => keyOf(spec, zone))) expected.set(key, counts);
     }
-    const rollups = await rows(ns.schema, 'rollups');
+    const rollups = await rows(bed.schema, 'rollups');
     expect(rollups.size).toBe(expected.size);
     expect(Object.fromEntries(rollups)).toEqual(Object.fromEntries(expected));
 
     // The API reads the same numbers.
     const total = [...recount(responses, () => 'all').values()][0];
-    const body = (await (await fetch(`${first.url}/nps?timeZone=Europe/Amsterdam`)).json()) as NpsBody;
+    const body = (await (await fetch(`${bed.url}/nps?timeZone=Europe/Amsterdam`)).json()) as NpsBody;
     expect(body.rows).toMatchObject([{ n: RESPONSES, ...total }]);
     expect(body.rows[0].nps).toBeCloseTo((100 * (total.promoters - total.detractors)) / RESPONSES, 10);
 
     // Replay: stop, empty the schema and forget the offsets, start again from the beginning.
-    await bed.outboxDrained(ns);
-    const before = await snapshot(ns.schema);
-    expect((await first.process.stop('SIGTERM')).code).toBe(0);
-    const cliEnv = { ...process.env, KAFKA_BROKERS: bed.brokers, DATABASE_URL: testDatabaseUrl(), DB_SCHEMA: ns.schema, KAFKA_TOPIC_PREFIX: ns.topicPrefix };
-    await run(process.execPath, ['-r', '@swc-node/register', 'services/scoring/src/cli.ts', 'replay'], { cwd: resolve(__dirname, '../../..'), env: cliEnv });
+    await bed.outboxDrained();
+    const before = await snapshot(bed.schema);
+    expect((await bed.stop('SIGTERM')).code).toBe(0);
+    await bed.cli('replay');
     expect(await inbox()).toBe(0);
-    await bed.start(ns, env);
+    await bed.start();
     await expectEventually(async () => expect(await inbox()).toBe(distinct), { timeoutMs: 400000, intervalMs: 1000 });
-    expect(await snapshot(ns.schema)).toEqual(before);
+    expect(await snapshot(bed.schema)).toEqual(before);
   }, 900000);
 
   async function rows(schema: string, table: 'rollups'): Promise<Map<string, Recount>> {

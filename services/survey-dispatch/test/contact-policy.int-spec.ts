@@ -1,7 +1,7 @@
 import { Topics } from '@nps/contracts';
-import { aTouchpointRecorded, expectEventually, SmtpInbox } from '@nps/testing';
+import { anEvent, expectEventually, serviceBed, SmtpInbox } from '@nps/testing';
 import { DateTime } from 'luxon';
-import { csvOf, startDispatch, type DispatchBed } from './dispatch.bed';
+import { csvOf } from './customer-rows.csv';
 
 /** A fixed-offset zone where the local hour is `hour` right now, so the test holds at any time of day. */
 function zoneAtLocalHour(hour: number): string {
@@ -22,11 +22,12 @@ interface Suppression {
 describe('contact policy on live triggers', () => {
   let smtp: SmtpInbox;
   const night = zoneAtLocalHour(3);
-  let bed: DispatchBed;
+  const bed = serviceBed({ service: 'survey-dispatch', autoStart: false });
+  const kafka = bed.probe(Topics.SurveyDispatched);
 
   beforeAll(async () => {
     smtp = await SmtpInbox.start();
-    bed = await startDispatch({
+    await bed.start({
       SMTP_URL: smtp.url,
       CONTACT_CAP_DAYS: '30',
       CONTACT_ATTRIBUTE_RULES: 'customer.segment=internal:never',
@@ -46,12 +47,11 @@ describe('contact policy on live triggers', () => {
   }, 120000);
 
   afterAll(async () => {
-    await bed?.stop();
     await smtp?.stop();
   });
 
   const touchpoint = (customerId: string, touchpointId: string) =>
-    bed.kafka.publish(Topics.TouchpointRecorded, aTouchpointRecorded().forCustomer(customerId).withTouchpointId(touchpointId).build());
+    bed.publish(Topics.TouchpointRecorded, anEvent(Topics.TouchpointRecorded, { customerId, touchpointId }));
   const suppressionsOf = (customerId: string) => bed.get<Suppression[]>(`/suppressions?customerId=${customerId}`);
 
   it.each([
@@ -74,7 +74,7 @@ describe('contact policy on live triggers', () => {
 
   it('sends the first survey, then suppresses the same touchpoint as a duplicate and a second one by the 30-day cap', async () => {
     await touchpoint('fresh', 'order-1');
-    await bed.kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'fresh');
+    await kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'fresh');
     await touchpoint('fresh', 'order-1');
     await touchpoint('fresh', 'order-2');
 

@@ -4,7 +4,8 @@ import { once } from 'node:events';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { csvOf, startDispatch, type DispatchBed } from './dispatch.bed';
+import { serviceBed } from '@nps/testing';
+import { csvOf } from './customer-rows.csv';
 
 const CSV = csvOf([
   { customer_id: 'c-1', name: 'Anna de Vries', email: 'anna@example.nl', phone: '+31 6 1234 5678', language: 'nl', segment: 'consumer', tier: 'gold', time_zone: 'Europe/Amsterdam', 'attr.plan': 'yearly' },
@@ -15,13 +16,8 @@ const CSV = csvOf([
 
 // Contacts in, `customer upserted` out: row-by-row report, and contact data never leaves the service.
 describe('customer import', () => {
-  let bed: DispatchBed;
-
-  beforeAll(async () => {
-    bed = await startDispatch();
-  }, 120000);
-
-  afterAll(() => bed?.stop());
+  const bed = serviceBed({ service: 'survey-dispatch' });
+  const kafka = bed.probe(Topics.CustomerUpserted);
 
   it('imports the good CSV rows, reports every bad field with its line, and publishes the good ones without email or phone', async () => {
     const { status, body } = await bed.post('/customers/import', CSV, 'text/csv');
@@ -37,7 +33,7 @@ describe('customer import', () => {
         { line: 5, field: 'customerId', reason: 'is required' },
       ],
     });
-    const events = await bed.kafka.eventually(Topics.CustomerUpserted, (e) => ['c-1', 'c-3'].includes(e.customerId), 2);
+    const events = await kafka.eventually(Topics.CustomerUpserted, (e) => ['c-1', 'c-3'].includes(e.customerId), 2);
     expect(events.map((e) => e.message)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ customerId: 'c-1', name: 'Anna de Vries', language: 'nl', segment: 'consumer', tier: 'gold', timeZone: 'Europe/Amsterdam', attributes: { plan: 'yearly' } }),
@@ -69,7 +65,7 @@ describe('customer import', () => {
         { line: 3, field: 'row', reason: 'is not a JSON object' },
       ],
     });
-    await bed.kafka.eventually(Topics.CustomerUpserted, (e) => e.customerId === 'c-1' && e.name === 'Anna Jansen' && e.optedOutChannels.includes(Channel.EMAIL));
+    await kafka.eventually(Topics.CustomerUpserted, (e) => e.customerId === 'c-1' && e.name === 'Anna Jansen' && e.optedOutChannels.includes(Channel.EMAIL));
   });
 
   it('refuses a file it cannot read with a 400 that says why, and stores nothing', async () => {
@@ -93,7 +89,7 @@ describe('customer import', () => {
 
     expect(code).toBe(3);
     expect(JSON.parse(output)).toMatchObject({ imported: 1, rejected: 1, problems: [{ line: 3, field: 'phone' }] });
-    await bed.kafka.eventually(Topics.CustomerUpserted, (e) => e.customerId === 'cli-1');
+    await kafka.eventually(Topics.CustomerUpserted, (e) => e.customerId === 'cli-1');
   });
 
   it('documents its HTTP API with OpenAPI at /docs and /docs-json', async () => {

@@ -1,9 +1,9 @@
 import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Channel, SurveyFailureReason, Topics } from '@nps/contracts';
 import { SurveyLinks } from '@nps/survey-links';
-import { aTouchpointRecorded, expectEventually, HttpReceiver, SmtpInbox } from '@nps/testing';
+import { anEvent, expectEventually, HttpReceiver, serviceBed, SmtpInbox } from '@nps/testing';
 import { randomUUID } from 'node:crypto';
-import { csvOf, startDispatch, type DispatchBed } from './dispatch.bed';
+import { csvOf } from './customer-rows.csv';
 
 const KEYS = 'k-new:new-secret-0123456789abcdef,k-old:old-secret-0123456789abcdef';
 const PAGE = 'http://survey.test:3002';
@@ -13,12 +13,13 @@ describe('survey delivery', () => {
   let smtp: SmtpInbox;
   let http: HttpReceiver;
   const links = new SurveyLinks(KEYS, PAGE);
-  let bed: DispatchBed;
+  const bed = serviceBed({ service: 'survey-dispatch', autoStart: false });
+  const kafka = bed.probe(Topics.SurveyDispatched, Topics.SurveyFailed);
 
   beforeAll(async () => {
     smtp = await SmtpInbox.start();
     http = await HttpReceiver.start();
-    bed = await startDispatch({
+    await bed.start({
       SMTP_URL: smtp.url,
       SMS_GATEWAY_URL: http.url('/sms'),
       SURVEY_LINK_KEYS: KEYS,
@@ -43,7 +44,6 @@ describe('survey delivery', () => {
   }, 120000);
 
   afterAll(async () => {
-    await bed?.stop();
     await smtp?.stop();
     await http?.stop();
   });
@@ -51,7 +51,10 @@ describe('survey delivery', () => {
   /** JSON bodies POSTed to `path` of the receiver. */
   const posted = (path: string) => http.requests.filter((request) => request.path === path).map((request) => JSON.parse(request.body) as Record<string, unknown>);
   const touchpoint = (customerId: string, touchpointId: string = randomUUID()) =>
-    bed.kafka.publish(Topics.TouchpointRecorded, aTouchpointRecorded().forCustomer(customerId).withTouchpointId(touchpointId).withAttributes({ order_value: '129.90' }).build());
+    bed.publish(
+      Topics.TouchpointRecorded,
+      anEvent(Topics.TouchpointRecorded, { customerId, touchpointId, attributes: { order_value: '129.90' } }),
+    );
 
   it('emails the survey in Dutch with the 0-10 scale as signed links to the survey page, and publishes SurveyDispatched without contact data', async () => {
     await touchpoint('anna', 'order-77');
@@ -61,7 +64,7 @@ describe('survey delivery', () => {
       expect(mails).toHaveLength(1);
       return mails;
     });
-    const [dispatched] = await bed.kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'anna');
+    const [dispatched] = await kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'anna');
 
     expect(mail.subject).toBe('Hoe waarschijnlijk is het dat u ons aanbeveelt?');
     const hrefs = [...String(mail.html).matchAll(/<a href="([^"]+)"/g)].map((match) => match[1]);
@@ -100,7 +103,7 @@ describe('survey delivery', () => {
     expect(sms).toMatchObject({ to: '+447700900123', kind: 'survey', messageRef: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/) });
     const url = /(http\S+)/.exec(String(sms.text))?.[1] ?? '';
     expect(links.verify(url.replace(`${PAGE}/s/`, '')).customerId).toBe('sam');
-    await bed.kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'sam' && e.channel === Channel.SMS);
+    await kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'sam' && e.channel === Channel.SMS);
   });
 
   it("posts the survey to a B2B customer's webhook with every score link", async () => {
@@ -120,7 +123,7 @@ describe('survey delivery', () => {
     await touchpoint('busy');
 
     await expectEventually(() => expect(smtp.to('busy@example.com')).toHaveLength(1));
-    await bed.kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'busy');
+    await kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'busy');
     const [request] = await bed.get<{ status: string; attempts: number }[]>('/survey-requests?customerId=busy');
     expect(request.status).toBe('sent');
     expect(smtp.to('busy@example.com')).toHaveLength(1);
@@ -130,17 +133,17 @@ describe('survey delivery', () => {
     http.respondWith(503, 503, 503);
     await touchpoint('down');
 
-    const [failed] = await bed.kafka.eventually(Topics.SurveyFailed, (e) => e.customerId === 'down');
+    const [failed] = await kafka.eventually(Topics.SurveyFailed, (e) => e.customerId === 'down');
     expect(failed.message).toMatchObject({ reason: SurveyFailureReason.PROVIDER_UNAVAILABLE, attempts: 3, channel: Channel.WEBHOOK, detail: expect.stringContaining('HTTP 503') });
     expect(posted('/down')).toHaveLength(3);
-    expect(bed.kafka.events(Topics.SurveyDispatched).filter((e) => e.message.customerId === 'down')).toHaveLength(0);
+    expect(kafka.events(Topics.SurveyDispatched).filter((e) => e.message.customerId === 'down')).toHaveLength(0);
   });
 
   it('fails at once, without retrying, when the provider rejects the request', async () => {
     http.respondWith(400);
     await touchpoint('wrong');
 
-    const [failed] = await bed.kafka.eventually(Topics.SurveyFailed, (e) => e.customerId === 'wrong');
+    const [failed] = await kafka.eventually(Topics.SurveyFailed, (e) => e.customerId === 'wrong');
     expect(failed.message).toMatchObject({ reason: SurveyFailureReason.INVALID_ADDRESS, attempts: 1 });
     expect(posted('/rejects')).toHaveLength(1);
   });
@@ -148,13 +151,13 @@ describe('survey delivery', () => {
   // Last: a second instance joins the same schema. Every due survey is claimed by one of them
   // (FOR UPDATE SKIP LOCKED), so each goes out once.
   it('with two instances, sends each of 30 surveys exactly once; both drain and exit 0 on SIGTERM', async () => {
-    const other = await bed.startAnotherInstance();
+    const other = (await bed.start()).process;
     const ids = Array.from({ length: 30 }, (_, n) => `multi-${n}`);
     const ours = (customerId: string) => customerId.startsWith('multi-');
     await bed.post('/customers/import', csvOf(ids.map((id) => ({ customer_id: id, email: `${id}@example.com` }))), 'text/csv');
     for (const customerId of ids) await touchpoint(customerId);
 
-    await bed.kafka.eventually(Topics.SurveyDispatched, (e) => ours(e.customerId), ids.length, 60000);
+    await kafka.eventually(Topics.SurveyDispatched, (e) => ours(e.customerId), ids.length, 60000);
     // Once no send is pending and the outbox is empty, nothing more can arrive: then count.
     await expectEventually(async () => {
       const pending = await bed.db.query(`SELECT (SELECT count(*) FROM "${bed.schema}".survey_requests WHERE next_action = 'send')::int AS sends, (SELECT count(*) FROM "${bed.schema}".outbox)::int AS outbox`);
@@ -163,9 +166,9 @@ describe('survey delivery', () => {
     const mails = ids.flatMap((id) => smtp.to(`${id}@example.com`));
     expect(mails).toHaveLength(ids.length);
     expect(new Set(mails.map((mail) => mail.headers.get('x-survey-request-id'))).size).toBe(ids.length);
-    expect(bed.kafka.events(Topics.SurveyDispatched).filter((e) => ours(e.message.customerId))).toHaveLength(ids.length);
+    expect(kafka.events(Topics.SurveyDispatched).filter((e) => ours(e.message.customerId))).toHaveLength(ids.length);
 
-    expect(await Promise.all([bed.service.stop('SIGTERM'), other.stop('SIGTERM')])).toEqual([
+    expect(await Promise.all([bed.process.stop('SIGTERM'), other.stop('SIGTERM')])).toEqual([
       { code: 0, signal: null },
       { code: 0, signal: null },
     ]);

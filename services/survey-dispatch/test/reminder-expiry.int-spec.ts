@@ -1,6 +1,6 @@
 import { Channel, Topics } from '@nps/contracts';
-import { aResponseReceived, aTouchpointRecorded, expectEventually, SmtpInbox } from '@nps/testing';
-import { csvOf, startDispatch, type DispatchBed } from './dispatch.bed';
+import { anEvent, expectEventually, serviceBed, SmtpInbox } from '@nps/testing';
+import { csvOf } from './customer-rows.csv';
 
 const REMINDER_DELAY_MS = 3000;
 const SURVEY_EXPIRY_MS = 6000;
@@ -8,11 +8,12 @@ const SURVEY_EXPIRY_MS = 6000;
 // One reminder when nobody answers, none after an answer; expiry closes the survey with an event.
 describe('reminder and expiry', () => {
   let smtp: SmtpInbox;
-  let bed: DispatchBed;
+  const bed = serviceBed({ service: 'survey-dispatch', autoStart: false });
+  const kafka = bed.probe(Topics.SurveyDispatched, Topics.SurveyReminded, Topics.SurveyExpired);
 
   beforeAll(async () => {
     smtp = await SmtpInbox.start();
-    bed = await startDispatch({
+    await bed.start({
       SMTP_URL: smtp.url,
       QUIET_HOURS: 'off',
       REMINDER_DELAY_MS: String(REMINDER_DELAY_MS),
@@ -29,22 +30,22 @@ describe('reminder and expiry', () => {
   }, 120000);
 
   afterAll(async () => {
-    await bed?.stop();
     await smtp?.stop();
   });
 
   it('reminds the silent customer once, never the one who answered, and expires only the unanswered survey', async () => {
     for (const customerId of ['silent', 'prompt']) {
-      await bed.kafka.publish(Topics.TouchpointRecorded, aTouchpointRecorded().forCustomer(customerId).build());
+      await bed.publish(Topics.TouchpointRecorded, anEvent(Topics.TouchpointRecorded, { customerId }));
     }
-    const [answered] = await bed.kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'prompt');
-    await bed.kafka.publish(Topics.ResponseReceived, { ...aResponseReceived().forCustomer('prompt').withScore(9).build(), surveyRequestId: answered.message.surveyRequestId });
+    const [answered] = await kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'prompt');
+    const surveyRequestId = answered.message.surveyRequestId;
+    await bed.publish(Topics.ResponseReceived, anEvent(Topics.ResponseReceived, { customerId: 'prompt', score: 9, surveyRequestId }));
     await expectEventually(async () => expect(await bed.get('/survey-requests?customerId=prompt')).toMatchObject([{ status: 'answered', nextAction: null }]));
 
-    const [expired] = await bed.kafka.eventually(Topics.SurveyExpired, (e) => e.customerId === 'silent', 1, REMINDER_DELAY_MS + SURVEY_EXPIRY_MS + 10000);
+    const [expired] = await kafka.eventually(Topics.SurveyExpired, (e) => e.customerId === 'silent', 1, REMINDER_DELAY_MS + SURVEY_EXPIRY_MS + 10000);
 
-    const [dispatched] = bed.kafka.events(Topics.SurveyDispatched).filter((e) => e.message.customerId === 'silent');
-    const reminders = bed.kafka.events(Topics.SurveyReminded);
+    const [dispatched] = kafka.events(Topics.SurveyDispatched).filter((e) => e.message.customerId === 'silent');
+    const reminders = kafka.events(Topics.SurveyReminded);
     expect(reminders.map((e) => e.message)).toEqual([
       expect.objectContaining({ customerId: 'silent', surveyRequestId: dispatched.message.surveyRequestId, reminderNumber: 1, channel: Channel.EMAIL }),
     ]);
@@ -60,7 +61,7 @@ describe('reminder and expiry', () => {
 
     expect(smtp.to('prompt@example.com')).toHaveLength(1);
     expect(await bed.get('/survey-requests?customerId=prompt')).toMatchObject([{ status: 'answered', remindedAt: null }]);
-    expect(bed.kafka.events(Topics.SurveyExpired).filter((e) => e.message.customerId === 'prompt')).toHaveLength(0);
+    expect(kafka.events(Topics.SurveyExpired).filter((e) => e.message.customerId === 'prompt')).toHaveLength(0);
     expect(await bed.get('/survey-requests?customerId=silent')).toMatchObject([{ status: 'expired', nextAction: null, remindedAt: expect.any(String) }]);
   });
 });

@@ -22,7 +22,10 @@ export class KafkaProbe {
   private readonly kafka: Kafka;
   private readonly producer: Producer;
   private consumer?: Consumer;
-  private readonly seen = new Map<string, ConsumedRecord[]>();
+  private watching?: Promise<void>;
+  private closed?: Promise<void>;
+  // Decoded once, on first read: a test polls events() many times over thousands of records.
+  private readonly seen = new Map<string, { record: ConsumedRecord; decoded?: Seen<unknown> }[]>();
 
   constructor(
     brokers: string,
@@ -32,8 +35,19 @@ export class KafkaProbe {
     this.producer = this.kafka.producer();
   }
 
-  /** Starts reading `topics` from their beginning (call once the service created them). */
-  async watch(topics: EventTopic[]): Promise<void> {
+  /** Starts reading `topics` from their beginning (call once the service created them); once per probe. */
+  watch(topics: EventTopic[]): Promise<void> {
+    this.watching ??= this.subscribe(topics);
+    return this.watching;
+  }
+
+  /** Resolves once the probe reads its topics. */
+  async ready(): Promise<void> {
+    if (!this.watching) throw new Error('the probe watches nothing yet: call watch(), or start the bed that made it');
+    await this.watching;
+  }
+
+  private async subscribe(topics: EventTopic[]): Promise<void> {
     await this.producer.connect();
     this.consumer = this.kafka.consumer({ groupId: freshName('probe'), sessionTimeout: 6000 });
     await this.consumer.connect();
@@ -41,7 +55,9 @@ export class KafkaProbe {
     await this.consumer.run({
       eachMessage: async ({ topic, message }) => {
         const name = topic.slice(this.topicPrefix.length);
-        this.seen.set(name, [...(this.seen.get(name) ?? []), { key: message.key, value: message.value, headers: message.headers }]);
+        const records = this.seen.get(name) ?? [];
+        records.push({ record: { key: message.key, value: message.value, headers: message.headers } });
+        this.seen.set(name, records);
       },
     });
   }
@@ -53,10 +69,16 @@ export class KafkaProbe {
 
   /** Every event of `topic` seen so far, decoded. */
   events<Desc extends DescMessage>(topic: EventTopic<Desc>): Seen<MessageShape<Desc>>[] {
-    return (this.seen.get(topic.name) ?? []).map((record) => {
-      const decoded = decodeEvent(topic, record);
-      return { bytes: Buffer.from(record.value ?? []), message: decoded.message, key: decoded.key, id: decoded.attributes.id };
+    return (this.seen.get(topic.name) ?? []).map((entry) => {
+      entry.decoded ??= this.decode(topic, entry.record);
+      return entry.decoded as Seen<MessageShape<Desc>>;
     });
+  }
+
+  private decode<Desc extends DescMessage>(topic: EventTopic<Desc>, record: ConsumedRecord): Seen<MessageShape<Desc>> {
+    const decoded = decodeEvent(topic, record);
+    const bytes = Buffer.from(record.value ?? []);
+    return { bytes, message: decoded.message, key: decoded.key, id: decoded.attributes.id };
   }
 
   /** Waits until events of `topic` matching `where` are seen, and returns them. */
@@ -66,6 +88,7 @@ export class KafkaProbe {
     count = 1,
     timeoutMs = 20000,
   ): Promise<Seen<MessageShape<Desc>>[]> {
+    await this.watching;
     return expectEventually(
       () => {
         const matching = this.events(topic).filter((seen) => where(seen.message));
@@ -76,8 +99,13 @@ export class KafkaProbe {
     );
   }
 
-  async close(): Promise<void> {
-    await this.consumer?.disconnect();
-    await this.producer.disconnect();
+  /** Stops reading; closing again does nothing. */
+  close(): Promise<void> {
+    this.closed ??= (async () => {
+      await this.watching?.catch(() => undefined);
+      await this.consumer?.disconnect();
+      await this.producer.disconnect();
+    })();
+    return this.closed;
   }
 }

@@ -1,4 +1,4 @@
-import { call, type CaseManagementBed } from './case-management.bed';
+import { call, token } from './ops-api.client';
 
 export interface TeamSetup {
   id: string;
@@ -11,8 +11,8 @@ export interface TeamSetup {
 }
 
 /** Creates a team, its members and its routing rule through the API, as an admin would. */
-export async function setUpTeam(bed: CaseManagementBed, url: string, team: TeamSetup): Promise<void> {
-  const admin = bed.token({ sub: 'admin-1', roles: ['admin'] });
+export async function setUpTeam(url: string, team: TeamSetup): Promise<void> {
+  const admin = token({ sub: 'admin-1', roles: ['admin'] });
   const created = await call(url, 'POST', '/teams', admin, {
     id: team.id,
     name: `Team ${team.id}`,

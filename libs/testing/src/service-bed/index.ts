@@ -1,0 +1,4 @@
+export * from './service.bed';
+export * from './service.catalog';
+export * from './service-bed.hooks';
+export * from './root-causes.seed';

@@ -1,0 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import { Channel } from '@nps/contracts';
+import { DEVELOPMENT_SURVEY_LINK_KEYS, SurveyLinks, type SurveyLinkClaims } from '@nps/survey-links';
+
+/** Claims of a survey link as survey-dispatch would sign them. */
+export function aSurveyLink(overrides: Partial<SurveyLinkClaims> = {}): SurveyLinkClaims {
+  const id = randomUUID().slice(0, 8);
+  return {
+    surveyRequestId: `sr-${id}`,
+    customerId: `c-${id}`,
+    touchpointId: `order-${id}`,
+    touchpointType: 'order-delivered',
+    channel: Channel.EMAIL,
+    language: 'nl',
+    expiresAt: new Date(Date.now() + 14 * 24 * 3600_000),
+    ...overrides,
+  };
+}
+
+/** Survey links signed with the development keys the service uses when none are configured. */
+export const devLinks = (baseUrl: string) => new SurveyLinks(DEVELOPMENT_SURVEY_LINK_KEYS, baseUrl);
