@@ -15,11 +15,12 @@ describe('survey delivery', () => {
   const links = new SurveyLinks(KEYS, PAGE);
   const bed = serviceBed({ service: 'survey-dispatch', autoStart: false });
   const kafka = bed.probe(Topics.SurveyDispatched, Topics.SurveyFailed);
+  let env: Record<string, string>;
 
   beforeAll(async () => {
     smtp = await SmtpInbox.start();
     http = await HttpReceiver.start();
-    await bed.start({
+    env = {
       SMTP_URL: smtp.url,
       SMS_GATEWAY_URL: http.url('/sms'),
       SURVEY_LINK_KEYS: KEYS,
@@ -27,7 +28,8 @@ describe('survey delivery', () => {
       QUIET_HOURS: 'off',
       SEND_MAX_ATTEMPTS: '3',
       SEND_RETRY_BACKOFF_MS: '200',
-    });
+    };
+    await bed.start(env);
     const imported = await bed.post(
       '/customers/import',
       csvOf([
@@ -151,7 +153,7 @@ describe('survey delivery', () => {
   // Last: a second instance joins the same schema. Every due survey is claimed by one of them
   // (FOR UPDATE SKIP LOCKED), so each goes out once.
   it('with two instances, sends each of 30 surveys exactly once; both drain and exit 0 on SIGTERM', async () => {
-    const other = (await bed.start()).process;
+    const other = (await bed.start(env)).process;
     const ids = Array.from({ length: 30 }, (_, n) => `multi-${n}`);
     const ours = (customerId: string) => customerId.startsWith('multi-');
     await bed.post('/customers/import', csvOf(ids.map((id) => ({ customer_id: id, email: `${id}@example.com` }))), 'text/csv');
