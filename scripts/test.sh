@@ -20,6 +20,7 @@ check() {
 # The module-boundary rule reads Nx's cached project graph and skips itself without one.
 lint() { nx show projects >/dev/null && eslint --max-warnings 0 .; }
 
+check "format (prettier --check)" prettier --check --log-level warn .
 check "lint (eslint, Nx module boundaries)" lint
 check "type check (tsc --noEmit)" tsc -p tsconfig.json --noEmit
 check "contracts: buf lint" npm run --silent contracts:lint

@@ -29,5 +29,7 @@ const server = new SMTPServer({
     });
   },
 });
-server.listen(port, '127.0.0.1', () => process.stdout.write(`mailbox listening on smtp://127.0.0.1:${port}, storing in ${dir}\n`));
+server.listen(port, '127.0.0.1', () =>
+  process.stdout.write(`mailbox listening on smtp://127.0.0.1:${port}, storing in ${dir}\n`),
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));

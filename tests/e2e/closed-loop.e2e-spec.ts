@@ -29,10 +29,19 @@ const JWT_SECRET = 'closed-loop-e2e-jwt-secret';
 const TEAM = 'customer-care'; // the default team a fresh install routes to
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API bodies are checked by matchers
-async function call(url: string, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: any }> {
+async function call(
+  url: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   const response = await fetch(`${url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -41,7 +50,9 @@ async function call(url: string, method: string, path: string, token: string, bo
 
 /** The first link of a mail's HTML whose text is exactly `text`. */
 function linkIn(html: string, text: string): string {
-  const link = [...html.matchAll(/<a\b[^>]*href="([^"]+)"[^>]*>\s*([^<]*?)\s*<\/a>/g)].find((match) => match[2] === text);
+  const link = [...html.matchAll(/<a\b[^>]*href="([^"]+)"[^>]*>\s*([^<]*?)\s*<\/a>/g)].find(
+    (match) => match[2] === text,
+  );
   if (!link) throw new Error(`no link "${text}" in the mail`);
   return link[1].replaceAll('&amp;', '&');
 }
@@ -69,11 +80,22 @@ describe('the closed loop, across all five services', () => {
     // The survey links in the mails point at response-ingestion: it starts first, so its URL is known.
     urls['response-ingestion'] = (await beds['response-ingestion'].start()).url;
     const own: Record<ServiceName, Record<string, string>> = {
-      'survey-dispatch': { SMTP_URL: mail.url, SURVEY_PAGE_URL: urls['response-ingestion'], QUIET_HOURS: 'off', SCHEDULER_POLL_MS: '200' },
+      'survey-dispatch': {
+        SMTP_URL: mail.url,
+        SURVEY_PAGE_URL: urls['response-ingestion'],
+        QUIET_HOURS: 'off',
+        SCHEDULER_POLL_MS: '200',
+      },
       'response-ingestion': {},
       scoring: {},
       'root-cause-tagging': {},
-      'case-management': { SMTP_URL: mail.url, NOTIFY_WEBHOOK_URL: webhook.url('/slack'), NOTIFY_WEBHOOK_SECRET: WEBHOOK_SECRET, AUTH_JWT_SECRET: JWT_SECRET, NOTIFY_INTERVAL_MS: '200' },
+      'case-management': {
+        SMTP_URL: mail.url,
+        NOTIFY_WEBHOOK_URL: webhook.url('/slack'),
+        NOTIFY_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        AUTH_JWT_SECRET: JWT_SECRET,
+        NOTIFY_INTERVAL_MS: '200',
+      },
     };
     const others = SERVICES.filter((name) => name !== 'response-ingestion');
     await Promise.all(others.map(async (name) => (urls[name] = (await beds[name].start(own[name])).url)));
@@ -87,7 +109,11 @@ describe('the closed loop, across all five services', () => {
       { id: 'bram', available: true },
       { id: 'dirk', available: false },
     ]) {
-      const added = await call(urls['case-management'], 'POST', `/teams/${TEAM}/members`, admin, { ...member, name: member.id, email: `${member.id}@care.example.com` });
+      const added = await call(urls['case-management'], 'POST', `/teams/${TEAM}/members`, admin, {
+        ...member,
+        name: member.id,
+        email: `${member.id}@care.example.com`,
+      });
       expect(added.status).toBe(201);
     }
   }, 240000);
@@ -105,7 +131,20 @@ describe('the closed loop, across all five services', () => {
     const imported = await fetch(`${urls['survey-dispatch']}/customers/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify([{ customerId, name: 'Klant', email, phone: '+31 6 1234 5678', language: 'nl', segment: 'consumer', region: 'benelux', tier: 'standard', accountOwner, timeZone: 'Europe/Amsterdam' }]),
+      body: JSON.stringify([
+        {
+          customerId,
+          name: 'Klant',
+          email,
+          phone: '+31 6 1234 5678',
+          language: 'nl',
+          segment: 'consumer',
+          region: 'benelux',
+          tier: 'standard',
+          accountOwner,
+          timeZone: 'Europe/Amsterdam',
+        },
+      ]),
     });
     expect(await imported.json()).toMatchObject({ imported: 1, rejected: 0 });
     const touchpoint = anEvent(Topics.TouchpointRecorded, { customerId });
@@ -138,7 +177,9 @@ describe('the closed loop, across all five services', () => {
 
     const page = await (await browser.newContext({ viewport: { width: 375, height: 740 } })).newPage();
     await page.goto(String(pageLink));
-    const scale = page.getByRole('group', { name: 'Hoe waarschijnlijk is het dat u ons aanbeveelt aan een vriend of collega?' });
+    const scale = page.getByRole('group', {
+      name: 'Hoe waarschijnlijk is het dat u ons aanbeveelt aan een vriend of collega?',
+    });
     await scale.getByRole('radio', { name: '3 van de 10' }).check();
     const comment = 'Het pakket kwam beschadigd aan en niemand reageerde op mijn e-mail.';
     await page.getByLabel('Waarom geeft u deze score? (optioneel)').fill(comment);
@@ -160,7 +201,11 @@ describe('the closed loop, across all five services', () => {
     expect(json).not.toContain(email);
     expect(received.bytes.toString('latin1')).not.toMatch(/@klant\.example\.nl|612345678/);
     // Everything the service published has gone out by now: still exactly one.
-    await expectEventually(() => expect(kafka.events(Topics.ResponseReceived).filter((seen) => seen.message.customerId === customerId)).toHaveLength(1));
+    await expectEventually(() =>
+      expect(
+        kafka.events(Topics.ResponseReceived).filter((seen) => seen.message.customerId === customerId),
+      ).toHaveLength(1),
+    );
   });
 
   it('a customer clicks 2 in the email and writes "De levering was twee weken te laat" → one case for the account owner, tagged delivery, with SLA deadlines; the owner gets an email and a signed webhook', async () => {
@@ -175,7 +220,12 @@ describe('the closed loop, across all five services', () => {
     const opened = await expectEventually(
       async () => {
         const detail = await caseOfCustomer(customerId);
-        expect(detail).toMatchObject({ ownerId: 'anna', assignmentReason: 'account_owner', score: 2, tagIds: expect.arrayContaining(['delivery']) });
+        expect(detail).toMatchObject({
+          ownerId: 'anna',
+          assignmentReason: 'account_owner',
+          score: 2,
+          tagIds: expect.arrayContaining(['delivery']),
+        });
         expect(detail.comment).toBe('De levering was twee weken te laat');
         return detail;
       },
@@ -183,13 +233,27 @@ describe('the closed loop, across all five services', () => {
     );
     expect(Date.parse(opened.firstContactDueAt)).toBeGreaterThan(Date.parse(opened.openedAt));
     expect(Date.parse(opened.resolutionDueAt)).toBeGreaterThan(Date.parse(opened.firstContactDueAt));
-    await expectEventually(() => expect(kafka.events(Topics.CaseOpened).filter((seen) => seen.message.customerId === customerId)).toHaveLength(1));
+    await expectEventually(() =>
+      expect(kafka.events(Topics.CaseOpened).filter((seen) => seen.message.customerId === customerId)).toHaveLength(1),
+    );
 
     // Anna may have been notified of earlier cases too: this one's notification names its id.
-    await expectEventually(() => expect(mail.to('anna@care.example.com').filter((sent) => String(sent.text).includes(opened.id))).toHaveLength(1), { timeoutMs: 30000 });
+    await expectEventually(
+      () =>
+        expect(mail.to('anna@care.example.com').filter((sent) => String(sent.text).includes(opened.id))).toHaveLength(
+          1,
+        ),
+      { timeoutMs: 30000 },
+    );
     const post = await webhook.waitFor((request) => request.body.includes(opened.id) && request.body.includes('anna'));
     expect(standardWebhookSignatureValid(WEBHOOK_SECRET, post.headers, post.body)).toBe(true);
-    expect(standardWebhookSignatureValid(`whsec_${Buffer.from('another secret').toString('base64')}`, post.headers, post.body)).toBe(false);
+    expect(
+      standardWebhookSignatureValid(
+        `whsec_${Buffer.from('another secret').toString('base64')}`,
+        post.headers,
+        post.body,
+      ),
+    ).toBe(false);
   });
 
   it('when the account owner is on leave, the case goes to the least-loaded available member', async () => {

@@ -32,8 +32,13 @@ describe('the platform', () => {
 
   it('ran each service migrations in its own schema at start-up', async () => {
     for (const service of running) {
-      const tables = await service.db.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1', [service.schema]);
-      expect(tables.rows.map((row) => row.table_name)).toEqual(expect.arrayContaining(['inbox', 'migrations', 'outbox']));
+      const tables = await service.db.query(
+        'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1',
+        [service.schema],
+      );
+      expect(tables.rows.map((row) => row.table_name)).toEqual(
+        expect.arrayContaining(['inbox', 'migrations', 'outbox']),
+      );
     }
   });
 

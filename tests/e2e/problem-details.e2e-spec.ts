@@ -138,15 +138,13 @@ const TABLE: Row[] = [
     code: 'ILLEGAL_TRANSITION',
     extensions: ['caseStatus', 'allowed'],
   },
-  ...SERVICES.map(
-    (service): Row => ({
-      service,
-      what: 'unknown route',
-      send: (url) => fetch(`${url}/no-such-route`, service === 'case-management' ? bearer : {}),
-      status: 404,
-      code: 'NOT_FOUND',
-    }),
-  ),
+  ...SERVICES.map((service): Row => ({
+    service,
+    what: 'unknown route',
+    send: (url) => fetch(`${url}/no-such-route`, service === 'case-management' ? bearer : {}),
+    status: 404,
+    code: 'NOT_FOUND',
+  })),
 ];
 
 // The same error contract from all five services, each in its own process on the real broker and database.

@@ -2,14 +2,36 @@ import { randomUUID } from 'node:crypto';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
 import { JwtService } from '@nestjs/jwt';
 import { Channel, Topics } from '@nps/contracts';
-import { expectEventually, freePort, freshName, freshTopicPrefix, KafkaProbe, ServiceProcess, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
+import {
+  expectEventually,
+  freePort,
+  freshName,
+  freshTopicPrefix,
+  KafkaProbe,
+  ServiceProcess,
+  testDatabaseUrl,
+  testKafkaBrokers,
+} from '@nps/testing';
 
 const JWT_SECRET = 'taxonomy-e2e-jwt-secret';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API bodies are checked by matchers
-async function call(url: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
-  const response = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+async function call(
+  url: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
+  const headers = {
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+  };
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -25,8 +47,17 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
 
   async function start(service: string, env: Record<string, string>): Promise<string> {
     const port = await freePort();
-    const common = { KAFKA_BROKERS: testKafkaBrokers(), DATABASE_URL: testDatabaseUrl(), KAFKA_TOPIC_PREFIX: topicPrefix, KAFKA_SESSION_TIMEOUT_MS: '6000', LOG_LEVEL: 'warn' };
-    const process = ServiceProcess.start({ entry: `services/${service}/src/main.ts`, env: { ...common, ...env, PORT: String(port), DB_SCHEMA: freshName(service.replaceAll('-', '_')) } });
+    const common = {
+      KAFKA_BROKERS: testKafkaBrokers(),
+      DATABASE_URL: testDatabaseUrl(),
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      KAFKA_SESSION_TIMEOUT_MS: '6000',
+      LOG_LEVEL: 'warn',
+    };
+    const process = ServiceProcess.start({
+      entry: `services/${service}/src/main.ts`,
+      env: { ...common, ...env, PORT: String(port), DB_SCHEMA: freshName(service.replaceAll('-', '_')) },
+    });
     processes.push(process);
     const url = `http://127.0.0.1:${port}`;
     await process.waitForHttp(`${url}/health/ready`, 200, 150000);
@@ -57,12 +88,17 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
       },
       { timeoutMs: 60000, intervalMs: 500 },
     );
-    expect((await call(urls.cases, 'POST', `/cases/${id}/contacts`, admin, { channel: 'call', result: 'reached' })).status).toBe(200);
+    expect(
+      (await call(urls.cases, 'POST', `/cases/${id}/contacts`, admin, { channel: 'call', result: 'reached' })).status,
+    ).toBe(200);
     return id;
   }
 
   beforeAll(async () => {
-    [urls.tagging, urls.cases] = await Promise.all([start('root-cause-tagging', {}), start('case-management', { AUTH_JWT_SECRET: JWT_SECRET })]);
+    [urls.tagging, urls.cases] = await Promise.all([
+      start('root-cause-tagging', {}),
+      start('case-management', { AUTH_JWT_SECRET: JWT_SECRET }),
+    ]);
     kafka = new KafkaProbe(testKafkaBrokers(), topicPrefix);
     await kafka.watch([Topics.TaxonomyPublished]);
   }, 240000);
@@ -77,7 +113,10 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
       async () => {
         const listed = await call(urls.cases, 'GET', '/root-causes', admin);
         expect(listed.body).toHaveLength(11);
-        return listed.body.map((cause: { tagId: string; taxonomyVersion: number }) => [cause.tagId, cause.taxonomyVersion]);
+        return listed.body.map((cause: { tagId: string; taxonomyVersion: number }) => [
+          cause.tagId,
+          cause.taxonomyVersion,
+        ]);
       },
       { timeoutMs: 60000, intervalMs: 500 },
     );
@@ -86,23 +125,39 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
 
   it('accepts a tag added through the taxonomy admin API as the root cause of a resolution', async () => {
     const id = await contactedCase();
-    const added = await call(urls.tagging, 'POST', '/taxonomy/tags', undefined, { id: 'loyalty-program', name: 'Loyalty program', terms: { en: [{ text: 'loyalty points' }] } });
+    const added = await call(urls.tagging, 'POST', '/taxonomy/tags', undefined, {
+      id: 'loyalty-program',
+      name: 'Loyalty program',
+      terms: { en: [{ text: 'loyalty points' }] },
+    });
     expect(added.status).toBe(201);
     const resolved = await expectEventually(
       async () => {
-        const answer = await call(urls.cases, 'POST', `/cases/${id}/resolve`, admin, { rootCauseTagId: 'loyalty-program', outcome: 'recovered', note: 'Points restored' });
+        const answer = await call(urls.cases, 'POST', `/cases/${id}/resolve`, admin, {
+          rootCauseTagId: 'loyalty-program',
+          outcome: 'recovered',
+          note: 'Points restored',
+        });
         expect(answer.status).toBe(200);
         return answer.body;
       },
       { timeoutMs: 60000, intervalMs: 500 },
     );
     expect(resolved).toMatchObject({ status: 'resolved', rootCauseTagId: 'loyalty-program' });
-    expect((await call(urls.cases, 'GET', '/root-causes', admin)).body).toContainEqual({ tagId: 'loyalty-program', name: 'Loyalty program', taxonomyVersion: 2 });
+    expect((await call(urls.cases, 'GET', '/root-causes', admin)).body).toContainEqual({
+      tagId: 'loyalty-program',
+      name: 'Loyalty program',
+      taxonomyVersion: 2,
+    });
   });
 
   it('refuses a root cause that is in no taxonomy version: 400 naming rootCauseTagId, the case unchanged', async () => {
     const id = await contactedCase();
-    const answer = await call(urls.cases, 'POST', `/cases/${id}/resolve`, admin, { rootCauseTagId: 'weather', outcome: 'recovered', note: 'x' });
+    const answer = await call(urls.cases, 'POST', `/cases/${id}/resolve`, admin, {
+      rootCauseTagId: 'weather',
+      outcome: 'recovered',
+      note: 'x',
+    });
     expect(answer.status).toBe(400);
     expect(JSON.stringify(answer.body)).toContain('rootCauseTagId');
     expect(JSON.stringify(answer.body)).toContain('UNKNOWN_ROOT_CAUSE');

@@ -30,10 +30,13 @@ describe('OpenTelemetry export', () => {
 
   it('sends the spans of an HTTP request to the collector', async () => {
     await fetch(`${bed.url}/health/live`);
-    await expectEventually(() => {
-      const traces = received.filter((r) => r.path === '/v1/traces');
-      expect(traces.length).toBeGreaterThan(0);
-      expect(traces[0].bytes).toBeGreaterThan(0);
-    }, { timeoutMs: 20000 });
+    await expectEventually(
+      () => {
+        const traces = received.filter((r) => r.path === '/v1/traces');
+        expect(traces.length).toBeGreaterThan(0);
+        expect(traces[0].bytes).toBeGreaterThan(0);
+      },
+      { timeoutMs: 20000 },
+    );
   });
 });

@@ -16,7 +16,11 @@ export function encodedEvents(count: number, keys: number, prefix: string): Enco
     const key = `${prefix}-${i % keys}`;
     const n = (counters.get(key) ?? 0) + 1;
     counters.set(key, n);
-    return encodeEvent(Topics.ResponseReceived, anEvent(Topics.ResponseReceived, { customerId: key, comment: `${key}:${n}` }), { source: 'urn:nps:bench' });
+    return encodeEvent(
+      Topics.ResponseReceived,
+      anEvent(Topics.ResponseReceived, { customerId: key, comment: `${key}:${n}` }),
+      { source: 'urn:nps:bench' },
+    );
   });
 }
 
@@ -35,7 +39,10 @@ export async function createResponseTopic(brokers: string, prefix: string): Prom
   const admin = new Kafka(kafkaConfig({ brokers, clientId: 'bench' })).admin();
   await admin.connect();
   try {
-    await expectEventually(() => ensureTopics(admin, [Topics.ResponseReceived], prefix), { timeoutMs: 30000, intervalMs: 1000 });
+    await expectEventually(() => ensureTopics(admin, [Topics.ResponseReceived], prefix), {
+      timeoutMs: 30000,
+      intervalMs: 1000,
+    });
   } finally {
     await admin.disconnect();
   }
@@ -48,7 +55,9 @@ export async function checkKafka(brokers: string): Promise<void> {
     await admin.connect();
     await admin.listTopics();
   } catch (error) {
-    throw new Error(`Kafka at ${brokers} does not answer (${(error as Error).message}); start one: KAFKA_PORT=29092 bash deploy/local/kafka.sh start`);
+    throw new Error(
+      `Kafka at ${brokers} does not answer (${(error as Error).message}); start one: KAFKA_PORT=29092 bash deploy/local/kafka.sh start`,
+    );
   } finally {
     await admin.disconnect();
   }

@@ -9,7 +9,13 @@ export interface PathResult {
 /** A plain-text table of the results, one row per path, for stdout and docs/benchmarks.md. */
 export function resultTable(results: PathResult[]): string {
   const header = ['path', 'events', 'seconds', 'events/s', 'notes'];
-  const rows = results.map((r) => [r.path, String(r.events), r.seconds.toFixed(1), rate(r.events, r.seconds), r.notes.join('; ')]);
+  const rows = results.map((r) => [
+    r.path,
+    String(r.events),
+    r.seconds.toFixed(1),
+    rate(r.events, r.seconds),
+    r.notes.join('; '),
+  ]);
   const widths = header.map((_, i) => Math.max(header[i].length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');

@@ -6,7 +6,10 @@ export interface BenchTarget {
 
 /** KAFKA_BROKERS and DATABASE_URL, defaulting to the local broker and the test database. */
 export function benchTarget(env: NodeJS.ProcessEnv = process.env): BenchTarget {
-  return { brokers: env.KAFKA_BROKERS || '127.0.0.1:9092', databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/nps_test' };
+  return {
+    brokers: env.KAFKA_BROKERS || '127.0.0.1:9092',
+    databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/nps_test',
+  };
 }
 
 /** What one benchmark run uses; every value has a default that works on a developer machine. */
@@ -35,6 +38,7 @@ export function benchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettin
 export function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^[1-9]\d*$/.test(raw)) throw new Error(`Invalid configuration: ${name}: must be a positive integer (got "${raw}")`);
+  if (!/^[1-9]\d*$/.test(raw))
+    throw new Error(`Invalid configuration: ${name}: must be a positive integer (got "${raw}")`);
   return Number(raw);
 }

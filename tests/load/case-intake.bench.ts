@@ -54,13 +54,22 @@ class CaseOpenedWatch {
   readonly arrivals = new Map<string, number>();
   private readonly consumer;
 
-  constructor(brokers: string, private readonly topicPrefix: string) {
-    this.consumer = new Kafka(kafkaConfig({ brokers, clientId: 'bench-cases' })).consumer({ groupId: `bench-${randomUUID()}`, maxWaitTimeInMs: 20 });
+  constructor(
+    brokers: string,
+    private readonly topicPrefix: string,
+  ) {
+    this.consumer = new Kafka(kafkaConfig({ brokers, clientId: 'bench-cases' })).consumer({
+      groupId: `bench-${randomUUID()}`,
+      maxWaitTimeInMs: 20,
+    });
   }
 
   async start(): Promise<void> {
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [physicalTopic(Topics.CaseOpened.name, this.topicPrefix)], fromBeginning: true });
+    await this.consumer.subscribe({
+      topics: [physicalTopic(Topics.CaseOpened.name, this.topicPrefix)],
+      fromBeginning: true,
+    });
     await this.consumer.run({
       eachMessage: async ({ message }) => {
         const opened = decodeEvent(Topics.CaseOpened, message).message as CaseOpened;
@@ -76,7 +85,8 @@ class CaseOpenedWatch {
       const count = responseIds.filter((id) => this.arrivals.has(id)).length;
       if (count === responseIds.length) return;
       if (count !== seen) [seen, lastProgress] = [count, performance.now()];
-      if (performance.now() - lastProgress > stallMs) throw new Error(`only ${count} of ${responseIds.length} cases opened; no progress for ${stallMs} ms`);
+      if (performance.now() - lastProgress > stallMs)
+        throw new Error(`only ${count} of ${responseIds.length} cases opened; no progress for ${stallMs} ms`);
       await sleep(50);
     }
   }
@@ -119,7 +129,10 @@ async function steady(s: Settings, publisher: EventPublisher, watch: CaseOpenedW
     const batch = detractors(perTick, 500);
     const now = performance.now();
     for (const d of batch) sentAt.set(d.responseId, now);
-    await publisher.publish(Topics.DetractorIdentified.name, batch.map((d) => d.value));
+    await publisher.publish(
+      Topics.DetractorIdentified.name,
+      batch.map((d) => d.value),
+    );
     const next = begin + (tick + 1) * 100;
     await sleep(Math.max(0, next - performance.now()));
   }
@@ -133,9 +146,16 @@ async function steady(s: Settings, publisher: EventPublisher, watch: CaseOpenedW
 async function burst(s: Settings, publisher: EventPublisher, watch: CaseOpenedWatch): Promise<string> {
   const batch = detractors(s.burst, 500);
   const begin = performance.now();
-  for (let i = 0; i < batch.length; i += 500) await publisher.publish(Topics.DetractorIdentified.name, batch.slice(i, i + 500).map((d) => d.value));
+  for (let i = 0; i < batch.length; i += 500)
+    await publisher.publish(
+      Topics.DetractorIdentified.name,
+      batch.slice(i, i + 500).map((d) => d.value),
+    );
   const produced = (performance.now() - begin) / 1000;
-  await watch.waitFor(batch.map((d) => d.responseId), 120000);
+  await watch.waitFor(
+    batch.map((d) => d.responseId),
+    120000,
+  );
   const arrivals = batch.map((d) => watch.arrivals.get(d.responseId) ?? 0).sort((a, b) => a - b);
   // Skip the first and last 5%: warm-up and the tail after the backlog is gone.
   const from = arrivals[Math.floor(arrivals.length * 0.05)];
@@ -183,7 +203,11 @@ async function main(s: Settings): Promise<void> {
       }),
     );
     await service.waitForHttp(`${url}/health/ready`, 200, 120000);
-    const admin = new JwtService({ secret: 'local-development-only-case-management-key' }).sign({ sub: 'bench', roles: ['admin'], teams: [] });
+    const admin = new JwtService({ secret: 'local-development-only-case-management-key' }).sign({
+      sub: 'bench',
+      roles: ['admin'],
+      teams: [],
+    });
     for (let i = 0; i < s.members; i++) {
       const response = await fetch(`${url}/teams/customer-care/members`, {
         method: 'POST',
@@ -196,7 +220,10 @@ async function main(s: Settings): Promise<void> {
     await watch.start();
     progress('warm-up: 200 detractors');
     const warm = detractors(200, 50);
-    await publisher.publish(Topics.DetractorIdentified.name, warm.map((d) => d.value));
+    await publisher.publish(
+      Topics.DetractorIdentified.name,
+      warm.map((d) => d.value),
+    );
     await watch.waitFor(warm.map((d) => d.responseId));
     progress(`phase 1: ${s.rate}/s for ${s.seconds} s`);
     lines.push(await steady(s, publisher, watch));
@@ -205,7 +232,9 @@ async function main(s: Settings): Promise<void> {
     lines.push(await burst(s, publisher, watch));
     progress(lines[lines.length - 1]);
     const [{ n, owners, spread }] = (
-      await db.query(`SELECT count(*)::int AS n, count(DISTINCT owner_id)::int AS owners, max(c) - min(c) AS spread FROM (SELECT owner_id, count(*) OVER (PARTITION BY owner_id) AS c FROM "${schema}".cases) x`)
+      await db.query(
+        `SELECT count(*)::int AS n, count(DISTINCT owner_id)::int AS owners, max(c) - min(c) AS spread FROM (SELECT owner_id, count(*) OVER (PARTITION BY owner_id) AS c FROM "${schema}".cases) x`,
+      )
     ).rows;
     lines.push(`${n} cases in the schema over ${owners} owners, load spread ${spread}`);
   } finally {

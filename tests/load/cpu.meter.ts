@@ -18,7 +18,9 @@ export class CpuMeter {
     const notes: string[] = [];
     const processEnd = processTicks(this.pid);
     if (this.processStart !== undefined && processEnd !== undefined && seconds > 0) {
-      notes.push(`service CPU ${Math.round((100 * (processEnd - this.processStart)) / CLOCK_TICKS / seconds)}% of a core`);
+      notes.push(
+        `service CPU ${Math.round((100 * (processEnd - this.processStart)) / CLOCK_TICKS / seconds)}% of a core`,
+      );
     }
     const machineEnd = machineTicks();
     if (this.machineStart && machineEnd && machineEnd.total > this.machineStart.total) {

@@ -49,7 +49,9 @@ export class EffectsProbe {
         seen = n;
         movedAt = performance.now();
       } else if (performance.now() - movedAt > stallMs) {
-        throw new Error(`stalled: ${n} of ${target} events in ${this.table}, none added for ${stallMs} ms (BENCH_STALL_MS)\n${context()}`);
+        throw new Error(
+          `stalled: ${n} of ${target} events in ${this.table}, none added for ${stallMs} ms (BENCH_STALL_MS)\n${context()}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
@@ -58,7 +60,10 @@ export class EffectsProbe {
 
 /** When the rows of `table` stamped at or after `since` were applied, by their `column` timestamp. */
 export async function appliedWindow(db: Client, table: string, column: string, since: Date): Promise<AppliedWindow> {
-  const { rows } = await db.query(`SELECT count(*)::int AS rows, min(${column}) AS first, max(${column}) AS last FROM ${table} WHERE ${column} >= $1`, [since]);
+  const { rows } = await db.query(
+    `SELECT count(*)::int AS rows, min(${column}) AS first, max(${column}) AS last FROM ${table} WHERE ${column} >= $1`,
+    [since],
+  );
   return rows[0];
 }
 
@@ -66,5 +71,8 @@ export async function appliedWindow(db: Client, table: string, column: string, s
 export function windowNotes(window: AppliedWindow, since: Date): string[] {
   const span = (window.last.getTime() - window.first.getTime()) / 1000;
   const consume = span > 0 ? Math.round(window.rows / span) : window.rows;
-  return [`consume ${consume}/s (first→last effect ${span.toFixed(1)} s)`, `first effect +${((window.first.getTime() - since.getTime()) / 1000).toFixed(2)} s`];
+  return [
+    `consume ${consume}/s (first→last effect ${span.toFixed(1)} s)`,
+    `first effect +${((window.first.getTime() - since.getTime()) / 1000).toFixed(2)} s`,
+  ];
 }

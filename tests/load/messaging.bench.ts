@@ -42,22 +42,28 @@ async function main(settings: BenchSettings): Promise<void> {
   } finally {
     await db.end();
   }
-  process.stdout.write(`\nmessaging throughput: ${settings.events} events over ${settings.keys} keys, 6 partitions, ` +
-    `Kafka ${settings.brokers}, ${cpus().length} cores, Node ${process.version}, commit ${commit()}, ` +
-    `tracing ${process.env.OTEL_SDK_DISABLED === 'true' ? 'off (OTEL_SDK_DISABLED=true)' : 'on'} in our path, ` +
-    `load average ${loadBefore} before, ${loadAverage()} after\n\n${resultTable(results)}\n`);
+  process.stdout.write(
+    `\nmessaging throughput: ${settings.events} events over ${settings.keys} keys, 6 partitions, ` +
+      `Kafka ${settings.brokers}, ${cpus().length} cores, Node ${process.version}, commit ${commit()}, ` +
+      `tracing ${process.env.OTEL_SDK_DISABLED === 'true' ? 'off (OTEL_SDK_DISABLED=true)' : 'on'} in our path, ` +
+      `load average ${loadBefore} before, ${loadAverage()} after\n\n${resultTable(results)}\n`,
+  );
 }
 
 /** Keeps a result and shows it at once, so a run that fails later still says what it measured. */
 function record(results: PathResult[], ...measured: PathResult[]): void {
   results.push(...measured);
-  for (const r of measured) progress(`${r.path}: ${r.events} events in ${r.seconds.toFixed(1)} s; ${r.notes.join('; ')}`);
+  for (const r of measured)
+    progress(`${r.path}: ${r.events} events in ${r.seconds.toFixed(1)} s; ${r.notes.join('; ')}`);
 }
 
 /** The commit measured, so figures in docs/benchmarks.md can be traced back to code. */
 function commit(): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown';
   }

@@ -40,7 +40,11 @@ function settingsOf(env: NodeJS.ProcessEnv): Settings {
 }
 
 /** Lines of COPY text for `count` responses (uniform dimensions, a realistic 45/30/25 score mix). */
-function responseLines(count: number, random: () => number, customers: { segment: string; region: string; tier: string }[]): Readable {
+function responseLines(
+  count: number,
+  random: () => number,
+  customers: { segment: string; region: string; tier: string }[],
+): Readable {
   let i = 0;
   return Readable.from(
     (function* () {
@@ -50,7 +54,12 @@ function responseLines(count: number, random: () => number, customers: { segment
           const customer = Math.floor(random() * CUSTOMERS);
           const facts = customers[customer];
           const roll = random();
-          const score = roll < 0.45 ? 9 + Math.floor(random() * 2) : roll < 0.75 ? 7 + Math.floor(random() * 2) : Math.floor(random() * 7);
+          const score =
+            roll < 0.45
+              ? 9 + Math.floor(random() * 2)
+              : roll < 0.75
+                ? 7 + Math.floor(random() * 2)
+                : Math.floor(random() * 7);
           const category = score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
           const at = new Date(START + Math.floor(random() * DAYS * 86400) * 1000).toISOString();
           lines.push(
@@ -89,8 +98,16 @@ async function load(db: Client, schema: string, settings: Settings): Promise<voi
     tier: pick(random, ['standard', 'gold', 'platinum']),
   }));
   await pipeline(
-    Readable.from([customers.map((c, i) => [`c-${i}`, 'en', c.segment, c.region, c.tier, '', '2024-01-01T00:00:00Z'].join('\t')).join('\n') + '\n']),
-    db.query(copyFrom(`COPY "${schema}".customers (customer_id, language, segment, region, tier, account_owner_id, facts_at) FROM STDIN`)),
+    Readable.from([
+      customers
+        .map((c, i) => [`c-${i}`, 'en', c.segment, c.region, c.tier, '', '2024-01-01T00:00:00Z'].join('\t'))
+        .join('\n') + '\n',
+    ]),
+    db.query(
+      copyFrom(
+        `COPY "${schema}".customers (customer_id, language, segment, region, tier, account_owner_id, facts_at) FROM STDIN`,
+      ),
+    ),
   );
   progress(`copying ${settings.responses} responses`);
   await pipeline(
@@ -101,18 +118,27 @@ async function load(db: Client, schema: string, settings: Settings): Promise<voi
     ),
   );
   progress('tagging a fifth of them');
-  await db.query(`INSERT INTO "${schema}".response_tags (response_id, tag_id)
-    SELECT response_id, ($1::text[])[1 + abs(hashtext(response_id)) % ${TAGS.length}] FROM "${schema}".responses WHERE abs(hashtext(response_id || 'tagged')) % 5 = 0`, [TAGS]);
+  await db.query(
+    `INSERT INTO "${schema}".response_tags (response_id, tag_id)
+    SELECT response_id, ($1::text[])[1 + abs(hashtext(response_id)) % ${TAGS.length}] FROM "${schema}".responses WHERE abs(hashtext(response_id || 'tagged')) % 5 = 0`,
+    [TAGS],
+  );
   progress('building the rollups');
   // The same counting the projection does incrementally: one row per local day and dimension combination.
   const dimensions = 'touchpoint_type, channel, segment, region, tier, language';
   const counts = `count(*) FILTER (WHERE category = 'promoter'), count(*) FILTER (WHERE category = 'passive'), count(*) FILTER (WHERE category = 'detractor')`;
-  await db.query(`INSERT INTO "${schema}".rollups (zone, day, ${dimensions}, promoters, passives, detractors)
+  await db.query(
+    `INSERT INTO "${schema}".rollups (zone, day, ${dimensions}, promoters, passives, detractors)
     SELECT $1, (answered_at AT TIME ZONE $1)::date AS day, ${dimensions}, ${counts}
-    FROM "${schema}".responses WHERE received GROUP BY 2, ${dimensions}`, [ZONE]);
-  await db.query(`INSERT INTO "${schema}".tag_rollups (zone, tag_id, day, ${dimensions}, promoters, passives, detractors)
+    FROM "${schema}".responses WHERE received GROUP BY 2, ${dimensions}`,
+    [ZONE],
+  );
+  await db.query(
+    `INSERT INTO "${schema}".tag_rollups (zone, tag_id, day, ${dimensions}, promoters, passives, detractors)
     SELECT $1, g.tag_id, (answered_at AT TIME ZONE $1)::date AS day, ${dimensions}, ${counts}
-    FROM "${schema}".responses r JOIN "${schema}".response_tags g USING (response_id) WHERE received GROUP BY 2, 3, ${dimensions}`, [ZONE]);
+    FROM "${schema}".responses r JOIN "${schema}".response_tags g USING (response_id) WHERE received GROUP BY 2, 3, ${dimensions}`,
+    [ZONE],
+  );
   await db.query(`ANALYZE "${schema}".rollups; ANALYZE "${schema}".tag_rollups`);
 }
 
@@ -158,13 +184,23 @@ async function main(settings: Settings): Promise<void> {
     const loadStart = performance.now();
     await load(db, schema, settings);
     const loadSeconds = (performance.now() - loadStart) / 1000;
-    const sizes = await db.query(`SELECT (SELECT count(*) FROM "${schema}".rollups)::int AS rollups, (SELECT count(*) FROM "${schema}".tag_rollups)::int AS tag_rollups`);
-    progress(`loaded in ${loadSeconds.toFixed(0)} s: ${sizes.rows[0].rollups} rollup rows, ${sizes.rows[0].tag_rollups} tag rollup rows`);
+    const sizes = await db.query(
+      `SELECT (SELECT count(*) FROM "${schema}".rollups)::int AS rollups, (SELECT count(*) FROM "${schema}".tag_rollups)::int AS tag_rollups`,
+    );
+    progress(
+      `loaded in ${loadSeconds.toFixed(0)} s: ${sizes.rows[0].rollups} rollup rows, ${sizes.rows[0].tag_rollups} tag rollup rows`,
+    );
     const zone = `timeZone=${encodeURIComponent(ZONE)}`;
     const questions = [
       ['/nps monthly by segment, 2 years', `/nps?${zone}&from=2024-01-01&to=2025-12-31&interval=month&groupBy=segment`],
-      ['/nps/compare two half-years', `/nps/compare?${zone}&from=2025-01-01&to=2025-06-30&versusFrom=2025-07-01&versusTo=2025-12-31`],
-      ['/nps/compare two segments, 2 years', `/nps/compare?${zone}&from=2024-01-01&to=2025-12-31&segment=smb&versusSegment=enterprise`],
+      [
+        '/nps/compare two half-years',
+        `/nps/compare?${zone}&from=2025-01-01&to=2025-06-30&versusFrom=2025-07-01&versusTo=2025-12-31`,
+      ],
+      [
+        '/nps/compare two segments, 2 years',
+        `/nps/compare?${zone}&from=2024-01-01&to=2025-12-31&segment=smb&versusSegment=enterprise`,
+      ],
       ['/nps/drivers, 2 years', `/nps/drivers?${zone}&from=2024-01-01&to=2025-12-31`],
     ];
     const rows: string[] = [];
@@ -173,7 +209,9 @@ async function main(settings: Settings): Promise<void> {
       const result = await time(`${base}${path}`, settings.requests);
       rows.push(`| ${name} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.max.toFixed(1)} |`);
     }
-    const check = (await (await fetch(`${base}/nps?${zone}`)).json()) as { rows: { n: number; nps: number; marginOfError95: number }[] };
+    const check = (await (await fetch(`${base}/nps?${zone}`)).json()) as {
+      rows: { n: number; nps: number; marginOfError95: number }[];
+    };
     process.stdout.write(
       `\nNPS API latency: ${settings.responses} responses over ${DAYS} days, ${sizes.rows[0].rollups} rollup rows (${ZONE}), ` +
         `${settings.requests} sequential requests each after 5 warm-up, ${cpus().length} cores, Node ${process.version}, ` +
@@ -183,7 +221,9 @@ async function main(settings: Settings): Promise<void> {
     );
   } finally {
     await scoring?.stop('SIGTERM');
-    await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch((error: Error) => progress(`could not drop ${schema}: ${error.message}`));
+    await db
+      .query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+      .catch((error: Error) => progress(`could not drop ${schema}: ${error.message}`));
     await db.end();
   }
 }

@@ -27,7 +27,11 @@ interface LedgerRun {
  * the outbox by POST /events, relayed to Kafka, consumed by KafkaTransport into `effects`. Then,
  * in the same process, a consume-only phase fed straight to the topic, like the stock path.
  */
-export async function measureOurPath(settings: BenchSettings, db: Client, partitionsConcurrently: number): Promise<PathResult[]> {
+export async function measureOurPath(
+  settings: BenchSettings,
+  db: Client,
+  partitionsConcurrently: number,
+): Promise<PathResult[]> {
   const schema = await freshSchema('bench_ledger', settings.databaseUrl);
   const topicPrefix = freshTopicPrefix('bench');
   let ledger: ServiceProcess | undefined;
@@ -59,7 +63,10 @@ export async function measureOurPath(settings: BenchSettings, db: Client, partit
       topicPrefix,
       url,
       probe: new EffectsProbe(db, `"${schema}".effects`),
-      wait: { stallMs: settings.stallMs, context: () => `ledger output (last 2000 characters):\n${output.output.slice(-2000)}` },
+      wait: {
+        stallMs: settings.stallMs,
+        context: () => `ledger output (last 2000 characters):\n${output.output.slice(-2000)}`,
+      },
       label: `ours P=${partitionsConcurrently}`,
       pid: ledger.pid,
     };
@@ -96,12 +103,25 @@ async function throughOutbox({ settings, db, schema, url, probe, wait, label, pi
     path: `${label}, outbox → effect`,
     events: settings.events,
     seconds,
-    notes: [`write (POST) ${writeSeconds.toFixed(1)} s = ${rate(settings.events, writeSeconds)}/s`, ...windowNotes(window, since), ...cpuNotes],
+    notes: [
+      `write (POST) ${writeSeconds.toFixed(1)} s = ${rate(settings.events, writeSeconds)}/s`,
+      ...windowNotes(window, since),
+      ...cpuNotes,
+    ],
   };
 }
 
 /** From the first produce (no outbox) until the effects of as many events again are in. */
-async function straightToTopic({ settings, db, schema, topicPrefix, probe, wait, label, pid }: LedgerRun): Promise<PathResult> {
+async function straightToTopic({
+  settings,
+  db,
+  schema,
+  topicPrefix,
+  probe,
+  wait,
+  label,
+  pid,
+}: LedgerRun): Promise<PathResult> {
   const events = encodedEvents(settings.events, settings.keys, freshName('direct'));
   const publisher = new EventPublisher({ brokers: settings.brokers, clientId: 'bench', topicPrefix });
   await publisher.onModuleInit();
@@ -115,7 +135,12 @@ async function straightToTopic({ settings, db, schema, topicPrefix, probe, wait,
     const seconds = secondsSince(start);
     const cpuNotes = cpu.notes();
     const window = await appliedWindow(db, `"${schema}".inbox`, 'processed_at', since);
-    return { path: `${label}, consume only`, events: settings.events, seconds, notes: [`produce ${produceSeconds.toFixed(1)} s`, ...windowNotes(window, since), ...cpuNotes] };
+    return {
+      path: `${label}, consume only`,
+      events: settings.events,
+      seconds,
+      notes: [`produce ${produceSeconds.toFixed(1)} s`, ...windowNotes(window, since), ...cpuNotes],
+    };
   } finally {
     await publisher.onApplicationShutdown();
   }

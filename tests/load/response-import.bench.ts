@@ -33,7 +33,14 @@ async function main(): Promise<void> {
   const service = tracked(
     ServiceProcess.start({
       entry: 'services/response-ingestion/src/main.ts',
-      env: { PORT: String(port), KAFKA_BROKERS: settings.brokers, DATABASE_URL: settings.databaseUrl, DB_SCHEMA: schema, KAFKA_TOPIC_PREFIX: topicPrefix, LOG_LEVEL: 'warn' },
+      env: {
+        PORT: String(port),
+        KAFKA_BROKERS: settings.brokers,
+        DATABASE_URL: settings.databaseUrl,
+        DB_SCHEMA: schema,
+        KAFKA_TOPIC_PREFIX: topicPrefix,
+        LOG_LEVEL: 'warn',
+      },
     }),
   );
   try {
@@ -42,12 +49,22 @@ async function main(): Promise<void> {
     progress(`importing ${rows} rows (${(csv.length / 1e6).toFixed(1)} MB CSV)`);
     const loadBefore = loadavg()[0].toFixed(1);
     const started = performance.now();
-    const response = await fetch(`http://127.0.0.1:${port}/imports?importId=bench`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    const response = await fetch(`http://127.0.0.1:${port}/imports?importId=bench`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: csv,
+    });
     const report = (await response.json()) as { accepted: number; published: number; rejected: number };
     const imported = performance.now();
-    if (response.status !== 200 || report.accepted !== accepted || report.published !== accepted) throw new Error(`unexpected report: ${JSON.stringify(report)}`);
+    if (response.status !== 200 || report.accepted !== accepted || report.published !== accepted)
+      throw new Error(`unexpected report: ${JSON.stringify(report)}`);
     progress(`imported in ${((imported - started) / 1000).toFixed(1)} s; waiting for Kafka`);
-    const onKafka = await waitForTopicCount(settings.brokers, `${topicPrefix}${Topics.ResponseReceived.name}`, accepted, settings.stallMs);
+    const onKafka = await waitForTopicCount(
+      settings.brokers,
+      `${topicPrefix}${Topics.ResponseReceived.name}`,
+      accepted,
+      settings.stallMs,
+    );
     const published = performance.now();
     const seconds = (ms: number) => (ms / 1000).toFixed(1);
     process.stdout.write(
@@ -75,14 +92,20 @@ function historicalCsv(rows: number): { csv: string; accepted: number } {
   for (let i = 1; i <= rows; i++) {
     const bad = i % REJECT_EVERY === 0;
     if (bad) rejected++;
-    lines.push(`c-${i % 1000},${bad ? '11' : i % 11},${new Date(start + i * 60_000).toISOString()},${['en', 'nl', 'de'][i % 3]},"comment number ${i}",email,order-delivered`);
+    lines.push(
+      `c-${i % 1000},${bad ? '11' : i % 11},${new Date(start + i * 60_000).toISOString()},${['en', 'nl', 'de'][i % 3]},"comment number ${i}",email,order-delivered`,
+    );
   }
   return { csv: `${lines.join('\n')}\n`, accepted: rows - rejected };
 }
 
 /** Polls the topic's end offsets until they add up to `expected` (and stay there for a moment). */
 async function waitForTopicCount(brokers: string, topic: string, expected: number, stallMs: number): Promise<number> {
-  const admin = new Kafka({ brokers: brokers.split(','), clientId: 'bench-import', logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    brokers: brokers.split(','),
+    clientId: 'bench-import',
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   try {
     let last = -1;
@@ -104,7 +127,10 @@ async function waitForTopicCount(brokers: string, topic: string, expected: numbe
 
 function commit(): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown';
   }

@@ -47,7 +47,10 @@ export async function measureStockNest(settings: BenchSettings, db: Client): Pro
     const start = performance.now();
     await produce(publisher, events);
     const produceSeconds = secondsSince(start);
-    await probe.waitForEvents(settings.events, { stallMs: settings.stallMs, context: () => `stock-nest output:\n${output.output.slice(-2000)}` });
+    await probe.waitForEvents(settings.events, {
+      stallMs: settings.stallMs,
+      context: () => `stock-nest output:\n${output.output.slice(-2000)}`,
+    });
     const seconds = secondsSince(start);
     const cpuNotes = cpu.notes();
     const window = await appliedWindow(db, `"${schema}".effects`, 'applied_at', since);
@@ -56,7 +59,12 @@ export async function measureStockNest(settings: BenchSettings, db: Client): Pro
       path: 'stock Nest ServerKafka, consume only',
       events: settings.events,
       seconds,
-      notes: [`produce ${produceSeconds.toFixed(1)} s`, ...windowNotes(window, since), ...cpuNotes, ...(duplicates > 0 ? [`${duplicates} duplicate effects`] : [])],
+      notes: [
+        `produce ${produceSeconds.toFixed(1)} s`,
+        ...windowNotes(window, since),
+        ...cpuNotes,
+        ...(duplicates > 0 ? [`${duplicates} duplicate effects`] : []),
+      ],
     };
   } finally {
     await bestEffort('disconnect producer', () => publisher.onApplicationShutdown());

@@ -82,7 +82,9 @@ class TopicCounter {
   ) {}
 
   async start(topics: string[]): Promise<void> {
-    this.consumer = new Kafka(kafkaConfig({ brokers: this.brokers, clientId: 'bench-counter' })).consumer({ groupId: freshName('bench_counter') });
+    this.consumer = new Kafka(kafkaConfig({ brokers: this.brokers, clientId: 'bench-counter' })).consumer({
+      groupId: freshName('bench_counter'),
+    });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: topics.map((topic) => this.prefix + topic), fromBeginning: true });
     await this.consumer.run({
@@ -103,7 +105,10 @@ class TopicCounter {
 }
 
 function csv(ids: string[]): string {
-  const rows = ids.map((id, n) => `${id},Customer ${n},${id}@example.com,+3161${String(n).padStart(7, '0')},${['en', 'nl', 'de'][n % 3]},consumer,benelux,gold,Europe/Amsterdam,${n % 7}`);
+  const rows = ids.map(
+    (id, n) =>
+      `${id},Customer ${n},${id}@example.com,+3161${String(n).padStart(7, '0')},${['en', 'nl', 'de'][n % 3]},consumer,benelux,gold,Europe/Amsterdam,${n % 7}`,
+  );
   return ['customer_id,name,email,phone,language,segment,region,tier,time_zone,attr.cohort', ...rows].join('\n') + '\n';
 }
 
@@ -167,10 +172,15 @@ async function main(s: Settings): Promise<void> {
     const ids = Array.from({ length: s.customers }, (_, n) => `bench-${n}`);
     const body = csv(ids);
     const importStart = performance.now();
-    const response = await fetch(`${url}/customers/import`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body });
+    const response = await fetch(`${url}/customers/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body,
+    });
     const report = (await response.json()) as { imported: number };
     const imported = performance.now();
-    if (report.imported !== s.customers) throw new Error(`imported ${report.imported} of ${s.customers}: ${JSON.stringify(report).slice(0, 500)}`);
+    if (report.imported !== s.customers)
+      throw new Error(`imported ${report.imported} of ${s.customers}: ${JSON.stringify(report).slice(0, 500)}`);
     const published = await until('customer upserted', () => counter.of(Topics.CustomerUpserted.name) >= s.customers);
     lines.push(
       `customer import, ${s.customers} CSV rows (${(body.length / 1e6).toFixed(1)} MB): stored in ${sec(imported - importStart)} (${rate(s.customers, imported - importStart)} rows/s), ` +
@@ -188,16 +198,28 @@ async function main(s: Settings): Promise<void> {
       const batch = ids.slice((instances - 1) * s.surveys, instances * s.surveys).map((customerId) =>
         encodeEvent(
           Topics.TouchpointRecorded,
-          { eventId: randomUUID(), occurredAt: timestampFromDate(new Date()), customerId, touchpointId: randomUUID(), type: 'order-delivered', channel: Channel.WEB },
+          {
+            eventId: randomUUID(),
+            occurredAt: timestampFromDate(new Date()),
+            customerId,
+            touchpointId: randomUUID(),
+            type: 'order-delivered',
+            channel: Channel.WEB,
+          },
           { source: 'urn:nps:bench' },
         ),
       );
       progress(`phase 2: ${batch.length} touchpoints, ${instances} instance(s)`);
       const begin = performance.now();
-      for (let i = 0; i < batch.length; i += 500) await publisher.publish(Topics.TouchpointRecorded.name, batch.slice(i, i + 500));
+      for (let i = 0; i < batch.length; i += 500)
+        await publisher.publish(Topics.TouchpointRecorded.name, batch.slice(i, i + 500));
       const mailed = await until('emails', () => smtp.count - already >= batch.length);
-      const dispatched = await until('survey dispatched', () => counter.of(Topics.SurveyDispatched.name) - dispatchedBefore >= batch.length);
-      const sent = (await db.query(`SELECT count(*)::int AS n FROM "${schema}".survey_requests WHERE status = 'sent'`)).rows[0].n;
+      const dispatched = await until(
+        'survey dispatched',
+        () => counter.of(Topics.SurveyDispatched.name) - dispatchedBefore >= batch.length,
+      );
+      const sent = (await db.query(`SELECT count(*)::int AS n FROM "${schema}".survey_requests WHERE status = 'sent'`))
+        .rows[0].n;
       lines.push(
         `dispatch, ${batch.length} touchpoints at once, ${instances} instance(s): all emails accepted by SMTP after ${sec(mailed - begin)} (${rate(batch.length, mailed - begin)} surveys/s), ` +
           `all \`survey dispatched\` on Kafka after ${sec(dispatched - begin)}; ${smtp.count - already} emails, ${sent} requests sent in total`,

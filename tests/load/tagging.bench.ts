@@ -10,9 +10,13 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const child = spawn(process.execPath, ['-r', '@swc-node/register', 'services/root-cause-tagging/src/throughput/tagging.throughput.ts'], {
-  cwd: resolve(__dirname, '../..'),
-  env: process.env,
-  stdio: 'inherit',
-});
+const child = spawn(
+  process.execPath,
+  ['-r', '@swc-node/register', 'services/root-cause-tagging/src/throughput/tagging.throughput.ts'],
+  {
+    cwd: resolve(__dirname, '../..'),
+    env: process.env,
+    stdio: 'inherit',
+  },
+);
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

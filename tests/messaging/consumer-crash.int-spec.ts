@@ -25,13 +25,18 @@ describe('a consumer that crashes while it works', () => {
 
     const count = async () => Number((await db.query(`SELECT count(*) AS n FROM "${schema}".effects`)).rows[0].n);
     for (const threshold of [1000, 3500, 6000]) {
-      await expectEventually(async () => expect(await count()).toBeGreaterThanOrEqual(threshold), { timeoutMs: 90000, intervalMs: 20 });
+      await expectEventually(async () => expect(await count()).toBeGreaterThanOrEqual(threshold), {
+        timeoutMs: 90000,
+        intervalMs: 20,
+      });
       expect((await ledger.stop('SIGKILL')).signal).toBe('SIGKILL');
       ledger = (await bed.start()).process;
     }
     await expectEventually(async () => expect(await count()).toBe(EVENTS), { timeoutMs: 120000, intervalMs: 500 });
 
-    const { rows } = await db.query(`SELECT count(*) AS total, count(DISTINCT event_id) AS distinct_ids FROM "${schema}".effects`);
+    const { rows } = await db.query(
+      `SELECT count(*) AS total, count(DISTINCT event_id) AS distinct_ids FROM "${schema}".effects`,
+    );
     expect(rows[0]).toEqual({ total: String(EVENTS), distinct_ids: String(EVENTS) });
     const applied = await db.query(`SELECT event_id FROM "${schema}".effects`);
     expect(new Set(applied.rows.map((r) => r.event_id))).toEqual(new Set(ids));

@@ -6,7 +6,9 @@ import { LEDGER } from '../fixtures/ledger/ledger.definition';
 
 interface OtlpGauge {
   name: string;
-  gauge?: { dataPoints: { asInt?: string; asDouble?: number; attributes: { key: string; value: { stringValue?: string } }[] }[] };
+  gauge?: {
+    dataPoints: { asInt?: string; asDouble?: number; attributes: { key: string; value: { stringValue?: string } }[] }[];
+  };
 }
 
 // The consumer group's lag shows in readiness details and as an OpenTelemetry metric.
@@ -22,7 +24,8 @@ describe('consumer lag', () => {
       req.on('end', () => {
         if (req.url === '/v1/metrics') {
           const payload = JSON.parse(body);
-          for (const resource of payload.resourceMetrics ?? []) for (const scope of resource.scopeMetrics ?? []) exported.push(...(scope.metrics ?? []));
+          for (const resource of payload.resourceMetrics ?? [])
+            for (const scope of resource.scopeMetrics ?? []) exported.push(...(scope.metrics ?? []));
         }
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
@@ -53,19 +56,26 @@ describe('consumer lag', () => {
     await ledger.waitForOutput('hanging on stuck');
 
     await expectEventually(async () => {
-      const ready = (await (await fetch(`${started.url}/health/ready`)).json()) as { info: { kafka: { lag: unknown } } };
+      const ready = (await (await fetch(`${started.url}/health/ready`)).json()) as {
+        info: { kafka: { lag: unknown } };
+      };
       expect(ready.info.kafka.lag).toEqual({ [Topics.ResponseReceived.name]: 21 });
     });
-    await expectEventually(() => {
-      const points = exported.filter((m) => m.name === 'messaging.kafka.consumer.lag').flatMap((m) => m.gauge?.dataPoints ?? []);
-      const latest = points.at(-1);
-      expect(Number(latest?.asInt ?? latest?.asDouble)).toBe(21);
-      expect(latest?.attributes).toEqual(
-        expect.arrayContaining([
-          { key: 'messaging.consumer.group.name', value: { stringValue: groupIdOf('ledger', topicPrefix) } },
-          { key: 'messaging.destination.name', value: { stringValue: Topics.ResponseReceived.name } },
-        ]),
-      );
-    }, { timeoutMs: 20000 });
+    await expectEventually(
+      () => {
+        const points = exported
+          .filter((m) => m.name === 'messaging.kafka.consumer.lag')
+          .flatMap((m) => m.gauge?.dataPoints ?? []);
+        const latest = points.at(-1);
+        expect(Number(latest?.asInt ?? latest?.asDouble)).toBe(21);
+        expect(latest?.attributes).toEqual(
+          expect.arrayContaining([
+            { key: 'messaging.consumer.group.name', value: { stringValue: groupIdOf('ledger', topicPrefix) } },
+            { key: 'messaging.destination.name', value: { stringValue: Topics.ResponseReceived.name } },
+          ]),
+        );
+      },
+      { timeoutMs: 20000 },
+    );
   });
 });

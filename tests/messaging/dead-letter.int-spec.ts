@@ -28,7 +28,9 @@ describe('dead letters', () => {
     ]);
 
     const effects = () => ledgerComments(bed);
-    await expectEventually(async () => expect(await effects()).toEqual(['first', 'second', 'third']), { timeoutMs: 30000 });
+    await expectEventually(async () => expect(await effects()).toEqual(['first', 'second', 'third']), {
+      timeoutMs: 30000,
+    });
 
     const replayer = new DeadLetterReplayer({ brokers, clientId: 'dlq-test', topicPrefix });
     const letters = await expectEventually(async () => {
@@ -36,20 +38,44 @@ describe('dead letters', () => {
       expect(found).toHaveLength(3);
       return found;
     });
-    expect(letters[0]).toMatchObject({ originTopic: Topics.ResponseReceived.name, originOffset: '1', consumerGroup: groupIdOf('ledger', topicPrefix), reason: 'MISSING_HEADER', attempts: '1', errorClass: 'UndecodableEventError' });
-    expect(letters[1]).toMatchObject({ originOffset: '2', reason: 'HANDLER_FAILED', errorClass: 'RangeError', errorMessage: 'cannot record bad', attempts: '3' });
+    expect(letters[0]).toMatchObject({
+      originTopic: Topics.ResponseReceived.name,
+      originOffset: '1',
+      consumerGroup: groupIdOf('ledger', topicPrefix),
+      reason: 'MISSING_HEADER',
+      attempts: '1',
+      errorClass: 'UndecodableEventError',
+    });
+    expect(letters[1]).toMatchObject({
+      originOffset: '2',
+      reason: 'HANDLER_FAILED',
+      errorClass: 'RangeError',
+      errorMessage: 'cannot record bad',
+      attempts: '3',
+    });
     expect(Number.isNaN(Date.parse(letters[1].firstFailureAt))).toBe(false);
     // No retry can make a score of 11 valid: dead-lettered on the first attempt.
-    expect(letters[2]).toMatchObject({ originOffset: '3', reason: 'INVALID_EVENT', errorClass: 'RejectedEventError', attempts: '1' });
+    expect(letters[2]).toMatchObject({
+      originOffset: '3',
+      reason: 'INVALID_EVENT',
+      errorClass: 'RejectedEventError',
+      attempts: '1',
+    });
 
     // The fix is deployed: the same service without the bug.
     await ledger.stop('SIGTERM');
     ledger = (await bed.start()).process;
-    expect(await replayer.replay(Topics.ResponseReceived.name, { consumerGroup: groupIdOf('ledger', topicPrefix) })).toBe(1);
-    await expectEventually(async () => expect(await effects()).toEqual(['first', 'second', 'third', 'bad']), { timeoutMs: 30000 });
+    expect(
+      await replayer.replay(Topics.ResponseReceived.name, { consumerGroup: groupIdOf('ledger', topicPrefix) }),
+    ).toBe(1);
+    await expectEventually(async () => expect(await effects()).toEqual(['first', 'second', 'third', 'bad']), {
+      timeoutMs: 30000,
+    });
 
     // A second replay finds nothing left to put back.
-    expect(await replayer.replay(Topics.ResponseReceived.name, { consumerGroup: groupIdOf('ledger', topicPrefix) })).toBe(0);
+    expect(
+      await replayer.replay(Topics.ResponseReceived.name, { consumerGroup: groupIdOf('ledger', topicPrefix) }),
+    ).toBe(0);
     expect(await effects()).toEqual(['first', 'second', 'third', 'bad']);
   });
 });

@@ -33,12 +33,19 @@ describe('the outbox across a broker outage', () => {
 
     const write = async (count: number) => {
       const body = JSON.stringify({ count, keys: KEYS, prefix: 'c' });
-      const response = await fetch(`${started.url}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await fetch(`${started.url}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       expect(response.status).toBe(201);
     };
     await write(BEFORE_OUTAGE);
     // Stop the broker once events flow end to end; write the rest while it is down.
-    await expectEventually(async () => expect(await consumed()).toBeGreaterThan(500), { timeoutMs: 60000, intervalMs: 20 });
+    await expectEventually(async () => expect(await consumed()).toBeGreaterThan(500), {
+      timeoutMs: 60000,
+      intervalMs: 20,
+    });
     await broker.stop();
     const outageEnds = Date.now() + OUTAGE_MS;
     await write(EVENTS - BEFORE_OUTAGE);

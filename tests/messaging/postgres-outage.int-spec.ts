@@ -1,13 +1,6 @@
 import { encodeEvent, Topics } from '@nps/contracts';
 import { DeadLetterReplayer, EventPublisher } from '@nps/messaging';
-import {
-  anEvent,
-  DisposablePostgres,
-  expectEventually,
-  freshSchema,
-  serviceBed,
-  testKafkaBrokers,
-} from '@nps/testing';
+import { anEvent, DisposablePostgres, expectEventually, freshSchema, serviceBed, testKafkaBrokers } from '@nps/testing';
 import { Client } from 'pg';
 import { LEDGER } from '../fixtures/ledger/ledger.definition';
 

@@ -14,7 +14,8 @@ describe('replay', () => {
     const ledger = bed.process;
     const events = Array.from({ length: 20 }, (_, i) => anEvent(Topics.ResponseReceived, { customerId: `c-${i % 4}` }));
     await bed.publish(Topics.ResponseReceived, events);
-    const projection = async () => (await db.query(`SELECT event_id FROM "${schema}".effects ORDER BY event_id`)).rows.map((r) => r.event_id);
+    const projection = async () =>
+      (await db.query(`SELECT event_id FROM "${schema}".effects ORDER BY event_id`)).rows.map((r) => r.event_id);
     await expectEventually(async () => expect(await projection()).toHaveLength(20));
     const before = await projection();
 

@@ -17,7 +17,14 @@ import {
   physicalTopic,
 } from '@nps/messaging';
 import { dataSourceOptions } from '@nps/persistence';
-import { anEvent, expectEventually, freshSchema, freshTopicPrefix, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
+import {
+  anEvent,
+  expectEventually,
+  freshSchema,
+  freshTopicPrefix,
+  testDatabaseUrl,
+  testKafkaBrokers,
+} from '@nps/testing';
 import { Kafka, type KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
 
@@ -36,10 +43,24 @@ describe('trace context through the messaging path', () => {
     trace.setGlobalTracerProvider(new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter })] }));
     const schema = await freshSchema('tracing');
     topicPrefix = freshTopicPrefix();
-    dataSource = new DataSource({ ...dataSourceOptions({ url: testDatabaseUrl(), schema, entities: [], migrations: [MessagingTables1763856000000] }) });
+    dataSource = new DataSource({
+      ...dataSourceOptions({
+        url: testDatabaseUrl(),
+        schema,
+        entities: [],
+        migrations: [MessagingTables1763856000000],
+      }),
+    });
     await dataSource.initialize();
     await dataSource.runMigrations();
-    settings = Object.assign(new MessagingSettings(), { service: 'scoring', schema, topicPrefix, relayBatchSize: 100, maxAttempts: 1, retryBackoffMs: 0 });
+    settings = Object.assign(new MessagingSettings(), {
+      service: 'scoring',
+      schema,
+      topicPrefix,
+      relayBatchSize: 100,
+      maxAttempts: 1,
+      retryBackoffMs: 0,
+    });
     publisher = new EventPublisher({ brokers, clientId: 'scoring', topicPrefix });
     await publisher.onModuleInit();
   });
@@ -53,13 +74,17 @@ describe('trace context through the messaging path', () => {
   });
 
   async function readOne(topic: string): Promise<KafkaMessage> {
-    const consumer = new Kafka(kafkaConfig({ brokers, clientId: 'trace-test' })).consumer({ groupId: `trace-test-${topic}` });
+    const consumer = new Kafka(kafkaConfig({ brokers, clientId: 'trace-test' })).consumer({
+      groupId: `trace-test-${topic}`,
+    });
     await consumer.connect();
     await consumer.subscribe({ topic: physicalTopic(topic, topicPrefix), fromBeginning: true });
     let received: KafkaMessage | undefined;
     await consumer.run({ eachMessage: async ({ message }) => void (received ??= message) });
     try {
-      return await expectEventually(() => received ?? Promise.reject(new Error(`nothing on ${topic} yet`)), { timeoutMs: 30000 });
+      return await expectEventually(() => received ?? Promise.reject(new Error(`nothing on ${topic} yet`)), {
+        timeoutMs: 30000,
+      });
     } finally {
       await consumer.disconnect();
     }
@@ -68,7 +93,12 @@ describe('trace context through the messaging path', () => {
   it('continues the trace of the request that wrote the first event in the events its consumer publishes', async () => {
     const admin = new Kafka(kafkaConfig({ brokers, clientId: 'trace-test' })).admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [Topics.ResponseReceived, Topics.ResponseScored].map((t) => ({ topic: physicalTopic(t.name, topicPrefix) })) });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [Topics.ResponseReceived, Topics.ResponseScored].map((t) => ({
+        topic: physicalTopic(t.name, topicPrefix),
+      })),
+    });
     await admin.disconnect();
     const relay = new OutboxRelay(dataSource, publisher, settings);
     const transactions = new EventTransactions(dataSource, settings);
@@ -76,22 +106,35 @@ describe('trace context through the messaging path', () => {
 
     const rootSpan = tracer.startSpan('POST /responses');
     await context.with(trace.setSpan(context.active(), rootSpan), () =>
-      transactions.run(async (uow) => uow.publish(Topics.ResponseReceived, anEvent(Topics.ResponseReceived, { customerId: 'c-1', score: 3 }))),
+      transactions.run(async (uow) =>
+        uow.publish(Topics.ResponseReceived, anEvent(Topics.ResponseReceived, { customerId: 'c-1', score: 3 })),
+      ),
     );
     rootSpan.end();
     expect(await relay.relayOnce()).toBe(1);
 
     const received = await readOne(Topics.ResponseReceived.name);
     const scoreIt = (async (event: { customerId: string; responseId: string }, ctx: EventContext) => {
-      ctx.unitOfWork.publish(Topics.ResponseScored, { eventId: crypto.randomUUID(), occurredAt: { seconds: 1n }, customerId: event.customerId, responseId: event.responseId, score: 3 });
+      ctx.unitOfWork.publish(Topics.ResponseScored, {
+        eventId: crypto.randomUUID(),
+        occurredAt: { seconds: 1n },
+        customerId: event.customerId,
+        responseId: event.responseId,
+        score: 3,
+      });
     }) as unknown as MessageHandler;
     const processor = new EventProcessor(dataSource, settings, new DeadLetterWriter(publisher, 'scoring'));
-    await processor.process({ topic: Topics.ResponseReceived, partition: 0, message: received, heartbeat: async () => undefined }, scoreIt);
+    await processor.process(
+      { topic: Topics.ResponseReceived, partition: 0, message: received, heartbeat: async () => undefined },
+      scoreIt,
+    );
     expect(await relay.relayOnce()).toBe(1);
     const scored = await readOne(Topics.ResponseScored.name);
 
     const rootContext = rootSpan.spanContext();
-    const processSpan = exporter.getFinishedSpans().find((span) => span.name === `process ${Topics.ResponseReceived.name}`);
+    const processSpan = exporter
+      .getFinishedSpans()
+      .find((span) => span.name === `process ${Topics.ResponseReceived.name}`);
     expect(processSpan?.spanContext().traceId).toBe(rootContext.traceId);
     expect(processSpan?.parentSpanContext?.spanId).toBe(rootContext.spanId);
     const [, traceId, parentId] = String(scored.headers?.traceparent).split('-');

@@ -24,7 +24,10 @@ describe('the Kafka transport against a real broker', () => {
 
     const effects = () => ledgerComments(bed);
     const committed = async () => {
-      const [topic] = await admin.fetchOffsets({ groupId: groupIdOf('ledger', topicPrefix), topics: [physicalTopic(Topics.ResponseReceived.name, topicPrefix)] });
+      const [topic] = await admin.fetchOffsets({
+        groupId: groupIdOf('ledger', topicPrefix),
+        topics: [physicalTopic(Topics.ResponseReceived.name, topicPrefix)],
+      });
       return Math.max(...topic.partitions.map((p) => Number(p.offset)));
     };
 
@@ -40,5 +43,4 @@ describe('the Kafka transport against a real broker', () => {
     expect((await ledger.stop('SIGTERM')).code).toBe(0);
     expect(await effects()).toEqual(comments);
   });
-
 });

@@ -43,7 +43,7 @@ export class BaseEnv {
   KAFKA_TOPIC_PREFIX = '';
 
   /** Whether this instance publishes its outbox (one instance at a time does, by lock). */
-  @Transform(({ value }) => (typeof value === 'string' ? { true: true, false: false }[value] ?? value : value))
+  @Transform(({ value }) => (typeof value === 'string' ? ({ true: true, false: false }[value] ?? value) : value))
   @IsBoolean({ message: 'must be true or false' })
   OUTBOX_RELAY_ENABLED: boolean = true;
 

@@ -45,10 +45,18 @@ describe('loadEnv', () => {
   });
 
   it.each([
-    ['KAFKA_BROKERS', 'localhost', /^Invalid configuration: KAFKA_BROKERS: must be a comma-separated list of host:port \(got "localhost"\)$/],
+    [
+      'KAFKA_BROKERS',
+      'localhost',
+      /^Invalid configuration: KAFKA_BROKERS: must be a comma-separated list of host:port \(got "localhost"\)$/,
+    ],
     ['PORT', 'abc', /^Invalid configuration: PORT: .+ \(got "abc"\)$/],
     ['LOG_LEVEL', 'loud', /^Invalid configuration: LOG_LEVEL: .*info.* \(got "loud"\)$/],
-    ['DATABASE_URL', 'mysql://x', /^Invalid configuration: DATABASE_URL: must be a postgres:\/\/ URL \(value hidden\)$/],
+    [
+      'DATABASE_URL',
+      'mysql://x',
+      /^Invalid configuration: DATABASE_URL: must be a postgres:\/\/ URL \(value hidden\)$/,
+    ],
     ['SIGNING_SECRET', 'short', /^Invalid configuration: SIGNING_SECRET: .+ \(value hidden\)$/],
     ['NPS_ENV', 'prod', /^Invalid configuration: NPS_ENV: .*production.* \(got "prod"\)$/],
     ['BATCH_SIZE', '0', /^Invalid configuration: BATCH_SIZE: .+ \(got "0"\)$/],

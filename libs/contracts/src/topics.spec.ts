@@ -9,13 +9,18 @@ describe('topic declarations', () => {
   });
 
   it('key case events by case id, taxonomy versions by taxonomy id and everything else by customer id', () => {
-    const keyOf = (name: string) => (name.startsWith('nps.case.') ? 'caseId' : name.startsWith('nps.taxonomy.') ? 'taxonomyId' : 'customerId');
+    const keyOf = (name: string) =>
+      name.startsWith('nps.case.') ? 'caseId' : name.startsWith('nps.taxonomy.') ? 'taxonomyId' : 'customerId';
     for (const topic of ALL_TOPICS) expect(topic.key).toBe(keyOf(topic.name));
   });
 
   it('compact the customer and taxonomy topics only; keep events for a bounded time', () => {
-    expect(ALL_TOPICS.filter((t) => t.cleanupPolicy === 'compact')).toEqual([Topics.CustomerUpserted, Topics.TaxonomyPublished]);
-    for (const topic of ALL_TOPICS.filter((t) => t.cleanupPolicy === 'delete')) expect(topic.retentionMs).toBeGreaterThan(0);
+    expect(ALL_TOPICS.filter((t) => t.cleanupPolicy === 'compact')).toEqual([
+      Topics.CustomerUpserted,
+      Topics.TaxonomyPublished,
+    ]);
+    for (const topic of ALL_TOPICS.filter((t) => t.cleanupPolicy === 'delete'))
+      expect(topic.retentionMs).toBeGreaterThan(0);
   });
 
   it('derive the dead-letter topic name by appending .dlq', () => {
@@ -35,8 +40,16 @@ describe('topic declarations', () => {
   it('give every message event_id = 1, occurred_at = 2 and its string key field', () => {
     for (const { schema, key } of ALL_TOPICS) {
       const [eventId, occurredAt] = schema.fields;
-      expect([eventId.name, eventId.number, eventId.fieldKind === 'scalar' && eventId.scalar]).toEqual(['event_id', 1, ScalarType.STRING]);
-      expect([occurredAt.name, occurredAt.number, occurredAt.message?.typeName]).toEqual(['occurred_at', 2, TimestampSchema.typeName]);
+      expect([eventId.name, eventId.number, eventId.fieldKind === 'scalar' && eventId.scalar]).toEqual([
+        'event_id',
+        1,
+        ScalarType.STRING,
+      ]);
+      expect([occurredAt.name, occurredAt.number, occurredAt.message?.typeName]).toEqual([
+        'occurred_at',
+        2,
+        TimestampSchema.typeName,
+      ]);
       const keyField = schema.field[key];
       expect(keyField?.fieldKind === 'scalar' && keyField.scalar).toBe(ScalarType.STRING);
     }

@@ -24,7 +24,16 @@ function eventTopic<K extends KeyRule, T extends EventFields<K>>(
   description: string,
   storage: Pick<TopicSpec, 'cleanupPolicy' | 'retentionMs'> = { cleanupPolicy: 'delete', retentionMs: EVENT_RETENTION },
 ): EventTopic<GenMessage<T>> {
-  return { name, partitions: PARTITIONS, key, ...storage, description, schema, eventType: name, dataSchema: `${DATA_SCHEMA_PREFIX}${schema.typeName}` };
+  return {
+    name,
+    partitions: PARTITIONS,
+    key,
+    ...storage,
+    description,
+    schema,
+    eventType: name,
+    dataSchema: `${DATA_SCHEMA_PREFIX}${schema.typeName}`,
+  };
 }
 
 /**
@@ -33,31 +42,113 @@ function eventTopic<K extends KeyRule, T extends EventFields<K>>(
  * Names follow `nps.<entity>.<event>.v<N>`; dead letters add `.dlq`.
  */
 export const Topics = {
-  TouchpointRecorded: eventTopic('nps.touchpoint.recorded.v1', 'customerId', M.TouchpointRecordedSchema, 'A customer finished a touchpoint (published by outside systems).'),
-  CustomerUpserted: eventTopic('nps.customer.upserted.v1', 'customerId', M.CustomerUpsertedSchema, 'Latest customer facts (no contact PII), compacted per customer.', {
-    cleanupPolicy: 'compact',
-    retentionMs: -1,
-  }),
-  SurveyDispatched: eventTopic('nps.survey.dispatched.v1', 'customerId', M.SurveyDispatchedSchema, 'A survey was sent to a customer.'),
-  SurveyReminded: eventTopic('nps.survey.reminded.v1', 'customerId', M.SurveyRemindedSchema, 'A reminder was sent for an unanswered survey.'),
-  SurveyExpired: eventTopic('nps.survey.expired.v1', 'customerId', M.SurveyExpiredSchema, 'A survey expired without an answer.'),
-  SurveyFailed: eventTopic('nps.survey.failed.v1', 'customerId', M.SurveyFailedSchema, 'A survey could not be delivered.'),
-  ResponseReceived: eventTopic('nps.response.received.v1', 'customerId', M.ResponseReceivedSchema, 'A customer answered a survey.'),
-  ResponseRevised: eventTopic('nps.response.revised.v1', 'customerId', M.ResponseRevisedSchema, 'A customer changed their score or added a comment.'),
-  ResponseScored: eventTopic('nps.response.scored.v1', 'customerId', M.ResponseScoredSchema, 'An answer was classified promoter, passive or detractor.'),
-  DetractorIdentified: eventTopic('nps.detractor.identified.v1', 'customerId', M.DetractorIdentifiedSchema, 'A detractor answer that needs a follow-up case.'),
-  ResponseTagged: eventTopic('nps.response.tagged.v1', 'customerId', M.ResponseTaggedSchema, 'Root-cause tags, language and sentiment of a comment.'),
-  CaseOpened: eventTopic('nps.case.opened.v1', 'caseId', M.CaseOpenedSchema, 'A follow-up case was opened for a detractor.'),
+  TouchpointRecorded: eventTopic(
+    'nps.touchpoint.recorded.v1',
+    'customerId',
+    M.TouchpointRecordedSchema,
+    'A customer finished a touchpoint (published by outside systems).',
+  ),
+  CustomerUpserted: eventTopic(
+    'nps.customer.upserted.v1',
+    'customerId',
+    M.CustomerUpsertedSchema,
+    'Latest customer facts (no contact PII), compacted per customer.',
+    {
+      cleanupPolicy: 'compact',
+      retentionMs: -1,
+    },
+  ),
+  SurveyDispatched: eventTopic(
+    'nps.survey.dispatched.v1',
+    'customerId',
+    M.SurveyDispatchedSchema,
+    'A survey was sent to a customer.',
+  ),
+  SurveyReminded: eventTopic(
+    'nps.survey.reminded.v1',
+    'customerId',
+    M.SurveyRemindedSchema,
+    'A reminder was sent for an unanswered survey.',
+  ),
+  SurveyExpired: eventTopic(
+    'nps.survey.expired.v1',
+    'customerId',
+    M.SurveyExpiredSchema,
+    'A survey expired without an answer.',
+  ),
+  SurveyFailed: eventTopic(
+    'nps.survey.failed.v1',
+    'customerId',
+    M.SurveyFailedSchema,
+    'A survey could not be delivered.',
+  ),
+  ResponseReceived: eventTopic(
+    'nps.response.received.v1',
+    'customerId',
+    M.ResponseReceivedSchema,
+    'A customer answered a survey.',
+  ),
+  ResponseRevised: eventTopic(
+    'nps.response.revised.v1',
+    'customerId',
+    M.ResponseRevisedSchema,
+    'A customer changed their score or added a comment.',
+  ),
+  ResponseScored: eventTopic(
+    'nps.response.scored.v1',
+    'customerId',
+    M.ResponseScoredSchema,
+    'An answer was classified promoter, passive or detractor.',
+  ),
+  DetractorIdentified: eventTopic(
+    'nps.detractor.identified.v1',
+    'customerId',
+    M.DetractorIdentifiedSchema,
+    'A detractor answer that needs a follow-up case.',
+  ),
+  ResponseTagged: eventTopic(
+    'nps.response.tagged.v1',
+    'customerId',
+    M.ResponseTaggedSchema,
+    'Root-cause tags, language and sentiment of a comment.',
+  ),
+  CaseOpened: eventTopic(
+    'nps.case.opened.v1',
+    'caseId',
+    M.CaseOpenedSchema,
+    'A follow-up case was opened for a detractor.',
+  ),
   CaseAssigned: eventTopic('nps.case.assigned.v1', 'caseId', M.CaseAssignedSchema, 'A case was assigned to an owner.'),
-  CaseUpdated: eventTopic('nps.case.updated.v1', 'caseId', M.CaseUpdatedSchema, 'A case changed (note, contact, enrichment).'),
-  CaseEscalated: eventTopic('nps.case.escalated.v1', 'caseId', M.CaseEscalatedSchema, 'A case breached its SLA and was escalated.'),
-  CaseResolved: eventTopic('nps.case.resolved.v1', 'caseId', M.CaseResolvedSchema, 'A case was resolved with a confirmed root cause.'),
+  CaseUpdated: eventTopic(
+    'nps.case.updated.v1',
+    'caseId',
+    M.CaseUpdatedSchema,
+    'A case changed (note, contact, enrichment).',
+  ),
+  CaseEscalated: eventTopic(
+    'nps.case.escalated.v1',
+    'caseId',
+    M.CaseEscalatedSchema,
+    'A case breached its SLA and was escalated.',
+  ),
+  CaseResolved: eventTopic(
+    'nps.case.resolved.v1',
+    'caseId',
+    M.CaseResolvedSchema,
+    'A case was resolved with a confirmed root cause.',
+  ),
   CaseClosed: eventTopic('nps.case.closed.v1', 'caseId', M.CaseClosedSchema, 'A case was closed.'),
   CaseReopened: eventTopic('nps.case.reopened.v1', 'caseId', M.CaseReopenedSchema, 'A closed case was reopened.'),
-  TaxonomyPublished: eventTopic('nps.taxonomy.published.v1', 'taxonomyId', M.TaxonomyPublishedSchema, 'The current version of the root-cause taxonomy, compacted per taxonomy.', {
-    cleanupPolicy: 'compact',
-    retentionMs: -1,
-  }),
+  TaxonomyPublished: eventTopic(
+    'nps.taxonomy.published.v1',
+    'taxonomyId',
+    M.TaxonomyPublishedSchema,
+    'The current version of the root-cause taxonomy, compacted per taxonomy.',
+    {
+      cleanupPolicy: 'compact',
+      retentionMs: -1,
+    },
+  ),
 } as const satisfies Record<string, EventTopic>;
 
 export type TopicKey = keyof typeof Topics;

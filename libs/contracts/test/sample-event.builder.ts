@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { create, ScalarType, type DescField, type DescMessage, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
+import {
+  create,
+  ScalarType,
+  type DescField,
+  type DescMessage,
+  type MessageInitShape,
+  type MessageShape,
+} from '@bufbuild/protobuf';
 import { timestampFromMs, TimestampSchema } from '@bufbuild/protobuf/wkt';
 import type { EventTopic } from '../src/topic.spec-type';
 
@@ -10,8 +17,15 @@ export const SAMPLE_TIME = { ...timestampFromMs(Date.UTC(2025, 2, 1, 9, 30, 0)),
  * An event of `topic` with every field set, derived from the schema, so a field added to a
  * message is covered by the round-trip tests without touching them.
  */
-export function aSampleEventOf<Desc extends DescMessage>(topic: EventTopic<Desc>, overrides: Partial<MessageInitShape<Desc>> = {}): MessageShape<Desc> {
-  const init = { ...sampleInit(topic.schema), eventId: randomUUID(), ...overrides } as unknown as MessageInitShape<Desc>;
+export function aSampleEventOf<Desc extends DescMessage>(
+  topic: EventTopic<Desc>,
+  overrides: Partial<MessageInitShape<Desc>> = {},
+): MessageShape<Desc> {
+  const init = {
+    ...sampleInit(topic.schema),
+    eventId: randomUUID(),
+    ...overrides,
+  } as unknown as MessageInitShape<Desc>;
   return create(topic.schema, init);
 }
 
@@ -33,7 +47,8 @@ function sampleValue(field: DescField): unknown {
       if (field.listKind === 'enum') return [field.enum.values[1].number];
       return [create(field.message, sampleInit(field.message))];
     case 'map':
-      if (field.mapKind !== 'scalar') throw new Error(`${field.name}: sample maps of ${field.mapKind} values are not implemented`);
+      if (field.mapKind !== 'scalar')
+        throw new Error(`${field.name}: sample maps of ${field.mapKind} values are not implemented`);
       return { [`${field.name}-key`]: sampleScalar(field.scalar, field.name) };
   }
 }

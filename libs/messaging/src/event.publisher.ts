@@ -41,7 +41,10 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
       messages.push(message);
       byTopic.set(name, messages);
     }
-    await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

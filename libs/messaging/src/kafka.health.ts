@@ -40,7 +40,11 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
 
   private async describeCluster() {
     if (!this.admin) {
-      const config = { ...kafkaConfig(this.connection), retry: { retries: 0 }, clientId: `${this.connection.clientId}-health` };
+      const config = {
+        ...kafkaConfig(this.connection),
+        retry: { retries: 0 },
+        clientId: `${this.connection.clientId}-health`,
+      };
       this.admin = new Kafka(config).admin();
       await this.admin.connect();
     }

@@ -38,7 +38,11 @@ export class MessagingModule implements OnModuleInit {
         {
           provide: KafkaConnection,
           inject: [BaseEnv],
-          useFactory: (env: BaseEnv): KafkaConnection => ({ brokers: env.KAFKA_BROKERS, clientId: options.service, topicPrefix: env.KAFKA_TOPIC_PREFIX }),
+          useFactory: (env: BaseEnv): KafkaConnection => ({
+            brokers: env.KAFKA_BROKERS,
+            clientId: options.service,
+            topicPrefix: env.KAFKA_TOPIC_PREFIX,
+          }),
         },
         {
           provide: MessagingSettings,

@@ -22,14 +22,21 @@ describe('ensureTopics against a real broker', () => {
     const customer = physicalTopic(Topics.CustomerUpserted.name, prefix);
     const response = physicalTopic(Topics.ResponseReceived.name, prefix);
     const metadata = await admin.fetchTopicMetadata({ topics: [response, `${response}.dlq`] });
-    expect(metadata.topics.find((t) => t.name === response)?.partitions).toHaveLength(Topics.ResponseReceived.partitions);
+    expect(metadata.topics.find((t) => t.name === response)?.partitions).toHaveLength(
+      Topics.ResponseReceived.partitions,
+    );
 
     const configs = await admin.describeConfigs({
       includeSynonyms: false,
-      resources: [customer, response].map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['cleanup.policy', 'retention.ms'] })),
+      resources: [customer, response].map((name) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name,
+        configNames: ['cleanup.policy', 'retention.ms'],
+      })),
     });
     const setting = (topic: string, name: string) =>
-      configs.resources.find((r) => r.resourceName === topic)?.configEntries.find((e) => e.configName === name)?.configValue;
+      configs.resources.find((r) => r.resourceName === topic)?.configEntries.find((e) => e.configName === name)
+        ?.configValue;
     expect(setting(customer, 'cleanup.policy')).toBe('compact');
     expect(setting(response, 'cleanup.policy')).toBe('delete');
     expect(setting(response, 'retention.ms')).toBe(String(Topics.ResponseReceived.retentionMs));

@@ -23,7 +23,10 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[], pr
     // Another service created some of them between listTopics and createTopics.
     if (!String((error as Error).message).includes('already exists')) throw error;
   }
-  await waitUntilServed(admin, missing.map((topic) => topic.topic));
+  await waitUntilServed(
+    admin,
+    missing.map((topic) => topic.topic),
+  );
   return missing.map((topic) => topic.topic);
 }
 
@@ -40,7 +43,8 @@ async function waitUntilServed(admin: Admin, topics: string[], timeoutMs = 30000
     } catch (error) {
       if (!(error as { retriable?: boolean }).retriable || Date.now() > deadline) throw error;
     }
-    if (Date.now() > deadline) throw new Error(`topics not served within ${timeoutMs} ms: ${topics.slice(0, 3).join(', ')}…`);
+    if (Date.now() > deadline)
+      throw new Error(`topics not served within ${timeoutMs} ms: ${topics.slice(0, 3).join(', ')}…`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

@@ -10,13 +10,19 @@ import { Client } from 'pg';
  * the beginning. Refuses while an instance of the service is consuming, or while its outbox
  * still holds unpublished events (they would be lost).
  */
-export async function resetForReplay(database: DatabaseOptions, kafka: KafkaConnection & { groupId: string }): Promise<void> {
+export async function resetForReplay(
+  database: DatabaseOptions,
+  kafka: KafkaConnection & { groupId: string },
+): Promise<void> {
   const admin = new Kafka(kafkaConfig(kafka)).admin();
   await admin.connect();
   try {
     const { groups } = await admin.describeGroups([kafka.groupId]);
     const members = groups[0]?.members.length ?? 0;
-    if (members > 0) throw new Error(`consumer group "${kafka.groupId}" has ${members} running member(s): stop every instance of the service first`);
+    if (members > 0)
+      throw new Error(
+        `consumer group "${kafka.groupId}" has ${members} running member(s): stop every instance of the service first`,
+      );
     await assertOutboxEmpty(database);
     await dropSchema(database);
     await runMigrations(database);
@@ -42,7 +48,10 @@ async function assertOutboxEmpty(database: DatabaseOptions): Promise<void> {
     const exists = await client.query(`SELECT to_regclass($1) AS outbox`, [`"${database.schema}".outbox`]);
     if (!exists.rows[0].outbox) return;
     const { rows } = await client.query(`SELECT count(*) AS n FROM "${database.schema}".outbox`);
-    if (Number(rows[0].n) > 0) throw new Error(`${rows[0].n} event(s) still wait in "${database.schema}".outbox: start the service until they are published`);
+    if (Number(rows[0].n) > 0)
+      throw new Error(
+        `${rows[0].n} event(s) still wait in "${database.schema}".outbox: start the service until they are published`,
+      );
   });
 }
 

@@ -17,16 +17,27 @@ export async function runServiceCli<E extends BaseEnv>(service: ServiceDefinitio
     const database = databaseOptionsFrom(env, service);
     if (command === 'migrate') {
       const applied = await runMigrations(database);
-      process.stdout.write(`${service.name}: schema "${database.schema}": ${applied.length} migration(s) applied ${applied.join(', ')}\n`);
+      process.stdout.write(
+        `${service.name}: schema "${database.schema}": ${applied.length} migration(s) applied ${applied.join(', ')}\n`,
+      );
     } else if (command === 'replay') {
-      await resetForReplay(database, { brokers: env.KAFKA_BROKERS, clientId: `${service.name}-cli`, topicPrefix: env.KAFKA_TOPIC_PREFIX, groupId: groupIdOf(service.name, env.KAFKA_TOPIC_PREFIX) });
-      process.stdout.write(`${service.name}: schema "${database.schema}" emptied and consumer offsets forgotten; start the service to rebuild from its topics\n`);
+      await resetForReplay(database, {
+        brokers: env.KAFKA_BROKERS,
+        clientId: `${service.name}-cli`,
+        topicPrefix: env.KAFKA_TOPIC_PREFIX,
+        groupId: groupIdOf(service.name, env.KAFKA_TOPIC_PREFIX),
+      });
+      process.stdout.write(
+        `${service.name}: schema "${database.schema}" emptied and consumer offsets forgotten; start the service to rebuild from its topics\n`,
+      );
     } else {
       process.stderr.write(`${USAGE}\n`);
       process.exitCode = 2;
     }
   } catch (error) {
-    process.stderr.write(`${service.name}: ${error instanceof ConfigError ? error.message : (error as Error).message}\n`);
+    process.stderr.write(
+      `${service.name}: ${error instanceof ConfigError ? error.message : (error as Error).message}\n`,
+    );
     process.exitCode = 1;
   }
 }

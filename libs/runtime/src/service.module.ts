@@ -28,7 +28,11 @@ export class ServiceModule {
       imports: [
         ConfigModule.forRoot(service.env),
         LoggerModule.forRootAsync(service.name),
-        PersistenceModule.forRoot({ schema: service.schema, entities: service.entities, migrations: service.migrations }),
+        PersistenceModule.forRoot({
+          schema: service.schema,
+          entities: service.entities,
+          migrations: service.migrations,
+        }),
         MessagingModule.forRoot({ service: service.name }),
         HealthModule,
         ProblemDetailsModule.forRoot(service.name),

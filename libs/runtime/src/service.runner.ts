@@ -19,9 +19,16 @@ export interface RunOptions<E extends BaseEnv> {
  * Boots a service: validated config, JSON logs, HTTP (health and APIs) and the Kafka consumer
  * on one Nest app; SIGTERM/SIGINT stop intake, finish in-flight work, commit and exit 0.
  */
-export async function runService<E extends BaseEnv>(appModule: Type, options: RunOptions<E>): Promise<INestApplication> {
+export async function runService<E extends BaseEnv>(
+  appModule: Type,
+  options: RunOptions<E>,
+): Promise<INestApplication> {
   const env = loadEnvOrExit(options.env);
-  const app = await NestFactory.create(appModule, { bufferLogs: true, forceCloseConnections: true, abortOnError: false });
+  const app = await NestFactory.create(appModule, {
+    bufferLogs: true,
+    forceCloseConnections: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   await options.configure?.(app);
   if (options.api) serveOpenApi(app, options.name, options.api);
@@ -30,7 +37,10 @@ export async function runService<E extends BaseEnv>(appModule: Type, options: Ru
   const transport = app.get(KafkaTransportFactory).create();
   // Deferred, so the filter below is in place before Nest wraps the handlers (it reads global
   // filters once, when it registers them); app.init() has already run the lifecycle hooks.
-  const microservice = app.connectMicroservice({ strategy: transport }, { inheritAppConfig: false, deferInitialization: true });
+  const microservice = app.connectMicroservice(
+    { strategy: transport },
+    { inheritAppConfig: false, deferInitialization: true },
+  );
   (microservice as unknown as { setIsInitHookCalled(called: boolean): void }).setIsInitHookCalled(true);
   microservice.useGlobalFilters(new RethrowRpcFilter());
   await app.startAllMicroservices();

@@ -19,7 +19,8 @@ export class SurveyLinkEnv extends BaseEnv {
    * rotated out of first place keeps its links working until it is removed.
    */
   @Matches(/^[A-Za-z0-9_-]{1,32}:[^\s,:]{16,}(,[A-Za-z0-9_-]{1,32}:[^\s,:]{16,})*$/, {
-    message: 'must be comma-separated kid:secret pairs (kid: letters, digits, "_", "-"; secret: at least 16 characters)',
+    message:
+      'must be comma-separated kid:secret pairs (kid: letters, digits, "_", "-"; secret: at least 16 characters)',
   })
   @DevelopmentDefault({ when: holdsDevelopmentKey, reason: 'holds the development key' })
   SURVEY_LINK_KEYS = DEVELOPMENT_SURVEY_LINK_KEYS;

@@ -10,7 +10,8 @@ import { SurveyLinks } from './survey-links';
       provide: SurveyLinks,
       inject: [BaseEnv],
       useFactory: (env: BaseEnv) => {
-        if (!(env instanceof SurveyLinkEnv)) throw new ConfigError('SurveyLinksModule needs a service env class that extends SurveyLinkEnv');
+        if (!(env instanceof SurveyLinkEnv))
+          throw new ConfigError('SurveyLinksModule needs a service env class that extends SurveyLinkEnv');
         return new SurveyLinks(env.SURVEY_LINK_KEYS, env.SURVEY_PAGE_URL);
       },
     },

@@ -80,7 +80,9 @@ describe('SurveyLinks', () => {
 
 describe('SurveyLinkEnv', () => {
   it('names SURVEY_LINK_KEYS when a secret is too short to be a key', () => {
-    expect(() => loadEnv(SurveyLinkEnv, { SURVEY_LINK_KEYS: 'k1:short' })).toThrow(/SURVEY_LINK_KEYS: must be comma-separated kid:secret pairs/);
+    expect(() => loadEnv(SurveyLinkEnv, { SURVEY_LINK_KEYS: 'k1:short' })).toThrow(
+      /SURVEY_LINK_KEYS: must be comma-separated kid:secret pairs/,
+    );
   });
 
   it('works out of the box with the development key', () => {

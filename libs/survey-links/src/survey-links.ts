@@ -61,7 +61,11 @@ export class SurveyLinks {
     }
     const [keyId, encodedPayload, signature] = parts;
     const key = this.keys.get(keyId);
-    if (!key) throw new SurveyLinkError('unknown-key', `the survey link was signed with a key that is not configured (${keyId})`);
+    if (!key)
+      throw new SurveyLinkError(
+        'unknown-key',
+        `the survey link was signed with a key that is not configured (${keyId})`,
+      );
     const expected = mac(key, `${keyId}.${encodedPayload}`);
     const given = Buffer.from(signature, 'base64url');
     // Only the canonical spelling counts: a token differs from a genuine one in no character.
@@ -70,7 +74,8 @@ export class SurveyLinks {
       throw new SurveyLinkError('bad-signature', 'the survey link signature does not match');
     }
     const claims = toClaims(encodedPayload);
-    if (claims.expiresAt.getTime() <= now.getTime()) throw new SurveyLinkError('expired', `the survey link expired at ${claims.expiresAt.toISOString()}`);
+    if (claims.expiresAt.getTime() <= now.getTime())
+      throw new SurveyLinkError('expired', `the survey link expired at ${claims.expiresAt.toISOString()}`);
     return claims;
   }
 
@@ -95,7 +100,14 @@ function toClaims(encodedPayload: string): SurveyLinkClaims {
   }
   const { s, c, t, y, h, l, e } = payload;
   const strings = [s, c, t, y];
-  if (!strings.every((value) => typeof value === 'string') || !s || !c || typeof h !== 'number' || typeof e !== 'number' || !isLanguage(l)) {
+  if (
+    !strings.every((value) => typeof value === 'string') ||
+    !s ||
+    !c ||
+    typeof h !== 'number' ||
+    typeof e !== 'number' ||
+    !isLanguage(l)
+  ) {
     throw new SurveyLinkError('malformed', 'the survey link claims are incomplete');
   }
   return {

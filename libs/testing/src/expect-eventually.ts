@@ -7,7 +7,10 @@ export interface EventuallyOptions {
  * Re-runs `assertion` until it stops throwing, or fails with its last error after `timeoutMs`.
  * The bounded alternative to sleeping in a test.
  */
-export async function expectEventually<T>(assertion: () => T | Promise<T>, options: EventuallyOptions = {}): Promise<T> {
+export async function expectEventually<T>(
+  assertion: () => T | Promise<T>,
+  options: EventuallyOptions = {},
+): Promise<T> {
   const { timeoutMs = 15000, intervalMs = 100 } = options;
   const deadline = Date.now() + timeoutMs;
   for (;;) {

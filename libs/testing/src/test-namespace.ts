@@ -30,6 +30,7 @@ export function testDatabaseUrl(): string {
 
 export function testKafkaBrokers(): string {
   const brokers = process.env.KAFKA_BROKERS;
-  if (!brokers) throw new Error('KAFKA_BROKERS is not set: run integration tests through jest (its global setup sets it)');
+  if (!brokers)
+    throw new Error('KAFKA_BROKERS is not set: run integration tests through jest (its global setup sets it)');
   return brokers;
 }

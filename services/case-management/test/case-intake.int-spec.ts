@@ -15,7 +15,13 @@ import { call, token } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 const WEBHOOK_SECRET = `whsec_${Buffer.from('case-intake-test-secret').toString('base64')}`;
-const AMSTERDAM = { timeZone: 'Europe/Amsterdam', workingDays: [1, 2, 3, 4, 5], dayStart: '09:00', dayEnd: '17:00', holidays: [] };
+const AMSTERDAM = {
+  timeZone: 'Europe/Amsterdam',
+  workingDays: [1, 2, 3, 4, 5],
+  dayStart: '09:00',
+  dayEnd: '17:00',
+  holidays: [],
+};
 
 describe('case intake: detractor → one routed, tagged, timed case, and its owner is notified', () => {
   const bed = serviceBed({ service: 'case-management', autoStart: false });
@@ -24,7 +30,8 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
   let service: ServiceInstance;
   let admin: string;
 
-  const caseOf = async (responseId: string) => (await bed.rows('SELECT * FROM $schema.cases WHERE response_id = $1', [responseId]))[0];
+  const caseOf = async (responseId: string) =>
+    (await bed.rows('SELECT * FROM $schema.cases WHERE response_id = $1', [responseId]))[0];
   const tagged = (customerId: string, responseId: string, revision: number, tagIds: string[]) =>
     anEvent(Topics.ResponseTagged, {
       customerId,
@@ -67,7 +74,9 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
       customer: { accountOwnerId: 'anna' },
     });
     // Tagging is faster than scoring here: the tags arrive first and wait for the case.
-    await bed.publish(Topics.ResponseTagged, [tagged(detractor.customerId ?? '', detractor.responseId ?? '', 0, ['delivery'])]);
+    await bed.publish(Topics.ResponseTagged, [
+      tagged(detractor.customerId ?? '', detractor.responseId ?? '', 0, ['delivery']),
+    ]);
     await bed.publish(Topics.DetractorIdentified, [detractor]);
 
     // The two topics are consumed independently: whichever is applied first, the case ends up tagged.
@@ -113,7 +122,9 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
     expect(delivery.body).toBe(failed.body);
     expect(standardWebhookSignatureValid(WEBHOOK_SECRET, failed.headers, failed.body)).toBe(true);
     expect(standardWebhookSignatureValid(WEBHOOK_SECRET, delivery.headers, delivery.body)).toBe(true);
-    expect(standardWebhookSignatureValid(WEBHOOK_SECRET, delivery.headers, delivery.body.replace('anna', 'mallory'))).toBe(false);
+    expect(
+      standardWebhookSignatureValid(WEBHOOK_SECRET, delivery.headers, delivery.body.replace('anna', 'mallory')),
+    ).toBe(false);
     expect(JSON.parse(delivery.body)).toMatchObject({ owner_id: 'anna', kind: 'assigned' });
     expect(JSON.parse(delivery.body).text).toContain('New NPS follow-up case');
 
@@ -121,7 +132,10 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
     expect(detail.status).toBe(200);
     const webhookNotification = detail.body.notifications.find((n: { channel: string }) => n.channel === 'webhook');
     expect(webhookNotification).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
-    expect(detail.body.notifications.find((n: { channel: string }) => n.channel === 'email')).toMatchObject({ status: 'sent', target: 'anna@example.com' });
+    expect(detail.body.notifications.find((n: { channel: string }) => n.channel === 'email')).toMatchObject({
+      status: 'sent',
+      target: 'anna@example.com',
+    });
   });
 
   it('takes the least-loaded available member when the account owner is on leave, ties in turn', async () => {
@@ -130,12 +144,22 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
     const first = anEvent(Topics.DetractorIdentified, { customer: { accountOwnerId: 'anna' } });
     const second = anEvent(Topics.DetractorIdentified, { customer: { accountOwnerId: 'anna' } });
     await bed.publish(Topics.DetractorIdentified, [first]);
-    const a = await expectEventually(async () => (await caseOf(first.responseId ?? '')) ?? Promise.reject(new Error('no case yet')));
+    const a = await expectEventually(
+      async () => (await caseOf(first.responseId ?? '')) ?? Promise.reject(new Error('no case yet')),
+    );
     await bed.publish(Topics.DetractorIdentified, [second]);
-    const b = await expectEventually(async () => (await caseOf(second.responseId ?? '')) ?? Promise.reject(new Error('no case yet')));
+    const b = await expectEventually(
+      async () => (await caseOf(second.responseId ?? '')) ?? Promise.reject(new Error('no case yet')),
+    );
 
-    expect(a).toMatchObject({ assignment_reason: 'least_loaded', assignment_detail: 'least loaded: 0 open (account owner unavailable)' });
-    expect(b).toMatchObject({ assignment_reason: 'least_loaded', assignment_detail: 'least loaded: 0 open (account owner unavailable)' });
+    expect(a).toMatchObject({
+      assignment_reason: 'least_loaded',
+      assignment_detail: 'least loaded: 0 open (account owner unavailable)',
+    });
+    expect(b).toMatchObject({
+      assignment_reason: 'least_loaded',
+      assignment_detail: 'least loaded: 0 open (account owner unavailable)',
+    });
     expect([a.owner_id, b.owner_id].sort()).toEqual(['bram', 'chris']);
     await call(service.url, 'PATCH', '/members/anna', admin, { available: true });
   });
@@ -146,7 +170,9 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
     const marker = anEvent(Topics.DetractorIdentified, { customerId: detractor.customerId ?? '' });
     await bed.publish(Topics.DetractorIdentified, [marker]); // same key: applied after the three above
     await expectEventually(async () => expect(await caseOf(marker.responseId ?? '')).toBeDefined());
-    expect(await bed.rows('SELECT id FROM $schema.cases WHERE response_id = $1', [detractor.responseId])).toHaveLength(1);
+    expect(await bed.rows('SELECT id FROM $schema.cases WHERE response_id = $1', [detractor.responseId])).toHaveLength(
+      1,
+    );
     const [{ count }] = await bed.rows<{ count: string }>(
       `SELECT count(*) FROM $schema.case_activities a JOIN $schema.cases c ON c.id = a.case_id WHERE c.response_id = $1 AND a.kind = 'opened'`,
       [detractor.responseId],
@@ -161,14 +187,35 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
     await expectEventually(async () => expect(await caseOf(responseId)).toBeDefined());
 
     await bed.publish(Topics.ResponseTagged, [tagged(customerId, responseId, 0, ['support', 'wait-time'])]);
-    const revised = { customerId, responseId, revision: 1, score: 4, previousScore: 4, comment: 'Slecht, niemand nam op' };
+    const revised = {
+      customerId,
+      responseId,
+      revision: 1,
+      score: 4,
+      previousScore: 4,
+      comment: 'Slecht, niemand nam op',
+    };
     await bed.publish(Topics.ResponseRevised, [anEvent(Topics.ResponseRevised, revised)]);
-    await expectEventually(async () => expect(await caseOf(responseId)).toMatchObject({ tag_ids: ['support', 'wait-time'], comment: 'Slecht, niemand nam op' }));
+    await expectEventually(async () =>
+      expect(await caseOf(responseId)).toMatchObject({
+        tag_ids: ['support', 'wait-time'],
+        comment: 'Slecht, niemand nam op',
+      }),
+    );
 
-    const promoter = anEvent(Topics.DetractorIdentified, { customerId, responseId, revision: 2, score: 9, withdrawn: true });
+    const promoter = anEvent(Topics.DetractorIdentified, {
+      customerId,
+      responseId,
+      revision: 2,
+      score: 9,
+      withdrawn: true,
+    });
     await bed.publish(Topics.DetractorIdentified, [promoter]);
     await expectEventually(async () => {
-      const notes = await bed.rows(`SELECT a.detail FROM $schema.case_activities a JOIN $schema.cases c ON c.id = a.case_id WHERE c.response_id = $1 AND a.kind = 'note_added'`, [responseId]);
+      const notes = await bed.rows(
+        `SELECT a.detail FROM $schema.case_activities a JOIN $schema.cases c ON c.id = a.case_id WHERE c.response_id = $1 AND a.kind = 'note_added'`,
+        [responseId],
+      );
       expect(notes).toHaveLength(1);
       expect(JSON.stringify(notes[0].detail)).toContain('no longer a detractor');
     });
@@ -178,11 +225,18 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
   it('routes to the default team of a fresh install when no rule matches', async () => {
     const detractor = anEvent(Topics.DetractorIdentified, { customer: { region: 'dach' } });
     await bed.publish(Topics.DetractorIdentified, [detractor]);
-    const opened = await expectEventually(async () => (await caseOf(detractor.responseId ?? '')) ?? Promise.reject(new Error('no case yet')));
-    expect(opened).toMatchObject({ team_id: 'customer-care', rule_id: null, owner_id: null, assignment_reason: 'no_member_available' });
+    const opened = await expectEventually(
+      async () => (await caseOf(detractor.responseId ?? '')) ?? Promise.reject(new Error('no case yet')),
+    );
+    expect(opened).toMatchObject({
+      team_id: 'customer-care',
+      rule_id: null,
+      owner_id: null,
+      assignment_reason: 'no_member_available',
+    });
   });
 
-  it("shows the customer story on the case: name, CRM facts, scores over time, comments and previous cases with outcomes", async () => {
+  it('shows the customer story on the case: name, CRM facts, scores over time, comments and previous cases with outcomes', async () => {
     const customerId = `story-${randomUUID().slice(0, 8)}`;
     const at = (iso: string) => timestampFromDate(new Date(iso));
     await bed.publish(Topics.CustomerUpserted, [
@@ -199,28 +253,53 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
     ]);
     const earlier = anEvent(Topics.DetractorIdentified, { customerId, score: 5, comment: 'Te duur' });
     const answeredAt = at('2025-06-01T10:00:00Z');
-    await bed.publish(Topics.ResponseScored, [anEvent(Topics.ResponseScored, { occurredAt: answeredAt, customerId, score: 9, category: 1, answeredAt })]);
+    await bed.publish(Topics.ResponseScored, [
+      anEvent(Topics.ResponseScored, { occurredAt: answeredAt, customerId, score: 9, category: 1, answeredAt }),
+    ]);
     await bed.publish(Topics.DetractorIdentified, [earlier]);
-    const first = await expectEventually(async () => (await caseOf(earlier.responseId ?? '')) ?? Promise.reject(new Error('no case yet')));
-    await bed.rows(`UPDATE $schema.cases SET status = 'closed', outcome = 'recovered', root_cause_tag_id = 'price' WHERE id = $1`, [first.id]);
+    const first = await expectEventually(
+      async () => (await caseOf(earlier.responseId ?? '')) ?? Promise.reject(new Error('no case yet')),
+    );
+    await bed.rows(
+      `UPDATE $schema.cases SET status = 'closed', outcome = 'recovered', root_cause_tag_id = 'price' WHERE id = $1`,
+      [first.id],
+    );
     const latest = anEvent(Topics.DetractorIdentified, { customerId, score: 1, comment: 'Weer te laat' });
     await bed.publish(Topics.DetractorIdentified, [latest]);
-    const second = await expectEventually(async () => (await caseOf(latest.responseId ?? '')) ?? Promise.reject(new Error('no case yet')));
+    const second = await expectEventually(
+      async () => (await caseOf(latest.responseId ?? '')) ?? Promise.reject(new Error('no case yet')),
+    );
 
     const story = (await call(service.url, 'GET', `/cases/${second.id}`, admin)).body.customerStory;
-    expect(story).toMatchObject({ customerId, name: 'Bakkerij de Vries', crmAttributes: { contract: 'annual' }, facts: { accountOwnerId: 'anna' } });
+    expect(story).toMatchObject({
+      customerId,
+      name: 'Bakkerij de Vries',
+      crmAttributes: { contract: 'annual' },
+      facts: { accountOwnerId: 'anna' },
+    });
     expect(story.scores.map((s: { score: number }) => s.score)).toEqual([9, 5, 1]);
     expect(story.comments.map((c: { comment: string }) => c.comment)).toEqual(['Te duur', 'Weer te laat']);
-    expect(story.previousCases).toEqual([expect.objectContaining({ id: first.id, outcome: 'recovered', rootCauseTagId: 'price', score: 5 })]);
+    expect(story.previousCases).toEqual([
+      expect.objectContaining({ id: first.id, outcome: 'recovered', rootCauseTagId: 'price', score: 5 }),
+    ]);
   });
 
   it('publishes its case events to Kafka with ids, tags and scores, never the comment', async () => {
-    const annaCaseId = (await bed.rows<{ id: string }>(`SELECT id FROM $schema.cases WHERE comment = 'De levering was twee weken te laat'`))[0].id;
+    const annaCaseId = (
+      await bed.rows<{ id: string }>(
+        `SELECT id FROM $schema.cases WHERE comment = 'De levering was twee weken te laat'`,
+      )
+    )[0].id;
     const probe = bed.probe(Topics.CaseOpened, Topics.CaseAssigned, Topics.CaseUpdated);
     await probe.ready();
-    const seen = () => ({ opened: probe.events(Topics.CaseOpened), assigned: probe.events(Topics.CaseAssigned), updated: probe.events(Topics.CaseUpdated) });
+    const seen = () => ({
+      opened: probe.events(Topics.CaseOpened),
+      assigned: probe.events(Topics.CaseAssigned),
+      updated: probe.events(Topics.CaseUpdated),
+    });
     // Tagged at opening, or by the update that followed when the tags came second.
-    const tagsOf = (caseId: string, { opened, updated }: ReturnType<typeof seen>) => [...opened, ...updated].filter((e) => e.key === caseId).map((e) => e.message.tagIds);
+    const tagsOf = (caseId: string, { opened, updated }: ReturnType<typeof seen>) =>
+      [...opened, ...updated].filter((e) => e.key === caseId).map((e) => e.message.tagIds);
     const { opened, assigned, updated } = await expectEventually(
       () => {
         const now = seen();
@@ -235,7 +314,7 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
     expect(annaCase?.message).toMatchObject({ ownerId: 'anna', score: 2 });
     expect(tagsOf(annaCaseId, { opened, assigned, updated })).toContainEqual(['delivery']);
     expect(assigned.length).toBeGreaterThanOrEqual(4);
-    for (const record of [...opened, ...assigned, ...updated]) expect(record.bytes.toString('utf8')).not.toMatch(/levering|Slecht|example\.com/);
+    for (const record of [...opened, ...assigned, ...updated])
+      expect(record.bytes.toString('utf8')).not.toMatch(/levering|Slecht|example\.com/);
   });
-
 });

@@ -2,13 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
 import { ROOT_CAUSE_TAXONOMY_ID, Topics } from '@nps/contracts';
 import { anEvent, expectEventually, serviceBed, type ServiceInstance } from '@nps/testing';
-import { type CaseAction, CASE_ACTIONS, CASE_STATUSES, CaseLifecycle, type CaseStatus } from '../src/cases/case.lifecycle';
+import {
+  type CaseAction,
+  CASE_ACTIONS,
+  CASE_STATUSES,
+  CaseLifecycle,
+  type CaseStatus,
+} from '../src/cases/case.lifecycle';
 import { call, token } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 /** A valid request of each action, so only the case's state can make it fail. */
 const REQUESTS: Record<CaseAction, { path: string; body: object }> = {
-  log_contact: { path: 'contacts', body: { channel: 'call', result: 'reached', note: 'Spoke about the late delivery' } },
+  log_contact: {
+    path: 'contacts',
+    body: { channel: 'call', result: 'reached', note: 'Spoke about the late delivery' },
+  },
   add_note: { path: 'notes', body: { note: 'Called the warehouse' } },
   reassign: { path: 'reassign', body: { ownerId: 'lead-a', reason: 'lead takes it' } },
   resolve: { path: 'resolve', body: { rootCauseTagId: 'delivery', outcome: 'recovered', note: 'Refunded shipping' } },
@@ -20,13 +29,16 @@ describe('case lifecycle over the API', () => {
   const bed = serviceBed({ service: 'case-management', autoStart: false });
   let service: ServiceInstance;
   let lead: string;
-  const act = (caseId: string, action: CaseAction, body: object = REQUESTS[action].body) => call(service.url, 'POST', `/cases/${caseId}/${REQUESTS[action].path}`, lead, body);
+  const act = (caseId: string, action: CaseAction, body: object = REQUESTS[action].body) =>
+    call(service.url, 'POST', `/cases/${caseId}/${REQUESTS[action].path}`, lead, body);
 
   async function openCase(): Promise<string> {
     const detractor = anEvent(Topics.DetractorIdentified, { customer: { region: 'region-a' } });
     await bed.publish(Topics.DetractorIdentified, [detractor]);
     return expectEventually(async () => {
-      const [row] = await bed.rows<{ id: string }>('SELECT id FROM $schema.cases WHERE response_id = $1', [detractor.responseId]);
+      const [row] = await bed.rows<{ id: string }>('SELECT id FROM $schema.cases WHERE response_id = $1', [
+        detractor.responseId,
+      ]);
       expect(row).toBeDefined();
       return row.id;
     });
@@ -35,14 +47,23 @@ describe('case lifecycle over the API', () => {
   /** A case moved into `status` through the API. */
   async function caseIn(status: CaseStatus): Promise<string> {
     const id = await openCase();
-    const path: CaseAction[] = { open: [], in_progress: ['log_contact'], resolved: ['log_contact', 'resolve'], closed: ['log_contact', 'resolve', 'close'] }[status] as CaseAction[];
+    const path: CaseAction[] = {
+      open: [],
+      in_progress: ['log_contact'],
+      resolved: ['log_contact', 'resolve'],
+      closed: ['log_contact', 'resolve', 'close'],
+    }[status] as CaseAction[];
     for (const action of path) expect((await act(id, action)).status).toBe(200);
     return id;
   }
 
   beforeAll(async () => {
     service = await bed.start();
-    await setUpTeam(service.url, { id: 'ops-a', members: [{ id: 'agent-a' }, { id: 'lead-a' }], rule: { id: 'region-a', position: 1, conditions: { regions: ['region-a'] } } });
+    await setUpTeam(service.url, {
+      id: 'ops-a',
+      members: [{ id: 'agent-a' }, { id: 'lead-a' }],
+      rule: { id: 'region-a', position: 1, conditions: { regions: ['region-a'] } },
+    });
     lead = token({ sub: 'lead-a', roles: ['lead'], teams: ['ops-a'] });
   }, 120000);
 
@@ -50,21 +71,44 @@ describe('case lifecycle over the API', () => {
     const id = await openCase();
     expect((await act(id, 'log_contact')).body).toMatchObject({ status: 'in_progress' });
     expect((await act(id, 'add_note')).body).toMatchObject({ status: 'in_progress' });
-    expect((await act(id, 'resolve')).body).toMatchObject({ status: 'resolved', rootCauseTagId: 'delivery', outcome: 'recovered' });
+    expect((await act(id, 'resolve')).body).toMatchObject({
+      status: 'resolved',
+      rootCauseTagId: 'delivery',
+      outcome: 'recovered',
+    });
     expect((await act(id, 'close')).body).toMatchObject({ status: 'closed' });
     expect((await act(id, 'reopen')).body).toMatchObject({ status: 'in_progress', rootCauseTagId: null });
     const detail = await call(service.url, 'GET', `/cases/${id}`, lead);
-    expect(detail.body.activity.map((a: { kind: string }) => a.kind)).toEqual(['opened', 'assigned', 'customer_contacted', 'note_added', 'resolved', 'closed', 'reopened']);
+    expect(detail.body.activity.map((a: { kind: string }) => a.kind)).toEqual([
+      'opened',
+      'assigned',
+      'customer_contacted',
+      'note_added',
+      'resolved',
+      'closed',
+      'reopened',
+    ]);
     expect(detail.body.activity.slice(2).every((a: { actorId: string }) => a.actorId === 'lead-a')).toBe(true);
   });
 
   it('answers 409 naming the allowed actions for every illegal transition', async () => {
-    const cases = Object.fromEntries(await Promise.all(CASE_STATUSES.map(async (status) => [status, await caseIn(status)] as const))) as Record<CaseStatus, string>;
-    const illegal = CASE_STATUSES.flatMap((status) => CASE_ACTIONS.filter((action) => !CaseLifecycle.permits(status, action)).map((action) => [status, action] as const));
+    const cases = Object.fromEntries(
+      await Promise.all(CASE_STATUSES.map(async (status) => [status, await caseIn(status)] as const)),
+    ) as Record<CaseStatus, string>;
+    const illegal = CASE_STATUSES.flatMap((status) =>
+      CASE_ACTIONS.filter((action) => !CaseLifecycle.permits(status, action)).map(
+        (action) => [status, action] as const,
+      ),
+    );
     expect(illegal.length).toBeGreaterThanOrEqual(10);
     for (const [status, action] of illegal) {
       const answer = await act(cases[status], action);
-      expect({ status, action, http: answer.status, code: answer.body.code }).toEqual({ status, action, http: 409, code: 'ILLEGAL_TRANSITION' });
+      expect({ status, action, http: answer.status, code: answer.body.code }).toEqual({
+        status,
+        action,
+        http: 409,
+        code: 'ILLEGAL_TRANSITION',
+      });
       expect(answer.body).toMatchObject({ caseStatus: status, allowed: CaseLifecycle.allowed(status) });
     }
   });
@@ -79,8 +123,13 @@ describe('case lifecycle over the API', () => {
     const id = await caseIn('in_progress');
     const answer = await act(id, 'resolve', body);
     expect(answer.status).toBe(400);
-    expect({ code: answer.body.code, fields: new Set(answer.body.fields.map((f: { field: string }) => f.field)) }).toEqual({ code: 'VALIDATION_FAILED', fields: new Set([field]) });
-    expect((await bed.rows('SELECT status FROM $schema.cases WHERE id = $1', [id]))[0]).toEqual({ status: 'in_progress' });
+    expect({
+      code: answer.body.code,
+      fields: new Set(answer.body.fields.map((f: { field: string }) => f.field)),
+    }).toEqual({ code: 'VALIDATION_FAILED', fields: new Set([field]) });
+    expect((await bed.rows('SELECT status FROM $schema.cases WHERE id = $1', [id]))[0]).toEqual({
+      status: 'in_progress',
+    });
   });
 
   it('refuses a root cause the taxonomy does not know: 400 naming the field', async () => {
@@ -91,7 +140,9 @@ describe('case lifecycle over the API', () => {
       expect(JSON.stringify(answer.body)).toContain('UNKNOWN_ROOT_CAUSE');
       expect(JSON.stringify(answer.body)).toContain('rootCauseTagId');
     }
-    expect((await bed.rows('SELECT status FROM $schema.cases WHERE id = $1', [id]))[0]).toEqual({ status: 'in_progress' });
+    expect((await bed.rows('SELECT status FROM $schema.cases WHERE id = $1', [id]))[0]).toEqual({
+      status: 'in_progress',
+    });
   });
 
   it('takes its root causes from the newest taxonomy version published, ignoring older ones that arrive later', async () => {
@@ -103,16 +154,26 @@ describe('case lifecycle over the API', () => {
       versionLabel: `taxonomy-${n}`,
       tags: tagIds.map((tagId) => ({ tagId, name: tagId })),
     });
-    await bed.publish(Topics.TaxonomyPublished, [version(3, ['price', 'delivery', 'support', 'loyalty-program']), version(2, ['price', 'billing'])]);
+    await bed.publish(Topics.TaxonomyPublished, [
+      version(3, ['price', 'delivery', 'support', 'loyalty-program']),
+      version(2, ['price', 'billing']),
+    ]);
     const known = await expectEventually(async () => {
       const listed = await call(service.url, 'GET', '/root-causes', lead);
       expect(listed.body.map((cause: { tagId: string }) => cause.tagId)).toContain('loyalty-program');
       return listed.body;
     });
-    expect(known).toEqual(['delivery', 'loyalty-program', 'price', 'support'].map((tagId) => ({ tagId, name: tagId, taxonomyVersion: 3 })));
+    expect(known).toEqual(
+      ['delivery', 'loyalty-program', 'price', 'support'].map((tagId) => ({ tagId, name: tagId, taxonomyVersion: 3 })),
+    );
     const id = await caseIn('in_progress');
-    expect((await act(id, 'resolve', { rootCauseTagId: 'billing', outcome: 'recovered', note: 'retired in version 3' })).status).toBe(400);
-    expect((await act(id, 'resolve', { rootCauseTagId: 'loyalty-program.points', outcome: 'recovered', note: 'x' })).body).toMatchObject({ status: 'resolved' });
+    expect(
+      (await act(id, 'resolve', { rootCauseTagId: 'billing', outcome: 'recovered', note: 'retired in version 3' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await act(id, 'resolve', { rootCauseTagId: 'loyalty-program.points', outcome: 'recovered', note: 'x' })).body,
+    ).toMatchObject({ status: 'resolved' });
   });
 
   it('reopens only within the reopen window', async () => {
@@ -126,7 +187,11 @@ describe('case lifecycle over the API', () => {
   it('reassigns with a reason and reports the loop metrics with the confirmed root causes', async () => {
     const id = await caseIn('open');
     const reassigned = await act(id, 'reassign');
-    expect(reassigned.body).toMatchObject({ ownerId: 'lead-a', assignmentReason: 'manual', assignmentDetail: 'reassigned: lead takes it' });
+    expect(reassigned.body).toMatchObject({
+      ownerId: 'lead-a',
+      assignmentReason: 'manual',
+      assignmentDetail: 'reassigned: lead takes it',
+    });
     const metrics = await call(service.url, 'GET', '/metrics/loop?teamId=ops-a', lead);
     expect(metrics.status).toBe(200);
     const team = metrics.body.teams.find((t: { teamId: string }) => t.teamId === 'ops-a');
@@ -139,11 +204,33 @@ describe('case lifecycle over the API', () => {
 
   it('versions rules, teams, members and SLA policies in the config change log', async () => {
     const admin = token({ sub: 'admin-1', roles: ['admin'] });
-    expect((await call(service.url, 'PATCH', '/routing-rules/region-a', lead, { position: 5 })).body).toMatchObject({ position: 5, version: 2 });
-    expect((await call(service.url, 'PUT', '/sla-policies/urgent', admin, { firstContactMinutes: 60, resolutionMinutes: 240 })).body).toMatchObject({ version: 2 });
-    const changes = (await call(service.url, 'GET', '/config-changes', admin)).body as { entity: string; entityId: string; version: number; actorId: string; action: string }[];
-    const of = (entity: string, entityId: string) => changes.filter((c) => c.entity === entity && c.entityId === entityId).map((c) => [c.version, c.action, c.actorId]);
-    expect(of('routing_rule', 'region-a')).toEqual([[2, 'updated', 'lead-a'], [1, 'created', 'admin-1']]);
+    expect((await call(service.url, 'PATCH', '/routing-rules/region-a', lead, { position: 5 })).body).toMatchObject({
+      position: 5,
+      version: 2,
+    });
+    expect(
+      (
+        await call(service.url, 'PUT', '/sla-policies/urgent', admin, {
+          firstContactMinutes: 60,
+          resolutionMinutes: 240,
+        })
+      ).body,
+    ).toMatchObject({ version: 2 });
+    const changes = (await call(service.url, 'GET', '/config-changes', admin)).body as {
+      entity: string;
+      entityId: string;
+      version: number;
+      actorId: string;
+      action: string;
+    }[];
+    const of = (entity: string, entityId: string) =>
+      changes
+        .filter((c) => c.entity === entity && c.entityId === entityId)
+        .map((c) => [c.version, c.action, c.actorId]);
+    expect(of('routing_rule', 'region-a')).toEqual([
+      [2, 'updated', 'lead-a'],
+      [1, 'created', 'admin-1'],
+    ]);
     expect(of('sla_policy', 'urgent')).toEqual([[2, 'updated', 'admin-1']]);
     expect(of('team', 'ops-a')).toEqual([[1, 'created', 'admin-1']]);
     expect(of('member', 'agent-a')).toEqual([[1, 'created', 'admin-1']]);

@@ -14,11 +14,23 @@ describe('ops API with AUTH_JWKS_URL', () => {
   let jwks: Server;
   let service: ServiceInstance;
 
-  const rs256 = (key: typeof privateKey, kid: string, claims: object) => jwt.sign(claims, { privateKey: key.export({ type: 'pkcs8', format: 'pem' }).toString(), algorithm: 'RS256', keyid: kid, issuer: 'https://idp.test', audience: 'nps-ops', expiresIn: 600 });
+  const rs256 = (key: typeof privateKey, kid: string, claims: object) =>
+    jwt.sign(claims, {
+      privateKey: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      algorithm: 'RS256',
+      keyid: kid,
+      issuer: 'https://idp.test',
+      audience: 'nps-ops',
+      expiresIn: 600,
+    });
 
   beforeAll(async () => {
-    const body = JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'key-1', use: 'sig', alg: 'RS256' }] });
-    jwks = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(body));
+    const body = JSON.stringify({
+      keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'key-1', use: 'sig', alg: 'RS256' }],
+    });
+    jwks = createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end(body),
+    );
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     service = await bed.start({
       AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`,
@@ -39,7 +51,13 @@ describe('ops API with AUTH_JWKS_URL', () => {
     expect((await call(service.url, 'GET', '/teams', token({ sub: 'admin-1', roles: ['admin'] }))).status).toBe(401);
     expect((await call(service.url, 'GET', '/teams', rs256(other.privateKey, 'key-1', claims))).status).toBe(401);
     expect((await call(service.url, 'GET', '/teams', rs256(privateKey, 'key-2', claims))).status).toBe(401);
-    const wrongAudience = jwt.sign(claims, { privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), algorithm: 'RS256', keyid: 'key-1', issuer: 'https://idp.test', audience: 'someone-else' });
+    const wrongAudience = jwt.sign(claims, {
+      privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      algorithm: 'RS256',
+      keyid: 'key-1',
+      issuer: 'https://idp.test',
+      audience: 'someone-else',
+    });
     expect((await call(service.url, 'GET', '/teams', wrongAudience)).status).toBe(401);
   });
 });

@@ -14,20 +14,36 @@ describe('SLA escalation with two watching instances', () => {
     const detractor = anEvent(Topics.DetractorIdentified, { customer: { region: 'esc' } });
     await bed.publish(Topics.DetractorIdentified, [detractor]);
     return expectEventually(async () => {
-      const [row] = await bed.rows<{ id: string }>('SELECT id FROM $schema.cases WHERE response_id = $1', [detractor.responseId]);
+      const [row] = await bed.rows<{ id: string }>('SELECT id FROM $schema.cases WHERE response_id = $1', [
+        detractor.responseId,
+      ]);
       expect(row).toBeDefined();
       return row.id;
     });
   }
 
-  const escalations = (caseId: string) => bed.rows<{ detail: { level: number; reason: string; targetId: string } }>(`SELECT detail FROM $schema.case_activities WHERE case_id = $1 AND kind = 'escalated' ORDER BY id`, [caseId]);
+  const escalations = (caseId: string) =>
+    bed.rows<{ detail: { level: number; reason: string; targetId: string } }>(
+      `SELECT detail FROM $schema.case_activities WHERE case_id = $1 AND kind = 'escalated' ORDER BY id`,
+      [caseId],
+    );
   // Time passing: the deadlines are moved into the past, as the clock would.
-  const overdue = (caseId: string, columns: string[]) => bed.rows(`UPDATE $schema.cases SET ${columns.map((c) => `${c} = now() - interval '1 minute'`).join(', ')} WHERE id = $1`, [caseId]);
+  const overdue = (caseId: string, columns: string[]) =>
+    bed.rows(
+      `UPDATE $schema.cases SET ${columns.map((c) => `${c} = now() - interval '1 minute'`).join(', ')} WHERE id = $1`,
+      [caseId],
+    );
 
   beforeAll(async () => {
     smtp = await SmtpInbox.start();
     const closedPort = await freePort();
-    const env = { SLA_WATCH_INTERVAL_MS: '100', SMTP_URL: smtp.url, NOTIFY_INTERVAL_MS: '100', NOTIFY_RETRY_BACKOFF_MS: '50', NOTIFY_MAX_ATTEMPTS: '2' };
+    const env = {
+      SLA_WATCH_INTERVAL_MS: '100',
+      SMTP_URL: smtp.url,
+      NOTIFY_INTERVAL_MS: '100',
+      NOTIFY_RETRY_BACKOFF_MS: '50',
+      NOTIFY_MAX_ATTEMPTS: '2',
+    };
     service = await bed.start(env);
     await setUpTeam(service.url, {
       id: 'esc-team',
@@ -38,8 +54,12 @@ describe('SLA escalation with two watching instances', () => {
       webhookUrl: `http://127.0.0.1:${closedPort}/hook`,
       rule: { id: 'esc', position: 1, conditions: { regions: ['esc'] } },
     });
-    await call(service.url, 'PATCH', '/members/lead-e', token({ sub: 'admin-1', roles: ['admin'] }), { available: false });
-    await call(service.url, 'PATCH', '/members/boss', token({ sub: 'admin-1', roles: ['admin'] }), { available: false });
+    await call(service.url, 'PATCH', '/members/lead-e', token({ sub: 'admin-1', roles: ['admin'] }), {
+      available: false,
+    });
+    await call(service.url, 'PATCH', '/members/boss', token({ sub: 'admin-1', roles: ['admin'] }), {
+      available: false,
+    });
     await bed.start(env);
   }, 120000);
 
@@ -54,7 +74,9 @@ describe('SLA escalation with two watching instances', () => {
     await overdue(bothLate, ['first_contact_due_at', 'resolution_due_at']);
 
     await expectEventually(async () => {
-      expect((await escalations(firstContactLate)).map((e) => e.detail)).toMatchObject([{ level: 1, reason: 'FIRST_CONTACT_OVERDUE', targetId: 'lead-e' }]);
+      expect((await escalations(firstContactLate)).map((e) => e.detail)).toMatchObject([
+        { level: 1, reason: 'FIRST_CONTACT_OVERDUE', targetId: 'lead-e' },
+      ]);
       expect((await escalations(bothLate)).map((e) => e.detail)).toMatchObject([
         { level: 1, reason: 'FIRST_CONTACT_OVERDUE', targetId: 'lead-e' },
         { level: 2, reason: 'RESOLUTION_OVERDUE', targetId: 'boss' },

@@ -8,6 +8,13 @@ import { SurveyPageModule } from './survey-page/survey-page.module';
 import { SurveyRequestsModule } from './survey-requests/survey-requests.module';
 
 @Module({
-  imports: [ServiceModule.forRoot(service), SurveyPageModule, ResponseApiModule, InboundSmsModule, ImportsModule, SurveyRequestsModule],
+  imports: [
+    ServiceModule.forRoot(service),
+    SurveyPageModule,
+    ResponseApiModule,
+    InboundSmsModule,
+    ImportsModule,
+    SurveyRequestsModule,
+  ],
 })
 export class AppModule {}

@@ -19,7 +19,11 @@ describe('answer channels', () => {
   const revised = () => kafka.events(Topics.ResponseRevised);
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${bed.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${bed.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   const drained = () => bed.outboxDrained();
   const token = (overrides = {}) => {
     const claims = aSurveyLink(overrides);
@@ -28,7 +32,14 @@ describe('answer channels', () => {
 
   it('POST /responses: the same Idempotency-Key and body gives the same response and one event; another body is refused', async () => {
     const key = `kiosk-${randomUUID()}`;
-    const body = { customerId: `c-${randomUUID()}`, score: 10, comment: 'Top!', language: 'de', channel: 'STORE', touchpointType: 'store-visit' };
+    const body = {
+      customerId: `c-${randomUUID()}`,
+      score: 10,
+      comment: 'Top!',
+      language: 'de',
+      channel: 'STORE',
+      touchpointType: 'store-visit',
+    };
     const first = await post('/responses', body, { 'Idempotency-Key': key });
     expect(first.status).toBe(201);
     const created = await json(first);
@@ -46,12 +57,23 @@ describe('answer channels', () => {
       expect(mine).toHaveLength(1);
       return mine;
     });
-    expect(events[0].message).toMatchObject({ responseId: created.responseId, score: 10, comment: 'Top!', language: 'de', channel: Channel.STORE, source: ResponseSource.API });
+    expect(events[0].message).toMatchObject({
+      responseId: created.responseId,
+      score: 10,
+      comment: 'Top!',
+      language: 'de',
+      channel: Channel.STORE,
+      source: ResponseSource.API,
+    });
   });
 
   it('POST /responses: names every bad field with a 400 and stores nothing', async () => {
     const customerId = `c-${randomUUID()}`;
-    const response = await post('/responses', { customerId, score: 11, comment: 'x'.repeat(5001), language: 'fr' }, { 'Idempotency-Key': `k-${randomUUID()}` });
+    const response = await post(
+      '/responses',
+      { customerId, score: 11, comment: 'x'.repeat(5001), language: 'fr' },
+      { 'Idempotency-Key': `k-${randomUUID()}` },
+    );
     expect(response.status).toBe(400);
     const body = await json(response);
     expect(body.code).toBe('VALIDATION_FAILED');
@@ -67,19 +89,34 @@ describe('answer channels', () => {
     const notUtf8 = await fetch(`${bed.url}/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8', 'Idempotency-Key': `k-${randomUUID()}` },
-      body: Buffer.concat([Buffer.from(`{"customerId":"${customerId}","score":5,"language":"en","comment":"caf`), Buffer.from([0xe9]), Buffer.from('"}')]),
+      body: Buffer.concat([
+        Buffer.from(`{"customerId":"${customerId}","score":5,"language":"en","comment":"caf`),
+        Buffer.from([0xe9]),
+        Buffer.from('"}'),
+      ]),
     });
     expect(notUtf8.status).toBe(400);
-    expect((await json(notUtf8)).fields).toEqual([{ field: 'comment', reason: expect.stringMatching(/not valid UTF-8/) }]);
-    const rows = await bed.db.query(`SELECT count(*) AS n FROM "${bed.schema}".responses WHERE customer_id = $1`, [customerId]);
+    expect((await json(notUtf8)).fields).toEqual([
+      { field: 'comment', reason: expect.stringMatching(/not valid UTF-8/) },
+    ]);
+    const rows = await bed.db.query(`SELECT count(*) AS n FROM "${bed.schema}".responses WHERE customer_id = $1`, [
+      customerId,
+    ]);
     expect(Number(rows.rows[0].n)).toBe(0);
   });
 
   it('POST /responses with a token refuses a forged one with its reason', async () => {
     const { token: genuine } = token();
-    const response = await post('/responses', { token: `${genuine}x`, score: 5 }, { 'Idempotency-Key': `k-${randomUUID()}` });
+    const response = await post(
+      '/responses',
+      { token: `${genuine}x`, score: 5 },
+      { 'Idempotency-Key': `k-${randomUUID()}` },
+    );
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code: 'SURVEY_LINK_BAD_SIGNATURE', fields: [{ field: 'token', reason: 'bad-signature' }] });
+    expect(await response.json()).toMatchObject({
+      code: 'SURVEY_LINK_BAD_SIGNATURE',
+      fields: [{ field: 'token', reason: 'bad-signature' }],
+    });
   });
 
   it('inbound SMS: "negen, snel geleverd" becomes score 9 with its comment; a redelivery changes nothing; an unreadable reply is a 400', async () => {
@@ -87,13 +124,17 @@ describe('answer channels', () => {
     const reply = await post('/sms/inbound', { messageRef: ref, text: 'negen, snel geleverd' });
     expect(reply.status).toBe(200);
     expect(await reply.json()).toMatchObject({ outcome: 'received', score: 9, comment: 'snel geleverd' });
-    expect(await (await post('/sms/inbound', { messageRef: ref, text: 'negen, snel geleverd' })).json()).toMatchObject({ outcome: 'unchanged' });
+    expect(await (await post('/sms/inbound', { messageRef: ref, text: 'negen, snel geleverd' })).json()).toMatchObject({
+      outcome: 'unchanged',
+    });
     const unreadable = await post('/sms/inbound', { messageRef: ref, text: 'wie is dit?' });
     expect(unreadable.status).toBe(400);
     expect(await unreadable.json()).toMatchObject({ code: 'SMS_REPLY_UNREADABLE', fields: [{ field: 'text' }] });
     await drained();
     const events = received().filter((e) => e.message.surveyRequestId === claims.surveyRequestId);
-    expect(events.map((e) => [e.message.score, e.message.comment, e.message.channel, e.message.source])).toEqual([[9, 'snel geleverd', Channel.SMS, ResponseSource.SMS]]);
+    expect(events.map((e) => [e.message.score, e.message.comment, e.message.channel, e.message.source])).toEqual([
+      [9, 'snel geleverd', Channel.SMS, ResponseSource.SMS],
+    ]);
   });
 
   it('a one-click score from the email, then a comment: one response received and one revision of it', async () => {
@@ -115,8 +156,18 @@ describe('answer channels', () => {
     });
     expect(first).toMatchObject({ score: 2, comment: '' });
     await expectEventually(() =>
-      expect(revised().filter((e) => e.message.responseId === first.responseId).map((e) => e.message)).toEqual([
-        expect.objectContaining({ revision: 1, score: 2, previousScore: 2, comment: 'Nobody answered my ticket', customerId: claims.customerId }),
+      expect(
+        revised()
+          .filter((e) => e.message.responseId === first.responseId)
+          .map((e) => e.message),
+      ).toEqual([
+        expect.objectContaining({
+          revision: 1,
+          score: 2,
+          previousScore: 2,
+          comment: 'Nobody answered my ticket',
+          customerId: claims.customerId,
+        }),
       ]),
     );
   });
@@ -155,8 +206,12 @@ describe('answer channels', () => {
 
   it('documents its HTTP API with OpenAPI at /docs and /docs-json', async () => {
     expect((await fetch(`${bed.url}/docs`)).status).toBe(200);
-    const document = (await (await fetch(`${bed.url}/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/responses', '/sms/inbound', '/imports', '/survey-requests/{id}/revoke']));
+    const document = (await (await fetch(`${bed.url}/docs-json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/responses', '/sms/inbound', '/imports', '/survey-requests/{id}/revoke']),
+    );
     expect(JSON.stringify(document.paths['/responses'].post)).toContain('Idempotency-Key');
   });
 });

@@ -12,14 +12,26 @@ describe('bulk import killed halfway', () => {
 
   it('publishes each accepted row once across a SIGKILL and a rerun of the same import', async () => {
     const { csv, accepted, rejectedLines } = historicalAnswersCsv(ROWS, 997);
-    const stored = async () => Number((await bed.db.query(`SELECT count(*) AS n FROM "${bed.schema}".responses WHERE import_id = 'history-2024'`)).rows[0].n);
-    const upload = (url: string) => fetch(`${url}/imports?importId=history-2024`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    const stored = async () =>
+      Number(
+        (await bed.db.query(`SELECT count(*) AS n FROM "${bed.schema}".responses WHERE import_id = 'history-2024'`))
+          .rows[0].n,
+      );
+    const upload = (url: string) =>
+      fetch(`${url}/imports?importId=history-2024`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: csv,
+      });
     const first = await bed.start();
     const kafka = bed.probe(Topics.ResponseReceived);
     try {
       await kafka.ready();
       const interrupted = upload(first.url).catch((error: Error) => error);
-      await expectEventually(async () => expect(await stored()).toBeGreaterThanOrEqual(2000), { timeoutMs: 60000, intervalMs: 20 });
+      await expectEventually(async () => expect(await stored()).toBeGreaterThanOrEqual(2000), {
+        timeoutMs: 60000,
+        intervalMs: 20,
+      });
       await first.process.stop('SIGKILL');
       expect(String(await interrupted)).toMatch(/fetch failed|terminated|socket/i); // the request died with the process
       const storedAtKill = await stored();
@@ -29,7 +41,14 @@ describe('bulk import killed halfway', () => {
       const response = await upload(second.url);
       expect(response.status).toBe(200);
       const report = (await response.json()) as { rejects: { line: number; field: string; reason: string }[] };
-      expect(report).toMatchObject({ importId: 'history-2024', rows: ROWS, accepted, rejected: rejectedLines.length, alreadyImported: storedAtKill, published: accepted - storedAtKill });
+      expect(report).toMatchObject({
+        importId: 'history-2024',
+        rows: ROWS,
+        accepted,
+        rejected: rejectedLines.length,
+        alreadyImported: storedAtKill,
+        published: accepted - storedAtKill,
+      });
       expect(report.rejects.map((r) => [r.line, r.field])).toEqual(rejectedLines.map((line) => [line, 'score']));
       expect(report.rejects[0].reason).toBe('must be an integer from 0 to 10 (got "ten")');
 
@@ -44,16 +63,21 @@ describe('bulk import killed halfway', () => {
       );
       const responseIds = new Set(received.map((e) => e.message.responseId));
       const eventIdsPerResponse = new Map<string, Set<string>>();
-      for (const { message, id } of received) eventIdsPerResponse.set(message.responseId, (eventIdsPerResponse.get(message.responseId) ?? new Set()).add(id));
+      for (const { message, id } of received)
+        eventIdsPerResponse.set(message.responseId, (eventIdsPerResponse.get(message.responseId) ?? new Set()).add(id));
       expect(responseIds.size).toBe(accepted);
       expect([...eventIdsPerResponse.values()].filter((ids) => ids.size > 1)).toEqual([]);
       // The relay is at-least-once on the wire (docs/messaging.md): a kill between Kafka's ack and
       // the outbox delete re-sends those rows with the same ce_id, which every inbox drops.
-      process.stdout.write(`import crash: ${storedAtKill} rows stored before SIGKILL, ${received.length - accepted} wire-level redeliveries of already published events\n`);
+      process.stdout.write(
+        `import crash: ${storedAtKill} rows stored before SIGKILL, ${received.length - accepted} wire-level redeliveries of already published events\n`,
+      );
 
       const row42 = received.find((e) => e.message.comment === 'row 42, "quoted"');
       expect(row42?.message.source).toBe(ResponseSource.IMPORT);
-      expect(row42?.message.answeredAt && timestampDate(row42.message.answeredAt).toISOString()).toBe(new Date(Date.UTC(2024, 0, 1) + 42 * 60_000).toISOString());
+      expect(row42?.message.answeredAt && timestampDate(row42.message.answeredAt).toISOString()).toBe(
+        new Date(Date.UTC(2024, 0, 1) + 42 * 60_000).toISOString(),
+      );
     } finally {
       await kafka.close();
     }

@@ -1,5 +1,8 @@
 /** A CSV of historical answers: `rows` data lines, every `rejectEvery`-th one with a bad score. */
-export function historicalAnswersCsv(rows: number, rejectEvery: number): { csv: string; accepted: number; rejectedLines: number[] } {
+export function historicalAnswersCsv(
+  rows: number,
+  rejectEvery: number,
+): { csv: string; accepted: number; rejectedLines: number[] } {
   const languages = ['en', 'nl', 'de'];
   const lines = ['customer_id,score,answered_at,language,comment,channel'];
   const rejectedLines: number[] = [];

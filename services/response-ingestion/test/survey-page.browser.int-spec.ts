@@ -5,7 +5,8 @@ import { expectEventually, launchChromium, serviceBed } from '@nps/testing';
 import type { Browser } from 'playwright-core';
 import { aSurveyLink, devLinks } from './survey-link.fixtures';
 
-const DUTCH_COMMENT = 'De bezorger was twee uur te laat en het pakket was beschadigd. Jammer, want het product zelf is prima.';
+const DUTCH_COMMENT =
+  'De bezorger was twee uur te laat en het pakket was beschadigd. Jammer, want het product zelf is prima.';
 
 // The survey page as a customer meets it: Debian's Chromium, the real service process, the real broker.
 describe('survey page in a browser', () => {
@@ -21,7 +22,8 @@ describe('survey page in a browser', () => {
     await browser?.close();
   });
 
-  const eventsFor = (surveyRequestId: string) => kafka.events(Topics.ResponseReceived).filter((e) => e.message.surveyRequestId === surveyRequestId);
+  const eventsFor = (surveyRequestId: string) =>
+    kafka.events(Topics.ResponseReceived).filter((e) => e.message.surveyRequestId === surveyRequestId);
 
   /** Waits until the outbox is drained, then returns the events of the request (so "exactly one" is checked after everything went out). */
   async function settledEventsFor(surveyRequestId: string) {
@@ -36,44 +38,55 @@ describe('survey page in a browser', () => {
   it.each([
     ['enabled', true],
     ['disabled', false],
-  ])('with JavaScript %s: picking 3 and a Dutch comment publishes exactly one response received', async (_label, javaScriptEnabled) => {
-    const claims = aSurveyLink({ language: 'nl' });
-    const link = devLinks(bed.url).pageUrl(devLinks(bed.url).sign(claims));
-    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 375, height: 740 } });
-    const page = await context.newPage();
+  ])(
+    'with JavaScript %s: picking 3 and a Dutch comment publishes exactly one response received',
+    async (_label, javaScriptEnabled) => {
+      const claims = aSurveyLink({ language: 'nl' });
+      const link = devLinks(bed.url).pageUrl(devLinks(bed.url).sign(claims));
+      const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 375, height: 740 } });
+      const page = await context.newPage();
 
-    await page.goto(link);
-    expect(await page.getAttribute('html', 'lang')).toBe('nl');
-    const scale = page.getByRole('group', { name: 'Hoe waarschijnlijk is het dat u ons aanbeveelt aan een vriend of collega?' });
-    expect(await scale.getByRole('radio').count()).toBe(11);
-    await scale.getByRole('radio', { name: '3 van de 10' }).check();
-    await page.getByLabel('Waarom geeft u deze score? (optioneel)').fill(DUTCH_COMMENT);
-    await page.getByRole('button', { name: 'Versturen' }).click();
-    await page.getByRole('heading', { name: 'Dank u wel' }).waitFor();
-    await context.close();
+      await page.goto(link);
+      expect(await page.getAttribute('html', 'lang')).toBe('nl');
+      const scale = page.getByRole('group', {
+        name: 'Hoe waarschijnlijk is het dat u ons aanbeveelt aan een vriend of collega?',
+      });
+      expect(await scale.getByRole('radio').count()).toBe(11);
+      await scale.getByRole('radio', { name: '3 van de 10' }).check();
+      await page.getByLabel('Waarom geeft u deze score? (optioneel)').fill(DUTCH_COMMENT);
+      await page.getByRole('button', { name: 'Versturen' }).click();
+      await page.getByRole('heading', { name: 'Dank u wel' }).waitFor();
+      await context.close();
 
-    const events = await settledEventsFor(claims.surveyRequestId);
-    expect(events).toHaveLength(1);
-    const event = events[0].message;
-    expect(event).toMatchObject({
-      score: 3,
-      comment: DUTCH_COMMENT,
-      language: 'nl',
-      customerId: claims.customerId,
-      touchpointId: claims.touchpointId,
-      touchpointType: 'order-delivered',
-      surveyRequestId: claims.surveyRequestId,
-      channel: Channel.EMAIL,
-      source: ResponseSource.SURVEY_PAGE,
-    });
-    expect(event.answeredAt && timestampDate(event.answeredAt).getTime()).toBeGreaterThan(Date.now() - 120000);
-    // No contact PII: the contract has no such field, and no value looks like an address or a number.
-    expect(ResponseReceivedSchema.fields.map((field) => field.name).join(' ')).not.toMatch(/mail|phone|msisdn|address/i);
-    const ids = new Set(['eventId', 'responseId', 'occurredAt', 'answeredAt']);
-    const texts = Object.entries(toJson(ResponseReceivedSchema, event) as Record<string, unknown>).filter(([name]) => !ids.has(name));
-    const pii = texts.map(([, value]) => String(value)).filter((value) => /@/.test(value) || /\d{8,}/.test(value.replace(/[\s()+-]/g, '')));
-    expect(pii).toEqual([]);
-  });
+      const events = await settledEventsFor(claims.surveyRequestId);
+      expect(events).toHaveLength(1);
+      const event = events[0].message;
+      expect(event).toMatchObject({
+        score: 3,
+        comment: DUTCH_COMMENT,
+        language: 'nl',
+        customerId: claims.customerId,
+        touchpointId: claims.touchpointId,
+        touchpointType: 'order-delivered',
+        surveyRequestId: claims.surveyRequestId,
+        channel: Channel.EMAIL,
+        source: ResponseSource.SURVEY_PAGE,
+      });
+      expect(event.answeredAt && timestampDate(event.answeredAt).getTime()).toBeGreaterThan(Date.now() - 120000);
+      // No contact PII: the contract has no such field, and no value looks like an address or a number.
+      expect(ResponseReceivedSchema.fields.map((field) => field.name).join(' ')).not.toMatch(
+        /mail|phone|msisdn|address/i,
+      );
+      const ids = new Set(['eventId', 'responseId', 'occurredAt', 'answeredAt']);
+      const texts = Object.entries(toJson(ResponseReceivedSchema, event) as Record<string, unknown>).filter(
+        ([name]) => !ids.has(name),
+      );
+      const pii = texts
+        .map(([, value]) => String(value))
+        .filter((value) => /@/.test(value) || /\d{8,}/.test(value.replace(/[\s()+-]/g, '')));
+      expect(pii).toEqual([]);
+    },
+  );
 
   it('can be answered with the keyboard alone, without JavaScript', async () => {
     const claims = aSurveyLink({ language: 'de' });
@@ -90,7 +103,9 @@ describe('survey page in a browser', () => {
     await page.getByRole('heading', { name: 'Vielen Dank' }).waitFor();
     await context.close();
     const events = await settledEventsFor(claims.surveyRequestId);
-    expect(events.map((e) => [e.message.score, e.message.comment, e.message.language])).toEqual([[8, 'Schnelle Lieferung', 'de']]);
+    expect(events.map((e) => [e.message.score, e.message.comment, e.message.language])).toEqual([
+      [8, 'Schnelle Lieferung', 'de'],
+    ]);
   });
 
   it('shows a localised 400 page for a tampered link and stores nothing', async () => {
@@ -105,7 +120,10 @@ describe('survey page in a browser', () => {
     const post = await page.request.post(`${bed.url}/s/${tampered}`, { form: { score: '9', comment: 'x' } });
     expect(post.status()).toBe(400);
     await context.close();
-    const rows = await bed.db.query(`SELECT count(*) AS n FROM "${bed.schema}".responses WHERE survey_request_id = $1`, [claims.surveyRequestId]);
+    const rows = await bed.db.query(
+      `SELECT count(*) AS n FROM "${bed.schema}".responses WHERE survey_request_id = $1`,
+      [claims.surveyRequestId],
+    );
     expect(Number(rows.rows[0].n)).toBe(0);
   });
 

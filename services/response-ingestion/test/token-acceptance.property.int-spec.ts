@@ -42,18 +42,32 @@ describe('survey link acceptance', () => {
     expiresAt: new Date(T0.getTime() + 14 * 24 * 3600_000),
     ...overrides,
   });
-  const count = async (table: string) => Number((await dataSource.query(`SELECT count(*) AS n FROM "${schema}".${table}`))[0].n);
+  const count = async (table: string) =>
+    Number((await dataSource.query(`SELECT count(*) AS n FROM "${schema}".${table}`))[0].n);
 
   beforeAll(async () => {
     schema = await freshSchema('ri_tokens');
-    dataSource = new DataSource(dataSourceOptions({ url: testDatabaseUrl(), schema, entities: [], migrations: service.migrations }));
+    dataSource = new DataSource(
+      dataSourceOptions({ url: testDatabaseUrl(), schema, entities: [], migrations: service.migrations }),
+    );
     await dataSource.initialize();
     await dataSource.runMigrations();
     const settings = Object.assign(new MessagingSettings(), { service: 'response-ingestion', schema, topicPrefix: '' });
-    const env = loadEnv(ResponseIngestionEnv, { SURVEY_LINK_KEYS: `${NEW_KEY},${OLD_KEY}`, RESPONSE_REVISION_WINDOW_MINUTES: String(WINDOW_MINUTES) });
+    const env = loadEnv(ResponseIngestionEnv, {
+      SURVEY_LINK_KEYS: `${NEW_KEY},${OLD_KEY}`,
+      RESPONSE_REVISION_WINDOW_MINUTES: String(WINDOW_MINUTES),
+    });
     const tables = new SchemaTables(schema);
     requests = new SurveyRequestRepository(tables);
-    answers = new SurveyAnswers(signer, new EventTransactions(dataSource, settings), requests, new ResponseRepository(tables), env, clock, dataSource);
+    answers = new SurveyAnswers(
+      signer,
+      new EventTransactions(dataSource, settings),
+      requests,
+      new ResponseRepository(tables),
+      env,
+      clock,
+      dataSource,
+    );
   });
 
   afterAll(() => dataSource?.destroy());
@@ -84,16 +98,29 @@ describe('survey link acceptance', () => {
     now = AFTER_WINDOW;
 
     const segment = fc.stringMatching(/^[A-Za-z0-9_-]{1,60}$/);
-    const genuine = fc.constant(null).map(() => signer.sign(claims({ expiresAt: new Date(AFTER_WINDOW.getTime() + 3600_000) })));
+    const genuine = fc
+      .constant(null)
+      .map(() => signer.sign(claims({ expiresAt: new Date(AFTER_WINDOW.getTime() + 3600_000) })));
     const attack = fc.oneof(
       { arbitrary: fc.string({ maxLength: 300 }).map((token) => ({ kind: 'garbage', token })), weight: 1 },
-      { arbitrary: fc.tuple(fc.constantFrom('k-2026', 'k-2025', 'dev-1', 'k-1999'), segment, segment).map(([kid, body, mac]) => ({ kind: 'forged', token: `${kid}.${body}.${mac}` })), weight: 2 },
       {
-        arbitrary: fc.tuple(genuine, fc.nat(), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.')).map(([token, at, char]) => {
-          const index = at % token.length;
-          const replaced = token[index] === char ? (char === 'A' ? 'B' : 'A') : char;
-          return { kind: 'tampered', token: token.slice(0, index) + replaced + token.slice(index + 1) };
-        }),
+        arbitrary: fc
+          .tuple(fc.constantFrom('k-2026', 'k-2025', 'dev-1', 'k-1999'), segment, segment)
+          .map(([kid, body, mac]) => ({ kind: 'forged', token: `${kid}.${body}.${mac}` })),
+        weight: 2,
+      },
+      {
+        arbitrary: fc
+          .tuple(
+            genuine,
+            fc.nat(),
+            fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.'),
+          )
+          .map(([token, at, char]) => {
+            const index = at % token.length;
+            const replaced = token[index] === char ? (char === 'A' ? 'B' : 'A') : char;
+            return { kind: 'tampered', token: token.slice(0, index) + replaced + token.slice(index + 1) };
+          }),
         weight: 3,
       },
       {
@@ -103,7 +130,13 @@ describe('survey link acceptance', () => {
         }),
         weight: 1,
       },
-      { arbitrary: fc.integer({ min: 0, max: 30 * 24 * 3600 }).map((ago) => ({ kind: 'expired', token: signer.sign(claims({ expiresAt: new Date(AFTER_WINDOW.getTime() - ago * 1000) })) })), weight: 1 },
+      {
+        arbitrary: fc.integer({ min: 0, max: 30 * 24 * 3600 }).map((ago) => ({
+          kind: 'expired',
+          token: signer.sign(claims({ expiresAt: new Date(AFTER_WINDOW.getTime() - ago * 1000) })),
+        })),
+        weight: 1,
+      },
       { arbitrary: fc.constantFrom(...answered).map((token) => ({ kind: 'replayed', token })), weight: 1 },
       { arbitrary: fc.constantFrom(...revoked).map((token) => ({ kind: 'revoked', token })), weight: 1 },
     );
@@ -129,7 +162,9 @@ describe('survey link acceptance', () => {
     const token = signer.sign(claims());
     expect(await refusalOf('not-a-token')).toBe(IngestionErrorCode.SurveyLinkMalformed);
     expect(await refusalOf(token.replace(/^k-2026/, 'k-1999'))).toBe(IngestionErrorCode.SurveyLinkUnknownKey);
-    expect(await refusalOf(`${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).toBe(IngestionErrorCode.SurveyLinkBadSignature);
+    expect(await refusalOf(`${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).toBe(
+      IngestionErrorCode.SurveyLinkBadSignature,
+    );
     expect(await refusalOf(signer.sign(claims({ expiresAt: T0 })))).toBe(IngestionErrorCode.SurveyLinkExpired);
     expect(await refusalOf(token)).toBe('accepted');
     now = AFTER_WINDOW;
@@ -142,14 +177,19 @@ describe('survey link acceptance', () => {
     const token = oldSigner.sign(link);
     expect(await refusalOf(token, 4)).toBe('accepted');
     expect(await refusalOf(token, 6)).toBe('accepted'); // within the window: a revision
-    const revision = await dataSource.query(`SELECT score, revision FROM "${schema}".responses WHERE survey_request_id = $1`, [link.surveyRequestId]);
+    const revision = await dataSource.query(
+      `SELECT score, revision FROM "${schema}".responses WHERE survey_request_id = $1`,
+      [link.surveyRequestId],
+    );
     expect(revision).toEqual([{ score: 6, revision: 1 }]);
 
     await requests.revoke(dataSource.manager, link.surveyRequestId, undefined, 'test', T0);
     const outbox = await count('outbox');
     expect(await refusalOf(token, 9)).toBe(IngestionErrorCode.SurveyRevoked);
     expect(await count('outbox')).toBe(outbox);
-    expect(await refusalOf(new SurveyLinks(NEW_KEY, 'http://x').sign(claims()).replace(/^k-2026/, 'k-2025'))).toBe(IngestionErrorCode.SurveyLinkBadSignature);
+    expect(await refusalOf(new SurveyLinks(NEW_KEY, 'http://x').sign(claims()).replace(/^k-2026/, 'k-2025'))).toBe(
+      IngestionErrorCode.SurveyLinkBadSignature,
+    );
   });
 
   it('refuses a first answer to a survey that survey-dispatch has expired', async () => {

@@ -18,14 +18,24 @@ describe('root-cause-tagging against the real broker', () => {
       { timeoutMs: 60000, intervalMs: 200 },
     );
   const post = (path: string, body?: unknown) =>
-    fetch(`${bed.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${bed.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   it('tags a Dutch detractor comment about late delivery: delivery, negative, language nl', async () => {
     const response = anEvent(Topics.ResponseReceived, { score: 2, comment: 'De levering was twee weken te laat' });
     await bed.publish(Topics.ResponseReceived, { ...response, language: 'nl' });
 
     const [tagged] = await taggedFor(response.responseId as string);
-    expect(tagged).toMatchObject({ customerId: response.customerId, revision: 0, language: 'nl', taxonomyVersion: 'taxonomy-1', modelVersion: 'lexicon-logreg-1' });
+    expect(tagged).toMatchObject({
+      customerId: response.customerId,
+      revision: 0,
+      language: 'nl',
+      taxonomyVersion: 'taxonomy-1',
+      modelVersion: 'lexicon-logreg-1',
+    });
     expect(tagged.sentiment).toBeLessThan(0);
     expect(tagged.tags).toEqual([expect.objectContaining({ tagId: 'delivery', polarity: TagPolarity.NEGATIVE })]);
     expect(tagged.tags[0].span).toMatchObject({ start: 3, end: 34, text: 'levering was twee weken te laat' });
@@ -37,7 +47,14 @@ describe('root-cause-tagging against the real broker', () => {
     const revise = (revision: number, comment: string) =>
       bed.publish(
         Topics.ResponseRevised,
-        anEvent(Topics.ResponseRevised, { customerId: response.customerId, responseId, revision, score: 4, previousScore: 3, comment }),
+        anEvent(Topics.ResponseRevised, {
+          customerId: response.customerId,
+          responseId,
+          revision,
+          score: 4,
+          previousScore: 3,
+          comment,
+        }),
       );
     await bed.publish(Topics.ResponseReceived, { ...response, language: 'de' });
     await taggedFor(responseId);
@@ -77,14 +94,21 @@ describe('root-cause-tagging against the real broker', () => {
 
     const retrained = await expectEventually(
       async () => {
-        const result = (await (await post('/model/retrain')).json()) as { promoted: boolean; modelVersion: number; candidateF1: number; inUseF1: number };
+        const result = (await (await post('/model/retrain')).json()) as {
+          promoted: boolean;
+          modelVersion: number;
+          candidateF1: number;
+          inUseF1: number;
+        };
         expect(result).toMatchObject({ promoted: true, modelVersion: 2 });
         return result;
       },
       { timeoutMs: 60000, intervalMs: 1000 },
     );
     expect(retrained.candidateF1).toBeGreaterThanOrEqual(retrained.inUseF1);
-    expect(await (await fetch(`${bed.url}/model`)).json()).toMatchObject({ inUse: { version: 2, label: 'lexicon-logreg-2' } });
+    expect(await (await fetch(`${bed.url}/model`)).json()).toMatchObject({
+      inUse: { version: 2, label: 'lexicon-logreg-2' },
+    });
 
     const later = anEvent(Topics.ResponseReceived, {
       score: 2,
@@ -98,11 +122,21 @@ describe('root-cause-tagging against the real broker', () => {
   it('versions taxonomy changes, rejects bad ones with the field named, and re-tags stored comments with the new version', async () => {
     const bad = await post('/taxonomy/tags', { id: 'Loyalty Program', name: 'Loyalty' });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'id', reason: expect.stringContaining('must be lower-case') }] });
-    const missing = await post('/taxonomy/tags/no-such-tag/terms', { language: 'nl', terms: [{ text: 'spaarpunten' }] });
+    expect(await bad.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ field: 'id', reason: expect.stringContaining('must be lower-case') }],
+    });
+    const missing = await post('/taxonomy/tags/no-such-tag/terms', {
+      language: 'nl',
+      terms: [{ text: 'spaarpunten' }],
+    });
     expect([missing.status, ((await missing.json()) as { code: string }).code]).toEqual([404, 'TAG_NOT_FOUND']);
 
-    const added = await post('/taxonomy/tags', { id: 'loyalty-program', name: 'Loyalty program', terms: { nl: [{ text: 'spaarpunten' }], en: [{ text: 'loyalty points' }] } });
+    const added = await post('/taxonomy/tags', {
+      id: 'loyalty-program',
+      name: 'Loyalty program',
+      terms: { nl: [{ text: 'spaarpunten' }], en: [{ text: 'loyalty points' }] },
+    });
     expect(added.status).toBe(201);
     expect(await added.json()).toMatchObject({ version: 2, label: 'taxonomy-2' });
     expect((await post('/taxonomy/tags', { id: 'loyalty-program', name: 'again' })).status).toBe(409);
@@ -120,12 +154,18 @@ describe('root-cause-tagging against the real broker', () => {
     const retag = (await (await post('/tagging/retag')).json()) as { retagged: number; taxonomyVersion: number };
     expect(retag).toMatchObject({ taxonomyVersion: 2 });
     expect(retag.retagged).toBeGreaterThan(0);
-    await expectEventually(() => expect(allTagged().length).toBeGreaterThanOrEqual(before + retag.retagged), { timeoutMs: 60000 });
-    const delivery = allTagged().slice(before).find((event) => event.tags.some((tag) => tag.tagId === 'delivery') && event.language === 'nl');
+    await expectEventually(() => expect(allTagged().length).toBeGreaterThanOrEqual(before + retag.retagged), {
+      timeoutMs: 60000,
+    });
+    const delivery = allTagged()
+      .slice(before)
+      .find((event) => event.tags.some((tag) => tag.tagId === 'delivery') && event.language === 'nl');
     expect(delivery).toMatchObject({ taxonomyVersion: 'taxonomy-2' });
     const versions = (await (await fetch(`${bed.url}/taxonomy/versions`)).json()) as { version: number }[];
     expect(versions.map((version) => version.version)).toEqual([1, 2]);
     const openApi = (await (await fetch(`${bed.url}/docs-json`)).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(openApi.paths)).toEqual(expect.arrayContaining(['/taxonomy/tags', '/taxonomy/tags/{tagId}/terms', '/model/retrain', '/tagging/retag']));
+    expect(Object.keys(openApi.paths)).toEqual(
+      expect.arrayContaining(['/taxonomy/tags', '/taxonomy/tags/{tagId}/terms', '/model/retrain', '/tagging/retag']),
+    );
   });
 });

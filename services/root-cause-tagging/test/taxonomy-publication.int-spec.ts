@@ -13,21 +13,37 @@ describe('root-cause-tagging publishes its taxonomy versions', () => {
     await probe.ready();
     const [first] = await probe.eventually(Topics.TaxonomyPublished, (event) => event.version === 1, 1, 30000);
     expect(first.key).toBe(ROOT_CAUSE_TAXONOMY_ID);
-    expect(first.message).toMatchObject({ taxonomyId: ROOT_CAUSE_TAXONOMY_ID, versionLabel: 'taxonomy-1', change: 'initial taxonomy' });
-    expect(first.message.tags.map((tag) => tag.tagId)).toEqual(expect.arrayContaining(['price', 'delivery', 'availability']));
+    expect(first.message).toMatchObject({
+      taxonomyId: ROOT_CAUSE_TAXONOMY_ID,
+      versionLabel: 'taxonomy-1',
+      change: 'initial taxonomy',
+    });
+    expect(first.message.tags.map((tag) => tag.tagId)).toEqual(
+      expect.arrayContaining(['price', 'delivery', 'availability']),
+    );
     expect(first.message.tags).toHaveLength(11);
 
     const added = await fetch(`${url}/taxonomy/tags`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id: 'loyalty-program', name: 'Loyalty program', terms: { en: [{ text: 'loyalty points' }] } }),
+      body: JSON.stringify({
+        id: 'loyalty-program',
+        name: 'Loyalty program',
+        terms: { en: [{ text: 'loyalty points' }] },
+      }),
     });
     expect(added.status).toBe(201);
     const [second] = await probe.eventually(Topics.TaxonomyPublished, (event) => event.version === 2, 1, 30000);
     expect(second.message).toMatchObject({ versionLabel: 'taxonomy-2', change: 'added tag loyalty-program' });
-    expect(second.message.tags).toContainEqual(expect.objectContaining({ tagId: 'loyalty-program', name: 'Loyalty program' }));
+    expect(second.message.tags).toContainEqual(
+      expect.objectContaining({ tagId: 'loyalty-program', name: 'Loyalty program' }),
+    );
 
-    const refused = await fetch(`${url}/taxonomy/tags`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'loyalty-program', name: 'Again' }) });
+    const refused = await fetch(`${url}/taxonomy/tags`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'loyalty-program', name: 'Again' }),
+    });
     expect(refused.status).toBe(409);
 
     await startInstance();

@@ -63,7 +63,8 @@ describe('detractor identified and customer facts', () => {
     expect(await bed.topicSize(Topics.ResponseScored)).toBe(3);
     const detractors = await probe.eventually(Topics.DetractorIdentified, () => true, 3, 60000);
     const events = detractors.map((seen) => seen.message);
-    const byResponse = (id: string) => events.filter((event) => event.responseId === id).sort((a, b) => a.revision - b.revision);
+    const byResponse = (id: string) =>
+      events.filter((event) => event.responseId === id).sort((a, b) => a.revision - b.revision);
     expect(byResponse('r-early')).toMatchObject([
       {
         revision: 0,
@@ -72,14 +73,26 @@ describe('detractor identified and customer facts', () => {
         comment: 'te laat',
         touchpointType: 'order-delivered',
         channel: Channel.EMAIL,
-        customer: { segment: 'enterprise', region: 'benelux', tier: 'gold', accountOwnerId: 'owner-of-early', language: 'nl' },
+        customer: {
+          segment: 'enterprise',
+          region: 'benelux',
+          tier: 'gold',
+          accountOwnerId: 'owner-of-early',
+          language: 'nl',
+        },
       },
       { revision: 2, withdrawn: true, score: 9 },
     ]);
-    expect(byResponse('r-late')).toMatchObject([{ revision: 0, withdrawn: false, score: 2, customer: { segment: '', region: '', tier: '', accountOwnerId: '' } }]);
+    expect(byResponse('r-late')).toMatchObject([
+      { revision: 0, withdrawn: false, score: 2, customer: { segment: '', region: '', tier: '', accountOwnerId: '' } },
+    ]);
 
     const scored = (await probe.eventually(Topics.ResponseScored, () => true, 3, 60000)).map((seen) => seen.message);
-    expect(scored.map((event) => `${event.responseId}@${event.revision}:${event.score}`).sort()).toEqual(['r-early@0:3', 'r-early@2:9', 'r-late@0:2']);
+    expect(scored.map((event) => `${event.responseId}@${event.revision}:${event.score}`).sort()).toEqual([
+      'r-early@0:3',
+      'r-early@2:9',
+      'r-late@0:2',
+    ]);
 
     // The late facts moved the late detractor into its segment; the early one is a promoter now.
     await expectEventually(async () => {

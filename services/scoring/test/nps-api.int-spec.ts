@@ -3,7 +3,11 @@ import { anEventRecord, expectEventually, serviceBed } from '@nps/testing';
 import { answerOf, customerOf, type ResponseSpec } from './scoring.events';
 
 /** `promoters`/`passives`/`detractors` answers on `day`, from customers in `segment`. */
-function answers(prefix: string, day: string, [promoters, passives, detractors]: [number, number, number]): ResponseSpec[] {
+function answers(
+  prefix: string,
+  day: string,
+  [promoters, passives, detractors]: [number, number, number],
+): ResponseSpec[] {
   const scores = [...Array(promoters).fill(9), ...Array(passives).fill(7), ...Array(detractors).fill(3)];
   return scores.map((score, i) => ({
     responseId: `${prefix}-${i}`,
@@ -28,29 +32,72 @@ describe('NPS API', () => {
     const january = answers('jan', '2025-01-15', [50, 30, 20]);
     const february = answers('feb', '2025-02-15', [65, 25, 10]);
     // delivery.late on 12 of January's detractors and 2 of its passives.
-    const tagged = [...january.filter((a) => a.score === 3).slice(0, 12), ...january.filter((a) => a.score === 7).slice(0, 2)];
+    const tagged = [
+      ...january.filter((a) => a.score === 3).slice(0, 12),
+      ...january.filter((a) => a.score === 7).slice(0, 2),
+    ];
     const customers = [...new Set([...january, ...february].map((a) => a.customerId))].map((customerId) =>
-      customerOf({ customerId, language: 'en', segment: customerId.startsWith('jan') ? 'smb' : 'enterprise', region: 'uk', tier: 'gold', accountOwnerId: '', factsAt: new Date('2025-01-01') }),
+      customerOf({
+        customerId,
+        language: 'en',
+        segment: customerId.startsWith('jan') ? 'smb' : 'enterprise',
+        region: 'uk',
+        tier: 'gold',
+        accountOwnerId: '',
+        factsAt: new Date('2025-01-01'),
+      }),
     );
     await bed.publishRecords([
       ...customers,
       ...[...january, ...february].map(answerOf),
       ...tagged.map((a) =>
-        anEventRecord(Topics.ResponseTagged, { customerId: a.customerId, responseId: a.responseId, tags: [{ tagId: 'delivery.late' }] }),
+        anEventRecord(Topics.ResponseTagged, {
+          customerId: a.customerId,
+          responseId: a.responseId,
+          tags: [{ tagId: 'delivery.late' }],
+        }),
       ),
     ]);
     const json = async (path: string) => {
       const response = await fetch(`${url}${path}`);
-      return { status: response.status, body: (await response.json()) as Record<string, unknown> & { rows?: Record<string, unknown>[]; fields?: { field: string }[] } };
+      return {
+        status: response.status,
+        body: (await response.json()) as Record<string, unknown> & {
+          rows?: Record<string, unknown>[];
+          fields?: { field: string }[];
+        },
+      };
     };
-    await expectEventually(async () => expect((await json('/nps/drivers?from=2025-01-01&to=2025-01-31')).body).toMatchObject({ drivers: [{ n: 14 }] }), { timeoutMs: 60000 });
-    await expectEventually(async () => expect((await json('/nps')).body.rows).toMatchObject([{ n: 200 }]), { timeoutMs: 60000 });
+    await expectEventually(
+      async () =>
+        expect((await json('/nps/drivers?from=2025-01-01&to=2025-01-31')).body).toMatchObject({ drivers: [{ n: 14 }] }),
+      { timeoutMs: 60000 },
+    );
+    await expectEventually(async () => expect((await json('/nps')).body.rows).toMatchObject([{ n: 200 }]), {
+      timeoutMs: 60000,
+    });
 
     const monthly = await json('/nps?interval=month&timeZone=Europe/Amsterdam');
     expect(monthly.status).toBe(200);
     expect(monthly.body).toMatchObject({ timeZone: 'Europe/Amsterdam', interval: 'month', lowSampleBelow: 30 });
-    const [jan, feb] = monthly.body.rows as { period: string; n: number; nps: number; standardError: number; marginOfError95: number; interval95: number[]; lowSample: boolean }[];
-    expect(jan).toMatchObject({ period: '2025-01-01', n: 100, promoters: 50, passives: 30, detractors: 20, promoterPct: 50, lowSample: false });
+    const [jan, feb] = monthly.body.rows as {
+      period: string;
+      n: number;
+      nps: number;
+      standardError: number;
+      marginOfError95: number;
+      interval95: number[];
+      lowSample: boolean;
+    }[];
+    expect(jan).toMatchObject({
+      period: '2025-01-01',
+      n: 100,
+      promoters: 50,
+      passives: 30,
+      detractors: 20,
+      promoterPct: 50,
+      lowSample: false,
+    });
     expect(jan.nps).toBeCloseTo(30, 4);
     expect(jan.standardError).toBeCloseTo(7.8102, 4);
     expect(jan.marginOfError95).toBeCloseTo(15.3081, 4);
@@ -65,7 +112,11 @@ describe('NPS API', () => {
     ]);
 
     const periods = await json('/nps/compare?from=2025-01-01&to=2025-01-31&versusFrom=2025-02-01&versusTo=2025-02-28');
-    expect(periods.body).toMatchObject({ first: { summary: { n: 100 } }, second: { summary: { n: 100 } }, change: { delta: 25, significant95: true } });
+    expect(periods.body).toMatchObject({
+      first: { summary: { n: 100 } },
+      second: { summary: { n: 100 } },
+      change: { delta: 25, significant95: true },
+    });
     const change = periods.body.change as { standardError: number; pValue: number; sentence: string };
     expect(change.standardError).toBeCloseTo(10.2835, 4);
     expect(change.pValue).toBeCloseTo(0.015, 3);
@@ -97,11 +148,16 @@ describe('NPS API', () => {
       expect(bad.body.fields?.map((f) => f.field)).toContain(field);
     }
 
-    expect((await json('/nps?timeZone=Asia/Tokyo')).body).toMatchObject({ code: 'TIME_ZONE_NOT_ROLLED_UP', fields: [{ field: 'timeZone' }] });
+    expect((await json('/nps?timeZone=Asia/Tokyo')).body).toMatchObject({
+      code: 'TIME_ZONE_NOT_ROLLED_UP',
+      fields: [{ field: 'timeZone' }],
+    });
 
     const openApi = await json('/docs-json');
     const paths = openApi.body.paths as Record<string, { get: { parameters: { name: string }[] } }>;
     expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/nps', '/nps/compare', '/nps/drivers']));
-    expect(paths['/nps'].get.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['from', 'to', 'timeZone', 'interval', 'groupBy', 'segment', 'tag']));
+    expect(paths['/nps'].get.parameters.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['from', 'to', 'timeZone', 'interval', 'groupBy', 'segment', 'tag']),
+    );
   });
 });

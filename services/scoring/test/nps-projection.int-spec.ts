@@ -21,13 +21,28 @@ interface World {
 }
 
 const customerFacts = (i: number) =>
-  fc.array(
-    fc.record({ segment: fc.constantFrom('smb', 'enterprise'), region: fc.constantFrom('uk', 'dach'), tier: fc.constantFrom('gold', 'standard'), at: fc.integer({ min: 0, max: 1000 }) }),
-    { maxLength: 2 },
-  ).map((versions) =>
-    // Distinct source times, so "the newest facts" is well defined.
-    versions.map((v, n) => ({ customerId: `c${i}`, language: 'en', segment: v.segment, region: v.region, tier: v.tier, accountOwnerId: '', factsAt: new Date(Date.UTC(2025, 0, 1) + v.at * 1000 + n) })),
-  );
+  fc
+    .array(
+      fc.record({
+        segment: fc.constantFrom('smb', 'enterprise'),
+        region: fc.constantFrom('uk', 'dach'),
+        tier: fc.constantFrom('gold', 'standard'),
+        at: fc.integer({ min: 0, max: 1000 }),
+      }),
+      { maxLength: 2 },
+    )
+    .map((versions) =>
+      // Distinct source times, so "the newest facts" is well defined.
+      versions.map((v, n) => ({
+        customerId: `c${i}`,
+        language: 'en',
+        segment: v.segment,
+        region: v.region,
+        tier: v.tier,
+        accountOwnerId: '',
+        factsAt: new Date(Date.UTC(2025, 0, 1) + v.at * 1000 + n),
+      })),
+    );
 
 const world: fc.Arbitrary<World> = fc
   .tuple(fc.tuple(customerFacts(0), customerFacts(1), customerFacts(2)), fc.integer({ min: 1, max: 20 }))
@@ -41,7 +56,14 @@ const world: fc.Arbitrary<World> = fc
           minute: fc.integer({ min: 0, max: 60 * 24 * 61 }),
           channel: fc.constantFrom(Channel.EMAIL, Channel.SMS),
           revisions: fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 3 }),
-          taggings: fc.array(fc.record({ revision: fc.integer({ min: 0, max: 2 }), at: fc.integer({ min: 0, max: 100 }), tags: fc.subarray(TAGS) }), { maxLength: 2 }),
+          taggings: fc.array(
+            fc.record({
+              revision: fc.integer({ min: 0, max: 2 }),
+              at: fc.integer({ min: 0, max: 100 }),
+              tags: fc.subarray(TAGS),
+            }),
+            { maxLength: 2 },
+          ),
         }),
         { minLength: count, maxLength: count },
       )
@@ -108,41 +130,70 @@ describe('NPS projection against a recount', () => {
 
   it('gives the counts and NPS of a recount from scratch, whatever the delivery order and duplicates', async () => {
     await fc.assert(
-      fc.asyncProperty(world, fc.infiniteStream(fc.nat()), fc.infiniteStream(fc.boolean()), async (w, order, duplicate) => {
-        await harness.reset();
-        const all = records(w);
-        const delivered = [...all, ...all.filter(() => duplicate.next().value)]
-          .map((record) => ({ record, rank: order.next().value }))
-          .sort((a, b) => a.rank - b.rank)
-          .map(({ record }) => record);
-        for (const record of delivered) await harness.apply(record);
+      fc.asyncProperty(
+        world,
+        fc.infiniteStream(fc.nat()),
+        fc.infiniteStream(fc.boolean()),
+        async (w, order, duplicate) => {
+          await harness.reset();
+          const all = records(w);
+          const delivered = [...all, ...all.filter(() => duplicate.next().value)]
+            .map((record) => ({ record, rank: order.next().value }))
+            .sort((a, b) => a.rank - b.rank)
+            .map(({ record }) => record);
+          for (const record of delivered) await harness.apply(record);
 
-        for (const zone of ZONES) {
-          const month = (spec: ResponseSpec) => `${DateTime.fromJSDate(spec.answeredAt, { zone }).startOf('month').toISODate()}|${factsOf(w, spec.customerId).segment}`;
-          const expected = [...recount(w.responses, month)].map(([key, counts]) => {
-            const [period, segment] = key.split('|');
-            const n = counts.promoters + counts.passives + counts.detractors;
-            return { period, group: { segment }, n, ...counts, nps: (100 * (counts.promoters - counts.detractors)) / n };
-          });
-          const answer = await harness.nps.nps({ timeZone: zone }, ['segment'], 'month');
-          expect(sorted(answer.rows.map(({ period, group, n, promoters, passives, detractors, nps }) => ({ period, group, n, promoters, passives, detractors, nps })))).toEqual(
-            sorted(expected).map((row) => ({ ...row, nps: expect.closeTo(row.nps, 9) })),
+          for (const zone of ZONES) {
+            const month = (spec: ResponseSpec) =>
+              `${DateTime.fromJSDate(spec.answeredAt, { zone }).startOf('month').toISODate()}|${factsOf(w, spec.customerId).segment}`;
+            const expected = [...recount(w.responses, month)].map(([key, counts]) => {
+              const [period, segment] = key.split('|');
+              const n = counts.promoters + counts.passives + counts.detractors;
+              return {
+                period,
+                group: { segment },
+                n,
+                ...counts,
+                nps: (100 * (counts.promoters - counts.detractors)) / n,
+              };
+            });
+            const answer = await harness.nps.nps({ timeZone: zone }, ['segment'], 'month');
+            expect(
+              sorted(
+                answer.rows.map(({ period, group, n, promoters, passives, detractors, nps }) => ({
+                  period,
+                  group,
+                  n,
+                  promoters,
+                  passives,
+                  detractors,
+                  nps,
+                })),
+              ),
+            ).toEqual(sorted(expected).map((row) => ({ ...row, nps: expect.closeTo(row.nps, 9) })));
+          }
+
+          const byTag = recount(
+            w.responses.flatMap((spec) => finalTags(spec).map((tag) => ({ ...spec, touchpointType: tag }))),
+            (spec) => spec.touchpointType,
           );
-        }
+          const tagged = await harness.nps.nps({ timeZone: 'UTC' }, ['tag']);
+          expect(
+            Object.fromEntries(
+              tagged.rows.map((row) => [
+                row.group.tag,
+                { promoters: row.promoters, passives: row.passives, detractors: row.detractors },
+              ]),
+            ),
+          ).toEqual(Object.fromEntries(byTag));
 
-        const byTag = recount(
-          w.responses.flatMap((spec) => finalTags(spec).map((tag) => ({ ...spec, touchpointType: tag }))),
-          (spec) => spec.touchpointType,
-        );
-        const tagged = await harness.nps.nps({ timeZone: 'UTC' }, ['tag']);
-        expect(Object.fromEntries(tagged.rows.map((row) => [row.group.tag, { promoters: row.promoters, passives: row.passives, detractors: row.detractors }]))).toEqual(Object.fromEntries(byTag));
-
-        const empty = await harness.dataSource.query(
-          `SELECT count(*)::int AS n FROM (SELECT promoters, passives, detractors FROM "${harness.schema}".rollups UNION ALL SELECT promoters, passives, detractors FROM "${harness.schema}".tag_rollups) r
+          const empty = await harness.dataSource.query(
+            `SELECT count(*)::int AS n FROM (SELECT promoters, passives, detractors FROM "${harness.schema}".rollups UNION ALL SELECT promoters, passives, detractors FROM "${harness.schema}".tag_rollups) r
            WHERE promoters < 0 OR passives < 0 OR detractors < 0 OR promoters + passives + detractors = 0`,
-        );
-        expect(empty[0].n).toBe(0);
-      }),
+          );
+          expect(empty[0].n).toBe(0);
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -33,7 +33,13 @@ export class ProjectionHarness {
     readonly schema: string,
     zones: string,
   ) {
-    const settings = Object.assign(new MessagingSettings(), { service: 'scoring', schema, topicPrefix: '', maxAttempts: 1, retryBackoffMs: 0 });
+    const settings = Object.assign(new MessagingSettings(), {
+      service: 'scoring',
+      schema,
+      topicPrefix: '',
+      maxAttempts: 1,
+      retryBackoffMs: 0,
+    });
     const env = Object.assign(new ScoringEnv(), { ROLLUP_TIME_ZONES: zones });
     const tables = new SchemaTables(schema);
     const responses = new ResponseRepository(tables);
@@ -42,11 +48,24 @@ export class ProjectionHarness {
     const scoring = new ResponseScoringHandler(responses, writer, customerRepository);
     const customers = new CustomerFactsHandler(customerRepository, responses, writer);
     const tags = new ResponseTagsHandler(responses, writer, customerRepository);
-    const handler = (apply: (event: never, context: EventContext) => Promise<void>) => apply as unknown as MessageHandler;
-    this.handlers.set(Topics.ResponseReceived.name, handler((event, context) => scoring.received(event, context)));
-    this.handlers.set(Topics.ResponseRevised.name, handler((event, context) => scoring.revised(event, context)));
-    this.handlers.set(Topics.CustomerUpserted.name, handler((event, context) => customers.upserted(event, context)));
-    this.handlers.set(Topics.ResponseTagged.name, handler((event, context) => tags.tagged(event, context)));
+    const handler = (apply: (event: never, context: EventContext) => Promise<void>) =>
+      apply as unknown as MessageHandler;
+    this.handlers.set(
+      Topics.ResponseReceived.name,
+      handler((event, context) => scoring.received(event, context)),
+    );
+    this.handlers.set(
+      Topics.ResponseRevised.name,
+      handler((event, context) => scoring.revised(event, context)),
+    );
+    this.handlers.set(
+      Topics.CustomerUpserted.name,
+      handler((event, context) => customers.upserted(event, context)),
+    );
+    this.handlers.set(
+      Topics.ResponseTagged.name,
+      handler((event, context) => tags.tagged(event, context)),
+    );
     const deadLetters = {
       write: async ({ error }: { error: unknown }) => {
         throw error;
@@ -69,13 +88,20 @@ export class ProjectionHarness {
     const topic = ALL_TOPICS.find((candidate) => candidate.name === record.topic) as EventTopic;
     const handler = this.handlers.get(record.topic);
     if (!handler) throw new Error(`scoring does not consume ${record.topic}`);
-    const message = { ...record.message, offset: String(this.offset++), timestamp: String(Date.now()), attributes: 0 } as unknown as KafkaMessage;
+    const message = {
+      ...record.message,
+      offset: String(this.offset++),
+      timestamp: String(Date.now()),
+      attributes: 0,
+    } as unknown as KafkaMessage;
     await this.processor.process({ topic, partition: 0, message, heartbeat: async () => undefined }, handler);
   }
 
   /** Empties every table, for the next run. */
   async reset(): Promise<void> {
-    const tables = ['inbox', 'outbox', 'customers', 'responses', 'response_tags', 'rollups', 'tag_rollups'].map((table) => `"${this.schema}".${table}`);
+    const tables = ['inbox', 'outbox', 'customers', 'responses', 'response_tags', 'rollups', 'tag_rollups'].map(
+      (table) => `"${this.schema}".${table}`,
+    );
     await this.dataSource.query(`TRUNCATE ${tables.join(', ')}`);
   }
 

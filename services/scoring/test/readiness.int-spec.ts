@@ -26,13 +26,19 @@ describe('scoring readiness against a broker that goes away', () => {
       async () => {
         const response = await fetch(readyUrl);
         expect(response.status).toBe(503);
-        expect(await response.json()).toMatchObject({ error: { kafka: { status: 'down' } }, info: { postgres: { status: 'up' } } });
+        expect(await response.json()).toMatchObject({
+          error: { kafka: { status: 'down' } },
+          info: { postgres: { status: 'up' } },
+        });
       },
       { timeoutMs: 10000, intervalMs: 250 },
     );
 
     await broker.start();
-    await expectEventually(async () => expect((await fetch(readyUrl)).status).toBe(200), { timeoutMs: 60000, intervalMs: 500 });
+    await expectEventually(async () => expect((await fetch(readyUrl)).status).toBe(200), {
+      timeoutMs: 60000,
+      intervalMs: 500,
+    });
     expect(service?.running).toBe(true);
     expect(service?.pid).toBe(pid);
   });

@@ -2,7 +2,15 @@ import { Channel } from '@nps/contracts';
 import { type EventRecord, expectEventually, seededRandom, serviceBed } from '@nps/testing';
 import { DateTime } from 'luxon';
 import { type NpsBody } from './nps.body';
-import { answerOf, customerOf, type CustomerSpec, type Recount, recount, type ResponseSpec, revisionOf } from './scoring.events';
+import {
+  answerOf,
+  customerOf,
+  type CustomerSpec,
+  type Recount,
+  recount,
+  type ResponseSpec,
+  revisionOf,
+} from './scoring.events';
 
 const RESPONSES = 20000;
 const CUSTOMERS = 400;
@@ -13,7 +21,11 @@ const CHANNEL_NAMES: Record<number, string> = { [Channel.EMAIL]: 'email', [Chann
 /** A realistic mix: about 45% promoters, 30% passives, 25% detractors. */
 function score(random: () => number): number {
   const roll = random();
-  return roll < 0.45 ? 9 + Math.floor(random() * 2) : roll < 0.75 ? 7 + Math.floor(random() * 2) : Math.floor(random() * 7);
+  return roll < 0.45
+    ? 9 + Math.floor(random() * 2)
+    : roll < 0.75
+      ? 7 + Math.floor(random() * 2)
+      : Math.floor(random() * 7);
 }
 
 /** A year of answers from 400 customers; 5% of responses revised (some twice). Tags: nps-projection.int-spec.ts. */
@@ -63,10 +75,7 @@ describe('scoring at volume, and replay', () => {
     const records: EventRecord[] = [
       ...customers.slice(0, CUSTOMERS / 2).map(customerOf),
       ...shuffle(
-        [
-          ...responses.map(answerOf),
-          ...responses.flatMap((spec) => spec.revisions.map((_, i) => revisionOf(spec, i))),
-        ],
+        [...responses.map(answerOf), ...responses.flatMap((spec) => spec.revisions.map((_, i) => revisionOf(spec, i)))],
         random,
       ),
       ...customers.slice(CUSTOMERS / 2).map(customerOf),
@@ -83,7 +92,16 @@ describe('scoring at volume, and replay', () => {
     const keyOf = (spec: ResponseSpec, zone: string) => {
       const customer = facts.get(spec.customerId);
       const day = DateTime.fromJSDate(spec.answeredAt, { zone }).toISODate();
-      return [zone, day, spec.touchpointType, CHANNEL_NAMES[spec.channel], customer?.segment, customer?.region, customer?.tier, spec.language].join('|');
+      return [
+        zone,
+        day,
+        spec.touchpointType,
+        CHANNEL_NAMES[spec.channel],
+        customer?.segment,
+        customer?.region,
+        customer?.tier,
+        spec.language,
+      ].join('|');
     };
     const expected = new Map<string, Recount>();
     for (const zone of ZONES.split(',')) {
@@ -115,7 +133,9 @@ describe('scoring at volume, and replay', () => {
       `SELECT concat_ws('|', zone, to_char(day, 'YYYY-MM-DD'), touchpoint_type, channel, segment, region, tier, language) AS key, promoters, passives, detractors
        FROM "${schema}".${table}`,
     );
-    return new Map(found.map((row) => [row.key, { promoters: row.promoters, passives: row.passives, detractors: row.detractors }]));
+    return new Map(
+      found.map((row) => [row.key, { promoters: row.promoters, passives: row.passives, detractors: row.detractors }]),
+    );
   }
 
   async function snapshot(schema: string): Promise<unknown[]> {

@@ -7,20 +7,46 @@ describe('SurveyDispatchEnv', () => {
     const env = loadEnv(SurveyDispatchEnv, {});
     const rules = contactPolicyRulesFrom(env);
 
-    expect(env).toMatchObject({ PORT: 3001, SURVEY_EXPIRY_MS: 1209600000, REMINDER_DELAY_MS: 259200000, SMTP_URL: 'smtp://127.0.0.1:1025' });
-    expect(rules).toMatchObject({ capDays: 30, attributeRules: [], quietHours: { startMinute: 21 * 60, endMinute: 8 * 60 } });
+    expect(env).toMatchObject({
+      PORT: 3001,
+      SURVEY_EXPIRY_MS: 1209600000,
+      REMINDER_DELAY_MS: 259200000,
+      SMTP_URL: 'smtp://127.0.0.1:1025',
+    });
+    expect(rules).toMatchObject({
+      capDays: 30,
+      attributeRules: [],
+      quietHours: { startMinute: 21 * 60, endMinute: 8 * 60 },
+    });
   });
 
   it('reads caps per type and attribute rules', () => {
-    const rules = contactPolicyRulesFrom(loadEnv(SurveyDispatchEnv, { CONTACT_CAP_PER_TYPE: 'ticket-closed:60,order-delivered:90', CONTACT_ATTRIBUTE_RULES: 'customer.tier=platinum:120d,touchpoint.source=test:never' }));
+    const rules = contactPolicyRulesFrom(
+      loadEnv(SurveyDispatchEnv, {
+        CONTACT_CAP_PER_TYPE: 'ticket-closed:60,order-delivered:90',
+        CONTACT_ATTRIBUTE_RULES: 'customer.tier=platinum:120d,touchpoint.source=test:never',
+      }),
+    );
 
     expect([...rules.capDaysPerType]).toEqual([
       ['ticket-closed', 60],
       ['order-delivered', 90],
     ]);
     expect(rules.attributeRules).toEqual([
-      { subject: 'customer', attribute: 'tier', value: 'platinum', effect: { capDays: 120 }, text: 'customer.tier=platinum:120d' },
-      { subject: 'touchpoint', attribute: 'source', value: 'test', effect: 'never', text: 'touchpoint.source=test:never' },
+      {
+        subject: 'customer',
+        attribute: 'tier',
+        value: 'platinum',
+        effect: { capDays: 120 },
+        text: 'customer.tier=platinum:120d',
+      },
+      {
+        subject: 'touchpoint',
+        attribute: 'source',
+        value: 'test',
+        effect: 'never',
+        text: 'touchpoint.source=test:never',
+      },
     ]);
   });
 
@@ -31,6 +57,8 @@ describe('SurveyDispatchEnv', () => {
     ['SMTP_URL', 'mail.example.com:25'],
     ['SURVEY_EXPIRY_MS', '10'],
   ])('stops with a line naming %s when it is %s', (variable, value) => {
-    expect(() => loadEnv(SurveyDispatchEnv, { [variable]: value })).toThrow(new RegExp(`^Invalid configuration: ${variable}: .*\\(got "${value}"\\)$`));
+    expect(() => loadEnv(SurveyDispatchEnv, { [variable]: value })).toThrow(
+      new RegExp(`^Invalid configuration: ${variable}: .*\\(got "${value}"\\)$`),
+    );
   });
 });

@@ -12,16 +12,21 @@ export class SurveyDispatchEnv extends SurveyLinkEnv {
   CONTACT_CAP_DAYS: number = 30;
 
   /** Caps per touchpoint type, `type:days` pairs, e.g. `ticket-closed:60,order-delivered:90`. */
-  @Matches(/^(none|[a-z0-9-]+:\d{1,4}(,[a-z0-9-]+:\d{1,4})*)$/, { message: 'must be "none" or comma-separated type:days pairs' })
+  @Matches(/^(none|[a-z0-9-]+:\d{1,4}(,[a-z0-9-]+:\d{1,4})*)$/, {
+    message: 'must be "none" or comma-separated type:days pairs',
+  })
   CONTACT_CAP_PER_TYPE = 'none';
 
   /**
    * Attribute rules, `customer|touchpoint.<attribute>=<value>:never|<days>d`, comma-separated,
    * e.g. `customer.segment=internal:never,customer.tier=platinum:90d`.
    */
-  @Matches(/^(none|(customer|touchpoint)\.[A-Za-z0-9_-]+=[^,:=]*:(never|\d{1,4}d)(,(customer|touchpoint)\.[A-Za-z0-9_-]+=[^,:=]*:(never|\d{1,4}d))*)$/, {
-    message: 'must be "none" or comma-separated customer|touchpoint.<attribute>=<value>:never|<days>d rules',
-  })
+  @Matches(
+    /^(none|(customer|touchpoint)\.[A-Za-z0-9_-]+=[^,:=]*:(never|\d{1,4}d)(,(customer|touchpoint)\.[A-Za-z0-9_-]+=[^,:=]*:(never|\d{1,4}d))*)$/,
+    {
+      message: 'must be "none" or comma-separated customer|touchpoint.<attribute>=<value>:never|<days>d rules',
+    },
+  )
   CONTACT_ATTRIBUTE_RULES = 'none';
 
   /** Local time window (`HH:mm-HH:mm`, in the customer's time zone) in which no survey is sent; sends wait for its end. `off` disables. */

@@ -59,18 +59,27 @@ describe('contact policy on live triggers', () => {
     ['no-email', 'n-1', 'OPTED_OUT_CHANNEL', /opted out of EMAIL/],
     ['staff', 's-1', 'ATTRIBUTE_RULE', /customer\.segment=internal:never/],
     ['ghost', 'g-1', 'UNKNOWN_CUSTOMER', /import it first/],
-  ])('%s: touchpoint %s is suppressed as %s, with the reason recorded', async (customerId, touchpointId, reason, detail) => {
-    await touchpoint(customerId, touchpointId);
+  ])(
+    '%s: touchpoint %s is suppressed as %s, with the reason recorded',
+    async (customerId, touchpointId, reason, detail) => {
+      await touchpoint(customerId, touchpointId);
 
-    const [recorded] = await expectEventually(async () => {
-      const rows = await suppressionsOf(customerId);
-      expect(rows).toHaveLength(1);
-      return rows;
-    });
-    expect(recorded).toMatchObject({ touchpointId, outcome: 'suppressed', reason, deferredUntil: null, surveyRequestId: null });
-    expect(recorded.detail).toMatch(detail);
-    expect(await bed.get(`/survey-requests?customerId=${customerId}`)).toEqual([]);
-  });
+      const [recorded] = await expectEventually(async () => {
+        const rows = await suppressionsOf(customerId);
+        expect(rows).toHaveLength(1);
+        return rows;
+      });
+      expect(recorded).toMatchObject({
+        touchpointId,
+        outcome: 'suppressed',
+        reason,
+        deferredUntil: null,
+        surveyRequestId: null,
+      });
+      expect(recorded.detail).toMatch(detail);
+      expect(await bed.get(`/survey-requests?customerId=${customerId}`)).toEqual([]);
+    },
+  );
 
   it('sends the first survey, then suppresses the same touchpoint as a duplicate and a second one by the 30-day cap', async () => {
     await touchpoint('fresh', 'order-1');
@@ -105,17 +114,29 @@ describe('contact policy on live triggers', () => {
     expect(deferred).toMatchObject({ outcome: 'deferred', reason: 'QUIET_HOURS', surveyRequestId: expect.any(String) });
     expect([local.hour, local.minute]).toEqual([8, 0]);
     expect(local.diffNow('hours').hours).toBeGreaterThan(4);
-    expect(await bed.get('/survey-requests?customerId=night-owl')).toMatchObject([{ id: deferred.surveyRequestId, status: 'scheduled', dueAt: deferred.deferredUntil }]);
+    expect(await bed.get('/survey-requests?customerId=night-owl')).toMatchObject([
+      { id: deferred.surveyRequestId, status: 'scheduled', dueAt: deferred.deferredUntil },
+    ]);
     expect(smtp.to('owl@example.com')).toHaveLength(0);
   });
 
   it('puts ad-hoc sends through the same policy and names bad fields', async () => {
     const capped = await bed.post('/surveys', { customerId: 'fresh', touchpointType: 'account-review' });
     const unknown = await bed.post('/surveys', { customerId: 'nobody', touchpointType: 'account-review' });
-    const invalid = await bed.post('/surveys', { customerId: 'fresh', touchpointType: 'Account Review', channel: 'pigeon' });
+    const invalid = await bed.post('/surveys', {
+      customerId: 'fresh',
+      touchpointType: 'Account Review',
+      channel: 'pigeon',
+    });
 
-    expect(capped).toEqual({ status: 200, body: { outcome: 'suppressed', reason: 'FREQUENCY_CAP', detail: 'already surveyed within 30 days' } });
-    expect(unknown).toMatchObject({ status: 404, body: { code: 'UNKNOWN_CUSTOMER', detail: expect.stringContaining('customerId nobody is not known') } });
+    expect(capped).toEqual({
+      status: 200,
+      body: { outcome: 'suppressed', reason: 'FREQUENCY_CAP', detail: 'already surveyed within 30 days' },
+    });
+    expect(unknown).toMatchObject({
+      status: 404,
+      body: { code: 'UNKNOWN_CUSTOMER', detail: expect.stringContaining('customerId nobody is not known') },
+    });
     expect(invalid).toMatchObject({
       status: 400,
       body: {
@@ -126,13 +147,18 @@ describe('contact policy on live triggers', () => {
         ],
       },
     });
-    expect(await suppressionsOf('fresh')).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'FREQUENCY_CAP', touchpointType: 'account-review' })]));
+    expect(await suppressionsOf('fresh')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ reason: 'FREQUENCY_CAP', touchpointType: 'account-review' })]),
+    );
   });
 
   it('says which field is missing when suppressions are asked for without a customer', async () => {
     const response = await fetch(`${bed.url}/suppressions`);
 
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'customerId', reason: 'is required' }] });
+    expect(await response.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ field: 'customerId', reason: 'is required' }],
+    });
   });
 });

@@ -51,7 +51,10 @@ describe('survey delivery', () => {
   });
 
   /** JSON bodies POSTed to `path` of the receiver. */
-  const posted = (path: string) => http.requests.filter((request) => request.path === path).map((request) => JSON.parse(request.body) as Record<string, unknown>);
+  const posted = (path: string) =>
+    http.requests
+      .filter((request) => request.path === path)
+      .map((request) => JSON.parse(request.body) as Record<string, unknown>);
   const touchpoint = (customerId: string, touchpointId: string = randomUUID()) =>
     bed.publish(
       Topics.TouchpointRecorded,
@@ -102,7 +105,11 @@ describe('survey delivery', () => {
       expect(posted('/sms')).toHaveLength(1);
       return posted('/sms');
     });
-    expect(sms).toMatchObject({ to: '+447700900123', kind: 'survey', messageRef: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/) });
+    expect(sms).toMatchObject({
+      to: '+447700900123',
+      kind: 'survey',
+      messageRef: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+    });
     const url = /(http\S+)/.exec(String(sms.text))?.[1] ?? '';
     expect(links.verify(url.replace(`${PAGE}/s/`, '')).customerId).toBe('sam');
     await kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'sam' && e.channel === Channel.SMS);
@@ -115,7 +122,13 @@ describe('survey delivery', () => {
       expect(posted('/hooks/acme')).toHaveLength(1);
       return posted('/hooks/acme');
     });
-    expect(hook).toMatchObject({ type: 'nps.survey', customerId: 'acme', touchpointId: 'ticket-9', language: 'de', channel: 'webhook' });
+    expect(hook).toMatchObject({
+      type: 'nps.survey',
+      customerId: 'acme',
+      touchpointId: 'ticket-9',
+      language: 'de',
+      channel: 'webhook',
+    });
     expect(hook.scoreUrls).toHaveLength(11);
     expect(links.verify(String(hook.surveyUrl).replace(`${PAGE}/s/`, '')).channel).toBe(Channel.WEBHOOK);
   });
@@ -136,7 +149,12 @@ describe('survey delivery', () => {
     await touchpoint('down');
 
     const [failed] = await kafka.eventually(Topics.SurveyFailed, (e) => e.customerId === 'down');
-    expect(failed.message).toMatchObject({ reason: SurveyFailureReason.PROVIDER_UNAVAILABLE, attempts: 3, channel: Channel.WEBHOOK, detail: expect.stringContaining('HTTP 503') });
+    expect(failed.message).toMatchObject({
+      reason: SurveyFailureReason.PROVIDER_UNAVAILABLE,
+      attempts: 3,
+      channel: Channel.WEBHOOK,
+      detail: expect.stringContaining('HTTP 503'),
+    });
     expect(posted('/down')).toHaveLength(3);
     expect(kafka.events(Topics.SurveyDispatched).filter((e) => e.message.customerId === 'down')).toHaveLength(0);
   });
@@ -156,13 +174,19 @@ describe('survey delivery', () => {
     const other = (await bed.start(env)).process;
     const ids = Array.from({ length: 30 }, (_, n) => `multi-${n}`);
     const ours = (customerId: string) => customerId.startsWith('multi-');
-    await bed.post('/customers/import', csvOf(ids.map((id) => ({ customer_id: id, email: `${id}@example.com` }))), 'text/csv');
+    await bed.post(
+      '/customers/import',
+      csvOf(ids.map((id) => ({ customer_id: id, email: `${id}@example.com` }))),
+      'text/csv',
+    );
     for (const customerId of ids) await touchpoint(customerId);
 
     await kafka.eventually(Topics.SurveyDispatched, (e) => ours(e.customerId), ids.length, 60000);
     // Once no send is pending and the outbox is empty, nothing more can arrive: then count.
     await expectEventually(async () => {
-      const pending = await bed.db.query(`SELECT (SELECT count(*) FROM "${bed.schema}".survey_requests WHERE next_action = 'send')::int AS sends, (SELECT count(*) FROM "${bed.schema}".outbox)::int AS outbox`);
+      const pending = await bed.db.query(
+        `SELECT (SELECT count(*) FROM "${bed.schema}".survey_requests WHERE next_action = 'send')::int AS sends, (SELECT count(*) FROM "${bed.schema}".outbox)::int AS outbox`,
+      );
       expect(pending.rows[0]).toEqual({ sends: 0, outbox: 0 });
     });
     const mails = ids.flatMap((id) => smtp.to(`${id}@example.com`));

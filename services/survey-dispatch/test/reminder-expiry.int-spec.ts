@@ -39,17 +39,37 @@ describe('reminder and expiry', () => {
     }
     const [answered] = await kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'prompt');
     const surveyRequestId = answered.message.surveyRequestId;
-    await bed.publish(Topics.ResponseReceived, anEvent(Topics.ResponseReceived, { customerId: 'prompt', score: 9, surveyRequestId }));
-    await expectEventually(async () => expect(await bed.get('/survey-requests?customerId=prompt')).toMatchObject([{ status: 'answered', nextAction: null }]));
+    await bed.publish(
+      Topics.ResponseReceived,
+      anEvent(Topics.ResponseReceived, { customerId: 'prompt', score: 9, surveyRequestId }),
+    );
+    await expectEventually(async () =>
+      expect(await bed.get('/survey-requests?customerId=prompt')).toMatchObject([
+        { status: 'answered', nextAction: null },
+      ]),
+    );
 
-    const [expired] = await kafka.eventually(Topics.SurveyExpired, (e) => e.customerId === 'silent', 1, REMINDER_DELAY_MS + SURVEY_EXPIRY_MS + 10000);
+    const [expired] = await kafka.eventually(
+      Topics.SurveyExpired,
+      (e) => e.customerId === 'silent',
+      1,
+      REMINDER_DELAY_MS + SURVEY_EXPIRY_MS + 10000,
+    );
 
     const [dispatched] = kafka.events(Topics.SurveyDispatched).filter((e) => e.message.customerId === 'silent');
     const reminders = kafka.events(Topics.SurveyReminded);
     expect(reminders.map((e) => e.message)).toEqual([
-      expect.objectContaining({ customerId: 'silent', surveyRequestId: dispatched.message.surveyRequestId, reminderNumber: 1, channel: Channel.EMAIL }),
+      expect.objectContaining({
+        customerId: 'silent',
+        surveyRequestId: dispatched.message.surveyRequestId,
+        reminderNumber: 1,
+        channel: Channel.EMAIL,
+      }),
     ]);
-    expect(expired.message).toMatchObject({ surveyRequestId: dispatched.message.surveyRequestId, occurredAt: dispatched.message.expiresAt });
+    expect(expired.message).toMatchObject({
+      surveyRequestId: dispatched.message.surveyRequestId,
+      occurredAt: dispatched.message.expiresAt,
+    });
     expect(smtp.to('silent@example.com').map((mail) => mail.subject)).toEqual([
       'How likely are you to recommend us?',
       'Reminder: how likely are you to recommend us?',
@@ -60,8 +80,12 @@ describe('reminder and expiry', () => {
     expect(linkOf(reminder.html)).toBe(linkOf(survey.html));
 
     expect(smtp.to('prompt@example.com')).toHaveLength(1);
-    expect(await bed.get('/survey-requests?customerId=prompt')).toMatchObject([{ status: 'answered', remindedAt: null }]);
+    expect(await bed.get('/survey-requests?customerId=prompt')).toMatchObject([
+      { status: 'answered', remindedAt: null },
+    ]);
     expect(kafka.events(Topics.SurveyExpired).filter((e) => e.message.customerId === 'prompt')).toHaveLength(0);
-    expect(await bed.get('/survey-requests?customerId=silent')).toMatchObject([{ status: 'expired', nextAction: null, remindedAt: expect.any(String) }]);
+    expect(await bed.get('/survey-requests?customerId=silent')).toMatchObject([
+      { status: 'expired', nextAction: null, remindedAt: expect.any(String) },
+    ]);
   });
 });

@@ -17,11 +17,10 @@ export class StockEffectsHandler {
   async record(@Ctx() context: KafkaContext): Promise<void> {
     const { message: event } = decodeEvent(Topics.ResponseReceived, context.getMessage());
     await this.dataSource.transaction((manager) =>
-      manager.query(`INSERT INTO "${stockNestEnv.BENCH_SCHEMA}".effects (event_id, customer_id, comment) VALUES ($1, $2, $3)`, [
-        event.eventId,
-        event.customerId,
-        event.comment,
-      ]),
+      manager.query(
+        `INSERT INTO "${stockNestEnv.BENCH_SCHEMA}".effects (event_id, customer_id, comment) VALUES ($1, $2, $3)`,
+        [event.eventId, event.customerId, event.comment],
+      ),
     );
   }
 }

@@ -32,36 +32,61 @@ describe('docs/asyncapi.yaml', () => {
   });
 
   it('has exactly one channel per declared topic, addressed by the topic name', () => {
-    const addresses = document.channels().all().map((channel) => channel.address());
+    const addresses = document
+      .channels()
+      .all()
+      .map((channel) => channel.address());
 
     expect([...addresses].sort()).toEqual(ALL_TOPICS.map((topic) => topic.name).sort());
   });
 
-  it.each(ALL_TOPICS.map((topic) => [topic.name, topic] as const))('%s: its message is the protobuf message of the declaration', (name, topic) => {
-    const channel = document.channels().all().find((c) => c.address() === name);
-    const messages = channel?.messages().all() ?? [];
+  it.each(ALL_TOPICS.map((topic) => [topic.name, topic] as const))(
+    '%s: its message is the protobuf message of the declaration',
+    (name, topic) => {
+      const channel = document
+        .channels()
+        .all()
+        .find((c) => c.address() === name);
+      const messages = channel?.messages().all() ?? [];
 
-    expect(messages).toHaveLength(1);
-    const [message] = messages;
-    expect(message.name()).toBe(topic.schema.name);
-    expect(message.extensions().get('x-protobuf-message')?.value()).toBe(topic.schema.typeName);
-    expect(message.schemaFormat()).toBe(PROTOBUF_SCHEMA_FORMAT);
-    // The protobuf schema parser turned the .proto text into a schema whose root is the message.
-    expect(message.payload()?.title()).toBe(topic.schema.name);
-    expect(Object.keys(message.payload()?.properties() ?? {})).toEqual(topic.schema.fields.map((field) => field.name));
-    expect(message.headers()?.properties()?.ce_type?.const()).toBe(topic.eventType);
-    expect(message.headers()?.properties()?.ce_dataschema?.const()).toBe(topic.dataSchema);
-  });
+      expect(messages).toHaveLength(1);
+      const [message] = messages;
+      expect(message.name()).toBe(topic.schema.name);
+      expect(message.extensions().get('x-protobuf-message')?.value()).toBe(topic.schema.typeName);
+      expect(message.schemaFormat()).toBe(PROTOBUF_SCHEMA_FORMAT);
+      // The protobuf schema parser turned the .proto text into a schema whose root is the message.
+      expect(message.payload()?.title()).toBe(topic.schema.name);
+      expect(Object.keys(message.payload()?.properties() ?? {})).toEqual(
+        topic.schema.fields.map((field) => field.name),
+      );
+      expect(message.headers()?.properties()?.ce_type?.const()).toBe(topic.eventType);
+      expect(message.headers()?.properties()?.ce_dataschema?.const()).toBe(topic.dataSchema);
+    },
+  );
 
-  it.each(ALL_TOPICS.map((topic) => [topic.name, topic] as const))('%s: key, partitions, retention and a receive operation', (name, topic) => {
-    const channel = document.channels().all().find((c) => c.address() === name);
-    const kafka = channel?.bindings().get('kafka')?.value() as { partitions: number; topicConfiguration: Record<string, unknown> };
-    const operations = channel?.operations().all() ?? [];
+  it.each(ALL_TOPICS.map((topic) => [topic.name, topic] as const))(
+    '%s: key, partitions, retention and a receive operation',
+    (name, topic) => {
+      const channel = document
+        .channels()
+        .all()
+        .find((c) => c.address() === name);
+      const kafka = channel?.bindings().get('kafka')?.value() as {
+        partitions: number;
+        topicConfiguration: Record<string, unknown>;
+      };
+      const operations = channel?.operations().all() ?? [];
 
-    expect(kafka.partitions).toBe(topic.partitions);
-    expect(kafka.topicConfiguration).toEqual({ 'cleanup.policy': [topic.cleanupPolicy], 'retention.ms': topic.retentionMs });
-    expect(operations.map((operation) => operation.action())).toEqual(['receive']);
-    const key = channel?.messages().all()[0].bindings().get('kafka')?.value() as { key: { description: string } };
-    expect(key.key.description).toContain({ caseId: 'case_id', customerId: 'customer_id', taxonomyId: 'taxonomy_id' }[topic.key]);
-  });
+      expect(kafka.partitions).toBe(topic.partitions);
+      expect(kafka.topicConfiguration).toEqual({
+        'cleanup.policy': [topic.cleanupPolicy],
+        'retention.ms': topic.retentionMs,
+      });
+      expect(operations.map((operation) => operation.action())).toEqual(['receive']);
+      const key = channel?.messages().all()[0].bindings().get('kafka')?.value() as { key: { description: string } };
+      expect(key.key.description).toContain(
+        { caseId: 'case_id', customerId: 'customer_id', taxonomyId: 'taxonomy_id' }[topic.key],
+      );
+    },
+  );
 });

@@ -29,7 +29,10 @@ export function renderAsyncApiYaml(registry: Registry, topics: readonly EventTop
 }
 
 /** The AsyncAPI 3.0 document: one channel, message and receive operation per topic. */
-export function buildAsyncApiDocument(registry: Registry, topics: readonly EventTopic[] = ALL_TOPICS): Record<string, unknown> {
+export function buildAsyncApiDocument(
+  registry: Registry,
+  topics: readonly EventTopic[] = ALL_TOPICS,
+): Record<string, unknown> {
   const channels: Record<string, unknown> = {};
   const operations: Record<string, unknown> = {};
   const messages: Record<string, unknown> = {};
@@ -62,7 +65,9 @@ export function buildAsyncApiDocument(registry: Registry, topics: readonly Event
         host: '{bootstrap}',
         protocol: 'kafka',
         description: 'The Kafka cluster of an environment.',
-        variables: { bootstrap: { default: 'localhost:9092', description: 'Bootstrap broker host:port of the environment.' } },
+        variables: {
+          bootstrap: { default: 'localhost:9092', description: 'Bootstrap broker host:port of the environment.' },
+        },
       },
     },
     channels,
@@ -72,7 +77,10 @@ export function buildAsyncApiDocument(registry: Registry, topics: readonly Event
 }
 
 function channelOf(topic: EventTopic): Record<string, unknown> {
-  const retention = topic.cleanupPolicy === 'compact' ? 'compacted: the newest event per key is kept' : `kept ${topic.retentionMs / 86_400_000} days`;
+  const retention =
+    topic.cleanupPolicy === 'compact'
+      ? 'compacted: the newest event per key is kept'
+      : `kept ${topic.retentionMs / 86_400_000} days`;
   return {
     address: topic.name,
     title: topic.schema.name,
@@ -82,7 +90,10 @@ function channelOf(topic: EventTopic): Record<string, unknown> {
       kafka: {
         topic: topic.name,
         partitions: topic.partitions,
-        topicConfiguration: { 'cleanup.policy': [topic.cleanupPolicy], 'retention.ms': topic.cleanupPolicy === 'compact' ? -1 : topic.retentionMs },
+        topicConfiguration: {
+          'cleanup.policy': [topic.cleanupPolicy],
+          'retention.ms': topic.cleanupPolicy === 'compact' ? -1 : topic.retentionMs,
+        },
         bindingVersion: KAFKA_BINDING_VERSION,
       },
     },
@@ -116,13 +127,21 @@ function headersOf(topic: EventTopic): Record<string, unknown> {
     type: 'object',
     required: Object.values(CloudEventHeader),
     properties: {
-      [CloudEventHeader.id]: text('The event_id of the payload (a UUID); the same on a redelivery, so it deduplicates.', { format: 'uuid' }),
+      [CloudEventHeader.id]: text(
+        'The event_id of the payload (a UUID); the same on a redelivery, so it deduplicates.',
+        { format: 'uuid' },
+      ),
       [CloudEventHeader.type]: text('The topic name.', { const: topic.eventType }),
-      [CloudEventHeader.source]: text('Who published the event, e.g. urn:nps:service:scoring.', { format: 'uri-reference' }),
+      [CloudEventHeader.source]: text('Who published the event, e.g. urn:nps:service:scoring.', {
+        format: 'uri-reference',
+      }),
       [CloudEventHeader.time]: text('occurred_at of the payload, RFC 3339 in UTC.', { format: 'date-time' }),
       [CloudEventHeader.specVersion]: text('CloudEvents version.', { const: CLOUD_EVENTS_SPEC_VERSION }),
       [CloudEventHeader.contentType]: text('Protobuf binary.', { const: PROTOBUF_CONTENT_TYPE }),
-      [CloudEventHeader.dataSchema]: text('The protobuf message of the value, after urn:nps:proto:.', { const: topic.dataSchema, format: 'uri' }),
+      [CloudEventHeader.dataSchema]: text('The protobuf message of the value, after urn:nps:proto:.', {
+        const: topic.dataSchema,
+        format: 'uri',
+      }),
       traceparent: text('W3C trace context of the publishing trace, when there is one.'),
     },
   };

@@ -10,7 +10,9 @@ type LocalType = DescMessage | DescEnum;
 export function renderStandaloneProto(root: DescMessage): string {
   const types = localTypesOf(root);
   const imports = new Set<string>();
-  const body = types.map((type) => (type.kind === 'message' ? renderMessage(type, root.file.proto.package, imports) : renderEnum(type)));
+  const body = types.map((type) =>
+    type.kind === 'message' ? renderMessage(type, root.file.proto.package, imports) : renderEnum(type),
+  );
   const head = ['syntax = "proto3";', '', `package ${root.file.proto.package};`, ''];
   if (imports.size > 0) head.push(...[...imports].sort().map((file) => `import "${file}.proto";`), '');
   return [...head, body.join('\n\n'), ''].join('\n');
@@ -21,7 +23,8 @@ function localTypesOf(root: DescMessage): LocalType[] {
   const found: LocalType[] = [];
   const visit = (type: LocalType) => {
     if (found.includes(type) || type.file.proto.package !== root.file.proto.package) return;
-    if (type.parent) throw new Error(`${type.typeName}: nested declarations are not supported here; declare types at top level`);
+    if (type.parent)
+      throw new Error(`${type.typeName}: nested declarations are not supported here; declare types at top level`);
     found.push(type);
     if (type.kind === 'message') for (const field of type.fields) for (const used of typesOf(field)) visit(used);
   };
@@ -51,7 +54,9 @@ function renderMessage(message: DescMessage, pkg: string, imports: Set<string>):
     imports.add(type.file.name);
     return type.typeName;
   };
-  const fields = message.fields.map((field) => [...comment(field, '  '), `  ${fieldType(field, name)} ${field.name} = ${field.number};`].join('\n'));
+  const fields = message.fields.map((field) =>
+    [...comment(field, '  '), `  ${fieldType(field, name)} ${field.name} = ${field.number};`].join('\n'),
+  );
   return [...comment(message, ''), `message ${message.name} {`, fields.join('\n'), '}'].join('\n');
 }
 
@@ -67,7 +72,8 @@ function fieldType(field: DescField, name: (type: LocalType) => string): string 
     case 'list':
       return `repeated ${field.listKind === 'scalar' ? scalar(field.scalar) : name(field.listKind === 'enum' ? field.enum : field.message)}`;
     case 'map': {
-      const value = field.mapKind === 'scalar' ? scalar(field.scalar) : name(field.mapKind === 'enum' ? field.enum : field.message);
+      const value =
+        field.mapKind === 'scalar' ? scalar(field.scalar) : name(field.mapKind === 'enum' ? field.enum : field.message);
       return `map<${scalar(field.mapKey)}, ${value}>`;
     }
   }
@@ -81,5 +87,8 @@ function renderEnum(type: DescEnum): string {
 function comment(desc: Parameters<typeof getComments>[0], indent: string): string[] {
   const text = getComments(desc).leading;
   if (!text) return [];
-  return text.replace(/\n$/, '').split('\n').map((line) => `${indent}//${line}`);
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => `${indent}//${line}`);
 }

@@ -34,7 +34,11 @@ describe('buf breaking (FILE) against proto/', () => {
   });
 
   it('passes for a compatible change: a new field with a new number', () => {
-    const result = breaking(changedCopy('response.proto', (s) => s.replace('  ResponseSource source = 13;\n', '  ResponseSource source = 13;\n  string campaign_id = 14;\n')));
+    const result = breaking(
+      changedCopy('response.proto', (s) =>
+        s.replace('  ResponseSource source = 13;\n', '  ResponseSource source = 13;\n  string campaign_id = 14;\n'),
+      ),
+    );
 
     expect(result.status).toBe(0);
   });
@@ -43,14 +47,20 @@ describe('buf breaking (FILE) against proto/', () => {
     const result = breaking(changedCopy('response.proto', (s) => s.replace('int32 score = 8;', 'string score = 8;')));
 
     expect(result.status).not.toBe(0);
-    expect(result.stdout).toMatch(/Field "8" with name "score" on message "ResponseReceived" changed type from "int32" to "string"/);
+    expect(result.stdout).toMatch(
+      /Field "8" with name "score" on message "ResponseReceived" changed type from "int32" to "string"/,
+    );
   });
 
   it('fails when a field is renumbered', () => {
-    const result = breaking(changedCopy('case.proto', (s) => s.replace('string root_cause_tag_id = 6;', 'string root_cause_tag_id = 16;')));
+    const result = breaking(
+      changedCopy('case.proto', (s) => s.replace('string root_cause_tag_id = 6;', 'string root_cause_tag_id = 16;')),
+    );
 
     expect(result.status).not.toBe(0);
-    expect(result.stdout).toMatch(/Previously present field "6" with name "root_cause_tag_id" on message "CaseResolved" was deleted/);
+    expect(result.stdout).toMatch(
+      /Previously present field "6" with name "root_cause_tag_id" on message "CaseResolved" was deleted/,
+    );
   });
 
   it('fails when an enum value is removed', () => {

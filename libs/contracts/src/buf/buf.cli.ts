@@ -19,9 +19,18 @@ export interface BufResult {
 
 /** Runs the buf CLI of the npm package `@bufbuild/buf` (with this Node, whatever PATH says). */
 export function runBuf(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): BufResult {
-  const result = spawnSync(process.execPath, [BUF_LAUNCHER, ...args], { cwd: options.cwd ?? REPO_ROOT, env: options.env ?? process.env, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [BUF_LAUNCHER, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: options.env ?? process.env,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout.toString(), stderr: result.stderr.toString(), stdoutBytes: result.stdout };
+  return {
+    status: result.status,
+    stdout: result.stdout.toString(),
+    stderr: result.stderr.toString(),
+    stdoutBytes: result.stdout,
+  };
 }
 
 /** The descriptors of `protoDir` compiled by buf, with source comments (generated code has none). */

@@ -16,7 +16,10 @@ describe('buf lint (STANDARD)', () => {
     try {
       cpSync(PROTO_DIR, copy, { recursive: true });
       const file = join(copy, 'nps/v1/scoring.proto');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('NPS_CATEGORY_UNSPECIFIED = 0;', 'NPS_CATEGORY_UNKNOWN = 0;'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace('NPS_CATEGORY_UNSPECIFIED = 0;', 'NPS_CATEGORY_UNKNOWN = 0;'),
+      );
 
       const lint = runBuf(['lint', copy]);
 

@@ -16,21 +16,34 @@ export function readAttributes(topic: EventTopic, headers: KafkaHeaders): CloudE
   const text = (name: string) => headerText(topic, headers, name);
   const required = (name: string) => {
     const value = text(name);
-    if (!value) throw new UndecodableEventError(topic.name, UndecodableReason.MissingHeader, `header ${name} is missing`);
+    if (!value)
+      throw new UndecodableEventError(topic.name, UndecodableReason.MissingHeader, `header ${name} is missing`);
     return value;
   };
   const specversion = required(CloudEventHeader.specVersion);
   if (specversion !== CLOUD_EVENTS_SPEC_VERSION) {
-    throw new UndecodableEventError(topic.name, UndecodableReason.UnsupportedSpecVersion, `ce_specversion "${specversion}", expected "${CLOUD_EVENTS_SPEC_VERSION}"`);
+    throw new UndecodableEventError(
+      topic.name,
+      UndecodableReason.UnsupportedSpecVersion,
+      `ce_specversion "${specversion}", expected "${CLOUD_EVENTS_SPEC_VERSION}"`,
+    );
   }
   const type = required(CloudEventHeader.type);
   if (type !== topic.eventType) {
-    throw new UndecodableEventError(topic.name, UndecodableReason.TypeMismatch, `ce_type "${type}", expected "${topic.eventType}"`);
+    throw new UndecodableEventError(
+      topic.name,
+      UndecodableReason.TypeMismatch,
+      `ce_type "${type}", expected "${topic.eventType}"`,
+    );
   }
   const datacontenttype = text(CloudEventHeader.contentType);
   // Binary mode without a content type is allowed: the topic declares the type of its payload.
   if (datacontenttype !== undefined && !ACCEPTED_CONTENT_TYPES.includes(datacontenttype)) {
-    throw new UndecodableEventError(topic.name, UndecodableReason.UnsupportedContentType, `content-type "${datacontenttype}", expected "${ACCEPTED_CONTENT_TYPES.join('" or "')}"`);
+    throw new UndecodableEventError(
+      topic.name,
+      UndecodableReason.UnsupportedContentType,
+      `content-type "${datacontenttype}", expected "${ACCEPTED_CONTENT_TYPES.join('" or "')}"`,
+    );
   }
   return {
     id: required(CloudEventHeader.id),
@@ -51,7 +64,12 @@ export function otherHeaders(headers: KafkaHeaders): KafkaHeaders {
 function headerText(topic: EventTopic, headers: KafkaHeaders, name: string): string | undefined {
   const value: KafkaHeaderValue = headers[name];
   if (Array.isArray(value)) {
-    if (value.length > 1) throw new UndecodableEventError(topic.name, UndecodableReason.RepeatedHeader, `header ${name} appears ${value.length} times`);
+    if (value.length > 1)
+      throw new UndecodableEventError(
+        topic.name,
+        UndecodableReason.RepeatedHeader,
+        `header ${name} appears ${value.length} times`,
+      );
     return value.length === 1 ? value[0].toString() : undefined;
   }
   return value?.toString();

@@ -1,7 +1,12 @@
 import { create, toBinary, toJson, type DescMessage, type MessageInitShape } from '@bufbuild/protobuf';
 import { TimestampSchema, type Timestamp } from '@bufbuild/protobuf/wkt';
 import type { EventTopic } from '../topic.spec-type';
-import { CLOUD_EVENTS_SPEC_VERSION, CloudEventHeader, PROTOBUF_CONTENT_TYPE, type EncodedEvent } from './cloud-event.headers';
+import {
+  CLOUD_EVENTS_SPEC_VERSION,
+  CloudEventHeader,
+  PROTOBUF_CONTENT_TYPE,
+  type EncodedEvent,
+} from './cloud-event.headers';
 import { eventFields, keyFieldName } from './event.fields';
 import { ContractViolationError, ContractViolationReason } from './contract-violation.error';
 
@@ -11,17 +16,26 @@ export interface EncodeOptions {
 }
 
 /** Encodes an event of `topic` as a Kafka record: protobuf value, CloudEvents binary-mode headers, key by the topic's rule. */
-export function encodeEvent<Desc extends DescMessage>(topic: EventTopic<Desc>, message: MessageInitShape<Desc>, options: EncodeOptions): EncodedEvent {
-  const refuse = (reason: ContractViolationReason, detail: string) => new ContractViolationError(topic.name, reason, detail);
+export function encodeEvent<Desc extends DescMessage>(
+  topic: EventTopic<Desc>,
+  message: MessageInitShape<Desc>,
+  options: EncodeOptions,
+): EncodedEvent {
+  const refuse = (reason: ContractViolationReason, detail: string) =>
+    new ContractViolationError(topic.name, reason, detail);
   const typeName = (message as { $typeName?: unknown }).$typeName;
   // create() would quietly copy same-named fields out of another message type.
   if (typeName !== undefined && typeName !== topic.schema.typeName) {
-    throw refuse(ContractViolationReason.WrongMessageType, `${topic.name} carries ${topic.schema.typeName}, not ${String(typeName)}`);
+    throw refuse(
+      ContractViolationReason.WrongMessageType,
+      `${topic.name} carries ${topic.schema.typeName}, not ${String(typeName)}`,
+    );
   }
   const event = create(topic.schema, message);
   const { eventId, occurredAt, [topic.key]: key } = eventFields(event);
   if (!eventId) throw refuse(ContractViolationReason.MissingEventId, 'event_id is empty');
-  if (!key) throw refuse(ContractViolationReason.MissingKey, `the key field ${keyFieldName(topic.schema, topic.key)} is empty`);
+  if (!key)
+    throw refuse(ContractViolationReason.MissingKey, `the key field ${keyFieldName(topic.schema, topic.key)} is empty`);
   if (!occurredAt) throw refuse(ContractViolationReason.MissingOccurredAt, 'occurred_at is not set');
   if (!options.source) throw refuse(ContractViolationReason.MissingSource, 'the CloudEvents source is empty');
   const bytes = toBinary(topic.schema, event);
@@ -32,7 +46,9 @@ export function encodeEvent<Desc extends DescMessage>(topic: EventTopic<Desc>, m
       [CloudEventHeader.id]: eventId,
       [CloudEventHeader.type]: topic.eventType,
       [CloudEventHeader.source]: options.source,
-      [CloudEventHeader.time]: rfc3339(occurredAt, (detail) => refuse(ContractViolationReason.InvalidOccurredAt, detail)),
+      [CloudEventHeader.time]: rfc3339(occurredAt, (detail) =>
+        refuse(ContractViolationReason.InvalidOccurredAt, detail),
+      ),
       [CloudEventHeader.specVersion]: CLOUD_EVENTS_SPEC_VERSION,
       [CloudEventHeader.contentType]: PROTOBUF_CONTENT_TYPE,
       [CloudEventHeader.dataSchema]: topic.dataSchema,

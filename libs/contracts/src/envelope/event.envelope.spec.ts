@@ -32,7 +32,10 @@ describe.each(ALL_TOPICS.map((topic) => [topic.name, topic] as const))('the enve
 
   it('decodes to an equal message, its attributes, and the headers it does not own', () => {
     const traceparent = Buffer.from('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01');
-    const headers = { ...Object.fromEntries(Object.entries(encoded.headers).map(([name, value]) => [name, Buffer.from(value)])), traceparent };
+    const headers = {
+      ...Object.fromEntries(Object.entries(encoded.headers).map(([name, value]) => [name, Buffer.from(value)])),
+      traceparent,
+    };
 
     const decoded = decodeEvent(topic, { key: Buffer.from(encoded.key), value: encoded.value, headers });
 

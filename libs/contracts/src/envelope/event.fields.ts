@@ -3,7 +3,9 @@ import type { Timestamp } from '@bufbuild/protobuf/wkt';
 import type { KeyRule } from '../topic.spec-type';
 
 /** The envelope's view of an event message; topics.ts proves at compile time that these exist. */
-export type EventFields = { readonly eventId: string; readonly occurredAt?: Timestamp } & Readonly<Record<KeyRule, string | undefined>>;
+export type EventFields = { readonly eventId: string; readonly occurredAt?: Timestamp } & Readonly<
+  Record<KeyRule, string | undefined>
+>;
 
 export function eventFields(message: Message): EventFields {
   return message as unknown as EventFields;

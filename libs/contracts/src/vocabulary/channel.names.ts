@@ -20,7 +20,9 @@ export type ChannelName = keyof typeof NAMES;
 /** Every channel name, in the order of the enum. */
 export const CHANNEL_NAMES = Object.keys(NAMES) as readonly ChannelName[];
 
-const BY_CHANNEL = new Map<Channel, ChannelName>(Object.entries(NAMES).map(([name, channel]) => [channel, name as ChannelName]));
+const BY_CHANNEL = new Map<Channel, ChannelName>(
+  Object.entries(NAMES).map(([name, channel]) => [channel, name as ChannelName]),
+);
 
 /** The API name of `channel`; undefined for CHANNEL_UNSPECIFIED and for a number this contract does not know. */
 export function channelName(channel: Channel): ChannelName | undefined {

@@ -26,10 +26,16 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
   ) {
     metrics
       .getMeter('@nps/messaging')
-      .createObservableGauge('messaging.kafka.consumer.lag', { description: 'Records of a topic the consumer group has not processed yet', unit: '{message}' })
+      .createObservableGauge('messaging.kafka.consumer.lag', {
+        description: 'Records of a topic the consumer group has not processed yet',
+        unit: '{message}',
+      })
       .addCallback((gauge) => {
         for (const [topic, lag] of Object.entries(this.latest)) {
-          gauge.observe(lag, { 'messaging.consumer.group.name': this.settings.groupId, 'messaging.destination.name': topic });
+          gauge.observe(lag, {
+            'messaging.consumer.group.name': this.settings.groupId,
+            'messaging.destination.name': topic,
+          });
         }
       });
   }
@@ -55,7 +61,10 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
         this.admin = admin;
       }
       const physical = (topic: string) => physicalTopic(topic, this.connection.topicPrefix);
-      const committed = await this.admin.fetchOffsets({ groupId: this.settings.groupId, topics: this.topics.map(physical) });
+      const committed = await this.admin.fetchOffsets({
+        groupId: this.settings.groupId,
+        topics: this.topics.map(physical),
+      });
       const lag: ConsumerLag = {};
       for (const topic of this.topics) {
         const ends = await this.admin.fetchTopicOffsets(physical(topic));

@@ -93,7 +93,7 @@ export class EventProcessor {
     }
     let firstFailureAt: Date | undefined;
     let waitedMs = 0;
-    for (let attempt = 1; ; ) {
+    for (let attempt = 1; ;) {
       try {
         await this.applyOnce(decoded.message, decoded.attributes, consumed, handler, attempt);
         this.outages.end(WORKER);
@@ -110,7 +110,13 @@ export class EventProcessor {
           await this.deadLetter(consumed, error, attempt, firstFailureAt);
           return;
         }
-        this.logger.warn({ msg: `handler failed (attempt ${attempt}), retrying`, topic: topic.name, partition, offset: message.offset, error: (error as Error).message });
+        this.logger.warn({
+          msg: `handler failed (attempt ${attempt}), retrying`,
+          topic: topic.name,
+          partition,
+          offset: message.offset,
+          error: (error as Error).message,
+        });
         await this.waitHeartbeating(consumed, this.settings.retryBackoffMs * 2 ** (attempt - 1));
         attempt++;
       }
@@ -139,10 +145,10 @@ export class EventProcessor {
   ): Promise<void> {
     const { schema } = this.settings;
     await this.dataSource.transaction(async (manager) => {
-      const fresh = await manager.query(`INSERT INTO "${schema}".inbox (event_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`, [
-        attributes.id,
-        consumed.topic.name,
-      ]);
+      const fresh = await manager.query(
+        `INSERT INTO "${schema}".inbox (event_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [attributes.id, consumed.topic.name],
+      );
       if (fresh.length === 0) return; // applied before: a redelivery has no second effect
       const unitOfWork = new UnitOfWork(manager, schema, this.settings.source, attributes.id);
       const position = { topic: consumed.topic.name, partition: consumed.partition, offset: consumed.message.offset };
@@ -152,11 +158,23 @@ export class EventProcessor {
     });
   }
 
-  private async deadLetter(consumed: ConsumedMessage, error: unknown, attempts: number, firstFailureAt: Date): Promise<void> {
+  private async deadLetter(
+    consumed: ConsumedMessage,
+    error: unknown,
+    attempts: number,
+    firstFailureAt: Date,
+  ): Promise<void> {
     const { topic, partition, message } = consumed;
-    this.logger.error({ msg: 'record sent to the dead-letter topic', topic: topic.name, partition, offset: message.offset, attempts, error: (error as Error).message });
+    this.logger.error({
+      msg: 'record sent to the dead-letter topic',
+      topic: topic.name,
+      partition,
+      offset: message.offset,
+      attempts,
+      error: (error as Error).message,
+    });
     // The dead-letter topic being unreachable is an outage too: wait for it, the record is not lost.
-    for (let waitedMs = 0; ; ) {
+    for (let waitedMs = 0; ;) {
       try {
         await this.deadLetters.write({ topic: topic.name, partition, message, error, attempts, firstFailureAt });
         this.outages.end(WORKER);

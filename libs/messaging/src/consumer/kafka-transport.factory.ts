@@ -26,6 +26,10 @@ export class KafkaTransportFactory {
     const { groupId, partitionsConcurrently, sessionTimeoutMs } = this.settings;
     const deadLetters = new DeadLetterWriter(this.publisher, groupId);
     const processor = new EventProcessor(this.dataSource, this.settings, deadLetters, this.outages);
-    return new KafkaTransport({ ...this.connection, groupId, partitionsConcurrently, sessionTimeoutMs }, processor, this.lag);
+    return new KafkaTransport(
+      { ...this.connection, groupId, partitionsConcurrently, sessionTimeoutMs },
+      processor,
+      this.lag,
+    );
   }
 }

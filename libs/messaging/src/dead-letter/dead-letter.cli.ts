@@ -7,18 +7,27 @@ import { DeadLetterReplayer } from './dead-letter.replayer';
 async function main(argv: string[]): Promise<void> {
   const [command, topic, ...flags] = argv;
   if (!['list', 'replay'].includes(command) || !topic) {
-    process.stderr.write('usage: dlq list <topic> | dlq replay <topic> [--group <consumer group>] [--include-undecodable]\n');
+    process.stderr.write(
+      'usage: dlq list <topic> | dlq replay <topic> [--group <consumer group>] [--include-undecodable]\n',
+    );
     process.exitCode = 2;
     return;
   }
   const env = loadEnv(BaseEnv);
-  const replayer = new DeadLetterReplayer({ brokers: env.KAFKA_BROKERS, clientId: 'nps-dlq', topicPrefix: env.KAFKA_TOPIC_PREFIX });
+  const replayer = new DeadLetterReplayer({
+    brokers: env.KAFKA_BROKERS,
+    clientId: 'nps-dlq',
+    topicPrefix: env.KAFKA_TOPIC_PREFIX,
+  });
   if (command === 'list') {
     for (const letter of await replayer.list(topic)) process.stdout.write(`${JSON.stringify(letter)}\n`);
     return;
   }
   const group = flags.includes('--group') ? flags[flags.indexOf('--group') + 1] : undefined;
-  const replayed = await replayer.replay(topic, { consumerGroup: group, includeUndecodable: flags.includes('--include-undecodable') });
+  const replayed = await replayer.replay(topic, {
+    consumerGroup: group,
+    includeUndecodable: flags.includes('--include-undecodable'),
+  });
   process.stdout.write(`replayed ${replayed} dead letter(s) to ${topic}\n`);
 }
 

@@ -38,7 +38,12 @@ export class DeadLetterReplayer {
   /** Every dead letter of `topic` still retained, oldest first. */
   async list(topic: string): Promise<DeadLetter[]> {
     const letters: DeadLetter[] = [];
-    await this.readPending(topic, `${REPLAYER_GROUP}.list.${Date.now()}`, false, async (message) => void letters.push(describe(message)));
+    await this.readPending(
+      topic,
+      `${REPLAYER_GROUP}.list.${Date.now()}`,
+      false,
+      async (message) => void letters.push(describe(message)),
+    );
     return letters;
   }
 
@@ -63,7 +68,12 @@ export class DeadLetterReplayer {
   }
 
   /** Reads `<topic>.dlq` from the group's position up to its end as of now, then stops. */
-  private async readPending(topic: string, groupId: string, commit: boolean, visit: (message: KafkaMessage) => Promise<void>): Promise<void> {
+  private async readPending(
+    topic: string,
+    groupId: string,
+    commit: boolean,
+    visit: (message: KafkaMessage) => Promise<void>,
+  ): Promise<void> {
     const dlq = physicalTopic(`${topic}.dlq`, this.connection.topicPrefix);
     const admin = this.kafka.admin();
     await admin.connect();
@@ -71,7 +81,9 @@ export class DeadLetterReplayer {
     const [committed] = await admin.fetchOffsets({ groupId, topics: [dlq] });
     await admin.disconnect();
     const remaining = new Set(
-      committed.partitions.filter((p) => (p.offset === '-1' ? 0n : BigInt(p.offset)) < (ends.get(p.partition) ?? 0n)).map((p) => p.partition),
+      committed.partitions
+        .filter((p) => (p.offset === '-1' ? 0n : BigInt(p.offset)) < (ends.get(p.partition) ?? 0n))
+        .map((p) => p.partition),
     );
     if (remaining.size === 0) return;
     const consumer = this.kafka.consumer({ groupId });
@@ -119,7 +131,8 @@ function describe(message: KafkaMessage): DeadLetter {
 
 function originalHeaders(message: KafkaMessage): IHeaders {
   const headers: IHeaders = {};
-  for (const [name, value] of Object.entries(message.headers ?? {})) if (!isDeadLetterHeader(name)) headers[name] = value;
+  for (const [name, value] of Object.entries(message.headers ?? {}))
+    if (!isDeadLetterHeader(name)) headers[name] = value;
   headers[REPLAYED_FROM_HEADER] = `${header(message, DeadLetterHeader.originTopic)}.dlq@${message.offset}`;
   return headers;
 }

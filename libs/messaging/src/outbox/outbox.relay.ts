@@ -65,9 +65,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     );
     if (rows.length === 0) return 0;
     await this.publisher.publishInOrder(
-      rows.map((row) => ({ topic: row.topic, message: { key: row.message_key, value: row.payload, headers: row.headers } })),
+      rows.map((row) => ({
+        topic: row.topic,
+        message: { key: row.message_key, value: row.payload, headers: row.headers },
+      })),
     );
-    await this.dataSource.query(`DELETE FROM "${this.settings.schema}".outbox WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+    await this.dataSource.query(`DELETE FROM "${this.settings.schema}".outbox WHERE id = ANY($1::bigint[])`, [
+      rows.map((r) => r.id),
+    ]);
     return rows.length;
   }
 

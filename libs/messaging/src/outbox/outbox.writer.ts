@@ -19,13 +19,18 @@ export interface OutboxMessage {
 export async function appendToOutbox(manager: EntityManager, schema: string, messages: OutboxMessage[]): Promise<void> {
   if (messages.length === 0) return;
   const keys = [...new Set(messages.map((m) => m.key))].sort();
-  await manager.query(
-    `SELECT pg_advisory_xact_lock(hashtext($1), hashtext(k)) FROM unnest($2::text[]) AS k`,
-    [schema, keys],
-  );
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext(k)) FROM unnest($2::text[]) AS k`, [
+    schema,
+    keys,
+  ]);
   await manager.query(
     `INSERT INTO "${schema}".outbox (topic, message_key, payload, headers)
      SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[])`,
-    [messages.map((m) => m.topic), messages.map((m) => m.key), messages.map((m) => m.value), messages.map((m) => JSON.stringify(m.headers))],
+    [
+      messages.map((m) => m.topic),
+      messages.map((m) => m.key),
+      messages.map((m) => m.value),
+      messages.map((m) => JSON.stringify(m.headers)),
+    ],
   );
 }

@@ -23,7 +23,10 @@ export class UnitOfWork {
 
   /** Queues an event for the outbox (an empty `eventId` is filled in); written when the unit of work commits. */
   publish<Desc extends DescMessage>(topic: EventTopic<Desc>, message: MessageInitShape<Desc>): void {
-    const withId = { ...message, eventId: (message as { eventId?: string }).eventId || eventIdFor(this.causationId, topic.name, this.published++) };
+    const withId = {
+      ...message,
+      eventId: (message as { eventId?: string }).eventId || eventIdFor(this.causationId, topic.name, this.published++),
+    };
     const encoded = encodeEvent(topic, withId, { source: this.source });
     const headers: Record<string, string> = { ...encoded.headers };
     // The trace of the work that caused the event continues in whoever consumes it.

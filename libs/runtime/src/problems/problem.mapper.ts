@@ -41,9 +41,7 @@ export function problemOf(error: unknown, context: ProblemContext): ProblemAnswe
 }
 
 function fromDomainError(error: DomainError, context: ProblemContext): ProblemDetails {
-  const extensions = Object.fromEntries(
-    Object.entries(error.extensions).filter(([key]) => !STANDARD_MEMBERS.has(key)),
-  );
+  const extensions = Object.fromEntries(Object.entries(error.extensions).filter(([key]) => !STANDARD_MEMBERS.has(key)));
   const fields = error.fields.length > 0 ? { fields: error.fields } : {};
   return build(error.code, error.status, error.detail, context, { ...fields, ...extensions });
 }

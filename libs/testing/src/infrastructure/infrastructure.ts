@@ -26,7 +26,12 @@ export async function provideInfrastructure(env: NodeJS.ProcessEnv = process.env
   const givenKafka = env.KAFKA_BROKERS;
   const givenDatabase = env.DATABASE_URL;
   if (givenKafka && givenDatabase) {
-    return { kafkaBrokers: givenKafka, databaseUrl: givenDatabase, source: 'given by KAFKA_BROKERS and DATABASE_URL', release: async () => undefined };
+    return {
+      kafkaBrokers: givenKafka,
+      databaseUrl: givenDatabase,
+      source: 'given by KAFKA_BROKERS and DATABASE_URL',
+      release: async () => undefined,
+    };
   }
   if (!givenKafka && !givenDatabase && env.NPS_TEST_NO_DOCKER !== '1' && (await dockerEngineAnswers())) {
     const containers = await startContainers();
@@ -35,12 +40,19 @@ export async function provideInfrastructure(env: NodeJS.ProcessEnv = process.env
   const databaseUrl = givenDatabase ?? DEFAULT_TEST_DATABASE_URL;
   if (!givenDatabase) await ensureLocalPostgres(databaseUrl);
   if (givenKafka) {
-    return { kafkaBrokers: givenKafka, databaseUrl, source: 'given KAFKA_BROKERS, local PostgreSQL', release: async () => undefined };
+    return {
+      kafkaBrokers: givenKafka,
+      databaseUrl,
+      source: 'given KAFKA_BROKERS, local PostgreSQL',
+      release: async () => undefined,
+    };
   }
   const alreadyRunning = await localKafkaRunning(LOCAL_KAFKA_PORT);
   // A broker of our own starts from empty storage: whatever earlier, killed runs left in the
   // runner's default state dir (thousands of partitions) cannot slow its start-up.
-  const kafka = alreadyRunning ? new LocalKafka(LOCAL_KAFKA_PORT) : new LocalKafka(LOCAL_KAFKA_PORT, mkdtempSync(join(tmpdir(), 'nps-test-kafka-')));
+  const kafka = alreadyRunning
+    ? new LocalKafka(LOCAL_KAFKA_PORT)
+    : new LocalKafka(LOCAL_KAFKA_PORT, mkdtempSync(join(tmpdir(), 'nps-test-kafka-')));
   if (!alreadyRunning) await kafka.start();
   return {
     kafkaBrokers: kafka.brokers,

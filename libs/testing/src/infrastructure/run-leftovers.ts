@@ -18,7 +18,10 @@ export async function removeRunLeftovers(kafkaBrokers: string, databaseUrl: stri
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    const { rows } = await db.query<{ name: string }>(`SELECT nspname AS name FROM pg_namespace WHERE strpos(nspname, $1) > 0`, [marker]);
+    const { rows } = await db.query<{ name: string }>(
+      `SELECT nspname AS name FROM pg_namespace WHERE strpos(nspname, $1) > 0`,
+      [marker],
+    );
     for (const { name } of rows) await db.query(`DROP SCHEMA "${name}" CASCADE`);
   } finally {
     await db.end();

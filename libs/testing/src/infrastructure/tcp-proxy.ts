@@ -48,7 +48,10 @@ export class TcpProxy {
     this.pairs.delete(pair);
     for (const socket of [pair.client, pair.upstream]) {
       socket.unpipe();
-      socket.removeAllListeners('close').removeAllListeners('error').on('error', () => undefined);
+      socket
+        .removeAllListeners('close')
+        .removeAllListeners('error')
+        .on('error', () => undefined);
     }
     pair.client.pause();
     this.severed.add(pair.client);

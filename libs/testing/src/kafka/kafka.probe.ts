@@ -51,7 +51,10 @@ export class KafkaProbe {
     await this.producer.connect();
     this.consumer = this.kafka.consumer({ groupId: freshName('probe'), sessionTimeout: 6000 });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: topics.map((topic) => this.topicPrefix + topic.name), fromBeginning: true });
+    await this.consumer.subscribe({
+      topics: topics.map((topic) => this.topicPrefix + topic.name),
+      fromBeginning: true,
+    });
     await this.consumer.run({
       eachMessage: async ({ topic, message }) => {
         const name = topic.slice(this.topicPrefix.length);
@@ -64,7 +67,10 @@ export class KafkaProbe {
 
   async publish<Desc extends DescMessage>(topic: EventTopic<Desc>, message: MessageInitShape<Desc>): Promise<void> {
     const encoded = encodeEvent(topic, message, { source: 'urn:nps:test' });
-    await this.producer.send({ topic: this.topicPrefix + topic.name, messages: [{ key: encoded.key, value: encoded.value, headers: encoded.headers }] });
+    await this.producer.send({
+      topic: this.topicPrefix + topic.name,
+      messages: [{ key: encoded.key, value: encoded.value, headers: encoded.headers }],
+    });
   }
 
   /** Every event of `topic` seen so far, decoded. */

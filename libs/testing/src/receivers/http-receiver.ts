@@ -19,13 +19,17 @@ export class HttpReceiver {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      this.requests.push({ method: request.method ?? '', path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      this.requests.push({
+        method: request.method ?? '',
+        path: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       response.statusCode = this.statuses.shift() ?? 200;
       response.end();
     });
   });
   private port = 0;
-
 
   static async start(): Promise<HttpReceiver> {
     const receiver = new HttpReceiver();

@@ -29,7 +29,6 @@ export class SmtpInbox {
   private port = 0;
   private refusals = 0;
 
-
   static async start(): Promise<SmtpInbox> {
     const inbox = new SmtpInbox();
     await new Promise<void>((resolve, reject) => {

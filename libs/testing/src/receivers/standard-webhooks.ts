@@ -7,7 +7,9 @@ import type { IncomingHttpHeaders } from 'node:http';
  * with the base64 part of a `whsec_` secret, any of the space-separated `v1,<base64>` values.
  */
 export function standardWebhookSignatureValid(secret: string, headers: IncomingHttpHeaders, body: string): boolean {
-  const [id, timestamp, signatures] = ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => String(headers[name] ?? ''));
+  const [id, timestamp, signatures] = ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) =>
+    String(headers[name] ?? ''),
+  );
   if (!id || !timestamp || !signatures) return false;
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
   const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest();

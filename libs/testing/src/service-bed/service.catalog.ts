@@ -18,11 +18,7 @@ export interface ServiceDefinition {
 }
 
 export type ServiceName =
-  | 'survey-dispatch'
-  | 'response-ingestion'
-  | 'scoring'
-  | 'root-cause-tagging'
-  | 'case-management';
+  'survey-dispatch' | 'response-ingestion' | 'scoring' | 'root-cause-tagging' | 'case-management';
 
 const platformService = (name: string, testEnv?: ServiceDefinition['testEnv']): ServiceDefinition => ({
   name,

@@ -9,18 +9,27 @@ export type ConfigEntity = 'team' | 'member' | 'routing_rule' | 'sla_policy';
 export class ConfigChangeRepository {
   constructor(private readonly tables: SchemaTables) {}
 
-  async record(manager: EntityManager, change: { entity: ConfigEntity; entityId: string; version: number; action: string; actorId: string; snapshot: object }): Promise<void> {
-    await manager.query(`INSERT INTO ${this.tables.of('config_changes')} (entity, entity_id, version, action, actor_id, snapshot) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      change.entity,
-      change.entityId,
-      change.version,
-      change.action,
-      change.actorId,
-      JSON.stringify(change.snapshot),
-    ]);
+  async record(
+    manager: EntityManager,
+    change: {
+      entity: ConfigEntity;
+      entityId: string;
+      version: number;
+      action: string;
+      actorId: string;
+      snapshot: object;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.tables.of('config_changes')} (entity, entity_id, version, action, actor_id, snapshot) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [change.entity, change.entityId, change.version, change.action, change.actorId, JSON.stringify(change.snapshot)],
+    );
   }
 
-  async list(manager: EntityManager, filter: { entity?: string; entityId?: string; limit: number }): Promise<ConfigChangeView[]> {
+  async list(
+    manager: EntityManager,
+    filter: { entity?: string; entityId?: string; limit: number },
+  ): Promise<ConfigChangeView[]> {
     const rows = await manager.query(
       `SELECT id, entity, entity_id, version, action, actor_id, snapshot, at FROM ${this.tables.of('config_changes')}
        WHERE ($1::text IS NULL OR entity = $1) AND ($2::text IS NULL OR entity_id = $2) ORDER BY id DESC LIMIT $3`,

@@ -43,6 +43,10 @@ export class ConfigChangesController {
   @Get()
   @Roles('admin')
   list(@Query() query: ConfigChangesQuery): Promise<ConfigChangeView[]> {
-    return this.log.list(this.db.manager, { entity: query.entity, entityId: query.entityId, limit: query.limit ?? 100 });
+    return this.log.list(this.db.manager, {
+      entity: query.entity,
+      entityId: query.entityId,
+      limit: query.limit ?? 100,
+    });
   }
 }

@@ -1,4 +1,10 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Operator, Role } from './operator';
 import { ROLES_KEY } from './roles.decorator';
@@ -13,7 +19,9 @@ export class OperatorGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; operator?: Operator }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; operator?: Operator }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('a bearer token is required');
     let operator: Operator;
@@ -23,7 +31,10 @@ export class OperatorGuard implements CanActivate {
       throw new UnauthorizedException(`invalid token: ${(error as Error).message}`);
     }
     request.operator = operator;
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (roles && !roles.some((role) => operator.roles.includes(role))) {
       throw new ForbiddenException(`requires role ${roles.join(' or ')}`);
     }

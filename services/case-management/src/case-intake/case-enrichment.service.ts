@@ -17,15 +17,28 @@ export class CaseEnrichmentService {
   async tagged(event: ResponseTagged, unitOfWork: UnitOfWork): Promise<void> {
     const { manager } = unitOfWork;
     // Praise is not a root cause to follow up.
-    const tagIds = [...new Set(event.tags.filter((tag) => tag.polarity !== TagPolarity.POSITIVE).map((tag) => tag.tagId))].sort();
-    await this.enrichments.saveTags(manager, event.responseId, event.customerId, tagIds, event.revision, event.language);
+    const tagIds = [
+      ...new Set(event.tags.filter((tag) => tag.polarity !== TagPolarity.POSITIVE).map((tag) => tag.tagId)),
+    ].sort();
+    await this.enrichments.saveTags(
+      manager,
+      event.responseId,
+      event.customerId,
+      tagIds,
+      event.revision,
+      event.language,
+    );
     const existing = await this.cases.findByResponse(manager, event.responseId, true);
     if (!existing || event.revision < existing.tagsRevision) return;
     const changed = tagIds.join() !== [...existing.tagIds].sort().join();
     const updated = { ...existing, tagIds, tagsRevision: event.revision };
     await this.cases.save(manager, updated);
     if (!changed) return;
-    await this.cases.addActivity(manager, existing.id, '', 'tags_changed', { tagIds, previous: existing.tagIds, revision: event.revision });
+    await this.cases.addActivity(manager, existing.id, '', 'tags_changed', {
+      tagIds,
+      previous: existing.tagIds,
+      revision: event.revision,
+    });
     unitOfWork.publish(Topics.CaseUpdated, CaseEvents.updated(updated, CaseUpdateKind.TAGS_CHANGED, '', ''));
   }
 
@@ -37,7 +50,11 @@ export class CaseEnrichmentService {
     const updated = { ...existing, comment: event.comment };
     await this.cases.save(manager, updated);
     const note = `The customer changed the comment (revision ${event.revision}${event.revisedAt ? `, ${timestampDate(event.revisedAt).toISOString()}` : ''}).`;
-    await this.cases.addActivity(manager, existing.id, '', 'comment_revised', { revision: event.revision, comment: event.comment, previous: existing.comment });
+    await this.cases.addActivity(manager, existing.id, '', 'comment_revised', {
+      revision: event.revision,
+      comment: event.comment,
+      previous: existing.comment,
+    });
     unitOfWork.publish(Topics.CaseUpdated, CaseEvents.updated(updated, CaseUpdateKind.RESPONSE_REVISED, note, ''));
   }
 }

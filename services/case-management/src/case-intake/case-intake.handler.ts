@@ -1,7 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { type CustomerUpserted, type DetractorIdentified, type ResponseRevised, type ResponseScored, type ResponseTagged, Topics } from '@nps/contracts';
+import {
+  type CustomerUpserted,
+  type DetractorIdentified,
+  type ResponseRevised,
+  type ResponseScored,
+  type ResponseTagged,
+  Topics,
+} from '@nps/contracts';
 import { EventContext } from '@nps/messaging';
 import { CustomerRepository } from '../customers/customer.repository';
 import { CaseEnrichmentService } from './case-enrichment.service';
@@ -33,8 +40,19 @@ export class CaseIntakeHandler {
 
   @EventPattern(Topics.CustomerUpserted.name)
   async customerUpserted(@Payload() event: CustomerUpserted, @Ctx() context: EventContext): Promise<void> {
-    const facts = { customerId: event.customerId, name: event.name, language: event.language, segment: event.segment, region: event.region, tier: event.tier };
-    await this.customers.upsert(context.unitOfWork.manager, { ...facts, accountOwnerId: event.accountOwnerId, attributes: event.attributes }, occurredAt(event));
+    const facts = {
+      customerId: event.customerId,
+      name: event.name,
+      language: event.language,
+      segment: event.segment,
+      region: event.region,
+      tier: event.tier,
+    };
+    await this.customers.upsert(
+      context.unitOfWork.manager,
+      { ...facts, accountOwnerId: event.accountOwnerId, attributes: event.attributes },
+      occurredAt(event),
+    );
   }
 
   /** Every score of the customer, for the customer story on the case screen. */

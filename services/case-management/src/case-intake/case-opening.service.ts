@@ -64,7 +64,10 @@ export class CaseOpeningService {
       status: 'open',
       priority,
       score: event.score,
-      comment: enrichment && enrichment.comment !== null && enrichment.commentRevision > event.revision ? enrichment.comment : event.comment,
+      comment:
+        enrichment && enrichment.comment !== null && enrichment.commentRevision > event.revision
+          ? enrichment.comment
+          : event.comment,
       revision: event.revision,
       touchpointId: event.touchpointId,
       touchpointType: event.touchpointType,
@@ -91,16 +94,43 @@ export class CaseOpeningService {
     await this.cases.lockTeamForAssignment(manager, team.id);
     const members = await this.cases.memberLoads(manager, team.id);
     const owner = OwnerPicker.pick(members, accountOwnerId);
-    const opened: CaseRecord = { ...record, ownerId: owner.ownerId, assignmentReason: owner.reason, assignmentDetail: owner.detail };
+    const opened: CaseRecord = {
+      ...record,
+      ownerId: owner.ownerId,
+      assignmentReason: owner.reason,
+      assignmentDetail: owner.detail,
+    };
     await this.cases.recordAssignment(manager, opened, [
       { kind: 'opened', detail: { teamId: team.id, ruleId: opened.ruleId, priority, score: opened.score } },
-      ...(opened.ownerId ? [{ kind: 'assigned', detail: { ownerId: opened.ownerId, reason: opened.assignmentReason, detail: opened.assignmentDetail } }] : []),
+      ...(opened.ownerId
+        ? [
+            {
+              kind: 'assigned',
+              detail: { ownerId: opened.ownerId, reason: opened.assignmentReason, detail: opened.assignmentDetail },
+            },
+          ]
+        : []),
     ]);
     unitOfWork.publish(Topics.CaseOpened, CaseEvents.opened(opened));
     const member = members.find((candidate) => candidate.id === opened.ownerId);
     if (!member) return;
-    unitOfWork.publish(Topics.CaseAssigned, CaseEvents.assigned(opened, { teamId: '', ownerId: '' }, assignmentReasonOf(opened.assignmentReason, opened.ruleId), ''));
-    await this.notifications.enqueue(manager, opened, 'assigned', { memberId: member.id, name: member.name, email: member.email }, team.webhookUrl, opened.assignmentDetail);
+    unitOfWork.publish(
+      Topics.CaseAssigned,
+      CaseEvents.assigned(
+        opened,
+        { teamId: '', ownerId: '' },
+        assignmentReasonOf(opened.assignmentReason, opened.ruleId),
+        '',
+      ),
+    );
+    await this.notifications.enqueue(
+      manager,
+      opened,
+      'assigned',
+      { memberId: member.id, name: member.name, email: member.email },
+      team.webhookUrl,
+      opened.assignmentDetail,
+    );
   }
 
   /** A newer revision: a new detractor score and comment, or a note when it is no longer a detractor. */
@@ -111,14 +141,23 @@ export class CaseOpeningService {
     if (event.withdrawn) {
       const note = `The customer revised the score to ${event.score}: no longer a detractor. The case stays ${existing.status.replace('_', ' ')} until its owner closes the loop.`;
       await this.cases.save(manager, revised);
-      await this.cases.addActivity(manager, existing.id, '', 'note_added', { note, revision: event.revision, score: event.score });
+      await this.cases.addActivity(manager, existing.id, '', 'note_added', {
+        note,
+        revision: event.revision,
+        score: event.score,
+      });
       unitOfWork.publish(Topics.CaseUpdated, CaseEvents.updated(revised, CaseUpdateKind.NOTE_ADDED, note, ''));
       return;
     }
     revised.score = event.score;
     if (event.comment) revised.comment = event.comment;
     await this.cases.save(manager, revised);
-    await this.cases.addActivity(manager, existing.id, '', 'response_revised', { revision: event.revision, score: event.score, previousScore: existing.score, comment: revised.comment });
+    await this.cases.addActivity(manager, existing.id, '', 'response_revised', {
+      revision: event.revision,
+      score: event.score,
+      previousScore: existing.score,
+      comment: revised.comment,
+    });
     unitOfWork.publish(Topics.CaseUpdated, CaseEvents.updated(revised, CaseUpdateKind.RESPONSE_REVISED, '', ''));
   }
 

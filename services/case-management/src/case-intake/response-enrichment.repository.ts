@@ -18,12 +18,29 @@ export class ResponseEnrichmentRepository {
   constructor(private readonly tables: SchemaTables) {}
 
   async find(manager: EntityManager, responseId: string): Promise<ResponseEnrichment | null> {
-    const [row] = await manager.query(`SELECT * FROM ${this.tables.of('response_enrichments')} WHERE response_id = $1`, [responseId]);
-    return row ? { tagIds: row.tag_ids, tagsRevision: row.tags_revision, comment: row.comment, commentRevision: row.comment_revision } : null;
+    const [row] = await manager.query(
+      `SELECT * FROM ${this.tables.of('response_enrichments')} WHERE response_id = $1`,
+      [responseId],
+    );
+    return row
+      ? {
+          tagIds: row.tag_ids,
+          tagsRevision: row.tags_revision,
+          comment: row.comment,
+          commentRevision: row.comment_revision,
+        }
+      : null;
   }
 
   /** Keeps the tags of the newest revision (a re-tag of the same revision replaces them). */
-  async saveTags(manager: EntityManager, responseId: string, customerId: string, tagIds: string[], revision: number, language: string): Promise<void> {
+  async saveTags(
+    manager: EntityManager,
+    responseId: string,
+    customerId: string,
+    tagIds: string[],
+    revision: number,
+    language: string,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO ${this.tables.of('response_enrichments')} (response_id, customer_id, tag_ids, tags_revision, language) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (response_id) DO UPDATE SET tag_ids = $3, tags_revision = $4, language = $5
@@ -32,7 +49,13 @@ export class ResponseEnrichmentRepository {
     );
   }
 
-  async saveComment(manager: EntityManager, responseId: string, customerId: string, comment: string, revision: number): Promise<void> {
+  async saveComment(
+    manager: EntityManager,
+    responseId: string,
+    customerId: string,
+    comment: string,
+    revision: number,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO ${this.tables.of('response_enrichments')} (response_id, customer_id, comment, comment_revision) VALUES ($1, $2, $3, $4)
        ON CONFLICT (response_id) DO UPDATE SET comment = $3, comment_revision = $4

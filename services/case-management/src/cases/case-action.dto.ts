@@ -13,7 +13,10 @@ export class LogContactDto {
   @IsIn(CONTACT_CHANNELS, { message: `channel must be one of ${CONTACT_CHANNELS.join(', ')}` })
   channel: (typeof CONTACT_CHANNELS)[number];
 
-  @ApiProperty({ enum: CONTACT_RESULTS, description: 'reached meets the first-contact deadline; not_reached is an attempt' })
+  @ApiProperty({
+    enum: CONTACT_RESULTS,
+    description: 'reached meets the first-contact deadline; not_reached is an attempt',
+  })
   @IsIn(CONTACT_RESULTS, { message: `result must be one of ${CONTACT_RESULTS.join(', ')}` })
   result: (typeof CONTACT_RESULTS)[number];
 
@@ -33,8 +36,14 @@ export class AddNoteDto {
 }
 
 export class ResolveCaseDto {
-  @ApiProperty({ example: 'delivery', description: 'confirmed root cause: a tag id of the current taxonomy (GET /root-causes) or one below it (`delivery.late`)' })
-  @Matches(ROOT_CAUSE_SHAPE, { message: 'rootCauseTagId must be a root-cause tag id such as "delivery", or one below it such as "delivery.late"' })
+  @ApiProperty({
+    example: 'delivery',
+    description:
+      'confirmed root cause: a tag id of the current taxonomy (GET /root-causes) or one below it (`delivery.late`)',
+  })
+  @Matches(ROOT_CAUSE_SHAPE, {
+    message: 'rootCauseTagId must be a root-cause tag id such as "delivery", or one below it such as "delivery.late"',
+  })
   rootCauseTagId: string;
 
   @ApiProperty({ enum: OUTCOMES })

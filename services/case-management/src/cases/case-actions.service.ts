@@ -9,7 +9,14 @@ import { NotificationQueue } from '../notifications/notification.queue';
 import { RootCauseCheck } from '../root-causes/root-cause.check';
 import { SlaClock } from '../sla/sla.clock';
 import { TeamRepository } from '../teams/team.repository';
-import type { AddNoteDto, CloseCaseDto, LogContactDto, ReassignCaseDto, ReopenCaseDto, ResolveCaseDto } from './case-action.dto';
+import type {
+  AddNoteDto,
+  CloseCaseDto,
+  LogContactDto,
+  ReassignCaseDto,
+  ReopenCaseDto,
+  ResolveCaseDto,
+} from './case-action.dto';
 import { CaseEvents } from './case.events';
 import { type CaseAction, CaseLifecycle } from './case.lifecycle';
 import type { CaseRecord } from './case.record';
@@ -33,9 +40,19 @@ export class CaseActionsService {
   logContact(id: string, dto: LogContactDto, operator: Operator): Promise<CaseRecord> {
     return this.act(id, 'log_contact', operator, async (c, unitOfWork) => {
       const reached = dto.result === 'reached';
-      const next = { ...c, status: CaseLifecycle.next(c.status, 'log_contact'), firstContactedAt: c.firstContactedAt ?? (reached ? new Date() : null) };
+      const next = {
+        ...c,
+        status: CaseLifecycle.next(c.status, 'log_contact'),
+        firstContactedAt: c.firstContactedAt ?? (reached ? new Date() : null),
+      };
       await this.cases.save(unitOfWork.manager, next);
-      await this.cases.addActivity(unitOfWork.manager, c.id, operator.memberId, reached ? 'customer_contacted' : 'contact_attempted', { ...dto });
+      await this.cases.addActivity(
+        unitOfWork.manager,
+        c.id,
+        operator.memberId,
+        reached ? 'customer_contacted' : 'contact_attempted',
+        { ...dto },
+      );
       const kind = reached ? CaseUpdateKind.CUSTOMER_CONTACTED : CaseUpdateKind.CONTACT_ATTEMPTED;
       unitOfWork.publish(Topics.CaseUpdated, CaseEvents.updated(next, kind, dto.note ?? '', operator.memberId));
       return next;
@@ -46,7 +63,10 @@ export class CaseActionsService {
     return this.act(id, 'add_note', operator, async (c, unitOfWork) => {
       await this.cases.save(unitOfWork.manager, c);
       await this.cases.addActivity(unitOfWork.manager, c.id, operator.memberId, 'note_added', { note: dto.note });
-      unitOfWork.publish(Topics.CaseUpdated, CaseEvents.updated(c, CaseUpdateKind.NOTE_ADDED, dto.note, operator.memberId));
+      unitOfWork.publish(
+        Topics.CaseUpdated,
+        CaseEvents.updated(c, CaseUpdateKind.NOTE_ADDED, dto.note, operator.memberId),
+      );
       return c;
     });
   }
@@ -54,7 +74,13 @@ export class CaseActionsService {
   resolve(id: string, dto: ResolveCaseDto, operator: Operator): Promise<CaseRecord> {
     return this.act(id, 'resolve', operator, async (c, unitOfWork) => {
       await this.rootCauses.assertKnown(unitOfWork.manager, dto.rootCauseTagId);
-      const next: CaseRecord = { ...c, status: 'resolved', rootCauseTagId: dto.rootCauseTagId, outcome: dto.outcome, resolvedAt: new Date() };
+      const next: CaseRecord = {
+        ...c,
+        status: 'resolved',
+        rootCauseTagId: dto.rootCauseTagId,
+        outcome: dto.outcome,
+        resolvedAt: new Date(),
+      };
       await this.cases.save(unitOfWork.manager, next);
       await this.cases.adjustLoad(unitOfWork.manager, c.ownerId, -1);
       await this.cases.addActivity(unitOfWork.manager, c.id, operator.memberId, 'resolved', { ...dto });
@@ -77,14 +103,30 @@ export class CaseActionsService {
     return this.act(id, 'reopen', operator, async (c, unitOfWork) => {
       const since = c.closedAt ?? c.resolvedAt;
       if (since && Date.now() - since.getTime() > this.env.REOPEN_WINDOW_DAYS * DAY_MS) {
-        throw new CaseError(CaseErrorCode.REOPEN_WINDOW_PASSED, `cases can be reopened within ${this.env.REOPEN_WINDOW_DAYS} days; this one was closed on ${since.toISOString()}`);
+        throw new CaseError(
+          CaseErrorCode.REOPEN_WINDOW_PASSED,
+          `cases can be reopened within ${this.env.REOPEN_WINDOW_DAYS} days; this one was closed on ${since.toISOString()}`,
+        );
       }
       const team = await this.teams.find(unitOfWork.manager, c.teamId);
-      const resolutionDueAt = team ? await this.sla.resolutionDeadline(unitOfWork.manager, new Date(), c.priority, team.calendar) : c.resolutionDueAt;
-      const next: CaseRecord = { ...c, status: 'in_progress', resolvedAt: null, closedAt: null, rootCauseTagId: null, outcome: null, resolutionDueAt };
+      const resolutionDueAt = team
+        ? await this.sla.resolutionDeadline(unitOfWork.manager, new Date(), c.priority, team.calendar)
+        : c.resolutionDueAt;
+      const next: CaseRecord = {
+        ...c,
+        status: 'in_progress',
+        resolvedAt: null,
+        closedAt: null,
+        rootCauseTagId: null,
+        outcome: null,
+        resolutionDueAt,
+      };
       await this.cases.save(unitOfWork.manager, next);
       await this.cases.adjustLoad(unitOfWork.manager, c.ownerId, 1);
-      await this.cases.addActivity(unitOfWork.manager, c.id, operator.memberId, 'reopened', { note: dto.note, resolutionDueAt });
+      await this.cases.addActivity(unitOfWork.manager, c.id, operator.memberId, 'reopened', {
+        note: dto.note,
+        resolutionDueAt,
+      });
       unitOfWork.publish(Topics.CaseReopened, CaseEvents.reopened(next, dto.note, operator.memberId));
       return next;
     });
@@ -93,35 +135,74 @@ export class CaseActionsService {
   reassign(id: string, dto: ReassignCaseDto, operator: Operator): Promise<CaseRecord> {
     return this.act(id, 'reassign', operator, async (c, unitOfWork) => {
       const { manager } = unitOfWork;
-      if (!leads(operator, c.teamId)) throw new CaseError(CaseErrorCode.FORBIDDEN, `only a lead of ${c.teamId} or an admin reassigns its cases`);
+      if (!leads(operator, c.teamId))
+        throw new CaseError(CaseErrorCode.FORBIDDEN, `only a lead of ${c.teamId} or an admin reassigns its cases`);
       const member = await this.teams.findMember(manager, dto.ownerId);
-      if (!member) throw new CaseError(CaseErrorCode.MEMBER_NOT_FOUND, `ownerId: no member ${dto.ownerId}`, { field: 'ownerId' });
+      if (!member)
+        throw new CaseError(CaseErrorCode.MEMBER_NOT_FOUND, `ownerId: no member ${dto.ownerId}`, { field: 'ownerId' });
       if (member.teamId !== c.teamId && !leads(operator, member.teamId)) {
         throw new CaseError(CaseErrorCode.FORBIDDEN, `only a lead of ${member.teamId} or an admin moves cases into it`);
       }
       const team = await this.teams.find(manager, member.teamId);
-      for (const teamId of [...new Set([c.teamId, member.teamId])].sort()) await this.cases.lockTeamForAssignment(manager, teamId);
-      const next: CaseRecord = { ...c, teamId: member.teamId, ownerId: member.id, assignmentReason: 'manual', assignmentDetail: `reassigned: ${dto.reason}`, ruleId: c.ruleId };
+      for (const teamId of [...new Set([c.teamId, member.teamId])].sort())
+        await this.cases.lockTeamForAssignment(manager, teamId);
+      const next: CaseRecord = {
+        ...c,
+        teamId: member.teamId,
+        ownerId: member.id,
+        assignmentReason: 'manual',
+        assignmentDetail: `reassigned: ${dto.reason}`,
+        ruleId: c.ruleId,
+      };
       await this.cases.save(manager, next);
       await this.cases.adjustLoad(manager, c.ownerId, -1);
       await this.cases.adjustLoad(manager, member.id, 1);
-      await this.cases.addActivity(manager, c.id, operator.memberId, 'reassigned', { from: c.ownerId, to: member.id, fromTeam: c.teamId, toTeam: member.teamId, reason: dto.reason });
-      unitOfWork.publish(Topics.CaseAssigned, CaseEvents.assigned(next, { teamId: c.teamId, ownerId: c.ownerId ?? '' }, CaseAssignmentReason.MANUAL, operator.memberId));
-      await this.notifications.enqueue(manager, next, 'assigned', { memberId: member.id, name: member.name, email: member.email }, team?.webhookUrl ?? null, `reassigned: ${dto.reason}`);
+      await this.cases.addActivity(manager, c.id, operator.memberId, 'reassigned', {
+        from: c.ownerId,
+        to: member.id,
+        fromTeam: c.teamId,
+        toTeam: member.teamId,
+        reason: dto.reason,
+      });
+      unitOfWork.publish(
+        Topics.CaseAssigned,
+        CaseEvents.assigned(
+          next,
+          { teamId: c.teamId, ownerId: c.ownerId ?? '' },
+          CaseAssignmentReason.MANUAL,
+          operator.memberId,
+        ),
+      );
+      await this.notifications.enqueue(
+        manager,
+        next,
+        'assigned',
+        { memberId: member.id, name: member.name, email: member.email },
+        team?.webhookUrl ?? null,
+        `reassigned: ${dto.reason}`,
+      );
       return next;
     });
   }
 
   /** Loads and locks the case, checks access and the lifecycle, then runs the action in the same transaction. */
-  private act(id: string, action: CaseAction, operator: Operator, work: (c: CaseRecord, unitOfWork: UnitOfWork) => Promise<CaseRecord>): Promise<CaseRecord> {
+  private act(
+    id: string,
+    action: CaseAction,
+    operator: Operator,
+    work: (c: CaseRecord, unitOfWork: UnitOfWork) => Promise<CaseRecord>,
+  ): Promise<CaseRecord> {
     return this.transactions.run(async (unitOfWork) => {
       const c = await this.cases.find(unitOfWork.manager, id, true);
       if (!c) throw new CaseError(CaseErrorCode.CASE_NOT_FOUND, `no case ${id}`);
-      if (!mayWorkCase(operator, c.teamId, c.ownerId)) throw new CaseError(CaseErrorCode.FORBIDDEN, `case ${id} belongs to team ${c.teamId}, not to yours`);
+      if (!mayWorkCase(operator, c.teamId, c.ownerId))
+        throw new CaseError(CaseErrorCode.FORBIDDEN, `case ${id} belongs to team ${c.teamId}, not to yours`);
       if (!CaseLifecycle.permits(c.status, action)) {
         const allowed = CaseLifecycle.allowed(c.status);
         const detail = `a case that is ${c.status} cannot ${action.replace('_', ' ')}; allowed: ${allowed.join(', ')}`;
-        throw new CaseError(CaseErrorCode.ILLEGAL_TRANSITION, detail, { extensions: { caseStatus: c.status, allowed } });
+        throw new CaseError(CaseErrorCode.ILLEGAL_TRANSITION, detail, {
+          extensions: { caseStatus: c.status, allowed },
+        });
       }
       return work(c, unitOfWork);
     });

@@ -25,7 +25,11 @@ export class CaseQueriesService {
       throw new CaseError(CaseErrorCode.FORBIDDEN, `team ${query.teamId} is not one of yours`);
     }
     const scope = query.scope ?? 'mine';
-    const teamIds = query.teamId ? [query.teamId] : scope === 'team' && !isAdmin(operator) ? operator.teamIds : undefined;
+    const teamIds = query.teamId
+      ? [query.teamId]
+      : scope === 'team' && !isAdmin(operator)
+        ? operator.teamIds
+        : undefined;
     return this.views.queue(this.db.manager, {
       ownerId: scope === 'mine' ? operator.memberId : undefined,
       teamIds,
@@ -42,7 +46,8 @@ export class CaseQueriesService {
     const manager = this.db.manager;
     const c = await this.cases.find(manager, id);
     if (!c) throw new CaseError(CaseErrorCode.CASE_NOT_FOUND, `no case ${id}`);
-    if (!mayWorkCase(operator, c.teamId, c.ownerId)) throw new CaseError(CaseErrorCode.FORBIDDEN, `case ${id} belongs to team ${c.teamId}, not to yours`);
+    if (!mayWorkCase(operator, c.teamId, c.ownerId))
+      throw new CaseError(CaseErrorCode.FORBIDDEN, `case ${id} belongs to team ${c.teamId}, not to yours`);
     const [activity, notifications, customer, scores, customerCases] = await Promise.all([
       this.cases.activities(manager, id),
       this.views.notifications(manager, id),
@@ -57,10 +62,23 @@ export class CaseQueriesService {
       customerStory: {
         customerId: c.customerId,
         name: customer?.name ?? '',
-        facts: { segment: c.segment, region: c.region, tier: c.tier, language: c.language, accountOwnerId: customer?.accountOwnerId ?? '' },
+        facts: {
+          segment: c.segment,
+          region: c.region,
+          tier: c.tier,
+          language: c.language,
+          accountOwnerId: customer?.accountOwnerId ?? '',
+        },
         crmAttributes: customer?.attributes ?? {},
         scores: mergeScores(scores, customerCases),
-        comments: customerCases.filter((other) => other.comment).map((other) => ({ responseId: other.responseId, comment: other.comment, tagIds: other.tagIds, at: other.openedAt })),
+        comments: customerCases
+          .filter((other) => other.comment)
+          .map((other) => ({
+            responseId: other.responseId,
+            comment: other.comment,
+            tagIds: other.tagIds,
+            at: other.openedAt,
+          })),
         previousCases: customerCases.filter((other) => other.id !== c.id).map(summary),
       },
     };
@@ -68,12 +86,27 @@ export class CaseQueriesService {
 }
 
 /** Every score we know of the customer: all answers (from scoring) plus the detractor answers behind cases. */
-function mergeScores(scores: { responseId: string; revision: number; score: number; answeredAt: Date | null }[], cases: CaseRecord[]) {
+function mergeScores(
+  scores: { responseId: string; revision: number; score: number; answeredAt: Date | null }[],
+  cases: CaseRecord[],
+) {
   const known = new Set(scores.map((s) => `${s.responseId}|${s.revision}`));
-  const fromCases = cases.filter((c) => !known.has(`${c.responseId}|${c.revision}`)).map((c) => ({ responseId: c.responseId, revision: c.revision, score: c.score, answeredAt: c.openedAt }));
+  const fromCases = cases
+    .filter((c) => !known.has(`${c.responseId}|${c.revision}`))
+    .map((c) => ({ responseId: c.responseId, revision: c.revision, score: c.score, answeredAt: c.openedAt }));
   return [...scores, ...fromCases].sort((a, b) => (a.answeredAt?.getTime() ?? 0) - (b.answeredAt?.getTime() ?? 0));
 }
 
 function summary(c: CaseRecord) {
-  return { id: c.id, responseId: c.responseId, status: c.status, score: c.score, openedAt: c.openedAt, resolvedAt: c.resolvedAt, outcome: c.outcome, rootCauseTagId: c.rootCauseTagId, tagIds: c.tagIds };
+  return {
+    id: c.id,
+    responseId: c.responseId,
+    status: c.status,
+    score: c.score,
+    openedAt: c.openedAt,
+    resolvedAt: c.resolvedAt,
+    outcome: c.outcome,
+    rootCauseTagId: c.rootCauseTagId,
+    tagIds: c.tagIds,
+  };
 }

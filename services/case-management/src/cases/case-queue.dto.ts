@@ -5,7 +5,11 @@ import { PRIORITIES, type Priority } from '../sla/priority';
 import { CASE_STATUSES, type CaseStatus } from './case.lifecycle';
 
 export class CaseQueueQuery {
-  @ApiPropertyOptional({ enum: ['mine', 'team'], default: 'mine', description: 'my cases, or the cases of my teams (all teams for an admin)' })
+  @ApiPropertyOptional({
+    enum: ['mine', 'team'],
+    default: 'mine',
+    description: 'my cases, or the cases of my teams (all teams for an admin)',
+  })
   @IsOptional()
   @IsIn(['mine', 'team'], { message: 'scope must be mine or team' })
   scope?: 'mine' | 'team';

@@ -31,13 +31,26 @@ export class CaseViewRepository {
          AND ($4::text IS NULL OR priority = $4) AND ($5::boolean IS NULL OR (${NEXT_DUE} < now()) = $5)
          AND ($6::text IS NULL OR $6 = ANY(tag_ids))
        ORDER BY ${NEXT_DUE}, opened_at, id LIMIT $7 OFFSET $8`,
-      [filter.statuses, filter.ownerId ?? null, filter.teamIds ?? null, filter.priority ?? null, filter.overdue ?? null, filter.tagId ?? null, filter.limit, filter.offset],
+      [
+        filter.statuses,
+        filter.ownerId ?? null,
+        filter.teamIds ?? null,
+        filter.priority ?? null,
+        filter.overdue ?? null,
+        filter.tagId ?? null,
+        filter.limit,
+        filter.offset,
+      ],
     );
     return rows.map((row: Record<string, unknown>) => ({ ...toCaseRecord(row), nextDueAt: row.next_due_at as Date }));
   }
 
   async customerCases(manager: EntityManager, customerId: string): Promise<CaseRecord[]> {
-    return (await manager.query(`SELECT * FROM ${this.tables.of('cases')} WHERE customer_id = $1 ORDER BY opened_at`, [customerId])).map(toCaseRecord);
+    return (
+      await manager.query(`SELECT * FROM ${this.tables.of('cases')} WHERE customer_id = $1 ORDER BY opened_at`, [
+        customerId,
+      ])
+    ).map(toCaseRecord);
   }
 
   async notifications(manager: EntityManager, caseId: string): Promise<Record<string, unknown>[]> {

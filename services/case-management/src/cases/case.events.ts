@@ -1,6 +1,14 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { CaseAssignmentReason, CaseCloseReason, CaseEscalationReason, CaseOutcome, CaseReopenReason, CaseUpdateKind, Topics } from '@nps/contracts';
+import {
+  CaseAssignmentReason,
+  CaseCloseReason,
+  CaseEscalationReason,
+  CaseOutcome,
+  CaseReopenReason,
+  CaseUpdateKind,
+  Topics,
+} from '@nps/contracts';
 import { toContractPriority } from '../sla/priority';
 import type { CaseRecord, Outcome } from './case.record';
 
@@ -22,8 +30,22 @@ export class CaseEvents {
     };
   }
 
-  static assigned(c: CaseRecord, previous: { teamId: string; ownerId: string }, reason: CaseAssignmentReason, actorId: string): Init<'CaseAssigned'> {
-    return { ...ids(c), teamId: c.teamId, ownerId: c.ownerId ?? '', previousTeamId: previous.teamId, previousOwnerId: previous.ownerId, reason, ruleId: c.ruleId ?? '', actorId };
+  static assigned(
+    c: CaseRecord,
+    previous: { teamId: string; ownerId: string },
+    reason: CaseAssignmentReason,
+    actorId: string,
+  ): Init<'CaseAssigned'> {
+    return {
+      ...ids(c),
+      teamId: c.teamId,
+      ownerId: c.ownerId ?? '',
+      previousTeamId: previous.teamId,
+      previousOwnerId: previous.ownerId,
+      reason,
+      ruleId: c.ruleId ?? '',
+      actorId,
+    };
   }
 
   static updated(c: CaseRecord, kind: CaseUpdateKind, note: string, actorId: string): Init<'CaseUpdated'> {
@@ -40,7 +62,10 @@ export class CaseEvents {
     };
   }
 
-  static escalated(c: CaseRecord, escalation: { level: number; reason: CaseEscalationReason; targetOwnerId: string; breachedDueAt: Date }): Init<'CaseEscalated'> {
+  static escalated(
+    c: CaseRecord,
+    escalation: { level: number; reason: CaseEscalationReason; targetOwnerId: string; breachedDueAt: Date },
+  ): Init<'CaseEscalated'> {
     return {
       ...ids(c),
       level: escalation.level,
@@ -57,7 +82,14 @@ export class CaseEvents {
   }
 
   static closed(c: CaseRecord, note: string, actorId: string): Init<'CaseClosed'> {
-    return { ...ids(c), reason: CaseCloseReason.RESOLVED, outcome: contractOutcome(c.outcome), rootCauseTagId: c.rootCauseTagId ?? '', note, actorId };
+    return {
+      ...ids(c),
+      reason: CaseCloseReason.RESOLVED,
+      outcome: contractOutcome(c.outcome),
+      rootCauseTagId: c.rootCauseTagId ?? '',
+      note,
+      actorId,
+    };
   }
 
   static reopened(c: CaseRecord, note: string, actorId: string): Init<'CaseReopened'> {
@@ -82,7 +114,13 @@ export function assignmentReasonOf(reason: string, ruleId: string | null): CaseA
 }
 
 function ids(c: CaseRecord) {
-  return { eventId: '', occurredAt: timestampFromDate(new Date()), caseId: c.id, responseId: c.responseId, customerId: c.customerId };
+  return {
+    eventId: '',
+    occurredAt: timestampFromDate(new Date()),
+    caseId: c.id,
+    responseId: c.responseId,
+    customerId: c.customerId,
+  };
 }
 
 function contractOutcome(outcome: Outcome | null): CaseOutcome {

@@ -15,7 +15,12 @@ const ALLOWED: Record<CaseStatus, CaseAction[]> = {
   closed: ['add_note', 'reopen'],
 };
 
-const NEXT: Partial<Record<CaseAction, CaseStatus>> = { log_contact: 'in_progress', resolve: 'resolved', close: 'closed', reopen: 'in_progress' };
+const NEXT: Partial<Record<CaseAction, CaseStatus>> = {
+  log_contact: 'in_progress',
+  resolve: 'resolved',
+  close: 'closed',
+  reopen: 'in_progress',
+};
 
 export class CaseLifecycle {
   static allowed(status: CaseStatus): CaseAction[] {

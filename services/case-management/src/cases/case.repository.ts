@@ -18,7 +18,9 @@ export interface BreachedCase {
   now: Date;
 }
 
-const MUTABLE = CASE_FIELDS.filter((field) => !['id', 'responseId', 'customerId', 'openedAt', 'updatedAt'].includes(field));
+const MUTABLE = CASE_FIELDS.filter(
+  (field) => !['id', 'responseId', 'customerId', 'openedAt', 'updatedAt'].includes(field),
+);
 
 /** Cases, their activity and the per-team routing lock: queries only. */
 @Injectable()
@@ -26,12 +28,18 @@ export class CaseRepository {
   constructor(private readonly tables: SchemaTables) {}
 
   async find(manager: EntityManager, id: string, forUpdate = false): Promise<CaseRecord | null> {
-    const [row] = await manager.query(`SELECT * FROM ${this.tables.of('cases')} WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id]);
+    const [row] = await manager.query(
+      `SELECT * FROM ${this.tables.of('cases')} WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
     return row ? toCaseRecord(row) : null;
   }
 
   async findByResponse(manager: EntityManager, responseId: string, forUpdate = false): Promise<CaseRecord | null> {
-    const [row] = await manager.query(`SELECT * FROM ${this.tables.of('cases')} WHERE response_id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [responseId]);
+    const [row] = await manager.query(
+      `SELECT * FROM ${this.tables.of('cases')} WHERE response_id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
+      [responseId],
+    );
     return row ? toCaseRecord(row) : null;
   }
 
@@ -80,32 +88,61 @@ export class CaseRepository {
   /** A member gains (+1) or loses (-1) an open case: assignment, reassignment, resolution, reopening. */
   async adjustLoad(manager: EntityManager, memberId: string | null, delta: 1 | -1): Promise<void> {
     if (!memberId) return;
-    await manager.query(`UPDATE ${this.tables.of('members')} SET open_cases = open_cases + $2 WHERE id = $1`, [memberId, delta]);
+    await manager.query(`UPDATE ${this.tables.of('members')} SET open_cases = open_cases + $2 WHERE id = $1`, [
+      memberId,
+      delta,
+    ]);
   }
 
   /** The routing result of a new case in one statement: its owner, the owner's turn, and the activity entries. */
-  async recordAssignment(manager: EntityManager, c: CaseRecord, activities: { kind: string; detail: object }[]): Promise<void> {
+  async recordAssignment(
+    manager: EntityManager,
+    c: CaseRecord,
+    activities: { kind: string; detail: object }[],
+  ): Promise<void> {
     await manager.query(
       `WITH assigned AS (
          UPDATE ${this.tables.of('cases')} SET owner_id = $2, assignment_reason = $3, assignment_detail = $4 WHERE id = $1),
        turn AS (UPDATE ${this.tables.of('members')} SET last_assigned_at = clock_timestamp(), open_cases = open_cases + 1 WHERE id = $2)
        INSERT INTO ${this.tables.of('case_activities')} (case_id, kind, detail) SELECT $1, kind, detail FROM unnest($5::text[], $6::jsonb[]) AS a(kind, detail)`,
-      [c.id, c.ownerId, c.assignmentReason, c.assignmentDetail, activities.map((a) => a.kind), activities.map((a) => JSON.stringify(a.detail))],
+      [
+        c.id,
+        c.ownerId,
+        c.assignmentReason,
+        c.assignmentDetail,
+        activities.map((a) => a.kind),
+        activities.map((a) => JSON.stringify(a.detail)),
+      ],
     );
   }
 
-  async addActivity(manager: EntityManager, caseId: string, actorId: string, kind: string, detail: object = {}): Promise<void> {
-    await manager.query(`INSERT INTO ${this.tables.of('case_activities')} (case_id, actor_id, kind, detail) VALUES ($1, $2, $3, $4)`, [
-      caseId,
-      actorId,
-      kind,
-      JSON.stringify(detail),
-    ]);
+  async addActivity(
+    manager: EntityManager,
+    caseId: string,
+    actorId: string,
+    kind: string,
+    detail: object = {},
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.tables.of('case_activities')} (case_id, actor_id, kind, detail) VALUES ($1, $2, $3, $4)`,
+      [caseId, actorId, kind, JSON.stringify(detail)],
+    );
   }
 
-  async activities(manager: EntityManager, caseId: string): Promise<{ at: Date; actorId: string; kind: string; detail: object }[]> {
-    const rows = await manager.query(`SELECT at, actor_id, kind, detail FROM ${this.tables.of('case_activities')} WHERE case_id = $1 ORDER BY id`, [caseId]);
-    return rows.map((row: Record<string, unknown>) => ({ at: row.at as Date, actorId: row.actor_id as string, kind: row.kind as string, detail: row.detail as object }));
+  async activities(
+    manager: EntityManager,
+    caseId: string,
+  ): Promise<{ at: Date; actorId: string; kind: string; detail: object }[]> {
+    const rows = await manager.query(
+      `SELECT at, actor_id, kind, detail FROM ${this.tables.of('case_activities')} WHERE case_id = $1 ORDER BY id`,
+      [caseId],
+    );
+    return rows.map((row: Record<string, unknown>) => ({
+      at: row.at as Date,
+      actorId: row.actor_id as string,
+      kind: row.kind as string,
+      detail: row.detail as object,
+    }));
   }
 
   /** Up to `limit` breached cases, locked for this transaction; other instances skip them. */

@@ -25,12 +25,24 @@ export class CustomerRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (customer_id) DO UPDATE SET name = $2, language = $3, segment = $4, region = $5, tier = $6, account_owner_id = $7, attributes = $8, occurred_at = $9
        WHERE ${this.tables.of('customers')}.occurred_at <= $9`,
-      [facts.customerId, facts.name, facts.language, facts.segment, facts.region, facts.tier, facts.accountOwnerId, JSON.stringify(facts.attributes), occurredAt],
+      [
+        facts.customerId,
+        facts.name,
+        facts.language,
+        facts.segment,
+        facts.region,
+        facts.tier,
+        facts.accountOwnerId,
+        JSON.stringify(facts.attributes),
+        occurredAt,
+      ],
     );
   }
 
   async find(manager: EntityManager, customerId: string): Promise<CustomerFactsRow | null> {
-    const [row] = await manager.query(`SELECT * FROM ${this.tables.of('customers')} WHERE customer_id = $1`, [customerId]);
+    const [row] = await manager.query(`SELECT * FROM ${this.tables.of('customers')} WHERE customer_id = $1`, [
+      customerId,
+    ]);
     if (!row) return null;
     return {
       customerId: row.customer_id,
@@ -44,14 +56,20 @@ export class CustomerRepository {
     };
   }
 
-  async recordScore(manager: EntityManager, score: { responseId: string; revision: number; customerId: string; score: number; answeredAt: Date | null }): Promise<void> {
+  async recordScore(
+    manager: EntityManager,
+    score: { responseId: string; revision: number; customerId: string; score: number; answeredAt: Date | null },
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO ${this.tables.of('customer_scores')} (response_id, revision, customer_id, score, answered_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
       [score.responseId, score.revision, score.customerId, score.score, score.answeredAt],
     );
   }
 
-  async scores(manager: EntityManager, customerId: string): Promise<{ responseId: string; revision: number; score: number; answeredAt: Date | null }[]> {
+  async scores(
+    manager: EntityManager,
+    customerId: string,
+  ): Promise<{ responseId: string; revision: number; score: number; answeredAt: Date | null }[]> {
     const rows = await manager.query(
       `SELECT response_id, revision, score, answered_at FROM ${this.tables.of('customer_scores')} WHERE customer_id = $1 ORDER BY answered_at NULLS LAST, response_id, revision`,
       [customerId],

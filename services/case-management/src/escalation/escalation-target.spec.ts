@@ -18,7 +18,14 @@ describe('escalationTarget', () => {
   it.each([
     ['level 1 → the lead', 1, team, boss, undefined, 'lea@example.com'],
     ['level 2 → the escalation member', 2, team, boss, 'ops@example.com', 'bo@example.com'],
-    ["level 2 without a member → the team's email", 2, { ...team, escalationEmail: 'team-esc@example.com' }, null, 'ops@example.com', 'team-esc@example.com'],
+    [
+      "level 2 without a member → the team's email",
+      2,
+      { ...team, escalationEmail: 'team-esc@example.com' },
+      null,
+      'ops@example.com',
+      'team-esc@example.com',
+    ],
     ['level 2 without either → the global contact', 2, team, null, 'ops@example.com', 'ops@example.com'],
     ['level 3 with nothing configured → the lead again', 3, team, null, undefined, 'lea@example.com'],
   ])('%s', (_case, level, t, second, global, email) => {

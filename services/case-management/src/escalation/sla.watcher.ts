@@ -78,10 +78,35 @@ export class SlaWatcher implements OnApplicationBootstrap, OnApplicationShutdown
     const second = team?.escalationMemberId ? await this.teams.findMember(manager, team.escalationMemberId) : null;
     const target = team ? escalationTarget(level, team, lead, second, this.env.ESCALATION_CONTACT_EMAIL) : null;
     const escalated = { ...c, escalationLevel: level };
-    await this.cases.addActivity(manager, c.id, '', 'escalated', { level, reason: CaseEscalationReason[breach.reason], breachedDueAt: breach.dueAt, targetId: target?.memberId ?? '', targetEmail: target?.email ?? '' });
-    unitOfWork.publish(Topics.CaseEscalated, CaseEvents.escalated(escalated, { level, reason: breach.reason, targetOwnerId: target?.memberId ?? '', breachedDueAt: breach.dueAt }));
-    const why = breach.reason === CaseEscalationReason.FIRST_CONTACT_OVERDUE ? 'the customer was not contacted in time' : 'the case was not resolved in time';
-    if (target) await this.notifications.enqueue(manager, escalated, 'escalated', target, team?.webhookUrl ?? null, `${why} (escalation level ${level})`);
+    await this.cases.addActivity(manager, c.id, '', 'escalated', {
+      level,
+      reason: CaseEscalationReason[breach.reason],
+      breachedDueAt: breach.dueAt,
+      targetId: target?.memberId ?? '',
+      targetEmail: target?.email ?? '',
+    });
+    unitOfWork.publish(
+      Topics.CaseEscalated,
+      CaseEvents.escalated(escalated, {
+        level,
+        reason: breach.reason,
+        targetOwnerId: target?.memberId ?? '',
+        breachedDueAt: breach.dueAt,
+      }),
+    );
+    const why =
+      breach.reason === CaseEscalationReason.FIRST_CONTACT_OVERDUE
+        ? 'the customer was not contacted in time'
+        : 'the case was not resolved in time';
+    if (target)
+      await this.notifications.enqueue(
+        manager,
+        escalated,
+        'escalated',
+        target,
+        team?.webhookUrl ?? null,
+        `${why} (escalation level ${level})`,
+      );
     this.logger.log({ msg: 'case escalated', caseId: c.id, level, reason: CaseEscalationReason[breach.reason] });
   }
 }

@@ -50,7 +50,10 @@ export class LoopMetricsController {
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - 90 * DAY_MS);
     const teamIds = query.teamId ? [query.teamId] : isAdmin(operator) ? undefined : operator.teamIds;
     const filter = { from, to, teamIds };
-    const [teams, rootCauses] = await Promise.all([this.metrics.perTeam(this.db.manager, filter), this.metrics.rootCauses(this.db.manager, filter)]);
+    const [teams, rootCauses] = await Promise.all([
+      this.metrics.perTeam(this.db.manager, filter),
+      this.metrics.rootCauses(this.db.manager, filter),
+    ]);
     return {
       from,
       to,
@@ -61,10 +64,17 @@ export class LoopMetricsController {
         casesResolved: t.cases_resolved,
         timeToFirstContactHours: { p50: t.first_contact_p50_hours, p90: t.first_contact_p90_hours },
         timeToResolutionHours: { p50: t.resolution_p50_hours, p90: t.resolution_p90_hours },
-        slaAttainment: { firstContact: share(t.first_contact_met, t.first_contact_due), resolution: share(t.resolution_met, t.resolution_due) },
+        slaAttainment: {
+          firstContact: share(t.first_contact_met, t.first_contact_due),
+          resolution: share(t.resolution_met, t.resolution_due),
+        },
         recoveredShare: share(t.recovered, t.with_outcome),
       })),
-      rootCauses: rootCauses.map((r) => ({ rootCauseTagId: r.root_cause_tag_id, cases: r.cases, recovered: r.recovered })),
+      rootCauses: rootCauses.map((r) => ({
+        rootCauseTagId: r.root_cause_tag_id,
+        cases: r.cases,
+        recovered: r.recovered,
+      })),
     };
   }
 }

@@ -69,7 +69,19 @@ export class CaseManagementTables1763900000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['notifications', 'case_activities', 'cases', 'response_enrichments', 'customer_scores', 'customers', 'config_changes', 'sla_policies', 'routing_rules', 'members', 'teams']) {
+    for (const table of [
+      'notifications',
+      'case_activities',
+      'cases',
+      'response_enrichments',
+      'customer_scores',
+      'customers',
+      'config_changes',
+      'sla_policies',
+      'routing_rules',
+      'members',
+      'teams',
+    ]) {
       await runner.query(`DROP TABLE ${qualifiedTable(runner, table)}`);
     }
   }

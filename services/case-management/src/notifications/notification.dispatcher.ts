@@ -58,7 +58,13 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       const message = (error as Error).message;
       const failed = attempts >= this.env.NOTIFY_MAX_ATTEMPTS;
       const delayMs = this.env.NOTIFY_RETRY_BACKOFF_MS * 2 ** (attempts - 1);
-      this.logger.warn({ msg: failed ? 'notification failed for good' : 'notification failed, will retry', notification: notification.id, channel: notification.channel, attempts, error: message });
+      this.logger.warn({
+        msg: failed ? 'notification failed for good' : 'notification failed, will retry',
+        notification: notification.id,
+        channel: notification.channel,
+        attempts,
+        error: message,
+      });
       await this.notifications.markAttemptFailed(this.db.manager, notification.id, {
         failed,
         error: message,

@@ -24,9 +24,19 @@ export class NotificationQueue {
     private readonly env: CaseManagementEnv,
   ) {}
 
-  async enqueue(manager: EntityManager, c: CaseRecord, kind: NotificationKind, recipient: NotificationRecipient, webhookUrl: string | null, why: string): Promise<void> {
+  async enqueue(
+    manager: EntityManager,
+    c: CaseRecord,
+    kind: NotificationKind,
+    recipient: NotificationRecipient,
+    webhookUrl: string | null,
+    why: string,
+  ): Promise<void> {
     const link = `${this.env.CASE_LINK_BASE_URL.replace(/\/$/, '')}/${c.id}`;
-    const subject = kind === 'assigned' ? `New NPS follow-up case (score ${c.score}, ${c.priority})` : `Escalated NPS case (score ${c.score}, ${c.priority})`;
+    const subject =
+      kind === 'assigned'
+        ? `New NPS follow-up case (score ${c.score}, ${c.priority})`
+        : `Escalated NPS case (score ${c.score}, ${c.priority})`;
     const body = [
       `${recipient.name}, ${kind === 'assigned' ? 'a follow-up case was assigned to you' : 'a case was escalated to you'}: ${why}.`,
       `Score ${c.score}${c.comment ? `, comment: "${c.comment}"` : ''}.`,

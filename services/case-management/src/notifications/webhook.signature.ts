@@ -10,7 +10,12 @@ export function signWebhook(secret: string, id: string, timestampSeconds: number
 }
 
 /** The headers of one signed delivery. */
-export function webhookHeaders(secret: string, id: string, timestampSeconds: number, body: string): Record<string, string> {
+export function webhookHeaders(
+  secret: string,
+  id: string,
+  timestampSeconds: number,
+  body: string,
+): Record<string, string> {
   return {
     'content-type': 'application/json',
     'webhook-id': id,

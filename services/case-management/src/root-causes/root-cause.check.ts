@@ -16,7 +16,12 @@ export class RootCauseCheck {
     const [tagId] = rootCauseTagId.split('.');
     if (await this.rootCauses.find(manager, tagId)) return;
     const version = await this.rootCauses.version(manager);
-    const why = version === 0 ? 'no root-cause taxonomy has been received from root-cause-tagging yet' : `"${tagId}" is not a tag of taxonomy version ${version}`;
-    throw new CaseError(CaseErrorCode.UNKNOWN_ROOT_CAUSE, `rootCauseTagId: ${why} (GET /root-causes lists them)`, { field: 'rootCauseTagId' });
+    const why =
+      version === 0
+        ? 'no root-cause taxonomy has been received from root-cause-tagging yet'
+        : `"${tagId}" is not a tag of taxonomy version ${version}`;
+    throw new CaseError(CaseErrorCode.UNKNOWN_ROOT_CAUSE, `rootCauseTagId: ${why} (GET /root-causes lists them)`, {
+      field: 'rootCauseTagId',
+    });
   }
 }

@@ -33,17 +33,28 @@ export class RootCauseRepository {
 
   /** The taxonomy version the known root causes come from; 0 before the first one arrived. */
   async version(manager: EntityManager): Promise<number> {
-    const [row] = await manager.query(`SELECT coalesce(max(taxonomy_version), 0)::int AS version FROM ${this.tables.of('root_causes')}`);
+    const [row] = await manager.query(
+      `SELECT coalesce(max(taxonomy_version), 0)::int AS version FROM ${this.tables.of('root_causes')}`,
+    );
     return row.version;
   }
 
   async find(manager: EntityManager, tagId: string): Promise<RootCause | null> {
-    const [row] = await manager.query(`SELECT tag_id, name, taxonomy_version FROM ${this.tables.of('root_causes')} WHERE tag_id = $1`, [tagId]);
+    const [row] = await manager.query(
+      `SELECT tag_id, name, taxonomy_version FROM ${this.tables.of('root_causes')} WHERE tag_id = $1`,
+      [tagId],
+    );
     return row ? { tagId: row.tag_id, name: row.name, taxonomyVersion: row.taxonomy_version } : null;
   }
 
   async list(manager: EntityManager): Promise<RootCause[]> {
-    const rows = await manager.query(`SELECT tag_id, name, taxonomy_version FROM ${this.tables.of('root_causes')} ORDER BY tag_id`);
-    return rows.map((row: { tag_id: string; name: string; taxonomy_version: number }) => ({ tagId: row.tag_id, name: row.name, taxonomyVersion: row.taxonomy_version }));
+    const rows = await manager.query(
+      `SELECT tag_id, name, taxonomy_version FROM ${this.tables.of('root_causes')} ORDER BY tag_id`,
+    );
+    return rows.map((row: { tag_id: string; name: string; taxonomy_version: number }) => ({
+      tagId: row.tag_id,
+      name: row.name,
+      taxonomyVersion: row.taxonomy_version,
+    }));
   }
 }

@@ -14,7 +14,9 @@ export class RootCausesController {
     private readonly rootCauses: RootCauseRepository,
   ) {}
 
-  @ApiOperation({ summary: 'The root causes a resolution may confirm: the tags of the newest taxonomy version received' })
+  @ApiOperation({
+    summary: 'The root causes a resolution may confirm: the tags of the newest taxonomy version received',
+  })
   @Get()
   list(): Promise<RootCause[]> {
     return this.rootCauses.list(this.dataSource.manager);

@@ -22,11 +22,13 @@ export class OwnerPicker {
     if (accountOwnerId && present.some((member) => member.id === accountOwnerId)) {
       return { ownerId: accountOwnerId, reason: 'account_owner', detail: 'account owner' };
     }
-    if (present.length === 0) return { ownerId: null, reason: 'no_member_available', detail: 'no member of the team is available' };
+    if (present.length === 0)
+      return { ownerId: null, reason: 'no_member_available', detail: 'no member of the team is available' };
     const [chosen] = [...present].sort(
       (a, b) => a.openCases - b.openCases || waited(a) - waited(b) || a.id.localeCompare(b.id),
     );
-    const away = accountOwnerId && members.some((member) => member.id === accountOwnerId) ? ' (account owner unavailable)' : '';
+    const away =
+      accountOwnerId && members.some((member) => member.id === accountOwnerId) ? ' (account owner unavailable)' : '';
     return { ownerId: chosen.id, reason: 'least_loaded', detail: `least loaded: ${chosen.openCases} open${away}` };
   }
 }

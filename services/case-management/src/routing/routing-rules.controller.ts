@@ -26,7 +26,11 @@ export class RoutingRulesController {
   }
 
   @Patch(':ruleId')
-  update(@Param('ruleId') ruleId: string, @Body() dto: UpdateRoutingRuleDto, @CurrentOperator() operator: Operator): Promise<RoutingRule> {
+  update(
+    @Param('ruleId') ruleId: string,
+    @Body() dto: UpdateRoutingRuleDto,
+    @CurrentOperator() operator: Operator,
+  ): Promise<RoutingRule> {
     return this.rules.update(ruleId, dto, operator);
   }
 

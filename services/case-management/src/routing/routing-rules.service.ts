@@ -30,10 +30,25 @@ export class RoutingRulesService {
     this.mustLead(operator, dto.teamId);
     return this.db.transaction(async (manager) => {
       await this.mustHaveTeam(manager, dto.teamId);
-      const rule: RoutingRule = { id: dto.id, position: dto.position, teamId: dto.teamId, conditions: { ...dto.conditions }, priority: dto.priority ?? null, enabled: dto.enabled ?? true };
-      if (!(await this.rules.insert(manager, rule))) throw new CaseError(CaseErrorCode.ALREADY_EXISTS, `routing rule ${dto.id} exists`);
+      const rule: RoutingRule = {
+        id: dto.id,
+        position: dto.position,
+        teamId: dto.teamId,
+        conditions: { ...dto.conditions },
+        priority: dto.priority ?? null,
+        enabled: dto.enabled ?? true,
+      };
+      if (!(await this.rules.insert(manager, rule)))
+        throw new CaseError(CaseErrorCode.ALREADY_EXISTS, `routing rule ${dto.id} exists`);
       const created = { ...rule, version: 1 };
-      await this.log.record(manager, { entity: 'routing_rule', entityId: rule.id, version: 1, action: 'created', actorId: operator.memberId, snapshot: created });
+      await this.log.record(manager, {
+        entity: 'routing_rule',
+        entityId: rule.id,
+        version: 1,
+        action: 'created',
+        actorId: operator.memberId,
+        snapshot: created,
+      });
       return created;
     });
   }
@@ -55,7 +70,14 @@ export class RoutingRulesService {
         enabled: dto.enabled ?? current.enabled,
       };
       const updated = await this.rules.update(manager, next);
-      await this.log.record(manager, { entity: 'routing_rule', entityId: id, version: updated.version, action: 'updated', actorId: operator.memberId, snapshot: updated });
+      await this.log.record(manager, {
+        entity: 'routing_rule',
+        entityId: id,
+        version: updated.version,
+        action: 'updated',
+        actorId: operator.memberId,
+        snapshot: updated,
+      });
       return updated;
     });
   }
@@ -65,12 +87,20 @@ export class RoutingRulesService {
       const current = await this.mustFind(manager, id);
       this.mustLead(operator, current.teamId);
       await this.rules.delete(manager, id);
-      await this.log.record(manager, { entity: 'routing_rule', entityId: id, version: current.version + 1, action: 'deleted', actorId: operator.memberId, snapshot: current });
+      await this.log.record(manager, {
+        entity: 'routing_rule',
+        entityId: id,
+        version: current.version + 1,
+        action: 'deleted',
+        actorId: operator.memberId,
+        snapshot: current,
+      });
     });
   }
 
   private mustLead(operator: Operator, teamId: string): void {
-    if (!leads(operator, teamId)) throw new CaseError(CaseErrorCode.FORBIDDEN, `only a lead of ${teamId} or an admin manages its rules`);
+    if (!leads(operator, teamId))
+      throw new CaseError(CaseErrorCode.FORBIDDEN, `only a lead of ${teamId} or an admin manages its rules`);
   }
 
   private async mustFind(manager: EntityManager, id: string): Promise<VersionedRule> {
@@ -80,6 +110,7 @@ export class RoutingRulesService {
   }
 
   private async mustHaveTeam(manager: EntityManager, teamId: string): Promise<void> {
-    if (!(await this.teams.find(manager, teamId))) throw new CaseError(CaseErrorCode.TEAM_NOT_FOUND, `teamId: no team ${teamId}`, { field: 'teamId' });
+    if (!(await this.teams.find(manager, teamId)))
+      throw new CaseError(CaseErrorCode.TEAM_NOT_FOUND, `teamId: no team ${teamId}`, { field: 'teamId' });
   }
 }

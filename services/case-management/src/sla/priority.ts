@@ -15,5 +15,7 @@ export function priorityFor(score: number, tier: string, rulePriority: Priority 
 }
 
 export function toContractPriority(priority: Priority): CasePriority {
-  return { low: CasePriority.LOW, normal: CasePriority.NORMAL, high: CasePriority.HIGH, urgent: CasePriority.URGENT }[priority];
+  return { low: CasePriority.LOW, normal: CasePriority.NORMAL, high: CasePriority.HIGH, urgent: CasePriority.URGENT }[
+    priority
+  ];
 }

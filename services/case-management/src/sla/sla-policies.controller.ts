@@ -34,13 +34,26 @@ export class SlaPoliciesController {
   @Roles('admin')
   @ApiParam({ name: 'priority', enum: PRIORITIES })
   put(
-    @Param('priority', new ParseEnumPipe(PRIORITY_ENUM, { exceptionFactory: () => new BadRequestException(`priority must be one of ${PRIORITIES.join(', ')}`) })) priority: Priority,
+    @Param(
+      'priority',
+      new ParseEnumPipe(PRIORITY_ENUM, {
+        exceptionFactory: () => new BadRequestException(`priority must be one of ${PRIORITIES.join(', ')}`),
+      }),
+    )
+    priority: Priority,
     @Body() dto: PutSlaPolicyDto,
     @CurrentOperator() operator: Operator,
   ): Promise<SlaPolicy> {
     return this.db.transaction(async (manager) => {
       const policy = await this.policies.upsert(manager, { priority, ...dto });
-      await this.log.record(manager, { entity: 'sla_policy', entityId: priority, version: policy.version, action: 'updated', actorId: operator.memberId, snapshot: policy });
+      await this.log.record(manager, {
+        entity: 'sla_policy',
+        entityId: priority,
+        version: policy.version,
+        action: 'updated',
+        actorId: operator.memberId,
+        snapshot: policy,
+      });
       return policy;
     });
   }

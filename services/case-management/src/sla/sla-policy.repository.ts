@@ -9,11 +9,15 @@ export class SlaPolicyRepository {
   constructor(private readonly tables: SchemaTables) {}
 
   async list(manager: EntityManager): Promise<SlaPolicy[]> {
-    return (await manager.query(`SELECT * FROM ${this.tables.of('sla_policies')} ORDER BY first_contact_minutes`)).map(toPolicy);
+    return (await manager.query(`SELECT * FROM ${this.tables.of('sla_policies')} ORDER BY first_contact_minutes`)).map(
+      toPolicy,
+    );
   }
 
   async find(manager: EntityManager, priority: Priority): Promise<SlaPolicy> {
-    const [row] = await manager.query(`SELECT * FROM ${this.tables.of('sla_policies')} WHERE priority = $1`, [priority]);
+    const [row] = await manager.query(`SELECT * FROM ${this.tables.of('sla_policies')} WHERE priority = $1`, [
+      priority,
+    ]);
     return toPolicy(row);
   }
 

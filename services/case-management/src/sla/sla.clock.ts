@@ -10,7 +10,12 @@ import { SlaPolicyRepository } from './sla-policy.repository';
 export class SlaClock {
   constructor(private readonly policies: SlaPolicyRepository) {}
 
-  async deadlines(manager: EntityManager, from: Date, priority: Priority, calendar: TeamCalendar): Promise<{ firstContactDueAt: Date; resolutionDueAt: Date }> {
+  async deadlines(
+    manager: EntityManager,
+    from: Date,
+    priority: Priority,
+    calendar: TeamCalendar,
+  ): Promise<{ firstContactDueAt: Date; resolutionDueAt: Date }> {
     const policy = await this.policies.find(manager, priority);
     return {
       firstContactDueAt: BusinessHoursCalculator.addWorkingMinutes(from, policy.firstContactMinutes, calendar),
@@ -18,7 +23,12 @@ export class SlaClock {
     };
   }
 
-  async resolutionDeadline(manager: EntityManager, from: Date, priority: Priority, calendar: TeamCalendar): Promise<Date> {
+  async resolutionDeadline(
+    manager: EntityManager,
+    from: Date,
+    priority: Priority,
+    calendar: TeamCalendar,
+  ): Promise<Date> {
     return (await this.deadlines(manager, from, priority, calendar)).resolutionDueAt;
   }
 }

@@ -26,10 +26,23 @@ export class DefaultTeamSeeder implements OnApplicationBootstrap {
         escalationMemberId: null,
         escalationEmail: null,
         webhookUrl: null,
-        calendar: { timeZone: this.env.DEFAULT_TEAM_TIME_ZONE, workingDays: [1, 2, 3, 4, 5], dayStart: '09:00', dayEnd: '17:00', holidays: [] },
+        calendar: {
+          timeZone: this.env.DEFAULT_TEAM_TIME_ZONE,
+          workingDays: [1, 2, 3, 4, 5],
+          dayStart: '09:00',
+          dayEnd: '17:00',
+          holidays: [],
+        },
       };
       if (!(await this.teams.insert(manager, team))) return;
-      await this.log.record(manager, { entity: 'team', entityId: team.id, version: 1, action: 'created', actorId: '', snapshot: team });
+      await this.log.record(manager, {
+        entity: 'team',
+        entityId: team.id,
+        version: 1,
+        action: 'created',
+        actorId: '',
+        snapshot: team,
+      });
       this.logger.log(`created the default team ${team.id}`);
     });
   }

@@ -44,7 +44,9 @@ export class TeamRepository {
   }
 
   async members(manager: EntityManager, teamId: string): Promise<Member[]> {
-    return (await manager.query(`SELECT * FROM ${this.tables.of('members')} WHERE team_id = $1 ORDER BY id`, [teamId])).map(toMember);
+    return (
+      await manager.query(`SELECT * FROM ${this.tables.of('members')} WHERE team_id = $1 ORDER BY id`, [teamId])
+    ).map(toMember);
   }
 
   async insertMember(manager: EntityManager, member: Omit<Member, 'version'>): Promise<boolean> {
@@ -67,7 +69,19 @@ export class TeamRepository {
 
 function teamParams(team: Omit<Team, 'version'>): unknown[] {
   const c = team.calendar;
-  return [team.id, team.name, team.leadMemberId, team.escalationMemberId, team.escalationEmail, c.timeZone, c.workingDays, c.dayStart, c.dayEnd, c.holidays, team.webhookUrl];
+  return [
+    team.id,
+    team.name,
+    team.leadMemberId,
+    team.escalationMemberId,
+    team.escalationEmail,
+    c.timeZone,
+    c.workingDays,
+    c.dayStart,
+    c.dayEnd,
+    c.holidays,
+    team.webhookUrl,
+  ];
 }
 
 function toTeam(row: Row): Team {

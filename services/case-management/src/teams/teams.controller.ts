@@ -28,7 +28,11 @@ export class TeamsController {
 
   @Patch('teams/:teamId')
   @Roles('lead', 'admin')
-  update(@Param('teamId') teamId: string, @Body() dto: UpdateTeamDto, @CurrentOperator() operator: Operator): Promise<Team> {
+  update(
+    @Param('teamId') teamId: string,
+    @Body() dto: UpdateTeamDto,
+    @CurrentOperator() operator: Operator,
+  ): Promise<Team> {
     return this.teams.update(teamId, dto, operator);
   }
 
@@ -40,13 +44,21 @@ export class TeamsController {
 
   @Post('teams/:teamId/members')
   @Roles('lead', 'admin')
-  addMember(@Param('teamId') teamId: string, @Body() dto: CreateMemberDto, @CurrentOperator() operator: Operator): Promise<Member> {
+  addMember(
+    @Param('teamId') teamId: string,
+    @Body() dto: CreateMemberDto,
+    @CurrentOperator() operator: Operator,
+  ): Promise<Member> {
     return this.teams.addMember(teamId, dto, operator);
   }
 
   @Patch('members/:memberId')
   @Roles('lead', 'admin')
-  updateMember(@Param('memberId') memberId: string, @Body() dto: UpdateMemberDto, @CurrentOperator() operator: Operator): Promise<Member> {
+  updateMember(
+    @Param('memberId') memberId: string,
+    @Body() dto: UpdateMemberDto,
+    @CurrentOperator() operator: Operator,
+  ): Promise<Member> {
     return this.teams.updateMember(memberId, dto, operator);
   }
 }

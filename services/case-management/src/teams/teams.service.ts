@@ -27,9 +27,17 @@ export class TeamsService {
   async create(dto: CreateTeamDto, operator: Operator): Promise<Team> {
     const team = { ...teamFields(dto), id: dto.id };
     return this.db.transaction(async (manager) => {
-      if (!(await this.teams.insert(manager, team))) throw new CaseError(CaseErrorCode.ALREADY_EXISTS, `team ${dto.id} exists`);
+      if (!(await this.teams.insert(manager, team)))
+        throw new CaseError(CaseErrorCode.ALREADY_EXISTS, `team ${dto.id} exists`);
       const created = await this.mustFind(manager, dto.id);
-      await this.log.record(manager, { entity: 'team', entityId: created.id, version: created.version, action: 'created', actorId: operator.memberId, snapshot: created });
+      await this.log.record(manager, {
+        entity: 'team',
+        entityId: created.id,
+        version: created.version,
+        action: 'created',
+        actorId: operator.memberId,
+        snapshot: created,
+      });
       return created;
     });
   }
@@ -40,12 +48,34 @@ export class TeamsService {
       const current = await this.mustFind(manager, id);
       const merged = {
         ...current,
-        ...defined({ name: dto.name, leadMemberId: dto.leadMemberId, escalationMemberId: dto.escalationMemberId, escalationEmail: dto.escalationEmail, webhookUrl: dto.webhookUrl }),
-        calendar: { ...current.calendar, ...defined({ timeZone: dto.timeZone, workingDays: dto.workingDays, dayStart: dto.dayStart, dayEnd: dto.dayEnd, holidays: dto.holidays }) },
+        ...defined({
+          name: dto.name,
+          leadMemberId: dto.leadMemberId,
+          escalationMemberId: dto.escalationMemberId,
+          escalationEmail: dto.escalationEmail,
+          webhookUrl: dto.webhookUrl,
+        }),
+        calendar: {
+          ...current.calendar,
+          ...defined({
+            timeZone: dto.timeZone,
+            workingDays: dto.workingDays,
+            dayStart: dto.dayStart,
+            dayEnd: dto.dayEnd,
+            holidays: dto.holidays,
+          }),
+        },
       };
       validateCalendar(merged.calendar);
       const updated = await this.teams.update(manager, merged);
-      await this.log.record(manager, { entity: 'team', entityId: id, version: updated.version, action: 'updated', actorId: operator.memberId, snapshot: updated });
+      await this.log.record(manager, {
+        entity: 'team',
+        entityId: id,
+        version: updated.version,
+        action: 'updated',
+        actorId: operator.memberId,
+        snapshot: updated,
+      });
       return updated;
     });
   }
@@ -61,8 +91,16 @@ export class TeamsService {
     return this.db.transaction(async (manager) => {
       await this.mustFind(manager, teamId);
       const member = { id: dto.id, teamId, name: dto.name, email: dto.email, available: dto.available ?? true };
-      if (!(await this.teams.insertMember(manager, member))) throw new CaseError(CaseErrorCode.ALREADY_EXISTS, `member ${dto.id} exists`);
-      await this.log.record(manager, { entity: 'member', entityId: dto.id, version: 1, action: 'created', actorId: operator.memberId, snapshot: member });
+      if (!(await this.teams.insertMember(manager, member)))
+        throw new CaseError(CaseErrorCode.ALREADY_EXISTS, `member ${dto.id} exists`);
+      await this.log.record(manager, {
+        entity: 'member',
+        entityId: dto.id,
+        version: 1,
+        action: 'created',
+        actorId: operator.memberId,
+        snapshot: member,
+      });
       return { ...member, version: 1 };
     });
   }
@@ -73,17 +111,29 @@ export class TeamsService {
       if (!current) throw new CaseError(CaseErrorCode.MEMBER_NOT_FOUND, `no member ${id}`);
       this.mustLead(operator, current.teamId);
       if (dto.teamId && dto.teamId !== current.teamId) {
-        if (!isAdmin(operator)) throw new CaseError(CaseErrorCode.FORBIDDEN, 'only an admin moves a member to another team');
+        if (!isAdmin(operator))
+          throw new CaseError(CaseErrorCode.FORBIDDEN, 'only an admin moves a member to another team');
         await this.mustFind(manager, dto.teamId);
       }
-      const updated = await this.teams.updateMember(manager, { ...current, ...defined({ available: dto.available, name: dto.name, email: dto.email, teamId: dto.teamId }) });
-      await this.log.record(manager, { entity: 'member', entityId: id, version: updated.version, action: 'updated', actorId: operator.memberId, snapshot: updated });
+      const updated = await this.teams.updateMember(manager, {
+        ...current,
+        ...defined({ available: dto.available, name: dto.name, email: dto.email, teamId: dto.teamId }),
+      });
+      await this.log.record(manager, {
+        entity: 'member',
+        entityId: id,
+        version: updated.version,
+        action: 'updated',
+        actorId: operator.memberId,
+        snapshot: updated,
+      });
       return updated;
     });
   }
 
   private mustLead(operator: Operator, teamId: string): void {
-    if (!leads(operator, teamId)) throw new CaseError(CaseErrorCode.FORBIDDEN, `only a lead of ${teamId} or an admin may do this`);
+    if (!leads(operator, teamId))
+      throw new CaseError(CaseErrorCode.FORBIDDEN, `only a lead of ${teamId} or an admin may do this`);
   }
 
   private async mustFind(manager: EntityManager, id: string): Promise<Team> {
@@ -94,7 +144,13 @@ export class TeamsService {
 }
 
 function teamFields(dto: CreateTeamDto): Omit<Team, 'id' | 'version'> {
-  const calendar = { timeZone: dto.timeZone, workingDays: dto.workingDays, dayStart: dto.dayStart, dayEnd: dto.dayEnd, holidays: dto.holidays ?? [] };
+  const calendar = {
+    timeZone: dto.timeZone,
+    workingDays: dto.workingDays,
+    dayStart: dto.dayStart,
+    dayEnd: dto.dayEnd,
+    holidays: dto.holidays ?? [],
+  };
   validateCalendar(calendar);
   return {
     name: dto.name,
@@ -108,9 +164,16 @@ function teamFields(dto: CreateTeamDto): Omit<Team, 'id' | 'version'> {
 
 /** Business hours must be usable: a real time zone, at least one working day, a day that ends after it starts. */
 export function validateCalendar(calendar: TeamCalendar): void {
-  if (!IANAZone.isValidZone(calendar.timeZone)) throw new CaseError(CaseErrorCode.INVALID_CALENDAR, `timeZone: unknown IANA time zone "${calendar.timeZone}"`, { field: 'timeZone' });
-  if (calendar.workingDays.length === 0) throw new CaseError(CaseErrorCode.INVALID_CALENDAR, 'workingDays: at least one working day is needed', { field: 'workingDays' });
-  if (calendar.dayEnd <= calendar.dayStart) throw new CaseError(CaseErrorCode.INVALID_CALENDAR, 'dayEnd: must be after dayStart', { field: 'dayEnd' });
+  if (!IANAZone.isValidZone(calendar.timeZone))
+    throw new CaseError(CaseErrorCode.INVALID_CALENDAR, `timeZone: unknown IANA time zone "${calendar.timeZone}"`, {
+      field: 'timeZone',
+    });
+  if (calendar.workingDays.length === 0)
+    throw new CaseError(CaseErrorCode.INVALID_CALENDAR, 'workingDays: at least one working day is needed', {
+      field: 'workingDays',
+    });
+  if (calendar.dayEnd <= calendar.dayStart)
+    throw new CaseError(CaseErrorCode.INVALID_CALENDAR, 'dayEnd: must be after dayStart', { field: 'dayEnd' });
 }
 
 /** The properties that are set, so a partial update keeps the rest. */

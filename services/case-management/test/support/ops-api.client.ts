@@ -18,10 +18,19 @@ export function token(claims: TokenClaims, secret = DEV_JWT_SECRET, expiresInSec
 
 /** JSON over HTTP with a bearer token. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies of the API under test are checked by matchers, not by the compiler
-export async function call(url: string, method: string, path: string, bearer?: string, body?: unknown): Promise<{ status: number; body: any }> {
+export async function call(
+  url: string,
+  method: string,
+  path: string,
+  bearer?: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   const response = await fetch(`${url}${path}`, {
     method,
-    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -25,12 +25,21 @@ export async function setUpTeam(url: string, team: TeamSetup): Promise<void> {
   });
   if (created.status !== 201) throw new Error(`team ${team.id}: ${created.status} ${JSON.stringify(created.body)}`);
   for (const member of team.members) {
-    const added = await call(url, 'POST', `/teams/${team.id}/members`, admin, { id: member.id, name: `Member ${member.id}`, email: `${member.id}@example.com`, available: member.available ?? true });
+    const added = await call(url, 'POST', `/teams/${team.id}/members`, admin, {
+      id: member.id,
+      name: `Member ${member.id}`,
+      email: `${member.id}@example.com`,
+      available: member.available ?? true,
+    });
     if (added.status !== 201) throw new Error(`member ${member.id}: ${added.status} ${JSON.stringify(added.body)}`);
   }
   if (team.leadMemberId || team.escalationMemberId) {
-    const patched = await call(url, 'PATCH', `/teams/${team.id}`, admin, { leadMemberId: team.leadMemberId, escalationMemberId: team.escalationMemberId });
-    if (patched.status !== 200) throw new Error(`team ${team.id} lead: ${patched.status} ${JSON.stringify(patched.body)}`);
+    const patched = await call(url, 'PATCH', `/teams/${team.id}`, admin, {
+      leadMemberId: team.leadMemberId,
+      escalationMemberId: team.escalationMemberId,
+    });
+    if (patched.status !== 200)
+      throw new Error(`team ${team.id} lead: ${patched.status} ${JSON.stringify(patched.body)}`);
   }
   if (team.rule) {
     const rule = await call(url, 'POST', '/routing-rules', admin, { ...team.rule, teamId: team.id });

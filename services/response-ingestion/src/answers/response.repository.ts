@@ -23,7 +23,11 @@ export class ResponseRepository {
   }
 
   /** Inserts the records whose response id is new; returns the ids it inserted. */
-  async insertIfAbsent(manager: EntityManager, records: ResponseRecord[], origins?: ImportOrigin[]): Promise<Set<string>> {
+  async insertIfAbsent(
+    manager: EntityManager,
+    records: ResponseRecord[],
+    origins?: ImportOrigin[],
+  ): Promise<Set<string>> {
     if (records.length === 0) return new Set();
     const column = <T>(pick: (record: ResponseRecord, index: number) => T) => records.map(pick);
     const rows: { response_id: string }[] = await manager.query(
@@ -50,18 +54,27 @@ export class ResponseRepository {
     return new Set(rows.map((row) => row.response_id));
   }
 
-  async revise(manager: EntityManager, responseId: string, change: { revision: number; score: number; comment: string; revisedAt: Date }): Promise<void> {
-    await manager.query(`UPDATE ${this.table} SET revision = $2, score = $3, comment = $4, revised_at = $5 WHERE response_id = $1`, [
-      responseId,
-      change.revision,
-      change.score,
-      change.comment,
-      change.revisedAt.toISOString(),
-    ]);
+  async revise(
+    manager: EntityManager,
+    responseId: string,
+    change: { revision: number; score: number; comment: string; revisedAt: Date },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE ${this.table} SET revision = $2, score = $3, comment = $4, revised_at = $5 WHERE response_id = $1`,
+      [responseId, change.revision, change.score, change.comment, change.revisedAt.toISOString()],
+    );
   }
 
-  async find(manager: EntityManager, responseId: string): Promise<{ customerId: string; score: number; comment: string; revision: number } | undefined> {
-    const [row] = await manager.query(`SELECT customer_id, score, comment, revision FROM ${this.table} WHERE response_id = $1`, [responseId]);
-    return row ? { customerId: row.customer_id, score: row.score, comment: row.comment, revision: row.revision } : undefined;
+  async find(
+    manager: EntityManager,
+    responseId: string,
+  ): Promise<{ customerId: string; score: number; comment: string; revision: number } | undefined> {
+    const [row] = await manager.query(
+      `SELECT customer_id, score, comment, revision FROM ${this.table} WHERE response_id = $1`,
+      [responseId],
+    );
+    return row
+      ? { customerId: row.customer_id, score: row.score, comment: row.comment, revision: row.revision }
+      : undefined;
   }
 }

@@ -47,20 +47,36 @@ export class SurveyAnswers {
   }
 
   /** Why the link would take no answer now (revoked, expired, used up), and the answer it holds, without changing anything. */
-  async current(claims: SurveyLinkClaims): Promise<{ refusal?: IngestionErrorCode; answered?: { score: number; comment: string } }> {
+  async current(
+    claims: SurveyLinkClaims,
+  ): Promise<{ refusal?: IngestionErrorCode; answered?: { score: number; comment: string } }> {
     const state = await this.requests.find(this.dataSource.manager, claims.surveyRequestId);
-    const decision = decideAnswer(state, { score: state.answered?.score ?? 0 }, this.clock.now(), this.revisionWindowMs);
+    const decision = decideAnswer(
+      state,
+      { score: state.answered?.score ?? 0 },
+      this.clock.now(),
+      this.revisionWindowMs,
+    );
     return { refusal: decision.kind === 'refuse' ? decision.code : undefined, answered: state.answered };
   }
 
-  async submit(token: string, given: GivenAnswer, source: ResponseSource): Promise<AcceptedAnswer & { claims: SurveyLinkClaims }> {
+  async submit(
+    token: string,
+    given: GivenAnswer,
+    source: ResponseSource,
+  ): Promise<AcceptedAnswer & { claims: SurveyLinkClaims }> {
     const claims = this.verify(token);
     const accepted = await this.transactions.run((unitOfWork) => this.accept(unitOfWork, claims, given, source));
     return { ...accepted, claims };
   }
 
   /** The decision and its effects inside the caller's transaction (the JSON API adds its idempotency key to it). */
-  async accept(unitOfWork: UnitOfWork, claims: SurveyLinkClaims, given: GivenAnswer, source: ResponseSource): Promise<AcceptedAnswer> {
+  async accept(
+    unitOfWork: UnitOfWork,
+    claims: SurveyLinkClaims,
+    given: GivenAnswer,
+    source: ResponseSource,
+  ): Promise<AcceptedAnswer> {
     const now = this.clock.now();
     const manager = unitOfWork.manager;
     const state = await this.requests.lock(manager, claims.surveyRequestId, claims.customerId);
@@ -69,7 +85,13 @@ export class SurveyAnswers {
       case 'refuse':
         throw stateRefusal(decision.code);
       case 'unchanged':
-        return { outcome: 'unchanged', responseId: state.responseId ?? '', revision: decision.revision, score: decision.score, comment: decision.comment };
+        return {
+          outcome: 'unchanged',
+          responseId: state.responseId ?? '',
+          revision: decision.revision,
+          score: decision.score,
+          comment: decision.comment,
+        };
       case 'receive': {
         const record = {
           // One response per survey request, whichever channel answers it first.
@@ -88,13 +110,28 @@ export class SurveyAnswers {
         await this.responses.insert(manager, record);
         await this.requests.markAnswered(manager, claims.surveyRequestId, record.responseId, now);
         unitOfWork.publish(Topics.ResponseReceived, responseReceived(record, now));
-        return { outcome: 'received', responseId: record.responseId, revision: 0, score: record.score, comment: record.comment };
+        return {
+          outcome: 'received',
+          responseId: record.responseId,
+          revision: 0,
+          score: record.score,
+          comment: record.comment,
+        };
       }
       case 'revise': {
         const responseId = state.responseId ?? '';
         await this.responses.revise(manager, responseId, { ...decision, revisedAt: now });
-        unitOfWork.publish(Topics.ResponseRevised, responseRevised({ ...decision, responseId, customerId: claims.customerId, revisedAt: now }));
-        return { outcome: 'revised', responseId, revision: decision.revision, score: decision.score, comment: decision.comment };
+        unitOfWork.publish(
+          Topics.ResponseRevised,
+          responseRevised({ ...decision, responseId, customerId: claims.customerId, revisedAt: now }),
+        );
+        return {
+          outcome: 'revised',
+          responseId,
+          revision: decision.revision,
+          score: decision.score,
+          comment: decision.comment,
+        };
       }
     }
   }

@@ -7,7 +7,10 @@ import { IsComment, MAX_COMMENT_LENGTH } from '../answers/answer-text';
 
 /** An answer from an app, kiosk or partner system: with a survey link token, or for a known customer. */
 export class CreateResponseDto {
-  @ApiPropertyOptional({ description: 'Survey link token (the part after /s/). When given, customer, touchpoint, channel and language come from it and the link is used up like on the survey page.' })
+  @ApiPropertyOptional({
+    description:
+      'Survey link token (the part after /s/). When given, customer, touchpoint, channel and language come from it and the link is used up like on the survey page.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -25,17 +28,27 @@ export class CreateResponseDto {
   @Max(10)
   score: number;
 
-  @ApiPropertyOptional({ maxLength: MAX_COMMENT_LENGTH, description: 'The answer to "Why?".', example: 'Quick delivery' })
+  @ApiPropertyOptional({
+    maxLength: MAX_COMMENT_LENGTH,
+    description: 'The answer to "Why?".',
+    example: 'Quick delivery',
+  })
   @IsOptional()
   @IsComment()
   comment?: string;
 
-  @ApiPropertyOptional({ enum: SURVEY_LANGUAGES, description: 'Language the question was asked in; required without a token.' })
+  @ApiPropertyOptional({
+    enum: SURVEY_LANGUAGES,
+    description: 'Language the question was asked in; required without a token.',
+  })
   @ValidateIf((dto: CreateResponseDto) => dto.token === undefined)
   @IsIn(SURVEY_LANGUAGES)
   language?: SurveyLanguage;
 
-  @ApiPropertyOptional({ enum: CHANNEL_NAMES, description: 'Where the answer was given (without a token; default in_app); any letter case.' })
+  @ApiPropertyOptional({
+    enum: CHANNEL_NAMES,
+    description: 'Where the answer was given (without a token; default in_app); any letter case.',
+  })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))
   @IsIn(CHANNEL_NAMES, { message: `channel must be one of ${CHANNEL_NAMES.join(', ')}` })
@@ -53,7 +66,9 @@ export class CreateResponseDto {
   @MaxLength(200)
   touchpointType?: string;
 
-  @ApiPropertyOptional({ description: 'When the customer answered (ISO 8601), e.g. a kiosk that was offline; default: now.' })
+  @ApiPropertyOptional({
+    description: 'When the customer answered (ISO 8601), e.g. a kiosk that was offline; default: now.',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   answeredAt?: string;

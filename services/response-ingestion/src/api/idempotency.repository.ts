@@ -26,16 +26,22 @@ export class IdempotencyRepository {
       [key],
     );
     if (!row) return undefined;
-    return { requestHash: row.request_hash, answer: { outcome: row.outcome, responseId: row.response_id, revision: row.revision, score: row.score, comment: row.comment } };
+    return {
+      requestHash: row.request_hash,
+      answer: {
+        outcome: row.outcome,
+        responseId: row.response_id,
+        revision: row.revision,
+        score: row.score,
+        comment: row.comment,
+      },
+    };
   }
 
   async remember(manager: EntityManager, key: string, requestHash: string, answer: AcceptedAnswer): Promise<void> {
-    await manager.query(`INSERT INTO ${this.table} (idempotency_key, request_hash, response_id, outcome, revision) VALUES ($1, $2, $3, $4, $5)`, [
-      key,
-      requestHash,
-      answer.responseId,
-      answer.outcome,
-      answer.revision,
-    ]);
+    await manager.query(
+      `INSERT INTO ${this.table} (idempotency_key, request_hash, response_id, outcome, revision) VALUES ($1, $2, $3, $4, $5)`,
+      [key, requestHash, answer.responseId, answer.outcome, answer.revision],
+    );
   }
 }

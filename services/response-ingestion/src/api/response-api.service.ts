@@ -37,9 +37,11 @@ export class ResponseApi {
       const earlier = await this.keys.claim(unitOfWork.manager, idempotencyKey);
       if (earlier) {
         if (earlier.requestHash !== requestHash) {
-          throw new IngestionError(IngestionErrorCode.IdempotencyKeyReused, 'Idempotency-Key was already used for a different request body; use a new key for a new answer', [
-            { field: 'Idempotency-Key', reason: 'already used with a different body' },
-          ]);
+          throw new IngestionError(
+            IngestionErrorCode.IdempotencyKeyReused,
+            'Idempotency-Key was already used for a different request body; use a new key for a new answer',
+            [{ field: 'Idempotency-Key', reason: 'already used with a different body' }],
+          );
         }
         return { answer: earlier.answer, replayed: true };
       }
@@ -52,7 +54,12 @@ export class ResponseApi {
     });
   }
 
-  private async receiveWithoutLink(unitOfWork: UnitOfWork, key: string, dto: CreateResponseDto, answeredAt: Date): Promise<AcceptedAnswer> {
+  private async receiveWithoutLink(
+    unitOfWork: UnitOfWork,
+    key: string,
+    dto: CreateResponseDto,
+    answeredAt: Date,
+  ): Promise<AcceptedAnswer> {
     const record: ResponseRecord = {
       responseId: uuidFromName(`api:${key}`),
       customerId: dto.customerId ?? '',
@@ -68,14 +75,21 @@ export class ResponseApi {
     };
     await this.responses.insert(unitOfWork.manager, record);
     unitOfWork.publish(Topics.ResponseReceived, responseReceived(record, this.clock.now()));
-    return { outcome: 'received', responseId: record.responseId, revision: 0, score: record.score, comment: record.comment };
+    return {
+      outcome: 'received',
+      responseId: record.responseId,
+      revision: 0,
+      score: record.score,
+      comment: record.comment,
+    };
   }
 
   private answeredAt(dto: CreateResponseDto): Date {
     const now = this.clock.now();
     if (dto.answeredAt === undefined) return now;
     const answeredAt = new Date(dto.answeredAt);
-    if (answeredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw IngestionError.invalidField('answeredAt', 'must not be in the future');
+    if (answeredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
+      throw IngestionError.invalidField('answeredAt', 'must not be in the future');
     return answeredAt;
   }
 }
@@ -84,7 +98,9 @@ export class ResponseApi {
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);

@@ -40,7 +40,8 @@ export function normaliseColumn(name: string): string {
 export function parseImportRow(raw: RawRow, line: number, importId: string, now: Date): ParsedRow {
   const row = new Map<string, string>();
   for (const [name, value] of Object.entries(raw)) {
-    if (value !== undefined && value !== null) row.set(normaliseColumn(name), typeof value === 'string' ? value.trim() : String(value));
+    if (value !== undefined && value !== null)
+      row.set(normaliseColumn(name), typeof value === 'string' ? value.trim() : String(value));
   }
   const get = (column: Column) => row.get(column) ?? '';
   const problems: FieldProblem[] = [];
@@ -52,15 +53,21 @@ export function parseImportRow(raw: RawRow, line: number, importId: string, now:
 
   const scoreText = get('score');
   const score = /^(10|[0-9])$/.test(scoreText) ? Number(scoreText) : undefined;
-  if (score === undefined) problem('score', scoreText ? `must be an integer from 0 to 10 (got "${scoreText.slice(0, 20)}")` : 'is required');
+  if (score === undefined)
+    problem('score', scoreText ? `must be an integer from 0 to 10 (got "${scoreText.slice(0, 20)}")` : 'is required');
 
   const answeredText = get('answeredat');
   const answeredAt = TIMESTAMP.test(answeredText) ? new Date(answeredText.replace(' ', 'T')) : undefined;
-  if (!answeredAt || Number.isNaN(answeredAt.getTime())) problem('answeredat', answeredText ? 'must be an ISO 8601 timestamp with a time zone, e.g. 2025-03-01T14:05:00Z' : 'is required');
+  if (!answeredAt || Number.isNaN(answeredAt.getTime()))
+    problem(
+      'answeredat',
+      answeredText ? 'must be an ISO 8601 timestamp with a time zone, e.g. 2025-03-01T14:05:00Z' : 'is required',
+    );
   else if (answeredAt.getTime() > now.getTime()) problem('answeredat', 'must not be in the future');
 
   const language = get('language').toLowerCase();
-  if (!(SURVEY_LANGUAGES as readonly string[]).includes(language)) problem('language', `must be one of ${SURVEY_LANGUAGES.join(', ')}`);
+  if (!(SURVEY_LANGUAGES as readonly string[]).includes(language))
+    problem('language', `must be one of ${SURVEY_LANGUAGES.join(', ')}`);
 
   const comment = get('comment');
   const commentIssue = commentProblem(comment);
@@ -75,10 +82,12 @@ export function parseImportRow(raw: RawRow, line: number, importId: string, now:
   }
   for (const [column, value] of row) {
     if (value.includes('\uFFFD') || value.includes('\u0000')) {
-      if (column !== 'comment') problems.push({ field: COLUMNS[column as Column] ?? column, reason: 'is not valid UTF-8 text' });
+      if (column !== 'comment')
+        problems.push({ field: COLUMNS[column as Column] ?? column, reason: 'is not valid UTF-8 text' });
     }
   }
-  if (problems.length > 0 || score === undefined || !answeredAt || channel === undefined) return { ok: false, problems };
+  if (problems.length > 0 || score === undefined || !answeredAt || channel === undefined)
+    return { ok: false, problems };
 
   const rowKey = get('externalid') ? `id:${get('externalid')}` : `line:${line}`;
   return {

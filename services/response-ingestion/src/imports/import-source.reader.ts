@@ -10,9 +10,18 @@ export type SourceRow = { line: number; row: RawRow } | { line: number; unreadab
 export async function* csvRows(input: Readable): AsyncGenerator<SourceRow> {
   const skipped: SourceRow[] = [];
   const parser = input.pipe(
-    parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true, skip_records_with_error: true }),
+    parse({
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+      skip_records_with_error: true,
+    }),
   );
-  parser.on('skip', (error: Error & { lines?: number }) => skipped.push({ line: error.lines ?? 0, unreadable: error.message }));
+  parser.on('skip', (error: Error & { lines?: number }) =>
+    skipped.push({ line: error.lines ?? 0, unreadable: error.message }),
+  );
   for await (const { record, info } of parser as AsyncIterable<{ record: RawRow; info: { lines: number } }>) {
     yield* skipped.splice(0);
     yield { line: info.lines, row: record };
@@ -32,7 +41,8 @@ export async function* jsonLines(input: Readable): AsyncGenerator<SourceRow> {
 
 /** Rows of an already parsed JSON array; the "line" is the 1-based position in the array. */
 export async function* jsonArray(rows: unknown[]): AsyncGenerator<SourceRow> {
-  for (const [index, row] of rows.entries()) yield isObject(row) ? { line: index + 1, row } : { line: index + 1, unreadable: 'is not a JSON object' };
+  for (const [index, row] of rows.entries())
+    yield isObject(row) ? { line: index + 1, row } : { line: index + 1, unreadable: 'is not a JSON object' };
 }
 
 function parseJsonRow(text: string, line: number): SourceRow {

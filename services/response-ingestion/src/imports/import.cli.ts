@@ -3,7 +3,8 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 
-const USAGE = 'usage: cli.js import-responses <file.csv|file.jsonl|file.ndjson|file.json> [--import-id <id>] [--url <response-ingestion base URL>]';
+const USAGE =
+  'usage: cli.js import-responses <file.csv|file.jsonl|file.ndjson|file.json> [--import-id <id>] [--url <response-ingestion base URL>]';
 
 /**
  * `cli.js import-responses <file>`: streams the file to a running response-ingestion's
@@ -33,14 +34,24 @@ export async function runImportCli(argv: string[]): Promise<void> {
   if (!response.ok) process.exitCode = 1;
 }
 
-async function bodyOf(file: string): Promise<{ headers: Record<string, string>; body: NonNullable<RequestInit['body']> }> {
-  if (/\.csv$/i.test(file)) return { headers: { 'content-type': 'text/csv' }, body: Readable.toWeb(createReadStream(file)) as ReadableStream };
-  if (/\.(jsonl|ndjson)$/i.test(file)) return { headers: { 'content-type': 'application/x-ndjson' }, body: Readable.toWeb(createReadStream(file)) as ReadableStream };
+async function bodyOf(
+  file: string,
+): Promise<{ headers: Record<string, string>; body: NonNullable<RequestInit['body']> }> {
+  if (/\.csv$/i.test(file))
+    return { headers: { 'content-type': 'text/csv' }, body: Readable.toWeb(createReadStream(file)) as ReadableStream };
+  if (/\.(jsonl|ndjson)$/i.test(file))
+    return {
+      headers: { 'content-type': 'application/x-ndjson' },
+      body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+    };
   if (/\.json$/i.test(file)) {
     // A JSON array is turned into JSON Lines here, so the service can stream it whatever its size.
     const rows: unknown = JSON.parse(await readFile(file, 'utf8'));
     if (!Array.isArray(rows)) throw new Error(`${file}: a .json import must hold an array of objects`);
-    return { headers: { 'content-type': 'application/x-ndjson' }, body: rows.map((row) => JSON.stringify(row)).join('\n') };
+    return {
+      headers: { 'content-type': 'application/x-ndjson' },
+      body: rows.map((row) => JSON.stringify(row)).join('\n'),
+    };
   }
   throw new Error(`${file}: use .csv, .jsonl/.ndjson or .json`);
 }

@@ -28,7 +28,9 @@ export class ImportReport {
   @ApiProperty({ description: 'Rows stored and published (`response received`, source IMPORT) by this run.' })
   published: number = 0;
 
-  @ApiProperty({ description: 'Valid rows an earlier run of the same import already stored and published: not published again.' })
+  @ApiProperty({
+    description: 'Valid rows an earlier run of the same import already stored and published: not published again.',
+  })
   alreadyImported: number = 0;
 
   @ApiProperty()

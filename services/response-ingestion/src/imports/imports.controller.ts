@@ -1,5 +1,13 @@
 import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiQuery, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { IngestionError, IngestionErrorCode } from '../errors/ingestion.error';
 import { ImportReport } from './import.report';
@@ -16,19 +24,34 @@ export class ImportsController {
   /** Streams the request body: a 100,000-row file is never held in memory as a whole. */
   @Post()
   @HttpCode(200)
-  @ApiQuery({ name: 'importId', required: true, description: 'Names this import. Sending the same file again under the same id (e.g. after a crash) publishes nothing twice.' })
+  @ApiQuery({
+    name: 'importId',
+    required: true,
+    description:
+      'Names this import. Sending the same file again under the same id (e.g. after a crash) publishes nothing twice.',
+  })
   @ApiConsumes('text/csv', 'application/x-ndjson', 'application/json')
   @ApiBody({
     description:
       'CSV with a header line, JSON Lines (one object per line), or a small JSON array. Columns: customer_id, score, answered_at, language (required); comment, channel, touchpoint_id, touchpoint_type, survey_request_id, external_id (optional).',
-    schema: { type: 'string', example: 'customer_id,score,answered_at,language,comment\nc-1,9,2025-03-01T14:05:00Z,en,Great service' },
+    schema: {
+      type: 'string',
+      example: 'customer_id,score,answered_at,language,comment\nc-1,9,2025-03-01T14:05:00Z,en,Great service',
+    },
   })
-  @ApiOkResponse({ type: ImportReport, description: 'Accepted rows were published (source IMPORT, original answered_at); rejects name line, field and reason.' })
+  @ApiOkResponse({
+    type: ImportReport,
+    description:
+      'Accepted rows were published (source IMPORT, original answered_at); rejects name line, field and reason.',
+  })
   @ApiBadRequestResponse({ description: 'importId is missing or malformed.' })
   @ApiUnsupportedMediaTypeResponse({ description: 'The body is neither CSV, JSON Lines nor a JSON array.' })
   async import(@Query('importId') importId: unknown, @Req() request: Request): Promise<ImportReport> {
     if (typeof importId !== 'string' || !IMPORT_ID.test(importId)) {
-      throw IngestionError.invalidField('importId', 'query parameter is required: 1–100 letters, digits, ".", "_" or "-"');
+      throw IngestionError.invalidField(
+        'importId',
+        'query parameter is required: 1–100 letters, digits, ".", "_" or "-"',
+      );
     }
     return this.importer.run(importId, this.rowsOf(request));
   }
@@ -36,11 +59,14 @@ export class ImportsController {
   private rowsOf(request: Request): AsyncIterable<SourceRow> {
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (type === 'text/csv') return csvRows(request);
-    if (type === 'application/x-ndjson' || type === 'application/jsonl' || type === 'application/json-lines') return jsonLines(request);
+    if (type === 'application/x-ndjson' || type === 'application/jsonl' || type === 'application/json-lines')
+      return jsonLines(request);
     // Nest's JSON body parser has already read (and size-limited) a JSON body.
     if (type === 'application/json' && Array.isArray(request.body)) return jsonArray(request.body);
-    throw new IngestionError(IngestionErrorCode.UnsupportedImportFormat, `Content-Type must be text/csv, application/x-ndjson or application/json (an array); got "${type || 'none'}"`, [
-      { field: 'Content-Type', reason: 'must be text/csv, application/x-ndjson or application/json' },
-    ]);
+    throw new IngestionError(
+      IngestionErrorCode.UnsupportedImportFormat,
+      `Content-Type must be text/csv, application/x-ndjson or application/json (an array); got "${type || 'none'}"`,
+      [{ field: 'Content-Type', reason: 'must be text/csv, application/x-ndjson or application/json' }],
+    );
   }
 }

@@ -64,7 +64,14 @@ export class ResponseImporter {
     await this.write(pending, report);
     // The CSV parser reports unreadable records a little ahead of the rows before them.
     report.rejects.sort((a, b) => a.line - b.line);
-    this.logger.log({ msg: 'import finished', importId, rows: report.rows, published: report.published, alreadyImported: report.alreadyImported, rejected: report.rejected });
+    this.logger.log({
+      msg: 'import finished',
+      importId,
+      rows: report.rows,
+      published: report.published,
+      alreadyImported: report.alreadyImported,
+      rejected: report.rejected,
+    });
     return report;
   }
 
@@ -74,7 +81,8 @@ export class ResponseImporter {
       const inserted = await this.responses.insertIfAbsent(unitOfWork.manager, batch.records, batch.origins);
       const acceptedAt = this.clock.now();
       for (const record of batch.records) {
-        if (inserted.has(record.responseId)) unitOfWork.publish(Topics.ResponseReceived, responseReceived(record, acceptedAt));
+        if (inserted.has(record.responseId))
+          unitOfWork.publish(Topics.ResponseReceived, responseReceived(record, acceptedAt));
       }
       return inserted.size;
     });

@@ -29,7 +29,9 @@ export class ResponseTables1764000000000 implements MigrationInterface {
         import_line integer,
         received_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await runner.query(`CREATE INDEX responses_import ON ${qualifiedTable(runner, 'responses')} (import_id) WHERE import_id IS NOT NULL`);
+    await runner.query(
+      `CREATE INDEX responses_import ON ${qualifiedTable(runner, 'responses')} (import_id) WHERE import_id IS NOT NULL`,
+    );
     await runner.query(`
       CREATE TABLE ${qualifiedTable(runner, 'survey_requests')} (
         survey_request_id text PRIMARY KEY,

@@ -15,15 +15,33 @@ export class InboundSmsController {
   @Post('inbound')
   @HttpCode(200)
   @ApiOkResponse({ type: SmsReplyAcceptedDto })
-  @ApiBadRequestResponse({ description: 'SMS_REPLY_UNREADABLE (no score 0–10 at the start of `text`) or a token refusal for `messageRef`.' })
+  @ApiBadRequestResponse({
+    description: 'SMS_REPLY_UNREADABLE (no score 0–10 at the start of `text`) or a token refusal for `messageRef`.',
+  })
   async receive(@Body() sms: InboundSmsDto): Promise<SmsReplyAcceptedDto> {
     const reply = parseSmsReply(sms.text);
     if (!reply) {
-      throw new IngestionError(IngestionErrorCode.SmsReplyUnreadable, 'text: no score from 0 to 10 at the start of the reply', [
-        { field: 'text', reason: 'must start with a score from 0 to 10, as a number or a word (e.g. "9", "nine", "negen", "neun")' },
-      ]);
+      throw new IngestionError(
+        IngestionErrorCode.SmsReplyUnreadable,
+        'text: no score from 0 to 10 at the start of the reply',
+        [
+          {
+            field: 'text',
+            reason: 'must start with a score from 0 to 10, as a number or a word (e.g. "9", "nine", "negen", "neun")',
+          },
+        ],
+      );
     }
-    const accepted = await this.answers.submit(sms.messageRef, { score: reply.score, comment: reply.comment || undefined }, ResponseSource.SMS);
-    return { outcome: accepted.outcome, responseId: accepted.responseId, score: accepted.score, comment: accepted.comment };
+    const accepted = await this.answers.submit(
+      sms.messageRef,
+      { score: reply.score, comment: reply.comment || undefined },
+      ResponseSource.SMS,
+    );
+    return {
+      outcome: accepted.outcome,
+      responseId: accepted.responseId,
+      score: accepted.score,
+      comment: accepted.comment,
+    };
   }
 }

@@ -12,7 +12,10 @@ export class InboundSmsDto {
   @Length(1, 2000)
   messageRef: string;
 
-  @ApiProperty({ description: 'The reply as typed, e.g. "9", "9 great service", "nine", "negen", "neun".', example: '9 great service' })
+  @ApiProperty({
+    description: 'The reply as typed, e.g. "9", "9 great service", "nine", "negen", "neun".',
+    example: '9 great service',
+  })
   @IsString()
   @MaxLength(5100)
   @IsComment({ message: 'text: is not valid text' })

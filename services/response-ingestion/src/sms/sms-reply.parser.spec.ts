@@ -20,7 +20,10 @@ describe('parseSmsReply', () => {
     expect(parseSmsReply(text)).toEqual({ score, comment });
   });
 
-  it.each(['', 'great service', '11', '100', '9.5', '-1', 'ninety', 'STOP', '5,5 ok'])('finds no score in %p', (text) => {
-    expect(parseSmsReply(text)).toBeUndefined();
-  });
+  it.each(['', 'great service', '11', '100', '9.5', '-1', 'ninety', 'STOP', '5,5 ok'])(
+    'finds no score in %p',
+    (text) => {
+      expect(parseSmsReply(text)).toBeUndefined();
+    },
+  );
 });

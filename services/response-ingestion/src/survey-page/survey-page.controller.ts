@@ -25,26 +25,63 @@ export class SurveyPageController {
   ) {}
 
   @Get(':token')
-  async open(@Param('token') token: string, @Query('score') score: unknown, @Headers('accept-language') acceptLanguage: string | undefined, @Res() res: Response): Promise<void> {
+  async open(
+    @Param('token') token: string,
+    @Query('score') score: unknown,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     const claims = this.trusted(token, acceptLanguage, res);
     if (!claims) return;
     const action = `/s/${encodeURIComponent(token)}`;
     if (score !== undefined) {
       if (typeof score !== 'string' || !SCORE.test(score)) {
-        return this.send(res, 400, this.renderer.answerForm({ language: claims.language, action, errors: [{ field: 'score', message: PAGE_TEXTS[claims.language].scoreMissing }] }));
+        return this.send(
+          res,
+          400,
+          this.renderer.answerForm({
+            language: claims.language,
+            action,
+            errors: [{ field: 'score', message: PAGE_TEXTS[claims.language].scoreMissing }],
+          }),
+        );
       }
       const accepted = await this.submit(token, claims, { score: Number(score) }, res);
       if (!accepted) return;
       const notice = PAGE_TEXTS[claims.language].scoreSaved(accepted.score);
-      return this.send(res, 200, this.renderer.answerForm({ language: claims.language, action, score: accepted.score, comment: accepted.comment, notice }));
+      return this.send(
+        res,
+        200,
+        this.renderer.answerForm({
+          language: claims.language,
+          action,
+          score: accepted.score,
+          comment: accepted.comment,
+          notice,
+        }),
+      );
     }
     const current = await this.answers.current(claims);
     if (current.refusal) return this.refuse(res, claims.language, current.refusal);
-    this.send(res, 200, this.renderer.answerForm({ language: claims.language, action, score: current.answered?.score, comment: current.answered?.comment }));
+    this.send(
+      res,
+      200,
+      this.renderer.answerForm({
+        language: claims.language,
+        action,
+        score: current.answered?.score,
+        comment: current.answered?.comment,
+      }),
+    );
   }
 
   @Post(':token')
-  async answer(@Param('token') token: string, @Body() form: Record<string, unknown>, @Headers('accept-language') acceptLanguage: string | undefined, @Res() res: Response): Promise<void> {
+  async answer(
+    @Param('token') token: string,
+    @Body() form: Record<string, unknown>,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     const claims = this.trusted(token, acceptLanguage, res);
     if (!claims) return;
     const texts = PAGE_TEXTS[claims.language];
@@ -52,11 +89,26 @@ export class SurveyPageController {
     const comment = typeof form.comment === 'string' ? form.comment.replace(/\r\n/g, '\n') : undefined;
     const problems: FormProblem[] = [];
     if (score === undefined) problems.push({ field: 'score', message: texts.scoreMissing });
-    const commentIssue = form.comment === undefined ? undefined : comment === undefined ? 'not text' : commentProblem(comment);
-    if (commentIssue) problems.push({ field: 'comment', message: commentIssue.startsWith('must be at most') ? texts.commentTooLong : texts.commentInvalid });
+    const commentIssue =
+      form.comment === undefined ? undefined : comment === undefined ? 'not text' : commentProblem(comment);
+    if (commentIssue)
+      problems.push({
+        field: 'comment',
+        message: commentIssue.startsWith('must be at most') ? texts.commentTooLong : texts.commentInvalid,
+      });
     if (score === undefined || problems.length > 0) {
       // Whatever was typed comes back, so nothing is lost to a correction.
-      return this.send(res, 400, this.renderer.answerForm({ language: claims.language, action: `/s/${encodeURIComponent(token)}`, score, comment, errors: problems }));
+      return this.send(
+        res,
+        400,
+        this.renderer.answerForm({
+          language: claims.language,
+          action: `/s/${encodeURIComponent(token)}`,
+          score,
+          comment,
+          errors: problems,
+        }),
+      );
     }
     const accepted = await this.submit(token, claims, { score, comment: comment ?? '' }, res);
     if (accepted) this.send(res, 200, this.renderer.messagePage(claims.language, texts.thanksTitle, texts.thanks));
@@ -73,7 +125,12 @@ export class SurveyPageController {
     }
   }
 
-  private async submit(token: string, claims: SurveyLinkClaims, given: { score: number; comment?: string }, res: Response) {
+  private async submit(
+    token: string,
+    claims: SurveyLinkClaims,
+    given: { score: number; comment?: string },
+    res: Response,
+  ) {
     try {
       return await this.answers.submit(token, given, ResponseSource.SURVEY_PAGE);
     } catch (error) {

@@ -19,7 +19,8 @@ export interface AnswerFormView {
   errors?: FormProblem[];
 }
 
-const template = (name: string) => Handlebars.compile(readFileSync(join(__dirname, 'templates', `${name}.hbs`), 'utf8'), { strict: false });
+const template = (name: string) =>
+  Handlebars.compile(readFileSync(join(__dirname, 'templates', `${name}.hbs`), 'utf8'), { strict: false });
 
 /** Server-rendered pages of the survey: no script anywhere, so they work with JavaScript off. */
 @Injectable()
@@ -39,7 +40,11 @@ export class SurveyPageRenderer {
       errors,
       scoreError: errors.some((e) => e.field === 'score'),
       commentError: errors.some((e) => e.field === 'comment'),
-      scores: Array.from({ length: 11 }, (_, value) => ({ value, label: texts.scoreLabel(value), checked: value === view.score })),
+      scores: Array.from({ length: 11 }, (_, value) => ({
+        value,
+        label: texts.scoreLabel(value),
+        checked: value === view.score,
+      })),
     });
     return this.layout({ lang: view.language, title: texts.title, body });
   }

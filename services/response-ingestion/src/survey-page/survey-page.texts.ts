@@ -40,12 +40,27 @@ const en: PageTexts = {
   commentTooLong: 'Comment: at most 5,000 characters, please shorten it.',
   commentInvalid: 'Comment: contains characters we cannot store; please retype it.',
   refusals: {
-    [IngestionErrorCode.SurveyLinkExpired]: { title: 'This survey has closed', body: 'The link has expired, so we can no longer take an answer through it.' },
-    [IngestionErrorCode.SurveyExpired]: { title: 'This survey has closed', body: 'The survey expired before it was answered.' },
-    [IngestionErrorCode.SurveyRevoked]: { title: 'This link is no longer valid', body: 'This survey link was withdrawn.' },
-    [IngestionErrorCode.AlreadyAnswered]: { title: 'Already answered', body: 'This survey was already answered. Thank you!' },
+    [IngestionErrorCode.SurveyLinkExpired]: {
+      title: 'This survey has closed',
+      body: 'The link has expired, so we can no longer take an answer through it.',
+    },
+    [IngestionErrorCode.SurveyExpired]: {
+      title: 'This survey has closed',
+      body: 'The survey expired before it was answered.',
+    },
+    [IngestionErrorCode.SurveyRevoked]: {
+      title: 'This link is no longer valid',
+      body: 'This survey link was withdrawn.',
+    },
+    [IngestionErrorCode.AlreadyAnswered]: {
+      title: 'Already answered',
+      body: 'This survey was already answered. Thank you!',
+    },
   },
-  unusable: { title: 'This link does not work', body: 'The survey link is incomplete or was changed. Please open the link from your message again.' },
+  unusable: {
+    title: 'This link does not work',
+    body: 'The survey link is incomplete or was changed. Please open the link from your message again.',
+  },
 };
 
 const nl: PageTexts = {
@@ -66,12 +81,27 @@ const nl: PageTexts = {
   commentTooLong: 'Opmerking: maximaal 5.000 tekens, maak de tekst korter.',
   commentInvalid: 'Opmerking: bevat tekens die we niet kunnen opslaan; typ de tekst opnieuw.',
   refusals: {
-    [IngestionErrorCode.SurveyLinkExpired]: { title: 'Deze enquête is gesloten', body: 'De link is verlopen; we kunnen er geen antwoord meer mee ontvangen.' },
-    [IngestionErrorCode.SurveyExpired]: { title: 'Deze enquête is gesloten', body: 'De enquête is verlopen voordat ze werd beantwoord.' },
-    [IngestionErrorCode.SurveyRevoked]: { title: 'Deze link is niet meer geldig', body: 'Deze enquêtelink is ingetrokken.' },
-    [IngestionErrorCode.AlreadyAnswered]: { title: 'Al beantwoord', body: 'Deze enquête is al beantwoord. Dank u wel!' },
+    [IngestionErrorCode.SurveyLinkExpired]: {
+      title: 'Deze enquête is gesloten',
+      body: 'De link is verlopen; we kunnen er geen antwoord meer mee ontvangen.',
+    },
+    [IngestionErrorCode.SurveyExpired]: {
+      title: 'Deze enquête is gesloten',
+      body: 'De enquête is verlopen voordat ze werd beantwoord.',
+    },
+    [IngestionErrorCode.SurveyRevoked]: {
+      title: 'Deze link is niet meer geldig',
+      body: 'Deze enquêtelink is ingetrokken.',
+    },
+    [IngestionErrorCode.AlreadyAnswered]: {
+      title: 'Al beantwoord',
+      body: 'Deze enquête is al beantwoord. Dank u wel!',
+    },
   },
-  unusable: { title: 'Deze link werkt niet', body: 'De enquêtelink is onvolledig of gewijzigd. Open de link uit uw bericht opnieuw.' },
+  unusable: {
+    title: 'Deze link werkt niet',
+    body: 'De enquêtelink is onvolledig of gewijzigd. Open de link uit uw bericht opnieuw.',
+  },
 };
 
 const de: PageTexts = {
@@ -92,12 +122,27 @@ const de: PageTexts = {
   commentTooLong: 'Kommentar: höchstens 5.000 Zeichen, bitte kürzen Sie ihn.',
   commentInvalid: 'Kommentar: enthält Zeichen, die wir nicht speichern können; bitte neu eingeben.',
   refusals: {
-    [IngestionErrorCode.SurveyLinkExpired]: { title: 'Diese Umfrage ist geschlossen', body: 'Der Link ist abgelaufen; wir können darüber keine Antwort mehr annehmen.' },
-    [IngestionErrorCode.SurveyExpired]: { title: 'Diese Umfrage ist geschlossen', body: 'Die Umfrage ist abgelaufen, bevor sie beantwortet wurde.' },
-    [IngestionErrorCode.SurveyRevoked]: { title: 'Dieser Link ist nicht mehr gültig', body: 'Dieser Umfragelink wurde zurückgezogen.' },
-    [IngestionErrorCode.AlreadyAnswered]: { title: 'Bereits beantwortet', body: 'Diese Umfrage wurde bereits beantwortet. Vielen Dank!' },
+    [IngestionErrorCode.SurveyLinkExpired]: {
+      title: 'Diese Umfrage ist geschlossen',
+      body: 'Der Link ist abgelaufen; wir können darüber keine Antwort mehr annehmen.',
+    },
+    [IngestionErrorCode.SurveyExpired]: {
+      title: 'Diese Umfrage ist geschlossen',
+      body: 'Die Umfrage ist abgelaufen, bevor sie beantwortet wurde.',
+    },
+    [IngestionErrorCode.SurveyRevoked]: {
+      title: 'Dieser Link ist nicht mehr gültig',
+      body: 'Dieser Umfragelink wurde zurückgezogen.',
+    },
+    [IngestionErrorCode.AlreadyAnswered]: {
+      title: 'Bereits beantwortet',
+      body: 'Diese Umfrage wurde bereits beantwortet. Vielen Dank!',
+    },
   },
-  unusable: { title: 'Dieser Link funktioniert nicht', body: 'Der Umfragelink ist unvollständig oder wurde verändert. Bitte öffnen Sie den Link aus Ihrer Nachricht erneut.' },
+  unusable: {
+    title: 'Dieser Link funktioniert nicht',
+    body: 'Der Umfragelink ist unvollständig oder wurde verändert. Bitte öffnen Sie den Link aus Ihrer Nachricht erneut.',
+  },
 };
 
 export const PAGE_TEXTS: Record<SurveyLanguage, PageTexts> = { en, nl, de };

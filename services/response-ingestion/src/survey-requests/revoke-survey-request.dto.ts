@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 
 export class RevokeSurveyRequestDto {
-  @ApiPropertyOptional({ description: 'Why the link is withdrawn, for the audit trail.', example: 'sent to the wrong customer' })
+  @ApiPropertyOptional({
+    description: 'Why the link is withdrawn, for the audit trail.',
+    example: 'sent to the wrong customer',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 500)

@@ -23,8 +23,15 @@ export class SurveyRequestRepository {
   }
 
   /** The request's state, locked until the transaction ends so two answers to one link queue up. */
-  async lock(manager: EntityManager, surveyRequestId: string, customerId: string): Promise<SurveyRequestState & { responseId?: string }> {
-    await manager.query(`INSERT INTO ${this.table} (survey_request_id, customer_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [surveyRequestId, customerId]);
+  async lock(
+    manager: EntityManager,
+    surveyRequestId: string,
+    customerId: string,
+  ): Promise<SurveyRequestState & { responseId?: string }> {
+    await manager.query(
+      `INSERT INTO ${this.table} (survey_request_id, customer_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [surveyRequestId, customerId],
+    );
     return this.read(manager, surveyRequestId, 'FOR UPDATE OF r');
   }
 
@@ -33,7 +40,11 @@ export class SurveyRequestRepository {
     return this.read(manager, surveyRequestId, '');
   }
 
-  private async read(manager: EntityManager, surveyRequestId: string, locking: string): Promise<SurveyRequestState & { responseId?: string }> {
+  private async read(
+    manager: EntityManager,
+    surveyRequestId: string,
+    locking: string,
+  ): Promise<SurveyRequestState & { responseId?: string }> {
     const [row]: (SurveyRequestRow | undefined)[] = await manager.query(
       `SELECT r.response_id, r.answered_at, r.revoked_at, r.expired_at, s.score, s.comment, s.revision
        FROM ${this.table} r LEFT JOIN ${this.tables.of('responses')} s ON s.response_id = r.response_id
@@ -47,17 +58,39 @@ export class SurveyRequestRepository {
       expiredAt: row.expired_at ?? undefined,
       answered:
         row.response_id && row.answered_at
-          ? { answeredAt: row.answered_at, score: Number(row.score), comment: row.comment ?? '', revision: Number(row.revision) }
+          ? {
+              answeredAt: row.answered_at,
+              score: Number(row.score),
+              comment: row.comment ?? '',
+              revision: Number(row.revision),
+            }
           : undefined,
     };
   }
 
-  async markAnswered(manager: EntityManager, surveyRequestId: string, responseId: string, answeredAt: Date): Promise<void> {
-    await manager.query(`UPDATE ${this.table} SET response_id = $2, answered_at = $3 WHERE survey_request_id = $1`, [surveyRequestId, responseId, answeredAt.toISOString()]);
+  async markAnswered(
+    manager: EntityManager,
+    surveyRequestId: string,
+    responseId: string,
+    answeredAt: Date,
+  ): Promise<void> {
+    await manager.query(`UPDATE ${this.table} SET response_id = $2, answered_at = $3 WHERE survey_request_id = $1`, [
+      surveyRequestId,
+      responseId,
+      answeredAt.toISOString(),
+    ]);
   }
 
-  async revoke(manager: EntityManager, surveyRequestId: string, customerId: string | undefined, reason: string, at: Date): Promise<{ wasRevoked: boolean; known: boolean }> {
-    const [existing] = await manager.query(`SELECT revoked_at FROM ${this.table} WHERE survey_request_id = $1`, [surveyRequestId]);
+  async revoke(
+    manager: EntityManager,
+    surveyRequestId: string,
+    customerId: string | undefined,
+    reason: string,
+    at: Date,
+  ): Promise<{ wasRevoked: boolean; known: boolean }> {
+    const [existing] = await manager.query(`SELECT revoked_at FROM ${this.table} WHERE survey_request_id = $1`, [
+      surveyRequestId,
+    ]);
     // A link can be revoked before anyone used it: the row is created so the first answer finds it.
     await manager.query(
       `INSERT INTO ${this.table} (survey_request_id, customer_id, revoked_at, revoke_reason) VALUES ($1, $2, $3, $4)

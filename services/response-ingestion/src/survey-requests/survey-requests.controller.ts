@@ -19,8 +19,17 @@ export class SurveyRequestsController {
   @Post(':id/revoke')
   @HttpCode(200)
   @ApiOkResponse({ type: RevokedSurveyRequestDto })
-  async revoke(@Param('id') surveyRequestId: string, @Body() body: RevokeSurveyRequestDto): Promise<RevokedSurveyRequestDto> {
-    const result = await this.requests.revoke(this.dataSource.manager, surveyRequestId, undefined, body.reason ?? 'revoked by an operator', this.clock.now());
+  async revoke(
+    @Param('id') surveyRequestId: string,
+    @Body() body: RevokeSurveyRequestDto,
+  ): Promise<RevokedSurveyRequestDto> {
+    const result = await this.requests.revoke(
+      this.dataSource.manager,
+      surveyRequestId,
+      undefined,
+      body.reason ?? 'revoked by an operator',
+      this.clock.now(),
+    );
     return { surveyRequestId, newlyRevoked: !result.wasRevoked };
   }
 }

@@ -28,7 +28,10 @@ export interface Evaluation {
 const empty = (): Counts => ({ truePositives: 0, falsePositives: 0, falseNegatives: 0 });
 
 /** Micro-averaged precision, recall and F1 of tagged comments against their labels. */
-export function evaluate(labelled: readonly LabelledComment[], tag: (comment: LabelledComment) => TaggingResult): Evaluation {
+export function evaluate(
+  labelled: readonly LabelledComment[],
+  tag: (comment: LabelledComment) => TaggingResult,
+): Evaluation {
   const tags = empty();
   const strict = empty();
   const perLanguage: Record<string, Counts> = {};
@@ -46,9 +49,14 @@ export function evaluate(labelled: readonly LabelledComment[], tag: (comment: La
     count(strict, expected, found);
     count((perLanguage[comment.language] ??= empty()), expected, found);
     for (const id of new Set([...expectedIds, ...foundIds])) {
-      count((perTag[id] ??= empty()), new Set([...expected].filter((e) => e.startsWith(`${id}:`))), new Set([...found].filter((f) => f.startsWith(`${id}:`))));
+      count(
+        (perTag[id] ??= empty()),
+        new Set([...expected].filter((e) => e.startsWith(`${id}:`))),
+        new Set([...found].filter((f) => f.startsWith(`${id}:`))),
+      );
     }
-    if ([...expected].some((e) => !found.has(e)) || [...found].some((f) => !expected.has(f))) mistakes.push({ id: comment.id, text: comment.text, expected: [...expected], found: [...found] });
+    if ([...expected].some((e) => !found.has(e)) || [...found].some((f) => !expected.has(f)))
+      mistakes.push({ id: comment.id, text: comment.text, expected: [...expected], found: [...found] });
   }
   return {
     comments: labelled.length,
@@ -62,14 +70,21 @@ export function evaluate(labelled: readonly LabelledComment[], tag: (comment: La
 }
 
 function count(counts: Counts, expected: ReadonlySet<string>, found: ReadonlySet<string>): void {
-  for (const item of found) if (expected.has(item)) counts.truePositives++;
+  for (const item of found)
+    if (expected.has(item)) counts.truePositives++;
     else counts.falsePositives++;
   for (const item of expected) if (!found.has(item)) counts.falseNegatives++;
 }
 
 export function scores(counts: Counts): Scores {
-  const precision = counts.truePositives + counts.falsePositives === 0 ? 1 : counts.truePositives / (counts.truePositives + counts.falsePositives);
-  const recall = counts.truePositives + counts.falseNegatives === 0 ? 1 : counts.truePositives / (counts.truePositives + counts.falseNegatives);
+  const precision =
+    counts.truePositives + counts.falsePositives === 0
+      ? 1
+      : counts.truePositives / (counts.truePositives + counts.falsePositives);
+  const recall =
+    counts.truePositives + counts.falseNegatives === 0
+      ? 1
+      : counts.truePositives / (counts.truePositives + counts.falseNegatives);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { ...counts, precision, recall, f1 };
 }

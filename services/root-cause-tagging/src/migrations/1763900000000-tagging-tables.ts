@@ -48,7 +48,13 @@ export class TaggingTables1763900000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['model_training_runs', 'model_versions', 'taxonomy_versions', 'confirmed_root_causes', 'tagged_comments']) {
+    for (const table of [
+      'model_training_runs',
+      'model_versions',
+      'taxonomy_versions',
+      'confirmed_root_causes',
+      'tagged_comments',
+    ]) {
       await runner.query(`DROP TABLE ${qualifiedTable(runner, table)}`);
     }
   }

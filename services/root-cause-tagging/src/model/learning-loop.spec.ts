@@ -20,9 +20,15 @@ describe('learning from confirmed root causes', () => {
   );
   const confirmed: ConfirmedExample[] = slice
     .filter((comment) => comment.split === 'confirmed')
-    .map((comment) => ({ responseId: `response-${comment.id}`, language: comment.language, text: comment.text, tagId: comment.tags[0].id }));
+    .map((comment) => ({
+      responseId: `response-${comment.id}`,
+      language: comment.language,
+      text: comment.text,
+      tagId: comment.tags[0].id,
+    }));
   const heldOutSlice = slice.filter((comment) => comment.split === 'held-out');
-  const sliceF1 = (tagger: CommentTagger) => evaluate(heldOutSlice, (comment) => tagger.tag({ text: comment.text, score: comment.score })).tagsWithPolarity.f1;
+  const sliceF1 = (tagger: CommentTagger) =>
+    evaluate(heldOutSlice, (comment) => tagger.tag({ text: comment.text, score: comment.score })).tagsWithPolarity.f1;
 
   it('raises F1 on the held-out gift-card slice once the confirmed examples are learned, and promotes that model', () => {
     const before = sliceF1(new CommentTagger(tags, base));
@@ -44,7 +50,12 @@ describe('learning from confirmed root causes', () => {
       .flatMap((comment, i) =>
         [1, 2, 3].map((copy) => {
           const others = ids.filter((id) => !comment.tags.some((tag) => tag.id === id));
-          return { responseId: `wrong-${i}-${copy}`, language: comment.language, text: comment.text, tagId: others[(i * 3 + copy) % others.length] };
+          return {
+            responseId: `wrong-${i}-${copy}`,
+            language: comment.language,
+            text: comment.text,
+            tagId: others[(i * 3 + copy) % others.length],
+          };
         }),
       );
     const outcome = retrain({ shipped, confirmed: wrong, tags, inUse: base });
@@ -60,8 +71,18 @@ describe('learning from confirmed root causes', () => {
   });
 
   it('trains the same model from the same examples (deterministic)', () => {
-    expect(trainModel(shipped.filter((comment) => comment.split === 'train'), confirmed, tags).weights).toEqual(
-      trainModel(shipped.filter((comment) => comment.split === 'train'), confirmed, tags).weights,
+    expect(
+      trainModel(
+        shipped.filter((comment) => comment.split === 'train'),
+        confirmed,
+        tags,
+      ).weights,
+    ).toEqual(
+      trainModel(
+        shipped.filter((comment) => comment.split === 'train'),
+        confirmed,
+        tags,
+      ).weights,
     );
   });
 });

@@ -20,13 +20,19 @@ describe('ModelRetrainScheduler', () => {
   it('retrains on its interval when new confirmed root causes arrived', async () => {
     const { scheduler, training } = schedulerWith(20, true);
     scheduler.onApplicationBootstrap();
-    await expectEventually(() => expect(training.retrain).toHaveBeenCalledWith('scheduled'), { timeoutMs: 2000, intervalMs: 10 });
+    await expectEventually(() => expect(training.retrain).toHaveBeenCalledWith('scheduled'), {
+      timeoutMs: 2000,
+      intervalMs: 10,
+    });
   });
 
   it('skips the retrain when nothing new was confirmed', async () => {
     const { scheduler, training } = schedulerWith(20, false);
     scheduler.onApplicationBootstrap();
-    await expectEventually(() => expect(training.hasNewExamples.mock.calls.length).toBeGreaterThanOrEqual(2), { timeoutMs: 2000, intervalMs: 10 });
+    await expectEventually(() => expect(training.hasNewExamples.mock.calls.length).toBeGreaterThanOrEqual(2), {
+      timeoutMs: 2000,
+      intervalMs: 10,
+    });
     expect(training.retrain).not.toHaveBeenCalled();
   });
 

@@ -39,16 +39,41 @@ export class ModelTrainingService {
       const inUse = await this.models.inUse(manager);
       if (!inUse) throw new Error('no model in use');
       const { tags, model } = this.registry.current();
-      const confirmed = (await this.examples.all(manager)).filter((example) => tags.some((tag) => tag.id === example.tagId));
+      const confirmed = (await this.examples.all(manager)).filter((example) =>
+        tags.some((tag) => tag.id === example.tagId),
+      );
       const outcome = retrain({ shipped: this.shipped, confirmed, tags, inUse: model });
       const version = outcome.promote ? inUse.version + 1 : inUse.version;
       if (outcome.promote) {
-        await this.models.add(manager, { version, trigger, heldOutF1: outcome.candidateF1, trainingExamples: outcome.trainingExamples, confirmedExamples: confirmed.length, weights: outcome.candidate.weights });
+        await this.models.add(manager, {
+          version,
+          trigger,
+          heldOutF1: outcome.candidateF1,
+          trainingExamples: outcome.trainingExamples,
+          confirmedExamples: confirmed.length,
+          weights: outcome.candidate.weights,
+        });
       }
-      await this.models.recordRun(manager, { trigger, candidateF1: outcome.candidateF1, inUseF1: outcome.inUseF1, inUseVersion: inUse.version, promotedVersion: outcome.promote ? version : null, confirmedExamples: confirmed.length });
-      return { promoted: outcome.promote, modelVersion: version, candidateF1: outcome.candidateF1, inUseF1: outcome.inUseF1, confirmedExamples: confirmed.length, heldOutExamples: outcome.heldOutExamples };
+      await this.models.recordRun(manager, {
+        trigger,
+        candidateF1: outcome.candidateF1,
+        inUseF1: outcome.inUseF1,
+        inUseVersion: inUse.version,
+        promotedVersion: outcome.promote ? version : null,
+        confirmedExamples: confirmed.length,
+      });
+      return {
+        promoted: outcome.promote,
+        modelVersion: version,
+        candidateF1: outcome.candidateF1,
+        inUseF1: outcome.inUseF1,
+        confirmedExamples: confirmed.length,
+        heldOutExamples: outcome.heldOutExamples,
+      };
     });
-    this.logger.log(`${trigger} retrain: candidate F1 ${summary.candidateF1.toFixed(3)} vs in use ${summary.inUseF1.toFixed(3)}: ${summary.promoted ? `promoted as version ${summary.modelVersion}` : 'kept the model in use'}`);
+    this.logger.log(
+      `${trigger} retrain: candidate F1 ${summary.candidateF1.toFixed(3)} vs in use ${summary.inUseF1.toFixed(3)}: ${summary.promoted ? `promoted as version ${summary.modelVersion}` : 'kept the model in use'}`,
+    );
     await this.registry.refresh();
     return summary;
   }

@@ -34,7 +34,12 @@ export function retrain(input: RetrainInput): RetrainOutcome {
   const training = input.confirmed.filter((example) => !isHeldOut(example.responseId));
   const heldOutConfirmed = input.confirmed.filter((example) => isHeldOut(example.responseId));
   const dev = input.shipped.filter((comment) => comment.split === 'dev');
-  const candidate = trainModel(input.shipped.filter((comment) => comment.split === 'train'), training, input.tags, dev);
+  const candidate = trainModel(
+    input.shipped.filter((comment) => comment.split === 'train'),
+    training,
+    input.tags,
+    dev,
+  );
   const candidateF1 = heldOutF1(new CommentTagger(input.tags, candidate), dev, heldOutConfirmed);
   const inUseF1 = heldOutF1(new CommentTagger(input.tags, input.inUse), dev, heldOutConfirmed);
   return {
@@ -52,10 +57,18 @@ export function retrain(input: RetrainInput): RetrainOutcome {
  * confirmed example only says which tag is right, so it counts a hit or a miss of that tag and
  * never a false positive.
  */
-export function heldOutF1(tagger: CommentTagger, dev: readonly LabelledComment[], confirmed: readonly ConfirmedExample[]): number {
-  const counts: Counts = { ...evaluate(dev, (comment) => tagger.tag({ text: comment.text, score: comment.score })).tagsWithPolarity };
+export function heldOutF1(
+  tagger: CommentTagger,
+  dev: readonly LabelledComment[],
+  confirmed: readonly ConfirmedExample[],
+): number {
+  const counts: Counts = {
+    ...evaluate(dev, (comment) => tagger.tag({ text: comment.text, score: comment.score })).tagsWithPolarity,
+  };
   for (const example of confirmed) {
-    const found = tagger.tag({ text: example.text, languageHint: example.language }).tags.some((tag) => tag.tagId === example.tagId);
+    const found = tagger
+      .tag({ text: example.text, languageHint: example.language })
+      .tags.some((tag) => tag.tagId === example.tagId);
     if (found) counts.truePositives++;
     else counts.falseNegatives++;
   }

@@ -1,7 +1,15 @@
 import { tokenize, type WordToken } from '../text/comment.tokenizer';
 import { TAGGED_LANGUAGES, type TaggedLanguage } from '../text/language';
 import { stemWord } from '../text/word.stemmer';
-import { CONTRAST_WORDS, INTENSIFIERS, MEASURE_WORDS, NEGATION_REACH, NEGATORS, OPINION_WORDS, TOO_WORDS } from './sentiment.words';
+import {
+  CONTRAST_WORDS,
+  INTENSIFIERS,
+  MEASURE_WORDS,
+  NEGATION_REACH,
+  NEGATORS,
+  OPINION_WORDS,
+  TOO_WORDS,
+} from './sentiment.words';
 
 /** A word of a comment with what the tagger knows about it. */
 export interface AnalysedToken extends WordToken {
@@ -18,7 +26,9 @@ const CONTRAST = new Set(CONTRAST_WORDS);
 const INTENSIFY = new Set(INTENSIFIERS);
 const TOO = new Set(TOO_WORDS);
 const MEASURE = new Set(MEASURE_WORDS);
-const NEGATOR_SETS = Object.fromEntries(TAGGED_LANGUAGES.map((language) => [language, new Set(NEGATORS[language])])) as Record<TaggedLanguage, Set<string>>;
+const NEGATOR_SETS = Object.fromEntries(
+  TAGGED_LANGUAGES.map((language) => [language, new Set(NEGATORS[language])]),
+) as Record<TaggedLanguage, Set<string>>;
 const opinionsByStem = new Map<TaggedLanguage, Map<string, number>>();
 
 export function isNegator(language: TaggedLanguage, lower: string): boolean {
@@ -59,7 +69,8 @@ function markEmptyNegations(tokens: AnalysedToken[]): void {
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens[i].isNegator || tokens[i].opinion !== 0) continue;
     let scoped = false;
-    for (let j = i + 1; j < tokens.length && j <= i + NEGATION_REACH && tokens[j].negated; j++) if (tokens[j].opinion !== 0) scoped = true;
+    for (let j = i + 1; j < tokens.length && j <= i + NEGATION_REACH && tokens[j].negated; j++)
+      if (tokens[j].opinion !== 0) scoped = true;
     if (!scoped) tokens[i].opinion = EMPTY_NEGATION;
   }
 }

@@ -23,13 +23,27 @@ export class CommentTaggingService {
   async tagReceived(event: ResponseReceived, unitOfWork: UnitOfWork): Promise<void> {
     // A revision that overtook the original (they travel on different topics) already holds the newer comment.
     if (await this.comments.find(unitOfWork.manager, event.responseId)) return;
-    await this.tagAndPublish(unitOfWork, { responseId: event.responseId, customerId: event.customerId, revision: 0, comment: event.comment, surveyLanguage: event.language, score: event.score });
+    await this.tagAndPublish(unitOfWork, {
+      responseId: event.responseId,
+      customerId: event.customerId,
+      revision: 0,
+      comment: event.comment,
+      surveyLanguage: event.language,
+      score: event.score,
+    });
   }
 
   async tagRevised(event: ResponseRevised, unitOfWork: UnitOfWork): Promise<void> {
     const known = await this.comments.find(unitOfWork.manager, event.responseId);
     if (known && known.revision >= event.revision) return;
-    const revision = { responseId: event.responseId, customerId: event.customerId, revision: event.revision, comment: event.comment, surveyLanguage: known?.surveyLanguage ?? '', score: event.score };
+    const revision = {
+      responseId: event.responseId,
+      customerId: event.customerId,
+      revision: event.revision,
+      comment: event.comment,
+      surveyLanguage: known?.surveyLanguage ?? '',
+      score: event.score,
+    };
     if (known && known.comment === event.comment) {
       // Only the score changed: the tags stand, no new event.
       await this.comments.save(unitOfWork.manager, { ...known, revision: event.revision, score: event.score });
@@ -44,7 +58,12 @@ export class CommentTaggingService {
     for (;;) {
       const done = await this.transactions.run(async (unitOfWork) => {
         const { taxonomyVersion, modelVersion } = this.registry.current();
-        const stale = await this.comments.taggedWithOtherVersions(unitOfWork.manager, taxonomyVersion, modelVersion, RETAG_BATCH);
+        const stale = await this.comments.taggedWithOtherVersions(
+          unitOfWork.manager,
+          taxonomyVersion,
+          modelVersion,
+          RETAG_BATCH,
+        );
         for (const comment of stale) await this.tagAndPublish(unitOfWork, comment);
         return stale.length;
       });
@@ -55,7 +74,11 @@ export class CommentTaggingService {
 
   private async tagAndPublish(unitOfWork: UnitOfWork, comment: CommentToTag): Promise<void> {
     const { tagger, taxonomyVersion, modelVersion } = this.registry.current();
-    const result = tagger.tag({ text: comment.comment, score: comment.score ?? undefined, languageHint: comment.surveyLanguage });
+    const result = tagger.tag({
+      text: comment.comment,
+      score: comment.score ?? undefined,
+      languageHint: comment.surveyLanguage,
+    });
     await this.comments.save(unitOfWork.manager, {
       responseId: comment.responseId,
       customerId: comment.customerId,
@@ -69,6 +92,9 @@ export class CommentTaggingService {
       modelVersion,
       taggedAt: new Date(),
     });
-    unitOfWork.publish(Topics.ResponseTagged, responseTaggedEvent(comment, result, { taxonomy: taxonomyVersion, model: modelVersion }));
+    unitOfWork.publish(
+      Topics.ResponseTagged,
+      responseTaggedEvent(comment, result, { taxonomy: taxonomyVersion, model: modelVersion }),
+    );
   }
 }

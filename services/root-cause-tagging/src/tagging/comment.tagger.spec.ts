@@ -5,8 +5,16 @@ import { CommentTagger } from './comment.tagger';
 
 describe('CommentTagger', () => {
   const tags = initialTaxonomyTags();
-  const tagger = new CommentTagger(tags, trainModel(loadLabelled().filter((comment) => comment.split === 'train'), [], tags));
-  const found = (text: string, score?: number) => tagger.tag({ text, score }).tags.map((tag) => `${tag.tagId}:${tag.polarity}`);
+  const tagger = new CommentTagger(
+    tags,
+    trainModel(
+      loadLabelled().filter((comment) => comment.split === 'train'),
+      [],
+      tags,
+    ),
+  );
+  const found = (text: string, score?: number) =>
+    tagger.tag({ text, score }).tags.map((tag) => `${tag.tagId}:${tag.polarity}`);
 
   it.each([
     ['The price was not expensive at all.', 'price:positive'],
@@ -31,12 +39,18 @@ describe('CommentTagger', () => {
   });
 
   it('spans the cue and the opinion word that decided its polarity', () => {
-    expect(tagger.tag({ text: 'Delivery was fast.' }).tags[0].span).toEqual({ start: 0, end: 17, text: 'Delivery was fast' });
+    expect(tagger.tag({ text: 'Delivery was fast.' }).tags[0].span).toEqual({
+      start: 0,
+      end: 17,
+      text: 'Delivery was fast',
+    });
   });
 
   it('tells a positive mention from a complaint', () => {
     expect(found('Delivery was fast.')).toEqual(['delivery:positive']);
-    expect(found('Fast delivery, but the price is too high.')).toEqual(expect.arrayContaining(['delivery:positive', 'price:negative']));
+    expect(found('Fast delivery, but the price is too high.')).toEqual(
+      expect.arrayContaining(['delivery:positive', 'price:negative']),
+    );
   });
 
   it('gives spans in code points, so emoji before the cue do not shift them', () => {
@@ -46,20 +60,24 @@ describe('CommentTagger', () => {
     expect(Array.from(text).slice(tag.span.start, tag.span.end).join('')).toBe(tag.span.text);
   });
 
-  it.each(['Le service client était très lent et le colis est arrivé en retard.', 'El envío llegó tarde y el precio es muy caro.', 'Доставка опоздала на неделю'])(
-    'calls other languages "other" and guesses no tags: %s',
-    (text) => {
-      expect(tagger.tag({ text })).toMatchObject({ language: 'other', tags: [], sentiment: 0 });
-    },
-  );
+  it.each([
+    'Le service client était très lent et le colis est arrivé en retard.',
+    'El envío llegó tarde y el precio es muy caro.',
+    'Доставка опоздала на неделю',
+  ])('calls other languages "other" and guesses no tags: %s', (text) => {
+    expect(tagger.tag({ text })).toMatchObject({ language: 'other', tags: [], sentiment: 0 });
+  });
 
   it('says "other" with confidence 0 when there is nothing to tell from', () => {
-    for (const text of ['', '   ', '😀😀', '42']) expect(tagger.tag({ text })).toEqual({ language: 'other', languageConfidence: 0, sentiment: 0, tags: [] });
+    for (const text of ['', '   ', '😀😀', '42'])
+      expect(tagger.tag({ text })).toEqual({ language: 'other', languageConfidence: 0, sentiment: 0, tags: [] });
   });
 
   it('uses the survey language only for a comment too short to tell', () => {
     expect(tagger.tag({ text: 'prijs!', languageHint: 'nl' }).language).toBe('nl');
-    expect(tagger.tag({ text: 'The courier was rude and the parcel arrived late.', languageHint: 'de' }).language).toBe('en');
+    expect(tagger.tag({ text: 'The courier was rude and the parcel arrived late.', languageHint: 'de' }).language).toBe(
+      'en',
+    );
   });
 
   it('is deterministic', () => {

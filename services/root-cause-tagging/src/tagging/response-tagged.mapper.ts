@@ -14,7 +14,11 @@ export interface TaggedResponse {
 }
 
 /** The `response tagged` event of one tagging result. */
-export function responseTaggedEvent(response: TaggedResponse, result: TaggingResult, versions: { taxonomy: number; model: number }): ResponseTaggedInit {
+export function responseTaggedEvent(
+  response: TaggedResponse,
+  result: TaggingResult,
+  versions: { taxonomy: number; model: number },
+): ResponseTaggedInit {
   return {
     occurredAt: timestampNow(),
     customerId: response.customerId,

@@ -70,14 +70,21 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
       this.taxonomies.latestVersion(),
       this.models.latestVersion(this.dataSource.manager),
     ]);
-    if (taxonomyVersion !== this.state?.taxonomyVersion || modelVersion !== this.state?.modelVersion) await this.reload();
+    if (taxonomyVersion !== this.state?.taxonomyVersion || modelVersion !== this.state?.modelVersion)
+      await this.reload();
   }
 
   private async reload(): Promise<void> {
     const [taxonomy, model] = await Promise.all([this.taxonomies.latest(), this.models.inUse(this.dataSource.manager)]);
     if (!taxonomy || !model) throw new Error('no taxonomy or model version: the first versions were not created');
     const classifier = TagClassifier.fromWeights(model.weights);
-    this.state = { tagger: new CommentTagger(taxonomy.tags, classifier), tags: taxonomy.tags, taxonomyVersion: taxonomy.version, model: classifier, modelVersion: model.version };
+    this.state = {
+      tagger: new CommentTagger(taxonomy.tags, classifier),
+      tags: taxonomy.tags,
+      taxonomyVersion: taxonomy.version,
+      model: classifier,
+      modelVersion: model.version,
+    };
     this.logger.log(`tagging with taxonomy version ${taxonomy.version} and model version ${model.version}`);
   }
 
@@ -87,16 +94,34 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
       await this.taxonomies.lockVersions(manager);
       let taxonomy = await this.taxonomies.latest(manager);
       if (!taxonomy) {
-        taxonomy = manager.getRepository(TaxonomyVersionEntity).create({ version: 1, change: 'initial taxonomy', tags: initialTaxonomyTags(), createdAt: new Date() });
+        taxonomy = manager
+          .getRepository(TaxonomyVersionEntity)
+          .create({ version: 1, change: 'initial taxonomy', tags: initialTaxonomyTags(), createdAt: new Date() });
         await this.taxonomies.insert(manager, taxonomy);
       }
       unitOfWork.publish(Topics.TaxonomyPublished, taxonomyPublishedEvent(taxonomy));
       if (await this.models.inUse(manager)) return;
       const shipped = trainingCorpus();
       const train = shipped.filter((comment) => comment.split === 'train');
-      const model = trainModel(train, [], taxonomy.tags, shipped.filter((comment) => comment.split === 'dev'));
-      const f1 = heldOutF1(new CommentTagger(taxonomy.tags, model), shipped.filter((comment) => comment.split === 'dev'), []);
-      await this.models.add(manager, { version: 1, trigger: 'initial', heldOutF1: f1, trainingExamples: train.length, confirmedExamples: 0, weights: model.weights });
+      const model = trainModel(
+        train,
+        [],
+        taxonomy.tags,
+        shipped.filter((comment) => comment.split === 'dev'),
+      );
+      const f1 = heldOutF1(
+        new CommentTagger(taxonomy.tags, model),
+        shipped.filter((comment) => comment.split === 'dev'),
+        [],
+      );
+      await this.models.add(manager, {
+        version: 1,
+        trigger: 'initial',
+        heldOutF1: f1,
+        trainingExamples: train.length,
+        confirmedExamples: 0,
+        weights: model.weights,
+      });
     });
   }
 }

@@ -23,7 +23,8 @@ export class TaggingController {
   @Get('responses/:responseId')
   async response(@Param('responseId') responseId: string): Promise<TaggedCommentRecord> {
     const comment = await this.comments.find(this.manager, responseId);
-    if (!comment) throw new TaggingError(TaggingErrorCode.RESPONSE_NOT_TAGGED, `response ${responseId} has not been tagged`);
+    if (!comment)
+      throw new TaggingError(TaggingErrorCode.RESPONSE_NOT_TAGGED, `response ${responseId} has not been tagged`);
     return comment;
   }
 

@@ -11,7 +11,9 @@ export type TaxonomyPublishedInit = MessageInitShape<typeof Topics.TaxonomyPubli
  * `taxonomy published` of one version. Its id and content follow from the version alone, so the
  * republication at every start is the same event and subscribers' inboxes drop the copy.
  */
-export function taxonomyPublishedEvent(version: Pick<TaxonomyVersionEntity, 'version' | 'change' | 'tags' | 'createdAt'>): TaxonomyPublishedInit {
+export function taxonomyPublishedEvent(
+  version: Pick<TaxonomyVersionEntity, 'version' | 'change' | 'tags' | 'createdAt'>,
+): TaxonomyPublishedInit {
   return {
     eventId: eventIdFor(`${ROOT_CAUSE_TAXONOMY_ID}:${version.version}`, Topics.TaxonomyPublished.name, 0),
     occurredAt: timestampFromDate(version.createdAt),

@@ -35,7 +35,10 @@ export class TaxonomyController {
   @ApiOperation({ summary: 'Every taxonomy version' })
   @Get('versions')
   async versions(): Promise<{ version: number; label: string; change: string; createdAt: Date }[]> {
-    return (await this.taxonomies.list()).map((version) => ({ ...version, label: taxonomyVersionLabel(version.version) }));
+    return (await this.taxonomies.list()).map((version) => ({
+      ...version,
+      label: taxonomyVersionLabel(version.version),
+    }));
   }
 
   @ApiOperation({ summary: 'One taxonomy version, whole' })
@@ -62,5 +65,11 @@ export class TaxonomyController {
 }
 
 function view(entity: TaxonomyVersionEntity): TaxonomyView {
-  return { version: entity.version, label: taxonomyVersionLabel(entity.version), change: entity.change, createdAt: entity.createdAt, tags: entity.tags };
+  return {
+    version: entity.version,
+    label: taxonomyVersionLabel(entity.version),
+    change: entity.change,
+    createdAt: entity.createdAt,
+    tags: entity.tags,
+  };
 }

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { TAGGED_LANGUAGES, type TaggedLanguage } from '../text/language';
 import type { CuePolarity } from './taxonomy.types';
 
@@ -13,22 +22,42 @@ export class TermDto {
   text: string;
 
   /** Set when the term is an opinion about the tag in itself ("expensive": negative). */
-  @ApiPropertyOptional({ enum: ['negative', 'positive'], description: 'only for terms that are an opinion in themselves ("expensive": negative)' })
+  @ApiPropertyOptional({
+    enum: ['negative', 'positive'],
+    description: 'only for terms that are an opinion in themselves ("expensive": negative)',
+  })
   @IsOptional()
   @IsIn(['negative', 'positive'])
   polarity?: CuePolarity;
 }
 
 export class TermsByLanguageDto {
-  @ApiPropertyOptional({ type: [TermDto] }) @IsOptional() @ValidateNested({ each: true }) @Type(() => TermDto) @ArrayMaxSize(200) en?: TermDto[];
-  @ApiPropertyOptional({ type: [TermDto] }) @IsOptional() @ValidateNested({ each: true }) @Type(() => TermDto) @ArrayMaxSize(200) nl?: TermDto[];
-  @ApiPropertyOptional({ type: [TermDto] }) @IsOptional() @ValidateNested({ each: true }) @Type(() => TermDto) @ArrayMaxSize(200) de?: TermDto[];
+  @ApiPropertyOptional({ type: [TermDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => TermDto)
+  @ArrayMaxSize(200)
+  en?: TermDto[];
+  @ApiPropertyOptional({ type: [TermDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => TermDto)
+  @ArrayMaxSize(200)
+  nl?: TermDto[];
+  @ApiPropertyOptional({ type: [TermDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => TermDto)
+  @ArrayMaxSize(200)
+  de?: TermDto[];
 }
 
 export class AddTagDto {
   /** Stable id: lower-case words joined by hyphens; never reused. */
   @ApiProperty({ example: 'loyalty-program' })
-  @Matches(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, { message: 'id must be lower-case words joined by hyphens, e.g. "loyalty-program"' })
+  @Matches(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, {
+    message: 'id must be lower-case words joined by hyphens, e.g. "loyalty-program"',
+  })
   @Length(2, 60)
   id: string;
 

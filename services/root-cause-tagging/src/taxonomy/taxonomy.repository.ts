@@ -22,7 +22,11 @@ export class TaxonomyRepository {
   }
 
   async latestVersion(): Promise<number> {
-    const row = await this.dataSource.getRepository(TaxonomyVersionEntity).createQueryBuilder('t').select('MAX(t.version)', 'max').getRawOne<{ max: number | null }>();
+    const row = await this.dataSource
+      .getRepository(TaxonomyVersionEntity)
+      .createQueryBuilder('t')
+      .select('MAX(t.version)', 'max')
+      .getRawOne<{ max: number | null }>();
     return row?.max ?? 0;
   }
 
@@ -31,11 +35,17 @@ export class TaxonomyRepository {
   }
 
   async list(): Promise<Pick<TaxonomyVersionEntity, 'version' | 'change' | 'createdAt'>[]> {
-    return this.dataSource.getRepository(TaxonomyVersionEntity).find({ select: { version: true, change: true, createdAt: true }, order: { version: 'ASC' } });
+    return this.dataSource
+      .getRepository(TaxonomyVersionEntity)
+      .find({ select: { version: true, change: true, createdAt: true }, order: { version: 'ASC' } });
   }
 
   /** Applies `change` to the latest version and stores the result as the next version, in the caller's transaction. */
-  async append(manager: EntityManager, describe: string, change: (tags: TaxonomyTag[]) => TaxonomyTag[]): Promise<TaxonomyVersionEntity> {
+  async append(
+    manager: EntityManager,
+    describe: string,
+    change: (tags: TaxonomyTag[]) => TaxonomyTag[],
+  ): Promise<TaxonomyVersionEntity> {
     await this.lockVersions(manager);
     const latest = await this.latest(manager);
     const entity = manager.getRepository(TaxonomyVersionEntity).create({

@@ -24,7 +24,11 @@ export class TaxonomyService {
 
   async addTag(request: AddTagDto): Promise<TaxonomyVersionEntity> {
     const added = await this.append(`added tag ${request.id}`, (tags) => {
-      if (tags.some((tag) => tag.id === request.id)) throw new TaggingError(TaggingErrorCode.TAG_ALREADY_EXISTS, `tag "${request.id}" already exists; add terms to it instead`);
+      if (tags.some((tag) => tag.id === request.id))
+        throw new TaggingError(
+          TaggingErrorCode.TAG_ALREADY_EXISTS,
+          `tag "${request.id}" already exists; add terms to it instead`,
+        );
       const terms = { en: toTerms(request.terms?.en), nl: toTerms(request.terms?.nl), de: toTerms(request.terms?.de) };
       return [...tags, { id: request.id, name: request.name, terms }];
     });
@@ -53,7 +57,9 @@ export class TaxonomyService {
 }
 
 function toTerms(terms: TermDto[] | undefined): TaxonomyTerm[] {
-  return (terms ?? []).map((term) => (term.polarity ? { text: term.text.trim(), polarity: term.polarity } : { text: term.text.trim() }));
+  return (terms ?? []).map((term) =>
+    term.polarity ? { text: term.text.trim(), polarity: term.polarity } : { text: term.text.trim() },
+  );
 }
 
 function mergeTerms(existing: TaxonomyTerm[], added: TaxonomyTerm[]): TaxonomyTerm[] {
@@ -61,4 +67,3 @@ function mergeTerms(existing: TaxonomyTerm[], added: TaxonomyTerm[]): TaxonomyTe
   const seen = new Set(existing.map(key));
   return [...existing, ...added.filter((term) => !seen.has(key(term)))];
 }
-

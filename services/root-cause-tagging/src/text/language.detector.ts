@@ -16,15 +16,24 @@ const FAST_SHARE = 0.4;
 // tinyld often reads short Dutch as Afrikaans and short German as Luxembourgish.
 const NEIGHBOURS: Record<string, TaggedLanguage> = { af: 'nl', lb: 'de', fy: 'nl' };
 const WORD = /[\p{L}']+/gu;
-const knownWords = (language: TaggedLanguage): ReadonlySet<string> => new Set([...STOPWORDS[language], ...Object.keys(OPINION_WORDS[language]), ...NEGATORS[language]]);
-const KNOWN_WORDS: Record<TaggedLanguage, ReadonlySet<string>> = { en: knownWords('en'), nl: knownWords('nl'), de: knownWords('de') };
+const knownWords = (language: TaggedLanguage): ReadonlySet<string> =>
+  new Set([...STOPWORDS[language], ...Object.keys(OPINION_WORDS[language]), ...NEGATORS[language]]);
+const KNOWN_WORDS: Record<TaggedLanguage, ReadonlySet<string>> = {
+  en: knownWords('en'),
+  nl: knownWords('nl'),
+  de: knownWords('de'),
+};
 
 /**
  * Language of a comment: tinyld's n-gram profile, restricted to en/nl/de, voted with function
  * words and the taxonomy's `vocabulary`, which short comments have and n-grams often miss (ADR 0009). `hint` (the survey's
  * language) decides only when the text is too short to tell.
  */
-export function detectLanguage(text: string, hint?: string, vocabulary?: Record<TaggedLanguage, ReadonlySet<string>>): LanguageGuess {
+export function detectLanguage(
+  text: string,
+  hint?: string,
+  vocabulary?: Record<TaggedLanguage, ReadonlySet<string>>,
+): LanguageGuess {
   const sample = text.length > SAMPLE_LENGTH ? text.slice(0, SAMPLE_LENGTH) : text;
   const words = (sample.toLowerCase().match(WORD) ?? []).filter((word) => word.length > 0);
   const letters = words.reduce((sum, word) => sum + word.length, 0);
@@ -32,7 +41,8 @@ export function detectLanguage(text: string, hint?: string, vocabulary?: Record<
 
   const known = TAGGED_LANGUAGES.map((language) => ({
     language,
-    share: words.filter((word) => KNOWN_WORDS[language].has(word) || vocabulary?.[language].has(word)).length / words.length,
+    share:
+      words.filter((word) => KNOWN_WORDS[language].has(word) || vocabulary?.[language].has(word)).length / words.length,
   })).sort((a, b) => b.share - a.share);
   // Most comments say it with their function words; tinyld (most of the cost) only settles the rest.
   if (words.length >= 4 && known[0].share >= FAST_SHARE && known[0].share >= 2 * known[1].share) {
@@ -40,12 +50,18 @@ export function detectLanguage(text: string, hint?: string, vocabulary?: Record<
   }
   const profile = ngramScores(sample);
   const scores = known
-    .map(({ language, share }) => ({ language, score: 0.5 * (profile.get(language) ?? 0) + 0.5 * Math.min(1, 2 * share) }))
+    .map(({ language, share }) => ({
+      language,
+      score: 0.5 * (profile.get(language) ?? 0) + 0.5 * Math.min(1, 2 * share),
+    }))
     .sort((a, b) => b.score - a.score);
   const [best, second] = scores;
   const foreign = profile.get('*') ?? 0;
   if (best.score >= MIN_SCORE && best.score > foreign * 0.6) {
-    return { language: best.language, confidence: round(Math.min(1, best.score / Math.max(best.score + second.score * 0.5, 0.0001))) };
+    return {
+      language: best.language,
+      confidence: round(Math.min(1, best.score / Math.max(best.score + second.score * 0.5, 0.0001))),
+    };
   }
   if (hint && isTaggedLanguage(hint) && words.length <= 3) return { language: hint, confidence: 0.3 };
   return { language: 'other', confidence: round(Math.max(foreign, 1 - best.score) * (words.length > 3 ? 1 : 0.5)) };

@@ -47,7 +47,9 @@ function main(): void {
     const cpu = process.cpuUsage(cpuBefore);
     rates.push(comments.length / seconds);
     cpuRates.push(comments.length / ((cpu.user + cpu.system) / 1e6));
-    process.stderr.write(`bench: round ${round + 1}: ${comments.length} comments in ${seconds.toFixed(2)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s\n`);
+    process.stderr.write(
+      `bench: round ${round + 1}: ${comments.length} comments in ${seconds.toFixed(2)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s\n`,
+    );
   }
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(0);

@@ -6,7 +6,6 @@ import type { CustomerFactsRow } from './customer-facts';
 /** The local projection of `customer upserted`: the newest facts per customer. */
 @Injectable()
 export class CustomerRepository {
-
   constructor(private readonly tables: SchemaTables) {}
 
   /**
@@ -21,7 +20,10 @@ export class CustomerRepository {
 
   /** When the stored facts of the customer were recorded at the source; null when none are stored. */
   async factsAt(manager: EntityManager, customerId: string): Promise<Date | null> {
-    const rows: { facts_at: Date }[] = await manager.query(`SELECT facts_at FROM ${this.tables.of('customers')} WHERE customer_id = $1`, [customerId]);
+    const rows: { facts_at: Date }[] = await manager.query(
+      `SELECT facts_at FROM ${this.tables.of('customers')} WHERE customer_id = $1`,
+      [customerId],
+    );
     return rows[0]?.facts_at ?? null;
   }
 

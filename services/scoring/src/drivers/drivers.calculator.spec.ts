@@ -10,7 +10,13 @@ describe('drivers', () => {
       { tag: 'delivery.late', promoters: 0, passives: 2, detractors: 12 },
     ]);
     // Without delivery.late: 50 / 28 / 8 of 86 → NPS 48.8372; impact 18.8372.
-    expect(late).toMatchObject({ tag: 'delivery.late', n: 14, detractorShare: 60, passiveShare: (100 * 2) / 30, promoterShare: 0 });
+    expect(late).toMatchObject({
+      tag: 'delivery.late',
+      n: 14,
+      detractorShare: 60,
+      passiveShare: (100 * 2) / 30,
+      promoterShare: 0,
+    });
     expect(late.nps).toBeCloseTo(-85.7143, 4);
     expect(late.impact).toBeCloseTo(18.8372, 4);
     // Without price.high: 45 / 25 / 15 of 85 → NPS 35.2941; impact 5.2941.

@@ -26,7 +26,11 @@ export function drivers(all: NpsCounts, perTag: ReadonlyArray<{ tag: string } & 
   return perTag
     .map(({ tag, ...tagged }) => {
       const withTag = summarize(tagged);
-      const without = summarize({ promoters: all.promoters - tagged.promoters, passives: all.passives - tagged.passives, detractors: all.detractors - tagged.detractors });
+      const without = summarize({
+        promoters: all.promoters - tagged.promoters,
+        passives: all.passives - tagged.passives,
+        detractors: all.detractors - tagged.detractors,
+      });
       return {
         tag,
         n: withTag?.n ?? 0,

@@ -63,6 +63,7 @@ export class ScoringTables1763942400000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['tag_rollups', 'rollups', 'response_tags', 'responses', 'customers']) await runner.query(`DROP TABLE ${qualifiedTable(runner, table)}`);
+    for (const table of ['tag_rollups', 'rollups', 'response_tags', 'responses', 'customers'])
+      await runner.query(`DROP TABLE ${qualifiedTable(runner, table)}`);
   }
 }

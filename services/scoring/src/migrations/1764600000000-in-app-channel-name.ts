@@ -12,10 +12,12 @@ export class InAppChannelName1764600000000 implements MigrationInterface {
   name = 'InAppChannelName1764600000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    for (const table of TABLES) await runner.query(`UPDATE ${qualifiedTable(runner, table)} SET channel = 'in_app' WHERE channel = 'in-app'`);
+    for (const table of TABLES)
+      await runner.query(`UPDATE ${qualifiedTable(runner, table)} SET channel = 'in_app' WHERE channel = 'in-app'`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of TABLES) await runner.query(`UPDATE ${qualifiedTable(runner, table)} SET channel = 'in-app' WHERE channel = 'in_app'`);
+    for (const table of TABLES)
+      await runner.query(`UPDATE ${qualifiedTable(runner, table)} SET channel = 'in-app' WHERE channel = 'in_app'`);
   }
 }

@@ -5,8 +5,13 @@ import { IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches } from 'class-v
 import { NpsFilterDto } from './nps-filter.dto';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const commaList = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value));
-const versus = (what: string) => ({ type: String, description: `second side: ${what} instead of the first side's; comma-separated for several` });
+const commaList = Transform(({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value,
+);
+const versus = (what: string) => ({
+  type: String,
+  description: `second side: ${what} instead of the first side's; comma-separated for several`,
+});
 
 /**
  * `GET /nps/compare`: the filters describe the first side; every `versus…` parameter replaces

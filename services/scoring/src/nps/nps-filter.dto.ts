@@ -1,10 +1,22 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNEL_NAMES } from '@nps/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsTimeZone, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const commaList = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value));
+const commaList = Transform(({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value,
+);
 const list = (what: string) => ({ type: String, description: `${what}; comma-separated for several (any of them)` });
 
 /** Filters shared by `/nps`, `/nps/compare` and `/nps/drivers`. */
@@ -21,7 +33,10 @@ export class NpsFilterDto {
   @IsISO8601({ strict: true }, { message: '$property must be a real calendar day' })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'IANA time zone the days and intervals are in; one of ROLLUP_TIME_ZONES', default: 'UTC' })
+  @ApiPropertyOptional({
+    description: 'IANA time zone the days and intervals are in; one of ROLLUP_TIME_ZONES',
+    default: 'UTC',
+  })
   @IsOptional()
   @IsTimeZone({ message: '$property must be an IANA time zone such as Europe/Amsterdam' })
   timeZone: string = 'UTC';

@@ -25,7 +25,11 @@ describe('NPS statistics', () => {
   });
 
   it('gives percentages and flags samples under 30', () => {
-    expect(summarize({ promoters: 3, passives: 1, detractors: 2 })).toMatchObject({ n: 6, promoterPct: 50, lowSample: true });
+    expect(summarize({ promoters: 3, passives: 1, detractors: 2 })).toMatchObject({
+      n: 6,
+      promoterPct: 50,
+      lowSample: true,
+    });
     expect(summarize({ promoters: 50, passives: 30, detractors: 20 })?.lowSample).toBe(false);
   });
 
@@ -55,8 +59,15 @@ describe('NPS statistics', () => {
   });
 
   it.each([
-    [0, 'detractor'], [6, 'detractor'], [7, 'passive'], [8, 'passive'], [9, 'promoter'], [10, 'promoter'],
+    [0, 'detractor'],
+    [6, 'detractor'],
+    [7, 'passive'],
+    [8, 'passive'],
+    [9, 'promoter'],
+    [10, 'promoter'],
   ] as const)('classifies %i as %s', (score, category) => expect(categoryOf(score)).toBe(category));
 
-  it.each([-1, 11, 7.5, Number.NaN])('refuses %p as a score', (score) => expect(() => categoryOf(score)).toThrow(RangeError));
+  it.each([-1, 11, 7.5, Number.NaN])('refuses %p as a score', (score) =>
+    expect(() => categoryOf(score)).toThrow(RangeError),
+  );
 });

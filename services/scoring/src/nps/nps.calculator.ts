@@ -37,7 +37,8 @@ export type NpsCategory = 'promoter' | 'passive' | 'detractor';
 
 /** Promoter 9–10, passive 7–8, detractor 0–6. */
 export function categoryOf(score: number): NpsCategory {
-  if (!Number.isInteger(score) || score < 0 || score > 10) throw new RangeError(`an NPS score is a whole number from 0 to 10, not ${score}`);
+  if (!Number.isInteger(score) || score < 0 || score > 10)
+    throw new RangeError(`an NPS score is a whole number from 0 to 10, not ${score}`);
   return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
 }
 
@@ -56,7 +57,10 @@ export function summarize(counts: NpsCounts): NpsSummary | null {
     nps,
     standardError,
     marginOfError95: Z95 * standardError,
-    interval95: [Math.max(-100, adjusted.nps - Z95 * adjusted.standardError), Math.min(100, adjusted.nps + Z95 * adjusted.standardError)],
+    interval95: [
+      Math.max(-100, adjusted.nps - Z95 * adjusted.standardError),
+      Math.min(100, adjusted.nps + Z95 * adjusted.standardError),
+    ],
     lowSample: n < LOW_SAMPLE_N,
   };
 }
@@ -68,9 +72,17 @@ export function compare(before: NpsSummary, after: NpsSummary): NpsComparison {
   const z = standardError === 0 ? (delta === 0 ? 0 : Math.sign(delta) * Infinity) : delta / standardError;
   const pValue = standardError === 0 ? (delta === 0 ? 1 : 0) : 2 * (1 - normalCdf(Math.abs(z)));
   const significant95 = pValue < 0.05;
-  const direction = delta > 0 ? `up ${round1(delta)} points` : delta < 0 ? `down ${round1(-delta)} points` : 'unchanged';
+  const direction =
+    delta > 0 ? `up ${round1(delta)} points` : delta < 0 ? `down ${round1(-delta)} points` : 'unchanged';
   const verdict = significant95 ? 'significant at 95%' : 'not significant at 95%';
-  return { delta, standardError, z, pValue, significant95, sentence: `${direction}, ${verdict} (p = ${pValue.toFixed(3)})` };
+  return {
+    delta,
+    standardError,
+    z,
+    pValue,
+    significant95,
+    sentence: `${direction}, ${verdict} (p = ${pValue.toFixed(3)})`,
+  };
 }
 
 function npsAndError(promoters: number, detractors: number, n: number): { nps: number; standardError: number } {
@@ -78,7 +90,10 @@ function npsAndError(promoters: number, detractors: number, n: number): { nps: n
   const d = detractors / n;
   // max(0, …) only absorbs floating-point noise when every answer is in one category.
   // NPS straight from the counts, as defined, so whole answers give exact figures (55, not 55.000000000000014).
-  return { nps: (100 * (promoters - detractors)) / n, standardError: 100 * Math.sqrt(Math.max(0, p + d - (p - d) ** 2) / n) };
+  return {
+    nps: (100 * (promoters - detractors)) / n,
+    standardError: 100 * Math.sqrt(Math.max(0, p + d - (p - d) ** 2) / n),
+  };
 }
 
 /** Standard normal CDF via erf (Abramowitz & Stegun 7.1.26, error < 1.5e-7). */

@@ -13,7 +13,9 @@ export class NpsController {
   constructor(private readonly nps: NpsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'NPS with n, category shares, standard error, 95% margin of error and interval, per interval and group' })
+  @ApiOperation({
+    summary: 'NPS with n, category shares, standard error, 95% margin of error and interval, per interval and group',
+  })
   @ApiOkResponse({ description: 'one row per (period, group) with answers; statistics as in docs/nps-statistics.md' })
   @ApiBadRequestResponse(BAD_REQUEST)
   get(@Query() query: NpsQueryDto) {
@@ -21,7 +23,10 @@ export class NpsController {
   }
 
   @Get('compare')
-  @ApiOperation({ summary: 'Whether NPS differs between two periods or two groups: ΔNPS, SE of the difference, z, two-sided p and a sentence' })
+  @ApiOperation({
+    summary:
+      'Whether NPS differs between two periods or two groups: ΔNPS, SE of the difference, z, two-sided p and a sentence',
+  })
   @ApiOkResponse({ description: '`first`, `second` and `change` (null when a side has no answers)' })
   @ApiBadRequestResponse(BAD_REQUEST)
   compare(@Query() query: NpsCompareDto) {
@@ -30,7 +35,9 @@ export class NpsController {
 
   @Get('drivers')
   @ApiOperation({ summary: 'Per root-cause tag: share among detractors, passives and promoters, and NPS impact' })
-  @ApiOkResponse({ description: 'drivers sorted by NPS impact (points NPS would gain without the responses carrying the tag)' })
+  @ApiOkResponse({
+    description: 'drivers sorted by NPS impact (points NPS would gain without the responses carrying the tag)',
+  })
   @ApiBadRequestResponse(BAD_REQUEST)
   drivers(@Query() query: NpsFilterDto) {
     return this.nps.drivers(filterOf(query));

@@ -5,7 +5,14 @@ import { RollupWriter } from '../rollups/rollup.writer';
 import type { Dimension, Interval, NpsFilter } from './dimensions';
 import type { NpsCompareDto } from './nps-compare.dto';
 import { NpsQueryError, NpsQueryErrorCode } from './nps-query.error';
-import { compare, LOW_SAMPLE_N, type NpsComparison, type NpsCounts, type NpsSummary, summarize } from './nps.calculator';
+import {
+  compare,
+  LOW_SAMPLE_N,
+  type NpsComparison,
+  type NpsCounts,
+  type NpsSummary,
+  summarize,
+} from './nps.calculator';
 
 export interface NpsRow extends NpsSummary {
   period: string | null;
@@ -26,7 +33,11 @@ export class NpsService {
     private readonly writer: RollupWriter,
   ) {}
 
-  async nps(filter: NpsFilter, groupBy: Dimension[] = [], interval?: Interval): Promise<{ timeZone: string; interval: Interval | null; lowSampleBelow: number; rows: NpsRow[] }> {
+  async nps(
+    filter: NpsFilter,
+    groupBy: Dimension[] = [],
+    interval?: Interval,
+  ): Promise<{ timeZone: string; interval: Interval | null; lowSampleBelow: number; rows: NpsRow[] }> {
     this.check(filter);
     const rows = await this.reader.counts(filter, groupBy, interval);
     return {
@@ -56,12 +67,20 @@ export class NpsService {
     };
     const versus = Object.entries(query).filter(([key, value]) => key.startsWith('versus') && value !== undefined);
     if (versus.length === 0) {
-      throw new NpsQueryError(NpsQueryErrorCode.NO_SECOND_SIDE, 'versusFrom', 'or another versus… parameter is needed: name a second period (versusFrom, versusTo) or a second group (versusSegment, versusRegion, …)');
+      throw new NpsQueryError(
+        NpsQueryErrorCode.NO_SECOND_SIDE,
+        'versusFrom',
+        'or another versus… parameter is needed: name a second period (versusFrom, versusTo) or a second group (versusSegment, versusRegion, …)',
+      );
     }
     this.check(first);
     this.check(second, 'versus');
     const [a, b] = await Promise.all([this.total(first), this.total(second)]);
-    return { first: { filter: first, summary: a }, second: { filter: second, summary: b }, change: a && b ? compare(a, b) : null };
+    return {
+      first: { filter: first, summary: a },
+      second: { filter: second, summary: b },
+      change: a && b ? compare(a, b) : null,
+    };
   }
 
   async drivers(filter: NpsFilter): Promise<{ overall: NpsSummary | null; drivers: Driver[] }> {
@@ -69,7 +88,13 @@ export class NpsService {
     const overall = await this.total(filter);
     if (!overall) return { overall, drivers: [] };
     const perTag = await this.reader.counts(filter, ['tag']);
-    return { overall, drivers: drivers(overall, perTag.map(({ group, ...counts }) => ({ tag: group.tag ?? '', ...counts }))) };
+    return {
+      overall,
+      drivers: drivers(
+        overall,
+        perTag.map(({ group, ...counts }) => ({ tag: group.tag ?? '', ...counts })),
+      ),
+    };
   }
 
   private async total(filter: NpsFilter): Promise<NpsSummary | null> {
@@ -81,9 +106,14 @@ export class NpsService {
   private check(filter: NpsFilter, prefix = ''): void {
     const name = (field: string) => (prefix ? `${prefix}${field[0].toUpperCase()}${field.slice(1)}` : field);
     if (!this.writer.zones.includes(filter.timeZone)) {
-      throw new NpsQueryError(NpsQueryErrorCode.TIME_ZONE_NOT_ROLLED_UP, 'timeZone', `must be one of the time zones rolled up (ROLLUP_TIME_ZONES): ${this.writer.zones.join(', ')}`);
+      throw new NpsQueryError(
+        NpsQueryErrorCode.TIME_ZONE_NOT_ROLLED_UP,
+        'timeZone',
+        `must be one of the time zones rolled up (ROLLUP_TIME_ZONES): ${this.writer.zones.join(', ')}`,
+      );
     }
-    if (filter.from && filter.to && filter.from > filter.to) throw new NpsQueryError(NpsQueryErrorCode.PERIOD_REVERSED, name('to'), `must not be before ${name('from')}`);
+    if (filter.from && filter.to && filter.from > filter.to)
+      throw new NpsQueryError(NpsQueryErrorCode.PERIOD_REVERSED, name('to'), `must not be before ${name('from')}`);
   }
 }
 

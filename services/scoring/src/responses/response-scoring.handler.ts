@@ -25,7 +25,11 @@ export class ResponseScoringHandler {
   @EventPattern(Topics.ResponseReceived.name)
   async received(@Payload() event: ResponseReceived, @Ctx() context: EventContext): Promise<void> {
     checkContract(event.score);
-    const answeredAt = event.answeredAt ? timestampDate(event.answeredAt) : event.occurredAt ? timestampDate(event.occurredAt) : new Date();
+    const answeredAt = event.answeredAt
+      ? timestampDate(event.answeredAt)
+      : event.occurredAt
+        ? timestampDate(event.occurredAt)
+        : new Date();
     const answer = {
       customerId: event.customerId,
       score: event.score,
@@ -37,35 +41,68 @@ export class ResponseScoringHandler {
       channel: channelName(event.channel) ?? '',
       language: event.language,
     };
-    await this.apply(context, event.responseId, event.customerId, answeredAt, (current) => receiveAnswer(current, answer));
+    await this.apply(context, event.responseId, event.customerId, answeredAt, (current) =>
+      receiveAnswer(current, answer),
+    );
   }
 
   @EventPattern(Topics.ResponseRevised.name)
   async revised(@Payload() event: ResponseRevised, @Ctx() context: EventContext): Promise<void> {
     checkContract(event.score, event.revision);
-    const revisedAt = event.revisedAt ? timestampDate(event.revisedAt) : event.occurredAt ? timestampDate(event.occurredAt) : new Date();
-    const revision = { customerId: event.customerId, revision: event.revision, score: event.score, comment: event.comment, revisedAt };
+    const revisedAt = event.revisedAt
+      ? timestampDate(event.revisedAt)
+      : event.occurredAt
+        ? timestampDate(event.occurredAt)
+        : new Date();
+    const revision = {
+      customerId: event.customerId,
+      revision: event.revision,
+      score: event.score,
+      comment: event.comment,
+      revisedAt,
+    };
     await this.apply(context, event.responseId, event.customerId, null, (current) => applyRevision(current, revision));
   }
 
-  private async apply(context: EventContext, responseId: string, customerId: string, answeredAt: Date | null, decide: (current: ResponseState) => Decision): Promise<void> {
+  private async apply(
+    context: EventContext,
+    responseId: string,
+    customerId: string,
+    answeredAt: Date | null,
+    decide: (current: ResponseState) => Decision,
+  ): Promise<void> {
     const { manager } = context.unitOfWork;
     const zones = this.rollups.zones;
     await this.customers.lock(manager, customerId);
-    const { response, customer, daysAt } = await this.responses.find(manager, responseId, customerId, zones, answeredAt);
+    const { response, customer, daysAt } = await this.responses.find(
+      manager,
+      responseId,
+      customerId,
+      zones,
+      answeredAt,
+    );
     const decision = decide(response.state);
     if (!decision.changed) return;
     await this.responses.save(manager, decision.state, customer);
     const after = { ...response, state: decision.state, facts: customer, days: response.days ?? daysAt };
-    await this.rollups.apply(manager, rollupDeltas(zones, nonNull([contributionOf(response)]), nonNull([contributionOf(after)])));
+    await this.rollups.apply(
+      manager,
+      rollupDeltas(zones, nonNull([contributionOf(response)]), nonNull([contributionOf(after)])),
+    );
     const now = new Date();
     if (decision.scored) context.unitOfWork.publish(Topics.ResponseScored, responseScored(decision.state, now));
-    if (decision.detractor) context.unitOfWork.publish(Topics.DetractorIdentified, detractorIdentified(decision.state, customer, decision.detractor === 'withdrawn', now));
+    if (decision.detractor)
+      context.unitOfWork.publish(
+        Topics.DetractorIdentified,
+        detractorIdentified(decision.state, customer, decision.detractor === 'withdrawn', now),
+      );
   }
 }
 
 /** A score outside 0–10 or a revision below 1 breaks the contract: no retry fixes it, so straight to the dead-letter topic. */
 function checkContract(score: number, revision = 1): void {
-  if (!Number.isInteger(score) || score < 0 || score > 10) throw new RejectedEventError(`score ${score} is not a whole number from 0 to 10`);
-  if (!Number.isInteger(revision) || revision < 1) throw new RejectedEventError(`revision ${revision} is not 1 or more`);
+  if (!Number.isInteger(score) || score < 0 || score > 10)
+    throw new RejectedEventError(`score ${score} is not a whole number from 0 to 10`);
+  if (!Number.isInteger(revision) || revision < 1)
+    throw new RejectedEventError(`revision ${revision} is not 1 or more`);
 }

@@ -45,7 +45,6 @@ export interface StoredResponse {
 /** Reads and writes the `responses` projection; rows are written with the customer's facts copied in. */
 @Injectable()
 export class ResponseRepository {
-
   constructor(private readonly tables: SchemaTables) {}
 
   /**
@@ -59,15 +58,25 @@ export class ResponseRepository {
     zones: string[],
     at: Date | null = null,
   ): Promise<{ response: StoredResponse; customer: CustomerFactsRow; daysAt: string[] | null }> {
-    const [row]: { response: ResponseRow | null; customer: Record<string, string> | null; days_at: string[] | null }[] = await manager.query(
-      `SELECT CASE WHEN r.response_id IS NULL THEN NULL ELSE (SELECT row_to_json(x) FROM (SELECT r.*, ${this.extras('r', '$3')}) x) END AS response,
+    const [row]: { response: ResponseRow | null; customer: Record<string, string> | null; days_at: string[] | null }[] =
+      await manager.query(
+        `SELECT CASE WHEN r.response_id IS NULL THEN NULL ELSE (SELECT row_to_json(x) FROM (SELECT r.*, ${this.extras('r', '$3')}) x) END AS response,
               (SELECT row_to_json(c) FROM ${this.tables.of('customers')} c WHERE c.customer_id = coalesce(r.customer_id, $2)) AS customer,
               CASE WHEN $4::timestamptz IS NULL THEN NULL ELSE ${this.daysOf('$4::timestamptz', '$3')} END AS days_at
        FROM (SELECT $1::text AS id) k LEFT JOIN ${this.tables.of('responses')} r ON r.response_id = k.id`,
-      [responseId, customerId, zones, at],
-    );
+        [responseId, customerId, zones, at],
+      );
     const customer = row.customer ? customerFrom(row.customer) : unknownCustomer(customerId);
-    const response = row.response ? storedFrom(row.response) : { state: emptyResponse(responseId, customerId), facts: customer, tags: [], tagRevision: -1, taggedAt: null, days: null };
+    const response = row.response
+      ? storedFrom(row.response)
+      : {
+          state: emptyResponse(responseId, customerId),
+          facts: customer,
+          tags: [],
+          tagRevision: -1,
+          taggedAt: null,
+          days: null,
+        };
     return { response, customer, daysAt: row.days_at };
   }
 
@@ -81,7 +90,11 @@ export class ResponseRepository {
   }
 
   /** Inserts or replaces the response row, counted under `facts`. */
-  async save(manager: EntityManager, r: ResponseState, facts: Pick<CustomerFactsRow, 'segment' | 'region' | 'tier'>): Promise<void> {
+  async save(
+    manager: EntityManager,
+    r: ResponseState,
+    facts: Pick<CustomerFactsRow, 'segment' | 'region' | 'tier'>,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO ${this.tables.of('responses')} AS t (response_id, customer_id, received, revision, score, category, comment, answered_at, scored_at,
          touchpoint_id, touchpoint_type, channel, language, segment, region, tier, detractor_status)
@@ -114,12 +127,24 @@ export class ResponseRepository {
   }
 
   /** Counts every response of the customer under new facts. */
-  async moveCustomer(manager: EntityManager, facts: Pick<CustomerFactsRow, 'customerId' | 'segment' | 'region' | 'tier'>): Promise<void> {
-    await manager.query(`UPDATE ${this.tables.of('responses')} SET segment = $2, region = $3, tier = $4 WHERE customer_id = $1`, [facts.customerId, facts.segment, facts.region, facts.tier]);
+  async moveCustomer(
+    manager: EntityManager,
+    facts: Pick<CustomerFactsRow, 'customerId' | 'segment' | 'region' | 'tier'>,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE ${this.tables.of('responses')} SET segment = $2, region = $3, tier = $4 WHERE customer_id = $1`,
+      [facts.customerId, facts.segment, facts.region, facts.tier],
+    );
   }
 
   /** Replaces the response's root-cause tags with those of a newer tagging. */
-  async replaceTags(manager: EntityManager, responseId: string, tagIds: string[], revision: number, taggedAt: Date): Promise<void> {
+  async replaceTags(
+    manager: EntityManager,
+    responseId: string,
+    tagIds: string[],
+    revision: number,
+    taggedAt: Date,
+  ): Promise<void> {
     await manager.query(
       `WITH gone AS (DELETE FROM ${this.tables.of('response_tags')} WHERE response_id = $1 AND NOT (tag_id = ANY($2::text[]))),
             added AS (INSERT INTO ${this.tables.of('response_tags')} (response_id, tag_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING)
@@ -139,13 +164,25 @@ export class ResponseRepository {
 }
 
 /** What a stored response contributes to the rollups now; null when it is not counted. */
-export function contributionOf(response: StoredResponse, facts = response.facts, tags = response.tags, days = response.days): Contribution | null {
+export function contributionOf(
+  response: StoredResponse,
+  facts = response.facts,
+  tags = response.tags,
+  days = response.days,
+): Contribution | null {
   const { state } = response;
   if (!state.received || !state.category || !days) return null;
   return {
     category: state.category,
     days,
-    dimensions: { touchpointType: state.touchpointType, channel: state.channel, segment: facts.segment, region: facts.region, tier: facts.tier, language: state.language },
+    dimensions: {
+      touchpointType: state.touchpointType,
+      channel: state.channel,
+      segment: facts.segment,
+      region: facts.region,
+      tier: facts.tier,
+      language: state.language,
+    },
     tags,
   };
 }

@@ -105,7 +105,8 @@ export function receiveAnswer(current: ResponseState, answer: OriginalAnswer): D
  * the original answer arrives a revision is only kept: nothing is counted or published.
  */
 export function applyRevision(current: ResponseState, revision: Revision): Decision {
-  if (!Number.isInteger(revision.revision) || revision.revision < 1) throw new RangeError(`a revision number is 1 or more, not ${revision.revision}`);
+  if (!Number.isInteger(revision.revision) || revision.revision < 1)
+    throw new RangeError(`a revision number is 1 or more, not ${revision.revision}`);
   if (revision.revision <= current.revision) return unchanged(current);
   const state: ResponseState = {
     ...current,
@@ -121,8 +122,10 @@ export function applyRevision(current: ResponseState, revision: Revision): Decis
 }
 
 function published(state: ResponseState): Decision {
-  if (state.category === 'detractor') return { state: { ...state, detractorStatus: 'identified' }, changed: true, scored: true, detractor: 'identified' };
-  if (state.detractorStatus === 'identified') return { state: { ...state, detractorStatus: 'withdrawn' }, changed: true, scored: true, detractor: 'withdrawn' };
+  if (state.category === 'detractor')
+    return { state: { ...state, detractorStatus: 'identified' }, changed: true, scored: true, detractor: 'identified' };
+  if (state.detractorStatus === 'identified')
+    return { state: { ...state, detractorStatus: 'withdrawn' }, changed: true, scored: true, detractor: 'withdrawn' };
   return { state, changed: true, scored: true, detractor: null };
 }
 

@@ -1,6 +1,15 @@
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { Channel, channelFromName, CustomerFactsSchema, type DetractorIdentified, DetractorIdentifiedSchema, NpsCategory, type ResponseScored, ResponseScoredSchema } from '@nps/contracts';
+import {
+  Channel,
+  channelFromName,
+  CustomerFactsSchema,
+  type DetractorIdentified,
+  DetractorIdentifiedSchema,
+  NpsCategory,
+  type ResponseScored,
+  ResponseScoredSchema,
+} from '@nps/contracts';
 import type { CustomerFactsRow } from '../customers/customer-facts';
 import type { NpsCategory as Category } from '../nps/nps.calculator';
 import type { ResponseState } from './response.state';
@@ -25,7 +34,12 @@ export function responseScored(response: ResponseState, now: Date): ResponseScor
 }
 
 /** `detractor identified` with the customer facts known now (empty when not known yet: see docs/scoring.md). */
-export function detractorIdentified(response: ResponseState, customer: CustomerFactsRow, withdrawn: boolean, now: Date): DetractorIdentified {
+export function detractorIdentified(
+  response: ResponseState,
+  customer: CustomerFactsRow,
+  withdrawn: boolean,
+  now: Date,
+): DetractorIdentified {
   return create(DetractorIdentifiedSchema, {
     occurredAt: timestampFromDate(now),
     customerId: response.customerId,

@@ -4,7 +4,14 @@ const zones = ['UTC', 'Europe/Amsterdam'];
 const base: Contribution = {
   category: 'detractor',
   days: ['2025-03-31', '2025-04-01'],
-  dimensions: { touchpointType: 'order-delivered', channel: 'email', segment: 'smb', region: 'uk', tier: 'gold', language: 'en' },
+  dimensions: {
+    touchpointType: 'order-delivered',
+    channel: 'email',
+    segment: 'smb',
+    region: 'uk',
+    tier: 'gold',
+    language: 'en',
+  },
   tags: ['delivery.late'],
 };
 
@@ -30,7 +37,11 @@ describe('rollup deltas', () => {
   });
 
   it('moves a response to another segment', () => {
-    const { rollups } = rollupDeltas(['UTC'], [base], [{ ...base, dimensions: { ...base.dimensions, segment: 'enterprise' } }]);
+    const { rollups } = rollupDeltas(
+      ['UTC'],
+      [base],
+      [{ ...base, dimensions: { ...base.dimensions, segment: 'enterprise' } }],
+    );
     expect(rollups.map((row) => [row.segment, row.detractors])).toEqual([
       ['enterprise', 1],
       ['smb', -1],

@@ -29,14 +29,22 @@ export interface RollupDelta extends RollupDimensions {
   detractors: number;
 }
 
-const FIELD: Record<NpsCategory, 'promoters' | 'passives' | 'detractors'> = { promoter: 'promoters', passive: 'passives', detractor: 'detractors' };
+const FIELD: Record<NpsCategory, 'promoters' | 'passives' | 'detractors'> = {
+  promoter: 'promoters',
+  passive: 'passives',
+  detractor: 'detractors',
+};
 
 /**
  * The rollup changes that turn the contributions `before` into those `after`: each is removed
  * from its row and added to its new one, and changes that cancel out are dropped. Sorted by key,
  * so concurrent writers lock rollup rows in the same order.
  */
-export function rollupDeltas(zones: string[], before: Contribution[], after: Contribution[]): { rollups: RollupDelta[]; tagRollups: RollupDelta[] } {
+export function rollupDeltas(
+  zones: string[],
+  before: Contribution[],
+  after: Contribution[],
+): { rollups: RollupDelta[]; tagRollups: RollupDelta[] } {
   const rollups = new Map<string, RollupDelta>();
   const tagRollups = new Map<string, RollupDelta>();
   const add = (contribution: Contribution, sign: number) => {
@@ -51,8 +59,23 @@ export function rollupDeltas(zones: string[], before: Contribution[], after: Con
   return { rollups: changed(rollups), tagRollups: changed(tagRollups) };
 }
 
-function bump(rows: Map<string, RollupDelta>, row: Omit<RollupDelta, 'promoters' | 'passives' | 'detractors'>, category: NpsCategory, sign: number): void {
-  const key = [row.zone, row.tagId ?? '', row.day, row.touchpointType, row.channel, row.segment, row.region, row.tier, row.language].join('\u0000');
+function bump(
+  rows: Map<string, RollupDelta>,
+  row: Omit<RollupDelta, 'promoters' | 'passives' | 'detractors'>,
+  category: NpsCategory,
+  sign: number,
+): void {
+  const key = [
+    row.zone,
+    row.tagId ?? '',
+    row.day,
+    row.touchpointType,
+    row.channel,
+    row.segment,
+    row.region,
+    row.tier,
+    row.language,
+  ].join('\u0000');
   const delta = rows.get(key) ?? { ...row, promoters: 0, passives: 0, detractors: 0 };
   delta[FIELD[category]] += sign;
   rows.set(key, delta);

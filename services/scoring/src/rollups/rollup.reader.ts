@@ -19,7 +19,6 @@ const FILTERED: Exclude<Dimension, 'tag'>[] = ['touchpointType', 'channel', 'seg
  */
 @Injectable()
 export class RollupReader {
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tables: SchemaTables,

@@ -31,8 +31,21 @@ export class RollupWriter {
   }
 
   private async upsert(manager: EntityManager, table: string, key: string[], deltas: RollupDelta[]): Promise<void> {
-    const columns = { zone: 'zone', tag_id: 'tagId', day: 'day', touchpoint_type: 'touchpointType', channel: 'channel', segment: 'segment', region: 'region', tier: 'tier', language: 'language' } as const;
-    const params = [...key.map((column) => deltas.map((delta) => delta[columns[column as keyof typeof columns]])), ...(['promoters', 'passives', 'detractors'] as const).map((field) => deltas.map((delta) => delta[field]))];
+    const columns = {
+      zone: 'zone',
+      tag_id: 'tagId',
+      day: 'day',
+      touchpoint_type: 'touchpointType',
+      channel: 'channel',
+      segment: 'segment',
+      region: 'region',
+      tier: 'tier',
+      language: 'language',
+    } as const;
+    const params = [
+      ...key.map((column) => deltas.map((delta) => delta[columns[column as keyof typeof columns]])),
+      ...(['promoters', 'passives', 'detractors'] as const).map((field) => deltas.map((delta) => delta[field])),
+    ];
     const types = [...key.map((column) => (column === 'day' ? 'date[]' : 'text[]')), 'int[]', 'int[]', 'int[]'];
     const emptied: Record<string, string>[] = await manager.query(
       `INSERT INTO ${this.tables.of(table)} AS t (${key.join(', ')}, promoters, passives, detractors)

@@ -28,12 +28,22 @@ export class ResponseTagsHandler {
     const zones = this.rollups.zones;
     await this.customers.lock(manager, event.customerId);
     const { response, customer } = await this.responses.find(manager, event.responseId, event.customerId, zones);
-    const older = event.revision < response.tagRevision || (event.revision === response.tagRevision && response.taggedAt !== null && response.taggedAt > taggedAt);
+    const older =
+      event.revision < response.tagRevision ||
+      (event.revision === response.tagRevision && response.taggedAt !== null && response.taggedAt > taggedAt);
     if (older) return;
     // A placeholder row until the answer arrives (saving an existing one again changes nothing).
-    if (!response.state.received && response.state.revision === -1) await this.responses.save(manager, response.state, customer);
+    if (!response.state.received && response.state.revision === -1)
+      await this.responses.save(manager, response.state, customer);
     const tags = [...new Set(event.tags.map((tag) => tag.tagId))].sort();
     await this.responses.replaceTags(manager, event.responseId, tags, event.revision, taggedAt);
-    await this.rollups.apply(manager, rollupDeltas(zones, nonNull([contributionOf(response)]), nonNull([contributionOf(response, response.facts, tags)])));
+    await this.rollups.apply(
+      manager,
+      rollupDeltas(
+        zones,
+        nonNull([contributionOf(response)]),
+        nonNull([contributionOf(response, response.facts, tags)]),
+      ),
+    );
   }
 }

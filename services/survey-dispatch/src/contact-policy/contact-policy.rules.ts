@@ -48,7 +48,13 @@ function parseAttributeRule(text: string): AttributeRule {
   const match = /^(customer|touchpoint)\.([A-Za-z0-9_-]+)=([^,:=]*):(never|(\d+)d)$/.exec(text);
   if (!match) throw new Error(`not an attribute rule: ${text}`);
   const [, subject, attribute, value, effect, days] = match;
-  return { subject: subject as AttributeRule['subject'], attribute, value, effect: effect === 'never' ? 'never' : { capDays: Number(days) }, text };
+  return {
+    subject: subject as AttributeRule['subject'],
+    attribute,
+    value,
+    effect: effect === 'never' ? 'never' : { capDays: Number(days) },
+    text,
+  };
 }
 
 /** How far back the request history must reach for the caps to be checked. */

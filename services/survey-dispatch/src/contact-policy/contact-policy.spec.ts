@@ -15,7 +15,12 @@ const policy = new ContactPolicy(
   }),
 );
 
-const trigger = (change: Partial<ContactTrigger> = {}): ContactTrigger => ({ touchpointId: 'order-1', touchpointType: 'order-delivered', attributes: {}, ...change });
+const trigger = (change: Partial<ContactTrigger> = {}): ContactTrigger => ({
+  touchpointId: 'order-1',
+  touchpointType: 'order-delivered',
+  attributes: {},
+  ...change,
+});
 const profile = (change: Partial<ContactProfile> = {}): ContactProfile => ({
   optedOut: false,
   optedOutChannels: [],
@@ -25,32 +30,146 @@ const profile = (change: Partial<ContactProfile> = {}): ContactProfile => ({
   facts: { segment: 'consumer', tier: 'standard' },
   ...change,
 });
-const history = (change: Partial<ContactHistory> = {}): ContactHistory => ({ touchpointSeen: false, recentRequests: [], ...change });
-const sentBefore = (days: number, touchpointType = 'order-delivered') => history({ recentRequests: [{ touchpointType, requestedAt: daysAgo(days) }] });
+const history = (change: Partial<ContactHistory> = {}): ContactHistory => ({
+  touchpointSeen: false,
+  recentRequests: [],
+  ...change,
+});
+const sentBefore = (days: number, touchpointType = 'order-delivered') =>
+  history({ recentRequests: [{ touchpointType, requestedAt: daysAgo(days) }] });
 
-type Expected = Partial<Extract<PolicyDecision, { outcome: 'send' | 'defer' }>> | { outcome: 'suppress'; reason: string };
+type Expected =
+  Partial<Extract<PolicyDecision, { outcome: 'send' | 'defer' }>> | { outcome: 'suppress'; reason: string };
 
 describe('ContactPolicy', () => {
   it.each<[string, ContactTrigger, ContactProfile | undefined, ContactHistory, Expected]>([
-    ['a first survey in daytime is sent now by email', trigger(), profile(), history(), { outcome: 'send', channel: Channel.EMAIL, dueAt: NOW }],
-    ['a touchpoint already handled is a duplicate', trigger(), profile(), history({ touchpointSeen: true }), { outcome: 'suppress', reason: 'DUPLICATE_TOUCHPOINT' }],
-    ['an unknown customer is not asked', trigger(), undefined, history(), { outcome: 'suppress', reason: 'UNKNOWN_CUSTOMER' }],
-    ['a customer who opted out of everything is not asked', trigger(), profile({ optedOut: true }), history(), { outcome: 'suppress', reason: 'OPTED_OUT' }],
-    ['an email opt-out falls back to SMS', trigger(), profile({ optedOutChannels: [Channel.EMAIL] }), history(), { outcome: 'send', channel: Channel.SMS }],
-    ['opted out of every reachable channel', trigger(), profile({ optedOutChannels: [Channel.EMAIL, Channel.SMS] }), history(), { outcome: 'suppress', reason: 'OPTED_OUT_CHANNEL' }],
-    ['an ad-hoc send through an opted-out channel', trigger({ channelOverride: Channel.EMAIL }), profile({ optedOutChannels: [Channel.EMAIL] }), history(), { outcome: 'suppress', reason: 'OPTED_OUT_CHANNEL' }],
-    ['an ad-hoc send through a channel without address', trigger({ channelOverride: Channel.WEBHOOK }), profile(), history(), { outcome: 'suppress', reason: 'NO_CONTACT_ADDRESS' }],
-    ['a customer without any address', trigger(), profile({ reachable: [] }), history(), { outcome: 'suppress', reason: 'NO_CONTACT_ADDRESS' }],
-    ['the preferred channel wins when reachable', trigger(), profile({ preferredChannel: Channel.SMS }), history(), { outcome: 'send', channel: Channel.SMS }],
-    ['surveyed 10 days ago: overall 30-day cap', trigger(), profile(), sentBefore(10), { outcome: 'suppress', reason: 'FREQUENCY_CAP' }],
-    ['surveyed 29.9 days ago: still capped', trigger(), profile(), sentBefore(29.9), { outcome: 'suppress', reason: 'FREQUENCY_CAP' }],
+    [
+      'a first survey in daytime is sent now by email',
+      trigger(),
+      profile(),
+      history(),
+      { outcome: 'send', channel: Channel.EMAIL, dueAt: NOW },
+    ],
+    [
+      'a touchpoint already handled is a duplicate',
+      trigger(),
+      profile(),
+      history({ touchpointSeen: true }),
+      { outcome: 'suppress', reason: 'DUPLICATE_TOUCHPOINT' },
+    ],
+    [
+      'an unknown customer is not asked',
+      trigger(),
+      undefined,
+      history(),
+      { outcome: 'suppress', reason: 'UNKNOWN_CUSTOMER' },
+    ],
+    [
+      'a customer who opted out of everything is not asked',
+      trigger(),
+      profile({ optedOut: true }),
+      history(),
+      { outcome: 'suppress', reason: 'OPTED_OUT' },
+    ],
+    [
+      'an email opt-out falls back to SMS',
+      trigger(),
+      profile({ optedOutChannels: [Channel.EMAIL] }),
+      history(),
+      { outcome: 'send', channel: Channel.SMS },
+    ],
+    [
+      'opted out of every reachable channel',
+      trigger(),
+      profile({ optedOutChannels: [Channel.EMAIL, Channel.SMS] }),
+      history(),
+      { outcome: 'suppress', reason: 'OPTED_OUT_CHANNEL' },
+    ],
+    [
+      'an ad-hoc send through an opted-out channel',
+      trigger({ channelOverride: Channel.EMAIL }),
+      profile({ optedOutChannels: [Channel.EMAIL] }),
+      history(),
+      { outcome: 'suppress', reason: 'OPTED_OUT_CHANNEL' },
+    ],
+    [
+      'an ad-hoc send through a channel without address',
+      trigger({ channelOverride: Channel.WEBHOOK }),
+      profile(),
+      history(),
+      { outcome: 'suppress', reason: 'NO_CONTACT_ADDRESS' },
+    ],
+    [
+      'a customer without any address',
+      trigger(),
+      profile({ reachable: [] }),
+      history(),
+      { outcome: 'suppress', reason: 'NO_CONTACT_ADDRESS' },
+    ],
+    [
+      'the preferred channel wins when reachable',
+      trigger(),
+      profile({ preferredChannel: Channel.SMS }),
+      history(),
+      { outcome: 'send', channel: Channel.SMS },
+    ],
+    [
+      'surveyed 10 days ago: overall 30-day cap',
+      trigger(),
+      profile(),
+      sentBefore(10),
+      { outcome: 'suppress', reason: 'FREQUENCY_CAP' },
+    ],
+    [
+      'surveyed 29.9 days ago: still capped',
+      trigger(),
+      profile(),
+      sentBefore(29.9),
+      { outcome: 'suppress', reason: 'FREQUENCY_CAP' },
+    ],
     ['surveyed 31 days ago: allowed again', trigger(), profile(), sentBefore(31), { outcome: 'send' }],
-    ['ticket surveyed 60 days ago: 90-day type cap', trigger({ touchpointType: 'ticket-closed' }), profile(), sentBefore(60, 'ticket-closed'), { outcome: 'suppress', reason: 'TOUCHPOINT_TYPE_CAP' }],
-    ['order surveyed 60 days ago does not cap a ticket', trigger({ touchpointType: 'ticket-closed' }), profile(), sentBefore(60), { outcome: 'send' }],
-    ['internal customers are never asked', trigger(), profile({ facts: { segment: 'internal' } }), history(), { outcome: 'suppress', reason: 'ATTRIBUTE_RULE' }],
-    ['test touchpoints are never surveyed', trigger({ attributes: { source: 'test' } }), profile(), history(), { outcome: 'suppress', reason: 'ATTRIBUTE_RULE' }],
-    ['platinum customers: 120-day cap', trigger(), profile({ facts: { tier: 'platinum' } }), sentBefore(100), { outcome: 'suppress', reason: 'ATTRIBUTE_RULE' }],
-    ['platinum customers after 121 days', trigger(), profile({ facts: { tier: 'platinum' } }), sentBefore(121), { outcome: 'send' }],
+    [
+      'ticket surveyed 60 days ago: 90-day type cap',
+      trigger({ touchpointType: 'ticket-closed' }),
+      profile(),
+      sentBefore(60, 'ticket-closed'),
+      { outcome: 'suppress', reason: 'TOUCHPOINT_TYPE_CAP' },
+    ],
+    [
+      'order surveyed 60 days ago does not cap a ticket',
+      trigger({ touchpointType: 'ticket-closed' }),
+      profile(),
+      sentBefore(60),
+      { outcome: 'send' },
+    ],
+    [
+      'internal customers are never asked',
+      trigger(),
+      profile({ facts: { segment: 'internal' } }),
+      history(),
+      { outcome: 'suppress', reason: 'ATTRIBUTE_RULE' },
+    ],
+    [
+      'test touchpoints are never surveyed',
+      trigger({ attributes: { source: 'test' } }),
+      profile(),
+      history(),
+      { outcome: 'suppress', reason: 'ATTRIBUTE_RULE' },
+    ],
+    [
+      'platinum customers: 120-day cap',
+      trigger(),
+      profile({ facts: { tier: 'platinum' } }),
+      sentBefore(100),
+      { outcome: 'suppress', reason: 'ATTRIBUTE_RULE' },
+    ],
+    [
+      'platinum customers after 121 days',
+      trigger(),
+      profile({ facts: { tier: 'platinum' } }),
+      sentBefore(121),
+      { outcome: 'send' },
+    ],
     [
       '23:00 in Sydney: deferred to 08:00 local the next morning',
       trigger(),
@@ -58,9 +177,27 @@ describe('ContactPolicy', () => {
       history(),
       { outcome: 'defer', reason: 'QUIET_HOURS', dueAt: new Date('2026-11-23T21:00:00Z'), channel: Channel.EMAIL },
     ],
-    ['07:00 in New York: deferred to 08:00 the same morning', trigger(), profile({ timeZone: 'America/New_York' }), history(), { outcome: 'defer', reason: 'QUIET_HOURS', dueAt: new Date('2026-11-23T13:00:00Z') }],
-    ['a duplicate during quiet hours is still a duplicate', trigger(), profile({ timeZone: 'Australia/Sydney' }), history({ touchpointSeen: true }), { outcome: 'suppress', reason: 'DUPLICATE_TOUCHPOINT' }],
-    ['a capped trigger during quiet hours is suppressed, not deferred', trigger(), profile({ timeZone: 'Australia/Sydney' }), sentBefore(3), { outcome: 'suppress', reason: 'FREQUENCY_CAP' }],
+    [
+      '07:00 in New York: deferred to 08:00 the same morning',
+      trigger(),
+      profile({ timeZone: 'America/New_York' }),
+      history(),
+      { outcome: 'defer', reason: 'QUIET_HOURS', dueAt: new Date('2026-11-23T13:00:00Z') },
+    ],
+    [
+      'a duplicate during quiet hours is still a duplicate',
+      trigger(),
+      profile({ timeZone: 'Australia/Sydney' }),
+      history({ touchpointSeen: true }),
+      { outcome: 'suppress', reason: 'DUPLICATE_TOUCHPOINT' },
+    ],
+    [
+      'a capped trigger during quiet hours is suppressed, not deferred',
+      trigger(),
+      profile({ timeZone: 'Australia/Sydney' }),
+      sentBefore(3),
+      { outcome: 'suppress', reason: 'FREQUENCY_CAP' },
+    ],
   ])('%s', (_, given, customer, past, expected) => {
     const decision = policy.decide(given, customer, past, NOW);
 
@@ -69,8 +206,19 @@ describe('ContactPolicy', () => {
   });
 
   it('with the caps off, a customer can be asked about every touchpoint', () => {
-    const open = new ContactPolicy(contactPolicyRulesFrom({ CONTACT_CAP_DAYS: 0, CONTACT_CAP_PER_TYPE: 'none', CONTACT_ATTRIBUTE_RULES: 'none', QUIET_HOURS: 'off' }));
+    const open = new ContactPolicy(
+      contactPolicyRulesFrom({
+        CONTACT_CAP_DAYS: 0,
+        CONTACT_CAP_PER_TYPE: 'none',
+        CONTACT_ATTRIBUTE_RULES: 'none',
+        QUIET_HOURS: 'off',
+      }),
+    );
 
-    expect(open.decide(trigger(), profile({ timeZone: 'Australia/Sydney' }), sentBefore(0.01), NOW)).toEqual({ outcome: 'send', channel: Channel.EMAIL, dueAt: NOW });
+    expect(open.decide(trigger(), profile({ timeZone: 'Australia/Sydney' }), sentBefore(0.01), NOW)).toEqual({
+      outcome: 'send',
+      channel: Channel.EMAIL,
+      dueAt: NOW,
+    });
   });
 });

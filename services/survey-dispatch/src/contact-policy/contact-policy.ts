@@ -15,8 +15,17 @@ const FALLBACK_CHANNELS = [Channel.EMAIL, Channel.SMS, Channel.WEBHOOK];
 export class ContactPolicy {
   constructor(private readonly rules: ContactPolicyRules) {}
 
-  decide(trigger: ContactTrigger, profile: ContactProfile | undefined, history: ContactHistory, now: Date): PolicyDecision {
-    if (history.touchpointSeen) return suppress('DUPLICATE_TOUCHPOINT', `touchpoint ${trigger.touchpointType}/${trigger.touchpointId} was already handled`);
+  decide(
+    trigger: ContactTrigger,
+    profile: ContactProfile | undefined,
+    history: ContactHistory,
+    now: Date,
+  ): PolicyDecision {
+    if (history.touchpointSeen)
+      return suppress(
+        'DUPLICATE_TOUCHPOINT',
+        `touchpoint ${trigger.touchpointType}/${trigger.touchpointId} was already handled`,
+      );
     if (!profile) return suppress('UNKNOWN_CUSTOMER', 'no contact is known for this customer; import it first');
     if (profile.optedOut) return suppress('OPTED_OUT', 'the customer opted out of all surveys');
     const never = this.matchingRules(trigger, profile).find((rule) => rule.effect === 'never');
@@ -28,21 +37,45 @@ export class ContactPolicy {
     const dueAt = nextAllowedTime(now, profile.timeZone, this.rules.quietHours);
     if (dueAt.getTime() === now.getTime()) return { outcome: 'send', channel: channel.channel, dueAt };
     const local = DateTime.fromJSDate(dueAt, { zone: profile.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm ZZZZ");
-    return { outcome: 'defer', channel: channel.channel, dueAt, reason: 'QUIET_HOURS', detail: `quiet hours in ${profile.timeZone}: deferred to ${local}` };
+    return {
+      outcome: 'defer',
+      channel: channel.channel,
+      dueAt,
+      reason: 'QUIET_HOURS',
+      detail: `quiet hours in ${profile.timeZone}: deferred to ${local}`,
+    };
   }
 
   private matchingRules(trigger: ContactTrigger, profile: ContactProfile): AttributeRule[] {
-    return this.rules.attributeRules.filter((rule) => (rule.subject === 'customer' ? profile.facts : trigger.attributes)[rule.attribute] === rule.value);
+    return this.rules.attributeRules.filter(
+      (rule) => (rule.subject === 'customer' ? profile.facts : trigger.attributes)[rule.attribute] === rule.value,
+    );
   }
 
-  private capViolation(trigger: ContactTrigger, profile: ContactProfile, history: ContactHistory, now: Date): PolicyDecision | undefined {
+  private capViolation(
+    trigger: ContactTrigger,
+    profile: ContactProfile,
+    history: ContactHistory,
+    now: Date,
+  ): PolicyDecision | undefined {
     const within = (days: number, ofType?: string) =>
-      days > 0 && history.recentRequests.some((r) => now.getTime() - r.requestedAt.getTime() < days * DAY_MS && (ofType === undefined || r.touchpointType === ofType));
-    if (within(this.rules.capDays)) return suppress('FREQUENCY_CAP', `already surveyed within ${this.rules.capDays} days`);
+      days > 0 &&
+      history.recentRequests.some(
+        (r) =>
+          now.getTime() - r.requestedAt.getTime() < days * DAY_MS &&
+          (ofType === undefined || r.touchpointType === ofType),
+      );
+    if (within(this.rules.capDays))
+      return suppress('FREQUENCY_CAP', `already surveyed within ${this.rules.capDays} days`);
     const typeDays = this.rules.capDaysPerType.get(trigger.touchpointType) ?? 0;
-    if (within(typeDays, trigger.touchpointType)) return suppress('TOUCHPOINT_TYPE_CAP', `already surveyed about ${trigger.touchpointType} within ${typeDays} days`);
+    if (within(typeDays, trigger.touchpointType))
+      return suppress(
+        'TOUCHPOINT_TYPE_CAP',
+        `already surveyed about ${trigger.touchpointType} within ${typeDays} days`,
+      );
     for (const rule of this.matchingRules(trigger, profile)) {
-      if (rule.effect !== 'never' && within(rule.effect.capDays)) return suppress('ATTRIBUTE_RULE', `rule ${rule.text}: already surveyed within ${rule.effect.capDays} days`);
+      if (rule.effect !== 'never' && within(rule.effect.capDays))
+        return suppress('ATTRIBUTE_RULE', `rule ${rule.text}: already surveyed within ${rule.effect.capDays} days`);
     }
     return undefined;
   }
@@ -52,18 +85,38 @@ function suppress(reason: Extract<PolicyDecision, { outcome: 'suppress' }>['reas
   return { outcome: 'suppress', reason, detail };
 }
 
-function chooseChannel(trigger: ContactTrigger, profile: ContactProfile): { channel: Channel } | Extract<PolicyDecision, { outcome: 'suppress' }> {
+function chooseChannel(
+  trigger: ContactTrigger,
+  profile: ContactProfile,
+): { channel: Channel } | Extract<PolicyDecision, { outcome: 'suppress' }> {
   const optedOut = (channel: Channel) => profile.optedOutChannels.includes(channel);
   const reachable = (channel: Channel) => profile.reachable.includes(channel);
   if (trigger.channelOverride !== undefined) {
     const name = Channel[trigger.channelOverride];
-    if (optedOut(trigger.channelOverride)) return { outcome: 'suppress', reason: 'OPTED_OUT_CHANNEL', detail: `the customer opted out of ${name}` };
-    if (!reachable(trigger.channelOverride)) return { outcome: 'suppress', reason: 'NO_CONTACT_ADDRESS', detail: `no ${name} address is known for the customer` };
+    if (optedOut(trigger.channelOverride))
+      return { outcome: 'suppress', reason: 'OPTED_OUT_CHANNEL', detail: `the customer opted out of ${name}` };
+    if (!reachable(trigger.channelOverride))
+      return {
+        outcome: 'suppress',
+        reason: 'NO_CONTACT_ADDRESS',
+        detail: `no ${name} address is known for the customer`,
+      };
     return { channel: trigger.channelOverride };
   }
-  const candidates = [...new Set([...(profile.preferredChannel === null ? [] : [profile.preferredChannel]), ...FALLBACK_CHANNELS])].filter(reachable);
+  const candidates = [
+    ...new Set([...(profile.preferredChannel === null ? [] : [profile.preferredChannel]), ...FALLBACK_CHANNELS]),
+  ].filter(reachable);
   const allowed = candidates.find((channel) => !optedOut(channel));
   if (allowed !== undefined) return { channel: allowed };
-  if (candidates.length > 0) return { outcome: 'suppress', reason: 'OPTED_OUT_CHANNEL', detail: `the customer opted out of ${candidates.map((c) => Channel[c]).join(', ')}` };
-  return { outcome: 'suppress', reason: 'NO_CONTACT_ADDRESS', detail: 'no email, phone or webhook is known for the customer' };
+  if (candidates.length > 0)
+    return {
+      outcome: 'suppress',
+      reason: 'OPTED_OUT_CHANNEL',
+      detail: `the customer opted out of ${candidates.map((c) => Channel[c]).join(', ')}`,
+    };
+  return {
+    outcome: 'suppress',
+    reason: 'NO_CONTACT_ADDRESS',
+    detail: 'no email, phone or webhook is known for the customer',
+  };
 }

@@ -22,7 +22,9 @@ export function nextAllowedTime(now: Date, timeZone: string, quiet: QuietHours |
   const local = DateTime.fromJSDate(now, { zone: timeZone });
   const minute = local.hour * 60 + local.minute;
   const spansMidnight = quiet.startMinute > quiet.endMinute;
-  const inside = spansMidnight ? minute >= quiet.startMinute || minute < quiet.endMinute : minute >= quiet.startMinute && minute < quiet.endMinute;
+  const inside = spansMidnight
+    ? minute >= quiet.startMinute || minute < quiet.endMinute
+    : minute >= quiet.startMinute && minute < quiet.endMinute;
   if (!inside) return now;
   const endsTomorrow = spansMidnight && minute >= quiet.startMinute;
   const end = local

@@ -11,14 +11,21 @@ const USAGE = 'usage: cli.ts import-customers <file.csv|file.json> [--url http:/
 export async function importCustomersCli(argv: string[]): Promise<number> {
   const file = argv.find((arg, index) => !arg.startsWith('--') && argv[index - 1] !== '--url');
   const urlIndex = argv.indexOf('--url');
-  const base = urlIndex >= 0 ? argv[urlIndex + 1] : (process.env.SURVEY_DISPATCH_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3001}`);
+  const base =
+    urlIndex >= 0
+      ? argv[urlIndex + 1]
+      : (process.env.SURVEY_DISPATCH_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3001}`);
   if (!file || !base) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
   const contentType = extname(file).toLowerCase() === '.json' ? 'application/json' : 'text/csv';
   try {
-    const response = await fetch(`${base.replace(/\/+$/, '')}/customers/import`, { method: 'POST', headers: { 'content-type': contentType }, body: await readFile(file) });
+    const response = await fetch(`${base.replace(/\/+$/, '')}/customers/import`, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: await readFile(file),
+    });
     const report = (await response.json()) as { rejected?: number };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     if (!response.ok) return 1;

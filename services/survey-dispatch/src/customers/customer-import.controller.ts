@@ -1,5 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { DispatchError, DispatchErrorCode } from '../errors/dispatch.error';
 import { CustomerFileError, readCsvRows, readJsonRows } from './customer-import.parser';
 import { CustomerImportReportDto } from './customer-import.report.dto';
@@ -20,21 +28,35 @@ export class CustomerImportController {
       'JSON: an array of objects with the same fields in camelCase and `attributes` as an object.',
   })
   @ApiConsumes('text/csv', 'application/json')
-  @ApiBody({ schema: { oneOf: [{ type: 'string', description: 'CSV text' }, { type: 'array', items: { type: 'object' } }] } })
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { type: 'string', description: 'CSV text' },
+        { type: 'array', items: { type: 'object' } },
+      ],
+    },
+  })
   @ApiOkResponse({ type: CustomerImportReportDto })
   @ApiBadRequestResponse({ description: 'UNREADABLE_IMPORT: the file as a whole cannot be read; nothing was stored' })
   @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_CONTENT_TYPE: send text/csv or application/json' })
   async import(@Body() body: unknown, @Headers('content-type') contentType = ''): Promise<CustomerImportReportDto> {
     try {
       if (/^text\/(csv|plain)/i.test(contentType)) {
-        if (typeof body !== 'string') throw new DispatchError(DispatchErrorCode.UnreadableImport, 'the body is empty: send CSV text', [{ line: 0, field: 'file', reason: 'is empty' }]);
+        if (typeof body !== 'string')
+          throw new DispatchError(DispatchErrorCode.UnreadableImport, 'the body is empty: send CSV text', [
+            { line: 0, field: 'file', reason: 'is empty' },
+          ]);
         return await this.importer.import(readCsvRows(body));
       }
       if (/^application\/json/i.test(contentType)) return await this.importer.import(readJsonRows(body));
     } catch (error) {
-      if (error instanceof CustomerFileError) throw new DispatchError(DispatchErrorCode.UnreadableImport, error.message, [error.problem]);
+      if (error instanceof CustomerFileError)
+        throw new DispatchError(DispatchErrorCode.UnreadableImport, error.message, [error.problem]);
       throw error;
     }
-    throw new DispatchError(DispatchErrorCode.UnsupportedContentType, `Content-Type must be text/csv or application/json, not "${contentType}"`);
+    throw new DispatchError(
+      DispatchErrorCode.UnsupportedContentType,
+      `Content-Type must be text/csv or application/json, not "${contentType}"`,
+    );
   }
 }

@@ -17,17 +17,34 @@ export class CustomerFileError extends Error {
 export function readCsvRows(body: string): RawCustomerRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(body, { info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
+    records = parse(body, {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0;
     throw new CustomerFileError({ line, field: 'file', reason: `not readable as CSV: ${(error as Error).message}` });
   }
   const [header, ...rows] = records;
-  if (!header) throw new CustomerFileError({ line: 1, field: 'file', reason: 'is empty: expected a header row and customer rows' });
+  if (!header)
+    throw new CustomerFileError({
+      line: 1,
+      field: 'file',
+      reason: 'is empty: expected a header row and customer rows',
+    });
   const columns = header.record.map(columnName);
-  if (!columns.includes('customerId')) throw new CustomerFileError({ line: header.info.lines, field: 'file', reason: 'the header has no customer_id column' });
+  if (!columns.includes('customerId'))
+    throw new CustomerFileError({
+      line: header.info.lines,
+      field: 'file',
+      reason: 'the header has no customer_id column',
+    });
   return rows.map(({ record, info }) => {
-    if (record.length !== columns.length) return { line: info.lines, fields: {}, unreadable: `has ${record.length} values, the header ${columns.length}` };
+    if (record.length !== columns.length)
+      return { line: info.lines, fields: {}, unreadable: `has ${record.length} values, the header ${columns.length}` };
     const fields: Record<string, unknown> = {};
     const attributes: Record<string, string> = {};
     columns.forEach((column, index) => {
@@ -44,7 +61,12 @@ export function readCsvRows(body: string): RawCustomerRow[] {
 /** Reads customer rows from a parsed JSON body: an array of objects, or `{"customers": [...]}`. */
 export function readJsonRows(parsed: unknown): RawCustomerRow[] {
   const list = Array.isArray(parsed) ? parsed : (parsed as { customers?: unknown })?.customers;
-  if (!Array.isArray(list)) throw new CustomerFileError({ line: 0, field: 'file', reason: 'expected a JSON array of customers (or {"customers": [...]})' });
+  if (!Array.isArray(list))
+    throw new CustomerFileError({
+      line: 0,
+      field: 'file',
+      reason: 'expected a JSON array of customers (or {"customers": [...]})',
+    });
   return list.map((item, index) =>
     item !== null && typeof item === 'object' && !Array.isArray(item)
       ? { line: index + 1, fields: item as Record<string, unknown> }

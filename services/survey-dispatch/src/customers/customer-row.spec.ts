@@ -10,7 +10,17 @@ const problemsOf = (fields: Record<string, unknown>): Omit<RowProblem, 'line'>[]
 describe('toCustomerContact', () => {
   it('normalises a good row: lower-case email, E.164 phone, default language and zone, opt-outs as channels', () => {
     const result = toCustomerContact(
-      { line: 2, fields: { customerId: 'c-1', email: ' Anna@Example.NL ', phone: '+31 (6) 1234-5678', optOuts: 'sms|webhook', preferredChannel: 'SMS', attributes: { plan: 'yearly', seats: 12 } } },
+      {
+        line: 2,
+        fields: {
+          customerId: 'c-1',
+          email: ' Anna@Example.NL ',
+          phone: '+31 (6) 1234-5678',
+          optOuts: 'sms|webhook',
+          preferredChannel: 'SMS',
+          attributes: { plan: 'yearly', seats: 12 },
+        },
+      },
       'Europe/Berlin',
     );
 
@@ -39,7 +49,11 @@ describe('toCustomerContact', () => {
     [{ customerId: 'c', optOuts: 'carrier-pigeon' }, 'optOuts', expect.stringContaining('carrier-pigeon')],
     [{ customerId: 'c', preferredChannel: 'fax' }, 'preferredChannel', 'must be email, sms or webhook'],
     [{ customerId: 'c', webhookUrl: 'ftp://x' }, 'webhookUrl', 'must be an http(s) URL'],
-    [{ customerId: 'c', attributes: { mobile: '+31612345678' } }, 'attributes', expect.stringContaining('phone number')],
+    [
+      { customerId: 'c', attributes: { mobile: '+31612345678' } },
+      'attributes',
+      expect.stringContaining('phone number'),
+    ],
     [{ customerId: 'c', shoeSize: '42' }, 'shoeSize', expect.stringContaining('not a customer field')],
     [{ customerId: 'c', name: 'x'.repeat(201) }, 'name', 'must be at most 200 characters'],
   ])('rejects %j: %s %s', (fields, field, reason) => {
@@ -49,13 +63,20 @@ describe('toCustomerContact', () => {
   it('reports every bad field of a row at once, with the row line', () => {
     const result = toCustomerContact({ line: 9, fields: { customerId: 'c', email: 'x', language: 'xx' } }, 'UTC');
 
-    expect(result).toEqual({ problems: [expect.objectContaining({ line: 9, field: 'email' }), expect.objectContaining({ line: 9, field: 'language' })] });
+    expect(result).toEqual({
+      problems: [
+        expect.objectContaining({ line: 9, field: 'email' }),
+        expect.objectContaining({ line: 9, field: 'language' }),
+      ],
+    });
   });
 });
 
 describe('reading import files', () => {
   it('reads CSV headers in any case style, attr. columns as attributes, and the line each row ends on', () => {
-    const rows = readCsvRows('Customer ID,Email,account_owner_id,attr.plan\nc-1,a@b.nl,o-1,gold\n\n"c-2","multi\nline@b.nl",,\nc-3,too,many,values,here\n');
+    const rows = readCsvRows(
+      'Customer ID,Email,account_owner_id,attr.plan\nc-1,a@b.nl,o-1,gold\n\n"c-2","multi\nline@b.nl",,\nc-3,too,many,values,here\n',
+    );
 
     expect(rows).toEqual([
       { line: 2, fields: { customerId: 'c-1', email: 'a@b.nl', accountOwner: 'o-1', attributes: { plan: 'gold' } } },

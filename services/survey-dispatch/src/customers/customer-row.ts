@@ -21,7 +21,22 @@ export interface RawCustomerRow {
 export type CustomerContact = Omit<CustomerRecord, 'updatedAt'>;
 
 const CHANNELS: Record<string, Channel> = { email: Channel.EMAIL, sms: Channel.SMS, webhook: Channel.WEBHOOK };
-const KNOWN = new Set(['customerId', 'name', 'email', 'phone', 'language', 'segment', 'region', 'accountOwner', 'tier', 'timeZone', 'optOuts', 'preferredChannel', 'webhookUrl', 'attributes']);
+const KNOWN = new Set([
+  'customerId',
+  'name',
+  'email',
+  'phone',
+  'language',
+  'segment',
+  'region',
+  'accountOwner',
+  'tier',
+  'timeZone',
+  'optOuts',
+  'preferredChannel',
+  'webhookUrl',
+  'attributes',
+]);
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 const E164 = /^\+[1-9]\d{6,14}$/;
 const ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -30,14 +45,17 @@ const ID = /^[A-Za-z0-9._:-]{1,64}$/;
  * Validates one imported row into a contact, or says per field what is wrong. Every problem of
  * the row is reported, so one fix round is enough.
  */
-export function toCustomerContact(row: RawCustomerRow, defaultTimeZone: string): { contact: CustomerContact } | { problems: RowProblem[] } {
+export function toCustomerContact(
+  row: RawCustomerRow,
+  defaultTimeZone: string,
+): { contact: CustomerContact } | { problems: RowProblem[] } {
   if (row.unreadable) return { problems: [{ line: row.line, field: 'row', reason: row.unreadable }] };
   const problems: RowProblem[] = [];
   const problem = (field: string, reason: string) => problems.push({ line: row.line, field, reason });
   const text = (field: string, max = 200): string => {
     const value = row.fields[field];
     if (value === undefined || value === null) return '';
-    if (typeof value !== 'string' && typeof value !== 'number') return problem(field, 'must be text'), '';
+    if (typeof value !== 'string' && typeof value !== 'number') return (problem(field, 'must be text'), '');
     const trimmed = String(value).trim();
     if (trimmed.length > max) problem(field, `must be at most ${max} characters`);
     return trimmed;
@@ -45,13 +63,18 @@ export function toCustomerContact(row: RawCustomerRow, defaultTimeZone: string):
 
   const customerId = text('customerId');
   if (!customerId) problem('customerId', 'is required');
-  else if (!ID.test(customerId)) problem('customerId', 'must be 1-64 letters, digits, ".", "_", ":" or "-" (never an email address or phone number)');
+  else if (!ID.test(customerId))
+    problem(
+      'customerId',
+      'must be 1-64 letters, digits, ".", "_", ":" or "-" (never an email address or phone number)',
+    );
   const email = text('email', 254).toLowerCase();
   if (email && !EMAIL.test(email)) problem('email', 'is not an email address');
   const phone = text('phone', 20).replace(/[\s().-]/g, '');
   if (phone && !E164.test(phone)) problem('phone', 'must be an international number like +31612345678');
   const language = (text('language') || 'en').toLowerCase();
-  if (!SURVEY_LANGUAGES.includes(language as SurveyLanguage)) problem('language', `must be one of ${SURVEY_LANGUAGES.join(', ')}`);
+  if (!SURVEY_LANGUAGES.includes(language as SurveyLanguage))
+    problem('language', `must be one of ${SURVEY_LANGUAGES.join(', ')}`);
   const timeZone = text('timeZone') || defaultTimeZone;
   if (!isZone(timeZone)) problem('timeZone', 'must be an IANA time zone like Europe/Amsterdam');
   const optOuts = optOutsOf(row.fields.optOuts, (reason) => problem('optOuts', reason));
@@ -59,9 +82,13 @@ export function toCustomerContact(row: RawCustomerRow, defaultTimeZone: string):
   if (preferred && !(preferred in CHANNELS)) problem('preferredChannel', 'must be email, sms or webhook');
   const webhookUrl = text('webhookUrl', 2000);
   if (webhookUrl && !/^https?:\/\/\S+$/.test(webhookUrl)) problem('webhookUrl', 'must be an http(s) URL');
-  const [name, segment, region, accountOwnerId, tier] = ['name', 'segment', 'region', 'accountOwner', 'tier'].map((field) => text(field));
+  const [name, segment, region, accountOwnerId, tier] = ['name', 'segment', 'region', 'accountOwner', 'tier'].map(
+    (field) => text(field),
+  );
   const attributes = attributesOf(row.fields.attributes, (reason) => problem('attributes', reason));
-  for (const field of Object.keys(row.fields)) if (!KNOWN.has(field)) problem(field, 'is not a customer field (custom attributes go in attributes or attr.<name> columns)');
+  for (const field of Object.keys(row.fields))
+    if (!KNOWN.has(field))
+      problem(field, 'is not a customer field (custom attributes go in attributes or attr.<name> columns)');
 
   if (problems.length > 0) return { problems };
   return {
@@ -94,21 +121,33 @@ function isZone(name: string): boolean {
 }
 
 function optOutsOf(value: unknown, fail: (reason: string) => void): { all: boolean; channels: Channel[] } {
-  const names = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[|;\s]+/) : value === undefined || value === null ? [] : undefined;
-  if (!names || !names.every((name) => typeof name === 'string')) return fail('must be "all" or a list of email, sms, webhook'), { all: false, channels: [] };
+  const names = Array.isArray(value)
+    ? value
+    : typeof value === 'string'
+      ? value.split(/[|;\s]+/)
+      : value === undefined || value === null
+        ? []
+        : undefined;
+  if (!names || !names.every((name) => typeof name === 'string'))
+    return (fail('must be "all" or a list of email, sms, webhook'), { all: false, channels: [] });
   const cleaned = names.map((name) => name.trim().toLowerCase()).filter(Boolean);
   const unknown = cleaned.filter((name) => name !== 'all' && !(name in CHANNELS));
   if (unknown.length > 0) fail(`unknown opt-out ${unknown.join(', ')}: use all, email, sms or webhook`);
-  return { all: cleaned.includes('all'), channels: [...new Set(cleaned.filter((name) => name in CHANNELS).map((name) => CHANNELS[name]))] };
+  return {
+    all: cleaned.includes('all'),
+    channels: [...new Set(cleaned.filter((name) => name in CHANNELS).map((name) => CHANNELS[name]))],
+  };
 }
 
 function attributesOf(value: unknown, fail: (reason: string) => void): Record<string, string> {
   if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) return fail('must be an object of text values'), {};
+  if (typeof value !== 'object' || Array.isArray(value)) return (fail('must be an object of text values'), {});
   const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.some(([, v]) => typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')) return fail('values must be text, numbers or booleans'), {};
+  if (entries.some(([, v]) => typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean'))
+    return (fail('values must be text, numbers or booleans'), {});
   const attributes = Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
   const pii = Object.entries(attributes).find(([, v]) => EMAIL.test(v) || E164.test(v.replace(/[\s().-]/g, '')));
-  if (pii) fail(`attribute ${pii[0]} looks like an email address or phone number: contact details go in email and phone only`);
+  if (pii)
+    fail(`attribute ${pii[0]} looks like an email address or phone number: contact details go in email and phone only`);
   return attributes;
 }

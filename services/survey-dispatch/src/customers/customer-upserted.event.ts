@@ -4,7 +4,10 @@ import type { Topics } from '@nps/contracts';
 import type { CustomerContact } from './customer-row';
 
 /** The public facts of a contact: everything but email, phone and webhook URL, which stay in this service. */
-export function customerUpsertedOf(contact: CustomerContact, occurredAt: Date): MessageInitShape<typeof Topics.CustomerUpserted.schema> {
+export function customerUpsertedOf(
+  contact: CustomerContact,
+  occurredAt: Date,
+): MessageInitShape<typeof Topics.CustomerUpserted.schema> {
   return {
     occurredAt: timestampFromDate(occurredAt),
     customerId: contact.customerId,

@@ -21,7 +21,11 @@ export class ChannelSenders {
 
   of(channel: Channel): ChannelSender {
     const sender = this.senders.get(channel);
-    if (!sender) throw DeliveryError.permanent(SurveyFailureReason.NO_CONTACT_ADDRESS, `surveys cannot be delivered through ${Channel[channel]}`);
+    if (!sender)
+      throw DeliveryError.permanent(
+        SurveyFailureReason.NO_CONTACT_ADDRESS,
+        `surveys cannot be delivered through ${Channel[channel]}`,
+      );
     return sender;
   }
 }

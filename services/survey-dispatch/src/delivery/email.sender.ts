@@ -7,7 +7,16 @@ import { renderSurveyEmail } from './survey-email.template';
 import type { ChannelSender, ContactAddress, SurveyDelivery } from './survey-delivery';
 
 /** Network errors nodemailer reports with a code and no SMTP reply: the server may answer next time. */
-const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNRESET', 'ECONNREFUSED', 'EPROTOCOL', 'ETLS']);
+const TRANSIENT_CODES = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPROTOCOL',
+  'ETLS',
+]);
 
 /** Email over SMTP (SMTP_URL) with nodemailer: an HTML part with the 0-10 links and a plain-text part. */
 @Injectable()
@@ -28,7 +37,8 @@ export class EmailSender implements ChannelSender, OnApplicationShutdown {
   }
 
   async send(delivery: SurveyDelivery, address: ContactAddress): Promise<void> {
-    if (!address.email) throw DeliveryError.permanent(SurveyFailureReason.NO_CONTACT_ADDRESS, 'the customer has no email address');
+    if (!address.email)
+      throw DeliveryError.permanent(SurveyFailureReason.NO_CONTACT_ADDRESS, 'the customer has no email address');
     const email = renderSurveyEmail(delivery, address);
     try {
       await this.transport.sendMail({
@@ -56,10 +66,13 @@ export function smtpFailure(error: Error & { code?: string; responseCode?: numbe
   const reply = error.responseCode ? `SMTP ${error.responseCode}` : (error.code ?? error.name);
   const detail = `${reply}: ${redact(error.response ?? error.message)}`;
   if (error.responseCode === undefined) {
-    return TRANSIENT_CODES.has(error.code ?? '') || !error.code ? DeliveryError.transient(detail) : DeliveryError.permanent(SurveyFailureReason.REJECTED_BY_PROVIDER, detail);
+    return TRANSIENT_CODES.has(error.code ?? '') || !error.code
+      ? DeliveryError.transient(detail)
+      : DeliveryError.permanent(SurveyFailureReason.REJECTED_BY_PROVIDER, detail);
   }
   if (error.responseCode >= 400 && error.responseCode < 500) return DeliveryError.transient(detail);
-  if ([501, 550, 553].includes(error.responseCode) && error.code === 'EENVELOPE') return DeliveryError.permanent(SurveyFailureReason.INVALID_ADDRESS, detail);
+  if ([501, 550, 553].includes(error.responseCode) && error.code === 'EENVELOPE')
+    return DeliveryError.permanent(SurveyFailureReason.INVALID_ADDRESS, detail);
   return DeliveryError.permanent(SurveyFailureReason.REJECTED_BY_PROVIDER, detail);
 }
 

@@ -19,7 +19,9 @@ export async function postJson(url: string, body: unknown, timeoutMs: number): P
   if (response.ok) return;
   const text = redact((await response.text().catch(() => '')).replace(/\+?\d[\d\s-]{6,}/g, '<number>'));
   const detail = `HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`;
-  if (response.status >= 500 || response.status === 429 || response.status === 408) throw DeliveryError.transient(detail);
-  if (response.status === 400 || response.status === 422) throw DeliveryError.permanent(SurveyFailureReason.INVALID_ADDRESS, detail);
+  if (response.status >= 500 || response.status === 429 || response.status === 408)
+    throw DeliveryError.transient(detail);
+  if (response.status === 400 || response.status === 422)
+    throw DeliveryError.permanent(SurveyFailureReason.INVALID_ADDRESS, detail);
   throw DeliveryError.permanent(SurveyFailureReason.REJECTED_BY_PROVIDER, detail);
 }

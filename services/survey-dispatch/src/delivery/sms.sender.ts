@@ -16,11 +16,22 @@ export class SmsSender implements ChannelSender {
   constructor(private readonly env: SurveyDispatchEnv) {}
 
   async send(delivery: SurveyDelivery, address: ContactAddress): Promise<void> {
-    if (!address.phone) throw DeliveryError.permanent(SurveyFailureReason.NO_CONTACT_ADDRESS, 'the customer has no phone number');
-    if (!this.env.SMS_GATEWAY_URL) throw DeliveryError.permanent(SurveyFailureReason.NO_CONTACT_ADDRESS, 'no SMS gateway is configured (SMS_GATEWAY_URL)');
+    if (!address.phone)
+      throw DeliveryError.permanent(SurveyFailureReason.NO_CONTACT_ADDRESS, 'the customer has no phone number');
+    if (!this.env.SMS_GATEWAY_URL)
+      throw DeliveryError.permanent(
+        SurveyFailureReason.NO_CONTACT_ADDRESS,
+        'no SMS gateway is configured (SMS_GATEWAY_URL)',
+      );
     await postJson(
       this.env.SMS_GATEWAY_URL,
-      { to: address.phone, text: SURVEY_COPY[delivery.language].sms(delivery.surveyUrl), surveyRequestId: delivery.surveyRequestId, kind: delivery.kind, messageRef: delivery.token },
+      {
+        to: address.phone,
+        text: SURVEY_COPY[delivery.language].sms(delivery.surveyUrl),
+        surveyRequestId: delivery.surveyRequestId,
+        kind: delivery.kind,
+        messageRef: delivery.token,
+      },
       this.env.DELIVERY_TIMEOUT_MS,
     );
   }

@@ -25,26 +25,30 @@ export const SURVEY_COPY: Record<SurveyLanguage, SurveyCopy> = {
     veryLikely: 'Extremely likely',
     open: 'Open the survey',
     expires: (date) => `This survey is open until ${date}.`,
-    sms: (url) => `How likely are you to recommend us to a friend or colleague? Reply with 0-10, or answer here: ${url}`,
+    sms: (url) =>
+      `How likely are you to recommend us to a friend or colleague? Reply with 0-10, or answer here: ${url}`,
   },
   nl: {
     subject: 'Hoe waarschijnlijk is het dat u ons aanbeveelt?',
     reminderSubject: 'Herinnering: hoe waarschijnlijk is het dat u ons aanbeveelt?',
     greeting: (name) => (name ? `Beste ${name},` : 'Beste klant,'),
     question: 'Hoe waarschijnlijk is het dat u ons zou aanbevelen aan een vriend of collega?',
-    instruction: 'Klik op een cijfer: 0 is helemaal niet waarschijnlijk, 10 is zeer waarschijnlijk. Daarna kunt u uitleggen waarom.',
+    instruction:
+      'Klik op een cijfer: 0 is helemaal niet waarschijnlijk, 10 is zeer waarschijnlijk. Daarna kunt u uitleggen waarom.',
     notLikely: 'Helemaal niet waarschijnlijk',
     veryLikely: 'Zeer waarschijnlijk',
     open: 'Open de enquête',
     expires: (date) => `Deze enquête is open tot ${date}.`,
-    sms: (url) => `Hoe waarschijnlijk is het dat u ons aanbeveelt aan een vriend of collega? Antwoord met 0-10, of hier: ${url}`,
+    sms: (url) =>
+      `Hoe waarschijnlijk is het dat u ons aanbeveelt aan een vriend of collega? Antwoord met 0-10, of hier: ${url}`,
   },
   de: {
     subject: 'Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?',
     reminderSubject: 'Erinnerung: Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?',
     greeting: (name) => (name ? `Hallo ${name},` : 'Guten Tag,'),
     question: 'Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen weiterempfehlen?',
-    instruction: 'Klicken Sie auf eine Zahl: 0 ist überhaupt nicht wahrscheinlich, 10 ist äußerst wahrscheinlich. Danach können Sie uns den Grund nennen.',
+    instruction:
+      'Klicken Sie auf eine Zahl: 0 ist überhaupt nicht wahrscheinlich, 10 ist äußerst wahrscheinlich. Danach können Sie uns den Grund nennen.',
     notLikely: 'Überhaupt nicht wahrscheinlich',
     veryLikely: 'Äußerst wahrscheinlich',
     open: 'Zur Umfrage',

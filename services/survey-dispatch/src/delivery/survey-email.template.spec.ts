@@ -21,18 +21,29 @@ const address = { name: 'Anna <b>&</b>', email: 'a@b.nl', phone: null, webhookUr
 describe('renderSurveyEmail', () => {
   it.each([
     ['en', 'How likely are you to recommend us?', 'How likely are you to recommend us to a friend or colleague?'],
-    ['nl', 'Hoe waarschijnlijk is het dat u ons aanbeveelt?', 'Hoe waarschijnlijk is het dat u ons zou aanbevelen aan een vriend of collega?'],
-    ['de', 'Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?', 'Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen weiterempfehlen?'],
-  ] as const)('%s: subject, question and the 0-10 links as plain hrefs in both parts', (language, subject, question) => {
-    const email = renderSurveyEmail(delivery(language), address);
+    [
+      'nl',
+      'Hoe waarschijnlijk is het dat u ons aanbeveelt?',
+      'Hoe waarschijnlijk is het dat u ons zou aanbevelen aan een vriend of collega?',
+    ],
+    [
+      'de',
+      'Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?',
+      'Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen weiterempfehlen?',
+    ],
+  ] as const)(
+    '%s: subject, question and the 0-10 links as plain hrefs in both parts',
+    (language, subject, question) => {
+      const email = renderSurveyEmail(delivery(language), address);
 
-    expect(email.subject).toBe(subject);
-    expect(email.html).toContain(question);
-    expect(email.html).toContain(`lang="${language}"`);
-    const hrefs = [...email.html.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]);
-    expect(hrefs).toEqual([...delivery(language).scoreUrls, delivery(language).surveyUrl]);
-    for (const url of hrefs) expect(email.text).toContain(url);
-  });
+      expect(email.subject).toBe(subject);
+      expect(email.html).toContain(question);
+      expect(email.html).toContain(`lang="${language}"`);
+      const hrefs = [...email.html.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]);
+      expect(hrefs).toEqual([...delivery(language).scoreUrls, delivery(language).surveyUrl]);
+      for (const url of hrefs) expect(email.text).toContain(url);
+    },
+  );
 
   it('escapes the customer name in HTML and marks a reminder in the subject', () => {
     const email = renderSurveyEmail(delivery('en', 'reminder'), address);

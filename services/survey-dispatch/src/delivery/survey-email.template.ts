@@ -65,7 +65,9 @@ interface EmailModel {
 export function renderSurveyEmail(delivery: SurveyDelivery, address: ContactAddress): RenderedEmail {
   const copy = SURVEY_COPY[delivery.language];
   const subject = delivery.kind === 'reminder' ? copy.reminderSubject : copy.subject;
-  const until = DateTime.fromJSDate(delivery.expiresAt, { zone: address.timeZone }).setLocale(delivery.language).toLocaleString(DateTime.DATETIME_MED);
+  const until = DateTime.fromJSDate(delivery.expiresAt, { zone: address.timeZone })
+    .setLocale(delivery.language)
+    .toLocaleString(DateTime.DATETIME_MED);
   const model: EmailModel = {
     language: delivery.language,
     subject,

@@ -13,7 +13,11 @@ export class WebhookSender implements ChannelSender {
 
   async send(delivery: SurveyDelivery, address: ContactAddress): Promise<void> {
     const url = address.webhookUrl ?? this.env.WEBHOOK_URL;
-    if (!url) throw DeliveryError.permanent(SurveyFailureReason.NO_CONTACT_ADDRESS, 'no webhook URL for the customer and no WEBHOOK_URL');
+    if (!url)
+      throw DeliveryError.permanent(
+        SurveyFailureReason.NO_CONTACT_ADDRESS,
+        'no webhook URL for the customer and no WEBHOOK_URL',
+      );
     await postJson(
       url,
       {

@@ -53,7 +53,8 @@ export class DueSurveyProcessor {
     const kind = request.nextAction === 'remind' ? 'reminder' : 'survey';
     const expiresAt = request.expiresAt ?? this.lifecycle.expiryOf(now);
     try {
-      if (!customer) throw DeliveryError.permanent(SurveyFailureReason.NO_CONTACT_ADDRESS, 'the customer is no longer known');
+      if (!customer)
+        throw DeliveryError.permanent(SurveyFailureReason.NO_CONTACT_ADDRESS, 'the customer is no longer known');
       await this.senders.of(request.channel).send(this.deliveryOf(request, kind, expiresAt), addressOf(customer));
       if (kind === 'survey') {
         this.lifecycle.sent(request, now, expiresAt, customer.timeZone);
@@ -69,7 +70,12 @@ export class DueSurveyProcessor {
 
   private failed(request: SurveyRequestRecord, error: DeliveryError, unitOfWork: UnitOfWork, now: Date): void {
     const outcome = this.lifecycle.attemptFailed(request, error.transient, error.message, now);
-    this.logger.warn({ msg: `survey ${request.nextAction ?? 'delivery'} attempt failed: ${outcome}`, surveyRequestId: request.id, attempts: request.attempts, error: error.message });
+    this.logger.warn({
+      msg: `survey ${request.nextAction ?? 'delivery'} attempt failed: ${outcome}`,
+      surveyRequestId: request.id,
+      attempts: request.attempts,
+      error: error.message,
+    });
     if (outcome === 'failed') unitOfWork.publish(Topics.SurveyFailed, surveyFailed(request, error.reason, now));
   }
 
@@ -107,9 +113,19 @@ export class DueSurveyProcessor {
 function asDeliveryError(error: unknown, logger: Logger): DeliveryError {
   if (error instanceof DeliveryError) return error;
   logger.error({ msg: 'unexpected error while delivering a survey', error: (error as Error).stack ?? String(error) });
-  return new DeliveryError(true, SurveyFailureReason.UNSPECIFIED, `internal error: ${(error as Error).message ?? String(error)}`);
+  return new DeliveryError(
+    true,
+    SurveyFailureReason.UNSPECIFIED,
+    `internal error: ${(error as Error).message ?? String(error)}`,
+  );
 }
 
 function addressOf(customer: CustomerRecord): ContactAddress {
-  return { name: customer.name, email: customer.email, phone: customer.phone, webhookUrl: customer.webhookUrl, timeZone: customer.timeZone };
+  return {
+    name: customer.name,
+    email: customer.email,
+    phone: customer.phone,
+    webhookUrl: customer.webhookUrl,
+    timeZone: customer.timeZone,
+  };
 }

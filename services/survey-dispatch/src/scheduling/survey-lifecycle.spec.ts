@@ -5,7 +5,13 @@ import { SurveyLifecycle } from './survey-lifecycle';
 
 const NOW = new Date('2026-11-23T12:00:00.250Z');
 const HOUR = 60 * 60 * 1000;
-const lifecycle = new SurveyLifecycle({ expiryMs: 72 * HOUR, reminderDelayMs: 24 * HOUR, maxAttempts: 3, retryBackoffMs: 1000, quietHours: parseQuietHours('21:00-08:00') });
+const lifecycle = new SurveyLifecycle({
+  expiryMs: 72 * HOUR,
+  reminderDelayMs: 24 * HOUR,
+  maxAttempts: 3,
+  retryBackoffMs: 1000,
+  quietHours: parseQuietHours('21:00-08:00'),
+});
 
 function aRequest(change: Partial<SurveyRequestRecord> = {}): SurveyRequestRecord {
   return {
@@ -38,7 +44,13 @@ describe('SurveyLifecycle', () => {
     lifecycle.sent(request, NOW, expiresAt, 'Europe/Amsterdam');
 
     expect(expiresAt.toISOString()).toBe('2026-11-26T12:00:00.000Z');
-    expect(request).toMatchObject({ status: 'sent', sentAt: NOW, nextAction: 'remind', dueAt: new Date(NOW.getTime() + 24 * HOUR), expiresAt });
+    expect(request).toMatchObject({
+      status: 'sent',
+      sentAt: NOW,
+      nextAction: 'remind',
+      dueAt: new Date(NOW.getTime() + 24 * HOUR),
+      expiresAt,
+    });
   });
 
   it('moves a reminder that would fall in quiet hours to their end', () => {
@@ -50,7 +62,12 @@ describe('SurveyLifecycle', () => {
   });
 
   it('expires without a reminder when the reminder would come after expiry', () => {
-    const short = new SurveyLifecycle({ expiryMs: HOUR, reminderDelayMs: 2 * HOUR, maxAttempts: 3, retryBackoffMs: 1000 });
+    const short = new SurveyLifecycle({
+      expiryMs: HOUR,
+      reminderDelayMs: 2 * HOUR,
+      maxAttempts: 3,
+      retryBackoffMs: 1000,
+    });
     const request = aRequest();
     short.sent(request, NOW, short.expiryOf(NOW), 'UTC');
 
@@ -60,7 +77,12 @@ describe('SurveyLifecycle', () => {
   it('after the reminder only expiry is left, and expiry closes the request', () => {
     const request = aRequest({ status: 'sent', nextAction: 'remind', expiresAt: new Date('2026-11-26T12:00:00Z') });
     lifecycle.reminded(request, NOW);
-    expect(request).toMatchObject({ status: 'reminded', remindedAt: NOW, nextAction: 'expire', dueAt: new Date('2026-11-26T12:00:00Z') });
+    expect(request).toMatchObject({
+      status: 'reminded',
+      remindedAt: NOW,
+      nextAction: 'expire',
+      dueAt: new Date('2026-11-26T12:00:00Z'),
+    });
 
     lifecycle.expired(request, NOW);
     expect(request).toMatchObject({ status: 'expired', nextAction: null, dueAt: null, closedAt: NOW });

@@ -24,7 +24,11 @@ export class SurveyLifecycle {
 
   /** The survey went out: the reminder is due after the delay (outside quiet hours), expiry at `expiresAt`. */
   sent(request: SurveyRequestRecord, now: Date, expiresAt: Date, timeZone: string): void {
-    const reminderAt = nextAllowedTime(new Date(now.getTime() + this.settings.reminderDelayMs), timeZone, this.settings.quietHours);
+    const reminderAt = nextAllowedTime(
+      new Date(now.getTime() + this.settings.reminderDelayMs),
+      timeZone,
+      this.settings.quietHours,
+    );
     const remind = this.settings.reminderDelayMs > 0 && reminderAt < expiresAt;
     Object.assign(request, {
       status: 'sent',
@@ -38,7 +42,14 @@ export class SurveyLifecycle {
   }
 
   reminded(request: SurveyRequestRecord, now: Date): void {
-    Object.assign(request, { status: 'reminded', remindedAt: now, attempts: 0, lastError: null, nextAction: 'expire', dueAt: request.expiresAt });
+    Object.assign(request, {
+      status: 'reminded',
+      remindedAt: now,
+      attempts: 0,
+      lastError: null,
+      nextAction: 'expire',
+      dueAt: request.expiresAt,
+    });
   }
 
   expired(request: SurveyRequestRecord, now: Date): void {
@@ -50,7 +61,12 @@ export class SurveyLifecycle {
    * itself could not be delivered: publish SurveyFailed) or 'skipped' (the reminder is given up,
    * the survey still expires as planned).
    */
-  attemptFailed(request: SurveyRequestRecord, transient: boolean, detail: string, now: Date): 'retry' | 'failed' | 'skipped' {
+  attemptFailed(
+    request: SurveyRequestRecord,
+    transient: boolean,
+    detail: string,
+    now: Date,
+  ): 'retry' | 'failed' | 'skipped' {
     request.attempts += 1;
     request.lastError = detail;
     if (transient && request.attempts < this.settings.maxAttempts) {

@@ -30,6 +30,10 @@ export function surveyExpired(request: SurveyRequestRecord): Shape<'SurveyExpire
   return about(request, request.expiresAt ?? new Date());
 }
 
-export function surveyFailed(request: SurveyRequestRecord, reason: SurveyFailureReason, now: Date): Shape<'SurveyFailed'> {
+export function surveyFailed(
+  request: SurveyRequestRecord,
+  reason: SurveyFailureReason,
+  now: Date,
+): Shape<'SurveyFailed'> {
   return { ...about(request, now), reason, detail: request.lastError ?? '', attempts: request.attempts };
 }

@@ -42,7 +42,10 @@ export class SurveyScheduler implements OnApplicationBootstrap, BeforeApplicatio
           }
         });
       } catch (error) {
-        this.logger.error({ msg: 'survey scheduler failed; retrying after the poll interval', error: (error as Error).message });
+        this.logger.error({
+          msg: 'survey scheduler failed; retrying after the poll interval',
+          error: (error as Error).message,
+        });
       }
       await new Promise<void>((resolve) => {
         const wake = () => {

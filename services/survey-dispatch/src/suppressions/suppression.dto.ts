@@ -11,7 +11,10 @@ export class SuppressionDto {
   @ApiProperty()
   touchpointType!: string;
 
-  @ApiProperty({ enum: ['suppressed', 'deferred'], description: 'suppressed: no survey; deferred: sent when quiet hours end' })
+  @ApiProperty({
+    enum: ['suppressed', 'deferred'],
+    description: 'suppressed: no survey; deferred: sent when quiet hours end',
+  })
   outcome!: string;
 
   @ApiProperty({ enum: POLICY_REASONS })

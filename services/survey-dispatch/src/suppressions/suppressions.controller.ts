@@ -15,7 +15,9 @@ export class SuppressionsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Triggers of a customer that the contact policy suppressed or deferred, newest first, with the reason' })
+  @ApiOperation({
+    summary: 'Triggers of a customer that the contact policy suppressed or deferred, newest first, with the reason',
+  })
   @ApiQuery({ name: 'customerId', required: true })
   @ApiOkResponse({ type: [SuppressionDto] })
   async list(@Query('customerId') customerId?: string): Promise<SuppressionDto[]> {

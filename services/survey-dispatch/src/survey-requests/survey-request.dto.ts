@@ -12,7 +12,8 @@ export class SurveyRequestDto {
   @ApiProperty({ type: String, nullable: true, enum: ['send', 'remind', 'expire'] }) nextAction!: string | null;
   @ApiProperty({ type: String, nullable: true }) dueAt!: string | null;
   @ApiProperty({ description: 'Delivery attempts of the current step' }) attempts!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Last delivery error (no contact details)' }) lastError!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Last delivery error (no contact details)' }) lastError!:
+    string | null;
   @ApiProperty() requestedAt!: string;
   @ApiProperty({ type: String, nullable: true }) sentAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) remindedAt!: string | null;

@@ -55,10 +55,10 @@ export class SurveyRequestRepository {
 
   async save(manager: EntityManager, request: SurveyRequestRecord): Promise<void> {
     const assignments = MUTABLE.map((field, i) => `${COLUMNS.of(field)} = $${i + 2}`).join(', ');
-    await manager.query(
-      `UPDATE ${this.tables.of('survey_requests')} SET ${assignments} WHERE id = $1`,
-      [request.id, ...MUTABLE.map((field) => request[field])],
-    );
+    await manager.query(`UPDATE ${this.tables.of('survey_requests')} SET ${assignments} WHERE id = $1`, [
+      request.id,
+      ...MUTABLE.map((field) => request[field]),
+    ]);
   }
 
   /** Marks an open request answered: no reminder, no expiry. False when it was not open (unknown, already closed). */

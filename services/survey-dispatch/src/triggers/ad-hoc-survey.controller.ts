@@ -37,7 +37,12 @@ export class AdHocSurveyController {
         channelOverride: body.channel ? CHANNELS[body.channel] : undefined,
       });
     });
-    if (!outcome) throw new DispatchError(DispatchErrorCode.UnknownCustomer, `customerId ${body.customerId} is not known: import the customer first`, [{ field: 'customerId', reason: 'is not known' }]);
+    if (!outcome)
+      throw new DispatchError(
+        DispatchErrorCode.UnknownCustomer,
+        `customerId ${body.customerId} is not known: import the customer first`,
+        [{ field: 'customerId', reason: 'is not known' }],
+      );
     if (outcome.outcome === 'suppressed') return outcome;
     return { ...outcome, channel: channelName(outcome.channel) ?? 'unspecified', dueAt: outcome.dueAt.toISOString() };
   }

@@ -14,18 +14,27 @@ export class AdHocSurveyDto {
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'touchpointType must be lower-kebab-case, e.g. account-review' })
   touchpointType!: string;
 
-  @ApiPropertyOptional({ description: 'Id of the touchpoint; a new one is made when absent. A touchpoint is surveyed once.' })
+  @ApiPropertyOptional({
+    description: 'Id of the touchpoint; a new one is made when absent. A touchpoint is surveyed once.',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9._:-]{1,128}$/, { message: 'touchpointId must be 1-128 letters, digits, ".", "_", ":" or "-"' })
   touchpointId?: string;
 
-  @ApiPropertyOptional({ enum: CHANNEL_NAMES, description: "Send through this channel instead of the customer's preferred one" })
+  @ApiPropertyOptional({
+    enum: CHANNEL_NAMES,
+    description: "Send through this channel instead of the customer's preferred one",
+  })
   @IsOptional()
   @IsIn(CHANNEL_NAMES, { message: `channel must be one of ${CHANNEL_NAMES.join(', ')}` })
   channel?: (typeof CHANNEL_NAMES)[number];
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'Touchpoint attributes, for attribute rules' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Touchpoint attributes, for attribute rules',
+  })
   @IsOptional()
   @IsObject()
   attributes?: Record<string, string>;

@@ -44,7 +44,14 @@ export class SurveyTriggerHandler {
     const decision = this.policy.decide(trigger, customer ? this.profileOf(customer) : undefined, history, now);
     if (decision.outcome === 'suppress') {
       const { reason, detail } = decision;
-      await this.record(manager, trigger, { outcome: 'suppressed', reason, detail, deferredUntil: null, surveyRequestId: null, recordedAt: now });
+      await this.record(manager, trigger, {
+        outcome: 'suppressed',
+        reason,
+        detail,
+        deferredUntil: null,
+        surveyRequestId: null,
+        recordedAt: now,
+      });
       return { outcome: 'suppressed', reason, detail };
     }
     const surveyRequestId = randomUUID();
@@ -69,9 +76,24 @@ export class SurveyTriggerHandler {
       answeredAt: null,
       closedAt: null,
     });
-    if (decision.outcome === 'send') return { outcome: 'scheduled', surveyRequestId, channel: decision.channel, dueAt: decision.dueAt };
-    await this.record(manager, trigger, { outcome: 'deferred', reason: decision.reason, detail: decision.detail, deferredUntil: decision.dueAt, surveyRequestId, recordedAt: now });
-    return { outcome: 'deferred', surveyRequestId, channel: decision.channel, dueAt: decision.dueAt, reason: decision.reason, detail: decision.detail };
+    if (decision.outcome === 'send')
+      return { outcome: 'scheduled', surveyRequestId, channel: decision.channel, dueAt: decision.dueAt };
+    await this.record(manager, trigger, {
+      outcome: 'deferred',
+      reason: decision.reason,
+      detail: decision.detail,
+      deferredUntil: decision.dueAt,
+      surveyRequestId,
+      recordedAt: now,
+    });
+    return {
+      outcome: 'deferred',
+      surveyRequestId,
+      channel: decision.channel,
+      dueAt: decision.dueAt,
+      reason: decision.reason,
+      detail: decision.detail,
+    };
   }
 
   private profileOf(customer: CustomerRecord): ContactProfile {
@@ -91,13 +113,17 @@ export class SurveyTriggerHandler {
         region: customer.region,
         tier: customer.tier,
         // The policy only lets known customers through.
-      language: customer?.language ?? 'en',
+        language: customer?.language ?? 'en',
         accountOwner: customer.accountOwnerId,
       },
     };
   }
 
-  private async record(manager: EntityManager, trigger: SurveyTrigger, decision: Omit<NewSuppression, 'customerId' | 'touchpointId' | 'touchpointType'>): Promise<void> {
+  private async record(
+    manager: EntityManager,
+    trigger: SurveyTrigger,
+    decision: Omit<NewSuppression, 'customerId' | 'touchpointId' | 'touchpointType'>,
+  ): Promise<void> {
     await this.suppressions.record(manager, {
       customerId: trigger.customerId,
       touchpointId: trigger.touchpointId,
