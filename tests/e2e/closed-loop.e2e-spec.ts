@@ -28,13 +28,13 @@ const WEBHOOK_SECRET = `whsec_${Buffer.from('closed-loop-e2e-webhook-secret').to
 const JWT_SECRET = 'closed-loop-e2e-jwt-secret';
 const TEAM = 'customer-care'; // the default team a fresh install routes to
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- API bodies are checked by matchers
 async function call(
   url: string,
   method: string,
   path: string,
   token: string,
   body?: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API bodies are checked by matchers
 ): Promise<{ status: number; body: any }> {
   const response = await fetch(`${url}${path}`, {
     method,

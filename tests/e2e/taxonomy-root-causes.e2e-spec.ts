@@ -15,13 +15,13 @@ import {
 
 const JWT_SECRET = 'taxonomy-e2e-jwt-secret';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- API bodies are checked by matchers
 async function call(
   url: string,
   method: string,
   path: string,
   token?: string,
   body?: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API bodies are checked by matchers
 ): Promise<{ status: number; body: any }> {
   const headers = {
     ...(token ? { authorization: `Bearer ${token}` } : {}),

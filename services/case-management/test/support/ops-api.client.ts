@@ -17,13 +17,14 @@ export function token(claims: TokenClaims, secret = DEV_JWT_SECRET, expiresInSec
 }
 
 /** JSON over HTTP with a bearer token. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies of the API under test are checked by matchers, not by the compiler
 export async function call(
   url: string,
   method: string,
   path: string,
   bearer?: string,
   body?: unknown,
+  // bodies of the API under test are checked by matchers, not by the compiler
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
 ): Promise<{ status: number; body: any }> {
   const response = await fetch(`${url}${path}`, {
     method,
