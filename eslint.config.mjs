@@ -21,6 +21,15 @@ const moduleBoundaries = (constraints) => [
   { enforceBuildableLibDependency: false, allow: [], depConstraints: constraints },
 ];
 
+const testFiles = [
+  '**/*.spec.ts',
+  '**/*.int-spec.ts',
+  '**/*.e2e-spec.ts',
+  'services/*/test/**/*.ts',
+  'libs/*/test/**/*.ts',
+  'tests/**/*.ts',
+];
+
 // Roles whose files hold decisions only (STYLE.md, Thin edges): no framework, database or broker.
 const pureLogicRoles = [
   'calculator',
@@ -51,14 +60,7 @@ export default [
     },
   },
   {
-    files: [
-      '**/*.spec.ts',
-      '**/*.int-spec.ts',
-      '**/*.e2e-spec.ts',
-      'services/*/test/**/*.ts',
-      'libs/*/test/**/*.ts',
-      'tests/**/*.ts',
-    ],
+    files: testFiles,
     rules: { '@nx/enforce-module-boundaries': moduleBoundaries(testConstraints) },
   },
   {
@@ -75,6 +77,15 @@ export default [
           ],
         },
       ],
+    },
+  },
+  // Prettier wraps code but not strings, template literals (SQL) or comments; this catches what it leaves long.
+  // Last, after the nx configs (which include eslint-config-prettier and so turn max-len off).
+  {
+    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+    ignores: [...testFiles, 'tests/**', '**/test/**', '**/testing/**', '**/generated/**', '**/*.d.ts'],
+    rules: {
+      'max-len': ['error', { code: 120, ignoreUrls: true, ignorePattern: '^import |^export .* from ' }],
     },
   },
 ];

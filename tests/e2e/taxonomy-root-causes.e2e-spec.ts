@@ -21,7 +21,7 @@ async function call(
   path: string,
   token?: string,
   body?: unknown,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked by matchers, not the compiler
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API bodies are checked by matchers
 ): Promise<{ status: number; body: any }> {
   const headers = {
     ...(token ? { authorization: `Bearer ${token}` } : {}),

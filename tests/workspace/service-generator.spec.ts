@@ -11,7 +11,16 @@ describe('service generator', () => {
   const name = 'generator-probe';
   const workspace = mkdtempSync(join(tmpdir(), 'service-generator-'));
   const dir = join(workspace, 'services', name);
-  const copied = ['libs', 'services', 'tools', 'nx.json', 'package.json', 'tsconfig.base.json', 'eslint.config.mjs'];
+  const copied = [
+    'libs',
+    'services',
+    'tools',
+    'nx.json',
+    'package.json',
+    'tsconfig.base.json',
+    'eslint.config.mjs',
+    '.prettierrc.json',
+  ];
   const tool = (bin: string, args: string[]) =>
     spawnSync(process.execPath, [join(root, 'node_modules/.bin', bin), ...args], { cwd: workspace, encoding: 'utf8' });
   const read = (file: string) => readFileSync(join(dir, file), 'utf8');

@@ -28,7 +28,8 @@ export async function runServiceCli<E extends BaseEnv>(service: ServiceDefinitio
         groupId: groupIdOf(service.name, env.KAFKA_TOPIC_PREFIX),
       });
       process.stdout.write(
-        `${service.name}: schema "${database.schema}" emptied and consumer offsets forgotten; start the service to rebuild from its topics\n`,
+        `${service.name}: schema "${database.schema}" emptied and consumer offsets forgotten; start the service to ` +
+          `rebuild from its topics\n`,
       );
     } else {
       process.stderr.write(`${USAGE}\n`);

@@ -12,8 +12,9 @@ export const service: ServiceDefinition<CaseManagementEnv> = {
   migrations: [MessagingTables1763856000000, CaseManagementTables1763900000000, RootCauses1764600000000],
   api: {
     description:
-      'Follow-up cases for detractors: queue, customer story, lifecycle, routing rules, teams, SLA policies, loop metrics. ' +
-      'Bearer JWT with `sub` (member id), `roles` (agent, lead, admin) and `teams` (team ids). See docs/case-management.md.',
+      'Follow-up cases for detractors: queue, customer story, lifecycle, routing rules, teams, SLA policies, loop ' +
+      'metrics. Bearer JWT with `sub` (member id), `roles` (agent, lead, admin) and `teams` (team ids). See ' +
+      'docs/case-management.md.',
     bearerAuth: true,
   },
 };

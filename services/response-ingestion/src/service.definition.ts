@@ -11,7 +11,8 @@ export const service: ServiceDefinition<ResponseIngestionEnv> = {
   migrations: [MessagingTables1763856000000, ResponseTables1764000000000],
   api: {
     description:
-      'Takes NPS answers from every channel and publishes each accepted one as exactly one `nps.response.received.v1` (or `nps.response.revised.v1`). ' +
-      'The survey page itself (`GET/POST /s/{token}`) is HTML for people and is described in docs/response-ingestion.md.',
+      'Takes NPS answers from every channel and publishes each accepted one as exactly one ' +
+      '`nps.response.received.v1` (or `nps.response.revised.v1`). The survey page itself (`GET/POST /s/{token}`) is ' +
+      'HTML for people and is described in docs/response-ingestion.md.',
   },
 };

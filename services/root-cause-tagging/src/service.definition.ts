@@ -13,7 +13,8 @@ export const service: ServiceDefinition<RootCauseTaggingEnv> = {
   migrations: [MessagingTables1763856000000, TaggingTables1763900000000],
   api: {
     description:
-      'Tags NPS comments (language, sentiment, root causes with polarity, confidence and span) and publishes `nps.response.tagged.v1`. ' +
-      'Admin API of the versioned root-cause taxonomy, the learned model (versions, retrain) and re-tagging. See docs/tagging.md.',
+      'Tags NPS comments (language, sentiment, root causes with polarity, confidence and span) and publishes ' +
+      '`nps.response.tagged.v1`. Admin API of the versioned root-cause taxonomy, the learned model (versions, ' +
+      'retrain) and re-tagging. See docs/tagging.md.',
   },
 };

@@ -12,6 +12,7 @@ export const service: ServiceDefinition<ScoringEnv> = {
   migrations: [MessagingTables1763856000000, ScoringTables1763942400000, InAppChannelName1764600000000],
   api: {
     description:
-      'NPS by period and segment with sample size, standard error, 95% margin of error and interval, comparisons and root-cause drivers (docs/nps-statistics.md).',
+      'NPS by period and segment with sample size, standard error, 95% margin of error and interval, comparisons and ' +
+      'root-cause drivers (docs/nps-statistics.md).',
   },
 };

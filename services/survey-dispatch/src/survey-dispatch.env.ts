@@ -1,6 +1,9 @@
 import { SurveyLinkEnv } from '@nps/survey-links';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
+const ATTRIBUTE_RULE = String.raw`(customer|touchpoint)\.[A-Za-z0-9_-]+=[^,:=]*:(never|\d{1,4}d)`;
+const CONTACT_ATTRIBUTE_RULES_PATTERN = new RegExp(`^(none|${ATTRIBUTE_RULE}(,${ATTRIBUTE_RULE})*)$`);
+
 /** Configuration of survey-dispatch: contacts, contact policy, survey sending (README, Configuration). */
 export class SurveyDispatchEnv extends SurveyLinkEnv {
   override PORT: number = 3001;
@@ -21,15 +24,15 @@ export class SurveyDispatchEnv extends SurveyLinkEnv {
    * Attribute rules, `customer|touchpoint.<attribute>=<value>:never|<days>d`, comma-separated,
    * e.g. `customer.segment=internal:never,customer.tier=platinum:90d`.
    */
-  @Matches(
-    /^(none|(customer|touchpoint)\.[A-Za-z0-9_-]+=[^,:=]*:(never|\d{1,4}d)(,(customer|touchpoint)\.[A-Za-z0-9_-]+=[^,:=]*:(never|\d{1,4}d))*)$/,
-    {
-      message: 'must be "none" or comma-separated customer|touchpoint.<attribute>=<value>:never|<days>d rules',
-    },
-  )
+  @Matches(CONTACT_ATTRIBUTE_RULES_PATTERN, {
+    message: 'must be "none" or comma-separated customer|touchpoint.<attribute>=<value>:never|<days>d rules',
+  })
   CONTACT_ATTRIBUTE_RULES = 'none';
 
-  /** Local time window (`HH:mm-HH:mm`, in the customer's time zone) in which no survey is sent; sends wait for its end. `off` disables. */
+  /**
+   * Local time window (`HH:mm-HH:mm`, in the customer's time zone) in which no survey is sent; sends wait for its end.
+   * `off` disables.
+   */
   @Matches(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, { message: 'must be HH:mm-HH:mm or off' })
   QUIET_HOURS = '21:00-08:00';
 
@@ -59,7 +62,10 @@ export class SurveyDispatchEnv extends SurveyLinkEnv {
   @Max(3600000)
   SEND_RETRY_BACKOFF_MS: number = 30000;
 
-  /** Due surveys one instance delivers at the same time (each holds a database connection while it talks to the provider). */
+  /**
+   * Due surveys one instance delivers at the same time (each holds a database connection while it talks to the
+   * provider).
+   */
   @IsInt()
   @Min(1)
   @Max(8)

@@ -54,8 +54,10 @@ export function buildAsyncApiDocument(
       version: '1.0.0',
       description: [
         'Events of the closed-loop NPS platform on Kafka, one protobuf message type per topic (package nps.v1).',
-        `Each record is a CloudEvent in binary mode: the value is the protobuf message, content-type ${PROTOBUF_CONTENT_TYPE}; the attributes are ce_* headers.`,
-        'ce_type is the topic name; ce_dataschema is urn:nps:proto:<full message name>, the type to decode the value with.',
+        `Each record is a CloudEvent in binary mode: the value is the protobuf message, content-type ` +
+          `${PROTOBUF_CONTENT_TYPE}; the attributes are ce_* headers.`,
+        'ce_type is the topic name; ce_dataschema is urn:nps:proto:<full message name>, the type to decode the value ' +
+          'with.',
         'Records about one customer (or one case) share a key and stay in order. See docs/contracts.md.',
       ].join('\n'),
     },

@@ -70,7 +70,11 @@ function fieldType(field: DescField, name: (type: LocalType) => string): string 
     case 'message':
       return name(field.message);
     case 'list':
-      return `repeated ${field.listKind === 'scalar' ? scalar(field.scalar) : name(field.listKind === 'enum' ? field.enum : field.message)}`;
+      return `repeated ${
+        field.listKind === 'scalar'
+          ? scalar(field.scalar)
+          : name(field.listKind === 'enum' ? field.enum : field.message)
+      }`;
     case 'map': {
       const value =
         field.mapKind === 'scalar' ? scalar(field.scalar) : name(field.mapKind === 'enum' ? field.enum : field.message);

@@ -11,7 +11,10 @@ import { UndecodableEventError, UndecodableReason } from './undecodable-event.er
 
 const ATTRIBUTE_HEADERS = new Set<string>(Object.values(CloudEventHeader));
 
-/** Reads and checks the CloudEvents attributes of a record of `topic`; the required ones per CloudEvents 1.0 must be there. */
+/**
+ * Reads and checks the CloudEvents attributes of a record of `topic`; the required ones per CloudEvents 1.0 must be
+ * there.
+ */
 export function readAttributes(topic: EventTopic, headers: KafkaHeaders): CloudEventAttributes {
   const text = (name: string) => headerText(topic, headers, name);
   const required = (name: string) => {
@@ -56,7 +59,10 @@ export function readAttributes(topic: EventTopic, headers: KafkaHeaders): CloudE
   };
 }
 
-/** Every header that is not a CloudEvents attribute read above (`traceparent`, retry and dead-letter headers...), untouched. */
+/**
+ * Every header that is not a CloudEvents attribute read above (`traceparent`, retry and dead-letter headers...),
+ * untouched.
+ */
 export function otherHeaders(headers: KafkaHeaders): KafkaHeaders {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !ATTRIBUTE_HEADERS.has(name)));
 }

@@ -15,7 +15,10 @@ export interface EncodeOptions {
   readonly source: string;
 }
 
-/** Encodes an event of `topic` as a Kafka record: protobuf value, CloudEvents binary-mode headers, key by the topic's rule. */
+/**
+ * Encodes an event of `topic` as a Kafka record: protobuf value, CloudEvents binary-mode headers, key by the topic's
+ * rule.
+ */
 export function encodeEvent<Desc extends DescMessage>(
   topic: EventTopic<Desc>,
   message: MessageInitShape<Desc>,

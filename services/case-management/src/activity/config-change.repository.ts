@@ -21,7 +21,8 @@ export class ConfigChangeRepository {
     },
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO ${this.tables.of('config_changes')} (entity, entity_id, version, action, actor_id, snapshot) VALUES ($1, $2, $3, $4, $5, $6)`,
+      `INSERT INTO ${this.tables.of('config_changes')} (entity, entity_id, version, action, actor_id, snapshot) VALUES
+         ($1, $2, $3, $4, $5, $6)`,
       [change.entity, change.entityId, change.version, change.action, change.actorId, JSON.stringify(change.snapshot)],
     );
   }

@@ -49,7 +49,8 @@ export class CaseEnrichmentService {
     if (!existing || event.revision < existing.revision || event.comment === existing.comment || !event.comment) return;
     const updated = { ...existing, comment: event.comment };
     await this.cases.save(manager, updated);
-    const note = `The customer changed the comment (revision ${event.revision}${event.revisedAt ? `, ${timestampDate(event.revisedAt).toISOString()}` : ''}).`;
+    const revisedAt = event.revisedAt ? `, ${timestampDate(event.revisedAt).toISOString()}` : '';
+    const note = `The customer changed the comment (revision ${event.revision}${revisedAt}).`;
     await this.cases.addActivity(manager, existing.id, '', 'comment_revised', {
       revision: event.revision,
       comment: event.comment,

@@ -139,7 +139,9 @@ export class CaseOpeningService {
     const { manager } = unitOfWork;
     const revised: CaseRecord = { ...existing, revision: event.revision };
     if (event.withdrawn) {
-      const note = `The customer revised the score to ${event.score}: no longer a detractor. The case stays ${existing.status.replace('_', ' ')} until its owner closes the loop.`;
+      const note =
+        `The customer revised the score to ${event.score}: no longer a detractor. The case stays ` +
+        `${existing.status.replace('_', ' ')} until its owner closes the loop.`;
       await this.cases.save(manager, revised);
       await this.cases.addActivity(manager, existing.id, '', 'note_added', {
         note,

@@ -42,7 +42,8 @@ export class ResponseEnrichmentRepository {
     language: string,
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO ${this.tables.of('response_enrichments')} (response_id, customer_id, tag_ids, tags_revision, language) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO ${this.tables.of('response_enrichments')} (response_id, customer_id, tag_ids, tags_revision,
+         language) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (response_id) DO UPDATE SET tag_ids = $3, tags_revision = $4, language = $5
        WHERE ${this.tables.of('response_enrichments')}.tags_revision <= $4`,
       [responseId, customerId, tagIds, revision, language],
@@ -57,7 +58,8 @@ export class ResponseEnrichmentRepository {
     revision: number,
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO ${this.tables.of('response_enrichments')} (response_id, customer_id, comment, comment_revision) VALUES ($1, $2, $3, $4)
+      `INSERT INTO ${this.tables.of('response_enrichments')} (response_id, customer_id, comment, comment_revision)
+         VALUES ($1, $2, $3, $4)
        ON CONFLICT (response_id) DO UPDATE SET comment = $3, comment_revision = $4
        WHERE ${this.tables.of('response_enrichments')}.comment_revision < $4`,
       [responseId, customerId, comment, revision],

@@ -105,7 +105,8 @@ export class CaseActionsService {
       if (since && Date.now() - since.getTime() > this.env.REOPEN_WINDOW_DAYS * DAY_MS) {
         throw new CaseError(
           CaseErrorCode.REOPEN_WINDOW_PASSED,
-          `cases can be reopened within ${this.env.REOPEN_WINDOW_DAYS} days; this one was closed on ${since.toISOString()}`,
+          `cases can be reopened within ${this.env.REOPEN_WINDOW_DAYS} days; this one was closed on ` +
+            `${since.toISOString()}`,
         );
       }
       const team = await this.teams.find(unitOfWork.manager, c.teamId);

@@ -55,7 +55,8 @@ export class CaseViewRepository {
 
   async notifications(manager: EntityManager, caseId: string): Promise<Record<string, unknown>[]> {
     const rows = await manager.query(
-      `SELECT id, recipient_id, channel, target, kind, status, attempts, last_error, created_at, sent_at, next_attempt_at
+      `SELECT id, recipient_id, channel, target, kind, status, attempts, last_error, created_at, sent_at,
+         next_attempt_at
        FROM ${this.tables.of('notifications')} WHERE case_id = $1 ORDER BY id`,
       [caseId],
     );

@@ -47,7 +47,8 @@ export class CaseRepository {
   async insert(manager: EntityManager, record: CaseRecord): Promise<boolean> {
     const fields = CASE_FIELDS;
     const rows = await manager.query(
-      `INSERT INTO ${this.tables.of('cases')} (${fields.map(columnOf).join(', ')}) VALUES (${fields.map((_, i) => `$${i + 1}`).join(', ')})
+      `INSERT INTO ${this.tables.of('cases')} (${fields.map(columnOf).join(', ')}) VALUES
+         (${fields.map((_, i) => `$${i + 1}`).join(', ')})
        ON CONFLICT (response_id) DO NOTHING RETURNING id`,
       fields.map((field) => record[field]),
     );
@@ -56,7 +57,8 @@ export class CaseRepository {
 
   async save(manager: EntityManager, record: CaseRecord): Promise<void> {
     await manager.query(
-      `UPDATE ${this.tables.of('cases')} SET ${MUTABLE.map((field, i) => `${columnOf(field)} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+      `UPDATE ${this.tables.of('cases')} SET ${MUTABLE.map((field, i) => `${columnOf(field)} = $${i + 2}`).join(', ')},
+         updated_at = now() WHERE id = $1`,
       [record.id, ...MUTABLE.map((field) => record[field])],
     );
   }
@@ -69,10 +71,13 @@ export class CaseRepository {
     await lockForTransaction(manager, `${this.tables.schema}:team-assignment`, teamId);
   }
 
-  /** Every member of the team with their open (open or in progress) cases: a counter, so the locked section stays short. */
+  /**
+   * Every member of the team with their open (open or in progress) cases: a counter, so the locked section stays short.
+   */
   async memberLoads(manager: EntityManager, teamId: string): Promise<(MemberLoad & { name: string; email: string })[]> {
     const rows = await manager.query(
-      `SELECT id, name, email, available, last_assigned_at, open_cases FROM ${this.tables.of('members')} WHERE team_id = $1 ORDER BY id`,
+      `SELECT id, name, email, available, last_assigned_at, open_cases FROM ${this.tables.of('members')} WHERE team_id =
+         $1 ORDER BY id`,
       [teamId],
     );
     return rows.map((row: Record<string, unknown>) => ({
@@ -102,9 +107,12 @@ export class CaseRepository {
   ): Promise<void> {
     await manager.query(
       `WITH assigned AS (
-         UPDATE ${this.tables.of('cases')} SET owner_id = $2, assignment_reason = $3, assignment_detail = $4 WHERE id = $1),
-       turn AS (UPDATE ${this.tables.of('members')} SET last_assigned_at = clock_timestamp(), open_cases = open_cases + 1 WHERE id = $2)
-       INSERT INTO ${this.tables.of('case_activities')} (case_id, kind, detail) SELECT $1, kind, detail FROM unnest($5::text[], $6::jsonb[]) AS a(kind, detail)`,
+         UPDATE ${this.tables.of('cases')} SET owner_id = $2, assignment_reason = $3, assignment_detail = $4 WHERE id =
+           $1),
+       turn AS (UPDATE ${this.tables.of('members')} SET last_assigned_at = clock_timestamp(), open_cases = open_cases +
+         1 WHERE id = $2)
+       INSERT INTO ${this.tables.of('case_activities')} (case_id, kind, detail) SELECT $1, kind, detail FROM
+         unnest($5::text[], $6::jsonb[]) AS a(kind, detail)`,
       [
         c.id,
         c.ownerId,

@@ -13,7 +13,10 @@ export interface CustomerFactsRow {
   attributes: Record<string, string>;
 }
 
-/** The local projection of nps.customer.upserted.v1 and nps.response.scored.v1, for routing fallbacks and the customer story. */
+/**
+ * The local projection of nps.customer.upserted.v1 and nps.response.scored.v1, for routing fallbacks and the customer
+ * story.
+ */
 @Injectable()
 export class CustomerRepository {
   constructor(private readonly tables: SchemaTables) {}
@@ -21,9 +24,11 @@ export class CustomerRepository {
   /** Keeps the newest facts per customer: an older event arriving late changes nothing. */
   async upsert(manager: EntityManager, facts: CustomerFactsRow, occurredAt: Date): Promise<void> {
     await manager.query(
-      `INSERT INTO ${this.tables.of('customers')} (customer_id, name, language, segment, region, tier, account_owner_id, attributes, occurred_at)
+      `INSERT INTO ${this.tables.of('customers')} (customer_id, name, language, segment, region, tier, account_owner_id,
+         attributes, occurred_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (customer_id) DO UPDATE SET name = $2, language = $3, segment = $4, region = $5, tier = $6, account_owner_id = $7, attributes = $8, occurred_at = $9
+       ON CONFLICT (customer_id) DO UPDATE SET name = $2, language = $3, segment = $4, region = $5, tier = $6,
+         account_owner_id = $7, attributes = $8, occurred_at = $9
        WHERE ${this.tables.of('customers')}.occurred_at <= $9`,
       [
         facts.customerId,
@@ -61,7 +66,8 @@ export class CustomerRepository {
     score: { responseId: string; revision: number; customerId: string; score: number; answeredAt: Date | null },
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO ${this.tables.of('customer_scores')} (response_id, revision, customer_id, score, answered_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      `INSERT INTO ${this.tables.of('customer_scores')} (response_id, revision, customer_id, score, answered_at) VALUES
+         ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
       [score.responseId, score.revision, score.customerId, score.score, score.answeredAt],
     );
   }
@@ -71,7 +77,8 @@ export class CustomerRepository {
     customerId: string,
   ): Promise<{ responseId: string; revision: number; score: number; answeredAt: Date | null }[]> {
     const rows = await manager.query(
-      `SELECT response_id, revision, score, answered_at FROM ${this.tables.of('customer_scores')} WHERE customer_id = $1 ORDER BY answered_at NULLS LAST, response_id, revision`,
+      `SELECT response_id, revision, score, answered_at FROM ${this.tables.of('customer_scores')} WHERE customer_id = $1
+         ORDER BY answered_at NULLS LAST, response_id, revision`,
       [customerId],
     );
     return rows.map((row: Record<string, unknown>) => ({

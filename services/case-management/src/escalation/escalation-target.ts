@@ -6,7 +6,10 @@ export interface EscalationTarget {
   email: string;
 }
 
-/** Level 1 goes to the team lead; level 2 and up to the escalation member, else the escalation email (team's, then global), else the lead again. */
+/**
+ * Level 1 goes to the team lead; level 2 and up to the escalation member, else the escalation email (team's, then
+ * global), else the lead again.
+ */
 export function escalationTarget(
   level: number,
   team: Team,

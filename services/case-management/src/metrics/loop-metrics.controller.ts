@@ -40,7 +40,10 @@ export class LoopMetricsController {
     private readonly metrics: LoopMetricsRepository,
   ) {}
 
-  /** Per team: time to first contact and to resolution (p50/p90, hours), SLA attainment, recovered share; and the confirmed root causes. */
+  /**
+   * Per team: time to first contact and to resolution (p50/p90, hours), SLA attainment, recovered share; and the
+   * confirmed root causes.
+   */
   @Get('loop')
   async loop(@Query() query: LoopMetricsQuery, @CurrentOperator() operator: Operator) {
     if (query.teamId && !isAdmin(operator) && !operator.teamIds.includes(query.teamId)) {

@@ -21,12 +21,17 @@ export class LoopMetricsRepository {
          count(*)::int AS cases_opened,
          count(first_contacted_at)::int AS cases_contacted,
          count(resolved_at)::int AS cases_resolved,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS('first_contacted_at')}) FILTER (WHERE first_contacted_at IS NOT NULL) AS first_contact_p50_hours,
-         percentile_cont(0.9) WITHIN GROUP (ORDER BY ${HOURS('first_contacted_at')}) FILTER (WHERE first_contacted_at IS NOT NULL) AS first_contact_p90_hours,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS('resolved_at')}) FILTER (WHERE resolved_at IS NOT NULL) AS resolution_p50_hours,
-         percentile_cont(0.9) WITHIN GROUP (ORDER BY ${HOURS('resolved_at')}) FILTER (WHERE resolved_at IS NOT NULL) AS resolution_p90_hours,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS('first_contacted_at')}) FILTER (WHERE first_contacted_at IS
+           NOT NULL) AS first_contact_p50_hours,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY ${HOURS('first_contacted_at')}) FILTER (WHERE first_contacted_at IS
+           NOT NULL) AS first_contact_p90_hours,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS('resolved_at')}) FILTER (WHERE resolved_at IS NOT NULL) AS
+           resolution_p50_hours,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY ${HOURS('resolved_at')}) FILTER (WHERE resolved_at IS NOT NULL) AS
+           resolution_p90_hours,
          count(*) FILTER (WHERE first_contacted_at <= first_contact_due_at)::int AS first_contact_met,
-         count(*) FILTER (WHERE first_contacted_at IS NOT NULL OR first_contact_due_at < now())::int AS first_contact_due,
+         count(*) FILTER (WHERE first_contacted_at IS NOT NULL OR first_contact_due_at < now())::int AS
+           first_contact_due,
          count(*) FILTER (WHERE resolved_at <= resolution_due_at)::int AS resolution_met,
          count(*) FILTER (WHERE resolved_at IS NOT NULL OR resolution_due_at < now())::int AS resolution_due,
          count(*) FILTER (WHERE outcome = 'recovered')::int AS recovered,
@@ -43,7 +48,8 @@ export class LoopMetricsRepository {
     return manager.query(
       `SELECT root_cause_tag_id, count(*)::int AS cases, count(*) FILTER (WHERE outcome = 'recovered')::int AS recovered
        FROM ${this.tables.of('cases')}
-       WHERE root_cause_tag_id IS NOT NULL AND opened_at >= $1 AND opened_at < $2 AND ($3::text[] IS NULL OR team_id = ANY($3))
+       WHERE root_cause_tag_id IS NOT NULL AND opened_at >= $1 AND opened_at < $2 AND ($3::text[] IS NULL OR team_id =
+         ANY($3))
        GROUP BY root_cause_tag_id ORDER BY count(*) DESC, root_cause_tag_id`,
       [filter.from, filter.to, filter.teamIds ?? null],
     );

@@ -28,25 +28,33 @@ export class CaseManagementTables1763900000000 implements MigrationInterface {
     await runner.query(`INSERT INTO ${t('sla_policies')} (priority, first_contact_minutes, resolution_minutes) VALUES
       ('urgent', 120, 480), ('high', 240, 960), ('normal', 480, 1440), ('low', 960, 2400)`);
     await runner.query(`CREATE TABLE ${t('config_changes')} (
-      id bigserial PRIMARY KEY, entity text NOT NULL, entity_id text NOT NULL, version int NOT NULL, action text NOT NULL,
+      id bigserial PRIMARY KEY, entity text NOT NULL, entity_id text NOT NULL, version int NOT NULL, action text NOT
+        NULL,
       actor_id text NOT NULL, snapshot jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
     await runner.query(`CREATE TABLE ${t('customers')} (
-      customer_id text PRIMARY KEY, name text NOT NULL DEFAULT '', language text NOT NULL DEFAULT '', segment text NOT NULL DEFAULT '',
+      customer_id text PRIMARY KEY, name text NOT NULL DEFAULT '', language text NOT NULL DEFAULT '', segment text NOT
+        NULL DEFAULT '',
       region text NOT NULL DEFAULT '', tier text NOT NULL DEFAULT '', account_owner_id text NOT NULL DEFAULT '',
       attributes jsonb NOT NULL DEFAULT '{}', occurred_at timestamptz NOT NULL)`);
     await runner.query(`CREATE TABLE ${t('customer_scores')} (
-      response_id text NOT NULL, revision int NOT NULL, customer_id text NOT NULL, score int NOT NULL, answered_at timestamptz,
+      response_id text NOT NULL, revision int NOT NULL, customer_id text NOT NULL, score int NOT NULL, answered_at
+        timestamptz,
       PRIMARY KEY (response_id, revision))`);
     await runner.query(`CREATE INDEX ON ${t('customer_scores')} (customer_id)`);
     await runner.query(`CREATE TABLE ${t('response_enrichments')} (
-      response_id text PRIMARY KEY, customer_id text NOT NULL, tag_ids text[] NOT NULL DEFAULT '{}', tags_revision int NOT NULL DEFAULT -1,
+      response_id text PRIMARY KEY, customer_id text NOT NULL, tag_ids text[] NOT NULL DEFAULT '{}', tags_revision int
+        NOT NULL DEFAULT -1,
       language text NOT NULL DEFAULT '', comment text, comment_revision int NOT NULL DEFAULT -1)`);
     await runner.query(`CREATE TABLE ${t('cases')} (
-      id uuid PRIMARY KEY, response_id text NOT NULL UNIQUE, customer_id text NOT NULL, team_id text NOT NULL, owner_id text,
-      status text NOT NULL, priority text NOT NULL, score int NOT NULL, comment text NOT NULL DEFAULT '', revision int NOT NULL DEFAULT 0,
-      touchpoint_id text NOT NULL DEFAULT '', touchpoint_type text NOT NULL DEFAULT '', channel text NOT NULL DEFAULT '',
+      id uuid PRIMARY KEY, response_id text NOT NULL UNIQUE, customer_id text NOT NULL, team_id text NOT NULL, owner_id
+        text,
+      status text NOT NULL, priority text NOT NULL, score int NOT NULL, comment text NOT NULL DEFAULT '', revision int
+        NOT NULL DEFAULT 0,
+      touchpoint_id text NOT NULL DEFAULT '', touchpoint_type text NOT NULL DEFAULT '', channel text NOT NULL DEFAULT
+        '',
       tag_ids text[] NOT NULL DEFAULT '{}', tags_revision int NOT NULL DEFAULT -1,
-      segment text NOT NULL DEFAULT '', region text NOT NULL DEFAULT '', tier text NOT NULL DEFAULT '', language text NOT NULL DEFAULT '',
+      segment text NOT NULL DEFAULT '', region text NOT NULL DEFAULT '', tier text NOT NULL DEFAULT '', language text
+        NOT NULL DEFAULT '',
       rule_id text, assignment_reason text NOT NULL, assignment_detail text NOT NULL,
       first_contact_due_at timestamptz NOT NULL, resolution_due_at timestamptz NOT NULL,
       first_contacted_at timestamptz, resolved_at timestamptz, closed_at timestamptz,
@@ -57,12 +65,15 @@ export class CaseManagementTables1763900000000 implements MigrationInterface {
     await runner.query(`CREATE INDEX ON ${t('cases')} (team_id, status)`);
     await runner.query(`CREATE INDEX ON ${t('cases')} (customer_id)`);
     await runner.query(`CREATE TABLE ${t('case_activities')} (
-      id bigserial PRIMARY KEY, case_id uuid NOT NULL REFERENCES ${t('cases')}(id), at timestamptz NOT NULL DEFAULT now(),
+      id bigserial PRIMARY KEY, case_id uuid NOT NULL REFERENCES ${t('cases')}(id), at timestamptz NOT NULL DEFAULT
+        now(),
       actor_id text NOT NULL DEFAULT '', kind text NOT NULL, detail jsonb NOT NULL DEFAULT '{}')`);
     await runner.query(`CREATE INDEX ON ${t('case_activities')} (case_id, id)`);
     await runner.query(`CREATE TABLE ${t('notifications')} (
-      id bigserial PRIMARY KEY, case_id uuid NOT NULL REFERENCES ${t('cases')}(id), recipient_id text NOT NULL DEFAULT '', channel text NOT NULL,
-      target text NOT NULL, kind text NOT NULL, subject text NOT NULL, body text NOT NULL, status text NOT NULL DEFAULT 'pending',
+      id bigserial PRIMARY KEY, case_id uuid NOT NULL REFERENCES ${t('cases')}(id), recipient_id text NOT NULL DEFAULT
+        '', channel text NOT NULL,
+      target text NOT NULL, kind text NOT NULL, subject text NOT NULL, body text NOT NULL, status text NOT NULL DEFAULT
+        'pending',
       attempts int NOT NULL DEFAULT 0, next_attempt_at timestamptz NOT NULL DEFAULT now(), last_error text,
       created_at timestamptz NOT NULL DEFAULT now(), sent_at timestamptz)`);
     await runner.query(`CREATE INDEX ON ${t('notifications')} (next_attempt_at) WHERE status = 'pending'`);

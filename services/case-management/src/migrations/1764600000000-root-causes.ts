@@ -7,7 +7,8 @@ export class RootCauses1764600000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`CREATE TABLE ${qualifiedTable(runner, 'root_causes')} (
-      tag_id text PRIMARY KEY, name text NOT NULL, taxonomy_version int NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`);
+      tag_id text PRIMARY KEY, name text NOT NULL, taxonomy_version int NOT NULL, updated_at timestamptz NOT NULL
+        DEFAULT now())`);
   }
 
   async down(runner: QueryRunner): Promise<void> {

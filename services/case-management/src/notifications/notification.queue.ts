@@ -38,7 +38,8 @@ export class NotificationQueue {
         ? `New NPS follow-up case (score ${c.score}, ${c.priority})`
         : `Escalated NPS case (score ${c.score}, ${c.priority})`;
     const body = [
-      `${recipient.name}, ${kind === 'assigned' ? 'a follow-up case was assigned to you' : 'a case was escalated to you'}: ${why}.`,
+      `${recipient.name}, ` +
+        `${kind === 'assigned' ? 'a follow-up case was assigned to you' : 'a case was escalated to you'}: ${why}.`,
       `Score ${c.score}${c.comment ? `, comment: "${c.comment}"` : ''}.`,
       `First contact due ${c.firstContactDueAt.toISOString()}, resolution due ${c.resolutionDueAt.toISOString()}.`,
       link,

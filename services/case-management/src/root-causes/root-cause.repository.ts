@@ -24,8 +24,10 @@ export class RootCauseRepository {
     const table = this.tables.of('root_causes');
     await manager.query(`DELETE FROM ${table} WHERE NOT (tag_id = ANY($1::text[]))`, [tags.map((tag) => tag.tagId)]);
     await manager.query(
-      `INSERT INTO ${table} (tag_id, name, taxonomy_version) SELECT id, name, $3 FROM unnest($1::text[], $2::text[]) AS t(id, name)
-       ON CONFLICT (tag_id) DO UPDATE SET name = EXCLUDED.name, taxonomy_version = EXCLUDED.taxonomy_version, updated_at = now()`,
+      `INSERT INTO ${table} (tag_id, name, taxonomy_version) SELECT id, name, $3 FROM unnest($1::text[], $2::text[]) AS
+         t(id, name)
+       ON CONFLICT (tag_id) DO UPDATE SET name = EXCLUDED.name, taxonomy_version = EXCLUDED.taxonomy_version, updated_at
+         = now()`,
       [tags.map((tag) => tag.tagId), tags.map((tag) => tag.name), version],
     );
     return true;

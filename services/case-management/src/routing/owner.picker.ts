@@ -15,7 +15,10 @@ export interface OwnerChoice {
   detail: string;
 }
 
-/** Picks the owner within a team: the customer's account owner if a present member, else the least-loaded present member. */
+/**
+ * Picks the owner within a team: the customer's account owner if a present member, else the least-loaded present
+ * member.
+ */
 export class OwnerPicker {
   static pick(members: MemberLoad[], accountOwnerId: string): OwnerChoice {
     const present = members.filter((member) => member.available);

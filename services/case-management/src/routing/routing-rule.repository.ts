@@ -19,7 +19,8 @@ export class RoutingRuleRepository {
 
   async insert(manager: EntityManager, rule: RoutingRule): Promise<boolean> {
     const rows = await manager.query(
-      `INSERT INTO ${this.tables.of('routing_rules')} (id, position, team_id, conditions, priority, enabled) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO ${this.tables.of('routing_rules')} (id, position, team_id, conditions, priority, enabled) VALUES ($1,
+         $2, $3, $4, $5, $6)
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [rule.id, rule.position, rule.teamId, JSON.stringify(rule.conditions), rule.priority, rule.enabled],
     );
@@ -28,7 +29,8 @@ export class RoutingRuleRepository {
 
   async update(manager: EntityManager, rule: RoutingRule): Promise<RoutingRule & { version: number }> {
     const [row] = await manager.query(
-      `WITH updated AS (UPDATE ${this.tables.of('routing_rules')} SET position = $2, team_id = $3, conditions = $4, priority = $5, enabled = $6, version = version + 1, updated_at = now()
+      `WITH updated AS (UPDATE ${this.tables.of('routing_rules')} SET position = $2, team_id = $3, conditions = $4,
+         priority = $5, enabled = $6, version = version + 1, updated_at = now()
        WHERE id = $1 RETURNING *) SELECT * FROM updated`,
       [rule.id, rule.position, rule.teamId, JSON.stringify(rule.conditions), rule.priority, rule.enabled],
     );

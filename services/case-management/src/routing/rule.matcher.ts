@@ -5,7 +5,10 @@ export interface TeamChoice {
   rule: RoutingRule | null;
 }
 
-/** Picks the team for a detractor: the first enabled rule (by position) whose conditions all hold, else the default team. */
+/**
+ * Picks the team for a detractor: the first enabled rule (by position) whose conditions all hold, else the default
+ * team.
+ */
 export class RuleMatcher {
   static choose(facts: RoutingFacts, rules: RoutingRule[], defaultTeamId: string): TeamChoice {
     const ordered = [...rules]

@@ -23,7 +23,8 @@ export class SlaPolicyRepository {
 
   async upsert(manager: EntityManager, policy: Omit<SlaPolicy, 'version'>): Promise<SlaPolicy> {
     const [row] = await manager.query(
-      `INSERT INTO ${this.tables.of('sla_policies')} (priority, first_contact_minutes, resolution_minutes) VALUES ($1, $2, $3)
+      `INSERT INTO ${this.tables.of('sla_policies')} (priority, first_contact_minutes, resolution_minutes) VALUES ($1,
+         $2, $3)
        ON CONFLICT (priority) DO UPDATE SET first_contact_minutes = $2, resolution_minutes = $3,
          version = ${this.tables.of('sla_policies')}.version + 1, updated_at = now()
        RETURNING *`,

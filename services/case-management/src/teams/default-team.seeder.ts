@@ -5,7 +5,10 @@ import { ConfigChangeRepository } from '../activity/config-change.repository';
 import { CaseManagementEnv } from '../case-management.env';
 import { TeamRepository } from './team.repository';
 
-/** A fresh install routes detractors at once: the default team exists (Mon–Fri 09:00–17:00) until someone configures more. */
+/**
+ * A fresh install routes detractors at once: the default team exists (Mon–Fri 09:00–17:00) until someone configures
+ * more.
+ */
 @Injectable()
 export class DefaultTeamSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger(DefaultTeamSeeder.name);

@@ -21,7 +21,8 @@ export class TeamRepository {
 
   async insert(manager: EntityManager, team: Omit<Team, 'version'>): Promise<boolean> {
     const inserted = await manager.query(
-      `INSERT INTO ${this.tables.of('teams')} (id, name, lead_member_id, escalation_member_id, escalation_email, time_zone, working_days, day_start, day_end, holidays, webhook_url)
+      `INSERT INTO ${this.tables.of('teams')} (id, name, lead_member_id, escalation_member_id, escalation_email,
+         time_zone, working_days, day_start, day_end, holidays, webhook_url)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING id`,
       teamParams(team),
     );
@@ -30,8 +31,10 @@ export class TeamRepository {
 
   async update(manager: EntityManager, team: Omit<Team, 'version'>): Promise<Team> {
     const [row] = await manager.query(
-      `WITH updated AS (UPDATE ${this.tables.of('teams')} SET name = $2, lead_member_id = $3, escalation_member_id = $4, escalation_email = $5, time_zone = $6,
-         working_days = $7, day_start = $8, day_end = $9, holidays = $10, webhook_url = $11, version = version + 1, updated_at = now()
+      `WITH updated AS (UPDATE ${this.tables.of('teams')} SET name = $2, lead_member_id = $3, escalation_member_id = $4,
+         escalation_email = $5, time_zone = $6,
+         working_days = $7, day_start = $8, day_end = $9, holidays = $10, webhook_url = $11, version = version + 1,
+           updated_at = now()
        WHERE id = $1 RETURNING *) SELECT * FROM updated`,
       teamParams(team),
     );
@@ -51,7 +54,8 @@ export class TeamRepository {
 
   async insertMember(manager: EntityManager, member: Omit<Member, 'version'>): Promise<boolean> {
     const inserted = await manager.query(
-      `INSERT INTO ${this.tables.of('members')} (id, team_id, name, email, available) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      `INSERT INTO ${this.tables.of('members')} (id, team_id, name, email, available) VALUES ($1, $2, $3, $4, $5) ON
+         CONFLICT (id) DO NOTHING RETURNING id`,
       [member.id, member.teamId, member.name, member.email, member.available],
     );
     return inserted.length === 1;
@@ -59,7 +63,8 @@ export class TeamRepository {
 
   async updateMember(manager: EntityManager, member: Omit<Member, 'version'>): Promise<Member> {
     const [row] = await manager.query(
-      `WITH updated AS (UPDATE ${this.tables.of('members')} SET team_id = $2, name = $3, email = $4, available = $5, version = version + 1, updated_at = now()
+      `WITH updated AS (UPDATE ${this.tables.of('members')} SET team_id = $2, name = $3, email = $4, available = $5,
+         version = version + 1, updated_at = now()
        WHERE id = $1 RETURNING *) SELECT * FROM updated`,
       [member.id, member.teamId, member.name, member.email, member.available],
     );

@@ -31,8 +31,10 @@ export class ResponseRepository {
     if (records.length === 0) return new Set();
     const column = <T>(pick: (record: ResponseRecord, index: number) => T) => records.map(pick);
     const rows: { response_id: string }[] = await manager.query(
-      `INSERT INTO ${this.table} (response_id, customer_id, survey_request_id, touchpoint_id, touchpoint_type, channel, language, source, score, comment, answered_at, import_id, import_line)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::int[], $9::smallint[], $10::text[], $11::timestamptz[], $12::text[], $13::int[])
+      `INSERT INTO ${this.table} (response_id, customer_id, survey_request_id, touchpoint_id, touchpoint_type, channel,
+         language, source, score, comment, answered_at, import_id, import_line)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[],
+         $8::int[], $9::smallint[], $10::text[], $11::timestamptz[], $12::text[], $13::int[])
        ON CONFLICT (response_id) DO NOTHING
        RETURNING response_id`,
       [

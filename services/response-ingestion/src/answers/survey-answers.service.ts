@@ -46,7 +46,10 @@ export class SurveyAnswers {
     }
   }
 
-  /** Why the link would take no answer now (revoked, expired, used up), and the answer it holds, without changing anything. */
+  /**
+   * Why the link would take no answer now (revoked, expired, used up), and the answer it holds, without changing
+   * anything.
+   */
   async current(
     claims: SurveyLinkClaims,
   ): Promise<{ refusal?: IngestionErrorCode; answered?: { score: number; comment: string } }> {

@@ -9,7 +9,8 @@ import { IsComment, MAX_COMMENT_LENGTH } from '../answers/answer-text';
 export class CreateResponseDto {
   @ApiPropertyOptional({
     description:
-      'Survey link token (the part after /s/). When given, customer, touchpoint, channel and language come from it and the link is used up like on the survey page.',
+      'Survey link token (the part after /s/). When given, customer, touchpoint, channel and language come from it ' +
+      'and the link is used up like on the survey page.',
   })
   @IsOptional()
   @IsString()

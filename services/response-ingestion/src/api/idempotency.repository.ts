@@ -22,7 +22,8 @@ export class IdempotencyRepository {
     await lockForTransaction(manager, `${this.tables.schema}:idempotency`, key);
     const [row] = await manager.query(
       `SELECT k.request_hash, k.response_id, k.outcome, k.revision, r.score, r.comment
-       FROM ${this.table} k JOIN ${this.tables.of('responses')} r ON r.response_id = k.response_id WHERE k.idempotency_key = $1`,
+       FROM ${this.table} k JOIN ${this.tables.of('responses')} r ON r.response_id = k.response_id WHERE
+         k.idempotency_key = $1`,
       [key],
     );
     if (!row) return undefined;
@@ -40,7 +41,8 @@ export class IdempotencyRepository {
 
   async remember(manager: EntityManager, key: string, requestHash: string, answer: AcceptedAnswer): Promise<void> {
     await manager.query(
-      `INSERT INTO ${this.table} (idempotency_key, request_hash, response_id, outcome, revision) VALUES ($1, $2, $3, $4, $5)`,
+      `INSERT INTO ${this.table} (idempotency_key, request_hash, response_id, outcome, revision) VALUES ($1, $2, $3, $4,
+         $5)`,
       [key, requestHash, answer.responseId, answer.outcome, answer.revision],
     );
   }

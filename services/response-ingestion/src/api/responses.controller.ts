@@ -24,7 +24,8 @@ export class ResponsesController {
     name: 'Idempotency-Key',
     required: true,
     description:
-      '8–200 printable ASCII characters, unique per answer; a retry with the same key and body gets the first outcome and publishes nothing.',
+      '8–200 printable ASCII characters, unique per answer; a retry with the same key and body gets the first ' +
+      'outcome and publishes nothing.',
   })
   @ApiCreatedResponse({
     type: AcceptedResponseDto,
@@ -37,7 +38,8 @@ export class ResponsesController {
   })
   @ApiBadRequestResponse({
     description:
-      'A field is invalid (`fields` names it), or the token is malformed, forged, expired, revoked or used up (`code` says which).',
+      'A field is invalid (`fields` names it), or the token is malformed, forged, expired, revoked or used up ' +
+      '(`code` says which).',
   })
   @ApiUnprocessableEntityResponse({ description: 'IDEMPOTENCY_KEY_REUSED: the key was used with a different body.' })
   async create(

@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 
 const USAGE =
-  'usage: cli.js import-responses <file.csv|file.jsonl|file.ndjson|file.json> [--import-id <id>] [--url <response-ingestion base URL>]';
+  'usage: cli.js import-responses <file.csv|file.jsonl|file.ndjson|file.json> [--import-id <id>] [--url ' +
+  '<response-ingestion base URL>]';
 
 /**
  * `cli.js import-responses <file>`: streams the file to a running response-ingestion's

@@ -33,7 +33,9 @@ export class ImportsController {
   @ApiConsumes('text/csv', 'application/x-ndjson', 'application/json')
   @ApiBody({
     description:
-      'CSV with a header line, JSON Lines (one object per line), or a small JSON array. Columns: customer_id, score, answered_at, language (required); comment, channel, touchpoint_id, touchpoint_type, survey_request_id, external_id (optional).',
+      'CSV with a header line, JSON Lines (one object per line), or a small JSON array. Columns: customer_id, score, ' +
+      'answered_at, language (required); comment, channel, touchpoint_id, touchpoint_type, survey_request_id, ' +
+      'external_id (optional).',
     schema: {
       type: 'string',
       example: 'customer_id,score,answered_at,language,comment\nc-1,9,2025-03-01T14:05:00Z,en,Great service',

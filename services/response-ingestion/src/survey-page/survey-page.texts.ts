@@ -141,7 +141,9 @@ const de: PageTexts = {
   },
   unusable: {
     title: 'Dieser Link funktioniert nicht',
-    body: 'Der Umfragelink ist unvollständig oder wurde verändert. Bitte öffnen Sie den Link aus Ihrer Nachricht erneut.',
+    body:
+      'Der Umfragelink ist unvollständig oder wurde verändert. Bitte öffnen Sie den Link aus Ihrer Nachricht ' +
+      'erneut.',
   },
 };
 

@@ -94,7 +94,8 @@ export class SurveyRequestRepository {
     // A link can be revoked before anyone used it: the row is created so the first answer finds it.
     await manager.query(
       `INSERT INTO ${this.table} (survey_request_id, customer_id, revoked_at, revoke_reason) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (survey_request_id) DO UPDATE SET revoked_at = COALESCE(${this.table}.revoked_at, EXCLUDED.revoked_at), revoke_reason = COALESCE(${this.table}.revoke_reason, EXCLUDED.revoke_reason)`,
+       ON CONFLICT (survey_request_id) DO UPDATE SET revoked_at = COALESCE(${this.table}.revoked_at,
+         EXCLUDED.revoked_at), revoke_reason = COALESCE(${this.table}.revoke_reason, EXCLUDED.revoke_reason)`,
       [surveyRequestId, customerId ?? '', at.toISOString(), reason],
     );
     return { wasRevoked: Boolean(existing?.revoked_at), known: Boolean(existing) };
@@ -103,7 +104,8 @@ export class SurveyRequestRepository {
   async markExpired(manager: EntityManager, surveyRequestId: string, customerId: string, at: Date): Promise<void> {
     await manager.query(
       `INSERT INTO ${this.table} (survey_request_id, customer_id, expired_at) VALUES ($1, $2, $3)
-       ON CONFLICT (survey_request_id) DO UPDATE SET expired_at = COALESCE(${this.table}.expired_at, EXCLUDED.expired_at)`,
+       ON CONFLICT (survey_request_id) DO UPDATE SET expired_at = COALESCE(${this.table}.expired_at,
+         EXCLUDED.expired_at)`,
       [surveyRequestId, customerId, at.toISOString()],
     );
   }

@@ -72,7 +72,8 @@ export class ModelTrainingService {
       };
     });
     this.logger.log(
-      `${trigger} retrain: candidate F1 ${summary.candidateF1.toFixed(3)} vs in use ${summary.inUseF1.toFixed(3)}: ${summary.promoted ? `promoted as version ${summary.modelVersion}` : 'kept the model in use'}`,
+      `${trigger} retrain: candidate F1 ${summary.candidateF1.toFixed(3)} vs in use ${summary.inUseF1.toFixed(3)}: ` +
+        (summary.promoted ? `promoted as version ${summary.modelVersion}` : 'kept the model in use'),
     );
     await this.registry.refresh();
     return summary;

@@ -26,8 +26,8 @@ const KNOWN_WORDS: Record<TaggedLanguage, ReadonlySet<string>> = {
 
 /**
  * Language of a comment: tinyld's n-gram profile, restricted to en/nl/de, voted with function
- * words and the taxonomy's `vocabulary`, which short comments have and n-grams often miss (ADR 0009). `hint` (the survey's
- * language) decides only when the text is too short to tell.
+ * words and the taxonomy's `vocabulary`, which short comments have and n-grams often miss (ADR 0009).
+ * `hint` (the survey's language) decides only when the text is too short to tell.
  */
 export function detectLanguage(
   text: string,

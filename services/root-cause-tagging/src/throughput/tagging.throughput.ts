@@ -48,14 +48,17 @@ function main(): void {
     rates.push(comments.length / seconds);
     cpuRates.push(comments.length / ((cpu.user + cpu.system) / 1e6));
     process.stderr.write(
-      `bench: round ${round + 1}: ${comments.length} comments in ${seconds.toFixed(2)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s\n`,
+      `bench: round ${round + 1}: ${comments.length} comments in ${seconds.toFixed(2)} s, CPU ` +
+        `${((cpu.user + cpu.system) / 1e6).toFixed(2)} s\n`,
     );
   }
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(0);
   process.stdout.write(
-    `\ntagging throughput, one thread: ${COMMENTS} comments × ${ROUNDS} rounds, average ${averageLength.toFixed(0)} characters, ` +
-      `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, load average ${load} before\n\n` +
+    `\ntagging throughput, one thread: ${COMMENTS} comments × ${ROUNDS} rounds, ` +
+      `average ${averageLength.toFixed(0)} characters, ` +
+      `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ` +
+      `Node ${process.version}, load average ${load} before\n\n` +
       `| measure | value |\n|---|---|\n` +
       `| comments/s, best round | ${Math.max(...rates).toFixed(0)} |\n` +
       `| comments/s, median round | ${median(rates).toFixed(0)} |\n` +

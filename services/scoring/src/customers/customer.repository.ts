@@ -29,9 +29,11 @@ export class CustomerRepository {
 
   async save(manager: EntityManager, facts: CustomerFactsRow): Promise<void> {
     await manager.query(
-      `INSERT INTO ${this.tables.of('customers')} AS c (customer_id, language, segment, region, tier, account_owner_id, facts_at)
+      `INSERT INTO ${this.tables.of('customers')} AS c (customer_id, language, segment, region, tier, account_owner_id,
+         facts_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (customer_id) DO UPDATE SET language = EXCLUDED.language, segment = EXCLUDED.segment, region = EXCLUDED.region,
+       ON CONFLICT (customer_id) DO UPDATE SET language = EXCLUDED.language, segment = EXCLUDED.segment, region =
+         EXCLUDED.region,
          tier = EXCLUDED.tier, account_owner_id = EXCLUDED.account_owner_id, facts_at = EXCLUDED.facts_at`,
       [facts.customerId, facts.language, facts.segment, facts.region, facts.tier, facts.accountOwnerId, facts.factsAt],
     );

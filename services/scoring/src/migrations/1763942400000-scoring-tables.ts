@@ -51,7 +51,8 @@ export class ScoringTables1763942400000 implements MigrationInterface {
         tag_id text NOT NULL,
         PRIMARY KEY (response_id, tag_id)
       )`);
-    const counts = `promoters int NOT NULL DEFAULT 0, passives int NOT NULL DEFAULT 0, detractors int NOT NULL DEFAULT 0`;
+    const counts = `promoters int NOT NULL DEFAULT 0, passives int NOT NULL DEFAULT 0, detractors int NOT NULL DEFAULT
+      0`;
     const dimensions = `zone text NOT NULL, day date NOT NULL, touchpoint_type text NOT NULL, channel text NOT NULL,
         segment text NOT NULL, region text NOT NULL, tier text NOT NULL, language text NOT NULL`;
     await runner.query(`

@@ -42,7 +42,10 @@ export function categoryOf(score: number): NpsCategory {
   return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
 }
 
-/** NPS with its standard error, margin of error and interval, exactly as docs/nps-statistics.md defines them; null for no answers. */
+/**
+ * NPS with its standard error, margin of error and interval, exactly as docs/nps-statistics.md defines them; null for
+ * no answers.
+ */
 export function summarize(counts: NpsCounts): NpsSummary | null {
   const n = counts.promoters + counts.passives + counts.detractors;
   if (n === 0) return null;

@@ -25,7 +25,8 @@ export class NpsController {
   @Get('compare')
   @ApiOperation({
     summary:
-      'Whether NPS differs between two periods or two groups: ΔNPS, SE of the difference, z, two-sided p and a sentence',
+      'Whether NPS differs between two periods or two groups: ΔNPS, SE of the difference, z, two-sided p and a ' +
+      'sentence',
   })
   @ApiOkResponse({ description: '`first`, `second` and `change` (null when a side has no answers)' })
   @ApiBadRequestResponse(BAD_REQUEST)

@@ -70,7 +70,8 @@ export class NpsService {
       throw new NpsQueryError(
         NpsQueryErrorCode.NO_SECOND_SIDE,
         'versusFrom',
-        'or another versus… parameter is needed: name a second period (versusFrom, versusTo) or a second group (versusSegment, versusRegion, …)',
+        'or another versus… parameter is needed: name a second period (versusFrom, versusTo) or a second group ' +
+          '(versusSegment, versusRegion, …)',
       );
     }
     this.check(first);

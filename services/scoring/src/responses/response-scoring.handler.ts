@@ -99,7 +99,10 @@ export class ResponseScoringHandler {
   }
 }
 
-/** A score outside 0–10 or a revision below 1 breaks the contract: no retry fixes it, so straight to the dead-letter topic. */
+/**
+ * A score outside 0–10 or a revision below 1 breaks the contract: no retry fixes it, so straight to the dead-letter
+ * topic.
+ */
 function checkContract(score: number, revision = 1): void {
   if (!Number.isInteger(score) || score < 0 || score > 10)
     throw new RejectedEventError(`score ${score} is not a whole number from 0 to 10`);

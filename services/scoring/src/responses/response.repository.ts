@@ -60,8 +60,10 @@ export class ResponseRepository {
   ): Promise<{ response: StoredResponse; customer: CustomerFactsRow; daysAt: string[] | null }> {
     const [row]: { response: ResponseRow | null; customer: Record<string, string> | null; days_at: string[] | null }[] =
       await manager.query(
-        `SELECT CASE WHEN r.response_id IS NULL THEN NULL ELSE (SELECT row_to_json(x) FROM (SELECT r.*, ${this.extras('r', '$3')}) x) END AS response,
-              (SELECT row_to_json(c) FROM ${this.tables.of('customers')} c WHERE c.customer_id = coalesce(r.customer_id, $2)) AS customer,
+        `SELECT CASE WHEN r.response_id IS NULL THEN NULL ELSE (SELECT row_to_json(x) FROM (SELECT r.*,
+           ${this.extras('r', '$3')}) x) END AS response,
+              (SELECT row_to_json(c) FROM ${this.tables.of('customers')} c WHERE c.customer_id = coalesce(r.customer_id,
+                $2)) AS customer,
               CASE WHEN $4::timestamptz IS NULL THEN NULL ELSE ${this.daysOf('$4::timestamptz', '$3')} END AS days_at
        FROM (SELECT $1::text AS id) k LEFT JOIN ${this.tables.of('responses')} r ON r.response_id = k.id`,
         [responseId, customerId, zones, at],
@@ -83,7 +85,8 @@ export class ResponseRepository {
   /** Every response of the customer, locked by the caller's customer lock. */
   async ofCustomer(manager: EntityManager, customerId: string, zones: string[]): Promise<StoredResponse[]> {
     const rows: { response: ResponseRow }[] = await manager.query(
-      `SELECT row_to_json(x) AS response FROM (SELECT r.*, ${this.extras('r', '$2')} FROM ${this.tables.of('responses')} r WHERE r.customer_id = $1) x`,
+      `SELECT row_to_json(x) AS response FROM (SELECT r.*, ${this.extras('r', '$2')} FROM ${this.tables.of('responses')}
+         r WHERE r.customer_id = $1) x`,
       [customerId, zones],
     );
     return rows.map((row) => storedFrom(row.response));
@@ -96,12 +99,16 @@ export class ResponseRepository {
     facts: Pick<CustomerFactsRow, 'segment' | 'region' | 'tier'>,
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO ${this.tables.of('responses')} AS t (response_id, customer_id, received, revision, score, category, comment, answered_at, scored_at,
+      `INSERT INTO ${this.tables.of('responses')} AS t (response_id, customer_id, received, revision, score, category,
+         comment, answered_at, scored_at,
          touchpoint_id, touchpoint_type, channel, language, segment, region, tier, detractor_status)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-       ON CONFLICT (response_id) DO UPDATE SET customer_id = EXCLUDED.customer_id, received = EXCLUDED.received, revision = EXCLUDED.revision,
-         score = EXCLUDED.score, category = EXCLUDED.category, comment = EXCLUDED.comment, answered_at = EXCLUDED.answered_at,
-         scored_at = EXCLUDED.scored_at, touchpoint_id = EXCLUDED.touchpoint_id, touchpoint_type = EXCLUDED.touchpoint_type,
+       ON CONFLICT (response_id) DO UPDATE SET customer_id = EXCLUDED.customer_id, received = EXCLUDED.received,
+         revision = EXCLUDED.revision,
+         score = EXCLUDED.score, category = EXCLUDED.category, comment = EXCLUDED.comment, answered_at =
+           EXCLUDED.answered_at,
+         scored_at = EXCLUDED.scored_at, touchpoint_id = EXCLUDED.touchpoint_id, touchpoint_type =
+           EXCLUDED.touchpoint_type,
          channel = EXCLUDED.channel, language = EXCLUDED.language, segment = EXCLUDED.segment, region = EXCLUDED.region,
          tier = EXCLUDED.tier, detractor_status = EXCLUDED.detractor_status`,
       [
@@ -146,20 +153,24 @@ export class ResponseRepository {
     taggedAt: Date,
   ): Promise<void> {
     await manager.query(
-      `WITH gone AS (DELETE FROM ${this.tables.of('response_tags')} WHERE response_id = $1 AND NOT (tag_id = ANY($2::text[]))),
-            added AS (INSERT INTO ${this.tables.of('response_tags')} (response_id, tag_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING)
+      `WITH gone AS (DELETE FROM ${this.tables.of('response_tags')} WHERE response_id = $1 AND NOT (tag_id =
+         ANY($2::text[]))),
+            added AS (INSERT INTO ${this.tables.of('response_tags')} (response_id, tag_id) SELECT $1, unnest($2::text[])
+              ON CONFLICT DO NOTHING)
        UPDATE ${this.tables.of('responses')} SET tag_revision = $3, tagged_at = $4 WHERE response_id = $1`,
       [responseId, tagIds, revision, taggedAt],
     );
   }
 
   private extras(alias: string, zones: string): string {
-    return `array(SELECT g.tag_id FROM ${this.tables.of('response_tags')} g WHERE g.response_id = ${alias}.response_id ORDER BY g.tag_id) AS tags,
+    return `array(SELECT g.tag_id FROM ${this.tables.of('response_tags')} g WHERE g.response_id = ${alias}.response_id
+      ORDER BY g.tag_id) AS tags,
       CASE WHEN ${alias}.answered_at IS NULL THEN NULL ELSE ${this.daysOf(`${alias}.answered_at`, zones)} END AS days`;
   }
 
   private daysOf(timestamp: string, zones: string): string {
-    return `array(SELECT to_char(${timestamp} AT TIME ZONE z.zone, 'YYYY-MM-DD') FROM unnest(${zones}::text[]) WITH ORDINALITY AS z(zone, i) ORDER BY z.i)`;
+    return `array(SELECT to_char(${timestamp} AT TIME ZONE z.zone, 'YYYY-MM-DD') FROM unnest(${zones}::text[]) WITH
+      ORDINALITY AS z(zone, i) ORDER BY z.i)`;
   }
 }
 

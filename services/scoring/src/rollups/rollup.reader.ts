@@ -42,7 +42,8 @@ export class RollupReader {
     const keys = ['period', ...columns];
     // Grouped first, formatted after: the rows read can be many, the groups are few.
     const rows: Record<string, string | number | null>[] = await this.dataSource.query(
-      `SELECT to_char(period, 'YYYY-MM-DD') AS period${columns.map((c) => `, ${c}`).join('')}, promoters, passives, detractors
+      `SELECT to_char(period, 'YYYY-MM-DD') AS period${columns.map((c) => `, ${c}`).join('')}, promoters, passives,
+         detractors
        FROM (SELECT ${period} AS period${columns.map((c) => `, ${c}`).join('')},
                sum(promoters)::int AS promoters, sum(passives)::int AS passives, sum(detractors)::int AS detractors
              FROM ${this.tables.of(byTag ? 'tag_rollups' : 'rollups')}

@@ -58,8 +58,10 @@ export class RollupWriter {
     const gone = emptied.filter((row) => Number(row.n) === 0);
     if (gone.length === 0) return;
     await manager.query(
-      `DELETE FROM ${this.tables.of(table)} t USING unnest(${key.map((column, i) => `$${i + 1}::${types[i]}`).join(', ')}) AS k(${key.join(', ')})
-       WHERE ${key.map((column) => `t.${column} = k.${column}`).join(' AND ')} AND t.promoters = 0 AND t.passives = 0 AND t.detractors = 0`,
+      `DELETE FROM ${this.tables.of(table)} t USING
+         unnest(${key.map((column, i) => `$${i + 1}::${types[i]}`).join(', ')}) AS k(${key.join(', ')})
+       WHERE ${key.map((column) => `t.${column} = k.${column}`).join(' AND ')} AND t.promoters = 0 AND t.passives = 0
+         AND t.detractors = 0`,
       key.map((column) => gone.map((row) => row[column])),
     );
   }

@@ -34,7 +34,8 @@ export const SURVEY_COPY: Record<SurveyLanguage, SurveyCopy> = {
     greeting: (name) => (name ? `Beste ${name},` : 'Beste klant,'),
     question: 'Hoe waarschijnlijk is het dat u ons zou aanbevelen aan een vriend of collega?',
     instruction:
-      'Klik op een cijfer: 0 is helemaal niet waarschijnlijk, 10 is zeer waarschijnlijk. Daarna kunt u uitleggen waarom.',
+      'Klik op een cijfer: 0 is helemaal niet waarschijnlijk, 10 is zeer waarschijnlijk. Daarna kunt u uitleggen ' +
+      'waarom.',
     notLikely: 'Helemaal niet waarschijnlijk',
     veryLikely: 'Zeer waarschijnlijk',
     open: 'Open de enquête',
@@ -48,7 +49,8 @@ export const SURVEY_COPY: Record<SurveyLanguage, SurveyCopy> = {
     greeting: (name) => (name ? `Hallo ${name},` : 'Guten Tag,'),
     question: 'Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen weiterempfehlen?',
     instruction:
-      'Klicken Sie auf eine Zahl: 0 ist überhaupt nicht wahrscheinlich, 10 ist äußerst wahrscheinlich. Danach können Sie uns den Grund nennen.',
+      'Klicken Sie auf eine Zahl: 0 ist überhaupt nicht wahrscheinlich, 10 ist äußerst wahrscheinlich. Danach können ' +
+      'Sie uns den Grund nennen.',
     notLikely: 'Überhaupt nicht wahrscheinlich',
     veryLikely: 'Äußerst wahrscheinlich',
     open: 'Zur Umfrage',

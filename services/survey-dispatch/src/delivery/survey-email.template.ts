@@ -12,23 +12,28 @@ export interface RenderedEmail {
 // Plain <a href> links and inline styles only: mail clients run no scripts and drop <style>.
 // URLs are ours (validated base URL + base64url token) and go in unescaped, so the hrefs read
 // exactly like the links a test or a mail client follows.
-const html = Handlebars.compile<EmailModel>(`<!doctype html>
+const html = Handlebars.compile<EmailModel>(
+  `<!doctype html>
 <html lang="{{language}}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{{subject}}</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>{{subject}}</title></head>
 <body style="font-family: Arial, sans-serif; color: #1a1a1a; margin: 0; padding: 16px;">
   <p>{{greeting}}</p>
   <h1 style="font-size: 20px;">{{question}}</h1>
   <p>{{instruction}}</p>
   <table role="presentation" cellspacing="0" cellpadding="0" style="border-collapse: separate; border-spacing: 4px;">
     <tr>
-      {{#each scores}}<td><a href="{{{url}}}" aria-label="{{score}}" style="display: inline-block; min-width: 28px; padding: 10px 4px; text-align: center; border: 1px solid #555; border-radius: 4px; color: #1a1a1a; text-decoration: none; font-weight: bold;">{{score}}</a></td>{{/each}}
+      {{#each scores}}<td><a href="{{{url}}}" aria-label="{{score}}" style="display: inline-block; min-width: 28px; ` +
+    `padding: 10px 4px; text-align: center; border: 1px solid #555; border-radius: 4px; color: #1a1a1a; ` +
+    `text-decoration: none; font-weight: bold;">{{score}}</a></td>{{/each}}
     </tr>
   </table>
   <p style="font-size: 13px;">0 = {{notLikely}} &middot; 10 = {{veryLikely}}</p>
   <p><a href="{{{surveyUrl}}}">{{open}}</a></p>
   <p style="font-size: 12px; color: #555;">{{expires}}</p>
 </body>
-</html>`);
+</html>`,
+);
 
 const text = Handlebars.compile<EmailModel>(
   `{{greeting}}
