@@ -105,11 +105,14 @@ describe('NPS API', () => {
     expect(jan.interval95[1]).toBeCloseTo(44.2016, 4);
     expect(feb).toMatchObject({ period: '2025-02-01', n: 100, nps: 55 });
 
-    const bySegment = await json('/nps?groupBy=segment&segment=smb,enterprise&channel=email');
-    expect(bySegment.body.rows).toMatchObject([
-      { group: { segment: 'enterprise' }, n: 100 },
-      { group: { segment: 'smb' }, n: 100 },
-    ]);
+    // Customer facts and answers travel on different topics: an answer scored before its customer's facts lands
+    // in the unknown segment until the late fact moves it (docs/scoring.md), so the split is eventually right.
+    await expectEventually(async () =>
+      expect((await json('/nps?groupBy=segment&segment=smb,enterprise&channel=email')).body.rows).toMatchObject([
+        { group: { segment: 'enterprise' }, n: 100 },
+        { group: { segment: 'smb' }, n: 100 },
+      ]),
+    );
 
     const periods = await json('/nps/compare?from=2025-01-01&to=2025-01-31&versusFrom=2025-02-01&versusTo=2025-02-28');
     expect(periods.body).toMatchObject({
