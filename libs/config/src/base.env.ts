@@ -78,7 +78,7 @@ export class BaseEnv {
   @IsInt()
   @Min(6000)
   @Max(300000)
-  KAFKA_SESSION_TIMEOUT_MS: number = 30000;
+  KAFKA_SESSION_TIMEOUT_MS: number = 10000;
 
   @IsInt()
   @Min(1000)

@@ -1,6 +1,7 @@
-import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown, type OnModuleInit, Optional } from '@nestjs/common';
 import { Kafka, Partitioners, type Producer, type IHeaders } from 'kafkajs';
 import { KafkaConnection, kafkaConfig, physicalTopic } from './kafka.options';
+import { InfrastructureOutages } from './outage/infrastructure.outages';
 
 export interface OutgoingMessage {
   key: string | Buffer | null;
@@ -16,7 +17,10 @@ export interface OutgoingMessage {
 export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
   private readonly producer: Producer;
 
-  constructor(private readonly connection: KafkaConnection) {
+  constructor(
+    private readonly connection: KafkaConnection,
+    @Optional() private readonly outages = new InfrastructureOutages(),
+  ) {
     this.producer = new Kafka(kafkaConfig(connection)).producer({
       idempotent: true,
       maxInFlightRequests: 5,
@@ -25,7 +29,7 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    await this.producer.connect();
+    await this.outages.waitFor('producer', () => this.producer.connect());
   }
 
   async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {

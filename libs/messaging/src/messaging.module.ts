@@ -27,7 +27,10 @@ export interface MessagingOptions {
  */
 @Module({})
 export class MessagingModule implements OnModuleInit {
-  constructor(private readonly connection: KafkaConnection) {}
+  constructor(
+    private readonly connection: KafkaConnection,
+    private readonly outages: InfrastructureOutages,
+  ) {}
 
   static forRoot(options: MessagingOptions): DynamicModule {
     return {
@@ -86,12 +89,14 @@ export class MessagingModule implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
-    const admin = new Kafka(kafkaConfig(this.connection)).admin();
-    await admin.connect();
-    try {
-      await ensureTopics(admin, ALL_TOPICS, this.connection.topicPrefix);
-    } finally {
-      await admin.disconnect();
-    }
+    await this.outages.waitFor('topic provisioning', async () => {
+      const admin = new Kafka(kafkaConfig(this.connection)).admin();
+      try {
+        await admin.connect();
+        await ensureTopics(admin, ALL_TOPICS, this.connection.topicPrefix);
+      } finally {
+        await admin.disconnect();
+      }
+    });
   }
 }

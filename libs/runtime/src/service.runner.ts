@@ -24,6 +24,7 @@ export async function runService<E extends BaseEnv>(
   options: RunOptions<E>,
 ): Promise<INestApplication> {
   const env = loadEnvOrExit(options.env);
+  const loadedMs = Math.round(process.uptime() * 1000);
   const app = await NestFactory.create(appModule, {
     bufferLogs: true,
     forceCloseConnections: true,
@@ -33,7 +34,9 @@ export async function runService<E extends BaseEnv>(
   await options.configure?.(app);
   if (options.api) serveOpenApi(app, options.name, options.api);
   // Module init (migrations, topic creation) must finish before the consumer subscribes.
+  const initStartedMs = Date.now();
   await app.init();
+  const initMs = Date.now() - initStartedMs;
   const transport = app.get(KafkaTransportFactory).create();
   // Deferred, so the filter below is in place before Nest wraps the handlers (it reads global
   // filters once, when it registers them); app.init() has already run the lifecycle hooks.
@@ -46,7 +49,10 @@ export async function runService<E extends BaseEnv>(
   await app.startAllMicroservices();
   await app.listen(env.PORT);
   stopOnSignals(app, env.SHUTDOWN_TIMEOUT_MS);
-  new NestLogger(options.name).log(`${options.name} listening on port ${env.PORT}`);
+  // Where a start-up goes (docs/reliability.md): loading code, then init (migrations, topics, connections).
+  const readyMs = Math.round(process.uptime() * 1000);
+  const msg = `${options.name} listening on port ${env.PORT} after ${readyMs} ms`;
+  new NestLogger(options.name).log({ msg, loadedMs, initMs, readyMs });
   return app;
 }
 

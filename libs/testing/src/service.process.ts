@@ -12,7 +12,10 @@ export interface ProcessExit {
 }
 
 export interface ServiceProcessOptions {
-  /** Entry file relative to the repository root, e.g. `services/scoring/src/main.ts`. */
+  /**
+   * Entry file relative to the repository root: `services/scoring/src/main.ts` runs from source,
+   * `dist/services/scoring/src/main.js` as built by `npm run build` (as `npm start` runs it).
+   */
   entry: string;
   env: Record<string, string>;
 }
@@ -27,7 +30,8 @@ export class ServiceProcess {
   output = '';
 
   private constructor(options: ServiceProcessOptions) {
-    this.child = spawn(process.execPath, ['-r', '@swc-node/register', options.entry], {
+    const loader = options.entry.endsWith('.ts') ? ['-r', '@swc-node/register'] : [];
+    this.child = spawn(process.execPath, [...loader, options.entry], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'info', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -29,6 +29,7 @@ export class KafkaTransportFactory {
     return new KafkaTransport(
       { ...this.connection, groupId, partitionsConcurrently, sessionTimeoutMs },
       processor,
+      this.outages,
       this.lag,
     );
   }

@@ -2,6 +2,7 @@ import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { ALL_TOPICS, type EventTopic } from '@nps/contracts';
 import { Kafka, type Consumer, type EachMessagePayload } from 'kafkajs';
 import { kafkaConfig, physicalTopic, type KafkaConnection } from '../kafka.options';
+import type { InfrastructureOutages } from '../outage/infrastructure.outages';
 import type { ConsumerLagMonitor } from './consumer-lag.monitor';
 import type { EventProcessor } from './event.processor';
 
@@ -29,44 +30,64 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
   constructor(
     private readonly options: KafkaTransportOptions,
     private readonly processor: EventProcessor,
+    private readonly outages: InfrastructureOutages,
     private readonly lag?: ConsumerLagMonitor,
   ) {
     super();
     this.kafka = new Kafka(kafkaConfig(options));
   }
 
+  /**
+   * Connects and subscribes, then lets the service go on while the consumer joins its group in the
+   * background: after a SIGKILL the group waits for the dead member's session to expire before it
+   * rebalances, and the HTTP API need not wait for that (docs/adr/0021-restart-to-ready.md).
+   */
   async listen(callback: (error?: unknown) => void): Promise<void> {
+    let consumer: Consumer | undefined;
     try {
-      await this.start();
+      consumer = await this.subscribe();
       callback();
     } catch (error) {
       callback(error);
+      return;
     }
+    if (!consumer) return;
+    const started = Date.now();
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      const msg = `joined consumer group ${payload.groupId} after ${Date.now() - started} ms`;
+      this.logger.log({ msg, groupId: payload.groupId, memberId: payload.memberId });
+    });
+    consumer
+      .run({
+        autoCommit: false,
+        partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
+        eachMessage: (payload) => this.handle(payload),
+      })
+      .catch((error: Error) => this.logger.error({ msg: `consumer stopped: ${error.message}`, err: error }));
   }
 
-  private async start(): Promise<void> {
+  private async subscribe(): Promise<Consumer | undefined> {
     const patterns = [...this.messageHandlers.keys()];
     const unknown = patterns.filter((pattern) => !this.topics.has(pattern));
     if (unknown.length > 0) throw new Error(`@EventPattern names no declared topic: ${unknown.join(', ')}`);
-    if (patterns.length === 0) return;
-    const sessionTimeout = this.options.sessionTimeoutMs ?? 30000;
-    this.consumer = this.kafka.consumer({
+    if (patterns.length === 0) return undefined;
+    const sessionTimeout = this.options.sessionTimeoutMs ?? 10000;
+    const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       sessionTimeout,
       heartbeatInterval: Math.min(3000, Math.floor(sessionTimeout / 3)),
       retry: { retries: 8 },
     });
-    await this.consumer.connect();
-    await this.consumer.subscribe({
-      topics: patterns.map((topic) => physicalTopic(topic, this.options.topicPrefix)),
-      fromBeginning: this.options.fromBeginning ?? true,
-    });
+    this.consumer = consumer;
+    await this.outages.waitFor('consumer', () => consumer.connect());
+    await this.outages.waitFor('consumer', () =>
+      consumer.subscribe({
+        topics: patterns.map((topic) => physicalTopic(topic, this.options.topicPrefix)),
+        fromBeginning: this.options.fromBeginning ?? true,
+      }),
+    );
     this.lag?.watch(patterns);
-    await this.consumer.run({
-      autoCommit: false,
-      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
-      eachMessage: (payload) => this.handle(payload),
-    });
+    return consumer;
   }
 
   private async handle({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {

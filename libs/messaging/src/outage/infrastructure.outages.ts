@@ -52,6 +52,19 @@ export class InfrastructureOutages {
     }
   }
 
+  /**
+   * Runs a start-up step (topic creation, connecting) until it gets through: an outage is waited
+   * out in steps of at most a second, so the service starts within a second of the dependency
+   * returning, instead of crashing into a supervisor's growing restart delay.
+   */
+  async waitFor<T>(worker: string, step: () => Promise<T>): Promise<T> {
+    for (let delayMs = 0; ; delayMs = outageBackoff(delayMs, 250, 1000)) {
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      const result = await this.guard(worker, step);
+      if (result !== undefined || !this.waiting.has(worker)) return result as T;
+    }
+  }
+
   /** The workers waiting now, by name. */
   snapshot(): Record<string, Outage> {
     return Object.fromEntries(this.waiting);

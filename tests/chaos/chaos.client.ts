@@ -1,0 +1,108 @@
+import type { Answer } from './chaos.answers';
+
+/** What the client saw: every status, and the answers the platform accepted. */
+export interface ClientTally {
+  statuses: Record<string, number>;
+  /** Network errors (refused connections while a service restarts), retried. */
+  unreachable: number;
+  accepted: { responseId: string; score: number; comment: string }[];
+  /** Answers refused with a 4xx other than 408/429: a defect of the run, not of the fault. */
+  refused: { answer: Answer; status: number; body: string }[];
+}
+
+const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+
+/**
+ * A partner system that does the right thing: one `Idempotency-Key` per answer, retried with a
+ * capped backoff on every outage answer (and on a 500, which it still counts) until accepted.
+ */
+export class RetryingClient {
+  readonly tally: ClientTally = { statuses: {}, unreachable: 0, accepted: [], refused: [] };
+
+  constructor(
+    private readonly baseUrl: () => string,
+    private readonly headers: () => Promise<Record<string, string>> = async () => ({}),
+  ) {}
+
+  /**
+   * Sends every answer, at most `concurrency` at a time and no faster than `perSecond`, so that a
+   * run of any size spans its faults.
+   */
+  async sendAll(
+    answers: Answer[],
+    concurrency: number,
+    perSecond: number,
+    gate: (index: number) => Promise<void> = async () => undefined,
+  ): Promise<void> {
+    let nextSlot = performance.now();
+    let next = 0;
+    const worker = async () => {
+      while (next < answers.length) {
+        const index = next++;
+        await gate(index);
+        // One slot per answer, 1/perSecond apart; after a wait at the gate, slots start from now.
+        const slot = Math.max(nextSlot, performance.now());
+        nextSlot = slot + 1000 / perSecond;
+        const dueIn = slot - performance.now();
+        if (dueIn > 0) await new Promise((resolve) => setTimeout(resolve, dueIn));
+        await this.send(answers[index]);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  }
+
+  /** Posts an import until the service reports it, the same import id every time. */
+  async importLines(importId: string, lines: string): Promise<{ accepted: number; rejected: number }> {
+    const answer = await this.untilAnswered(`/imports?importId=${encodeURIComponent(importId)}`, {
+      body: lines,
+      contentType: 'application/x-ndjson',
+    });
+    if (answer.status >= 300) throw new Error(`the import was refused: ${answer.status} ${answer.body}`);
+    return JSON.parse(answer.body) as { accepted: number; rejected: number };
+  }
+
+  private async send(answer: Answer): Promise<void> {
+    const { idempotencyKey, ...body } = answer;
+    const result = await this.untilAnswered('/responses', {
+      body: JSON.stringify(body),
+      contentType: 'application/json',
+      idempotencyKey,
+    });
+    if (result.status === 200 || result.status === 201) {
+      const { responseId } = JSON.parse(result.body) as { responseId: string };
+      this.tally.accepted.push({ responseId, score: answer.score, comment: answer.comment });
+    } else {
+      this.tally.refused.push({ answer, status: result.status, body: result.body });
+    }
+  }
+
+  private async untilAnswered(
+    path: string,
+    request: { body: string; contentType: string; idempotencyKey?: string },
+  ): Promise<{ status: number; body: string }> {
+    for (let delayMs = 100; ; delayMs = Math.min(2000, delayMs * 2)) {
+      try {
+        const response = await fetch(this.baseUrl() + path, {
+          method: 'POST',
+          headers: {
+            'content-type': request.contentType,
+            ...(request.idempotencyKey ? { 'idempotency-key': request.idempotencyKey } : {}),
+            ...(await this.headers()),
+          },
+          body: request.body,
+          signal: AbortSignal.timeout(30_000),
+        });
+        const body = await response.text();
+        this.count(String(response.status));
+        if (!RETRY_STATUSES.has(response.status)) return { status: response.status, body };
+      } catch {
+        this.tally.unreachable++;
+      }
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+
+  private count(status: string): void {
+    this.tally.statuses[status] = (this.tally.statuses[status] ?? 0) + 1;
+  }
+}

@@ -1,0 +1,137 @@
+import { JwtService } from '@nestjs/jwt';
+import { chaosAnswers, importLines } from './chaos.answers';
+import { type Check, progress, settled, verify } from './chaos.checks';
+import { RetryingClient } from './chaos.client';
+import { type Fault, FaultSchedule, faultPlan } from './chaos.faults';
+import { CHAOS_SERVICES, ChaosStack } from './chaos.stack';
+
+export interface ChaosOptions {
+  answers: number;
+  importRows: number;
+  killsPerService: number;
+  postgresOutageMs: number;
+  /** How long the answers are spread over; the faults strike during it. */
+  seconds: number;
+  /** Requests in flight at once. */
+  concurrency: number;
+  /** Give up when the platform has not moved for this long after the faults. */
+  stallMs: number;
+  log?: (line: string) => void;
+}
+
+export interface ChaosResult {
+  options: Omit<ChaosOptions, 'log'>;
+  checks: Check[];
+  faults: { fault: string; ms: number }[];
+  restartToReadyMs: { p50: number; max: number; count: number };
+  statuses: Record<string, number>;
+  unreachable: number;
+  seconds: { load: number; settle: number; total: number };
+  passed: boolean;
+}
+
+const JWT_SECRET = 'chaos-run-operator-key';
+const TEAM = 'customer-care';
+
+/**
+ * Issue #14's fault run: answers through the JSON API and a bulk import while services are
+ * SIGKILLed, the broker restarts and PostgreSQL stops; then every check of the issue.
+ */
+export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
+  const log = options.log ?? (() => undefined);
+  const startedAt = performance.now();
+  const run = `chaos-${Date.now().toString(36)}`;
+  log(`starting the stack (5 services, a broker and a PostgreSQL cluster of its own)`);
+  const stack = await ChaosStack.start({ AUTH_JWT_SECRET: JWT_SECRET, CONSUMER_LAG_INTERVAL_MS: '5000' });
+  try {
+    await addCaseOwners(stack);
+    const client = new RetryingClient(() => stack.urls['response-ingestion']);
+    const answers = chaosAnswers(options.answers, run);
+    const plan = faultPlan(CHAOS_SERVICES, options.killsPerService);
+    const faults: ChaosResult['faults'] = [];
+
+    const { answers: n, importRows, seconds } = options;
+    log(`sending ${n} answers over ${seconds} s and importing ${importRows} rows; ${plan.length} faults meanwhile`);
+    const loadStartedAt = performance.now();
+    const schedule = new FaultSchedule(plan, n, async (fault) => {
+      const ms = await inject(stack, fault, options.postgresOutageMs);
+      faults.push({ fault: describe(fault), ms });
+      log(`  ${describe(fault)}: ${ms} ms`);
+    });
+    const importId = `${run}-import`;
+    const [imported] = await Promise.all([
+      client.importLines(importId, importLines(importRows, run)),
+      client.sendAll(answers, options.concurrency, n / seconds, (index) => schedule.gate(index)),
+    ]);
+    await schedule.finished();
+    const loadSeconds = (performance.now() - loadStartedAt) / 1000;
+
+    log('waiting for the platform to settle');
+    const settleStartedAt = performance.now();
+    await untilSettled(stack, options.stallMs, log);
+    const checks = await verify(stack, client.tally, { importId, accepted: imported.accepted }, stack.urls.scoring);
+    const ready = stack.restarts.map((r) => r.readyMs).sort((a, b) => a - b);
+    return {
+      options: { ...options, log: undefined } as ChaosResult['options'],
+      checks,
+      faults,
+      restartToReadyMs: { p50: ready[Math.floor(ready.length / 2)] ?? 0, max: ready.at(-1) ?? 0, count: ready.length },
+      statuses: client.tally.statuses,
+      unreachable: client.tally.unreachable,
+      seconds: {
+        load: round(loadSeconds),
+        settle: round((performance.now() - settleStartedAt) / 1000),
+        total: round((performance.now() - startedAt) / 1000),
+      },
+      passed: checks.every((check) => check.ok),
+    };
+  } finally {
+    await stack.close();
+  }
+}
+
+async function inject(stack: ChaosStack, fault: Fault, postgresOutageMs: number): Promise<number> {
+  if (fault.kind === 'kill') return (await stack.kill(fault.service)).readyMs;
+  if (fault.kind === 'broker') return stack.restartBroker();
+  const startedAt = performance.now();
+  await stack.postgresOutage(postgresOutageMs);
+  return Math.round(performance.now() - startedAt);
+}
+
+function describe(fault: Fault): string {
+  if (fault.kind === 'kill') return `SIGKILL ${fault.service}, restart until ready`;
+  return fault.kind === 'broker' ? 'restart the broker' : 'stop PostgreSQL';
+}
+
+/** Three members in the default team, so that every case gets an owner. */
+async function addCaseOwners(stack: ChaosStack): Promise<void> {
+  const token = new JwtService({ secret: JWT_SECRET }).sign({ sub: 'chaos-admin', roles: ['admin'], teams: [] });
+  for (const id of ['agent-1', 'agent-2', 'agent-3']) {
+    const response = await fetch(`${stack.urls['case-management']}/teams/${TEAM}/members`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id, name: id, email: `${id}@example.com` }),
+    });
+    if (response.status !== 201) throw new Error(`adding ${id}: ${response.status} ${await response.text()}`);
+  }
+}
+
+/** Waits until every answer went all the way through, or nothing moved for `stallMs`. */
+async function untilSettled(stack: ChaosStack, stallMs: number, log: (line: string) => void): Promise<void> {
+  let last = '';
+  let movedAt = Date.now();
+  for (;;) {
+    const now = await progress(stack).catch(() => undefined);
+    if (now && settled(now)) return;
+    const seen = JSON.stringify(now);
+    if (seen !== last) {
+      last = seen;
+      movedAt = Date.now();
+      log(`  ${seen}`);
+    }
+    if (Date.now() - movedAt > stallMs) return log(`  no progress for ${stallMs} ms: checking as it stands`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+const round = (seconds: number) => Math.round(seconds * 10) / 10;
