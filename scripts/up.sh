@@ -58,6 +58,11 @@ if [[ -z "${OIDC_ISSUER:-}" ]]; then
   tool_pids+=($!)
 fi
 
+if [[ "${NPS_ENV:-development}" != production ]]; then
+  # Webhook receivers and gateways of a local run listen on this machine (docs/security.md, Outbound calls).
+  export OUTBOUND_ALLOW_PRIVATE_NETWORKS="${OUTBOUND_ALLOW_PRIVATE_NETWORKS:-true}"
+fi
+
 log "building"
 npm run --silent build
 for i in "${!SERVICES[@]}"; do

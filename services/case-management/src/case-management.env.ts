@@ -1,8 +1,9 @@
 import { BaseEnv, DevelopmentDefault } from '@nps/config';
+import { WithOutboundSettings } from '@nps/outbound';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 /** Configuration of case-management: cases, routing, SLAs, escalation, notifications and auth. */
-export class CaseManagementEnv extends BaseEnv {
+export class CaseManagementEnv extends WithOutboundSettings(BaseEnv) {
   override PORT: number = 3005;
 
   /** HS256 key that signs operator tokens in development; ignored when AUTH_JWKS_URL is set. */

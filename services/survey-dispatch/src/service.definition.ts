@@ -1,6 +1,7 @@
 import { MessagingTables1763856000000 } from '@nps/messaging';
 import type { ServiceDefinition } from '@nps/runtime';
 import { DispatchTables1763900000000 } from './migrations/1763900000000-dispatch-tables';
+import { ForgetProviderAnswers1764700000000 } from './migrations/1764700000000-forget-provider-answers';
 import { SurveyDispatchEnv } from './survey-dispatch.env';
 
 export const service: ServiceDefinition<SurveyDispatchEnv> = {
@@ -8,7 +9,7 @@ export const service: ServiceDefinition<SurveyDispatchEnv> = {
   env: SurveyDispatchEnv,
   schema: 'survey_dispatch',
   entities: [],
-  migrations: [MessagingTables1763856000000, DispatchTables1763900000000],
+  migrations: [MessagingTables1763856000000, DispatchTables1763900000000, ForgetProviderAnswers1764700000000],
   api: {
     description:
       'Contacts (the only holder of email and phone), contact policy, ad-hoc surveys and the state of survey requests.',

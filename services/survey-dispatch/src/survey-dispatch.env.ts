@@ -1,11 +1,15 @@
+import { WithOutboundSettings } from '@nps/outbound';
 import { SurveyLinkEnv } from '@nps/survey-links';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const ATTRIBUTE_RULE = String.raw`(customer|touchpoint)\.[A-Za-z0-9_-]+=[^,:=]*:(never|\d{1,4}d)`;
 const CONTACT_ATTRIBUTE_RULES_PATTERN = new RegExp(`^(none|${ATTRIBUTE_RULE}(,${ATTRIBUTE_RULE})*)$`);
 
-/** Configuration of survey-dispatch: contacts, contact policy, survey sending (README, Configuration). */
-export class SurveyDispatchEnv extends SurveyLinkEnv {
+/**
+ * Configuration of survey-dispatch: contacts, contact policy, survey sending (README, Configuration); webhooks and
+ * the SMS gateway are called under the OUTBOUND_* rules (docs/security.md, Outbound calls).
+ */
+export class SurveyDispatchEnv extends WithOutboundSettings(SurveyLinkEnv) {
   override PORT: number = 3001;
 
   /** At most one survey per customer within this many days, whatever the touchpoint; 0 turns the cap off. */

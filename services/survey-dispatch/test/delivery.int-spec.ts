@@ -12,6 +12,7 @@ const PAGE = 'http://survey.test:3002';
 describe('survey delivery', () => {
   let smtp: SmtpInbox;
   let http: HttpReceiver;
+  let elsewhere: HttpReceiver;
   const links = new SurveyLinks(KEYS, PAGE);
   const bed = serviceBed({ service: 'survey-dispatch', autoStart: false });
   const kafka = bed.probe(Topics.SurveyDispatched, Topics.SurveyFailed);
@@ -20,6 +21,7 @@ describe('survey delivery', () => {
   beforeAll(async () => {
     smtp = await SmtpInbox.start();
     http = await HttpReceiver.start();
+    elsewhere = await HttpReceiver.start();
     env = {
       SMTP_URL: smtp.url,
       SMS_GATEWAY_URL: http.url('/sms'),
@@ -39,15 +41,17 @@ describe('survey delivery', () => {
         { customer_id: 'busy', name: 'Busy', email: 'busy@example.com' },
         { customer_id: 'down', name: 'Down', webhook_url: http.url('/down') },
         { customer_id: 'wrong', name: 'Wrong', webhook_url: http.url('/rejects') },
+        { customer_id: 'moved', name: 'Moved', webhook_url: http.url('/moved') },
       ]),
       'text/csv',
     );
-    expect(imported.body).toMatchObject({ imported: 6, rejected: 0 });
+    expect(imported.body).toMatchObject({ imported: 7, rejected: 0 });
   }, 120000);
 
   afterAll(async () => {
     await smtp?.stop();
     await http?.stop();
+    await elsewhere?.stop();
   });
 
   /** JSON bodies POSTed to `path` of the receiver. */
@@ -144,8 +148,14 @@ describe('survey delivery', () => {
     expect(smtp.to('busy@example.com')).toHaveLength(1);
   });
 
+  // What a provider answers is theirs (stack traces, internal host names, other customers' data):
+  // only the status reaches the event and GET /survey-requests (issue 13, item 5).
+  const remoteBody = 'upstream db-7.internal:5432 refused; stack at /srv/app.js:12';
+  const lastErrorOf = async (customerId: string) =>
+    (await bed.get<{ lastError: string | null }[]>(`/survey-requests?customerId=${customerId}`))[0].lastError;
+
   it('gives up after SEND_MAX_ATTEMPTS transient failures and publishes SurveyFailed with the reason', async () => {
-    http.respondWith(503, 503, 503);
+    http.respondWith(...[1, 2, 3].map(() => ({ status: 503, body: remoteBody })));
     await touchpoint('down');
 
     const [failed] = await kafka.eventually(Topics.SurveyFailed, (e) => e.customerId === 'down');
@@ -153,19 +163,41 @@ describe('survey delivery', () => {
       reason: SurveyFailureReason.PROVIDER_UNAVAILABLE,
       attempts: 3,
       channel: Channel.WEBHOOK,
-      detail: expect.stringContaining('HTTP 503'),
+      detail: 'HTTP 503',
     });
+    expect(await lastErrorOf('down')).toBe('HTTP 503');
     expect(posted('/down')).toHaveLength(3);
     expect(kafka.events(Topics.SurveyDispatched).filter((e) => e.message.customerId === 'down')).toHaveLength(0);
   });
 
-  it('fails at once, without retrying, when the provider rejects the request', async () => {
-    http.respondWith(400);
+  it('fails at once, without retrying, when the provider rejects the request, and shows none of its answer', async () => {
+    http.respondWith({ status: 400, body: remoteBody });
     await touchpoint('wrong');
 
     const [failed] = await kafka.eventually(Topics.SurveyFailed, (e) => e.customerId === 'wrong');
-    expect(failed.message).toMatchObject({ reason: SurveyFailureReason.INVALID_ADDRESS, attempts: 1 });
+    expect(failed.message).toMatchObject({
+      reason: SurveyFailureReason.INVALID_ADDRESS,
+      attempts: 1,
+      detail: 'HTTP 400',
+    });
+    expect(await lastErrorOf('wrong')).toBe('HTTP 400');
+    expect(failed.bytes.toString('latin1')).not.toContain('db-7.internal');
     expect(posted('/rejects')).toHaveLength(1);
+  });
+
+  it('does not follow a redirect, not even to an address it may call: the survey fails, the target sees nothing', async () => {
+    http.respondWith({ status: 302, headers: { location: elsewhere.url('/internal/admin') }, body: remoteBody });
+    await touchpoint('moved');
+
+    const [failed] = await kafka.eventually(Topics.SurveyFailed, (e) => e.customerId === 'moved');
+    expect(failed.message).toMatchObject({
+      reason: SurveyFailureReason.REJECTED_BY_PROVIDER,
+      attempts: 1,
+      detail: 'HTTP 302: redirects are not followed',
+    });
+    expect(await lastErrorOf('moved')).toBe('HTTP 302: redirects are not followed');
+    expect(posted('/moved')).toHaveLength(1);
+    expect(elsewhere.connections).toBe(0);
   });
 
   // Last: a second instance joins the same schema. Every due survey is claimed by one of them

@@ -14,4 +14,12 @@ describe('survey-dispatch with NPS_ENV=production', () => {
     );
     expect(output).not.toContain(value);
   });
+
+  it('exits non-zero when webhooks may reach private networks (OUTBOUND_ALLOW_PRIVATE_NETWORKS=true)', async () => {
+    const { code, output } = await startInProduction('survey-dispatch', { OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(
+      /^Invalid configuration: OUTBOUND_ALLOW_PRIVATE_NETWORKS: lets webhooks and gateways reach loopback and private networks, which NPS_ENV=production refuses/m,
+    );
+  });
 });

@@ -8,13 +8,18 @@ export interface ReceivedRequest {
   body: string;
 }
 
+/** A scripted answer: a status, or a status with a body and headers (e.g. a redirect's `location`). */
+export type ScriptedAnswer = number | { status: number; body?: string; headers?: Record<string, string> };
+
 /**
  * A real HTTP endpoint on 127.0.0.1 that records every request: the far side of a webhook or
  * an SMS gateway. `respondWith` scripts its answers, e.g. two 503s before a 200.
  */
 export class HttpReceiver {
   readonly requests: ReceivedRequest[] = [];
-  private statuses: number[] = [];
+  /** TCP connections accepted, requests or not: 0 proves nothing reached this port. */
+  connections = 0;
+  private answers: ScriptedAnswer[] = [];
   private readonly server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -25,10 +30,12 @@ export class HttpReceiver {
         headers: request.headers,
         body: Buffer.concat(chunks).toString('utf8'),
       });
-      response.statusCode = this.statuses.shift() ?? 200;
-      response.end();
+      const next = this.answers.shift() ?? 200;
+      const answer = typeof next === 'number' ? { status: next } : next;
+      response.writeHead(answer.status, answer.headers);
+      response.end(answer.body);
     });
-  });
+  }).on('connection', () => this.connections++);
   private port = 0;
 
   static async start(): Promise<HttpReceiver> {
@@ -43,14 +50,14 @@ export class HttpReceiver {
     return receiver;
   }
 
-  /** The URL of `path` on this receiver. */
-  url(path = '/'): string {
-    return `http://127.0.0.1:${this.port}${path}`;
+  /** The URL of `path` on this receiver; `host` names it another way (`localhost`, `[::ffff:127.0.0.1]`). */
+  url(path = '/', host = '127.0.0.1'): string {
+    return `http://${host}:${this.port}${path}`;
   }
 
-  /** The statuses of the next requests, in order; 200 after they run out. */
-  respondWith(...statuses: number[]): void {
-    this.statuses = statuses;
+  /** The answers to the next requests, in order; 200 after they run out. */
+  respondWith(...answers: ScriptedAnswer[]): void {
+    this.answers = answers;
   }
 
   async waitFor(predicate: (request: ReceivedRequest) => boolean, timeoutMs = 30000): Promise<ReceivedRequest> {

@@ -27,14 +27,21 @@ const platformService = (name: string, testEnv?: ServiceDefinition['testEnv']): 
   testEnv,
 });
 
+// Their tests' webhook, SMS and notification receivers listen on 127.0.0.1, which the outbound rules refuse
+// unless private networks are allowed (docs/adr/0019-outbound-calls.md); a test of those rules sets it back.
+const LOOPBACK_RECEIVERS = { OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' };
+
 /** The platform's five services, as their tests run them. */
 export const SERVICES: Record<ServiceName, ServiceDefinition> = {
-  'survey-dispatch': platformService('survey-dispatch', () => ({ SCHEDULER_POLL_MS: '100' })),
+  'survey-dispatch': platformService('survey-dispatch', () => ({ SCHEDULER_POLL_MS: '100', ...LOOPBACK_RECEIVERS })),
   // Its survey links point at itself, so a test can follow them.
   'response-ingestion': platformService('response-ingestion', (url) => ({ SURVEY_PAGE_URL: url })),
   scoring: platformService('scoring'),
   'root-cause-tagging': platformService('root-cause-tagging', () => ({ TAGGING_REFRESH_INTERVAL_MS: '1000' })),
-  'case-management': { ...platformService('case-management'), afterFirstStart: seedRootCauses },
+  'case-management': {
+    ...platformService('case-management', () => LOOPBACK_RECEIVERS),
+    afterFirstStart: seedRootCauses,
+  },
 };
 
 /** A service's definition: one of the five, or any other service folder (e.g. a freshly generated one). */

@@ -1,4 +1,5 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { OutboundClient, OutboundPolicy } from '@nps/outbound';
 import { createTransport, type Transporter } from 'nodemailer';
 import { CaseManagementEnv } from '../case-management.env';
 import { webhookHeaders } from './webhook.signature';
@@ -18,9 +19,12 @@ export interface PendingNotification {
 @Injectable()
 export class NotificationSenders implements OnApplicationShutdown {
   private readonly mail: Transporter;
+  /** Team webhook URLs are typed in by team admins: called under the outbound rules (docs/security.md). */
+  private readonly outbound: OutboundClient;
 
   constructor(private readonly env: CaseManagementEnv) {
     this.mail = createTransport(env.SMTP_URL, { from: env.NOTIFY_FROM });
+    this.outbound = new OutboundClient(OutboundPolicy.fromEnv(env));
   }
 
   async send(notification: PendingNotification): Promise<void> {
@@ -47,16 +51,17 @@ export class NotificationSenders implements OnApplicationShutdown {
     });
     // The same id on every retry, so the receiver can drop a second delivery.
     const id = `msg_case_notification_${notification.id}`;
-    const response = await fetch(notification.target, {
-      method: 'POST',
+    // Refused addresses, redirects and network failures throw an OutboundError whose message names no body.
+    const { status } = await this.outbound.post(notification.target, {
       headers: webhookHeaders(this.env.NOTIFY_WEBHOOK_SECRET, id, Math.floor(Date.now() / 1000), body),
       body,
-      signal: AbortSignal.timeout(5000),
+      timeoutMs: 5000,
     });
-    if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+    if (status < 200 || status >= 300) throw new Error(`webhook answered ${status}`);
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     this.mail.close();
+    await this.outbound.close();
   }
 }

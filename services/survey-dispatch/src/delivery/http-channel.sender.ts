@@ -1,27 +1,38 @@
 import { SurveyFailureReason } from '@nps/contracts';
+import { OutboundError, type OutboundClient } from '@nps/outbound';
 import { DeliveryError } from './delivery.error';
-import { redact } from './email.sender';
 
-/** POSTs JSON to a provider endpoint; 2xx is delivered, 5xx/429/network errors are transient, other 4xx permanent. */
-export async function postJson(url: string, body: unknown, timeoutMs: number): Promise<void> {
-  let response: Response;
+/**
+ * POSTs JSON to a provider endpoint through the outbound rules (docs/security.md, Outbound calls): 2xx is
+ * delivered; 5xx/429/408, unreachable and timeouts are transient; a refused address, a redirect and other 4xx are
+ * permanent. The detail names the status or error class only: the provider's body is never kept or shown.
+ */
+export async function postJson(client: OutboundClient, url: string, body: unknown, timeoutMs: number): Promise<void> {
+  let status: number;
   try {
-    response = await fetch(url, {
-      method: 'POST',
+    ({ status } = await client.post(url, {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+      timeoutMs,
+    }));
   } catch (error) {
-    const cause = (error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    throw DeliveryError.transient(`endpoint unreachable: ${cause}`);
+    throw deliveryErrorOf(error);
   }
-  if (response.ok) return;
-  const text = redact((await response.text().catch(() => '')).replace(/\+?\d[\d\s-]{6,}/g, '<number>'));
-  const detail = `HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`;
-  if (response.status >= 500 || response.status === 429 || response.status === 408)
-    throw DeliveryError.transient(detail);
-  if (response.status === 400 || response.status === 422)
-    throw DeliveryError.permanent(SurveyFailureReason.INVALID_ADDRESS, detail);
+  if (status >= 200 && status < 300) return;
+  const detail = `HTTP ${status}`;
+  if (status >= 500 || status === 429 || status === 408) throw DeliveryError.transient(detail);
+  if (status === 400 || status === 422) throw DeliveryError.permanent(SurveyFailureReason.INVALID_ADDRESS, detail);
   throw DeliveryError.permanent(SurveyFailureReason.REJECTED_BY_PROVIDER, detail);
+}
+
+function deliveryErrorOf(error: unknown): DeliveryError {
+  if (!(error instanceof OutboundError)) throw error;
+  switch (error.failure) {
+    case 'refused':
+      return DeliveryError.permanent(SurveyFailureReason.INVALID_ADDRESS, error.message);
+    case 'redirect':
+      return DeliveryError.permanent(SurveyFailureReason.REJECTED_BY_PROVIDER, error.message);
+    default:
+      return DeliveryError.transient(`endpoint ${error.message}`);
+  }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SurveyFailureReason } from '@nps/contracts';
+import { OutboundClient } from '@nps/outbound';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { DeliveryError } from './delivery.error';
 import { postJson } from './http-channel.sender';
@@ -13,7 +14,10 @@ import type { ChannelSender, ContactAddress, SurveyDelivery } from './survey-del
  */
 @Injectable()
 export class SmsSender implements ChannelSender {
-  constructor(private readonly env: SurveyDispatchEnv) {}
+  constructor(
+    private readonly env: SurveyDispatchEnv,
+    private readonly outbound: OutboundClient,
+  ) {}
 
   async send(delivery: SurveyDelivery, address: ContactAddress): Promise<void> {
     if (!address.phone)
@@ -24,6 +28,7 @@ export class SmsSender implements ChannelSender {
         'no SMS gateway is configured (SMS_GATEWAY_URL)',
       );
     await postJson(
+      this.outbound,
       this.env.SMS_GATEWAY_URL,
       {
         to: address.phone,

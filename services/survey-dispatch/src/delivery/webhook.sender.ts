@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Channel, channelName, SurveyFailureReason } from '@nps/contracts';
+import { OutboundClient } from '@nps/outbound';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { DeliveryError } from './delivery.error';
 import { postJson } from './http-channel.sender';
@@ -9,7 +10,10 @@ import type { ChannelSender, ContactAddress, SurveyDelivery } from './survey-del
 /** A survey for a customer's own system (B2B): POSTed as JSON to the customer's webhook URL, else WEBHOOK_URL. */
 @Injectable()
 export class WebhookSender implements ChannelSender {
-  constructor(private readonly env: SurveyDispatchEnv) {}
+  constructor(
+    private readonly env: SurveyDispatchEnv,
+    private readonly outbound: OutboundClient,
+  ) {}
 
   async send(delivery: SurveyDelivery, address: ContactAddress): Promise<void> {
     const url = address.webhookUrl ?? this.env.WEBHOOK_URL;
@@ -19,6 +23,7 @@ export class WebhookSender implements ChannelSender {
         'no webhook URL for the customer and no WEBHOOK_URL',
       );
     await postJson(
+      this.outbound,
       url,
       {
         type: delivery.kind === 'reminder' ? 'nps.survey.reminder' : 'nps.survey',

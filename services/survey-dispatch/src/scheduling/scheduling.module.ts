@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OutboundModule } from '@nps/outbound';
 import { SurveyLinksModule } from '@nps/survey-links';
 import { CustomerRepository } from '../customers/customer.repository';
 import { ChannelSenders } from '../delivery/channel.senders';
@@ -14,7 +15,7 @@ import { SurveyScheduler } from './survey.scheduler';
 
 /** Sends due surveys, reminds, expires; answers stop the reminders. */
 @Module({
-  imports: [SurveyLinksModule],
+  imports: [SurveyLinksModule, OutboundModule],
   controllers: [ResponseReceivedHandler, SurveyRequestsController],
   providers: [
     EmailSender,
