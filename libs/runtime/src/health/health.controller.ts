@@ -1,9 +1,12 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '@nps/auth';
 import { KafkaHealthIndicator } from '@nps/messaging';
 import type { Response } from 'express';
 import { ShutdownState } from './shutdown.state';
 
+// Probes answer orchestrators, which hold no token (docs/security.md).
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
