@@ -49,7 +49,7 @@ describe('team isolation', () => {
       anEvent(Topics.ResponseTagged, {
         customerId,
         responseId: billing.responseId,
-        tags: [{ tagId: 'billing', polarity: -1, confidence: 0.9 }],
+        tags: [{ tagId: 'billing', polarity: 1, confidence: 0.9 }],
       }),
     );
     await expectEventually(async () =>
@@ -108,7 +108,10 @@ describe('team isolation', () => {
 
   it("shows another team's case in the customer story as its date, status and team only", async () => {
     const story = (await as('alice', 'GET', `/cases/${careCase}`)).body.customerStory;
-    const opened = (await bed.rows('SELECT opened_at FROM $schema.cases WHERE id = $1', [billingCase]))[0].opened_at;
+    const [{ opened_at: opened }] = await bed.rows<{ opened_at: Date }>(
+      'SELECT opened_at FROM $schema.cases WHERE id = $1',
+      [billingCase],
+    );
     expect(story.previousCases).toEqual([
       { redacted: true, openedAt: opened.toISOString(), status: 'resolved', teamId: 'billing' },
     ]);
