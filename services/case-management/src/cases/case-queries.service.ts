@@ -9,7 +9,7 @@ import { CaseError } from '../errors/case.error';
 import type { CaseQueueQuery } from './case-queue.dto';
 import { CaseViewRepository } from './case-view.repository';
 import { CaseRepository } from './case.repository';
-import { customerStory } from './customer-story';
+import { customerStory } from './customer-story.view';
 
 /** The queue and the case screen (the customer story), scoped to the caller's teams (ADR 0020). */
 @Injectable()

@@ -1,6 +1,6 @@
 import type { Principal } from '@nps/auth';
 import type { CaseRecord } from './case.record';
-import { customerStory } from './customer-story';
+import { customerStory } from './customer-story.view';
 
 const aCase = (id: string, teamId: string, openedAt: string): CaseRecord =>
   ({
