@@ -106,6 +106,16 @@ describe('team isolation', () => {
     expect((await as('alice', 'GET', '/cases?teamId=billing')).status).toBe(403);
   });
 
+  it("keeps another team's figures out of a lead's loop metrics", async () => {
+    const metrics = (await as('lena', 'GET', '/metrics/loop')).body;
+    expect(metrics.teams.map((t: { teamId: string }) => t.teamId)).toEqual(['customer-care']);
+    expect(metrics.rootCauses).toEqual([]);
+    expect((await as('lena', 'GET', '/metrics/loop?teamId=billing')).status).toBe(403);
+    const all = (await as('adam', 'GET', '/metrics/loop')).body;
+    expect(all.teams.map((t: { teamId: string }) => t.teamId)).toEqual(['billing', 'customer-care']);
+    expect(all.rootCauses).toEqual([{ rootCauseTagId: 'billing', cases: 1, recovered: 1 }]);
+  });
+
   it("shows another team's case in the customer story as its date, status and team only", async () => {
     const story = (await as('alice', 'GET', `/cases/${careCase}`)).body.customerStory;
     const [{ opened_at: opened }] = await bed.rows<{ opened_at: Date }>(
