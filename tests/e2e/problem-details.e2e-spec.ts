@@ -153,7 +153,7 @@ describe('HTTP errors are the same problem details on every service', () => {
   const urls = new Map<Service, string>();
   const running: ServiceProcess[] = [];
   let caseSchema = '';
-  let issuer: LocalIssuer | undefined;
+  let issuer: LocalIssuer;
 
   beforeAll(async () => {
     await db.connect();
@@ -165,8 +165,7 @@ describe('HTTP errors are the same problem details on every service', () => {
       if (service === 'case-management') caseSchema = schema;
       const env = {
         ...{ PORT: String(port), DB_SCHEMA: schema, KAFKA_TOPIC_PREFIX: topicPrefix, LOG_LEVEL: 'warn' },
-        ...{ KAFKA_BROKERS: testKafkaBrokers(), DATABASE_URL: testDatabaseUrl() },
-        ...issuer?.env,
+        ...{ KAFKA_BROKERS: testKafkaBrokers(), DATABASE_URL: testDatabaseUrl(), ...issuer.env },
       };
       const process = ServiceProcess.start({ entry: `services/${service}/src/main.ts`, env });
       running.push(process);

@@ -39,10 +39,10 @@ async function call(
 describe('root causes at case resolution follow the taxonomy of root-cause-tagging', () => {
   const topicPrefix = freshTopicPrefix();
   const processes: ServiceProcess[] = [];
-  let issuer: LocalIssuer;
   let admin: string;
   const urls = { tagging: '', cases: '' };
   let kafka: KafkaProbe;
+  let issuer: LocalIssuer;
 
   async function start(service: string, env: Record<string, string>): Promise<string> {
     const port = await freePort();

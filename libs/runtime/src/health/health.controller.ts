@@ -5,7 +5,7 @@ import { KafkaHealthIndicator } from '@nps/messaging';
 import type { Response } from 'express';
 import { ShutdownState } from './shutdown.state';
 
-// Probes answer orchestrators, which hold no token (docs/security.md).
+// Probes and load balancers call these without credentials; they tell nothing about data.
 @Public()
 @Controller('health')
 export class HealthController {
