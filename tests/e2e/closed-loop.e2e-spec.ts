@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { toJson } from '@bufbuild/protobuf';
-import { JwtService } from '@nestjs/jwt';
 import { Channel, ResponseReceivedSchema, Topics } from '@nps/contracts';
 import {
   anEvent,
@@ -9,6 +8,7 @@ import {
   HttpReceiver,
   type KafkaProbe,
   launchChromium,
+  LocalIssuer,
   type ServiceBed,
   serviceBed,
   type ServiceName,
@@ -25,7 +25,6 @@ const SERVICES: ServiceName[] = [
   'case-management',
 ];
 const WEBHOOK_SECRET = `whsec_${Buffer.from('closed-loop-e2e-webhook-secret').toString('base64')}`;
-const JWT_SECRET = 'closed-loop-e2e-jwt-secret';
 const TEAM = 'customer-care'; // the default team a fresh install routes to
 
 async function call(
@@ -68,13 +67,16 @@ describe('the closed loop, across all five services', () => {
       serviceBed({ service: name, topicPrefix, autoStart: false, readyTimeoutMs: 150000 }),
     ]),
   ) as Record<ServiceName, ServiceBed>;
-  const admin = new JwtService({ secret: JWT_SECRET }).sign({ sub: 'e2e-admin', roles: ['admin'], teams: [] });
+  let issuer: LocalIssuer;
+  let admin: string;
   let mail: SmtpInbox;
   let webhook: HttpReceiver;
   let kafka: KafkaProbe;
   let browser: Browser;
 
   beforeAll(async () => {
+    issuer = await LocalIssuer.start();
+    admin = await issuer.token('adam');
     mail = await SmtpInbox.start();
     webhook = await HttpReceiver.start();
     // The survey links in the mails point at response-ingestion: it starts first, so its URL is known.
@@ -93,7 +95,7 @@ describe('the closed loop, across all five services', () => {
         SMTP_URL: mail.url,
         NOTIFY_WEBHOOK_URL: webhook.url('/slack'),
         NOTIFY_WEBHOOK_SECRET: WEBHOOK_SECRET,
-        AUTH_JWT_SECRET: JWT_SECRET,
+        ...issuer.env,
         NOTIFY_INTERVAL_MS: '200',
       },
     };
@@ -122,6 +124,7 @@ describe('the closed loop, across all five services', () => {
     await browser?.close();
     await mail?.stop();
     await webhook?.stop();
+    await issuer?.stop();
   });
 
   /** Imports a Dutch customer with a contact address, records a touchpoint and returns the survey email. */

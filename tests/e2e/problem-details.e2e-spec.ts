@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { JwtService } from '@nestjs/jwt';
 import { Channel, encodeEvent, Topics } from '@nps/contracts';
 import { EventPublisher } from '@nps/messaging';
 import {
@@ -8,6 +7,7 @@ import {
   freePort,
   freshSchema,
   freshTopicPrefix,
+  LocalIssuer,
   ServiceProcess,
   testDatabaseUrl,
   testKafkaBrokers,
@@ -16,9 +16,8 @@ import { Client } from 'pg';
 
 const SERVICES = ['survey-dispatch', 'response-ingestion', 'scoring', 'root-cause-tagging', 'case-management'] as const;
 type Service = (typeof SERVICES)[number];
-// case-management's AUTH_JWT_SECRET default on a developer machine.
-const jwt = new JwtService({ secret: 'local-development-only-case-management-key' });
-const admin = jwt.sign({ sub: 'admin-1', roles: ['admin'], teams: [] });
+// Adam, the seeded admin of the local issuer (deploy/local/oidc-seed.json); set in beforeAll.
+let admin = '';
 const STANDARD = ['type', 'title', 'status', 'detail', 'code', 'traceId'];
 
 interface Row {
@@ -38,7 +37,7 @@ const json = (method: string, body: unknown, headers: Record<string, string> = {
   headers: { 'content-type': 'application/json', ...headers },
   body: JSON.stringify(body),
 });
-const bearer = { headers: { authorization: `Bearer ${admin}` } };
+const bearer = () => ({ headers: { authorization: `Bearer ${admin}` } });
 const asAdmin = (method: string, body: unknown) => json(method, body, { authorization: `Bearer ${admin}` });
 const answer = (score: number) => ({ customerId: 'c-problem', score, language: 'nl', channel: 'STORE' });
 let openCaseId = '';
@@ -141,7 +140,7 @@ const TABLE: Row[] = [
   ...SERVICES.map((service): Row => ({
     service,
     what: 'unknown route',
-    send: (url) => fetch(`${url}/no-such-route`, service === 'case-management' ? bearer : {}),
+    send: (url) => fetch(`${url}/no-such-route`, service === 'case-management' ? bearer() : {}),
     status: 404,
     code: 'NOT_FOUND',
   })),
@@ -154,16 +153,19 @@ describe('HTTP errors are the same problem details on every service', () => {
   const urls = new Map<Service, string>();
   const running: ServiceProcess[] = [];
   let caseSchema = '';
+  let issuer: LocalIssuer;
 
   beforeAll(async () => {
     await db.connect();
+    issuer = await LocalIssuer.start();
+    admin = await issuer.token('adam');
     const started = SERVICES.map(async (service) => {
       const port = await freePort();
       const schema = await freshSchema(service.replaceAll('-', '_'));
       if (service === 'case-management') caseSchema = schema;
       const env = {
         ...{ PORT: String(port), DB_SCHEMA: schema, KAFKA_TOPIC_PREFIX: topicPrefix, LOG_LEVEL: 'warn' },
-        ...{ KAFKA_BROKERS: testKafkaBrokers(), DATABASE_URL: testDatabaseUrl() },
+        ...{ KAFKA_BROKERS: testKafkaBrokers(), DATABASE_URL: testDatabaseUrl(), ...issuer.env },
       };
       const process = ServiceProcess.start({ entry: `services/${service}/src/main.ts`, env });
       running.push(process);
@@ -176,6 +178,7 @@ describe('HTTP errors are the same problem details on every service', () => {
 
   afterAll(async () => {
     await Promise.all(running.map((process) => process.stop('SIGKILL')));
+    await issuer?.stop();
     await db.end();
   });
 

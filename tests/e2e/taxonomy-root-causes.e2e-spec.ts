@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
-import { JwtService } from '@nestjs/jwt';
 import { Channel, Topics } from '@nps/contracts';
 import {
   expectEventually,
@@ -8,12 +7,11 @@ import {
   freshName,
   freshTopicPrefix,
   KafkaProbe,
+  LocalIssuer,
   ServiceProcess,
   testDatabaseUrl,
   testKafkaBrokers,
 } from '@nps/testing';
-
-const JWT_SECRET = 'taxonomy-e2e-jwt-secret';
 
 async function call(
   url: string,
@@ -41,9 +39,10 @@ async function call(
 describe('root causes at case resolution follow the taxonomy of root-cause-tagging', () => {
   const topicPrefix = freshTopicPrefix();
   const processes: ServiceProcess[] = [];
-  const admin = new JwtService({ secret: JWT_SECRET }).sign({ sub: 'e2e-admin', roles: ['admin'], teams: [] });
+  let admin: string;
   const urls = { tagging: '', cases: '' };
   let kafka: KafkaProbe;
+  let issuer: LocalIssuer;
 
   async function start(service: string, env: Record<string, string>): Promise<string> {
     const port = await freePort();
@@ -53,6 +52,7 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
       KAFKA_TOPIC_PREFIX: topicPrefix,
       KAFKA_SESSION_TIMEOUT_MS: '6000',
       LOG_LEVEL: 'warn',
+      ...issuer.env,
     };
     const process = ServiceProcess.start({
       entry: `services/${service}/src/main.ts`,
@@ -95,10 +95,9 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
   }
 
   beforeAll(async () => {
-    [urls.tagging, urls.cases] = await Promise.all([
-      start('root-cause-tagging', {}),
-      start('case-management', { AUTH_JWT_SECRET: JWT_SECRET }),
-    ]);
+    issuer = await LocalIssuer.start();
+    admin = await issuer.token('adam');
+    [urls.tagging, urls.cases] = await Promise.all([start('root-cause-tagging', {}), start('case-management', {})]);
     kafka = new KafkaProbe(testKafkaBrokers(), topicPrefix);
     await kafka.watch([Topics.TaxonomyPublished]);
   }, 240000);
@@ -106,6 +105,7 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
   afterAll(async () => {
     await kafka?.close();
     await Promise.all(processes.map((process) => process.stop('SIGKILL')));
+    await issuer?.stop();
   });
 
   it('knows the initial taxonomy without any set-up: the tags root-cause-tagging published at its start', async () => {

@@ -14,11 +14,10 @@ import { cpus, loadavg } from 'node:os';
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Logger } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { Channel, type CaseOpened, decodeEvent, encodeEvent, Topics } from '@nps/contracts';
 import { EventPublisher, kafkaConfig, physicalTopic } from '@nps/messaging';
 import { ensureDatabase } from '@nps/persistence';
-import { freePort, freshName, ServiceProcess } from '@nps/testing';
+import { freePort, freshName, LocalIssuer, ServiceProcess } from '@nps/testing';
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { bestEffort } from './bench.cleanup';
@@ -177,6 +176,7 @@ async function main(s: Settings): Promise<void> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let service: ServiceProcess | undefined;
+  let issuer: LocalIssuer | undefined;
   const watch = new CaseOpenedWatch(s.brokers, topicPrefix);
   const publisher = new EventPublisher({ brokers: s.brokers, clientId: 'bench-scoring', topicPrefix });
   const lines: string[] = [];
@@ -184,6 +184,7 @@ async function main(s: Settings): Promise<void> {
   const loadBefore = load();
   try {
     progress('starting case-management');
+    issuer = await LocalIssuer.start();
     service = tracked(
       ServiceProcess.start({
         entry: 'services/case-management/src/main.ts',
@@ -199,15 +200,12 @@ async function main(s: Settings): Promise<void> {
           // Nothing listens there; sending notifications is not what is measured.
           SMTP_URL: 'smtp://127.0.0.1:9',
           NOTIFY_INTERVAL_MS: '600000',
+          ...issuer.env,
         },
       }),
     );
     await service.waitForHttp(`${url}/health/ready`, 200, 120000);
-    const admin = new JwtService({ secret: 'local-development-only-case-management-key' }).sign({
-      sub: 'bench',
-      roles: ['admin'],
-      teams: [],
-    });
+    const admin = await issuer.token('adam');
     for (let i = 0; i < s.members; i++) {
       const response = await fetch(`${url}/teams/customer-care/members`, {
         method: 'POST',
@@ -241,6 +239,7 @@ async function main(s: Settings): Promise<void> {
     await bestEffort('stop watch', () => watch.stop());
     await bestEffort('stop publisher', () => publisher.onApplicationShutdown());
     if (service) await stopChild(service);
+    await bestEffort('stop issuer', async () => issuer?.stop());
     await bestEffort('drop schema', () => db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
     await bestEffort('delete topics', () => deleteTopics(s.brokers, topicPrefix));
     await db.end();

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@nps/auth';
 import { ServiceModule } from '@nps/runtime';
 import { ConfigChangeRepository } from './activity/config-change.repository';
 import { ConfigChangesController } from './activity/config-changes.controller';
-import { OperatorGuard } from './auth/operator.guard';
-import { TokenVerifier } from './auth/token.verifier';
 import { CaseEnrichmentService } from './case-intake/case-enrichment.service';
 import { CaseIntakeHandler } from './case-intake/case-intake.handler';
 import { CaseOpeningService } from './case-intake/case-opening.service';
@@ -39,7 +38,7 @@ import { TeamsController } from './teams/teams.controller';
 import { TeamsService } from './teams/teams.service';
 
 @Module({
-  imports: [ServiceModule.forRoot(service)],
+  imports: [ServiceModule.forRoot(service), AuthModule.forRoot()],
   controllers: [
     CaseIntakeHandler,
     TaxonomyPublishedHandler,
@@ -52,9 +51,6 @@ import { TeamsService } from './teams/teams.service';
     ConfigChangesController,
   ],
   providers: [
-    // auth
-    TokenVerifier,
-    OperatorGuard,
     // intake
     CaseOpeningService,
     CaseEnrichmentService,

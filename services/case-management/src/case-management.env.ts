@@ -1,31 +1,10 @@
 import { BaseEnv, DevelopmentDefault } from '@nps/config';
 import { WithOutboundSettings } from '@nps/outbound';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
-/** Configuration of case-management: cases, routing, SLAs, escalation, notifications and auth. */
+/** Configuration of case-management: cases, routing, SLAs, escalation, notifications (tokens: OIDC_*, ADR 0016). */
 export class CaseManagementEnv extends WithOutboundSettings(BaseEnv) {
   override PORT: number = 3005;
-
-  /** HS256 key that signs operator tokens in development; ignored when AUTH_JWKS_URL is set. */
-  @IsString()
-  @MinLength(16, { message: 'must be at least 16 characters' })
-  @DevelopmentDefault()
-  AUTH_JWT_SECRET = 'local-development-only-case-management-key';
-
-  /** JWKS of the identity provider (RS256 tokens, key by `kid`); production sets this. */
-  @IsOptional()
-  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
-  AUTH_JWKS_URL?: string;
-
-  /** Expected `iss` of tokens; not checked when empty. */
-  @IsOptional()
-  @IsString()
-  AUTH_ISSUER?: string;
-
-  /** Expected `aud` of tokens; not checked when empty. */
-  @IsOptional()
-  @IsString()
-  AUTH_AUDIENCE?: string;
 
   /** The team a detractor goes to when no routing rule matches; created on start if missing. */
   @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'must be a lower-kebab-case id' })

@@ -13,8 +13,8 @@ export const service: ServiceDefinition<CaseManagementEnv> = {
   api: {
     description:
       'Follow-up cases for detractors: queue, customer story, lifecycle, routing rules, teams, SLA policies, loop ' +
-      'metrics. Bearer JWT with `sub` (member id), `roles` (agent, lead, admin) and `teams` (team ids). See ' +
-      'docs/case-management.md.',
+      'metrics. OIDC bearer token with `sub` (member id), roles (agent, lead, admin) and teams (team ids); agents ' +
+      "and leads see only their teams' cases. See docs/case-management.md and docs/security.md.",
     bearerAuth: true,
   },
 };

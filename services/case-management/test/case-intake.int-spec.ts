@@ -11,7 +11,7 @@ import {
   standardWebhookSignatureValid,
 } from '@nps/testing';
 import { BusinessHoursCalculator } from '../src/calendar/business-hours.calculator';
-import { call, token } from './support/ops-api.client';
+import { call, opsIssuer } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 const WEBHOOK_SECRET = `whsec_${Buffer.from('case-intake-test-secret').toString('base64')}`;
@@ -25,6 +25,7 @@ const AMSTERDAM = {
 
 describe('case intake: detractor → one routed, tagged, timed case, and its owner is notified', () => {
   const bed = serviceBed({ service: 'case-management', autoStart: false });
+  const issuer = opsIssuer();
   let smtp: SmtpInbox;
   let webhook: HttpReceiver;
   let service: ServiceInstance;
@@ -53,9 +54,10 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
       NOTIFY_INTERVAL_MS: '100',
       NOTIFY_RETRY_BACKOFF_MS: '100',
       NOTIFY_MAX_ATTEMPTS: '3',
+      ...issuer.env,
     });
-    admin = token({ sub: 'admin-1', roles: ['admin'] });
-    await setUpTeam(service.url, {
+    admin = await issuer.token('adam');
+    await setUpTeam(service.url, admin, {
       id: 'benelux-care',
       members: [{ id: 'anna' }, { id: 'bram' }, { id: 'chris' }],
       rule: { id: 'benelux', position: 10, conditions: { regions: ['benelux'] } },

@@ -9,7 +9,7 @@ import {
   CaseLifecycle,
   type CaseStatus,
 } from '../src/cases/case.lifecycle';
-import { call, token } from './support/ops-api.client';
+import { call, opsIssuer, person } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 /** A valid request of each action, so only the case's state can make it fail. */
@@ -27,8 +27,10 @@ const REQUESTS: Record<CaseAction, { path: string; body: object }> = {
 
 describe('case lifecycle over the API', () => {
   const bed = serviceBed({ service: 'case-management', autoStart: false });
+  const issuer = opsIssuer([person('lead-a', ['lead'], ['ops-a'])]);
   let service: ServiceInstance;
   let lead: string;
+  let admin: string;
   const act = (caseId: string, action: CaseAction, body: object = REQUESTS[action].body) =>
     call(service.url, 'POST', `/cases/${caseId}/${REQUESTS[action].path}`, lead, body);
 
@@ -58,13 +60,14 @@ describe('case lifecycle over the API', () => {
   }
 
   beforeAll(async () => {
-    service = await bed.start();
-    await setUpTeam(service.url, {
+    service = await bed.start(issuer.env);
+    admin = await issuer.token('adam');
+    await setUpTeam(service.url, admin, {
       id: 'ops-a',
       members: [{ id: 'agent-a' }, { id: 'lead-a' }],
       rule: { id: 'region-a', position: 1, conditions: { regions: ['region-a'] } },
     });
-    lead = token({ sub: 'lead-a', roles: ['lead'], teams: ['ops-a'] });
+    lead = await issuer.token('lead-a');
   }, 120000);
 
   it('walks open → in progress → resolved → closed → reopened, logging who did what', async () => {
@@ -203,7 +206,6 @@ describe('case lifecycle over the API', () => {
   });
 
   it('versions rules, teams, members and SLA policies in the config change log', async () => {
-    const admin = token({ sub: 'admin-1', roles: ['admin'] });
     expect((await call(service.url, 'PATCH', '/routing-rules/region-a', lead, { position: 5 })).body).toMatchObject({
       position: 5,
       version: 2,
@@ -229,11 +231,11 @@ describe('case lifecycle over the API', () => {
         .map((c) => [c.version, c.action, c.actorId]);
     expect(of('routing_rule', 'region-a')).toEqual([
       [2, 'updated', 'lead-a'],
-      [1, 'created', 'admin-1'],
+      [1, 'created', 'adam'],
     ]);
-    expect(of('sla_policy', 'urgent')).toEqual([[2, 'updated', 'admin-1']]);
-    expect(of('team', 'ops-a')).toEqual([[1, 'created', 'admin-1']]);
-    expect(of('member', 'agent-a')).toEqual([[1, 'created', 'admin-1']]);
+    expect(of('sla_policy', 'urgent')).toEqual([[2, 'updated', 'adam']]);
+    expect(of('team', 'ops-a')).toEqual([[1, 'created', 'adam']]);
+    expect(of('member', 'agent-a')).toEqual([[1, 'created', 'adam']]);
     expect(of('team', 'customer-care')).toEqual([[1, 'created', '']]);
   });
 

@@ -1,17 +1,17 @@
 import { Topics } from '@nps/contracts';
-import { anEvent, expectEventually, serviceBed, type ServiceInstance } from '@nps/testing';
-import { call, token, type TokenClaims } from './support/ops-api.client';
+import { anEvent, expectEventually, LocalIssuer, serviceBed, type ServiceInstance } from '@nps/testing';
+import { call, opsIssuer, person } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 interface RouteCase {
   path: (ids: { caseId: string }) => string;
   body?: object;
-  /** Someone the route must refuse with 403; absent when every operator may call it. */
-  forbiddenFor?: TokenClaims;
+  /** A person (client id) the route must refuse with 403; absent when every operator may call it. */
+  forbiddenFor?: string;
 }
 
-const AGENT_B: TokenClaims = { sub: 'agent-b', roles: ['agent'], teams: ['team-b'] };
-const LEAD_B: TokenClaims = { sub: 'lead-b', roles: ['lead'], teams: ['team-b'] };
+const AGENT_B = 'agent-b';
+const LEAD_B = 'lead-b';
 
 /**
  * Every documented route with a request and a caller it must refuse. The test below fails when
@@ -81,17 +81,24 @@ const ROUTES: Record<string, RouteCase> = {
 
 describe('ops API authentication and roles, for every endpoint', () => {
   const bed = serviceBed({ service: 'case-management', autoStart: false });
+  const issuer = opsIssuer([
+    person('agent-a', ['agent'], ['team-a']),
+    person(AGENT_B, ['agent'], ['team-b']),
+    person(LEAD_B, ['lead'], ['team-b']),
+    { id: 'short-lived', roles: ['admin'], teams: [], accessTokenTtlSeconds: 1 },
+  ]);
   let service: ServiceInstance;
   let caseId: string;
 
   beforeAll(async () => {
-    service = await bed.start();
-    await setUpTeam(service.url, {
+    service = await bed.start(issuer.env);
+    const admin = await issuer.token('adam');
+    await setUpTeam(service.url, admin, {
       id: 'team-a',
       members: [{ id: 'agent-a' }],
       rule: { id: 'rule-a', position: 1, conditions: { regions: ['a'] } },
     });
-    await setUpTeam(service.url, { id: 'team-b', members: [{ id: 'agent-b' }, { id: 'lead-b' }] });
+    await setUpTeam(service.url, admin, { id: 'team-b', members: [{ id: AGENT_B }, { id: LEAD_B }] });
     const detractor = anEvent(Topics.DetractorIdentified, { customer: { region: 'a' } });
     await bed.publish(Topics.DetractorIdentified, [detractor]);
     caseId = await expectEventually(async () => {
@@ -103,13 +110,17 @@ describe('ops API authentication and roles, for every endpoint', () => {
     });
   }, 120000);
 
-  it('covers every route of the OpenAPI document (served at /docs-json)', async () => {
+  it('covers every route of the OpenAPI document (served at /docs-json), each with an explicit access rule', async () => {
     const document = await call(service.url, 'GET', '/docs-json');
     expect(document.status).toBe(200);
-    const documented = Object.entries(document.body.paths as Record<string, Record<string, unknown>>)
+    const operations = Object.entries(document.body.paths as Record<string, Record<string, Record<string, unknown>>>)
       .filter(([path]) => !path.startsWith('/health/')) // the probes are public on purpose
-      .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
-    expect(documented.sort()).toEqual(Object.keys(ROUTES).sort());
+      .flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, operation]) => [`${method.toUpperCase()} ${path}`, operation] as const),
+      );
+    expect(operations.map(([route]) => route).sort()).toEqual(Object.keys(ROUTES).sort());
+    for (const [route, operation] of operations)
+      expect({ route, roles: operation['x-nps-roles'] }).toEqual({ route, roles: expect.any(Array) });
     expect(document.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
@@ -120,52 +131,67 @@ describe('ops API authentication and roles, for every endpoint', () => {
     expect(answer.status).toBe(401);
   });
 
-  it.each(routes)('%s: 401 with a tampered token', async (route, spec) => {
-    const [header, , signature] = token({ sub: 'agent-a', roles: ['agent'], teams: ['team-a'] }).split('.');
-    const elevated = Buffer.from(
-      JSON.stringify({ sub: 'agent-a', roles: ['admin'], teams: ['team-a', 'team-b'] }),
-    ).toString('base64url');
-    expect(
-      (
-        await call(
-          service.url,
-          route.split(' ')[0],
-          spec.path({ caseId }),
-          `${header}.${elevated}.${signature}`,
-          spec.body,
-        )
-      ).status,
-    ).toBe(401);
-    const foreignKey = token({ sub: 'admin-1', roles: ['admin'] }, 'another-key-that-is-long-enough');
-    expect((await call(service.url, route.split(' ')[0], spec.path({ caseId }), foreignKey, spec.body)).status).toBe(
-      401,
-    );
+  it.each(routes)("%s: 401 with a tampered token and with another issuer's token", async (route, spec) => {
+    const [header, payload, signature] = (await issuer.token('agent-a')).split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const elevated = Buffer.from(JSON.stringify({ ...claims, roles: ['admin'], teams: ['team-a', 'team-b'] }));
+    const tampered = `${header}.${elevated.toString('base64url')}.${signature}`;
+    const method = route.split(' ')[0];
+    expect((await call(service.url, method, spec.path({ caseId }), tampered, spec.body)).status).toBe(401);
+    expect((await call(service.url, method, spec.path({ caseId }), foreignAdmin, spec.body)).status).toBe(401);
   });
+
+  let foreign: LocalIssuer | undefined;
+  let foreignAdmin: string;
+  beforeAll(async () => {
+    // The same software with other keys on another port: a valid token, but not of our issuer.
+    foreign = await LocalIssuer.start();
+    foreignAdmin = await foreign.token('adam');
+  }, 60000);
+  afterAll(() => foreign?.stop());
 
   const restricted = routes.flatMap(([route, spec]) =>
     spec.forbiddenFor ? [[route, spec.forbiddenFor, spec] as const] : [],
   );
-  it.each(restricted)('%s: 403 for a caller without the role or the team', async (route, forbiddenFor, spec) => {
-    const answer = await call(service.url, route.split(' ')[0], spec.path({ caseId }), token(forbiddenFor), spec.body);
+  it.each(restricted)('%s: 403 for %s, who lacks the role or the team', async (route, forbiddenFor, spec) => {
+    const answer = await call(
+      service.url,
+      route.split(' ')[0],
+      spec.path({ caseId }),
+      await issuer.token(forbiddenFor),
+      spec.body,
+    );
     expect(answer.status).toBe(403);
   });
 
   it('lets every operator read the root causes a resolution may confirm', async () => {
-    const listed = await call(service.url, 'GET', '/root-causes', token(AGENT_B));
+    const listed = await call(service.url, 'GET', '/root-causes', await issuer.token(AGENT_B));
     expect(listed.status).toBe(200);
     expect(listed.body).toContainEqual({ tagId: 'price', name: 'price', taxonomyVersion: 1 });
   });
 
+  it('refuses a machine token: the ops API is for people', async () => {
+    const machine = await issuer.token('nps-reader', ['nps:read']);
+    expect((await call(service.url, 'GET', `/cases/${caseId}`, machine)).status).toBe(403);
+  });
+
   it("lets an agent read and work their own team's case, and not see another team's queue", async () => {
-    const agentA = token({ sub: 'agent-a', roles: ['agent'], teams: ['team-a'] });
+    const agentA = await issuer.token('agent-a');
     expect((await call(service.url, 'GET', `/cases/${caseId}`, agentA)).status).toBe(200);
     const queue = await call(service.url, 'GET', '/cases?scope=team', agentA);
     expect(queue.body.map((c: { id: string }) => c.id)).toEqual([caseId]);
-    expect((await call(service.url, 'GET', '/cases?scope=team', token(AGENT_B))).body).toEqual([]);
+    expect((await call(service.url, 'GET', '/cases?scope=team', await issuer.token(AGENT_B))).body).toEqual([]);
   });
 
   it('rejects an expired token', async () => {
-    const expired = token({ sub: 'admin-1', roles: ['admin'] }, undefined, -60);
-    expect((await call(service.url, 'GET', '/teams', expired)).status).toBe(401);
+    const shortLived = await issuer.token('short-lived');
+    expect((await call(service.url, 'GET', '/teams', shortLived)).status).toBe(200);
+    await expectEventually(
+      async () => expect((await call(service.url, 'GET', '/teams', shortLived)).status).toBe(401),
+      {
+        timeoutMs: 10000,
+        intervalMs: 250,
+      },
+    );
   });
 });

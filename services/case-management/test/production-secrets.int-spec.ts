@@ -4,7 +4,7 @@ import { startInProduction } from '@nps/testing';
 describe('case-management with NPS_ENV=production', () => {
   it.each([
     ['DATABASE_URL', 'postgres://postgres:postgres@127.0.0.1:5432/nps'],
-    ['AUTH_JWT_SECRET', 'local-development-only-case-management-key'],
+    ['OIDC_ISSUER', 'http://127.0.0.1:3010'],
     ['NOTIFY_WEBHOOK_SECRET', 'whsec_bG9jYWwtZGV2ZWxvcG1lbnQtb25seS1zZWNyZXQ='],
   ])('exits non-zero naming %s when it holds the development value', async (variable, value) => {
     const { code, output } = await startInProduction('case-management', { [variable]: value });

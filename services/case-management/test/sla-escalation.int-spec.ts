@@ -1,14 +1,16 @@
 import { Topics } from '@nps/contracts';
 import { anEvent, expectEventually, freePort, serviceBed, type ServiceInstance, SmtpInbox } from '@nps/testing';
-import { call, token } from './support/ops-api.client';
+import { call, opsIssuer } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 // Two instances, each with its own SLA watcher sweeping every 100 ms: each breached deadline is
 // escalated exactly once, first to the team lead, then to the escalation member.
 describe('SLA escalation with two watching instances', () => {
   const bed = serviceBed({ service: 'case-management', autoStart: false });
+  const issuer = opsIssuer();
   let smtp: SmtpInbox;
   let service: ServiceInstance;
+  let admin: string;
 
   async function openCase(): Promise<string> {
     const detractor = anEvent(Topics.DetractorIdentified, { customer: { region: 'esc' } });
@@ -43,9 +45,11 @@ describe('SLA escalation with two watching instances', () => {
       NOTIFY_INTERVAL_MS: '100',
       NOTIFY_RETRY_BACKOFF_MS: '50',
       NOTIFY_MAX_ATTEMPTS: '2',
+      ...issuer.env,
     };
     service = await bed.start(env);
-    await setUpTeam(service.url, {
+    admin = await issuer.token('adam');
+    await setUpTeam(service.url, admin, {
       id: 'esc-team',
       members: [{ id: 'agent-e' }, { id: 'lead-e' }, { id: 'boss' }],
       leadMemberId: 'lead-e',
@@ -54,12 +58,8 @@ describe('SLA escalation with two watching instances', () => {
       webhookUrl: `http://127.0.0.1:${closedPort}/hook`,
       rule: { id: 'esc', position: 1, conditions: { regions: ['esc'] } },
     });
-    await call(service.url, 'PATCH', '/members/lead-e', token({ sub: 'admin-1', roles: ['admin'] }), {
-      available: false,
-    });
-    await call(service.url, 'PATCH', '/members/boss', token({ sub: 'admin-1', roles: ['admin'] }), {
-      available: false,
-    });
+    await call(service.url, 'PATCH', '/members/lead-e', admin, { available: false });
+    await call(service.url, 'PATCH', '/members/boss', admin, { available: false });
     await bed.start(env);
   }, 120000);
 
@@ -109,7 +109,6 @@ describe('SLA escalation with two watching instances', () => {
 
   it('shows a notification that could not be delivered on the case, with its error', async () => {
     const caseId = await openCase();
-    const admin = token({ sub: 'admin-1', roles: ['admin'] });
     const webhook = await expectEventually(async () => {
       const detail = await call(service.url, 'GET', `/cases/${caseId}`, admin);
       const found = detail.body.notifications.find((n: { channel: string }) => n.channel === 'webhook');

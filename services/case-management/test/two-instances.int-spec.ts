@@ -3,6 +3,7 @@ import { Topics } from '@nps/contracts';
 import { groupIdOf, kafkaConfig } from '@nps/messaging';
 import { anEvent, expectEventually, serviceBed } from '@nps/testing';
 import { AssignerProtocol, Kafka } from 'kafkajs';
+import { opsIssuer } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 const DETRACTORS = 1000;
@@ -15,16 +16,19 @@ describe('two instances consuming 1,000 detractors with 10% redelivered', () => 
   const bed = serviceBed({
     service: 'case-management',
     env: { CONSUMER_PARTITIONS_CONCURRENTLY: '3', SLA_WATCH_ENABLED: 'false' },
+    autoStart: false,
   });
+  const issuer = opsIssuer();
 
   // Both instances start before the test: their start-up is not what it measures.
   beforeAll(async () => {
-    await setUpTeam(bed.url, {
+    await bed.start(issuer.env);
+    await setUpTeam(bed.url, await issuer.token('adam'), {
       id: 'load-team',
       members: MEMBERS.map((id) => ({ id })),
       rule: { id: 'load', position: 1, conditions: { regions: ['load'] } },
     });
-    await bed.start();
+    await bed.start(issuer.env);
   }, 180000);
 
   it('open exactly 1,000 cases, assign each once, and keep every member within 1 of the others', async () => {

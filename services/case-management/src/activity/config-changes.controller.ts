@@ -1,11 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@nps/auth';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { OpsApi } from '../auth/ops-api.decorator';
-import { Roles } from '../auth/roles.decorator';
 import { ConfigChangeRepository, type ConfigChangeView } from './config-change.repository';
 
 const ENTITIES = ['team', 'member', 'routing_rule', 'sla_policy'];
@@ -31,7 +30,6 @@ export class ConfigChangesQuery {
 }
 
 @ApiTags('activity')
-@OpsApi()
 @Controller('config-changes')
 export class ConfigChangesController {
   constructor(

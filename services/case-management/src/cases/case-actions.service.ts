@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { Principal } from '@nps/auth';
 import { CaseAssignmentReason, CaseUpdateKind, Topics } from '@nps/contracts';
 import { EventTransactions, type UnitOfWork } from '@nps/messaging';
+import { leads, seesTeam } from '../access/team-access';
 import { CaseManagementEnv } from '../case-management.env';
-import { leads, mayWorkCase, type Operator } from '../auth/operator';
 import { CaseErrorCode } from '../errors/case-error.code';
 import { CaseError } from '../errors/case.error';
 import { NotificationQueue } from '../notifications/notification.queue';
@@ -37,8 +38,8 @@ export class CaseActionsService {
     private readonly rootCauses: RootCauseCheck,
   ) {}
 
-  logContact(id: string, dto: LogContactDto, operator: Operator): Promise<CaseRecord> {
-    return this.act(id, 'log_contact', operator, async (c, unitOfWork) => {
+  logContact(id: string, dto: LogContactDto, principal: Principal): Promise<CaseRecord> {
+    return this.act(id, 'log_contact', principal, async (c, unitOfWork) => {
       const reached = dto.result === 'reached';
       const next = {
         ...c,
@@ -49,30 +50,30 @@ export class CaseActionsService {
       await this.cases.addActivity(
         unitOfWork.manager,
         c.id,
-        operator.memberId,
+        principal.subject,
         reached ? 'customer_contacted' : 'contact_attempted',
         { ...dto },
       );
       const kind = reached ? CaseUpdateKind.CUSTOMER_CONTACTED : CaseUpdateKind.CONTACT_ATTEMPTED;
-      unitOfWork.publish(Topics.CaseUpdated, CaseEvents.updated(next, kind, dto.note ?? '', operator.memberId));
+      unitOfWork.publish(Topics.CaseUpdated, CaseEvents.updated(next, kind, dto.note ?? '', principal.subject));
       return next;
     });
   }
 
-  addNote(id: string, dto: AddNoteDto, operator: Operator): Promise<CaseRecord> {
-    return this.act(id, 'add_note', operator, async (c, unitOfWork) => {
+  addNote(id: string, dto: AddNoteDto, principal: Principal): Promise<CaseRecord> {
+    return this.act(id, 'add_note', principal, async (c, unitOfWork) => {
       await this.cases.save(unitOfWork.manager, c);
-      await this.cases.addActivity(unitOfWork.manager, c.id, operator.memberId, 'note_added', { note: dto.note });
+      await this.cases.addActivity(unitOfWork.manager, c.id, principal.subject, 'note_added', { note: dto.note });
       unitOfWork.publish(
         Topics.CaseUpdated,
-        CaseEvents.updated(c, CaseUpdateKind.NOTE_ADDED, dto.note, operator.memberId),
+        CaseEvents.updated(c, CaseUpdateKind.NOTE_ADDED, dto.note, principal.subject),
       );
       return c;
     });
   }
 
-  resolve(id: string, dto: ResolveCaseDto, operator: Operator): Promise<CaseRecord> {
-    return this.act(id, 'resolve', operator, async (c, unitOfWork) => {
+  resolve(id: string, dto: ResolveCaseDto, principal: Principal): Promise<CaseRecord> {
+    return this.act(id, 'resolve', principal, async (c, unitOfWork) => {
       await this.rootCauses.assertKnown(unitOfWork.manager, dto.rootCauseTagId);
       const next: CaseRecord = {
         ...c,
@@ -83,24 +84,24 @@ export class CaseActionsService {
       };
       await this.cases.save(unitOfWork.manager, next);
       await this.cases.adjustLoad(unitOfWork.manager, c.ownerId, -1);
-      await this.cases.addActivity(unitOfWork.manager, c.id, operator.memberId, 'resolved', { ...dto });
-      unitOfWork.publish(Topics.CaseResolved, CaseEvents.resolved(next, dto.note, operator.memberId));
+      await this.cases.addActivity(unitOfWork.manager, c.id, principal.subject, 'resolved', { ...dto });
+      unitOfWork.publish(Topics.CaseResolved, CaseEvents.resolved(next, dto.note, principal.subject));
       return next;
     });
   }
 
-  close(id: string, dto: CloseCaseDto, operator: Operator): Promise<CaseRecord> {
-    return this.act(id, 'close', operator, async (c, unitOfWork) => {
+  close(id: string, dto: CloseCaseDto, principal: Principal): Promise<CaseRecord> {
+    return this.act(id, 'close', principal, async (c, unitOfWork) => {
       const next: CaseRecord = { ...c, status: 'closed', closedAt: new Date() };
       await this.cases.save(unitOfWork.manager, next);
-      await this.cases.addActivity(unitOfWork.manager, c.id, operator.memberId, 'closed', { note: dto.note ?? '' });
-      unitOfWork.publish(Topics.CaseClosed, CaseEvents.closed(next, dto.note ?? '', operator.memberId));
+      await this.cases.addActivity(unitOfWork.manager, c.id, principal.subject, 'closed', { note: dto.note ?? '' });
+      unitOfWork.publish(Topics.CaseClosed, CaseEvents.closed(next, dto.note ?? '', principal.subject));
       return next;
     });
   }
 
-  reopen(id: string, dto: ReopenCaseDto, operator: Operator): Promise<CaseRecord> {
-    return this.act(id, 'reopen', operator, async (c, unitOfWork) => {
+  reopen(id: string, dto: ReopenCaseDto, principal: Principal): Promise<CaseRecord> {
+    return this.act(id, 'reopen', principal, async (c, unitOfWork) => {
       const since = c.closedAt ?? c.resolvedAt;
       if (since && Date.now() - since.getTime() > this.env.REOPEN_WINDOW_DAYS * DAY_MS) {
         throw new CaseError(
@@ -124,24 +125,24 @@ export class CaseActionsService {
       };
       await this.cases.save(unitOfWork.manager, next);
       await this.cases.adjustLoad(unitOfWork.manager, c.ownerId, 1);
-      await this.cases.addActivity(unitOfWork.manager, c.id, operator.memberId, 'reopened', {
+      await this.cases.addActivity(unitOfWork.manager, c.id, principal.subject, 'reopened', {
         note: dto.note,
         resolutionDueAt,
       });
-      unitOfWork.publish(Topics.CaseReopened, CaseEvents.reopened(next, dto.note, operator.memberId));
+      unitOfWork.publish(Topics.CaseReopened, CaseEvents.reopened(next, dto.note, principal.subject));
       return next;
     });
   }
 
-  reassign(id: string, dto: ReassignCaseDto, operator: Operator): Promise<CaseRecord> {
-    return this.act(id, 'reassign', operator, async (c, unitOfWork) => {
+  reassign(id: string, dto: ReassignCaseDto, principal: Principal): Promise<CaseRecord> {
+    return this.act(id, 'reassign', principal, async (c, unitOfWork) => {
       const { manager } = unitOfWork;
-      if (!leads(operator, c.teamId))
+      if (!leads(principal, c.teamId))
         throw new CaseError(CaseErrorCode.FORBIDDEN, `only a lead of ${c.teamId} or an admin reassigns its cases`);
       const member = await this.teams.findMember(manager, dto.ownerId);
       if (!member)
         throw new CaseError(CaseErrorCode.MEMBER_NOT_FOUND, `ownerId: no member ${dto.ownerId}`, { field: 'ownerId' });
-      if (member.teamId !== c.teamId && !leads(operator, member.teamId)) {
+      if (member.teamId !== c.teamId && !leads(principal, member.teamId)) {
         throw new CaseError(CaseErrorCode.FORBIDDEN, `only a lead of ${member.teamId} or an admin moves cases into it`);
       }
       const team = await this.teams.find(manager, member.teamId);
@@ -158,7 +159,7 @@ export class CaseActionsService {
       await this.cases.save(manager, next);
       await this.cases.adjustLoad(manager, c.ownerId, -1);
       await this.cases.adjustLoad(manager, member.id, 1);
-      await this.cases.addActivity(manager, c.id, operator.memberId, 'reassigned', {
+      await this.cases.addActivity(manager, c.id, principal.subject, 'reassigned', {
         from: c.ownerId,
         to: member.id,
         fromTeam: c.teamId,
@@ -171,7 +172,7 @@ export class CaseActionsService {
           next,
           { teamId: c.teamId, ownerId: c.ownerId ?? '' },
           CaseAssignmentReason.MANUAL,
-          operator.memberId,
+          principal.subject,
         ),
       );
       await this.notifications.enqueue(
@@ -190,13 +191,13 @@ export class CaseActionsService {
   private act(
     id: string,
     action: CaseAction,
-    operator: Operator,
+    principal: Principal,
     work: (c: CaseRecord, unitOfWork: UnitOfWork) => Promise<CaseRecord>,
   ): Promise<CaseRecord> {
     return this.transactions.run(async (unitOfWork) => {
       const c = await this.cases.find(unitOfWork.manager, id, true);
       if (!c) throw new CaseError(CaseErrorCode.CASE_NOT_FOUND, `no case ${id}`);
-      if (!mayWorkCase(operator, c.teamId, c.ownerId))
+      if (!seesTeam(principal, c.teamId))
         throw new CaseError(CaseErrorCode.FORBIDDEN, `case ${id} belongs to team ${c.teamId}, not to yours`);
       if (!CaseLifecycle.permits(c.status, action)) {
         const allowed = CaseLifecycle.allowed(c.status);

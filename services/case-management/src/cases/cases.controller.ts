@@ -1,9 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentOperator } from '../auth/current-operator.decorator';
-import type { Operator } from '../auth/operator';
-import { OpsApi } from '../auth/ops-api.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { CurrentPrincipal, type Principal, Roles } from '@nps/auth';
 import {
   AddNoteDto,
   CloseCaseDto,
@@ -20,7 +17,8 @@ import type { CaseRecord } from './case.record';
 const CaseId = () => Param('caseId', new ParseUUIDPipe({ version: '5' }));
 
 @ApiTags('cases')
-@OpsApi()
+// Which case a caller may see is decided per case by team (ADR 0020), not by role alone.
+@Roles('agent', 'lead', 'admin')
 @ApiConflictResponse({
   description: 'ILLEGAL_TRANSITION: the case is not in a state that allows this; `allowed` names what is',
 })
@@ -31,16 +29,16 @@ export class CasesController {
     private readonly actions: CaseActionsService,
   ) {}
 
-  /** My (or my teams') cases, next deadline first. */
+  /** My (or my teams') cases, next deadline first; never another team's unless admin. */
   @Get()
-  queue(@Query() query: CaseQueueQuery, @CurrentOperator() operator: Operator) {
-    return this.queries.queue(query, operator);
+  queue(@Query() query: CaseQueueQuery, @CurrentPrincipal() principal: Principal) {
+    return this.queries.queue(query, principal);
   }
 
   /** The case with the customer story: scores over time, comments, tags, previous cases, CRM facts. */
   @Get(':caseId')
-  detail(@CaseId() caseId: string, @CurrentOperator() operator: Operator) {
-    return this.queries.detail(caseId, operator);
+  detail(@CaseId() caseId: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.detail(caseId, principal);
   }
 
   @Post(':caseId/contacts')
@@ -48,9 +46,9 @@ export class CasesController {
   logContact(
     @CaseId() caseId: string,
     @Body() dto: LogContactDto,
-    @CurrentOperator() operator: Operator,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<CaseRecord> {
-    return this.actions.logContact(caseId, dto, operator);
+    return this.actions.logContact(caseId, dto, principal);
   }
 
   @Post(':caseId/notes')
@@ -58,9 +56,9 @@ export class CasesController {
   addNote(
     @CaseId() caseId: string,
     @Body() dto: AddNoteDto,
-    @CurrentOperator() operator: Operator,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<CaseRecord> {
-    return this.actions.addNote(caseId, dto, operator);
+    return this.actions.addNote(caseId, dto, principal);
   }
 
   @Post(':caseId/resolve')
@@ -68,9 +66,9 @@ export class CasesController {
   resolve(
     @CaseId() caseId: string,
     @Body() dto: ResolveCaseDto,
-    @CurrentOperator() operator: Operator,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<CaseRecord> {
-    return this.actions.resolve(caseId, dto, operator);
+    return this.actions.resolve(caseId, dto, principal);
   }
 
   @Post(':caseId/close')
@@ -78,9 +76,9 @@ export class CasesController {
   close(
     @CaseId() caseId: string,
     @Body() dto: CloseCaseDto,
-    @CurrentOperator() operator: Operator,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<CaseRecord> {
-    return this.actions.close(caseId, dto, operator);
+    return this.actions.close(caseId, dto, principal);
   }
 
   @Post(':caseId/reopen')
@@ -88,9 +86,9 @@ export class CasesController {
   reopen(
     @CaseId() caseId: string,
     @Body() dto: ReopenCaseDto,
-    @CurrentOperator() operator: Operator,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<CaseRecord> {
-    return this.actions.reopen(caseId, dto, operator);
+    return this.actions.reopen(caseId, dto, principal);
   }
 
   @Post(':caseId/reassign')
@@ -99,8 +97,8 @@ export class CasesController {
   reassign(
     @CaseId() caseId: string,
     @Body() dto: ReassignCaseDto,
-    @CurrentOperator() operator: Operator,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<CaseRecord> {
-    return this.actions.reassign(caseId, dto, operator);
+    return this.actions.reassign(caseId, dto, principal);
   }
 }

@@ -9,5 +9,7 @@ export enum CaseErrorCode {
   RULE_NOT_FOUND = 'RULE_NOT_FOUND',
   ALREADY_EXISTS = 'ALREADY_EXISTS',
   FORBIDDEN = 'FORBIDDEN',
+  /** A lead's routing rule placed before another team's rules (ADR 0020). */
+  RULE_PRECEDES_OTHER_TEAMS = 'RULE_PRECEDES_OTHER_TEAMS',
   INVALID_CALENDAR = 'INVALID_CALENDAR',
 }

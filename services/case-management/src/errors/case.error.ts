@@ -13,6 +13,7 @@ const STATUS: Record<CaseErrorCode, HttpStatus> = {
   [CaseErrorCode.UNKNOWN_ROOT_CAUSE]: HttpStatus.BAD_REQUEST,
   [CaseErrorCode.INVALID_CALENDAR]: HttpStatus.BAD_REQUEST,
   [CaseErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
+  [CaseErrorCode.RULE_PRECEDES_OTHER_TEAMS]: HttpStatus.FORBIDDEN,
 };
 
 /** A refusal of the case API with a stable code; @nps/runtime answers it as problem details. */

@@ -1,12 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, Roles } from '@nps/auth';
 import { IsISO8601, IsOptional, IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CurrentOperator } from '../auth/current-operator.decorator';
-import { isAdmin, type Operator } from '../auth/operator';
-import { OpsApi } from '../auth/ops-api.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { seesTeam, visibleTeams } from '../access/team-access';
 import { CaseErrorCode } from '../errors/case-error.code';
 import { CaseError } from '../errors/case.error';
 import { LoopMetricsRepository } from './loop-metrics.repository';
@@ -31,7 +29,6 @@ export class LoopMetricsQuery {
 }
 
 @ApiTags('loop metrics')
-@OpsApi()
 @Roles('lead', 'admin')
 @Controller('metrics')
 export class LoopMetricsController {
@@ -45,13 +42,13 @@ export class LoopMetricsController {
    * confirmed root causes.
    */
   @Get('loop')
-  async loop(@Query() query: LoopMetricsQuery, @CurrentOperator() operator: Operator) {
-    if (query.teamId && !isAdmin(operator) && !operator.teamIds.includes(query.teamId)) {
+  async loop(@Query() query: LoopMetricsQuery, @CurrentPrincipal() principal: Principal) {
+    if (query.teamId && !seesTeam(principal, query.teamId)) {
       throw new CaseError(CaseErrorCode.FORBIDDEN, `team ${query.teamId} is not one of yours`);
     }
     const to = query.to ? new Date(query.to) : new Date();
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - 90 * DAY_MS);
-    const teamIds = query.teamId ? [query.teamId] : isAdmin(operator) ? undefined : operator.teamIds;
+    const teamIds = query.teamId ? [query.teamId] : visibleTeams(principal);
     const filter = { from, to, teamIds };
     const [teams, rootCauses] = await Promise.all([
       this.metrics.perTeam(this.db.manager, filter),

@@ -1,12 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@nps/auth';
 import { DataSource } from 'typeorm';
-import { OpsApi } from '../auth/ops-api.decorator';
 import { type RootCause, RootCauseRepository } from './root-cause.repository';
 
 @ApiTags('root-causes')
-@OpsApi()
+@Roles('agent', 'lead', 'admin')
 @Controller('root-causes')
 export class RootCausesController {
   constructor(

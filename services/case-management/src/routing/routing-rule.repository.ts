@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SchemaTables } from '@nps/persistence';
+import { lockForTransaction, SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 import type { Priority } from '../sla/priority';
 import type { RoutingRule } from './routing-rule';
@@ -7,6 +7,11 @@ import type { RoutingRule } from './routing-rule';
 @Injectable()
 export class RoutingRuleRepository {
   constructor(private readonly tables: SchemaTables) {}
+
+  /** Serialises rule changes across instances, so two leads never both place a rule against the same order. */
+  async lockForChange(manager: EntityManager): Promise<void> {
+    await lockForTransaction(manager, `${this.tables.schema}:routing-rules`, 'order');
+  }
 
   async list(manager: EntityManager): Promise<(RoutingRule & { version: number })[]> {
     return (await manager.query(`SELECT * FROM ${this.tables.of('routing_rules')} ORDER BY position, id`)).map(toRule);

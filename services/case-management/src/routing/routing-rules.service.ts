@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Principal } from '@nps/auth';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isAdmin, leads } from '../access/team-access';
 import { ConfigChangeRepository } from '../activity/config-change.repository';
-import { leads, type Operator } from '../auth/operator';
 import { CaseErrorCode } from '../errors/case-error.code';
 import { CaseError } from '../errors/case.error';
 import { TeamRepository } from '../teams/team.repository';
 import type { RoutingRule } from './routing-rule';
 import type { CreateRoutingRuleDto, UpdateRoutingRuleDto } from './routing-rule.dto';
 import { RoutingRuleRepository } from './routing-rule.repository';
+import { placementBound } from './rule-placement';
 
 type VersionedRule = RoutingRule & { version: number };
 
-/** Ordered routing rules; a lead manages the rules that route to their own team. */
+/** Ordered routing rules; a lead manages the rules that route to their own team, below other teams' rules. */
 @Injectable()
 export class RoutingRulesService {
   constructor(
@@ -26,9 +28,10 @@ export class RoutingRulesService {
     return this.rules.list(this.db.manager);
   }
 
-  async create(dto: CreateRoutingRuleDto, operator: Operator): Promise<VersionedRule> {
-    this.mustLead(operator, dto.teamId);
+  async create(dto: CreateRoutingRuleDto, principal: Principal): Promise<VersionedRule> {
+    this.mustLead(principal, dto.teamId);
     return this.db.transaction(async (manager) => {
+      await this.rules.lockForChange(manager);
       await this.mustHaveTeam(manager, dto.teamId);
       const rule: RoutingRule = {
         id: dto.id,
@@ -38,6 +41,7 @@ export class RoutingRulesService {
         priority: dto.priority ?? null,
         enabled: dto.enabled ?? true,
       };
+      await this.mustBePlaceable(manager, rule, principal);
       if (!(await this.rules.insert(manager, rule)))
         throw new CaseError(CaseErrorCode.ALREADY_EXISTS, `routing rule ${dto.id} exists`);
       const created = { ...rule, version: 1 };
@@ -46,19 +50,20 @@ export class RoutingRulesService {
         entityId: rule.id,
         version: 1,
         action: 'created',
-        actorId: operator.memberId,
+        actorId: principal.subject,
         snapshot: created,
       });
       return created;
     });
   }
 
-  async update(id: string, dto: UpdateRoutingRuleDto, operator: Operator): Promise<VersionedRule> {
+  async update(id: string, dto: UpdateRoutingRuleDto, principal: Principal): Promise<VersionedRule> {
     return this.db.transaction(async (manager) => {
+      await this.rules.lockForChange(manager);
       const current = await this.mustFind(manager, id);
-      this.mustLead(operator, current.teamId);
+      this.mustLead(principal, current.teamId);
       if (dto.teamId) {
-        this.mustLead(operator, dto.teamId);
+        this.mustLead(principal, dto.teamId);
         await this.mustHaveTeam(manager, dto.teamId);
       }
       const next: RoutingRule = {
@@ -69,38 +74,59 @@ export class RoutingRulesService {
         priority: dto.priority ?? current.priority,
         enabled: dto.enabled ?? current.enabled,
       };
+      await this.mustBePlaceable(manager, next, principal);
       const updated = await this.rules.update(manager, next);
       await this.log.record(manager, {
         entity: 'routing_rule',
         entityId: id,
         version: updated.version,
         action: 'updated',
-        actorId: operator.memberId,
+        actorId: principal.subject,
         snapshot: updated,
       });
       return updated;
     });
   }
 
-  async remove(id: string, operator: Operator): Promise<void> {
+  async remove(id: string, principal: Principal): Promise<void> {
     await this.db.transaction(async (manager) => {
+      await this.rules.lockForChange(manager);
       const current = await this.mustFind(manager, id);
-      this.mustLead(operator, current.teamId);
+      this.mustLead(principal, current.teamId);
       await this.rules.delete(manager, id);
       await this.log.record(manager, {
         entity: 'routing_rule',
         entityId: id,
         version: current.version + 1,
         action: 'deleted',
-        actorId: operator.memberId,
+        actorId: principal.subject,
         snapshot: current,
       });
     });
   }
 
-  private mustLead(operator: Operator, teamId: string): void {
-    if (!leads(operator, teamId))
+  private mustLead(principal: Principal, teamId: string): void {
+    if (!leads(principal, teamId))
       throw new CaseError(CaseErrorCode.FORBIDDEN, `only a lead of ${teamId} or an admin manages its rules`);
+  }
+
+  /**
+   * A lead's enabled rule comes after every other team's rule (ADR 0020); an admin places rules
+   * anywhere. Disabling a rule takes nothing from anyone, so a lead may always do it.
+   */
+  private async mustBePlaceable(manager: EntityManager, rule: RoutingRule, principal: Principal): Promise<void> {
+    if (isAdmin(principal) || !rule.enabled) return;
+    const bound = placementBound(await this.rules.list(manager), principal.teams, rule.id);
+    if (rule.position >= bound.minimumPosition) return;
+    const after = bound.after
+      ? ` (rule ${bound.after.id} of team ${bound.after.teamId} is at ${bound.after.position})`
+      : '';
+    throw new CaseError(
+      CaseErrorCode.RULE_PRECEDES_OTHER_TEAMS,
+      `position: a lead's rule must come after every other team's rule, at position ${bound.minimumPosition} ` +
+        `or later${after}; an admin can place it higher`,
+      { field: 'position', extensions: { minimumPosition: bound.minimumPosition } },
+    );
   }
 
   private async mustFind(manager: EntityManager, id: string): Promise<VersionedRule> {

@@ -1,12 +1,9 @@
 import { BadRequestException, Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, Roles } from '@nps/auth';
 import { DataSource } from 'typeorm';
 import { ConfigChangeRepository } from '../activity/config-change.repository';
-import { CurrentOperator } from '../auth/current-operator.decorator';
-import type { Operator } from '../auth/operator';
-import { OpsApi } from '../auth/ops-api.decorator';
-import { Roles } from '../auth/roles.decorator';
 import { PRIORITIES, type Priority } from './priority';
 import type { SlaPolicy } from './sla-policy';
 import { PutSlaPolicyDto } from './sla-policy.dto';
@@ -15,7 +12,6 @@ import { SlaPolicyRepository } from './sla-policy.repository';
 const PRIORITY_ENUM = Object.fromEntries(PRIORITIES.map((priority) => [priority, priority]));
 
 @ApiTags('sla policies')
-@OpsApi()
 @Controller('sla-policies')
 export class SlaPoliciesController {
   constructor(
@@ -42,7 +38,7 @@ export class SlaPoliciesController {
     )
     priority: Priority,
     @Body() dto: PutSlaPolicyDto,
-    @CurrentOperator() operator: Operator,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<SlaPolicy> {
     return this.db.transaction(async (manager) => {
       const policy = await this.policies.upsert(manager, { priority, ...dto });
@@ -51,7 +47,7 @@ export class SlaPoliciesController {
         entityId: priority,
         version: policy.version,
         action: 'updated',
-        actorId: operator.memberId,
+        actorId: principal.subject,
         snapshot: policy,
       });
       return policy;

@@ -1,29 +1,26 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentOperator } from '../auth/current-operator.decorator';
-import type { Operator } from '../auth/operator';
-import { OpsApi } from '../auth/ops-api.decorator';
-import { Roles } from '../auth/roles.decorator';
-import type { Member, Team } from './team';
+import { CurrentPrincipal, type Principal, Roles } from '@nps/auth';
+import type { Member } from './team';
+import type { TeamView } from './team.view';
 import { CreateMemberDto, CreateTeamDto, UpdateMemberDto, UpdateTeamDto } from './team.dto';
 import { TeamsService } from './teams.service';
 
 @ApiTags('teams')
-@OpsApi()
 @Controller()
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
   @Get('teams')
   @Roles('lead', 'admin')
-  list(): Promise<Team[]> {
-    return this.teams.list();
+  list(@CurrentPrincipal() principal: Principal): Promise<TeamView[]> {
+    return this.teams.list(principal);
   }
 
   @Post('teams')
   @Roles('admin')
-  create(@Body() dto: CreateTeamDto, @CurrentOperator() operator: Operator): Promise<Team> {
-    return this.teams.create(dto, operator);
+  create(@Body() dto: CreateTeamDto, @CurrentPrincipal() principal: Principal): Promise<TeamView> {
+    return this.teams.create(dto, principal);
   }
 
   @Patch('teams/:teamId')
@@ -31,15 +28,15 @@ export class TeamsController {
   update(
     @Param('teamId') teamId: string,
     @Body() dto: UpdateTeamDto,
-    @CurrentOperator() operator: Operator,
-  ): Promise<Team> {
-    return this.teams.update(teamId, dto, operator);
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TeamView> {
+    return this.teams.update(teamId, dto, principal);
   }
 
   @Get('teams/:teamId/members')
   @Roles('lead', 'admin')
-  members(@Param('teamId') teamId: string, @CurrentOperator() operator: Operator): Promise<Member[]> {
-    return this.teams.members(teamId, operator);
+  members(@Param('teamId') teamId: string, @CurrentPrincipal() principal: Principal): Promise<Member[]> {
+    return this.teams.members(teamId, principal);
   }
 
   @Post('teams/:teamId/members')
@@ -47,9 +44,9 @@ export class TeamsController {
   addMember(
     @Param('teamId') teamId: string,
     @Body() dto: CreateMemberDto,
-    @CurrentOperator() operator: Operator,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<Member> {
-    return this.teams.addMember(teamId, dto, operator);
+    return this.teams.addMember(teamId, dto, principal);
   }
 
   @Patch('members/:memberId')
@@ -57,8 +54,8 @@ export class TeamsController {
   updateMember(
     @Param('memberId') memberId: string,
     @Body() dto: UpdateMemberDto,
-    @CurrentOperator() operator: Operator,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<Member> {
-    return this.teams.updateMember(memberId, dto, operator);
+    return this.teams.updateMember(memberId, dto, principal);
   }
 }

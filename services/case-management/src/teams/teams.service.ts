@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Principal } from '@nps/auth';
 import { IANAZone } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isAdmin, leads } from '../access/team-access';
 import { ConfigChangeRepository } from '../activity/config-change.repository';
-import { isAdmin, leads, type Operator } from '../auth/operator';
 import type { TeamCalendar } from '../calendar/team-calendar';
 import { CaseErrorCode } from '../errors/case-error.code';
 import { CaseError } from '../errors/case.error';
 import type { Member, Team } from './team';
 import type { CreateMemberDto, CreateTeamDto, UpdateMemberDto, UpdateTeamDto } from './team.dto';
 import { TeamRepository } from './team.repository';
+import { type TeamView, teamView } from './team.view';
 
 /** Managing teams and members; every change is a new version in the config change log. */
 @Injectable()
@@ -20,11 +22,11 @@ export class TeamsService {
     private readonly log: ConfigChangeRepository,
   ) {}
 
-  list(): Promise<Team[]> {
-    return this.teams.list(this.db.manager);
+  async list(principal: Principal): Promise<TeamView[]> {
+    return (await this.teams.list(this.db.manager)).map((team) => teamView(team, principal));
   }
 
-  async create(dto: CreateTeamDto, operator: Operator): Promise<Team> {
+  async create(dto: CreateTeamDto, principal: Principal): Promise<TeamView> {
     const team = { ...teamFields(dto), id: dto.id };
     return this.db.transaction(async (manager) => {
       if (!(await this.teams.insert(manager, team)))
@@ -35,15 +37,19 @@ export class TeamsService {
         entityId: created.id,
         version: created.version,
         action: 'created',
-        actorId: operator.memberId,
+        actorId: principal.subject,
         snapshot: created,
       });
-      return created;
+      return teamView(created, principal);
     });
   }
 
-  async update(id: string, dto: UpdateTeamDto, operator: Operator): Promise<Team> {
-    this.mustLead(operator, id);
+  async update(id: string, dto: UpdateTeamDto, principal: Principal): Promise<TeamView> {
+    this.mustLead(principal, id);
+    if (dto.webhookUrl !== undefined && !isAdmin(principal))
+      throw new CaseError(CaseErrorCode.FORBIDDEN, "only an admin sets a team's webhookUrl (ADR 0020)", {
+        field: 'webhookUrl',
+      });
     return this.db.transaction(async (manager) => {
       const current = await this.mustFind(manager, id);
       const merged = {
@@ -73,21 +79,21 @@ export class TeamsService {
         entityId: id,
         version: updated.version,
         action: 'updated',
-        actorId: operator.memberId,
+        actorId: principal.subject,
         snapshot: updated,
       });
-      return updated;
+      return teamView(updated, principal);
     });
   }
 
-  async members(teamId: string, operator: Operator): Promise<Member[]> {
-    this.mustLead(operator, teamId);
+  async members(teamId: string, principal: Principal): Promise<Member[]> {
+    this.mustLead(principal, teamId);
     await this.mustFind(this.db.manager, teamId);
     return this.teams.members(this.db.manager, teamId);
   }
 
-  async addMember(teamId: string, dto: CreateMemberDto, operator: Operator): Promise<Member> {
-    this.mustLead(operator, teamId);
+  async addMember(teamId: string, dto: CreateMemberDto, principal: Principal): Promise<Member> {
+    this.mustLead(principal, teamId);
     return this.db.transaction(async (manager) => {
       await this.mustFind(manager, teamId);
       const member = { id: dto.id, teamId, name: dto.name, email: dto.email, available: dto.available ?? true };
@@ -98,20 +104,20 @@ export class TeamsService {
         entityId: dto.id,
         version: 1,
         action: 'created',
-        actorId: operator.memberId,
+        actorId: principal.subject,
         snapshot: member,
       });
       return { ...member, version: 1 };
     });
   }
 
-  async updateMember(id: string, dto: UpdateMemberDto, operator: Operator): Promise<Member> {
+  async updateMember(id: string, dto: UpdateMemberDto, principal: Principal): Promise<Member> {
     return this.db.transaction(async (manager) => {
       const current = await this.teams.findMember(manager, id);
       if (!current) throw new CaseError(CaseErrorCode.MEMBER_NOT_FOUND, `no member ${id}`);
-      this.mustLead(operator, current.teamId);
+      this.mustLead(principal, current.teamId);
       if (dto.teamId && dto.teamId !== current.teamId) {
-        if (!isAdmin(operator))
+        if (!isAdmin(principal))
           throw new CaseError(CaseErrorCode.FORBIDDEN, 'only an admin moves a member to another team');
         await this.mustFind(manager, dto.teamId);
       }
@@ -124,15 +130,15 @@ export class TeamsService {
         entityId: id,
         version: updated.version,
         action: 'updated',
-        actorId: operator.memberId,
+        actorId: principal.subject,
         snapshot: updated,
       });
       return updated;
     });
   }
 
-  private mustLead(operator: Operator, teamId: string): void {
-    if (!leads(operator, teamId))
+  private mustLead(principal: Principal, teamId: string): void {
+    if (!leads(principal, teamId))
       throw new CaseError(CaseErrorCode.FORBIDDEN, `only a lead of ${teamId} or an admin may do this`);
   }
 

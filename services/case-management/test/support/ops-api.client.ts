@@ -1,20 +1,43 @@
-import { JwtService } from '@nestjs/jwt';
+import { type IssuerClient, LocalIssuer } from '@nps/testing';
 
-/** The development signing key of case-management (its AUTH_JWT_SECRET default). */
-export const DEV_JWT_SECRET = 'local-development-only-case-management-key';
-
-export interface TokenClaims {
-  sub: string;
-  roles: ('agent' | 'lead' | 'admin')[];
-  teams?: string[];
+/** The local OIDC issuer of a describe block, and tokens of its clients (cached per client id). */
+export interface OpsIssuer {
+  /** What case-management needs to trust the issuer (OIDC_ISSUER). */
+  readonly env: Record<string, string>;
+  /** An access token of a seeded person (adam, alice, bert, lena …), one added for the test, or a machine. */
+  token(clientId: string, scopes?: string[]): Promise<string>;
 }
 
-const jwt = new JwtService({ secret: DEV_JWT_SECRET });
-
-/** A bearer token of the ops API, signed like the development identity provider would. */
-export function token(claims: TokenClaims, secret = DEV_JWT_SECRET, expiresInSeconds = 3600): string {
-  return jwt.sign({ teams: [], ...claims }, { secret, expiresIn: expiresInSeconds });
+/**
+ * Starts the real local issuer (deploy/local/oidc.js) in beforeAll with `people` beside the seeded
+ * ones (deploy/local/oidc-seed.json) and stops it in afterAll. A person's id is their `sub`, so it
+ * is also their member id in case-management.
+ */
+export function opsIssuer(people: IssuerClient[] = []): OpsIssuer {
+  let issuer: LocalIssuer | undefined;
+  const tokens = new Map<string, Promise<string>>();
+  const started = (): LocalIssuer => {
+    if (!issuer) throw new Error('the issuer starts in beforeAll');
+    return issuer;
+  };
+  beforeAll(async () => {
+    issuer = await LocalIssuer.start(people);
+  }, 60000);
+  afterAll(() => issuer?.stop());
+  return {
+    get env() {
+      return started().env;
+    },
+    token(clientId, scopes = []) {
+      const key = [clientId, ...scopes].join(' ');
+      if (!tokens.has(key)) tokens.set(key, started().token(clientId, { scopes }));
+      return tokens.get(key) as Promise<string>;
+    },
+  };
 }
+
+/** A person for LocalIssuer.start: roles and teams in every token they get. */
+export const person = (id: string, roles: string[], teams: string[] = []): IssuerClient => ({ id, roles, teams });
 
 /** JSON over HTTP with a bearer token. */
 export async function call(
@@ -25,7 +48,7 @@ export async function call(
   body?: unknown,
   // bodies of the API under test are checked by matchers, not by the compiler
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: any; contentType: string }> {
   const response = await fetch(`${url}${path}`, {
     method,
     headers: {
@@ -35,5 +58,9 @@ export async function call(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : undefined,
+    contentType: response.headers.get('content-type') ?? '',
+  };
 }

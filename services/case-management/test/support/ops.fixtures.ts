@@ -1,4 +1,4 @@
-import { call, token } from './ops-api.client';
+import { call } from './ops-api.client';
 
 export interface TeamSetup {
   id: string;
@@ -10,9 +10,8 @@ export interface TeamSetup {
   webhookUrl?: string;
 }
 
-/** Creates a team, its members and its routing rule through the API, as an admin would. */
-export async function setUpTeam(url: string, team: TeamSetup): Promise<void> {
-  const admin = token({ sub: 'admin-1', roles: ['admin'] });
+/** Creates a team, its members and its routing rule through the API, as the admin holding `admin` (a token). */
+export async function setUpTeam(url: string, admin: string, team: TeamSetup): Promise<void> {
   const created = await call(url, 'POST', '/teams', admin, {
     id: team.id,
     name: `Team ${team.id}`,
