@@ -21,7 +21,8 @@ export class RetryingClient {
 
   constructor(
     private readonly baseUrl: () => string,
-    private readonly headers: () => Promise<Record<string, string>> = async () => ({}),
+    /** Credentials for a path (the JSON API and imports need different scopes). */
+    private readonly headers: (path: string) => Record<string, string> = () => ({}),
   ) {}
 
   /**
@@ -87,7 +88,7 @@ export class RetryingClient {
           headers: {
             'content-type': request.contentType,
             ...(request.idempotencyKey ? { 'idempotency-key': request.idempotencyKey } : {}),
-            ...(await this.headers()),
+            ...this.headers(path),
           },
           body: request.body,
           signal: AbortSignal.timeout(30_000),

@@ -1,4 +1,4 @@
-import { JwtService } from '@nestjs/jwt';
+import { LocalIssuer } from '@nps/testing';
 import { chaosAnswers, importLines } from './chaos.answers';
 import { type Check, progress, settled, verify } from './chaos.checks';
 import { RetryingClient } from './chaos.client';
@@ -30,7 +30,6 @@ export interface ChaosResult {
   passed: boolean;
 }
 
-const JWT_SECRET = 'chaos-run-operator-key';
 const TEAM = 'customer-care';
 
 /**
@@ -42,10 +41,22 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const startedAt = performance.now();
   const run = `chaos-${Date.now().toString(36)}`;
   log(`starting the stack (5 services, a broker and a PostgreSQL cluster of its own)`);
-  const stack = await ChaosStack.start({ AUTH_JWT_SECRET: JWT_SECRET, CONSUMER_LAG_INTERVAL_MS: '5000' });
+  // Callers hold real tokens from a real OIDC issuer, as partner systems and operators do.
+  const issuer = await LocalIssuer.start();
+  const stack = await ChaosStack.start({ ...issuer.env, CONSUMER_LAG_INTERVAL_MS: '5000' }).catch(async (error) => {
+    await issuer.stop();
+    throw error;
+  });
   try {
-    await addCaseOwners(stack);
-    const client = new RetryingClient(() => stack.urls['response-ingestion']);
+    await addCaseOwners(stack, await issuer.token('adam'));
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    const writer = bearer(await issuer.token('responses-writer', { scopes: ['responses:write'] }));
+    const importer = bearer(await issuer.token('importer', { scopes: ['imports:write'] }));
+    const reader = bearer(await issuer.token('nps-reader', { scopes: ['nps:read'] }));
+    const client = new RetryingClient(
+      () => stack.urls['response-ingestion'],
+      (path) => (path.startsWith('/imports') ? importer : writer),
+    );
     const answers = chaosAnswers(options.answers, run);
     const plan = faultPlan(CHAOS_SERVICES, options.killsPerService);
     const faults: ChaosResult['faults'] = [];
@@ -69,7 +80,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     log('waiting for the platform to settle');
     const settleStartedAt = performance.now();
     await untilSettled(stack, options.stallMs, log);
-    const checks = await verify(stack, client.tally, { importId, accepted: imported.accepted }, stack.urls.scoring);
+    const imports = { importId, accepted: imported.accepted };
+    const checks = await verify(stack, client.tally, imports, stack.urls.scoring, reader);
     const ready = stack.restarts.map((r) => r.readyMs).sort((a, b) => a - b);
     return {
       options: { ...options, log: undefined } as ChaosResult['options'],
@@ -87,6 +99,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     };
   } finally {
     await stack.close();
+    await issuer.stop();
   }
 }
 
@@ -104,12 +117,11 @@ function describe(fault: Fault): string {
 }
 
 /** Three members in the default team, so that every case gets an owner. */
-async function addCaseOwners(stack: ChaosStack): Promise<void> {
-  const token = new JwtService({ secret: JWT_SECRET }).sign({ sub: 'chaos-admin', roles: ['admin'], teams: [] });
+async function addCaseOwners(stack: ChaosStack, adminToken: string): Promise<void> {
   for (const id of ['agent-1', 'agent-2', 'agent-3']) {
     const response = await fetch(`${stack.urls['case-management']}/teams/${TEAM}/members`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ id, name: id, email: `${id}@example.com` }),
     });
     if (response.status !== 201) throw new Error(`adding ${id}: ${response.status} ${await response.text()}`);

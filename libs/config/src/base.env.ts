@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { DevelopmentDefault, hasDevelopmentDatabasePassword } from './development-default';
+import { EnvBoolean } from './env-boolean';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const NPS_ENVIRONMENTS = ['development', 'production'] as const;
@@ -43,8 +43,7 @@ export class BaseEnv {
   KAFKA_TOPIC_PREFIX = '';
 
   /** Whether this instance publishes its outbox (one instance at a time does, by lock). */
-  @Transform(({ value }) => (typeof value === 'string' ? ({ true: true, false: false }[value] ?? value) : value))
-  @IsBoolean({ message: 'must be true or false' })
+  @EnvBoolean()
   OUTBOX_RELAY_ENABLED: boolean = true;
 
   @IsInt()

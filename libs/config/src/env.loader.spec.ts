@@ -40,6 +40,12 @@ describe('loadEnv', () => {
     expect(env.KAFKA_BROKERS).toBe('a:1,b:2');
   });
 
+  it('reads true and false as booleans, and refuses anything else', () => {
+    expect(loadEnv(ExampleEnv, { OUTBOX_RELAY_ENABLED: 'false' }).OUTBOX_RELAY_ENABLED).toBe(false);
+    expect(loadEnv(ExampleEnv, { OUTBOX_RELAY_ENABLED: 'true' }).OUTBOX_RELAY_ENABLED).toBe(true);
+    expect(() => loadEnv(ExampleEnv, { OUTBOX_RELAY_ENABLED: 'no' })).toThrow(/OUTBOX_RELAY_ENABLED/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadEnv(ExampleEnv, { LOG_LEVEL: '' }).LOG_LEVEL).toBe('info');
   });

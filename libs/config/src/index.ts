@@ -3,3 +3,4 @@ export * from './config.error';
 export * from './config.module';
 export * from './env.loader';
 export * from './development-default';
+export * from './env-boolean';

@@ -1,13 +1,9 @@
-import { type BaseEnv, DevelopmentDefault } from '@nps/config';
-import { Transform } from 'class-transformer';
-import { IsBoolean, Matches } from 'class-validator';
+import { type BaseEnv, DevelopmentDefault, EnvBoolean } from '@nps/config';
+import { Matches } from 'class-validator';
 import type { OutboundSettings } from './outbound.policy';
 
 const HOST = String.raw`(\*\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?|\[[0-9a-f:.]+\]`;
 const HOST_LIST = new RegExp(`^((${HOST})(,(${HOST}))*)?$`, 'i');
-
-// Reads the raw value: implicit conversion has already made any non-empty string `true` (`Boolean('false')`).
-const strictBoolean = (raw: unknown) => (typeof raw === 'string' ? ({ true: true, false: false }[raw] ?? raw) : raw);
 
 // A mixin must take `any[]` (TS2545).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -28,8 +24,7 @@ export function WithOutboundSettings<T extends EnvClass>(Base: T) {
     OUTBOUND_ALLOWED_HOSTS = '';
 
     /** Whether loopback, RFC 1918, unique-local and CGNAT addresses may be called: local development and tests. */
-    @Transform(({ obj, key }) => strictBoolean(obj[key]))
-    @IsBoolean({ message: 'must be true or false' })
+    @EnvBoolean()
     @DevelopmentDefault({
       when: (value) => value === true,
       reason: 'lets webhooks and gateways reach loopback and private networks',
