@@ -8,6 +8,7 @@ import {
   freshName,
   freshTopicPrefix,
   KafkaProbe,
+  LocalIssuer,
   ServiceProcess,
   testDatabaseUrl,
   testKafkaBrokers,
@@ -44,6 +45,8 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
   const admin = new JwtService({ secret: JWT_SECRET }).sign({ sub: 'e2e-admin', roles: ['admin'], teams: [] });
   const urls = { tagging: '', cases: '' };
   let kafka: KafkaProbe;
+  let issuer: LocalIssuer;
+  let taxonomyAdmin: string;
 
   async function start(service: string, env: Record<string, string>): Promise<string> {
     const port = await freePort();
@@ -53,6 +56,7 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
       KAFKA_TOPIC_PREFIX: topicPrefix,
       KAFKA_SESSION_TIMEOUT_MS: '6000',
       LOG_LEVEL: 'warn',
+      ...issuer.env,
     };
     const process = ServiceProcess.start({
       entry: `services/${service}/src/main.ts`,
@@ -95,6 +99,8 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
   }
 
   beforeAll(async () => {
+    issuer = await LocalIssuer.start();
+    taxonomyAdmin = await issuer.clientToken('taxonomy-admin');
     [urls.tagging, urls.cases] = await Promise.all([
       start('root-cause-tagging', {}),
       start('case-management', { AUTH_JWT_SECRET: JWT_SECRET }),
@@ -106,6 +112,7 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
   afterAll(async () => {
     await kafka?.close();
     await Promise.all(processes.map((process) => process.stop('SIGKILL')));
+    await issuer?.stop();
   });
 
   it('knows the initial taxonomy without any set-up: the tags root-cause-tagging published at its start', async () => {
@@ -125,7 +132,7 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
 
   it('accepts a tag added through the taxonomy admin API as the root cause of a resolution', async () => {
     const id = await contactedCase();
-    const added = await call(urls.tagging, 'POST', '/taxonomy/tags', undefined, {
+    const added = await call(urls.tagging, 'POST', '/taxonomy/tags', taxonomyAdmin, {
       id: 'loyalty-program',
       name: 'Loyalty program',
       terms: { en: [{ text: 'loyalty points' }] },

@@ -1,9 +1,12 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '@nps/auth';
 import { KafkaHealthIndicator } from '@nps/messaging';
 import type { Response } from 'express';
 import { ShutdownState } from './shutdown.state';
 
+// Probes and load balancers call these without credentials; they tell nothing about data.
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
