@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { toJson } from '@bufbuild/protobuf';
-import { JwtService } from '@nestjs/jwt';
 import { Channel, ResponseReceivedSchema, Topics } from '@nps/contracts';
 import {
   anEvent,
@@ -12,6 +11,7 @@ import {
   type ServiceBed,
   serviceBed,
   type ServiceName,
+  sharedLocalIssuer,
   SmtpInbox,
   standardWebhookSignatureValid,
 } from '@nps/testing';
@@ -25,7 +25,10 @@ const SERVICES: ServiceName[] = [
   'case-management',
 ];
 const WEBHOOK_SECRET = `whsec_${Buffer.from('closed-loop-e2e-webhook-secret').toString('base64')}`;
-const JWT_SECRET = 'closed-loop-e2e-jwt-secret';
+// case-management still verifies its own AUTH_* way (RS256 against a JWKS, or HS256): an RS256
+// person client of the same local issuer lets every call here carry a real OIDC token, which
+// libs/auth accepts as well once case-management is on it.
+const OPERATOR = { id: 'e2e-admin', roles: ['admin'], teams: [], alg: 'RS256' as const };
 const TEAM = 'customer-care'; // the default team a fresh install routes to
 
 async function call(
@@ -62,19 +65,22 @@ function linkIn(html: string, text: string): string {
 describe('the closed loop, across all five services', () => {
   const topicPrefix = freshTopicPrefix();
   const urls = {} as Record<ServiceName, string>;
+  const issuer = sharedLocalIssuer([OPERATOR]);
   const beds = Object.fromEntries(
     SERVICES.map((name) => [
       name,
-      serviceBed({ service: name, topicPrefix, autoStart: false, readyTimeoutMs: 150000 }),
+      serviceBed({ service: name, topicPrefix, autoStart: false, readyTimeoutMs: 150000, issuer }),
     ]),
   ) as Record<ServiceName, ServiceBed>;
-  const admin = new JwtService({ secret: JWT_SECRET }).sign({ sub: 'e2e-admin', roles: ['admin'], teams: [] });
+  let admin: string;
   let mail: SmtpInbox;
   let webhook: HttpReceiver;
   let kafka: KafkaProbe;
   let browser: Browser;
 
   beforeAll(async () => {
+    const oidc = await beds['case-management'].localIssuer();
+    admin = await beds['case-management'].tokenFor(OPERATOR.id);
     mail = await SmtpInbox.start();
     webhook = await HttpReceiver.start();
     // The survey links in the mails point at response-ingestion: it starts first, so its URL is known.
@@ -93,7 +99,9 @@ describe('the closed loop, across all five services', () => {
         SMTP_URL: mail.url,
         NOTIFY_WEBHOOK_URL: webhook.url('/slack'),
         NOTIFY_WEBHOOK_SECRET: WEBHOOK_SECRET,
-        AUTH_JWT_SECRET: JWT_SECRET,
+        AUTH_JWKS_URL: `${oidc.url}/jwks`,
+        AUTH_ISSUER: oidc.url,
+        AUTH_AUDIENCE: 'urn:nps:api',
         NOTIFY_INTERVAL_MS: '200',
       },
     };
@@ -128,9 +136,10 @@ describe('the closed loop, across all five services', () => {
   async function surveyed(accountOwner: string) {
     const customerId = `cust-${randomUUID().slice(0, 8)}`;
     const email = `${customerId}@klant.example.nl`;
+    const crm = await beds['survey-dispatch'].clientToken('crm-sync');
     const imported = await fetch(`${urls['survey-dispatch']}/customers/import`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${crm}` },
       body: JSON.stringify([
         {
           customerId,
