@@ -8,10 +8,10 @@ import {
   HttpReceiver,
   type KafkaProbe,
   launchChromium,
-  LocalIssuer,
   type ServiceBed,
   serviceBed,
   type ServiceName,
+  sharedLocalIssuer,
   SmtpInbox,
   standardWebhookSignatureValid,
 } from '@nps/testing';
@@ -61,13 +61,13 @@ function linkIn(html: string, text: string): string {
 describe('the closed loop, across all five services', () => {
   const topicPrefix = freshTopicPrefix();
   const urls = {} as Record<ServiceName, string>;
+  const issuer = sharedLocalIssuer();
   const beds = Object.fromEntries(
     SERVICES.map((name) => [
       name,
-      serviceBed({ service: name, topicPrefix, autoStart: false, readyTimeoutMs: 150000 }),
+      serviceBed({ service: name, topicPrefix, autoStart: false, readyTimeoutMs: 150000, issuer }),
     ]),
   ) as Record<ServiceName, ServiceBed>;
-  let issuer: LocalIssuer;
   let admin: string;
   let mail: SmtpInbox;
   let webhook: HttpReceiver;
@@ -75,8 +75,7 @@ describe('the closed loop, across all five services', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    issuer = await LocalIssuer.start();
-    admin = await issuer.token('adam');
+    admin = await beds['case-management'].tokenFor('adam');
     mail = await SmtpInbox.start();
     webhook = await HttpReceiver.start();
     // The survey links in the mails point at response-ingestion: it starts first, so its URL is known.
@@ -95,7 +94,6 @@ describe('the closed loop, across all five services', () => {
         SMTP_URL: mail.url,
         NOTIFY_WEBHOOK_URL: webhook.url('/slack'),
         NOTIFY_WEBHOOK_SECRET: WEBHOOK_SECRET,
-        ...issuer.env,
         NOTIFY_INTERVAL_MS: '200',
       },
     };
@@ -124,16 +122,16 @@ describe('the closed loop, across all five services', () => {
     await browser?.close();
     await mail?.stop();
     await webhook?.stop();
-    await issuer?.stop();
   });
 
   /** Imports a Dutch customer with a contact address, records a touchpoint and returns the survey email. */
   async function surveyed(accountOwner: string) {
     const customerId = `cust-${randomUUID().slice(0, 8)}`;
     const email = `${customerId}@klant.example.nl`;
+    const crm = await beds['survey-dispatch'].clientToken('crm-sync');
     const imported = await fetch(`${urls['survey-dispatch']}/customers/import`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${crm}` },
       body: JSON.stringify([
         {
           customerId,

@@ -22,7 +22,7 @@ const STANDARD = ['type', 'title', 'status', 'detail', 'code', 'traceId'];
 
 interface Row {
   service: Service;
-  what: 'bad body' | 'unknown route' | 'domain rejection';
+  what: 'bad body' | 'unknown route' | 'domain rejection' | 'no token' | 'missing scope';
   send: (url: string) => Promise<Response>;
   status: number;
   code: string;
@@ -38,6 +38,9 @@ const json = (method: string, body: unknown, headers: Record<string, string> = {
   body: JSON.stringify(body),
 });
 const bearer = () => ({ headers: { authorization: `Bearer ${admin}` } });
+/** Tokens from the local issuer by client id, fetched in beforeAll. */
+const tokens: Record<string, string> = {};
+const as = (client: string) => ({ authorization: `Bearer ${tokens[client]}` });
 const asAdmin = (method: string, body: unknown) => json(method, body, { authorization: `Bearer ${admin}` });
 const answer = (score: number) => ({ customerId: 'c-problem', score, language: 'nl', channel: 'STORE' });
 let openCaseId = '';
@@ -47,7 +50,10 @@ const TABLE: Row[] = [
     service: 'survey-dispatch',
     what: 'bad body',
     send: (url) =>
-      fetch(`${url}/surveys`, json('POST', { customerId: 'c-1', touchpointType: 'Account Review', channel: 'pigeon' })),
+      fetch(
+        `${url}/surveys`,
+        json('POST', { customerId: 'c-1', touchpointType: 'Account Review', channel: 'pigeon' }, as('survey-sender')),
+      ),
     status: 400,
     code: 'VALIDATION_FAILED',
     fields: ['touchpointType', 'channel'],
@@ -55,7 +61,11 @@ const TABLE: Row[] = [
   {
     service: 'survey-dispatch',
     what: 'domain rejection',
-    send: (url) => fetch(`${url}/surveys`, json('POST', { customerId: 'nobody', touchpointType: 'account-review' })),
+    send: (url) =>
+      fetch(
+        `${url}/surveys`,
+        json('POST', { customerId: 'nobody', touchpointType: 'account-review' }, as('survey-sender')),
+      ),
     status: 404,
     code: 'UNKNOWN_CUSTOMER',
     fields: ['customerId'],
@@ -64,7 +74,10 @@ const TABLE: Row[] = [
     service: 'response-ingestion',
     what: 'bad body',
     send: (url) =>
-      fetch(`${url}/responses`, json('POST', { ...answer(11), language: 'xx' }, { 'idempotency-key': randomUUID() })),
+      fetch(
+        `${url}/responses`,
+        json('POST', { ...answer(11), language: 'xx' }, { 'idempotency-key': randomUUID(), ...as('responses-writer') }),
+      ),
     status: 400,
     code: 'VALIDATION_FAILED',
     fields: ['score', 'language'],
@@ -75,9 +88,12 @@ const TABLE: Row[] = [
     // An Idempotency-Key already used for another answer: the stored state refuses the second.
     send: async (url) => {
       const key = randomUUID();
-      const first = await fetch(`${url}/responses`, json('POST', answer(9), { 'idempotency-key': key }));
+      const first = await fetch(
+        `${url}/responses`,
+        json('POST', answer(9), { 'idempotency-key': key, ...as('responses-writer') }),
+      );
       if (first.status >= 300) throw new Error(`first answer refused: ${first.status} ${await first.text()}`);
-      return fetch(`${url}/responses`, json('POST', answer(3), { 'idempotency-key': key }));
+      return fetch(`${url}/responses`, json('POST', answer(3), { 'idempotency-key': key, ...as('responses-writer') }));
     },
     status: 422,
     code: 'IDEMPOTENCY_KEY_REUSED',
@@ -87,7 +103,7 @@ const TABLE: Row[] = [
     service: 'scoring',
     what: 'bad body',
     // Scoring's API only reads: its query string is its request body.
-    send: (url) => fetch(`${url}/nps?interval=fortnight&segmnt=smb`),
+    send: (url) => fetch(`${url}/nps?interval=fortnight&segmnt=smb`, { headers: as('nps-reader') }),
     status: 400,
     code: 'VALIDATION_FAILED',
     fields: ['interval', 'segmnt'],
@@ -95,7 +111,7 @@ const TABLE: Row[] = [
   {
     service: 'scoring',
     what: 'domain rejection',
-    send: (url) => fetch(`${url}/nps?from=2025-02-01&to=2025-01-01`),
+    send: (url) => fetch(`${url}/nps?from=2025-02-01&to=2025-01-01`, { headers: as('nps-reader') }),
     status: 400,
     code: 'PERIOD_REVERSED',
     fields: ['to'],
@@ -104,7 +120,10 @@ const TABLE: Row[] = [
     service: 'root-cause-tagging',
     what: 'bad body',
     send: (url) =>
-      fetch(`${url}/taxonomy/tags`, json('POST', { id: 'Loyalty Program', name: 'Loyalty', colour: 'red' })),
+      fetch(
+        `${url}/taxonomy/tags`,
+        json('POST', { id: 'Loyalty Program', name: 'Loyalty', colour: 'red' }, as('taxonomy-admin')),
+      ),
     status: 400,
     code: 'VALIDATION_FAILED',
     fields: ['id', 'colour'],
@@ -112,7 +131,8 @@ const TABLE: Row[] = [
   {
     service: 'root-cause-tagging',
     what: 'domain rejection',
-    send: (url) => fetch(`${url}/taxonomy/tags`, json('POST', { id: 'delivery', name: 'Delivery again' })),
+    send: (url) =>
+      fetch(`${url}/taxonomy/tags`, json('POST', { id: 'delivery', name: 'Delivery again' }, as('taxonomy-admin'))),
     status: 409,
     code: 'TAG_ALREADY_EXISTS',
   },
@@ -137,6 +157,20 @@ const TABLE: Row[] = [
     code: 'ILLEGAL_TRANSITION',
     extensions: ['caseStatus', 'allowed'],
   },
+  {
+    service: 'scoring',
+    what: 'no token',
+    send: (url) => fetch(`${url}/nps`),
+    status: 401,
+    code: 'UNAUTHORIZED',
+  },
+  {
+    service: 'scoring',
+    what: 'missing scope',
+    send: (url) => fetch(`${url}/nps`, { headers: as('responses-writer') }),
+    status: 403,
+    code: 'FORBIDDEN',
+  },
   ...SERVICES.map((service): Row => ({
     service,
     what: 'unknown route',
@@ -159,6 +193,8 @@ describe('HTTP errors are the same problem details on every service', () => {
     await db.connect();
     issuer = await LocalIssuer.start();
     admin = await issuer.token('adam');
+    for (const client of ['survey-sender', 'responses-writer', 'nps-reader', 'taxonomy-admin'])
+      tokens[client] = await issuer.clientToken(client);
     const started = SERVICES.map(async (service) => {
       const port = await freePort();
       const schema = await freshSchema(service.replaceAll('-', '_'));

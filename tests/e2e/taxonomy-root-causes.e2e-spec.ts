@@ -43,6 +43,7 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
   const urls = { tagging: '', cases: '' };
   let kafka: KafkaProbe;
   let issuer: LocalIssuer;
+  let taxonomyAdmin: string;
 
   async function start(service: string, env: Record<string, string>): Promise<string> {
     const port = await freePort();
@@ -97,6 +98,7 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
   beforeAll(async () => {
     issuer = await LocalIssuer.start();
     admin = await issuer.token('adam');
+    taxonomyAdmin = await issuer.clientToken('taxonomy-admin');
     [urls.tagging, urls.cases] = await Promise.all([start('root-cause-tagging', {}), start('case-management', {})]);
     kafka = new KafkaProbe(testKafkaBrokers(), topicPrefix);
     await kafka.watch([Topics.TaxonomyPublished]);
@@ -125,7 +127,7 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
 
   it('accepts a tag added through the taxonomy admin API as the root cause of a resolution', async () => {
     const id = await contactedCase();
-    const added = await call(urls.tagging, 'POST', '/taxonomy/tags', undefined, {
+    const added = await call(urls.tagging, 'POST', '/taxonomy/tags', taxonomyAdmin, {
       id: 'loyalty-program',
       name: 'Loyalty program',
       terms: { en: [{ text: 'loyalty points' }] },

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { freePort, seededRandom, ServiceProcess } from '@nps/testing';
+import { freePort, LocalIssuer, seededRandom, ServiceProcess } from '@nps/testing';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { runBench } from './bench.run';
@@ -142,13 +142,17 @@ async function load(db: Client, schema: string, settings: Settings): Promise<voi
   await db.query(`ANALYZE "${schema}".rollups; ANALYZE "${schema}".tag_rollups`);
 }
 
-async function time(url: string, requests: number): Promise<{ p50: number; p95: number; max: number; body: unknown }> {
+async function time(
+  url: string,
+  requests: number,
+  headers: Record<string, string>,
+): Promise<{ p50: number; p95: number; max: number; body: unknown }> {
   let body: unknown;
-  for (let i = 0; i < 5; i++) body = await (await fetch(url)).json(); // warm-up
+  for (let i = 0; i < 5; i++) body = await (await fetch(url, { headers })).json(); // warm-up
   const took: number[] = [];
   for (let i = 0; i < requests; i++) {
     const start = performance.now();
-    const response = await fetch(url);
+    const response = await fetch(url, { headers });
     body = await response.json();
     if (!response.ok) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body)}`);
     took.push(performance.now() - start);
@@ -163,10 +167,12 @@ async function main(settings: Settings): Promise<void> {
   const db = new Client({ connectionString: settings.databaseUrl });
   await db.connect();
   let scoring: ServiceProcess | undefined;
+  let issuer: LocalIssuer | undefined;
   const loadBefore = loadavg()[0].toFixed(1);
   try {
     // The service applies its migrations on start; the history goes in behind its back, as a bulk import would.
     const port = await freePort();
+    issuer = await LocalIssuer.start();
     scoring = ServiceProcess.start({
       entry: 'services/scoring/src/main.ts',
       env: {
@@ -177,6 +183,7 @@ async function main(settings: Settings): Promise<void> {
         KAFKA_TOPIC_PREFIX: `${schema}.`,
         ROLLUP_TIME_ZONES: ZONE,
         LOG_LEVEL: 'warn',
+        ...issuer.env,
       },
     });
     const base = `http://127.0.0.1:${port}`;
@@ -204,12 +211,13 @@ async function main(settings: Settings): Promise<void> {
       ['/nps/drivers, 2 years', `/nps/drivers?${zone}&from=2024-01-01&to=2025-12-31`],
     ];
     const rows: string[] = [];
+    const headers = { authorization: `Bearer ${await issuer.clientToken('nps-reader')}` };
     for (const [name, path] of questions) {
       progress(`timing ${name}`);
-      const result = await time(`${base}${path}`, settings.requests);
+      const result = await time(`${base}${path}`, settings.requests, headers);
       rows.push(`| ${name} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.max.toFixed(1)} |`);
     }
-    const check = (await (await fetch(`${base}/nps?${zone}`)).json()) as {
+    const check = (await (await fetch(`${base}/nps?${zone}`, { headers })).json()) as {
       rows: { n: number; nps: number; marginOfError95: number }[];
     };
     process.stdout.write(
@@ -221,6 +229,7 @@ async function main(settings: Settings): Promise<void> {
     );
   } finally {
     await scoring?.stop('SIGTERM');
+    await issuer?.stop();
     await db
       .query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
       .catch((error: Error) => progress(`could not drop ${schema}: ${error.message}`));

@@ -8,7 +8,7 @@
 // BENCH_TIMEOUT_MS. Figures: docs/benchmarks.md.
 import { Topics } from '@nps/contracts';
 import { ensureDatabase } from '@nps/persistence';
-import { freePort, freshName, ServiceProcess } from '@nps/testing';
+import { freePort, freshName, LocalIssuer, ServiceProcess } from '@nps/testing';
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { Kafka, logLevel } from 'kafkajs';
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   const db = new Client({ connectionString: settings.databaseUrl });
   await db.connect();
   const port = await freePort();
+  const issuer = await LocalIssuer.start();
   const service = tracked(
     ServiceProcess.start({
       entry: 'services/response-ingestion/src/main.ts',
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
         DB_SCHEMA: schema,
         KAFKA_TOPIC_PREFIX: topicPrefix,
         LOG_LEVEL: 'warn',
+        ...issuer.env,
       },
     }),
   );
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const response = await fetch(`http://127.0.0.1:${port}/imports?importId=bench`, {
       method: 'POST',
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${await issuer.clientToken('importer')}` },
       body: csv,
     });
     const report = (await response.json()) as { accepted: number; published: number; rejected: number };
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
     if (onKafka !== accepted) process.exitCode = 1;
   } finally {
     await stopChild(service);
+    await issuer.stop();
     await bestEffort('drop schema', () => db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
     await bestEffort('delete topics', () => deleteTopics(settings.brokers, topicPrefix));
     await db.end();

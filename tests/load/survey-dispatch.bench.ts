@@ -15,7 +15,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Channel, encodeEvent, Topics } from '@nps/contracts';
 import { EventPublisher, kafkaConfig } from '@nps/messaging';
 import { ensureDatabase } from '@nps/persistence';
-import { expectEventually, freePort, freshName, ServiceProcess } from '@nps/testing';
+import { expectEventually, freePort, freshName, LocalIssuer, ServiceProcess } from '@nps/testing';
 import { Kafka, type Consumer } from 'kafkajs';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
@@ -134,6 +134,7 @@ async function main(s: Settings): Promise<void> {
   const counter = new TopicCounter(s.brokers, topicPrefix);
   const publisher = new EventPublisher({ brokers: s.brokers, clientId: 'bench-touchpoints', topicPrefix });
   const services: ServiceProcess[] = [];
+  const issuer = await LocalIssuer.start();
   const lines: string[] = [];
   const loadBefore = loadavg()[0].toFixed(1);
   const startInstance = async () => {
@@ -153,6 +154,7 @@ async function main(s: Settings): Promise<void> {
           CONTACT_CAP_DAYS: '0',
           SCHEDULER_POLL_MS: '100',
           CONSUMER_PARTITIONS_CONCURRENTLY: String(s.partitions),
+          ...issuer.env,
         },
       }),
     );
@@ -174,7 +176,7 @@ async function main(s: Settings): Promise<void> {
     const importStart = performance.now();
     const response = await fetch(`${url}/customers/import`, {
       method: 'POST',
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${await issuer.clientToken('customers-writer')}` },
       body,
     });
     const report = (await response.json()) as { imported: number };
@@ -230,6 +232,7 @@ async function main(s: Settings): Promise<void> {
     await bestEffort('stop counter', () => counter.stop());
     await bestEffort('stop publisher', () => publisher.onApplicationShutdown());
     for (const service of services) await stopChild(service);
+    await issuer.stop();
     await bestEffort('stop smtp', () => smtp.stop());
     await bestEffort('drop schema', () => db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
     await bestEffort('delete topics', () => deleteTopics(s.brokers, topicPrefix));

@@ -1,14 +1,7 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  ServiceUnavailableException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type AccessRule, decideAccess } from './access.rule';
-import { AccessTokenVerifier, IssuerUnavailableError } from './access-token.verifier';
+import type { AccessRule } from './access.rule';
+import { AccessTokenVerifier } from './access-token.verifier';
 import {
   ACCESS_AUTHENTICATED,
   ACCESS_PUBLIC,
@@ -17,11 +10,7 @@ import {
   type AuthenticatedRequest,
   declaresAccessRule,
 } from './auth.decorators';
-import type { Principal } from './principal';
-
-interface HttpResponse {
-  setHeader(name: string, value: string): void;
-}
+import { authorizeBearer, type ChallengeTarget } from './bearer.access';
 
 /**
  * One guard for every HTTP route, deny by default: public routes pass; every other route needs a
@@ -40,10 +29,8 @@ export class AuthGuard implements CanActivate {
     const rule = this.ruleOf(context);
     if (rule.public) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.authenticate(request, context.switchToHttp().getResponse<HttpResponse>());
-    request.principal = principal;
-    const decision = decideAccess(rule, principal);
-    if (!decision.allowed) throw new ForbiddenException(decision.reason);
+    const response = context.switchToHttp().getResponse<ChallengeTarget>();
+    request.principal = await authorizeBearer(this.verifier, request.headers.authorization, rule, response);
     return true;
   }
 
@@ -58,22 +45,5 @@ export class AuthGuard implements CanActivate {
       roles: read(ACCESS_ROLES),
       scopes: read(ACCESS_SCOPES),
     };
-  }
-
-  private async authenticate(request: AuthenticatedRequest, response: HttpResponse): Promise<Principal> {
-    const header = request.headers.authorization;
-    const [scheme, token, ...rest] = (typeof header === 'string' ? header : '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token || rest.length > 0) {
-      response.setHeader('WWW-Authenticate', 'Bearer');
-      throw new UnauthorizedException('a bearer token is required');
-    }
-    try {
-      return await this.verifier.verify(token);
-    } catch (error) {
-      if (error instanceof IssuerUnavailableError)
-        throw new ServiceUnavailableException('the token issuer cannot be reached');
-      response.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
-      throw new UnauthorizedException(`invalid token: ${(error as Error).message}`);
-    }
   }
 }

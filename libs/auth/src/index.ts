@@ -5,3 +5,4 @@ export * from './auth.guard';
 export * from './auth.module';
 export * from './auth.settings';
 export * from './principal';
+export * from './bearer.access';

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { guardDocs } from './docs-access.middleware';
 
 /** What a service says about its HTTP API; the routes and schemas come from its controllers and DTOs. */
 export interface ApiDescription {
@@ -8,8 +9,23 @@ export interface ApiDescription {
   bearerAuth?: boolean;
 }
 
-/** Swagger UI at /docs and the OpenAPI 3 document at /docs-json, the same on every service. */
-export function serveOpenApi(app: INestApplication, service: string, api: ApiDescription): void {
+/** Where the documentation is served: in production only to admins (docs/security.md). */
+export interface DocsExposure {
+  production: boolean;
+  retryAfterSeconds: number;
+}
+
+/**
+ * Swagger UI at /docs and the OpenAPI 3 document at /docs-json, the same on every service; open in
+ * development, role admin in production.
+ */
+export function serveOpenApi(
+  app: INestApplication,
+  service: string,
+  api: ApiDescription,
+  exposure: DocsExposure = { production: false, retryAfterSeconds: 5 },
+): void {
+  if (exposure.production) guardDocs(app, service, exposure.retryAfterSeconds);
   const builder = new DocumentBuilder().setTitle(service).setDescription(api.description).setVersion('1');
   if (api.bearerAuth) builder.addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   const config = builder.build();

@@ -32,7 +32,10 @@ export async function runService<E extends BaseEnv>(
   });
   app.useLogger(app.get(Logger));
   await options.configure?.(app);
-  if (options.api) serveOpenApi(app, options.name, options.api);
+  if (options.api) {
+    const exposure = { production: env.NPS_ENV === 'production', retryAfterSeconds: env.HTTP_RETRY_AFTER_SECONDS };
+    serveOpenApi(app, options.name, options.api, exposure);
+  }
   // Module init (migrations, topic creation) must finish before the consumer subscribes.
   const initStartedMs = Date.now();
   await app.init();

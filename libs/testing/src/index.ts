@@ -13,6 +13,7 @@ export * from './receivers/standard-webhooks';
 export * from './browser';
 export * from './seeded-random';
 export * from './auth/local-issuer';
+export * from './auth/shared-issuer';
 export * from './production-start';
 export * from './infrastructure/disposable-postgres';
 export * from './infrastructure/tcp-proxy';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@nps/auth';
 import { ServiceModule } from '@nps/runtime';
 import { ResponseApiModule } from './api/response-api.module';
 import { ImportsModule } from './imports/imports.module';
@@ -10,6 +11,7 @@ import { SurveyRequestsModule } from './survey-requests/survey-requests.module';
 @Module({
   imports: [
     ServiceModule.forRoot(service),
+    AuthModule.forRoot(),
     SurveyPageModule,
     ResponseApiModule,
     InboundSmsModule,

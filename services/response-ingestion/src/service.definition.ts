@@ -10,6 +10,7 @@ export const service: ServiceDefinition<ResponseIngestionEnv> = {
   entities: [],
   migrations: [MessagingTables1763856000000, ResponseTables1764000000000],
   api: {
+    bearerAuth: true,
     description:
       'Takes NPS answers from every channel and publishes each accepted one as exactly one ' +
       '`nps.response.received.v1` (or `nps.response.revised.v1`). The survey page itself (`GET/POST /s/{token}`) is ' +

@@ -24,6 +24,8 @@ describe('answer channels', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
+  const bearer = async (token: Promise<string>) => ({ authorization: `Bearer ${await token}` });
+  const writer = () => bearer(bed.clientToken('responses-writer'));
   const drained = () => bed.outboxDrained();
   const token = (overrides = {}) => {
     const claims = aSurveyLink(overrides);
@@ -40,14 +42,14 @@ describe('answer channels', () => {
       channel: 'STORE',
       touchpointType: 'store-visit',
     };
-    const first = await post('/responses', body, { 'Idempotency-Key': key });
+    const first = await post('/responses', body, { 'Idempotency-Key': key, ...(await writer()) });
     expect(first.status).toBe(201);
     const created = await json(first);
-    const retry = await post('/responses', { ...body }, { 'Idempotency-Key': key });
+    const retry = await post('/responses', { ...body }, { 'Idempotency-Key': key, ...(await writer()) });
     expect(retry.status).toBe(200);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect((await json(retry)).responseId).toBe(created.responseId);
-    const changed = await post('/responses', { ...body, score: 0 }, { 'Idempotency-Key': key });
+    const changed = await post('/responses', { ...body, score: 0 }, { 'Idempotency-Key': key, ...(await writer()) });
     expect(changed.status).toBe(422);
     expect(await changed.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
 
@@ -72,7 +74,7 @@ describe('answer channels', () => {
     const response = await post(
       '/responses',
       { customerId, score: 11, comment: 'x'.repeat(5001), language: 'fr' },
-      { 'Idempotency-Key': `k-${randomUUID()}` },
+      { 'Idempotency-Key': `k-${randomUUID()}`, ...(await writer()) },
     );
     expect(response.status).toBe(400);
     const body = await json(response);
@@ -81,14 +83,18 @@ describe('answer channels', () => {
     expect(body.fields.find((f) => f.field === 'comment')?.reason).toMatch(/at most 5000 characters/);
     const lone = await fetch(`${bed.url}/responses`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'Idempotency-Key': `k-${randomUUID()}` },
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': `k-${randomUUID()}`, ...(await writer()) },
       body: `{"customerId":"${customerId}","score":5,"language":"en","comment":"bad \\ud800 text"}`,
     });
     expect(lone.status).toBe(400);
     expect((await json(lone)).fields).toEqual([{ field: 'comment', reason: expect.stringMatching(/lone surrogates/) }]);
     const notUtf8 = await fetch(`${bed.url}/responses`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8', 'Idempotency-Key': `k-${randomUUID()}` },
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'Idempotency-Key': `k-${randomUUID()}`,
+        ...(await writer()),
+      },
       body: Buffer.concat([
         Buffer.from(`{"customerId":"${customerId}","score":5,"language":"en","comment":"caf`),
         Buffer.from([0xe9]),
@@ -110,7 +116,7 @@ describe('answer channels', () => {
     const response = await post(
       '/responses',
       { token: `${genuine}x`, score: 5 },
-      { 'Idempotency-Key': `k-${randomUUID()}` },
+      { 'Idempotency-Key': `k-${randomUUID()}`, ...(await writer()) },
     );
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
@@ -174,12 +180,20 @@ describe('answer channels', () => {
 
   it('POST /survey-requests/:id/revoke: the link then answers nothing, on the page or the API', async () => {
     const { claims, token: link } = token({ language: 'nl' });
-    const revoke = await post(`/survey-requests/${claims.surveyRequestId}/revoke`, { reason: 'wrong customer' });
+    const revoke = await post(
+      `/survey-requests/${claims.surveyRequestId}/revoke`,
+      { reason: 'wrong customer' },
+      await bearer(bed.tokenFor('lena')),
+    );
     expect(await revoke.json()).toEqual({ surveyRequestId: claims.surveyRequestId, newlyRevoked: true });
     const page = await fetch(devLinks(bed.url).pageUrl(link, 9));
     expect(page.status).toBe(400);
     expect(await page.text()).toContain('Deze link is niet meer geldig');
-    const api = await post('/responses', { token: link, score: 9 }, { 'Idempotency-Key': `k-${randomUUID()}` });
+    const api = await post(
+      '/responses',
+      { token: link, score: 9 },
+      { 'Idempotency-Key': `k-${randomUUID()}`, ...(await writer()) },
+    );
     expect(await api.json()).toMatchObject({ code: 'SURVEY_REVOKED' });
   });
 

@@ -17,10 +17,11 @@ describe('bulk import killed halfway', () => {
         (await bed.db.query(`SELECT count(*) AS n FROM "${bed.schema}".responses WHERE import_id = 'history-2024'`))
           .rows[0].n,
       );
+    const authorization = `Bearer ${await bed.clientToken('importer')}`;
     const upload = (url: string) =>
       fetch(`${url}/imports?importId=history-2024`, {
         method: 'POST',
-        headers: { 'content-type': 'text/csv' },
+        headers: { 'content-type': 'text/csv', authorization },
         body: csv,
       });
     const first = await bed.start();

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AuthModule } from '@nps/auth';
 import { ServiceModule } from '@nps/runtime';
 import { CaseResolutionHandler } from './learning/case-resolution.handler';
 import { ConfirmedExampleRepository } from './learning/confirmed-example.repository';
@@ -18,7 +19,7 @@ import { TaxonomyRepository } from './taxonomy/taxonomy.repository';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
 
 @Module({
-  imports: [ServiceModule.forRoot(service), ScheduleModule.forRoot()],
+  imports: [ServiceModule.forRoot(service), AuthModule.forRoot(), ScheduleModule.forRoot()],
   controllers: [CommentTaggingHandler, CaseResolutionHandler, TaggingController, TaxonomyController, ModelController],
   providers: [
     TaggerRegistry,

@@ -12,6 +12,7 @@ export const service: ServiceDefinition<RootCauseTaggingEnv> = {
   entities: [TaxonomyVersionEntity],
   migrations: [MessagingTables1763856000000, TaggingTables1763900000000],
   api: {
+    bearerAuth: true,
     description:
       'Tags NPS comments (language, sentiment, root causes with polarity, confidence and span) and publishes ' +
       '`nps.response.tagged.v1`. Admin API of the versioned root-cause taxonomy, the learned model (versions, ' +

@@ -17,10 +17,11 @@ describe('root-cause-tagging against the real broker', () => {
       },
       { timeoutMs: 60000, intervalMs: 200 },
     );
-  const post = (path: string, body?: unknown) =>
+  const as = async (person: string) => ({ authorization: `Bearer ${await bed.tokenFor(person)}` });
+  const post = async (path: string, body?: unknown) =>
     fetch(`${bed.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await as('adam')) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
@@ -106,7 +107,7 @@ describe('root-cause-tagging against the real broker', () => {
       { timeoutMs: 60000, intervalMs: 1000 },
     );
     expect(retrained.candidateF1).toBeGreaterThanOrEqual(retrained.inUseF1);
-    expect(await (await fetch(`${bed.url}/model`)).json()).toMatchObject({
+    expect(await (await fetch(`${bed.url}/model`, { headers: await as('adam') })).json()).toMatchObject({
       inUse: { version: 2, label: 'lexicon-logreg-2' },
     });
 
@@ -161,7 +162,9 @@ describe('root-cause-tagging against the real broker', () => {
       .slice(before)
       .find((event) => event.tags.some((tag) => tag.tagId === 'delivery') && event.language === 'nl');
     expect(delivery).toMatchObject({ taxonomyVersion: 'taxonomy-2' });
-    const versions = (await (await fetch(`${bed.url}/taxonomy/versions`)).json()) as { version: number }[];
+    const versions = (await (await fetch(`${bed.url}/taxonomy/versions`, { headers: await as('nina') })).json()) as {
+      version: number;
+    }[];
     expect(versions.map((version) => version.version)).toEqual([1, 2]);
     const openApi = (await (await fetch(`${bed.url}/docs-json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(openApi.paths)).toEqual(

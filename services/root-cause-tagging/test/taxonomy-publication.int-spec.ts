@@ -23,9 +23,13 @@ describe('root-cause-tagging publishes its taxonomy versions', () => {
     );
     expect(first.message.tags).toHaveLength(11);
 
+    const headers = {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await bed.clientToken('taxonomy-admin')}`,
+    };
     const added = await fetch(`${url}/taxonomy/tags`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers,
       body: JSON.stringify({
         id: 'loyalty-program',
         name: 'Loyalty program',
@@ -41,7 +45,7 @@ describe('root-cause-tagging publishes its taxonomy versions', () => {
 
     const refused = await fetch(`${url}/taxonomy/tags`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers,
       body: JSON.stringify({ id: 'loyalty-program', name: 'Again' }),
     });
     expect(refused.status).toBe(409);

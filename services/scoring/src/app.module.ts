@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@nps/auth';
 import { ServiceModule } from '@nps/runtime';
 import { ScoringModule } from './scoring.module';
 import { service } from './service.definition';
 
 @Module({
-  imports: [ServiceModule.forRoot(service), ScoringModule],
+  imports: [ServiceModule.forRoot(service), AuthModule.forRoot(), ScoringModule],
 })
 export class AppModule {}

@@ -11,6 +11,7 @@ export const service: ServiceDefinition<ScoringEnv> = {
   entities: [],
   migrations: [MessagingTables1763856000000, ScoringTables1763942400000, InAppChannelName1764600000000],
   api: {
+    bearerAuth: true,
     description:
       'NPS by period and segment with sample size, standard error, 95% margin of error and interval, comparisons and ' +
       'root-cause drivers (docs/nps-statistics.md).',

@@ -32,6 +32,7 @@ const detractor = (responseId: string, customerId: string, score: number): Respo
 describe('detractor identified and customer facts', () => {
   const bed = serviceBed({ service: 'scoring' });
   const probe = bed.probe(Topics.DetractorIdentified, Topics.ResponseScored);
+  const analyst = async () => ({ authorization: `Bearer ${await bed.tokenFor('nina')}` });
 
   it('carries the facts known before the answer, is empty for facts that come later, and revisions publish once', async () => {
     const url = bed.url;
@@ -96,7 +97,7 @@ describe('detractor identified and customer facts', () => {
 
     // The late facts moved the late detractor into its segment; the early one is a promoter now.
     await expectEventually(async () => {
-      const body = (await (await fetch(`${url}/nps?groupBy=segment`)).json()) as NpsBody;
+      const body = (await (await fetch(`${url}/nps?groupBy=segment`, { headers: await analyst() })).json()) as NpsBody;
       expect(body.rows).toMatchObject([
         { group: { segment: 'enterprise' }, n: 1, promoters: 1, detractors: 0, nps: 100 },
         { group: { segment: 'smb' }, n: 1, promoters: 0, detractors: 1, nps: -100 },

@@ -29,6 +29,7 @@ describe('NPS API', () => {
 
   it('answers /nps, /nps/compare and /nps/drivers with the documented statistics, and names the field of a bad query', async () => {
     const url = bed.url;
+    const reader = { authorization: `Bearer ${await bed.clientToken('nps-reader')}` };
     const january = answers('jan', '2025-01-15', [50, 30, 20]);
     const february = answers('feb', '2025-02-15', [65, 25, 10]);
     // delivery.late on 12 of January's detractors and 2 of its passives.
@@ -59,7 +60,7 @@ describe('NPS API', () => {
       ),
     ]);
     const json = async (path: string) => {
-      const response = await fetch(`${url}${path}`);
+      const response = await fetch(`${url}${path}`, { headers: reader });
       return {
         status: response.status,
         body: (await response.json()) as Record<string, unknown> & {

@@ -68,6 +68,7 @@ describe('scoring at volume, and replay', () => {
   // Tracing off: it costs CPU per statement, and this test is about counts, not traces.
   const env = { ROLLUP_TIME_ZONES: ZONES, CONSUMER_PARTITIONS_CONCURRENTLY: '6', OTEL_SDK_DISABLED: 'true' };
   const bed = serviceBed({ service: 'scoring', env });
+  const analyst = async () => ({ authorization: `Bearer ${await bed.tokenFor('nina')}` });
 
   it('keeps rollups equal to a recount and rebuilds identical rows from the topics', async () => {
     const random = seededRandom(20251123);
@@ -113,7 +114,9 @@ describe('scoring at volume, and replay', () => {
 
     // The API reads the same numbers.
     const total = [...recount(responses, () => 'all').values()][0];
-    const body = (await (await fetch(`${bed.url}/nps?timeZone=Europe/Amsterdam`)).json()) as NpsBody;
+    const body = (await (
+      await fetch(`${bed.url}/nps?timeZone=Europe/Amsterdam`, { headers: await analyst() })
+    ).json()) as NpsBody;
     expect(body.rows).toMatchObject([{ n: RESPONSES, ...total }]);
     expect(body.rows[0].nps).toBeCloseTo((100 * (total.promoters - total.detractors)) / RESPONSES, 10);
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@nps/auth';
 import { ServiceModule } from '@nps/runtime';
 import { CustomersModule } from './customers/customers.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
@@ -6,6 +7,6 @@ import { service } from './service.definition';
 import { TriggersModule } from './triggers/triggers.module';
 
 @Module({
-  imports: [ServiceModule.forRoot(service), CustomersModule, TriggersModule, SchedulingModule],
+  imports: [ServiceModule.forRoot(service), AuthModule.forRoot(), CustomersModule, TriggersModule, SchedulingModule],
 })
 export class AppModule {}

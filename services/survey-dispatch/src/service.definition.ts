@@ -11,6 +11,7 @@ export const service: ServiceDefinition<SurveyDispatchEnv> = {
   entities: [],
   migrations: [MessagingTables1763856000000, DispatchTables1763900000000, ForgetProviderAnswers1764700000000],
   api: {
+    bearerAuth: true,
     description:
       'Contacts (the only holder of email and phone), contact policy, ad-hoc surveys and the state of survey requests.',
   },

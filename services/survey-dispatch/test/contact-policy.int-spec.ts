@@ -42,7 +42,7 @@ describe('contact policy on live triggers', () => {
         { customer_id: 'staff', email: 'staff@example.com', segment: 'internal', time_zone: zoneAtLocalHour(12) },
         { customer_id: 'night-owl', email: 'owl@example.com', time_zone: night },
       ]),
-      'text/csv',
+      { contentType: 'text/csv', token: await bed.clientToken('customers-writer') },
     );
   }, 120000);
 
@@ -52,7 +52,8 @@ describe('contact policy on live triggers', () => {
 
   const touchpoint = (customerId: string, touchpointId: string) =>
     bed.publish(Topics.TouchpointRecorded, anEvent(Topics.TouchpointRecorded, { customerId, touchpointId }));
-  const suppressionsOf = (customerId: string) => bed.get<Suppression[]>(`/suppressions?customerId=${customerId}`);
+  const suppressionsOf = async (customerId: string) =>
+    bed.get<Suppression[]>(`/suppressions?customerId=${customerId}`, { token: await bed.tokenFor('lena') });
 
   it.each([
     ['opted-out', 'o-1', 'OPTED_OUT', /opted out of all surveys/],
@@ -77,7 +78,9 @@ describe('contact policy on live triggers', () => {
         surveyRequestId: null,
       });
       expect(recorded.detail).toMatch(detail);
-      expect(await bed.get(`/survey-requests?customerId=${customerId}`)).toEqual([]);
+      expect(await bed.get(`/survey-requests?customerId=${customerId}`, { token: await bed.tokenFor('adam') })).toEqual(
+        [],
+      );
     },
   );
 
@@ -98,7 +101,7 @@ describe('contact policy on live triggers', () => {
         ['order-2', 'FREQUENCY_CAP'],
       ]),
     );
-    expect(await bed.get('/survey-requests?customerId=fresh')).toHaveLength(1);
+    expect(await bed.get('/survey-requests?customerId=fresh', { token: await bed.tokenFor('adam') })).toHaveLength(1);
     expect(smtp.to('fresh@example.com')).toHaveLength(1);
   });
 
@@ -114,20 +117,21 @@ describe('contact policy on live triggers', () => {
     expect(deferred).toMatchObject({ outcome: 'deferred', reason: 'QUIET_HOURS', surveyRequestId: expect.any(String) });
     expect([local.hour, local.minute]).toEqual([8, 0]);
     expect(local.diffNow('hours').hours).toBeGreaterThan(4);
-    expect(await bed.get('/survey-requests?customerId=night-owl')).toMatchObject([
-      { id: deferred.surveyRequestId, status: 'scheduled', dueAt: deferred.deferredUntil },
-    ]);
+    expect(await bed.get('/survey-requests?customerId=night-owl', { token: await bed.tokenFor('adam') })).toMatchObject(
+      [{ id: deferred.surveyRequestId, status: 'scheduled', dueAt: deferred.deferredUntil }],
+    );
     expect(smtp.to('owl@example.com')).toHaveLength(0);
   });
 
   it('puts ad-hoc sends through the same policy and names bad fields', async () => {
-    const capped = await bed.post('/surveys', { customerId: 'fresh', touchpointType: 'account-review' });
-    const unknown = await bed.post('/surveys', { customerId: 'nobody', touchpointType: 'account-review' });
-    const invalid = await bed.post('/surveys', {
-      customerId: 'fresh',
-      touchpointType: 'Account Review',
-      channel: 'pigeon',
-    });
+    const sender = { token: await bed.clientToken('survey-sender') };
+    const capped = await bed.post('/surveys', { customerId: 'fresh', touchpointType: 'account-review' }, sender);
+    const unknown = await bed.post('/surveys', { customerId: 'nobody', touchpointType: 'account-review' }, sender);
+    const invalid = await bed.post(
+      '/surveys',
+      { customerId: 'fresh', touchpointType: 'Account Review', channel: 'pigeon' },
+      sender,
+    );
 
     expect(capped).toEqual({
       status: 200,
@@ -153,7 +157,9 @@ describe('contact policy on live triggers', () => {
   });
 
   it('says which field is missing when suppressions are asked for without a customer', async () => {
-    const response = await fetch(`${bed.url}/suppressions`);
+    const response = await fetch(`${bed.url}/suppressions`, {
+      headers: { authorization: `Bearer ${await bed.tokenFor('lena')}` },
+    });
 
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({

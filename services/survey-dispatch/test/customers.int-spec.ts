@@ -35,9 +35,13 @@ const CSV = csvOf([
 describe('customer import', () => {
   const bed = serviceBed({ service: 'survey-dispatch' });
   const kafka = bed.probe(Topics.CustomerUpserted);
+  const writer = async (contentType = 'application/json') => ({
+    contentType,
+    token: await bed.clientToken('customers-writer'),
+  });
 
   it('imports the good CSV rows, reports every bad field with its line, and publishes the good ones without email or phone', async () => {
-    const { status, body } = await bed.post('/customers/import', CSV, 'text/csv');
+    const { status, body } = await bed.post('/customers/import', CSV, await writer('text/csv'));
 
     expect(status).toBe(200);
     expect(body).toEqual({
@@ -82,24 +86,28 @@ describe('customer import', () => {
   });
 
   it('imports JSON the same way and updates a customer imported before', async () => {
-    const { body } = await bed.post('/customers/import', [
-      {
-        customerId: 'c-1',
-        name: 'Anna Jansen',
-        email: 'anna@example.nl',
-        language: 'nl',
-        optOuts: ['email'],
-        attributes: { plan: 'monthly' },
-      },
-      {
-        customerId: 'c-4',
-        name: 'Dirk',
-        language: 'de',
-        timeZone: 'Mars/Olympus',
-        attributes: { contact: 'dirk@example.de' },
-      },
-      'not a customer',
-    ]);
+    const { body } = await bed.post(
+      '/customers/import',
+      [
+        {
+          customerId: 'c-1',
+          name: 'Anna Jansen',
+          email: 'anna@example.nl',
+          language: 'nl',
+          optOuts: ['email'],
+          attributes: { plan: 'monthly' },
+        },
+        {
+          customerId: 'c-4',
+          name: 'Dirk',
+          language: 'de',
+          timeZone: 'Mars/Olympus',
+          attributes: { contact: 'dirk@example.de' },
+        },
+        'not a customer',
+      ],
+      await writer(),
+    );
 
     expect(body).toEqual({
       rows: 3,
@@ -122,8 +130,8 @@ describe('customer import', () => {
   });
 
   it('refuses a file it cannot read with a 400 that says why, and stores nothing', async () => {
-    const noId = await bed.post('/customers/import', 'name,email\nX,x@example.com\n', 'text/csv');
-    const xml = await bed.post('/customers/import', '<customers/>', 'application/xml');
+    const noId = await bed.post('/customers/import', 'name,email\nX,x@example.com\n', await writer('text/csv'));
+    const xml = await bed.post('/customers/import', '<customers/>', await writer('application/xml'));
 
     expect(noId).toEqual({
       status: 400,
@@ -151,7 +159,17 @@ describe('customer import', () => {
 
     const cli = spawn(
       process.execPath,
-      ['-r', '@swc-node/register', 'services/survey-dispatch/src/cli.ts', 'import-customers', file, '--url', bed.url],
+      [
+        '-r',
+        '@swc-node/register',
+        'services/survey-dispatch/src/cli.ts',
+        'import-customers',
+        file,
+        '--url',
+        bed.url,
+        '--token',
+        (await writer()).token,
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';

@@ -43,7 +43,7 @@ describe('survey delivery', () => {
         { customer_id: 'wrong', name: 'Wrong', webhook_url: http.url('/rejects') },
         { customer_id: 'moved', name: 'Moved', webhook_url: http.url('/moved') },
       ]),
-      'text/csv',
+      { contentType: 'text/csv', token: await bed.clientToken('customers-writer') },
     );
     expect(imported.body).toMatchObject({ imported: 7, rejected: 0 });
   }, 120000);
@@ -143,7 +143,9 @@ describe('survey delivery', () => {
 
     await expectEventually(() => expect(smtp.to('busy@example.com')).toHaveLength(1));
     await kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'busy');
-    const [request] = await bed.get<{ status: string; attempts: number }[]>('/survey-requests?customerId=busy');
+    const [request] = await bed.get<{ status: string; attempts: number }[]>('/survey-requests?customerId=busy', {
+      token: await bed.tokenFor('adam'),
+    });
     expect(request.status).toBe('sent');
     expect(smtp.to('busy@example.com')).toHaveLength(1);
   });
@@ -206,11 +208,10 @@ describe('survey delivery', () => {
     const other = (await bed.start(env)).process;
     const ids = Array.from({ length: 30 }, (_, n) => `multi-${n}`);
     const ours = (customerId: string) => customerId.startsWith('multi-');
-    await bed.post(
-      '/customers/import',
-      csvOf(ids.map((id) => ({ customer_id: id, email: `${id}@example.com` }))),
-      'text/csv',
-    );
+    await bed.post('/customers/import', csvOf(ids.map((id) => ({ customer_id: id, email: `${id}@example.com` }))), {
+      contentType: 'text/csv',
+      token: await bed.clientToken('customers-writer'),
+    });
     for (const customerId of ids) await touchpoint(customerId);
 
     await kafka.eventually(Topics.SurveyDispatched, (e) => ours(e.customerId), ids.length, 60000);

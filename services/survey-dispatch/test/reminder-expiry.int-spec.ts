@@ -25,7 +25,7 @@ describe('reminder and expiry', () => {
         { customer_id: 'silent', email: 'silent@example.com', language: 'en' },
         { customer_id: 'prompt', email: 'prompt@example.com', language: 'de' },
       ]),
-      'text/csv',
+      { contentType: 'text/csv', token: await bed.clientToken('customers-writer') },
     );
   }, 120000);
 
@@ -44,7 +44,7 @@ describe('reminder and expiry', () => {
       anEvent(Topics.ResponseReceived, { customerId: 'prompt', score: 9, surveyRequestId }),
     );
     await expectEventually(async () =>
-      expect(await bed.get('/survey-requests?customerId=prompt')).toMatchObject([
+      expect(await bed.get('/survey-requests?customerId=prompt', { token: await bed.tokenFor('adam') })).toMatchObject([
         { status: 'answered', nextAction: null },
       ]),
     );
@@ -80,11 +80,11 @@ describe('reminder and expiry', () => {
     expect(linkOf(reminder.html)).toBe(linkOf(survey.html));
 
     expect(smtp.to('prompt@example.com')).toHaveLength(1);
-    expect(await bed.get('/survey-requests?customerId=prompt')).toMatchObject([
+    expect(await bed.get('/survey-requests?customerId=prompt', { token: await bed.tokenFor('adam') })).toMatchObject([
       { status: 'answered', remindedAt: null },
     ]);
     expect(kafka.events(Topics.SurveyExpired).filter((e) => e.message.customerId === 'prompt')).toHaveLength(0);
-    expect(await bed.get('/survey-requests?customerId=silent')).toMatchObject([
+    expect(await bed.get('/survey-requests?customerId=silent', { token: await bed.tokenFor('adam') })).toMatchObject([
       { status: 'expired', nextAction: null, remindedAt: expect.any(String) },
     ]);
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { freePort } from '../free-port';
 import { ServiceProcess } from '../service.process';
@@ -30,6 +31,7 @@ export class LocalIssuer {
   private constructor(
     private readonly child: ServiceProcess,
     readonly url: string,
+    private readonly clients: IssuerClient[],
   ) {}
 
   /** Starts an issuer; `clients` are added to the seeded people (with roles) and machines (with scopes). */
@@ -45,7 +47,7 @@ export class LocalIssuer {
         OIDC_SEED_FILE: SEED_FILE,
       },
     });
-    const issuer = new LocalIssuer(child, `http://127.0.0.1:${port}`);
+    const issuer = new LocalIssuer(child, `http://127.0.0.1:${port}`, clients);
     await child.waitForHttp(`${issuer.url}/.well-known/openid-configuration`);
     return issuer;
   }
@@ -71,6 +73,21 @@ export class LocalIssuer {
       throw new Error(`the issuer refused a token for ${clientId}: ${answer.error} ${answer.error_description ?? ''}`);
     }
     return answer.access_token;
+  }
+
+  /**
+   * A machine client's token holding `scopes`, by default every scope the seed (or `start`'s
+   * clients) gives it: the issuer grants none unless asked.
+   */
+  async clientToken(clientId: string, scopes?: string[]): Promise<string> {
+    return this.token(clientId, { scopes: scopes ?? this.seededScopes(clientId) });
+  }
+
+  private seededScopes(clientId: string): string[] {
+    const seed = JSON.parse(readFileSync(SEED_FILE, 'utf8')) as { machines: IssuerClient[] };
+    const machine = [...seed.machines, ...this.clients].find((client) => client.id === clientId);
+    if (!machine) throw new Error(`${clientId} is no machine client of the local issuer`);
+    return machine.scopes ?? [];
   }
 
   async stop(): Promise<void> {

@@ -6,6 +6,8 @@ import { type EventTopic } from '@nps/contracts';
 import { ensureSchema } from '@nps/persistence';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
+import type { LocalIssuer } from '../auth/local-issuer';
+import { DEFAULT_ISSUER, type IssuerSource } from '../auth/shared-issuer';
 import { toRecord } from '../events/an-event';
 import { expectEventually } from '../expect-eventually';
 import { freePort } from '../free-port';
@@ -29,6 +31,17 @@ export interface ServiceBedOptions {
   /** A topic namespace shared with other beds (several services in one test); fresh by default. */
   topicPrefix?: string;
   readyTimeoutMs?: number;
+  /** The OIDC issuer the service trusts and tokens come from; by default one LocalIssuer per test file. */
+  issuer?: IssuerSource;
+}
+
+/** How a request authenticates: a bearer token (from `tokenFor` or `clientToken`), or none. */
+export interface RequestOptions {
+  token?: string;
+}
+
+export interface PostOptions extends RequestOptions {
+  contentType?: string;
 }
 
 /** A status and a parsed JSON body. */
@@ -66,6 +79,8 @@ export class ServiceBed {
   private startedOnce = false;
   private readonly producer: RecordProducer;
   private prepared?: Promise<void>;
+  private issuer?: Promise<LocalIssuer>;
+  private readonly tokens = new Map<string, Promise<string>>();
 
   constructor(private readonly options: ServiceBedOptions) {
     this.definition = definitionOf(options.service);
@@ -98,12 +113,12 @@ export class ServiceBed {
    * With one still running this is a second instance beside it (same consumer group).
    */
   async start(env: Record<string, string> = {}): Promise<ServiceInstance> {
-    await this.prepare();
+    const [issuer] = await Promise.all([this.localIssuer(), this.prepare()]);
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const process = ServiceProcess.start({
       entry: this.definition.entry,
-      env: { ...this.environment(port, url), ...env },
+      env: { ...issuer.env, ...this.environment(port, url), ...env },
     });
     const instance = { process, url };
     this.instances.push(instance);
@@ -120,6 +135,32 @@ export class ServiceBed {
       await this.definition.afterFirstStart?.(this);
     }
     return instance;
+  }
+
+  /** The issuer the service trusts (started with the bed's first instance). */
+  localIssuer(): Promise<LocalIssuer> {
+    this.issuer ??= (this.options.issuer ?? DEFAULT_ISSUER).acquire();
+    return this.issuer;
+  }
+
+  /** An access token of a seeded person (deploy/local/oidc-seed.json: alice, lena, adam, nina…), with their roles. */
+  tokenFor(person: string): Promise<string> {
+    return this.cachedToken(person, (issuer) => issuer.token(person));
+  }
+
+  /** A machine client's token with `scopes`, by default every scope it is seeded with (`nps-reader`, `crm-sync`…). */
+  clientToken(client: string, scopes?: string[]): Promise<string> {
+    return this.cachedToken(`${client} ${scopes?.join(' ')}`, (issuer) => issuer.clientToken(client, scopes));
+  }
+
+  private cachedToken(key: string, fetchToken: (issuer: LocalIssuer) => Promise<string>): Promise<string> {
+    let token = this.tokens.get(key);
+    if (!token) {
+      token = this.localIssuer().then(fetchToken);
+      token.catch(() => this.tokens.delete(key));
+      this.tokens.set(key, token);
+    }
+    return token;
   }
 
   /** Where the service finds its broker, database, schema and topics. */
@@ -217,23 +258,29 @@ export class ServiceBed {
     }
   }
 
-  /** POSTs `body` (JSON unless it is a string) to the service; the answer's status and JSON body. */
-  async post(path: string, body: unknown, contentType = 'application/json'): Promise<HttpAnswer> {
+  /**
+   * POSTs `body` (JSON unless it is a string) to the service, with `token` as bearer token; the
+   * answer's status and JSON body. A string third argument is the content type.
+   */
+  async post(path: string, body: unknown, options: string | PostOptions = {}): Promise<HttpAnswer> {
+    const { contentType = 'application/json', token } =
+      typeof options === 'string' ? { contentType: options } : options;
     const payload = typeof body === 'string' ? body : JSON.stringify(body);
-    const headers = { 'content-type': contentType };
+    const headers = { 'content-type': contentType, ...bearer(token) };
     const response = await fetch(this.url + path, { method: 'POST', headers, body: payload });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   }
 
-  /** GETs `path` of the service and returns its JSON body. */
-  async get<T>(path: string): Promise<T> {
-    return (await (await fetch(this.url + path)).json()) as T;
+  /** GETs `path` of the service, with `token` as bearer token, and returns its JSON body. */
+  async get<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return (await (await fetch(this.url + path, { headers: bearer(options.token) })).json()) as T;
   }
 
-  /** Kills every instance and closes probes, the publisher and the pool. */
+  /** Kills every instance and closes probes, the publisher and the pool, and lets go of the issuer. */
   async close(): Promise<void> {
     await Promise.all(this.instances.map((instance) => instance.process.stop('SIGKILL')));
+    if (this.issuer) await (this.options.issuer ?? DEFAULT_ISSUER).release();
     await Promise.all(this.probes.map(({ probe }) => probe.close()));
     await this.producer.close();
     await this.db.end();
@@ -243,4 +290,8 @@ export class ServiceBed {
     if (!this.main) throw new Error(`${this.name} has not been started: call start(), or let the bed start it`);
     return this.main;
   }
+}
+
+function bearer(token: string | undefined): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {};
 }

@@ -7,6 +7,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { Scopes } from '@nps/auth';
 import type { Response } from 'express';
 import { IngestionError } from '../errors/ingestion.error';
 import { AcceptedResponseDto, CreateResponseDto } from './create-response.dto';
@@ -20,6 +21,7 @@ export class ResponsesController {
   constructor(private readonly api: ResponseApi) {}
 
   @Post()
+  @Scopes('responses:write')
   @ApiHeader({
     name: 'Idempotency-Key',
     required: true,

@@ -5,12 +5,13 @@ import { Readable } from 'node:stream';
 
 const USAGE =
   'usage: cli.js import-responses <file.csv|file.jsonl|file.ndjson|file.json> [--import-id <id>] [--url ' +
-  '<response-ingestion base URL>]';
+  '<response-ingestion base URL>] [--token <bearer token>]';
 
 /**
  * `cli.js import-responses <file>`: streams the file to a running response-ingestion's
  * `POST /imports` and prints its report. The import id defaults to a hash of the file, so running
- * the same command again after a crash publishes nothing twice.
+ * the same command again after a crash publishes nothing twice. The API wants a token with scope
+ * imports:write: `--token`, else NPS_TOKEN (docs/security.md).
  */
 export async function runImportCli(argv: string[]): Promise<void> {
   const [file, ...options] = argv;
@@ -25,9 +26,12 @@ export async function runImportCli(argv: string[]): Promise<void> {
   }
   const importId = option('--import-id') ?? `file-${await fileHash(file)}`;
   const url = option('--url') ?? `http://127.0.0.1:${process.env.PORT || 3002}`;
+  const token = option('--token') ?? process.env.NPS_TOKEN;
+  const { headers, body } = await bodyOf(file);
   const response = await fetch(`${url.replace(/\/+$/, '')}/imports?importId=${encodeURIComponent(importId)}`, {
     method: 'POST',
-    ...(await bodyOf(file)),
+    headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
     duplex: 'half',
   } as RequestInit);
   const answer = await response.text();

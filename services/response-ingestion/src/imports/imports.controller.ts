@@ -8,6 +8,7 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import { Scopes } from '@nps/auth';
 import type { Request } from 'express';
 import { IngestionError, IngestionErrorCode } from '../errors/ingestion.error';
 import { ImportReport } from './import.report';
@@ -23,6 +24,7 @@ export class ImportsController {
 
   /** Streams the request body: a 100,000-row file is never held in memory as a whole. */
   @Post()
+  @Scopes('imports:write')
   @HttpCode(200)
   @ApiQuery({
     name: 'importId',

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '@nps/auth';
 import { ResponseSource } from '@nps/contracts';
 import { SurveyAnswers } from '../answers/survey-answers.service';
 import { IngestionError, IngestionErrorCode } from '../errors/ingestion.error';
@@ -12,7 +13,9 @@ export class InboundSmsController {
   constructor(private readonly answers: SurveyAnswers) {}
 
   /** A gateway that redelivers the same reply gets `unchanged`, not a second response. */
+  // The gateway holds no token of ours; it proves itself by its signature (docs/security.md).
   @Post('inbound')
+  @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: SmsReplyAcceptedDto })
   @ApiBadRequestResponse({

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '@nps/auth';
 import { ResponseSource } from '@nps/contracts';
 import type { SurveyLanguage, SurveyLinkClaims } from '@nps/survey-links';
 import type { Response } from 'express';
@@ -16,6 +17,8 @@ const SCORE = /^(10|[0-9])$/;
  * numbers in an email) records N and asks for the comment, `POST /s/:token` takes the form.
  * Plain HTML forms, so it works without JavaScript (docs/response-ingestion.md).
  */
+// Customers hold no account: the signed, single-use link in the URL is their credential (ADR 0007).
+@Public()
 @ApiExcludeController()
 @Controller('s')
 export class SurveyPageController {

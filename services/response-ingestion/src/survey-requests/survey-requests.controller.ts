@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Roles, Scopes } from '@nps/auth';
 import { DataSource } from 'typeorm';
 import { Clock } from '../answers/clock';
 import { RevokedSurveyRequestDto, RevokeSurveyRequestDto } from './revoke-survey-request.dto';
@@ -17,6 +18,8 @@ export class SurveyRequestsController {
 
   /** Withdraws a survey link: its token still verifies, but no answer or revision is taken any more. */
   @Post(':id/revoke')
+  @Roles('lead', 'admin')
+  @Scopes('surveys:send')
   @HttpCode(200)
   @ApiOkResponse({ type: RevokedSurveyRequestDto })
   async revoke(

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectEntityManager } from '@nestjs/typeorm';
+import { Roles, Scopes } from '@nps/auth';
 import type { EntityManager } from 'typeorm';
 import { TaggerRegistry } from '../tagging/tagger.registry';
 import { modelVersionLabel } from './model.labels';
@@ -8,6 +9,8 @@ import { ModelRepository } from './model.repository';
 import { ModelTrainingService, type RetrainSummary } from './model-training.service';
 
 @ApiTags('model')
+@Roles('admin')
+@Scopes('taxonomy:admin')
 @Controller('model')
 export class ModelController {
   constructor(

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectEntityManager } from '@nestjs/typeorm';
+import { Roles, Scopes } from '@nps/auth';
 import type { EntityManager } from 'typeorm';
 import { TaggingError, TaggingErrorCode } from '../errors/tagging.error';
 import { CommentTaggingService } from './comment-tagging.service';
@@ -21,6 +22,7 @@ export class TaggingController {
   /** The latest tagging of a response's comment. */
   @ApiOperation({ summary: 'The stored tagging of one response (404 RESPONSE_NOT_TAGGED)' })
   @Get('responses/:responseId')
+  @Roles('lead', 'admin')
   async response(@Param('responseId') responseId: string): Promise<TaggedCommentRecord> {
     const comment = await this.comments.find(this.manager, responseId);
     if (!comment)
@@ -34,6 +36,8 @@ export class TaggingController {
    */
   @ApiOperation({ summary: 'Re-tag every comment tagged with older versions, publishing response tagged again' })
   @Post('retag')
+  @Roles('admin')
+  @Scopes('taxonomy:admin')
   @HttpCode(200)
   async retag(): Promise<{ retagged: number; taxonomyVersion: number; modelVersion: number }> {
     await this.registry.refresh();

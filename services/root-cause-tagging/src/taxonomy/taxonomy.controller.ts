@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, Roles, Scopes } from '@nps/auth';
 import { TaggingError, TaggingErrorCode } from '../errors/tagging.error';
 import { AddTagDto, AddTermsDto } from './taxonomy.dto';
 import { TaxonomyRepository } from './taxonomy.repository';
@@ -17,6 +18,8 @@ interface TaxonomyView {
 
 /** Admin API of the root-cause taxonomy: every change is a new version; old versions stay readable. */
 @ApiTags('taxonomy')
+@Roles('admin')
+@Scopes('taxonomy:admin')
 @Controller('taxonomy')
 export class TaxonomyController {
   constructor(
@@ -26,6 +29,7 @@ export class TaxonomyController {
 
   @ApiOperation({ summary: 'The latest taxonomy version with its tags and terms' })
   @Get()
+  @Authenticated()
   async latest(): Promise<TaxonomyView> {
     const latest = await this.taxonomies.latest();
     if (!latest) throw new TaggingError(TaggingErrorCode.TAXONOMY_VERSION_NOT_FOUND, 'no taxonomy version yet');
@@ -34,6 +38,7 @@ export class TaxonomyController {
 
   @ApiOperation({ summary: 'Every taxonomy version' })
   @Get('versions')
+  @Authenticated()
   async versions(): Promise<{ version: number; label: string; change: string; createdAt: Date }[]> {
     return (await this.taxonomies.list()).map((version) => ({
       ...version,
@@ -43,6 +48,7 @@ export class TaxonomyController {
 
   @ApiOperation({ summary: 'One taxonomy version, whole' })
   @Get('versions/:version')
+  @Authenticated()
   async version(@Param('version', ParseIntPipe) version: number): Promise<TaxonomyView> {
     const found = await this.taxonomies.byVersion(version);
     if (!found) throw new TaggingError(TaggingErrorCode.TAXONOMY_VERSION_NOT_FOUND, `no taxonomy version ${version}`);

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles, Scopes } from '@nps/auth';
 import { NpsCompareDto } from './nps-compare.dto';
 import { NpsFilterDto } from './nps-filter.dto';
 import { NpsQueryDto } from './nps-query.dto';
@@ -8,6 +9,8 @@ import { filterOf, NpsService } from './nps.service';
 const BAD_REQUEST = { description: 'a filter, interval, grouping or time zone is invalid; `fields` names it' };
 
 @ApiTags('nps')
+@Roles('analyst', 'lead', 'admin')
+@Scopes('nps:read')
 @Controller('nps')
 export class NpsController {
   constructor(private readonly nps: NpsService) {}

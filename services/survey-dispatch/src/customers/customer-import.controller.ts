@@ -8,6 +8,7 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import { Scopes } from '@nps/auth';
 import { DispatchError, DispatchErrorCode } from '../errors/dispatch.error';
 import { CustomerFileError, readCsvRows, readJsonRows } from './customer-import.parser';
 import { CustomerImportReportDto } from './customer-import.report.dto';
@@ -19,6 +20,7 @@ export class CustomerImportController {
   constructor(private readonly importer: CustomerImporter) {}
 
   @Post('import')
+  @Scopes('customers:write')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Import customers and their contact details from CSV or JSON',

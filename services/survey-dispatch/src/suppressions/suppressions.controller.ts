@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@nps/auth';
 import type { EntityManager } from 'typeorm';
 import { DispatchError } from '../errors/dispatch.error';
 import { SuppressionDto } from './suppression.dto';
@@ -15,6 +16,7 @@ export class SuppressionsController {
   ) {}
 
   @Get()
+  @Roles('lead', 'admin')
   @ApiOperation({
     summary: 'Triggers of a customer that the contact policy suppressed or deferred, newest first, with the reason',
   })

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@nps/auth';
 import { channelName } from '@nps/contracts';
 import type { EntityManager } from 'typeorm';
 import { DispatchError } from '../errors/dispatch.error';
@@ -16,6 +17,7 @@ export class SurveyRequestsController {
   ) {}
 
   @Get()
+  @Roles('lead', 'admin')
   @ApiOperation({ summary: 'Survey requests of a customer, newest first: status, channel and the times of each step' })
   @ApiQuery({ name: 'customerId', required: true })
   @ApiOkResponse({ type: [SurveyRequestDto] })

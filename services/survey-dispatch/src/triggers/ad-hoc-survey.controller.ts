@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Scopes } from '@nps/auth';
 import { Channel, channelName } from '@nps/contracts';
 import { EventTransactions } from '@nps/messaging';
 import { randomUUID } from 'node:crypto';
@@ -20,6 +21,7 @@ export class AdHocSurveyController {
   ) {}
 
   @Post()
+  @Scopes('surveys:send')
   @HttpCode(200)
   @ApiOperation({ summary: 'Ask a customer now (ad hoc), through the same contact policy as touchpoint events' })
   @ApiOkResponse({ type: TriggerOutcomeDto })
