@@ -17,12 +17,25 @@ const LEVELS: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+/**
+ * kafkajs lines that call for no action. The producer limits its retries on purpose: a send that
+ * meets an outage must fail, so that the relay ends its round and the records wait in the outbox
+ * (ADR 0014); duplicates after a retry carry their event id and inboxes drop them (ADR 0004).
+ */
+const NO_ACTION = new Set(['Limiting retries for the idempotent producer may invalidate EoS guarantees']);
+/** Retried by kafkajs itself while a coordinator or leader settles: worth a debug line, not an error. */
+const SETTLING = /coordinator is loading|not the coordinator|leadership election|There is no leader/i;
+
 /** Sends kafkajs' own log lines through the service logger (structured JSON). */
 const nestLogCreator: logCreator = () => {
   const logger = new Logger('kafkajs');
   return ({ level, log }) => {
-    const { message, ...extra } = log;
-    logger[LEVELS[level] ?? 'log']({ msg: message, ...extra });
+    const { message, ...rest } = log;
+    const extra: Record<string, unknown> = { ...rest };
+    delete extra.timestamp; // pino stamps every line itself: one time per line
+    if (NO_ACTION.has(message)) return;
+    const method = SETTLING.test(`${message} ${String(extra.error ?? '')}`) ? 'debug' : (LEVELS[level] ?? 'log');
+    logger[method]({ msg: message, ...extra });
   };
 };
 
