@@ -20,6 +20,10 @@ export class BaseEnv {
   @Max(65535)
   PORT: number = 3000;
 
+  /** Interface HTTP listens on: this machine only by default; `0.0.0.0` in containers. */
+  @IsString()
+  HOST = '127.0.0.1';
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 

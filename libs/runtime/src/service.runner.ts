@@ -50,7 +50,7 @@ export async function runService<E extends BaseEnv>(
   (microservice as unknown as { setIsInitHookCalled(called: boolean): void }).setIsInitHookCalled(true);
   microservice.useGlobalFilters(new RethrowRpcFilter());
   await app.startAllMicroservices();
-  await app.listen(env.PORT);
+  await app.listen(env.PORT, env.HOST);
   stopOnSignals(app, env.SHUTDOWN_TIMEOUT_MS);
   // Where a start-up goes (docs/reliability.md): loading code, then init (migrations, topics, connections).
   const readyMs = Math.round(process.uptime() * 1000);
