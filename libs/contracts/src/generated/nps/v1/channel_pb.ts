@@ -9,7 +9,7 @@ import { enumDesc, fileDesc } from "@bufbuild/protobuf/codegenv2";
  * Describes the file nps/v1/channel.proto.
  */
 export const file_nps_v1_channel: GenFile = /*@__PURE__*/
-  fileDesc("ChRucHMvdjEvY2hhbm5lbC5wcm90bxIGbnBzLnYxKqYBCgdDaGFubmVsEhcKE0NIQU5ORUxfVU5TUEVDSUZJRUQQABIRCg1DSEFOTkVMX0VNQUlMEAESDwoLQ0hBTk5FTF9TTVMQAhITCg9DSEFOTkVMX1dFQkhPT0sQAxISCg5DSEFOTkVMX0lOX0FQUBAEEhEKDUNIQU5ORUxfU1RPUkUQBRIPCgtDSEFOTkVMX1dFQhAGEhEKDUNIQU5ORUxfUEhPTkUQB2IGcHJvdG8z");
+  fileDesc("ChRucHMvdjEvY2hhbm5lbC5wcm90bxIGbnBzLnYxKqYBCgdDaGFubmVsEhcKE0NIQU5ORUxfVU5TUEVDSUZJRUQQABIRCg1DSEFOTkVMX0VNQUlMEAESDwoLQ0hBTk5FTF9TTVMQAhITCg9DSEFOTkVMX1dFQkhPT0sQAxISCg5DSEFOTkVMX0lOX0FQUBAEEhEKDUNIQU5ORUxfU1RPUkUQBRIPCgtDSEFOTkVMX1dFQhAGEhEKDUNIQU5ORUxfUEhPTkUQB0JHCglpby5ucHMudjFQAVovZ2l0aHViLmNvbS9ucHMtcGxhdGZvcm0vbnBzL2dlbi9nby9ucHMvdjE7bnBzdjGqAgZOcHMuVjFiBnByb3RvMw");
 
 /**
  * How the platform reaches a customer or where an interaction took place.
