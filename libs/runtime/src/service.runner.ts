@@ -4,6 +4,7 @@ import { type BaseEnv, ConfigError, cachedEnv } from '@nps/config';
 import { KafkaTransportFactory, RethrowRpcFilter } from '@nps/messaging';
 import { stopTelemetry } from '@nps/observability/telemetry';
 import { Logger } from 'nestjs-pino';
+import { useBodyLimits, useSecurityHeaders } from './http/http-hardening';
 import { type ApiDescription, serveOpenApi } from './openapi.setup';
 
 export interface RunOptions<E extends BaseEnv> {
@@ -28,9 +29,13 @@ export async function runService<E extends BaseEnv>(
     bufferLogs: true,
     forceCloseConnections: true,
     abortOnError: false,
+    // Signature checks (the inbound SMS webhook) hash the bytes as sent, not the parsed body.
+    rawBody: true,
   });
   app.useLogger(app.get(Logger));
+  useSecurityHeaders(app, env);
   await options.configure?.(app);
+  useBodyLimits(app, env);
   if (options.api) serveOpenApi(app, options.name, options.api);
   // Module init (migrations, topic creation) must finish before the consumer subscribes.
   await app.init();

@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { commentProblem } from '../answers/answer-text';
 import { SurveyAnswers } from '../answers/survey-answers.service';
 import { IngestionError } from '../errors/ingestion.error';
+import { SURVEY_PAGE_CSP } from './survey-page.csp';
 import { type FormProblem, SurveyPageRenderer } from './survey-page.renderer';
 import { languageFromHeader, PAGE_TEXTS } from './survey-page.texts';
 
@@ -148,6 +149,11 @@ export class SurveyPageController {
   }
 
   private send(res: Response, status: number, html: string): void {
-    res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(html);
+    res
+      .status(status)
+      .type('html')
+      .setHeader('Cache-Control', 'no-store')
+      .setHeader('Content-Security-Policy', SURVEY_PAGE_CSP)
+      .send(html);
   }
 }

@@ -1,0 +1,1 @@
+// Placeholder: the one-click confirmation lands in the next commit.
