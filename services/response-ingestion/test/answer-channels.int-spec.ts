@@ -137,11 +137,30 @@ describe('answer channels', () => {
     ]);
   });
 
-  it('a one-click score from the email, then a comment: one response received and one revision of it', async () => {
+  it('a one-click score from the email: the GET records nothing, its confirmation POST does, then a comment revises it', async () => {
     const { claims, token: link } = token({ language: 'en' });
     const click = await fetch(devLinks(bed.url).pageUrl(link, 2));
     expect(click.status).toBe(200);
-    expect(await click.text()).toContain('your score 2 is saved');
+    const shown = await click.text();
+    expect(shown).toContain('You chose 2. Press Send to save it');
+    expect(shown).toContain('id="score-2" value="2" checked');
+    expect(shown).toContain('data-confirm-score="2"');
+    // What a mail scanner does (follow every link, several times) answers nothing (ADR 0018).
+    for (let score = 0; score <= 10; score++)
+      expect((await fetch(devLinks(bed.url).pageUrl(link, score))).status).toBe(200);
+    const stored = () =>
+      bed.db.query(`SELECT count(*)::int AS n FROM "${bed.schema}".responses WHERE survey_request_id = $1`, [
+        claims.surveyRequestId,
+      ]);
+    expect((await stored()).rows[0].n).toBe(0);
+    // What the page's script posts for a person's browser.
+    const confirmed = await fetch(devLinks(bed.url).pageUrl(link), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ score: '2' }),
+    });
+    expect(confirmed.status).toBe(200);
+    expect((await stored()).rows[0].n).toBe(1);
     const form = await fetch(devLinks(bed.url).pageUrl(link), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
