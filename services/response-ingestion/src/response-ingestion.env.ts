@@ -1,5 +1,6 @@
+import { DevelopmentDefault } from '@nps/config';
 import { SurveyLinkEnv } from '@nps/survey-links';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 
 /** Configuration of response-ingestion: survey page, answer APIs, imports. */
 export class ResponseIngestionEnv extends SurveyLinkEnv {
@@ -22,4 +23,13 @@ export class ResponseIngestionEnv extends SurveyLinkEnv {
   @Min(1)
   @Max(3650)
   IDEMPOTENCY_KEY_RETENTION_DAYS: number = 30;
+
+  /**
+   * Secret the SMS gateway signs inbound replies with (`X-Signature: sha256=<hex HMAC-SHA256 of the body>`);
+   * an unsigned or wrongly signed `POST /sms/inbound` gets 401 (docs/security.md).
+   */
+  @IsString()
+  @MinLength(16)
+  @DevelopmentDefault()
+  SMS_WEBHOOK_SECRET = 'local-development-only-sms-webhook-secret';
 }

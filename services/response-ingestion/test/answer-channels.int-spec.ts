@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Channel, ResponseSource, Topics } from '@nps/contracts';
 import { anEvent, expectEventually, serviceBed } from '@nps/testing';
+import { smsSignature } from '../src/sms/sms-signature.verifier';
 import { aSurveyLink, devLinks } from './survey-link.fixtures';
 
 // The other ways in (JSON API, SMS webhook, one-click score links, revocation, expiry events)
@@ -24,6 +25,16 @@ describe('answer channels', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
+  /** What the SMS gateway sends: the JSON body signed with the development SMS_WEBHOOK_SECRET. */
+  const sms = (body: unknown) => {
+    const raw = JSON.stringify(body);
+    const signature = smsSignature('local-development-only-sms-webhook-secret', raw);
+    return fetch(`${bed.url}/sms/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature': signature },
+      body: raw,
+    });
+  };
   const drained = () => bed.outboxDrained();
   const token = (overrides = {}) => {
     const claims = aSurveyLink(overrides);
@@ -121,13 +132,13 @@ describe('answer channels', () => {
 
   it('inbound SMS: "negen, snel geleverd" becomes score 9 with its comment; a redelivery changes nothing; an unreadable reply is a 400', async () => {
     const { claims, token: ref } = token({ channel: Channel.SMS });
-    const reply = await post('/sms/inbound', { messageRef: ref, text: 'negen, snel geleverd' });
+    const reply = await sms({ messageRef: ref, text: 'negen, snel geleverd' });
     expect(reply.status).toBe(200);
     expect(await reply.json()).toMatchObject({ outcome: 'received', score: 9, comment: 'snel geleverd' });
-    expect(await (await post('/sms/inbound', { messageRef: ref, text: 'negen, snel geleverd' })).json()).toMatchObject({
+    expect(await (await sms({ messageRef: ref, text: 'negen, snel geleverd' })).json()).toMatchObject({
       outcome: 'unchanged',
     });
-    const unreadable = await post('/sms/inbound', { messageRef: ref, text: 'wie is dit?' });
+    const unreadable = await sms({ messageRef: ref, text: 'wie is dit?' });
     expect(unreadable.status).toBe(400);
     expect(await unreadable.json()).toMatchObject({ code: 'SMS_REPLY_UNREADABLE', fields: [{ field: 'text' }] });
     await drained();

@@ -1,5 +1,9 @@
+import { Channel } from '@nps/contracts';
 import { serviceBed } from '@nps/testing';
+import { smsSignature } from '../src/sms/sms-signature.verifier';
 import { aSurveyLink, devLinks } from './survey-link.fixtures';
+
+const SMS_SECRET = 'local-development-only-sms-webhook-secret';
 
 // The hardened public surface of the service process (docs/security.md, Public surface).
 describe('public surface', () => {
@@ -38,5 +42,33 @@ describe('public surface', () => {
     } finally {
       await second.process.stop('SIGTERM');
     }
+  });
+
+  it('takes an SMS reply only with the gateway signature of its exact bytes: anything else is a 401 problem', async () => {
+    const body = JSON.stringify({
+      messageRef: devLinks(bed.url).sign(aSurveyLink({ channel: Channel.SMS })),
+      text: '8 prima',
+    });
+    const send = (headers: Record<string, string>, raw = body) =>
+      fetch(`${bed.url}/sms/inbound`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: raw,
+      });
+    const signed = smsSignature(SMS_SECRET, body);
+    for (const refused of [
+      await send({}),
+      await send({ 'x-signature': 'sha256=' + '0'.repeat(64) }),
+      await send({ 'x-signature': smsSignature('not-the-shared-secret', body) }),
+      await send({ 'x-signature': signed }, body.replace('8 prima', '0 prima')), // tampered in transit
+      await send({ 'x-signature': signed.slice(7) }), // bare hex, no scheme
+    ]) {
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(await refused.json()).toMatchObject({ status: 401, code: 'SMS_SIGNATURE_INVALID' });
+    }
+    const accepted = await send({ 'x-signature': signed });
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({ outcome: 'received', score: 8, comment: 'prima' });
   });
 });
