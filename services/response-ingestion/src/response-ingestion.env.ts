@@ -18,6 +18,18 @@ export class ResponseIngestionEnv extends SurveyLinkEnv {
   @Max(5000)
   IMPORT_BATCH_SIZE: number = 2000;
 
+  /** Largest body of one `POST /imports` (CSV or JSON Lines, streamed), in bytes; above it: 413. */
+  @IsInt()
+  @Min(1024)
+  @Max(10737418240)
+  IMPORT_MAX_BYTES: number = 268435456;
+
+  /** Most rows in one `POST /imports`; above it: 413. */
+  @IsInt()
+  @Min(1)
+  @Max(100000000)
+  IMPORT_MAX_ROWS: number = 1000000;
+
   /** Days an `Idempotency-Key` is remembered: a retry later than that counts as a new answer. */
   @IsInt()
   @Min(1)

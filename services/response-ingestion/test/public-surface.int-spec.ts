@@ -1,13 +1,17 @@
 import { Channel } from '@nps/contracts';
 import { serviceBed } from '@nps/testing';
 import { smsSignature } from '../src/sms/sms-signature.verifier';
+import { historicalAnswersCsv } from './import-rows.builder';
 import { aSurveyLink, devLinks } from './survey-link.fixtures';
 
 const SMS_SECRET = 'local-development-only-sms-webhook-secret';
 
 // The hardened public surface of the service process (docs/security.md, Public surface).
 describe('public surface', () => {
-  const bed = serviceBed({ service: 'response-ingestion' });
+  const bed = serviceBed({
+    service: 'response-ingestion',
+    env: { IMPORT_MAX_ROWS: '50', IMPORT_MAX_BYTES: '8000' },
+  });
   const pageOf = (claims = aSurveyLink({ language: 'en' })) =>
     devLinks(bed.url).pageUrl(devLinks(bed.url).sign(claims));
 
@@ -71,4 +75,60 @@ describe('public surface', () => {
     expect(accepted.status).toBe(200);
     expect(await accepted.json()).toMatchObject({ outcome: 'received', score: 8, comment: 'prima' });
   });
+
+  it('answers a body over HTTP_BODY_LIMIT_BYTES (100 KiB by default) with a 413 problem, on every route', async () => {
+    const huge = 'x'.repeat(200 * 1024);
+    for (const [path, type, body] of [
+      ['/responses', 'application/json', JSON.stringify({ token: 't', score: 9, comment: huge })],
+      ['/sms/inbound', 'application/json', JSON.stringify({ messageRef: 't', text: huge })],
+      [new URL(pageOf()).pathname, 'application/x-www-form-urlencoded', `score=9&comment=${huge}`],
+      ['/imports?importId=huge-json', 'application/json', JSON.stringify([{ comment: huge }])],
+    ]) {
+      const response = await fetch(`${bed.url}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
+      expect([path, response.status]).toEqual([path, 413]);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(await response.json()).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+    }
+  });
+
+  it('caps imports by rows and bytes (IMPORT_MAX_ROWS, IMPORT_MAX_BYTES) with a 413 problem, declared or streamed', async () => {
+    const stored = async (importId: string) =>
+      (await bed.db.query(`SELECT count(*)::int AS n FROM "${bed.schema}".responses WHERE import_id = $1`, [importId]))
+        .rows[0].n;
+    const post = (importId: string, body: string | ReadableStream<Uint8Array>) =>
+      fetch(`${bed.url}/imports?importId=${importId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+    const small = historicalAnswersCsv(20, 1000).csv;
+    expect((await post('caps-small', small)).status).toBe(200);
+    expect(await stored('caps-small')).toBe(20);
+
+    const refusals = [
+      ['caps-rows', historicalAnswersCsv(60, 1000).csv.slice(0, 7900)], // 60 short rows under 8,000 bytes
+      ['caps-declared', historicalAnswersCsv(200, 1000).csv], // Content-Length over 8,000 bytes
+      ['caps-streamed', chunked(historicalAnswersCsv(200, 1000).csv)], // no Content-Length
+    ] as const;
+    for (const [importId, body] of refusals) {
+      const response = await post(importId, body);
+      expect([importId, response.status]).toEqual([importId, 413]);
+      expect(await response.json()).toMatchObject({ status: 413, code: 'IMPORT_TOO_LARGE' });
+    }
+    expect(await stored('caps-declared')).toBe(0);
+  });
 });
+
+/** `text` as a request body stream of 1 KiB chunks, so no Content-Length is declared. */
+function chunked(text: string): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  let offset = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (offset >= bytes.length) return controller.close();
+      controller.enqueue(bytes.subarray(offset, offset + 1024));
+      offset += 1024;
+    },
+  });
+}
