@@ -7,3 +7,4 @@ export * from './openapi.setup';
 export * from './http/field-problems';
 export * from './http/http-hardening';
 export * from './problems';
+export * from './rate-limit';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ServiceModule } from '@nps/runtime';
 import { ResponseApiModule } from './api/response-api.module';
 import { ImportsModule } from './imports/imports.module';
+import { PublicRateLimitsModule } from './rate-limits/public-rate-limits.module';
 import { service } from './service.definition';
 import { InboundSmsModule } from './sms/inbound-sms.module';
 import { SurveyPageModule } from './survey-page/survey-page.module';
@@ -10,6 +11,7 @@ import { SurveyRequestsModule } from './survey-requests/survey-requests.module';
 @Module({
   imports: [
     ServiceModule.forRoot(service),
+    PublicRateLimitsModule,
     SurveyPageModule,
     ResponseApiModule,
     InboundSmsModule,

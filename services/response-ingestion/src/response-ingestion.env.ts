@@ -30,6 +30,27 @@ export class ResponseIngestionEnv extends SurveyLinkEnv {
   @Max(100000000)
   IMPORT_MAX_ROWS: number = 1000000;
 
+  /** Window of the public rate limits (survey page, `POST /responses`, `POST /sms/inbound`), in seconds. */
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  RATE_LIMIT_WINDOW_SECONDS: number = 60;
+
+  /**
+   * Requests per window from one client address, per surface. Generous: many people share an office or mobile
+   * carrier address, and an SMS gateway posts every reply from a few. Load tests on loopback raise it.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(100000000)
+  RATE_LIMIT_PER_ADDRESS: number = 1200;
+
+  /** Requests per window for one survey link, SMS reference or bearer credential, per surface. */
+  @IsInt()
+  @Min(1)
+  @Max(100000000)
+  RATE_LIMIT_PER_SUBJECT: number = 60;
+
   /** Days an `Idempotency-Key` is remembered: a retry later than that counts as a new answer. */
   @IsInt()
   @Min(1)

@@ -120,6 +120,65 @@ describe('public surface', () => {
   });
 });
 
+describe('public rate limits', () => {
+  const bed = serviceBed({ service: 'response-ingestion', autoStart: false });
+  // Two instances on one schema: the counters live in Postgres, so the limit holds across them.
+  const limited = { RATE_LIMIT_PER_SUBJECT: '4', RATE_LIMIT_PER_ADDRESS: '6', HTTP_TRUSTED_PROXY_HOPS: '1' };
+  let urls: string[] = [];
+  beforeAll(async () => {
+    urls = [(await bed.start(limited)).url, (await bed.start(limited)).url];
+  }, 180000);
+  // Each test a client address of its own (trusted X-Forwarded-For), so the budgets do not mix.
+  const from = () => ({ 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250) + 1}` });
+
+  async function expectTooMany(response: Response) {
+    expect(response.status).toBe(429);
+    const retryAfter = Number(response.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 429, code: 'TOO_MANY_REQUESTS' });
+  }
+
+  it('limits one survey link across instances (GET and POST count together): the 5th request gets 429 with Retry-After', async () => {
+    const page = devLinks(urls[0]).pageUrl(devLinks(urls[0]).sign(aSurveyLink({ language: 'en' })));
+    const path = new URL(page).pathname;
+    const headers = { ...from() };
+    const statuses = [
+      (await fetch(`${urls[0]}${path}`, { headers })).status,
+      (await fetch(`${urls[1]}${path}?score=3`, { headers })).status,
+      (await fetch(`${urls[0]}${path}`, { headers })).status,
+      (
+        await fetch(`${urls[1]}${path}`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'score=3',
+        })
+      ).status,
+    ];
+    expect(statuses).toEqual([200, 200, 200, 200]);
+    await expectTooMany(await fetch(`${urls[0]}${path}`, { headers: from() })); // another address, same link
+  });
+
+  it('limits one client address per surface, and one bearer credential on POST /responses', async () => {
+    const headers = { ...from(), 'content-type': 'application/json', 'idempotency-key': 'k-rate-limit-1' };
+    const answer = (url: string, extra: Record<string, string> = {}) =>
+      fetch(`${url}/responses`, {
+        method: 'POST',
+        headers: { ...headers, ...extra },
+        body: JSON.stringify({ token: `not-a-token-${Math.random()}`, score: 5 }),
+      });
+    for (let i = 0; i < 6; i++) expect((await answer(urls[i % 2])).status).toBe(400);
+    await expectTooMany(await answer(urls[0]));
+    // The survey page is another surface with its own budget for the same address.
+    expect((await fetch(`${urls[0]}/s/not-a-token`, { headers })).status).toBe(400);
+
+    const credential = { ...from(), authorization: `Bearer ${Math.random()}` };
+    for (let i = 0; i < 4; i++) expect((await answer(urls[i % 2], credential)).status).toBe(400);
+    await expectTooMany(await answer(urls[1], { ...credential, ...from() }));
+  });
+});
+
 /** `text` as a request body stream of 1 KiB chunks, so no Content-Length is declared. */
 function chunked(text: string): ReadableStream<Uint8Array> {
   const bytes = new TextEncoder().encode(text);
