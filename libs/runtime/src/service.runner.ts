@@ -29,8 +29,6 @@ export async function runService<E extends BaseEnv>(
     bufferLogs: true,
     forceCloseConnections: true,
     abortOnError: false,
-    // Signature checks (the inbound SMS webhook) hash the bytes as sent, not the parsed body.
-    rawBody: true,
   });
   app.useLogger(app.get(Logger));
   useSecurityHeaders(app, env);

@@ -1,7 +1,9 @@
+import type { IncomingMessage } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { BaseEnv } from '@nps/config';
 import helmet from 'helmet';
+import { jsonDepthOf, MAX_JSON_DEPTH } from './json-depth';
 
 /**
  * Security headers on every response of every service (helmet): a content security policy that
@@ -37,7 +39,25 @@ export function useBodyLimits(app: INestApplication, env: BaseEnv): void {
   const express = app as NestExpressApplication;
   const adapter = express.getHttpAdapter() as unknown as { isMiddlewareApplied(name: string): boolean };
   const limit = env.HTTP_BODY_LIMIT_BYTES;
-  if (!adapter.isMiddlewareApplied('jsonParser')) express.useBodyParser('json', { limit });
+  if (!adapter.isMiddlewareApplied('jsonParser')) express.useBodyParser('json', { limit, verify: keepJsonBody });
   if (!adapter.isMiddlewareApplied('urlencodedParser'))
-    express.useBodyParser('urlencoded', { limit, extended: true, parameterLimit: 1000 });
+    express.useBodyParser('urlencoded', { limit, extended: true, parameterLimit: 1000, depth: 8, verify: keepBody });
+}
+
+type WithRawBody = IncomingMessage & { rawBody?: Buffer };
+
+/** Keeps the bytes as sent: signature checks (the inbound SMS webhook) hash them, not the parsed body. */
+function keepBody(request: WithRawBody, _response: unknown, bytes: Buffer): void {
+  request.rawBody = bytes;
+}
+
+/** keepBody, and absurd nesting refused before it is parsed (400, not a stack overflow's 500). */
+function keepJsonBody(request: WithRawBody, response: unknown, bytes: Buffer): void {
+  keepBody(request, response, bytes);
+  if (jsonDepthOf(bytes) > MAX_JSON_DEPTH) {
+    throw Object.assign(new Error(`the JSON body nests deeper than ${MAX_JSON_DEPTH} levels`), {
+      status: 400,
+      expose: true,
+    });
+  }
 }

@@ -69,6 +69,8 @@ export class SurveyPageController {
   ): Promise<void> {
     const claims = this.trusted(token, acceptLanguage, res);
     if (!claims) return;
+    // A body of another content type is not parsed at all: then nothing was filled in.
+    form = typeof form === 'object' && form !== null ? form : {};
     const texts = PAGE_TEXTS[claims.language];
     const score = typeof form.score === 'string' && SCORE.test(form.score) ? Number(form.score) : undefined;
     const comment = typeof form.comment === 'string' ? form.comment.replace(/\r\n/g, '\n') : undefined;
