@@ -259,9 +259,10 @@ describe('the closed loop, across all five services', () => {
 
   it('when the account owner is on leave, the case goes to the least-loaded available member', async () => {
     const { customerId, message } = await surveyed('dirk');
-    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    // One click: the GET only shows 1 chosen, the page's script confirms it by POST (ADR 0018).
+    const page = await (await browser.newContext({ javaScriptEnabled: true })).newPage();
     await page.goto(linkIn(String(message.html), '1'));
-    await page.getByRole('heading').first().waitFor();
+    await page.locator('form[data-confirmed="true"]').waitFor({ state: 'attached' });
     await page.context().close();
 
     const detail = await caseOfCustomer(customerId);

@@ -94,6 +94,27 @@ export class BaseEnv {
   @Max(3600)
   HTTP_RETRY_AFTER_SECONDS: number = 5;
 
+  /** Largest JSON or form body any route takes, in bytes; a larger one gets 413 (docs/security.md). */
+  @IsInt()
+  @Min(1024)
+  @Max(104857600)
+  HTTP_BODY_LIMIT_BYTES: number = 102400;
+
+  /**
+   * `Strict-Transport-Security` max-age in seconds; 0 (the default, plain http on a developer machine) sends none.
+   * Set it (e.g. 31536000) in production, where the service is only reached over https.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(63072000)
+  HTTP_HSTS_MAX_AGE_SECONDS: number = 0;
+
+  /** Reverse proxies in front of the service whose `X-Forwarded-For` is trusted for the client address. */
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  HTTP_TRUSTED_PROXY_HOPS: number = 0;
+
   @IsOptional()
   @IsString()
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;

@@ -5,4 +5,6 @@ export * from './service.runner';
 export * from './service.cli';
 export * from './openapi.setup';
 export * from './http/field-problems';
+export * from './http/http-hardening';
 export * from './problems';
+export * from './rate-limit';

@@ -4,6 +4,7 @@ import { type BaseEnv, ConfigError, cachedEnv } from '@nps/config';
 import { KafkaTransportFactory, RethrowRpcFilter } from '@nps/messaging';
 import { stopTelemetry } from '@nps/observability/telemetry';
 import { Logger } from 'nestjs-pino';
+import { useBodyLimits, useSecurityHeaders } from './http/http-hardening';
 import { type ApiDescription, serveOpenApi } from './openapi.setup';
 
 export interface RunOptions<E extends BaseEnv> {
@@ -31,7 +32,9 @@ export async function runService<E extends BaseEnv>(
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  useSecurityHeaders(app, env);
   await options.configure?.(app);
+  useBodyLimits(app, env);
   if (options.api) {
     const exposure = { production: env.NPS_ENV === 'production', retryAfterSeconds: env.HTTP_RETRY_AFTER_SECONDS };
     serveOpenApi(app, options.name, options.api, exposure);

@@ -7,6 +7,7 @@ export const PRODUCTION_ENV: Record<string, string> = {
   DATABASE_URL: 'postgres://nps:a-password-from-the-vault@127.0.0.1:5432/nps',
   OIDC_ISSUER: 'https://login.example.com/realms/nps',
   SURVEY_LINK_KEYS: 'prod-1:a-survey-link-secret-from-the-vault',
+  SMS_WEBHOOK_SECRET: 'an-sms-webhook-secret-from-the-vault',
   NOTIFY_WEBHOOK_SECRET: `whsec_${Buffer.from('a-webhook-secret-from-the-vault').toString('base64')}`,
 };
 

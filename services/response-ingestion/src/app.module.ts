@@ -3,6 +3,7 @@ import { AuthModule } from '@nps/auth';
 import { ServiceModule } from '@nps/runtime';
 import { ResponseApiModule } from './api/response-api.module';
 import { ImportsModule } from './imports/imports.module';
+import { PublicRateLimitsModule } from './rate-limits/public-rate-limits.module';
 import { service } from './service.definition';
 import { InboundSmsModule } from './sms/inbound-sms.module';
 import { SurveyPageModule } from './survey-page/survey-page.module';
@@ -12,6 +13,7 @@ import { SurveyRequestsModule } from './survey-requests/survey-requests.module';
   imports: [
     ServiceModule.forRoot(service),
     AuthModule.forRoot(),
+    PublicRateLimitsModule,
     SurveyPageModule,
     ResponseApiModule,
     InboundSmsModule,

@@ -1,5 +1,5 @@
 import { MessagingTables1763856000000 } from '@nps/messaging';
-import type { ServiceDefinition } from '@nps/runtime';
+import { RateLimitTables1765000000000, type ServiceDefinition } from '@nps/runtime';
 import { ResponseTables1764000000000 } from './migrations/1764000000000-response-tables';
 import { ResponseIngestionEnv } from './response-ingestion.env';
 
@@ -8,7 +8,7 @@ export const service: ServiceDefinition<ResponseIngestionEnv> = {
   env: ResponseIngestionEnv,
   schema: 'response_ingestion',
   entities: [],
-  migrations: [MessagingTables1763856000000, ResponseTables1764000000000],
+  migrations: [MessagingTables1763856000000, ResponseTables1764000000000, RateLimitTables1765000000000],
   api: {
     bearerAuth: true,
     description:

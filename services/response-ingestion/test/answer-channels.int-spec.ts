@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Channel, ResponseSource, Topics } from '@nps/contracts';
 import { anEvent, expectEventually, serviceBed } from '@nps/testing';
+import { smsSignature } from '../src/sms/sms-signature.verifier';
 import { aSurveyLink, devLinks } from './survey-link.fixtures';
 
 // The other ways in (JSON API, SMS webhook, one-click score links, revocation, expiry events)
@@ -26,6 +27,16 @@ describe('answer channels', () => {
     });
   const bearer = async (token: Promise<string>) => ({ authorization: `Bearer ${await token}` });
   const writer = () => bearer(bed.clientToken('responses-writer'));
+  /** What the SMS gateway sends: the JSON body signed with the development SMS_WEBHOOK_SECRET. */
+  const sms = (body: unknown) => {
+    const raw = JSON.stringify(body);
+    const signature = smsSignature('local-development-only-sms-webhook-secret', raw);
+    return fetch(`${bed.url}/sms/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature': signature },
+      body: raw,
+    });
+  };
   const drained = () => bed.outboxDrained();
   const token = (overrides = {}) => {
     const claims = aSurveyLink(overrides);
@@ -127,13 +138,13 @@ describe('answer channels', () => {
 
   it('inbound SMS: "negen, snel geleverd" becomes score 9 with its comment; a redelivery changes nothing; an unreadable reply is a 400', async () => {
     const { claims, token: ref } = token({ channel: Channel.SMS });
-    const reply = await post('/sms/inbound', { messageRef: ref, text: 'negen, snel geleverd' });
+    const reply = await sms({ messageRef: ref, text: 'negen, snel geleverd' });
     expect(reply.status).toBe(200);
     expect(await reply.json()).toMatchObject({ outcome: 'received', score: 9, comment: 'snel geleverd' });
-    expect(await (await post('/sms/inbound', { messageRef: ref, text: 'negen, snel geleverd' })).json()).toMatchObject({
+    expect(await (await sms({ messageRef: ref, text: 'negen, snel geleverd' })).json()).toMatchObject({
       outcome: 'unchanged',
     });
-    const unreadable = await post('/sms/inbound', { messageRef: ref, text: 'wie is dit?' });
+    const unreadable = await sms({ messageRef: ref, text: 'wie is dit?' });
     expect(unreadable.status).toBe(400);
     expect(await unreadable.json()).toMatchObject({ code: 'SMS_REPLY_UNREADABLE', fields: [{ field: 'text' }] });
     await drained();
@@ -143,11 +154,30 @@ describe('answer channels', () => {
     ]);
   });
 
-  it('a one-click score from the email, then a comment: one response received and one revision of it', async () => {
+  it('a one-click score from the email: the GET records nothing, its confirmation POST does, then a comment revises it', async () => {
     const { claims, token: link } = token({ language: 'en' });
     const click = await fetch(devLinks(bed.url).pageUrl(link, 2));
     expect(click.status).toBe(200);
-    expect(await click.text()).toContain('your score 2 is saved');
+    const shown = await click.text();
+    expect(shown).toContain('You chose 2. Press Send to save it');
+    expect(shown).toContain('id="score-2" value="2" checked');
+    expect(shown).toContain('data-confirm-score="2"');
+    // What a mail scanner does (follow every link, several times) answers nothing (ADR 0018).
+    for (let score = 0; score <= 10; score++)
+      expect((await fetch(devLinks(bed.url).pageUrl(link, score))).status).toBe(200);
+    const stored = () =>
+      bed.db.query(`SELECT count(*)::int AS n FROM "${bed.schema}".responses WHERE survey_request_id = $1`, [
+        claims.surveyRequestId,
+      ]);
+    expect((await stored()).rows[0].n).toBe(0);
+    // What the page's script posts for a person's browser.
+    const confirmed = await fetch(devLinks(bed.url).pageUrl(link), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ score: '2' }),
+    });
+    expect(confirmed.status).toBe(200);
+    expect((await stored()).rows[0].n).toBe(1);
     const form = await fetch(devLinks(bed.url).pageUrl(link), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -6,6 +6,7 @@ describe('response-ingestion with NPS_ENV=production', () => {
   it.each([
     ['DATABASE_URL', 'postgres://postgres:postgres@127.0.0.1:5432/nps'],
     ['SURVEY_LINK_KEYS', DEVELOPMENT_SURVEY_LINK_KEYS],
+    ['SMS_WEBHOOK_SECRET', 'local-development-only-sms-webhook-secret'],
   ])('exits non-zero naming %s when it holds the development value', async (variable, value) => {
     const { code, output } = await startInProduction('response-ingestion', { [variable]: value });
     expect(code).not.toBe(0);

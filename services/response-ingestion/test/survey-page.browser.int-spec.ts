@@ -88,6 +88,43 @@ describe('survey page in a browser', () => {
     },
   );
 
+  it('with JavaScript enabled: a one-click score from an email is saved by the page script, and a comment revises it', async () => {
+    const claims = aSurveyLink({ language: 'en' });
+    const context = await browser.newContext({ javaScriptEnabled: true });
+    const page = await context.newPage();
+    await page.goto(devLinks(bed.url).pageUrl(devLinks(bed.url).sign(claims), 9));
+    await page.getByText('Thank you, your score 9 is saved. Would you tell us why?').waitFor();
+    expect(await page.getByRole('radio', { name: '9 out of 10' }).isChecked()).toBe(true);
+    const [received] = await settledEventsFor(claims.surveyRequestId);
+    expect(received.message).toMatchObject({ score: 9, comment: '' });
+    await page.getByLabel('Why did you give this score? (optional)').fill('Fast delivery');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+    await context.close();
+    expect(eventsFor(claims.surveyRequestId)).toHaveLength(1); // the comment is a revision of it
+  });
+
+  it('with JavaScript disabled: a one-click score is only shown until Send confirms it', async () => {
+    const claims = aSurveyLink({ language: 'en' });
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(devLinks(bed.url).pageUrl(devLinks(bed.url).sign(claims), 4));
+    await page.getByText('You chose 4. Press Send to save it; a comment is welcome.').waitFor();
+    expect(await page.getByRole('radio', { name: '4 out of 10' }).isChecked()).toBe(true);
+    await bed.outboxDrained();
+    const stored = () =>
+      bed.db.query(`SELECT score FROM "${bed.schema}".responses WHERE survey_request_id = $1`, [
+        claims.surveyRequestId,
+      ]);
+    expect((await stored()).rows).toEqual([]);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+    await context.close();
+    expect((await stored()).rows).toEqual([{ score: 4 }]);
+    const events = await settledEventsFor(claims.surveyRequestId);
+    expect(events.map((e) => e.message.score)).toEqual([4]);
+  });
+
   it('can be answered with the keyboard alone, without JavaScript', async () => {
     const claims = aSurveyLink({ language: 'de' });
     const context = await browser.newContext({ javaScriptEnabled: false });

@@ -32,4 +32,16 @@ describe('fieldProblemsOf', () => {
     const errors = validateSync(contact, { whitelist: true, forbidNonWhitelisted: true });
     expect(fieldProblemsOf(errors)).toEqual([{ field: 'phone', reason: 'should not exist' }]);
   });
+
+  it('names an unknown property whose name looks like a regular expression (a fuzzed form body) without failing', () => {
+    const property = '{"token":"(Nj","text":"g BZ"}';
+    const errors = validateSync(
+      plainToInstance(Answer, { score: 1, contact: { email: 'a@b.example' }, [property]: 1 }),
+      {
+        whitelist: true,
+        forbidNonWhitelisted: true,
+      },
+    );
+    expect(fieldProblemsOf(errors)).toEqual([{ field: property, reason: 'should not exist' }]);
+  });
 });

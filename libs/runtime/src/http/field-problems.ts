@@ -11,8 +11,18 @@ export function fieldProblemsOf(errors: ValidationError[], parent = ''): FieldPr
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     // "score must be …" and, for unknown properties, "property note should not exist": the field is named apart.
-    const name = new RegExp(`^(property )?${error.property} `);
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, reason: message.replace(name, '') }));
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field,
+      reason: withoutName(message, error.property),
+    }));
     return [...own, ...fieldProblemsOf(error.children ?? [], field)];
   });
+}
+
+/** The message without its leading field name; the name is the caller's (any text), so no RegExp is built from it. */
+function withoutName(message: string, property: string): string {
+  for (const prefix of [`property ${property} `, `${property} `]) {
+    if (message.startsWith(prefix)) return message.slice(prefix.length);
+  }
+  return message;
 }

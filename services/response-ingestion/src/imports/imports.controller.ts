@@ -8,10 +8,13 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import type { Readable } from 'node:stream';
 import { Scopes } from '@nps/auth';
 import type { Request } from 'express';
 import { IngestionError, IngestionErrorCode } from '../errors/ingestion.error';
 import { ImportReport } from './import.report';
+import { ResponseIngestionEnv } from '../response-ingestion.env';
+import { cappedBody, cappedRows } from './import-size.limit';
 import { csvRows, jsonArray, jsonLines, type SourceRow } from './import-source.reader';
 import { ResponseImporter } from './response-importer.service';
 
@@ -20,7 +23,10 @@ const IMPORT_ID = /^[A-Za-z0-9._-]{1,100}$/;
 @ApiTags('imports')
 @Controller('imports')
 export class ImportsController {
-  constructor(private readonly importer: ResponseImporter) {}
+  constructor(
+    private readonly importer: ResponseImporter,
+    private readonly env: ResponseIngestionEnv,
+  ) {}
 
   /** Streams the request body: a 100,000-row file is never held in memory as a whole. */
   @Post()
@@ -62,11 +68,17 @@ export class ImportsController {
 
   private rowsOf(request: Request): AsyncIterable<SourceRow> {
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (type === 'text/csv') return csvRows(request);
+    const limits = { maxBytes: this.env.IMPORT_MAX_BYTES, maxRows: this.env.IMPORT_MAX_ROWS };
+    const streamed = (read: (input: Readable) => AsyncIterable<SourceRow>) => {
+      const { body, exceeded } = cappedBody(request, limits);
+      return cappedRows(request, read(body), limits, exceeded);
+    };
+    if (type === 'text/csv') return streamed(csvRows);
     if (type === 'application/x-ndjson' || type === 'application/jsonl' || type === 'application/json-lines')
-      return jsonLines(request);
-    // Nest's JSON body parser has already read (and size-limited) a JSON body.
-    if (type === 'application/json' && Array.isArray(request.body)) return jsonArray(request.body);
+      return streamed(jsonLines);
+    // Nest's JSON body parser has already read (and size-limited, HTTP_BODY_LIMIT_BYTES) a JSON body.
+    if (type === 'application/json' && Array.isArray(request.body))
+      return cappedRows(request, jsonArray(request.body), limits);
     throw new IngestionError(
       IngestionErrorCode.UnsupportedImportFormat,
       `Content-Type must be text/csv, application/x-ndjson or application/json (an array); got "${type || 'none'}"`,

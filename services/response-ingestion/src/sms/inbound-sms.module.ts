@@ -1,6 +1,11 @@
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { AnswersModule } from '../answers/answers.module';
 import { InboundSmsController } from './inbound-sms.controller';
+import { SmsSignatureMiddleware } from './sms-signature.middleware';
 
 @Module({ imports: [AnswersModule], controllers: [InboundSmsController] })
-export class InboundSmsModule {}
+export class InboundSmsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(SmsSignatureMiddleware).forRoutes({ path: 'sms/inbound', method: RequestMethod.POST });
+  }
+}

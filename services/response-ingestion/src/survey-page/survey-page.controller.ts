@@ -7,6 +7,7 @@ import type { Response } from 'express';
 import { commentProblem } from '../answers/answer-text';
 import { SurveyAnswers } from '../answers/survey-answers.service';
 import { IngestionError } from '../errors/ingestion.error';
+import { SURVEY_PAGE_CSP } from './survey-page.csp';
 import { type FormProblem, SurveyPageRenderer } from './survey-page.renderer';
 import { languageFromHeader, PAGE_TEXTS } from './survey-page.texts';
 
@@ -14,8 +15,9 @@ const SCORE = /^(10|[0-9])$/;
 
 /**
  * The hosted survey behind a survey link: `GET /s/:token` shows the question, `?score=N` (the
- * numbers in an email) records N and asks for the comment, `POST /s/:token` takes the form.
- * Plain HTML forms, so it works without JavaScript (docs/response-ingestion.md).
+ * numbers in an email) shows N chosen, `POST /s/:token` takes the form. GET never records: the
+ * page's script confirms a one-click score by POST, and without JavaScript the Send button does
+ * (ADR 0018). Plain HTML forms, so it works without JavaScript (docs/response-ingestion.md).
  */
 // Customers hold no account: the signed, single-use link in the URL is their credential (ADR 0007).
 @Public()
@@ -37,43 +39,26 @@ export class SurveyPageController {
     const claims = this.trusted(token, acceptLanguage, res);
     if (!claims) return;
     const action = `/s/${encodeURIComponent(token)}`;
-    if (score !== undefined) {
-      if (typeof score !== 'string' || !SCORE.test(score)) {
-        return this.send(
-          res,
-          400,
-          this.renderer.answerForm({
-            language: claims.language,
-            action,
-            errors: [{ field: 'score', message: PAGE_TEXTS[claims.language].scoreMissing }],
-          }),
-        );
-      }
-      const accepted = await this.submit(token, claims, { score: Number(score) }, res);
-      if (!accepted) return;
-      const notice = PAGE_TEXTS[claims.language].scoreSaved(accepted.score);
-      return this.send(
-        res,
-        200,
-        this.renderer.answerForm({
-          language: claims.language,
-          action,
-          score: accepted.score,
-          comment: accepted.comment,
-          notice,
-        }),
-      );
-    }
     const current = await this.answers.current(claims);
     if (current.refusal) return this.refuse(res, claims.language, current.refusal);
+    const texts = PAGE_TEXTS[claims.language];
+    if (score !== undefined && (typeof score !== 'string' || !SCORE.test(score))) {
+      const errors: FormProblem[] = [{ field: 'score', message: texts.scoreMissing }];
+      return this.send(res, 400, this.renderer.answerForm({ language: claims.language, action, errors }));
+    }
+    // A one-click score is only shown: the page confirms it by POST (ADR 0018), so a link scanner answers nothing.
+    const chosen = score === undefined ? undefined : Number(score);
     this.send(
       res,
       200,
       this.renderer.answerForm({
         language: claims.language,
         action,
-        score: current.answered?.score,
+        score: chosen ?? current.answered?.score,
         comment: current.answered?.comment,
+        ...(chosen === undefined
+          ? {}
+          : { notice: texts.scoreChosen(chosen), confirm: { score: chosen, saved: texts.scoreSaved(chosen) } }),
       }),
     );
   }
@@ -87,6 +72,8 @@ export class SurveyPageController {
   ): Promise<void> {
     const claims = this.trusted(token, acceptLanguage, res);
     if (!claims) return;
+    // A body of another content type is not parsed at all: then nothing was filled in.
+    form = typeof form === 'object' && form !== null ? form : {};
     const texts = PAGE_TEXTS[claims.language];
     const score = typeof form.score === 'string' && SCORE.test(form.score) ? Number(form.score) : undefined;
     const comment = typeof form.comment === 'string' ? form.comment.replace(/\r\n/g, '\n') : undefined;
@@ -151,6 +138,11 @@ export class SurveyPageController {
   }
 
   private send(res: Response, status: number, html: string): void {
-    res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(html);
+    res
+      .status(status)
+      .type('html')
+      .setHeader('Cache-Control', 'no-store')
+      .setHeader('Content-Security-Policy', SURVEY_PAGE_CSP)
+      .send(html);
   }
 }

@@ -3,7 +3,7 @@ import { SurveyPageRenderer } from './survey-page.renderer';
 describe('SurveyPageRenderer', () => {
   const renderer = new SurveyPageRenderer();
 
-  it('renders the question as a labelled radio group 0–10 in the survey language, with no script', () => {
+  it('renders the question as a labelled radio group 0–10 in the survey language, with no inline script', () => {
     const html = renderer.answerForm({ language: 'de', action: '/s/t' });
     expect(html).toContain('<html lang="de">');
     expect(html).toMatch(
@@ -17,7 +17,22 @@ describe('SurveyPageRenderer', () => {
     }
     expect(html).toContain('<label class="comment" for="comment">');
     expect(html).toContain('<meta name="viewport"');
-    expect(html).not.toContain('<script');
+    expect(html).toContain('<script src="/survey-assets/survey-page.js" defer></script>');
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)|<style|\sstyle=|\son[a-z]+=/i);
+    expect(html).not.toContain('data-confirm-score');
+  });
+
+  it('marks a one-click score for the page script to confirm, with the notice to show once saved', () => {
+    const html = renderer.answerForm({
+      language: 'en',
+      action: '/s/t',
+      score: 9,
+      notice: 'You chose 9.',
+      confirm: { score: 9, saved: 'Thank you, your score 9 is saved.' },
+    });
+    expect(html).toContain('data-confirm-score="9" data-saved="Thank you, your score 9 is saved."');
+    expect(html).toContain('id="score-9" value="9" checked');
+    expect(html).toContain('<p class="notice" role="status" id="notice">You chose 9.</p>');
   });
 
   it('keeps what was typed and names the field at fault', () => {

@@ -16,13 +16,18 @@ export interface AnswerFormView {
   score?: number;
   comment?: string;
   notice?: string;
+  /** A one-click score the page's script confirms by POST, and the notice it shows once saved (ADR 0018). */
+  confirm?: { score: number; saved: string };
   errors?: FormProblem[];
 }
 
 const template = (name: string) =>
   Handlebars.compile(readFileSync(join(__dirname, 'templates', `${name}.hbs`), 'utf8'), { strict: false });
 
-/** Server-rendered pages of the survey: no script anywhere, so they work with JavaScript off. */
+/**
+ * Server-rendered pages of the survey that work with JavaScript off; their one script (a served file,
+ * no inline code) only confirms a one-click score.
+ */
 @Injectable()
 export class SurveyPageRenderer {
   private readonly layout = template('layout');
@@ -36,6 +41,7 @@ export class SurveyPageRenderer {
       ...texts,
       action: view.action,
       notice: view.notice,
+      confirm: view.confirm,
       comment: view.comment ?? '',
       errors,
       scoreError: errors.some((e) => e.field === 'score'),

@@ -12,6 +12,7 @@ export interface PageTexts {
   commentHint: string;
   submit: string;
   scoreSaved: (score: number) => string;
+  scoreChosen: (score: number) => string;
   thanksTitle: string;
   thanks: string;
   errorSummary: string;
@@ -33,6 +34,7 @@ const en: PageTexts = {
   commentHint: 'At most 5,000 characters.',
   submit: 'Send',
   scoreSaved: (score) => `Thank you, your score ${score} is saved. Would you tell us why?`,
+  scoreChosen: (score) => `You chose ${score}. Press Send to save it; a comment is welcome.`,
   thanksTitle: 'Thank you',
   thanks: 'Thank you for your answer. It helps us do better.',
   errorSummary: 'Please correct the following:',
@@ -74,6 +76,7 @@ const nl: PageTexts = {
   commentHint: 'Maximaal 5.000 tekens.',
   submit: 'Versturen',
   scoreSaved: (score) => `Dank u, uw score ${score} is opgeslagen. Wilt u ons vertellen waarom?`,
+  scoreChosen: (score) => `U koos ${score}. Druk op Versturen om uw score op te slaan; een toelichting is welkom.`,
   thanksTitle: 'Dank u wel',
   thanks: 'Dank u voor uw antwoord. Het helpt ons beter te worden.',
   errorSummary: 'Verbeter het volgende:',
@@ -115,6 +118,8 @@ const de: PageTexts = {
   commentHint: 'Höchstens 5.000 Zeichen.',
   submit: 'Senden',
   scoreSaved: (score) => `Danke, Ihre Bewertung ${score} ist gespeichert. Möchten Sie uns sagen, warum?`,
+  scoreChosen: (score) =>
+    `Sie haben ${score} gewählt. Drücken Sie Senden, um sie zu speichern; ein Kommentar ist willkommen.`,
   thanksTitle: 'Vielen Dank',
   thanks: 'Vielen Dank für Ihre Antwort. Sie hilft uns, besser zu werden.',
   errorSummary: 'Bitte korrigieren Sie Folgendes:',

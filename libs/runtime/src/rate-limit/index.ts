@@ -1,0 +1,3 @@
+export * from './rate-limit.module';
+export * from './rate-limit.tables';
+export * from './rate-limits';

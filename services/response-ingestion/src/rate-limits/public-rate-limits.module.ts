@@ -1,0 +1,48 @@
+import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { RateLimitModule, RateLimits } from '@nps/runtime';
+import type { Request } from 'express';
+import { ResponseIngestionEnv } from '../response-ingestion.env';
+
+/**
+ * Rate limits of the public ways in (docs/security.md, Public surface): per client address and per
+ * survey link (or bearer credential), each surface its own budget, counted in Postgres across instances.
+ */
+@Module({ imports: [RateLimitModule] })
+export class PublicRateLimitsModule implements NestModule {
+  constructor(
+    private readonly limits: RateLimits,
+    private readonly env: ResponseIngestionEnv,
+  ) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    const policy = (name: string, subjects: (request: Request) => string[]) =>
+      this.limits.middleware({
+        name,
+        windowSeconds: this.env.RATE_LIMIT_WINDOW_SECONDS,
+        perAddress: this.env.RATE_LIMIT_PER_ADDRESS,
+        perSubject: this.env.RATE_LIMIT_PER_SUBJECT,
+        subjects,
+      });
+    consumer.apply(policy('survey-page', (request) => [pageToken(request)])).forRoutes('s/:token');
+    consumer
+      .apply(policy('responses', (request) => [bodyText(request, 'token'), bearer(request)]))
+      .forRoutes({ path: 'responses', method: RequestMethod.POST });
+    consumer
+      .apply(policy('sms', (request) => [bodyText(request, 'messageRef')]))
+      .forRoutes({ path: 'sms/inbound', method: RequestMethod.POST });
+  }
+}
+
+/** The token of `/s/<token>`, read from the URL (route parameters are not parsed yet in middleware). */
+function pageToken(request: Request): string {
+  return decodeURIComponent(request.originalUrl.split('?')[0].split('/')[2] ?? '');
+}
+
+function bodyText(request: Request, field: string): string {
+  const value: unknown = (request.body as Record<string, unknown> | undefined)?.[field];
+  return typeof value === 'string' ? value : '';
+}
+
+function bearer(request: Request): string {
+  return request.headers.authorization ?? '';
+}

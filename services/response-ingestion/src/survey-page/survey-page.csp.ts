@@ -1,0 +1,14 @@
+/**
+ * The survey page's own content security policy, stricter than every service's default: its one
+ * stylesheet and one script come from this origin, nothing inline, nothing framed, forms post back here.
+ */
+export const SURVEY_PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
