@@ -29,6 +29,18 @@ describe('helm chart deploy/helm/nps', () => {
     expect(results).toHaveLength(renders[values].length);
   });
 
+  it('uses only API versions a Kubernetes 1.31 server serves (the schemas are of a newer release)', () => {
+    const served = ['v1', 'apps/v1', 'batch/v1', 'policy/v1', 'autoscaling/v2', 'networking.k8s.io/v1'];
+    const crds = [
+      'keda.sh/v1alpha1',
+      'monitoring.coreos.com/v1',
+      'gateway.networking.k8s.io/v1',
+      'external-secrets.io/v1',
+    ];
+    const used = new Set([...renders.default, ...renders.production].map((manifest) => manifest.apiVersion));
+    expect([...used].filter((version) => !served.includes(version) && !crds.includes(version))).toEqual([]);
+  });
+
   it('the validator rejects what an API server would (so the check above is not vacuous)', () => {
     const deployment = renders.default.find((manifest) => manifest.kind === 'Deployment') as Manifest;
     const broken = structuredClone(deployment);
