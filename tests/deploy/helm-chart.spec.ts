@@ -4,12 +4,20 @@ import { validateManifests } from './support/manifest.validation';
 // The chart renders, lints and yields only objects a Kubernetes 1.31 API server (and the KEDA,
 // prometheus-operator and Gateway API CRDs) would accept, with default and with production values.
 // Validation uses the JSON schemas of kubernetes-models (docs/adr/0022-helm-chart.md).
+const INGRESS_AND_CONSOLE = [
+  ...['--set', 'exposure.kind=ingress', '--set', 'exposure.ingress.tlsSecret=feedback-tls'],
+  ...['--set', 'console.enabled=true', '--set', 'config.KAFKA_TOPIC_PREFIX=staging.'],
+  ...['--set', 'services.scoring.autoscaling.kind=keda'],
+];
+
 describe('helm chart deploy/helm/nps', () => {
   const renders: Record<string, Manifest[]> = {};
 
   beforeAll(() => {
     renders.default = renderChart();
     renders.production = renderChart(['values-production.yaml']);
+    // What neither file turns on: the Ingress, the console and a topic prefix.
+    renders.ingress = renderChart([], INGRESS_AND_CONSOLE);
   });
 
   it.each([
@@ -19,7 +27,7 @@ describe('helm chart deploy/helm/nps', () => {
     expect(lintChart(files)).toContain('0 chart(s) failed');
   });
 
-  it.each(['default', 'production'])('renders only schema-valid objects with %s values', (values) => {
+  it.each(['default', 'production', 'ingress'])('renders only schema-valid objects with %s values', (values) => {
     const results = validateManifests(renders[values]);
     const invalid = results.filter((result) => result.error && result.error !== 'no schema');
     expect(invalid).toEqual([]);
@@ -37,7 +45,7 @@ describe('helm chart deploy/helm/nps', () => {
       'gateway.networking.k8s.io/v1',
       'external-secrets.io/v1',
     ];
-    const used = new Set([...renders.default, ...renders.production].map((manifest) => manifest.apiVersion));
+    const used = new Set(Object.values(renders).flatMap((objects) => objects.map((manifest) => manifest.apiVersion)));
     expect([...used].filter((version) => !served.includes(version) && !crds.includes(version))).toEqual([]);
   });
 
@@ -49,6 +57,13 @@ describe('helm chart deploy/helm/nps', () => {
     const [deploymentResult, scaledObjectResult] = validateManifests([broken, scaledObject]);
     expect(deploymentResult.error).toMatch(/containerPort/);
     expect(scaledObjectResult.error).toMatch(/scaleTargetRef/);
+  });
+
+  it('prefixes consumer groups and topics of the KEDA triggers with KAFKA_TOPIC_PREFIX, as the services do', () => {
+    const scaled = renders.ingress.find((manifest) => manifest.kind === 'ScaledObject') as Manifest;
+    expect(scaled.spec.triggers[0].metadata).toEqual(
+      expect.objectContaining({ consumerGroup: 'staging.scoring', topic: 'staging.nps.customer.upserted.v1' }),
+    );
   });
 
   it('renders the production set of kinds, monitoring and autoscalers included', () => {
