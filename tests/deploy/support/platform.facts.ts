@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Topics, type TopicKey } from '@nps/contracts';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** What the chart must agree with, read from the code rather than restated: ports and subscriptions. */
+export interface ServiceFacts {
+  name: string;
+  port: number;
+  /** Physical names of the topics its handlers subscribe to (`@EventPattern(Topics.X.name)`). */
+  inputTopics: string[];
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !/\.(int-|e2e-)?spec\.ts$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+function subscriptionsOf(service: string): string[] {
+  const topics = new Set<string>();
+  for (const file of sourceFiles(join(ROOT, 'services', service, 'src'))) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/@EventPattern\(Topics\.(\w+)\.name\)/g)) {
+      topics.add(Topics[match[1] as TopicKey].name);
+    }
+  }
+  return [...topics].sort();
+}
+
+export function serviceFacts(): ServiceFacts[] {
+  return readdirSync(join(ROOT, 'services')).map((name) => {
+    const project = JSON.parse(readFileSync(join(ROOT, 'services', name, 'project.json'), 'utf8'));
+    return { name, port: project.metadata.port as number, inputTopics: subscriptionsOf(name) };
+  });
+}
+
+/** Partitions of a topic by its physical name (libs/contracts topics.ts). */
+export function partitionsOf(topic: string): number {
+  const spec = Object.values(Topics).find((candidate) => candidate.name === topic);
+  if (!spec) throw new Error(`no topic ${topic} in libs/contracts`);
+  return spec.partitions;
+}
