@@ -13,9 +13,14 @@ export function otlpMetricReaderFromEnv(env: NodeJS.ProcessEnv = process.env): P
   return new PeriodicExportingMetricReader({ exporter: exporterFor(env), exportIntervalMillis, exportTimeoutMillis });
 }
 
-function exporterFor(env: NodeJS.ProcessEnv): PushMetricExporter {
+/** The OTLP protocol for metrics, as the OpenTelemetry specification reads it (http/protobuf by default). */
+export function otlpMetricsProtocol(env: NodeJS.ProcessEnv): 'grpc' | 'http/json' | 'http/protobuf' {
   const protocol = (env.OTEL_EXPORTER_OTLP_METRICS_PROTOCOL ?? env.OTEL_EXPORTER_OTLP_PROTOCOL)?.trim();
+  return protocol === 'grpc' || protocol === 'http/json' ? protocol : 'http/protobuf';
+}
+
+function exporterFor(env: NodeJS.ProcessEnv): PushMetricExporter {
+  const protocol = otlpMetricsProtocol(env);
   if (protocol === 'grpc') return new GrpcExporter();
-  if (protocol === 'http/json') return new JsonExporter();
-  return new ProtobufExporter();
+  return protocol === 'http/json' ? new JsonExporter() : new ProtobufExporter();
 }
