@@ -63,15 +63,17 @@ describe('consumer lag', () => {
     });
     await expectEventually(
       () => {
-        const points = exported
-          .filter((m) => m.name === 'messaging.kafka.consumer.lag')
-          .flatMap((m) => m.gauge?.dataPoints ?? []);
-        const latest = points.at(-1);
-        expect(Number(latest?.asInt ?? latest?.asDouble)).toBe(21);
-        expect(latest?.attributes).toEqual(
+        // One gauge per partition: the latest export's points of the topic add up to the group's lag.
+        const latest = exported.filter((m) => m.name === 'nps.consumer.lag').at(-1);
+        const points = (latest?.gauge?.dataPoints ?? []).filter((point) =>
+          point.attributes.some((a) => a.key === 'topic' && a.value.stringValue === Topics.ResponseReceived.name),
+        );
+        expect(points).toHaveLength(Topics.ResponseReceived.partitions);
+        expect(points.reduce((sum, point) => sum + Number(point.asInt ?? point.asDouble), 0)).toBe(21);
+        expect(points[0].attributes).toEqual(
           expect.arrayContaining([
-            { key: 'messaging.consumer.group.name', value: { stringValue: groupIdOf('ledger', topicPrefix) } },
-            { key: 'messaging.destination.name', value: { stringValue: Topics.ResponseReceived.name } },
+            { key: 'group', value: { stringValue: groupIdOf('ledger', topicPrefix) } },
+            { key: 'partition', value: expect.objectContaining({ stringValue: expect.any(String) }) },
           ]),
         );
       },

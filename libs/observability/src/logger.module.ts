@@ -41,7 +41,8 @@ export class LoggerModule {
             pinoHttp: {
               level: env.LOG_LEVEL,
               base: { service },
-              autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+              // Probes and scrapes come every few seconds: a line each would drown the requests that matter.
+              autoLogging: { ignore: (req) => /^\/(health|metrics)\b/.test(req.url ?? '') },
               redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
               serializers: { req: scrubbedRequest, err: scrubbedError },
               hooks: {

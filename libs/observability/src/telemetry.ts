@@ -1,22 +1,31 @@
 import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
+import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import type { IMetricReader } from '@opentelemetry/sdk-metrics';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { NoopSpanProcessor } from '@opentelemetry/sdk-trace';
+import { otlpMetricReaderFromEnv } from './otlp-metrics.reader';
 
 let sdk: NodeSDK | undefined;
+let prometheus: PrometheusExporter | undefined;
 
 /**
  * Starts OpenTelemetry for this process. Must run before NestJS, pg or kafkajs are imported,
  * which is why every service's main.ts imports its `instrument.ts` first.
  * Traces and metrics go to OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set; otherwise the
- * SDK still creates spans, so trace ids reach the logs.
+ * SDK still creates spans, so trace ids reach the logs. Metrics are always kept for Prometheus,
+ * which scrapes them from GET /metrics on the service's own HTTP port (docs/adr/0023).
  */
 export function startTelemetry(serviceName: string): NodeSDK {
   if (sdk) return sdk;
   process.env.OTEL_SERVICE_NAME ??= serviceName;
   const exporting = Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT);
-  process.env.OTEL_METRICS_EXPORTER ??= exporting ? 'otlp' : 'none';
   process.env.OTEL_LOGS_EXPORTER ??= 'none';
+  // No server of its own: runtime's MetricsController serves it, so a pod exposes one port.
+  prometheus = new PrometheusExporter({ preventServerStart: true, withoutScopeInfo: true });
+  const metricReaders: IMetricReader[] = [prometheus];
+  if (exporting && process.env.OTEL_METRICS_EXPORTER !== 'none') metricReaders.push(otlpMetricReaderFromEnv());
   sdk = new NodeSDK({
+    metricReaders,
     // Without an exporter the SDK would install no tracer at all, and logs would lose trace ids.
     spanProcessors: exporting ? undefined : [new NoopSpanProcessor()],
     instrumentations: [
@@ -41,8 +50,14 @@ export function startTelemetry(serviceName: string): NodeSDK {
   return sdk;
 }
 
+/** The reader GET /metrics serves; undefined before startTelemetry (as in unit tests). */
+export function prometheusExporter(): PrometheusExporter | undefined {
+  return prometheus;
+}
+
 /** Flushes and stops telemetry; called on shutdown after the application closed. */
 export async function stopTelemetry(): Promise<void> {
   await sdk?.shutdown();
   sdk = undefined;
+  prometheus = undefined;
 }

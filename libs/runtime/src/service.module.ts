@@ -5,6 +5,7 @@ import { LoggerModule } from '@nps/observability';
 import { type DatabaseOptions, PersistenceModule } from '@nps/persistence';
 import type { ApiDescription } from './openapi.setup';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ProblemDetailsModule } from './problems/problem-details.module';
 
 export interface ServiceDefinition<E extends BaseEnv> {
@@ -19,7 +20,7 @@ export interface ServiceDefinition<E extends BaseEnv> {
   api?: ApiDescription;
 }
 
-/** Everything a service needs before its features: config, logs, database, Kafka, health, HTTP errors. */
+/** Everything a service needs before its features: config, logs, database, Kafka, health, metrics, HTTP errors. */
 @Module({})
 export class ServiceModule {
   static forRoot<E extends BaseEnv>(service: ServiceDefinition<E>): DynamicModule {
@@ -35,6 +36,7 @@ export class ServiceModule {
         }),
         MessagingModule.forRoot({ service: service.name }),
         HealthModule,
+        MetricsModule,
         ProblemDetailsModule.forRoot(service.name),
       ],
     };

@@ -1,16 +1,22 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { metrics } from '@opentelemetry/api';
 import { type Admin, Kafka } from 'kafkajs';
 import { KafkaConnection, kafkaConfig, physicalTopic } from '../kafka.options';
+import { MessagingMetric, meter } from '../messaging.metrics';
 import { MessagingSettings } from '../messaging.settings';
 
 /** Records not yet processed by the service's consumer group, per topic. */
 export type ConsumerLag = Record<string, number>;
 
+interface PartitionLag {
+  topic: string;
+  partition: number;
+  lag: number;
+}
+
 /**
- * Measures the consumer group's lag (end offset − committed offset, summed per topic) every
- * CONSUMER_LAG_INTERVAL_MS, exports it as the OpenTelemetry gauge `messaging.kafka.consumer.lag`
- * and hands the latest figures to the readiness check.
+ * Measures the consumer group's lag (end offset − committed offset) every CONSUMER_LAG_INTERVAL_MS,
+ * exports it per partition as the gauge `nps.consumer.lag` (Prometheus `nps_consumer_lag`) and hands
+ * the per-topic sums to the readiness check.
  */
 @Injectable()
 export class ConsumerLagMonitor implements OnApplicationShutdown {
@@ -18,24 +24,20 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
   private admin?: Admin;
   private timer?: NodeJS.Timeout;
   private topics: string[] = [];
-  private latest: ConsumerLag = {};
+  private partitions: PartitionLag[] = [];
 
   constructor(
     private readonly connection: KafkaConnection,
     private readonly settings: MessagingSettings,
   ) {
-    metrics
-      .getMeter('@nps/messaging')
-      .createObservableGauge('messaging.kafka.consumer.lag', {
-        description: 'Records of a topic the consumer group has not processed yet',
+    meter()
+      .createObservableGauge(MessagingMetric.consumerLag, {
+        description: 'Records of a topic partition the consumer group has not processed yet',
         unit: '{message}',
       })
       .addCallback((gauge) => {
-        for (const [topic, lag] of Object.entries(this.latest)) {
-          gauge.observe(lag, {
-            'messaging.consumer.group.name': this.settings.groupId,
-            'messaging.destination.name': topic,
-          });
+        for (const { topic, partition, lag } of this.partitions) {
+          gauge.observe(lag, { topic, partition: String(partition), group: this.settings.groupId });
         }
       });
   }
@@ -48,8 +50,11 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
     void this.refresh();
   }
 
+  /** The latest lag per (logical) topic, summed over its partitions. */
   snapshot(): ConsumerLag {
-    return { ...this.latest };
+    const lag: ConsumerLag = {};
+    for (const { topic, lag: partitionLag } of this.partitions) lag[topic] = (lag[topic] ?? 0) + partitionLag;
+    return lag;
   }
 
   async refresh(): Promise<ConsumerLag> {
@@ -65,16 +70,17 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
         groupId: this.settings.groupId,
         topics: this.topics.map(physical),
       });
-      const lag: ConsumerLag = {};
+      const partitions: PartitionLag[] = [];
       for (const topic of this.topics) {
         const ends = await this.admin.fetchTopicOffsets(physical(topic));
         const group = committed.find((c) => c.topic === physical(topic))?.partitions ?? [];
-        lag[topic] = ends.reduce((sum, end) => {
+        for (const end of ends) {
           const position = Number(group.find((p) => p.partition === end.partition)?.offset ?? -1);
-          return sum + Number(end.high) - (position < 0 ? Number(end.low) : position);
-        }, 0);
+          const lag = Number(end.high) - (position < 0 ? Number(end.low) : position);
+          partitions.push({ topic, partition: end.partition, lag });
+        }
       }
-      this.latest = lag;
+      this.partitions = partitions;
     } catch (error) {
       // Reconnect next time: a broken admin connection does not heal by itself.
       void this.admin?.disconnect().catch(() => undefined);

@@ -6,6 +6,7 @@ import type { KafkaMessage } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { DeadLetterWriter } from '../dead-letter/dead-letter.writer';
+import { countProcessed } from '../messaging.metrics';
 import type { MessagingSettings } from '../messaging.settings';
 import { InfrastructureOutages, outageBackoff } from '../outage/infrastructure.outages';
 import { UnitOfWork } from '../outbox/unit-of-work';
@@ -95,8 +96,9 @@ export class EventProcessor {
     let waitedMs = 0;
     for (let attempt = 1; ;) {
       try {
-        await this.applyOnce(decoded.message, decoded.attributes, consumed, handler, attempt);
+        const applied = await this.applyOnce(decoded.message, decoded.attributes, consumed, handler, attempt);
         this.outages.end(WORKER);
+        countProcessed(topic.name, applied ? 'processed' : 'duplicate');
         return;
       } catch (error) {
         if (this.outages.begin(WORKER, error)) {
@@ -142,20 +144,24 @@ export class EventProcessor {
     consumed: ConsumedMessage,
     handler: MessageHandler,
     attempt: number,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const { schema } = this.settings;
-    await this.dataSource.transaction(async (manager) => {
+    let unitOfWork: UnitOfWork | undefined;
+    const applied = await this.dataSource.transaction(async (manager) => {
       const fresh = await manager.query(
         `INSERT INTO "${schema}".inbox (event_id, topic) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
         [attributes.id, consumed.topic.name],
       );
-      if (fresh.length === 0) return; // applied before: a redelivery has no second effect
-      const unitOfWork = new UnitOfWork(manager, schema, this.settings.source, attributes.id);
+      if (fresh.length === 0) return false; // applied before: a redelivery has no second effect
+      unitOfWork = new UnitOfWork(manager, schema, this.settings.source, attributes.id);
       const position = { topic: consumed.topic.name, partition: consumed.partition, offset: consumed.message.offset };
       const result = await handler(event, new EventContext([unitOfWork, attributes, position, attempt]));
       if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
       await unitOfWork.flush();
+      return true;
     });
+    unitOfWork?.committed();
+    return applied;
   }
 
   private async deadLetter(
@@ -178,6 +184,7 @@ export class EventProcessor {
       try {
         await this.deadLetters.write({ topic: topic.name, partition, message, error, attempts, firstFailureAt });
         this.outages.end(WORKER);
+        countProcessed(topic.name, 'dead_lettered');
         return;
       } catch (writeError) {
         if (!this.outages.begin(WORKER, writeError)) throw writeError;

@@ -2,6 +2,7 @@ import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { ALL_TOPICS, type EventTopic } from '@nps/contracts';
 import { Kafka, type Consumer, type EachMessagePayload } from 'kafkajs';
 import { kafkaConfig, physicalTopic, type KafkaConnection } from '../kafka.options';
+import { countFrom } from '../messaging.metrics';
 import type { InfrastructureOutages } from '../outage/infrastructure.outages';
 import type { ConsumerLagMonitor } from './consumer-lag.monitor';
 import type { EventProcessor } from './event.processor';
@@ -87,6 +88,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       }),
     );
     this.lag?.watch(patterns);
+    countFrom(patterns);
     return consumer;
   }
 

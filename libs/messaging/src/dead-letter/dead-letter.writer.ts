@@ -1,6 +1,7 @@
 import { UndecodableEventError } from '@nps/contracts';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import { EventPublisher } from '../event.publisher';
+import { countDeadLetter } from '../messaging.metrics';
 import { DeadLetterHeader } from './dead-letter.headers';
 import { RejectedEventError } from '../consumer/rejected-event.error';
 
@@ -37,6 +38,7 @@ export class DeadLetterWriter {
       [DeadLetterHeader.deadLetteredAt]: new Date().toISOString(),
     };
     await this.publisher.publish(`${failure.topic}.dlq`, [{ key: message.key, value: message.value, headers }]);
+    countDeadLetter(failure.topic);
   }
 }
 

@@ -13,11 +13,14 @@ export class EventTransactions {
   ) {}
 
   async run<T>(work: (unitOfWork: UnitOfWork) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      const unitOfWork = new UnitOfWork(manager, this.settings.schema, this.settings.source);
-      const result = await work(unitOfWork);
+    let unitOfWork: UnitOfWork | undefined;
+    const result = await this.dataSource.transaction(async (manager) => {
+      unitOfWork = new UnitOfWork(manager, this.settings.schema, this.settings.source);
+      const done = await work(unitOfWork);
       await unitOfWork.flush();
-      return result;
+      return done;
     });
+    unitOfWork?.committed();
+    return result;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplication
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventPublisher } from '../event.publisher';
+import { MessagingMetric, meter } from '../messaging.metrics';
 import { MessagingSettings } from '../messaging.settings';
 import { InfrastructureOutages, outageBackoff } from '../outage/infrastructure.outages';
 import { RelayLock } from './relay.lock';
@@ -17,6 +18,7 @@ interface OutboxRow {
 const IDLE_POLL_MS = 50;
 const LOCK_POLL_MS = 1000;
 const WORKER = 'outbox relay';
+const DEPTH_TIMEOUT_MS = 2000;
 
 /**
  * Publishes outbox rows to Kafka in id order (per key that is commit order, see
@@ -39,6 +41,25 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly outages: InfrastructureOutages = new InfrastructureOutages(),
   ) {
     this.lock = new RelayLock(dataSource, `${settings.schema}:outbox-relay`);
+    meter()
+      .createObservableGauge(MessagingMetric.outboxDepth, {
+        description: 'Rows in the outbox not yet relayed to Kafka, counted when metrics are collected',
+        unit: '{message}',
+      })
+      .addCallback(async (gauge) => {
+        // Postgres down or slow: no figure, rather than a failed or hanging scrape.
+        const timeout = new Promise<undefined>((resolve) =>
+          setTimeout(() => resolve(undefined), DEPTH_TIMEOUT_MS).unref(),
+        );
+        const depth = await Promise.race([this.depth().catch(() => undefined), timeout]);
+        if (depth !== undefined) gauge.observe(depth, { schema: settings.schema });
+      });
+  }
+
+  /** Rows waiting in the outbox. */
+  async depth(): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS depth FROM "${this.settings.schema}".outbox`);
+    return (row as { depth: number }).depth;
   }
 
   onApplicationBootstrap(): void {

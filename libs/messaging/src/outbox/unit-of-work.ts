@@ -11,6 +11,7 @@ import { appendToOutbox, type OutboxMessage } from './outbox.writer';
  */
 export class UnitOfWork {
   private readonly pending: OutboxMessage[] = [];
+  private readonly afterCommit: Array<() => void> = [];
   private published = 0;
 
   constructor(
@@ -32,6 +33,16 @@ export class UnitOfWork {
     // The trace of the work that caused the event continues in whoever consumes it.
     propagation.inject(context.active(), headers);
     this.pending.push({ topic: topic.name, key: encoded.key, value: encoded.value, headers });
+  }
+
+  /** Runs `callback` once the transaction committed (e.g. a counter): a rolled-back attempt counts nothing. */
+  onCommitted(callback: () => void): void {
+    this.afterCommit.push(callback);
+  }
+
+  /** Called by the transaction runner after commit. */
+  committed(): void {
+    for (const callback of this.afterCommit.splice(0)) callback();
   }
 
   /** Writes the queued events; called by the transaction runner just before commit. */

@@ -7,6 +7,7 @@ import { assignmentReasonOf, CaseEvents } from '../cases/case.events';
 import type { CaseRecord } from '../cases/case.record';
 import { CaseRepository } from '../cases/case.repository';
 import { CustomerRepository } from '../customers/customer.repository';
+import { countCaseOpened } from '../metrics/case.metrics';
 import { NotificationQueue } from '../notifications/notification.queue';
 import { OwnerPicker } from '../routing/owner.picker';
 import { RoutingRuleRepository } from '../routing/routing-rule.repository';
@@ -112,6 +113,7 @@ export class CaseOpeningService {
         : []),
     ]);
     unitOfWork.publish(Topics.CaseOpened, CaseEvents.opened(opened));
+    unitOfWork.onCommitted(() => countCaseOpened(priority));
     const member = members.find((candidate) => candidate.id === opened.ownerId);
     if (!member) return;
     unitOfWork.publish(

@@ -5,6 +5,7 @@ import { CaseManagementEnv } from '../case-management.env';
 import { CaseEvents } from '../cases/case.events';
 import type { CaseRecord } from '../cases/case.record';
 import { type BreachedCase, CaseRepository, type Deadline } from '../cases/case.repository';
+import { countSlaBreach } from '../metrics/case.metrics';
 import { NotificationQueue } from '../notifications/notification.queue';
 import { TeamRepository } from '../teams/team.repository';
 import { escalationTarget } from './escalation-target';
@@ -108,6 +109,7 @@ export class SlaWatcher implements OnApplicationBootstrap, OnApplicationShutdown
         `${why} (escalation level ${level})`,
       );
     this.logger.log({ msg: 'case escalated', caseId: c.id, level, reason: CaseEscalationReason[breach.reason] });
+    unitOfWork.onCommitted(() => countSlaBreach(breach.deadline === 'firstContact' ? 'first_contact' : 'resolution'));
   }
 }
 
