@@ -73,7 +73,10 @@ describe('helm chart policy', () => {
         expect(container.readinessProbe.httpGet).toEqual({ path: '/health/ready', port: 'http' });
         expect(pod.serviceAccountName).toBe(`nps-${service.name}`);
         expect(named(values, 'ServiceAccount', `nps-${service.name}`).automountServiceAccountToken).toBe(false);
-        expect(named(values, 'ConfigMap', `nps-${service.name}`).data.PORT).toBe(String(service.port));
+        expect(named(values, 'ConfigMap', `nps-${service.name}`).data).toMatchObject({
+          PORT: String(service.port),
+          HOST: '0.0.0.0', // services bind 127.0.0.1 by default; probes come to the pod IP
+        });
         expect(named(values, 'Service', `nps-${service.name}`).spec.ports[0].port).toBe(service.port);
         expect(named(values, 'PodDisruptionBudget', `nps-${service.name}`).spec.maxUnavailable).toBe(1);
         expect(pod.topologySpreadConstraints.map((constraint: Manifest) => constraint.topologyKey)).toEqual([
