@@ -43,7 +43,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   log(`starting the stack (5 services, a broker and a PostgreSQL cluster of its own)`);
   // Callers hold real tokens from a real OIDC issuer, as partner systems and operators do.
   const issuer = await LocalIssuer.start();
-  const stack = await ChaosStack.start({ ...issuer.env, CONSUMER_LAG_INTERVAL_MS: '5000' }).catch(async (error) => {
+  // One partner system with one token sends every answer: the public rate limits are for the survey page.
+  const limits = { RATE_LIMIT_PER_ADDRESS: '100000000', RATE_LIMIT_PER_SUBJECT: '100000000' };
+  const env = { ...issuer.env, ...limits, CONSUMER_LAG_INTERVAL_MS: '5000' };
+  const stack = await ChaosStack.start(env).catch(async (error) => {
     await issuer.stop();
     throw error;
   });

@@ -154,7 +154,11 @@ describe('survey delivery', () => {
   // only the status reaches the event and GET /survey-requests (issue 13, item 5).
   const remoteBody = 'upstream db-7.internal:5432 refused; stack at /srv/app.js:12';
   const lastErrorOf = async (customerId: string) =>
-    (await bed.get<{ lastError: string | null }[]>(`/survey-requests?customerId=${customerId}`))[0].lastError;
+    (
+      await bed.get<{ lastError: string | null }[]>(`/survey-requests?customerId=${customerId}`, {
+        token: await bed.tokenFor('adam'),
+      })
+    )[0].lastError;
 
   it('gives up after SEND_MAX_ATTEMPTS transient failures and publishes SurveyFailed with the reason', async () => {
     http.respondWith(...[1, 2, 3].map(() => ({ status: 503, body: remoteBody })));

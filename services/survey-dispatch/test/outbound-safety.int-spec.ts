@@ -38,7 +38,7 @@ describe('survey delivery refuses internal addresses', () => {
         ...targets.map(([customer, url]) => ({ customer_id: customer, webhook_url: url() })),
         { customer_id: 'texter', phone: '+447700900456', preferred_channel: 'sms' },
       ]),
-      'text/csv',
+      { contentType: 'text/csv', token: await bed.clientToken('customers-writer') },
     );
     expect(imported.body).toMatchObject({ imported: targets.length + 1, rejected: 0 });
   }, 120000);
@@ -58,7 +58,9 @@ describe('survey delivery refuses internal addresses', () => {
       const [failed] = await kafka.eventually(Topics.SurveyFailed, (e) => e.customerId === customer);
       expect(failed.message).toMatchObject({ reason: SurveyFailureReason.INVALID_ADDRESS, attempts: 1 });
       expect(failed.message.detail).toMatch(refusal);
-      const [request] = await bed.get<SurveyRequestView[]>(`/survey-requests?customerId=${customer}`);
+      const [request] = await bed.get<SurveyRequestView[]>(`/survey-requests?customerId=${customer}`, {
+        token: await bed.tokenFor('adam'),
+      });
       expect(request).toMatchObject({ status: 'failed', attempts: 1, lastError: failed.message.detail });
     },
   );
