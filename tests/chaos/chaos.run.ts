@@ -3,7 +3,7 @@ import { chaosAnswers, importLines } from './chaos.answers';
 import { type Check, progress, settled, verify } from './chaos.checks';
 import { RetryingClient } from './chaos.client';
 import { type Fault, FaultSchedule, faultPlan } from './chaos.faults';
-import { CHAOS_SERVICES, ChaosStack } from './chaos.stack';
+import { CHAOS_SERVICES, ChaosStack, type Restart } from './chaos.stack';
 
 export interface ChaosOptions {
   answers: number;
@@ -24,6 +24,8 @@ export interface ChaosResult {
   checks: Check[];
   faults: { fault: string; ms: number }[];
   restartToReadyMs: { p50: number; max: number; count: number };
+  /** Each restart: kill to ready, and where the new process's own start went (code loaded, init, listening). */
+  restarts: Restart[];
   statuses: Record<string, number>;
   unreachable: number;
   seconds: { load: number; settle: number; total: number };
@@ -91,6 +93,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       checks,
       faults,
       restartToReadyMs: { p50: ready[Math.floor(ready.length / 2)] ?? 0, max: ready.at(-1) ?? 0, count: ready.length },
+      restarts: stack.restarts,
       statuses: client.tally.statuses,
       unreachable: client.tally.unreachable,
       seconds: {
