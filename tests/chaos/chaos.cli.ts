@@ -30,6 +30,12 @@ async function main(): Promise<void> {
   print(`\n${table(result)}\n`);
   const { p50, max, count } = result.restartToReadyMs;
   print(`restart to ready after SIGKILL: p50 ${p50} ms, max ${max} ms over ${count} restarts`);
+  for (const { service, readyMs, process } of result.restarts) {
+    const own = process
+      ? `code loaded ${process.loadedMs} ms, init ${process.initMs} ms, listening ${process.readyMs} ms`
+      : '?';
+    print(`  ${service}: ready ${readyMs} ms after the kill (its own start: ${own})`);
+  }
   print(`HTTP statuses seen by the client: ${JSON.stringify(result.statuses)}; unreachable ${result.unreachable}`);
   print(`load ${result.seconds.load} s, settle ${result.seconds.settle} s, total ${result.seconds.total} s`);
   mkdirSync(resolve(RESULT_FILE, '..'), { recursive: true });
