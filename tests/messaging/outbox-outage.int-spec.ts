@@ -70,7 +70,7 @@ describe('the outbox across a broker outage', () => {
       const sequence = firstSeen.get(`c-${k}`) ?? [];
       expect(sequence).toEqual(Array.from({ length: EVENTS / KEYS }, (_, i) => i + 1));
     }
-  });
+  }, 300000); // its own waits (flow, outage, drain) add up to more than the default 120 s
 });
 
 async function readAll(brokers: string, topic: string): Promise<{ eventId: string; comment: string }[]> {
