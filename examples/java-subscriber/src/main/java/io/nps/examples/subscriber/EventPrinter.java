@@ -35,8 +35,8 @@ final class EventPrinter {
     if (typeName.equals(ResponseTagged.getDescriptor().getFullName())) {
       ResponseTagged event = ResponseTagged.parseFrom(value);
       String tags = event.getTagsList().stream().map(RootCauseTag::getTagId).collect(Collectors.joining(","));
-      return "response tagged response_id=%s language=%s sentiment=%.2f tags=%s"
-          .formatted(event.getResponseId(), event.getLanguage(), event.getSentiment(), tags);
+      return String.format(Locale.ROOT, "response tagged response_id=%s language=%s sentiment=%.2f tags=%s",
+          event.getResponseId(), event.getLanguage(), event.getSentiment(), tags);
     }
     return null;
   }
