@@ -1,5 +1,6 @@
 package io.nps.examples.subscriber;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,15 @@ public final class Subscriber {
           handled.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
           String id = header(record, "ce_id");
           if (!processed.add(id)) continue;
-          String line = EventPrinter.describe(header(record, "ce_dataschema"), record.value());
+          String line;
+          try {
+            line = EventPrinter.describe(header(record, "ce_dataschema"), record.value());
+          } catch (InvalidProtocolBufferException e) {
+            // It will never decode: a real subscriber parks it (a dead-letter table or topic) and goes on.
+            System.err.printf("undecodable %s at %s-%d@%d: %s%n", id, record.topic(), record.partition(),
+                record.offset(), e.getMessage());
+            continue;
+          }
           if (line == null) continue;
           System.out.printf("%s key=%s ce_id=%s %s%n", header(record, "ce_type"), record.key(), id, line);
           if (++printed == settings.maxEvents()) break;
