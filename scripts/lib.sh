@@ -41,3 +41,13 @@ ensure_chromium() {
   log "installing Chromium (Debian package) for the browser tests"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 }
+
+# kcat and protoc (with the well-known .proto files) for the subscriber examples' test
+# (examples/, docs/adr/0029-subscriber-examples.md); Java 17 and Maven come with the machine.
+ensure_subscriber_tools() {
+  command -v kcat >/dev/null && command -v protoc >/dev/null && [[ -f /usr/include/google/protobuf/timestamp.proto ]] &&
+    return 0
+  log "installing kcat and protoc (Debian packages) for the subscriber examples"
+  apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat protobuf-compiler libprotobuf-dev >/dev/null
+}
