@@ -53,6 +53,16 @@ describe('databaseSslFrom (libpq sslmode names)', () => {
     expect(databaseSslFrom('verify-full')).toEqual({ rejectUnauthorized: true });
   });
 
+  it('refuses TLS parameters in DATABASE_URL alongside DATABASE_SSL_MODE (node-postgres would let the URL win)', () => {
+    const url = 'postgres://nps:s3cret@db:5432/nps?sslmode=verify-full';
+    const options = () => databaseOptionsFrom(env({ DATABASE_URL: url, DATABASE_SSL_MODE: 'verify-full' }), definition);
+    expect(options).toThrow(
+      /^Invalid configuration: DATABASE_URL: holds sslmode, which would override DATABASE_SSL_MODE/,
+    );
+    expect(options).not.toThrow(/s3cret/);
+    expect(databaseOptionsFrom(env({ DATABASE_URL: url }), definition).ssl).toBe(false); // disable: the URL decides
+  });
+
   it('names DATABASE_SSL_CA_FILE when it cannot be read', () =>
     expect(() => databaseSslFrom('verify-full', '/nonexistent/ca.crt')).toThrow(/DATABASE_SSL_CA_FILE/));
 });

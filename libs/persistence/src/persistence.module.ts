@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BaseEnv } from '@nps/config';
-import { databaseSslFrom } from './database-ssl';
+import { assertOneSslSource, databaseSslFrom } from './database-ssl';
 import { dataSourceOptions, type DatabaseOptions } from './database.options';
 import { runMigrations } from './migration.runner';
 import { SchemaTables } from './schema.tables';
@@ -44,6 +44,7 @@ export class PersistenceModule {
 
 /** The database options of a service under the given environment. */
 export function databaseOptionsFrom(env: BaseEnv, definition: SchemaDefinition): DatabaseOptions {
+  assertOneSslSource(env.DATABASE_URL, env.DATABASE_SSL_MODE);
   return {
     ...definition,
     url: env.DATABASE_URL,
