@@ -1,10 +1,13 @@
 import 'reflect-metadata';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { DevelopmentDefault, hasDevelopmentDatabasePassword } from './development-default';
 import { EnvBoolean } from './env-boolean';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const NPS_ENVIRONMENTS = ['development', 'production'] as const;
+export const KAFKA_SASL_MECHANISMS = ['scram-sha-256', 'scram-sha-512', 'plain'] as const;
+/** libpq's names: `require` encrypts without checking the certificate; `verify-*` check it (docs/adr/0026). */
+export const DATABASE_SSL_MODES = ['disable', 'require', 'verify-ca', 'verify-full'] as const;
 
 /**
  * Variables every service reads. A service extends this class with its own; every property
@@ -34,6 +37,33 @@ export class BaseEnv {
   })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/nps';
 
+  @IsIn(DATABASE_SSL_MODES)
+  DATABASE_SSL_MODE: (typeof DATABASE_SSL_MODES)[number] = 'disable';
+
+  /** PEM bundle of the CA that signed the Postgres server certificate; unset: the system's CAs. */
+  @IsOptional()
+  @IsString()
+  DATABASE_SSL_CA_FILE?: string;
+
+  /** Connections per service instance (and per migration run: one). */
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE: number = 10;
+
+  /** Postgres `statement_timeout` of every pooled connection; 0: none. Migrations run without it. */
+  @IsInt()
+  @Min(0)
+  @Max(3600000)
+  DATABASE_STATEMENT_TIMEOUT_MS: number = 0;
+
+  /**
+   * Whether a service applies pending migrations when it starts (under an advisory lock, docs/adr/0026).
+   * Production sets false: a migration Job runs `cli.js migrate` before new pods start.
+   */
+  @EnvBoolean()
+  DB_MIGRATIONS_RUN: boolean = true;
+
   /** Overrides the service's own Postgres schema name (tests use a fresh one per run). */
   @IsOptional()
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case SQL identifier' })
@@ -45,6 +75,40 @@ export class BaseEnv {
   /** Prepended to every topic name, so several environments can share one cluster. */
   @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'may only hold letters, digits, ".", "_" and "-"' })
   KAFKA_TOPIC_PREFIX = '';
+
+  @EnvBoolean()
+  KAFKA_SSL: boolean = false;
+
+  /** PEM bundle of the CA that signed the brokers' certificates (with KAFKA_SSL); unset: the system's CAs. */
+  @IsOptional()
+  @IsString()
+  KAFKA_SSL_CA_FILE?: string;
+
+  /** SASL authentication to the brokers; unset: none. Needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD. */
+  @IsOptional()
+  @IsIn(KAFKA_SASL_MECHANISMS)
+  KAFKA_SASL_MECHANISM?: (typeof KAFKA_SASL_MECHANISMS)[number];
+
+  @ValidateIf((env: BaseEnv) => env.KAFKA_SASL_MECHANISM !== undefined)
+  @IsNotEmpty({ message: 'must be set with KAFKA_SASL_MECHANISM' })
+  KAFKA_SASL_USERNAME?: string;
+
+  /** Secret: only ever handed to kafkajs, never logged. Empty by default, so no development value to refuse. */
+  @ValidateIf((env: BaseEnv) => env.KAFKA_SASL_MECHANISM !== undefined)
+  @IsNotEmpty({ message: 'must be set with KAFKA_SASL_MECHANISM' })
+  KAFKA_SASL_PASSWORD?: string;
+
+  /** Replicas of each topic a service creates; existing topics keep theirs (docs/messaging.md). */
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  KAFKA_TOPIC_REPLICATION_FACTOR: number = 1;
+
+  /** `min.insync.replicas` of each topic a service creates: acks=all writes fail below it. */
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  KAFKA_TOPIC_MIN_INSYNC_REPLICAS: number = 1;
 
   /** Whether this instance publishes its outbox (one instance at a time does, by lock). */
   @EnvBoolean()

@@ -4,3 +4,4 @@ export * from './config.module';
 export * from './env.loader';
 export * from './development-default';
 export * from './env-boolean';
+export * from './pem.file';

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { type KafkaConfig, logLevel, type logCreator } from 'kafkajs';
+import { type BaseEnv, readPemFile } from '@nps/config';
+import { type KafkaConfig, logLevel, type logCreator, type SASLOptions } from 'kafkajs';
 
 /** Where and as whom to reach Kafka; also the injection token for it. */
 export class KafkaConnection {
@@ -8,6 +9,23 @@ export class KafkaConnection {
   clientId: string;
   /** Prepended to every topic name (KAFKA_TOPIC_PREFIX). */
   topicPrefix?: string;
+  /** TLS to the brokers: `true` trusts the system's CAs; `ca` holds the PEM bundle of KAFKA_SSL_CA_FILE. */
+  ssl?: true | { ca: string[] };
+  /** SASL credentials; the password is handed to kafkajs only, never logged. */
+  sasl?: SASLOptions;
+}
+
+/** The Kafka connection of `clientId` under the given environment (KAFKA_BROKERS, KAFKA_SSL*, KAFKA_SASL*). */
+export function kafkaConnectionFrom(env: BaseEnv, clientId: string): KafkaConnection {
+  const connection: KafkaConnection = { brokers: env.KAFKA_BROKERS, clientId, topicPrefix: env.KAFKA_TOPIC_PREFIX };
+  if (env.KAFKA_SSL) {
+    connection.ssl = env.KAFKA_SSL_CA_FILE ? { ca: [readPemFile('KAFKA_SSL_CA_FILE', env.KAFKA_SSL_CA_FILE)] } : true;
+  }
+  if (env.KAFKA_SASL_MECHANISM) {
+    const credentials = { username: env.KAFKA_SASL_USERNAME ?? '', password: env.KAFKA_SASL_PASSWORD ?? '' };
+    connection.sasl = { mechanism: env.KAFKA_SASL_MECHANISM, ...credentials } as SASLOptions;
+  }
+  return connection;
 }
 
 const LEVELS: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
@@ -44,6 +62,8 @@ export function kafkaConfig(connection: KafkaConnection): KafkaConfig {
   return {
     clientId: connection.clientId,
     brokers: connection.brokers.split(',').map((broker) => broker.trim()),
+    ...(connection.ssl && { ssl: connection.ssl }),
+    ...(connection.sasl && { sasl: connection.sasl }),
     connectionTimeout: 3000,
     requestTimeout: 10000,
     logLevel: logLevel.WARN,

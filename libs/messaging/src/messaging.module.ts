@@ -8,7 +8,7 @@ import { ConsumerLagMonitor } from './consumer/consumer-lag.monitor';
 import { KafkaTransportFactory } from './consumer/kafka-transport.factory';
 import { EventPublisher } from './event.publisher';
 import { KafkaHealthIndicator } from './kafka.health';
-import { KafkaConnection, kafkaConfig } from './kafka.options';
+import { KafkaConnection, kafkaConfig, kafkaConnectionFrom } from './kafka.options';
 import { MessagingSettings } from './messaging.settings';
 import { EventTransactions } from './outbox/event.transactions';
 import { OutboxRelay } from './outbox/outbox.relay';
@@ -29,6 +29,7 @@ export interface MessagingOptions {
 export class MessagingModule implements OnModuleInit {
   constructor(
     private readonly connection: KafkaConnection,
+    private readonly settings: MessagingSettings,
     private readonly outages: InfrastructureOutages,
   ) {}
 
@@ -41,11 +42,7 @@ export class MessagingModule implements OnModuleInit {
         {
           provide: KafkaConnection,
           inject: [BaseEnv],
-          useFactory: (env: BaseEnv): KafkaConnection => ({
-            brokers: env.KAFKA_BROKERS,
-            clientId: options.service,
-            topicPrefix: env.KAFKA_TOPIC_PREFIX,
-          }),
+          useFactory: (env: BaseEnv): KafkaConnection => kafkaConnectionFrom(env, options.service),
         },
         {
           provide: MessagingSettings,
@@ -62,6 +59,10 @@ export class MessagingModule implements OnModuleInit {
               partitionsConcurrently: env.CONSUMER_PARTITIONS_CONCURRENTLY,
               sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
               lagIntervalMs: env.CONSUMER_LAG_INTERVAL_MS,
+              topicPlacement: {
+                replicationFactor: env.KAFKA_TOPIC_REPLICATION_FACTOR,
+                minInsyncReplicas: env.KAFKA_TOPIC_MIN_INSYNC_REPLICAS,
+              },
             }),
         },
         EventPublisher,
@@ -93,7 +94,7 @@ export class MessagingModule implements OnModuleInit {
       const admin = new Kafka(kafkaConfig(this.connection)).admin();
       try {
         await admin.connect();
-        await ensureTopics(admin, ALL_TOPICS, this.connection.topicPrefix);
+        await ensureTopics(admin, ALL_TOPICS, this.connection.topicPrefix, this.settings.topicPlacement);
       } finally {
         await admin.disconnect();
       }

@@ -1,3 +1,5 @@
+import type { TopicPlacement } from './topic.provisioner';
+
 /** How a service's messaging behaves; built once from its environment by MessagingModule. */
 export class MessagingSettings {
   /** Service name: Kafka client id, consumer group, CloudEvents source. */
@@ -15,6 +17,8 @@ export class MessagingSettings {
   sessionTimeoutMs: number;
   /** How often consumer lag is measured. */
   lagIntervalMs: number;
+  /** Replication of the topics this service creates (KAFKA_TOPIC_REPLICATION_FACTOR, …MIN_INSYNC_REPLICAS). */
+  topicPlacement: TopicPlacement;
 
   /**
    * Consumer group: the service name inside its topic namespace. Two environments sharing a

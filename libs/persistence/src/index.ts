@@ -7,3 +7,4 @@ export * from './transaction-lock';
 export * from './database-unavailable';
 export * from './schema.tables';
 export * from './record.columns';
+export * from './database-ssl';

@@ -1,15 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BaseEnv } from '@nps/config';
+import { assertOneSslSource, databaseSslFrom } from './database-ssl';
 import { dataSourceOptions, type DatabaseOptions } from './database.options';
-import { ensureSchema } from './schema.creator';
+import { runMigrations } from './migration.runner';
 import { SchemaTables } from './schema.tables';
 
 export type SchemaDefinition = Omit<DatabaseOptions, 'url'>;
 
 /**
- * Connects a service to its own schema (DB_SCHEMA overrides the name) and runs its pending
- * migrations at start-up; `npm run migrate` runs the same migrations on their own. Global: every
+ * Connects a service to its own schema (DB_SCHEMA overrides the name) and, unless DB_MIGRATIONS_RUN
+ * is false, runs its pending migrations at start-up, as `cli.js migrate` does: both under the
+ * schema's advisory lock (docs/adr/0026). Global: every
  * repository (and the outbox) gets the schema from here, as SchemaTables (docs/adr/0013).
  */
 @Module({})
@@ -23,8 +25,8 @@ export class PersistenceModule {
           inject: [BaseEnv],
           useFactory: async (env: BaseEnv) => {
             const options = databaseOptionsFrom(env, definition);
-            await ensureSchema(options.url, options.schema);
-            return { ...dataSourceOptions(options), migrationsRun: true, retryAttempts: 3, retryDelay: 1000 };
+            if (env.DB_MIGRATIONS_RUN) await runMigrations(options);
+            return { ...dataSourceOptions(options), migrationsRun: false, retryAttempts: 3, retryDelay: 1000 };
           },
         }),
       ],
@@ -42,5 +44,13 @@ export class PersistenceModule {
 
 /** The database options of a service under the given environment. */
 export function databaseOptionsFrom(env: BaseEnv, definition: SchemaDefinition): DatabaseOptions {
-  return { ...definition, url: env.DATABASE_URL, schema: env.DB_SCHEMA ?? definition.schema };
+  assertOneSslSource(env.DATABASE_URL, env.DATABASE_SSL_MODE);
+  return {
+    ...definition,
+    url: env.DATABASE_URL,
+    schema: env.DB_SCHEMA ?? definition.schema,
+    ssl: databaseSslFrom(env.DATABASE_SSL_MODE, env.DATABASE_SSL_CA_FILE),
+    poolSize: env.DATABASE_POOL_SIZE,
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+  };
 }

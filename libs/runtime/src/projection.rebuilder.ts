@@ -1,5 +1,5 @@
 import type { DatabaseOptions } from '@nps/persistence';
-import { runMigrations } from '@nps/persistence';
+import { pgClientConfig, runMigrations } from '@nps/persistence';
 import { kafkaConfig, type KafkaConnection } from '@nps/messaging';
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
@@ -33,8 +33,8 @@ export async function resetForReplay(
   }
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
+async function withClient<T>(database: DatabaseOptions, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client(pgClientConfig(database));
   await client.connect();
   try {
     return await work(client);
@@ -44,7 +44,7 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
 }
 
 async function assertOutboxEmpty(database: DatabaseOptions): Promise<void> {
-  await withClient(database.url, async (client) => {
+  await withClient(database, async (client) => {
     const exists = await client.query(`SELECT to_regclass($1) AS outbox`, [`"${database.schema}".outbox`]);
     if (!exists.rows[0].outbox) return;
     const { rows } = await client.query(`SELECT count(*) AS n FROM "${database.schema}".outbox`);
@@ -56,5 +56,5 @@ async function assertOutboxEmpty(database: DatabaseOptions): Promise<void> {
 }
 
 async function dropSchema(database: DatabaseOptions): Promise<void> {
-  await withClient(database.url, (client) => client.query(`DROP SCHEMA IF EXISTS "${database.schema}" CASCADE`));
+  await withClient(database, (client) => client.query(`DROP SCHEMA IF EXISTS "${database.schema}" CASCADE`));
 }

@@ -1,6 +1,6 @@
 import { type BaseEnv, ConfigError, loadEnv } from '@nps/config';
 import { databaseOptionsFrom, runMigrations } from '@nps/persistence';
-import { groupIdOf } from '@nps/messaging';
+import { groupIdOf, kafkaConnectionFrom } from '@nps/messaging';
 import type { ServiceDefinition } from './service.module';
 import { resetForReplay } from './projection.rebuilder';
 
@@ -22,9 +22,7 @@ export async function runServiceCli<E extends BaseEnv>(service: ServiceDefinitio
       );
     } else if (command === 'replay') {
       await resetForReplay(database, {
-        brokers: env.KAFKA_BROKERS,
-        clientId: `${service.name}-cli`,
-        topicPrefix: env.KAFKA_TOPIC_PREFIX,
+        ...kafkaConnectionFrom(env, `${service.name}-cli`),
         groupId: groupIdOf(service.name, env.KAFKA_TOPIC_PREFIX),
       });
       process.stdout.write(

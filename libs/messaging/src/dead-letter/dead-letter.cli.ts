@@ -1,7 +1,8 @@
 // npm run dlq -- list <topic>
 // npm run dlq -- replay <topic> [--group <consumer group>] [--include-undecodable]
-// Reads KAFKA_BROKERS and KAFKA_TOPIC_PREFIX like the services. See docs/messaging.md.
+// Reads KAFKA_BROKERS, KAFKA_TOPIC_PREFIX, KAFKA_SSL* and KAFKA_SASL* like the services. See docs/messaging.md.
 import { BaseEnv, loadEnv } from '@nps/config';
+import { kafkaConnectionFrom } from '../kafka.options';
 import { DeadLetterReplayer } from './dead-letter.replayer';
 
 async function main(argv: string[]): Promise<void> {
@@ -14,11 +15,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const env = loadEnv(BaseEnv);
-  const replayer = new DeadLetterReplayer({
-    brokers: env.KAFKA_BROKERS,
-    clientId: 'nps-dlq',
-    topicPrefix: env.KAFKA_TOPIC_PREFIX,
-  });
+  const replayer = new DeadLetterReplayer(kafkaConnectionFrom(env, 'nps-dlq'));
   if (command === 'list') {
     for (const letter of await replayer.list(topic)) process.stdout.write(`${JSON.stringify(letter)}\n`);
     return;
