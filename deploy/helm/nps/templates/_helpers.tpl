@@ -72,8 +72,8 @@ Returned as YAML (fromYaml) because templates cannot return dicts.
 {{- end -}}
 
 {{/*
-Settings the chart derives from its structured values (kafka, postgres, otel, migrations). Some of
-these variables are not read by the services yet (docs/deploy.md, Settings the chart sets).
+Settings the chart derives from its structured values (kafka, postgres, otel, migrations)
+(docs/deploy.md, Settings the chart sets; ADR 0026).
 */}}
 {{- define "nps.derivedConfig" -}}
 KAFKA_BROKERS: {{ .Values.kafka.brokers | quote }}
