@@ -27,7 +27,11 @@ module.exports = {
       rootDir: __dirname,
       transform,
       ...infrastructure,
-      testMatch: ['<rootDir>/{libs,services}/**/*.int-spec.ts', '<rootDir>/tests/messaging/**/*.int-spec.ts'],
+      testMatch: [
+        '<rootDir>/{libs,services}/**/*.int-spec.ts',
+        '<rootDir>/tests/messaging/**/*.int-spec.ts',
+        '<rootDir>/tests/persistence/**/*.int-spec.ts',
+      ],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     },
     {

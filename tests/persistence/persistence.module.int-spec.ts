@@ -2,10 +2,9 @@ import { type DynamicModule, type INestApplicationContext, Module } from '@nestj
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { BaseEnv } from '@nps/config';
+import { PersistenceModule, qualifiedTable } from '@nps/persistence';
 import { freshName, freshSchema, testDatabaseUrl } from '@nps/testing';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { PersistenceModule } from './persistence.module';
-import { qualifiedTable } from './qualified-table';
 
 class CreateNotes1700000000011 implements MigrationInterface {
   name = 'CreateNotes1700000000011';

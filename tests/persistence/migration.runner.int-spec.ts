@@ -1,8 +1,7 @@
+import { MIGRATION_LOCK_SCOPE, qualifiedTable, runMigrations } from '@nps/persistence';
 import { freshName, testDatabaseUrl } from '@nps/testing';
 import { Client } from 'pg';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { MIGRATION_LOCK_SCOPE, runMigrations } from './migration.runner';
-import { qualifiedTable } from './qualified-table';
 
 /** Slow enough that a second runner starts while the first is inside it; longer than the statement timeout. */
 class CreateThings1700000000001 implements MigrationInterface {

@@ -1,6 +1,6 @@
+import { dataSourceOptions } from '@nps/persistence';
 import { freshSchema, testDatabaseUrl } from '@nps/testing';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './database.options';
 
 // DATABASE_STATEMENT_TIMEOUT_MS and DATABASE_POOL_SIZE reach every pooled connection (docs/adr/0026).
 describe('pool settings against a real database', () => {
