@@ -4,6 +4,7 @@ import { CaseManagementEnv } from './case-management.env';
 import { CaseManagementTables1763900000000 } from './migrations/1763900000000-case-management-tables';
 import { RootCauses1764600000000 } from './migrations/1764600000000-root-causes';
 import { CaseListingIndex1764900000000 } from './migrations/1764900000000-case-listing-index';
+import { TeamLanguage1764900000001 } from './migrations/1764900000001-team-language';
 
 export const service: ServiceDefinition<CaseManagementEnv> = {
   name: 'case-management',
@@ -15,6 +16,7 @@ export const service: ServiceDefinition<CaseManagementEnv> = {
     CaseManagementTables1763900000000,
     RootCauses1764600000000,
     CaseListingIndex1764900000000,
+    TeamLanguage1764900000001,
   ],
   api: {
     description:
