@@ -11,6 +11,15 @@ import type { CaseQueueQuery, CaseSort, SortOrder } from './case-queue.dto';
 import { CASE_STATUSES } from './case.lifecycle';
 
 const ALL_STATUSES = [...CASE_STATUSES];
+/** Postgres: invalid text representation, invalid datetime format, datetime field overflow. */
+const MALFORMED_VALUE = new Set(['22P02', '22007', '22008']);
+
+const invalidCursor = () =>
+  new CaseError(
+    CaseErrorCode.INVALID_CURSOR,
+    'cursor: not a cursor of this listing; pass nextCursor unchanged, with the same filters and sort',
+    { field: 'cursor' },
+  );
 const DEFAULT_ORDER: Record<CaseSort, SortOrder> = { opened: 'desc', deadline: 'asc', priority: 'desc' };
 
 export interface CaseListing {
@@ -36,16 +45,10 @@ export class CaseListService {
     const order = query.order ?? DEFAULT_ORDER[sort];
     const fingerprint = filtersFingerprint({ filter, sort, order });
     const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (cursor === null || (cursor && cursor.filters !== fingerprint)) {
-      throw new CaseError(
-        CaseErrorCode.INVALID_CURSOR,
-        'cursor: not a cursor of this listing; pass nextCursor unchanged, with the same filters and sort',
-        { field: 'cursor' },
-      );
-    }
+    if (cursor === null || (cursor && cursor.filters !== fingerprint)) throw invalidCursor();
     const limit = query.limit ?? 50;
     // One snapshot, so the page and its total agree.
-    return this.db.transaction('REPEATABLE READ', async (manager) => {
+    const listing = this.db.transaction('REPEATABLE READ', async (manager) => {
       const asOf = cursor?.asOf ?? (await this.cases.now(manager));
       const page = await this.cases.page(manager, filter, { sort, order, limit, asOf, after: cursor });
       const total = await this.cases.total(manager, filter, asOf);
@@ -53,6 +56,11 @@ export class CaseListService {
         ? encodeCursor({ sort, order, keys: page.after.keys, id: page.after.id, asOf, filters: fingerprint })
         : null;
       return { items: page.items, total, nextCursor };
+    });
+    // A hand-made cursor with the right fingerprint but values Postgres cannot read is still the caller's mistake.
+    return listing.catch((error: { code?: string }) => {
+      if (cursor && MALFORMED_VALUE.has(error.code ?? '')) throw invalidCursor();
+      throw error;
     });
   }
 
