@@ -46,6 +46,7 @@ export const POLICY: Record<ServiceName, Record<string, string>> = {
   'case-management': {
     'DELETE /routing-rules/{ruleId}': 'roles lead admin',
     'GET /cases': 'roles agent lead admin',
+    'GET /cases/by-response/{responseId}': 'roles agent lead admin',
     'GET /cases/{caseId}': 'roles agent lead admin',
     'GET /config-changes': 'roles admin',
     'GET /health/live': 'public',

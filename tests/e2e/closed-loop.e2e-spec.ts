@@ -156,9 +156,10 @@ describe('the closed loop, across all five services', () => {
   async function caseOfCustomer(customerId: string) {
     return expectEventually(
       async () => {
-        const queue = await call(urls['case-management'], 'GET', `/cases?scope=team&teamId=${TEAM}&limit=100`, admin);
+        const query = `/cases?scope=team&teamId=${TEAM}&customerId=${encodeURIComponent(customerId)}`;
+        const queue = await call(urls['case-management'], 'GET', query, admin);
         expect(queue.status).toBe(200);
-        const found = queue.body.find((item: { customerId: string }) => item.customerId === customerId);
+        const [found] = queue.body.items;
         expect(found).toBeDefined();
         const detail = await call(urls['case-management'], 'GET', `/cases/${found.id}`, admin);
         expect(detail.status).toBe(200);

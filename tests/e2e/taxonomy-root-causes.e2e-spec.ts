@@ -82,10 +82,9 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
     });
     const id = await expectEventually(
       async () => {
-        const queue = await call(urls.cases, 'GET', '/cases?scope=team&teamId=customer-care&limit=100', admin);
-        const found = queue.body.find((item: { responseId: string }) => item.responseId === responseId);
-        expect(found).toBeDefined();
-        return found.id as string;
+        const found = await call(urls.cases, 'GET', `/cases/by-response/${responseId}`, admin);
+        expect(found.status).toBe(200);
+        return found.body.id as string;
       },
       { timeoutMs: 60000, intervalMs: 500 },
     );

@@ -8,7 +8,9 @@ import { CaseIntakeHandler } from './case-intake/case-intake.handler';
 import { CaseOpeningService } from './case-intake/case-opening.service';
 import { ResponseEnrichmentRepository } from './case-intake/response-enrichment.repository';
 import { CaseActionsService } from './cases/case-actions.service';
+import { CaseListService } from './cases/case-list.service';
 import { CaseQueriesService } from './cases/case-queries.service';
+import { CaseListRepository } from './cases/case-list.repository';
 import { CaseViewRepository } from './cases/case-view.repository';
 import { CaseRepository } from './cases/case.repository';
 import { CasesController } from './cases/cases.controller';
@@ -59,8 +61,10 @@ import { TeamsService } from './teams/teams.service';
     // cases
     CaseRepository,
     CaseViewRepository,
+    CaseListRepository,
     CaseActionsService,
     CaseQueriesService,
+    CaseListService,
     // root causes (projection of the taxonomy)
     RootCauseRepository,
     RootCauseCheck,

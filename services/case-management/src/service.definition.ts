@@ -3,13 +3,21 @@ import type { ServiceDefinition } from '@nps/runtime';
 import { CaseManagementEnv } from './case-management.env';
 import { CaseManagementTables1763900000000 } from './migrations/1763900000000-case-management-tables';
 import { RootCauses1764600000000 } from './migrations/1764600000000-root-causes';
+import { CaseListingIndex1764900000000 } from './migrations/1764900000000-case-listing-index';
+import { TeamLanguage1764900000001 } from './migrations/1764900000001-team-language';
 
 export const service: ServiceDefinition<CaseManagementEnv> = {
   name: 'case-management',
   env: CaseManagementEnv,
   schema: 'case_management',
   entities: [],
-  migrations: [MessagingTables1763856000000, CaseManagementTables1763900000000, RootCauses1764600000000],
+  migrations: [
+    MessagingTables1763856000000,
+    CaseManagementTables1763900000000,
+    RootCauses1764600000000,
+    CaseListingIndex1764900000000,
+    TeamLanguage1764900000001,
+  ],
   api: {
     description:
       'Follow-up cases for detractors: queue, customer story, lifecycle, routing rules, teams, SLA policies, loop ' +

@@ -11,6 +11,7 @@ import {
   standardWebhookSignatureValid,
 } from '@nps/testing';
 import { BusinessHoursCalculator } from '../src/calendar/business-hours.calculator';
+import { formatDeadline } from '../src/notifications/deadline.format';
 import { call, opsIssuer } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
@@ -61,6 +62,7 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
       id: 'benelux-care',
       members: [{ id: 'anna' }, { id: 'bram' }, { id: 'chris' }],
       rule: { id: 'benelux', position: 10, conditions: { regions: ['benelux'] } },
+      language: 'nl',
     });
   }, 120000);
 
@@ -106,8 +108,15 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
     expect(opened.resolution_due_at).toEqual(BusinessHoursCalculator.addWorkingMinutes(openedAt, 960, AMSTERDAM));
 
     const mail = await smtp.waitFor('anna@example.com');
-    expect(mail.subject).toContain('New NPS follow-up case (score 2, high)');
+    // The team reads Dutch, with deadlines in its time zone and in ISO 8601.
+    expect(mail.subject).toContain('Nieuwe NPS-opvolgzaak (score 2, high)');
     expect(mail.text).toContain('De levering was twee weken te laat');
+    const due = (at: Date) => formatDeadline(at, openedAt, AMSTERDAM.timeZone, 'nl');
+    const deadlines = `Eerste contact uiterlijk ${due(opened.first_contact_due_at as Date)}, oplossing uiterlijk ${due(
+      opened.resolution_due_at as Date,
+    )}.`;
+    expect(mail.text).toContain(deadlines);
+    expect(mail.text).toContain(`(Europe/Amsterdam, ${(opened.first_contact_due_at as Date).toISOString()})`);
     expect(mail.text).toContain(`${opened.id}`);
 
     // The receiver records every request: the one answered 503, then its retry.
@@ -128,7 +137,8 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
       standardWebhookSignatureValid(WEBHOOK_SECRET, delivery.headers, delivery.body.replace('anna', 'mallory')),
     ).toBe(false);
     expect(JSON.parse(delivery.body)).toMatchObject({ owner_id: 'anna', kind: 'assigned' });
-    expect(JSON.parse(delivery.body).text).toContain('New NPS follow-up case');
+    expect(JSON.parse(delivery.body).text).toContain('Nieuwe NPS-opvolgzaak');
+    expect(JSON.parse(delivery.body).text).toContain(deadlines);
 
     const detail = await call(service.url, 'GET', `/cases/${opened.id}`, admin);
     expect(detail.status).toBe(200);

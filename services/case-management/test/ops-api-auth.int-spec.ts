@@ -4,7 +4,7 @@ import { call, opsIssuer, person } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 interface RouteCase {
-  path: (ids: { caseId: string }) => string;
+  path: (ids: { caseId: string; responseId: string }) => string;
   body?: object;
   /** A person (client id) the route must refuse with 403; absent when every operator may call it. */
   forbiddenFor?: string;
@@ -19,6 +19,8 @@ const LEAD_B = 'lead-b';
  */
 const ROUTES: Record<string, RouteCase> = {
   'GET /cases': { path: () => '/cases?scope=team&teamId=team-a', forbiddenFor: AGENT_B },
+  // Not 403 for another team: the lookup searches the caller's teams, and answers 404 (ADR 0027), tested below.
+  'GET /cases/by-response/{responseId}': { path: ({ responseId }) => `/cases/by-response/${responseId}` },
   'GET /cases/{caseId}': { path: ({ caseId }) => `/cases/${caseId}`, forbiddenFor: AGENT_B },
   'POST /cases/{caseId}/contacts': {
     path: ({ caseId }) => `/cases/${caseId}/contacts`,
@@ -89,6 +91,7 @@ describe('ops API authentication and roles, for every endpoint', () => {
   ]);
   let service: ServiceInstance;
   let caseId: string;
+  let responseId: string;
 
   beforeAll(async () => {
     service = await bed.start(issuer.env);
@@ -101,6 +104,7 @@ describe('ops API authentication and roles, for every endpoint', () => {
     await setUpTeam(service.url, admin, { id: 'team-b', members: [{ id: AGENT_B }, { id: LEAD_B }] });
     const detractor = anEvent(Topics.DetractorIdentified, { customer: { region: 'a' } });
     await bed.publish(Topics.DetractorIdentified, [detractor]);
+    responseId = detractor.responseId;
     caseId = await expectEventually(async () => {
       const [row] = await bed.rows<{ id: string }>('SELECT id FROM $schema.cases WHERE response_id = $1', [
         detractor.responseId,
@@ -127,7 +131,13 @@ describe('ops API authentication and roles, for every endpoint', () => {
   const routes = Object.entries(ROUTES).map(([route, spec]) => [route, spec] as const);
 
   it.each(routes)('%s: 401 without a token', async (route, spec) => {
-    const answer = await call(service.url, route.split(' ')[0], spec.path({ caseId }), undefined, spec.body);
+    const answer = await call(
+      service.url,
+      route.split(' ')[0],
+      spec.path({ caseId, responseId }),
+      undefined,
+      spec.body,
+    );
     expect(answer.status).toBe(401);
   });
 
@@ -137,8 +147,10 @@ describe('ops API authentication and roles, for every endpoint', () => {
     const elevated = Buffer.from(JSON.stringify({ ...claims, roles: ['admin'], teams: ['team-a', 'team-b'] }));
     const tampered = `${header}.${elevated.toString('base64url')}.${signature}`;
     const method = route.split(' ')[0];
-    expect((await call(service.url, method, spec.path({ caseId }), tampered, spec.body)).status).toBe(401);
-    expect((await call(service.url, method, spec.path({ caseId }), foreignAdmin, spec.body)).status).toBe(401);
+    expect((await call(service.url, method, spec.path({ caseId, responseId }), tampered, spec.body)).status).toBe(401);
+    expect((await call(service.url, method, spec.path({ caseId, responseId }), foreignAdmin, spec.body)).status).toBe(
+      401,
+    );
   });
 
   let foreign: LocalIssuer | undefined;
@@ -157,7 +169,7 @@ describe('ops API authentication and roles, for every endpoint', () => {
     const answer = await call(
       service.url,
       route.split(' ')[0],
-      spec.path({ caseId }),
+      spec.path({ caseId, responseId }),
       await issuer.token(forbiddenFor),
       spec.body,
     );
@@ -179,8 +191,18 @@ describe('ops API authentication and roles, for every endpoint', () => {
     const agentA = await issuer.token('agent-a');
     expect((await call(service.url, 'GET', `/cases/${caseId}`, agentA)).status).toBe(200);
     const queue = await call(service.url, 'GET', '/cases?scope=team', agentA);
-    expect(queue.body.map((c: { id: string }) => c.id)).toEqual([caseId]);
-    expect((await call(service.url, 'GET', '/cases?scope=team', await issuer.token(AGENT_B))).body).toEqual([]);
+    expect(queue.body.items.map((c: { id: string }) => c.id)).toEqual([caseId]);
+    const agentB = await issuer.token(AGENT_B);
+    expect((await call(service.url, 'GET', '/cases?scope=team', agentB)).body).toEqual({
+      items: [],
+      total: 0,
+      nextCursor: null,
+    });
+    expect((await call(service.url, 'GET', `/cases/by-response/${responseId}`, agentA)).body).toMatchObject({
+      id: caseId,
+    });
+    const hidden = await call(service.url, 'GET', `/cases/by-response/${responseId}`, agentB);
+    expect({ status: hidden.status, code: hidden.body.code }).toEqual({ status: 404, code: 'CASE_NOT_FOUND' });
   });
 
   it('rejects an expired token', async () => {

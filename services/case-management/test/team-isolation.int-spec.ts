@@ -98,7 +98,7 @@ describe('team isolation', () => {
 
   it("keeps other teams' cases out of every queue, except an admin's", async () => {
     const ids = async (person: string, query: string) =>
-      ((await as(person, 'GET', `/cases?${query}`)).body as { id: string }[]).map((c) => c.id);
+      ((await as(person, 'GET', `/cases?${query}`)).body.items as { id: string }[]).map((c) => c.id);
     expect(await ids('alice', 'scope=team')).toEqual([careCase]);
     expect(await ids('bert', 'scope=team&status=resolved')).toEqual([billingCase]);
     expect(await ids('alice', 'scope=team&status=resolved')).toEqual([]);

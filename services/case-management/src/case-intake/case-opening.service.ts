@@ -130,8 +130,9 @@ export class CaseOpeningService {
       opened,
       'assigned',
       { memberId: member.id, name: member.name, email: member.email },
-      team.webhookUrl,
+      team,
       opened.assignmentDetail,
+      opened.openedAt,
     );
   }
 

@@ -180,7 +180,7 @@ export class CaseActionsService {
         next,
         'assigned',
         { memberId: member.id, name: member.name, email: member.email },
-        team?.webhookUrl ?? null,
+        team,
         `reassigned: ${dto.reason}`,
       );
       return next;

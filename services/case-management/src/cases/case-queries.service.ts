@@ -2,16 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Principal } from '@nps/auth';
 import { DataSource } from 'typeorm';
-import { seesTeam, visibleTeams } from '../access/team-access';
+import { seesTeam } from '../access/team-access';
 import { CustomerRepository } from '../customers/customer.repository';
 import { CaseErrorCode } from '../errors/case-error.code';
 import { CaseError } from '../errors/case.error';
-import type { CaseQueueQuery } from './case-queue.dto';
 import { CaseViewRepository } from './case-view.repository';
 import { CaseRepository } from './case.repository';
 import { customerStory } from './customer-story.view';
 
-/** The queue and the case screen (the customer story), scoped to the caller's teams (ADR 0020). */
+/** The case screen (the customer story), scoped to the caller's teams (ADR 0020). */
 @Injectable()
 export class CaseQueriesService {
   constructor(
@@ -20,24 +19,6 @@ export class CaseQueriesService {
     private readonly views: CaseViewRepository,
     private readonly customers: CustomerRepository,
   ) {}
-
-  queue(query: CaseQueueQuery, principal: Principal) {
-    if (query.teamId && !seesTeam(principal, query.teamId)) {
-      throw new CaseError(CaseErrorCode.FORBIDDEN, `team ${query.teamId} is not one of yours`);
-    }
-    const scope = query.scope ?? 'mine';
-    return this.views.queue(this.db.manager, {
-      ownerId: scope === 'mine' ? principal.subject : undefined,
-      // 'mine' too: a case the caller still owns in a team they left is that team's now
-      teamIds: query.teamId ? [query.teamId] : visibleTeams(principal),
-      statuses: query.status ? [query.status] : ['open', 'in_progress'],
-      priority: query.priority,
-      overdue: query.overdue,
-      tagId: query.tagId,
-      limit: query.limit ?? 50,
-      offset: query.offset ?? 0,
-    });
-  }
 
   async detail(id: string, principal: Principal) {
     const manager = this.db.manager;

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@nps/auth';
 import {
   AddNoteDto,
@@ -10,6 +17,9 @@ import {
   ResolveCaseDto,
 } from './case-action.dto';
 import { CaseActionsService } from './case-actions.service';
+import { CaseListService, type CaseListing } from './case-list.service';
+import type { ListedCase } from './case-list.repository';
+import { CaseListItemDto, CasePageDto } from './case-page.dto';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseQueueQuery } from './case-queue.dto';
 import type { CaseRecord } from './case.record';
@@ -26,13 +36,25 @@ const CaseId = () => Param('caseId', new ParseUUIDPipe({ version: '5' }));
 export class CasesController {
   constructor(
     private readonly queries: CaseQueriesService,
+    private readonly listing: CaseListService,
     private readonly actions: CaseActionsService,
   ) {}
 
-  /** My (or my teams') cases, next deadline first; never another team's unless admin. */
+  /** My (or my teams') cases, a page at a time with the total, newest first unless sorted otherwise (ADR 0027). */
   @Get()
-  queue(@Query() query: CaseQueueQuery, @CurrentPrincipal() principal: Principal) {
-    return this.queries.queue(query, principal);
+  @ApiOkResponse({ type: CasePageDto })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, or INVALID_CURSOR: a cursor of another listing' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: `teamId` is not one of your teams' })
+  list(@Query() query: CaseQueueQuery, @CurrentPrincipal() principal: Principal): Promise<CaseListing> {
+    return this.listing.list(query, principal);
+  }
+
+  /** The case of a survey response; 404 as well when it belongs to a team that is not yours (ADR 0027). */
+  @Get('by-response/:responseId')
+  @ApiOkResponse({ type: CaseListItemDto })
+  @ApiNotFoundResponse({ description: 'CASE_NOT_FOUND: no case of this response in your teams' })
+  byResponse(@Param('responseId') responseId: string, @CurrentPrincipal() principal: Principal): Promise<ListedCase> {
+    return this.listing.byResponse(responseId, principal);
   }
 
   /** The case with the customer story: scores over time, comments, tags, previous cases, CRM facts. */

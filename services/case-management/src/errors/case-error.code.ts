@@ -12,4 +12,6 @@ export enum CaseErrorCode {
   /** A lead's routing rule placed before another team's rules (ADR 0020). */
   RULE_PRECEDES_OTHER_TEAMS = 'RULE_PRECEDES_OTHER_TEAMS',
   INVALID_CALENDAR = 'INVALID_CALENDAR',
+  /** A cursor not written by this service, or replayed with other filters or another sort (ADR 0027). */
+  INVALID_CURSOR = 'INVALID_CURSOR',
 }

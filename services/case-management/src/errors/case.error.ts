@@ -12,6 +12,7 @@ const STATUS: Record<CaseErrorCode, HttpStatus> = {
   [CaseErrorCode.ALREADY_EXISTS]: HttpStatus.CONFLICT,
   [CaseErrorCode.UNKNOWN_ROOT_CAUSE]: HttpStatus.BAD_REQUEST,
   [CaseErrorCode.INVALID_CALENDAR]: HttpStatus.BAD_REQUEST,
+  [CaseErrorCode.INVALID_CURSOR]: HttpStatus.BAD_REQUEST,
   [CaseErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
   [CaseErrorCode.RULE_PRECEDES_OTHER_TEAMS]: HttpStatus.FORBIDDEN,
 };

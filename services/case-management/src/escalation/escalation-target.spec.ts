@@ -10,6 +10,7 @@ const team: Team = {
   webhookUrl: null,
   version: 1,
   calendar: { timeZone: 'UTC', workingDays: [1], dayStart: '09:00', dayEnd: '17:00', holidays: [] },
+  language: 'en',
 };
 const lead: Member = { id: 'lead', teamId: 't', name: 'Lea', email: 'lea@example.com', available: true, version: 1 };
 const boss: Member = { id: 'boss', teamId: 'x', name: 'Bo', email: 'bo@example.com', available: true, version: 1 };

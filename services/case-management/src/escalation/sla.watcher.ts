@@ -105,7 +105,7 @@ export class SlaWatcher implements OnApplicationBootstrap, OnApplicationShutdown
         escalated,
         'escalated',
         target,
-        team?.webhookUrl ?? null,
+        team,
         `${why} (escalation level ${level})`,
       );
     this.logger.log({ msg: 'case escalated', caseId: c.id, level, reason: CaseEscalationReason[breach.reason] });

@@ -2,9 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CaseManagementEnv } from '../case-management.env';
 import type { CaseRecord } from '../cases/case.record';
+import type { Team } from '../teams/team';
+import { formatDeadline } from './deadline.format';
+import { notificationLanguage, notificationText } from './notification.messages';
 import { type NewNotification, NotificationRepository } from './notification.repository';
 
 export type NotificationKind = 'assigned' | 'escalated';
+
+/** What of a team a notification needs: where to post, and the time zone and language people read it in. */
+export type NotifiedTeam = Pick<Team, 'webhookUrl' | 'calendar' | 'language'>;
 
 export interface NotificationRecipient {
   /** Member id; empty for an escalation contact that is only an email address. */
@@ -29,21 +35,24 @@ export class NotificationQueue {
     c: CaseRecord,
     kind: NotificationKind,
     recipient: NotificationRecipient,
-    webhookUrl: string | null,
+    team: NotifiedTeam | null,
     why: string,
+    now = new Date(),
   ): Promise<void> {
     const link = `${this.env.CASE_LINK_BASE_URL.replace(/\/$/, '')}/${c.id}`;
-    const subject =
-      kind === 'assigned'
-        ? `New NPS follow-up case (score ${c.score}, ${c.priority})`
-        : `Escalated NPS case (score ${c.score}, ${c.priority})`;
-    const body = [
-      `${recipient.name}, ` +
-        `${kind === 'assigned' ? 'a follow-up case was assigned to you' : 'a case was escalated to you'}: ${why}.`,
-      `Score ${c.score}${c.comment ? `, comment: "${c.comment}"` : ''}.`,
-      `First contact due ${c.firstContactDueAt.toISOString()}, resolution due ${c.resolutionDueAt.toISOString()}.`,
-      link,
-    ].join('\n');
+    const { text, locale } = notificationLanguage(team?.language ?? 'en');
+    const timeZone = team?.calendar.timeZone ?? 'UTC';
+    const due = (at: Date) => formatDeadline(at, now, timeZone, locale);
+    const { subject, lines } = notificationText(text, {
+      kind,
+      case: c,
+      recipientName: recipient.name,
+      why,
+      firstContactDue: due(c.firstContactDueAt),
+      resolutionDue: due(c.resolutionDueAt),
+    });
+    const body = [...lines, link].join('\n');
+    const webhookUrl = team?.webhookUrl ?? null;
     const targets: NewNotification['targets'] = [];
     if (recipient.email) targets.push(['email', recipient.email]);
     const hook = webhookUrl ?? this.env.NOTIFY_WEBHOOK_URL;

@@ -29,6 +29,7 @@ export class DefaultTeamSeeder implements OnApplicationBootstrap {
         escalationMemberId: null,
         escalationEmail: null,
         webhookUrl: null,
+        language: 'en',
         calendar: {
           timeZone: this.env.DEFAULT_TEAM_TIME_ZONE,
           workingDays: [1, 2, 3, 4, 5],

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { NOTIFICATION_LANGUAGES } from '../notifications/notification.messages';
+import { IsBcp47Language } from './bcp47-language.validator';
 import {
   ArrayUnique,
   IsArray,
@@ -68,6 +70,18 @@ export class CreateTeamDto {
   @IsOptional()
   @IsEmail()
   escalationEmail?: string;
+
+  @ApiPropertyOptional({
+    example: 'nl',
+    default: 'en',
+    description:
+      `language of the team's notifications (BCP 47); ${NOTIFICATION_LANGUAGES.join(', ')} have their own ` +
+      'text, others get English',
+  })
+  @IsOptional()
+  @IsString()
+  @IsBcp47Language()
+  language?: string;
 
   @ApiPropertyOptional({ description: 'Slack-compatible incoming webhook of the team' })
   @IsOptional()

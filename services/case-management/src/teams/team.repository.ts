@@ -22,8 +22,8 @@ export class TeamRepository {
   async insert(manager: EntityManager, team: Omit<Team, 'version'>): Promise<boolean> {
     const inserted = await manager.query(
       `INSERT INTO ${this.tables.of('teams')} (id, name, lead_member_id, escalation_member_id, escalation_email,
-         time_zone, working_days, day_start, day_end, holidays, webhook_url)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING id`,
+         time_zone, working_days, day_start, day_end, holidays, webhook_url, language)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING id`,
       teamParams(team),
     );
     return inserted.length === 1;
@@ -33,8 +33,8 @@ export class TeamRepository {
     const [row] = await manager.query(
       `WITH updated AS (UPDATE ${this.tables.of('teams')} SET name = $2, lead_member_id = $3, escalation_member_id = $4,
          escalation_email = $5, time_zone = $6,
-         working_days = $7, day_start = $8, day_end = $9, holidays = $10, webhook_url = $11, version = version + 1,
-           updated_at = now()
+         working_days = $7, day_start = $8, day_end = $9, holidays = $10, webhook_url = $11, language = $12,
+         version = version + 1, updated_at = now()
        WHERE id = $1 RETURNING *) SELECT * FROM updated`,
       teamParams(team),
     );
@@ -86,6 +86,7 @@ function teamParams(team: Omit<Team, 'version'>): unknown[] {
     c.dayEnd,
     c.holidays,
     team.webhookUrl,
+    team.language,
   ];
 }
 
@@ -104,6 +105,7 @@ function toTeam(row: Row): Team {
       holidays: row.holidays as string[],
     },
     webhookUrl: (row.webhook_url as string | null) ?? null,
+    language: row.language as string,
     version: row.version as number,
   };
 }

@@ -8,6 +8,8 @@ export interface Team {
   escalationMemberId: string | null;
   escalationEmail: string | null;
   calendar: TeamCalendar;
+  /** BCP 47 tag of the language notifications are written in, e.g. `nl`; `en` by default. */
+  language: string;
   /** Slack-compatible incoming webhook of the team; NOTIFY_WEBHOOK_URL when empty. */
   webhookUrl: string | null;
   version: number;

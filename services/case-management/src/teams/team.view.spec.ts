@@ -9,6 +9,7 @@ const team: Team = {
   escalationMemberId: null,
   escalationEmail: null,
   calendar: { timeZone: 'UTC', workingDays: [1], dayStart: '09:00', dayEnd: '17:00', holidays: [] },
+  language: 'en',
   webhookUrl: 'https://hooks.example.com/services/T000/B000/secret',
   version: 1,
 };

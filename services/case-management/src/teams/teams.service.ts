@@ -60,6 +60,7 @@ export class TeamsService {
           escalationMemberId: dto.escalationMemberId,
           escalationEmail: dto.escalationEmail,
           webhookUrl: dto.webhookUrl,
+          language: dto.language,
         }),
         calendar: {
           ...current.calendar,
@@ -164,6 +165,7 @@ function teamFields(dto: CreateTeamDto): Omit<Team, 'id' | 'version'> {
     escalationMemberId: dto.escalationMemberId ?? null,
     escalationEmail: dto.escalationEmail ?? null,
     webhookUrl: dto.webhookUrl ?? null,
+    language: dto.language ?? 'en',
     calendar,
   };
 }

@@ -8,6 +8,8 @@ export interface TeamSetup {
   leadMemberId?: string;
   escalationMemberId?: string;
   webhookUrl?: string;
+  /** Language of the team's notifications (BCP 47). */
+  language?: string;
 }
 
 /** Creates a team, its members and its routing rule through the API, as the admin holding `admin` (a token). */
@@ -21,6 +23,7 @@ export async function setUpTeam(url: string, admin: string, team: TeamSetup): Pr
     dayEnd: '17:00',
     ...team.calendar,
     ...(team.webhookUrl ? { webhookUrl: team.webhookUrl } : {}),
+    ...(team.language ? { language: team.language } : {}),
   });
   if (created.status !== 201) throw new Error(`team ${team.id}: ${created.status} ${JSON.stringify(created.body)}`);
   for (const member of team.members) {
