@@ -79,6 +79,8 @@ class Stack {
 // Node 24 reports once per process: harmless, Node waits 1 ms. (2) Right after a service creates its
 // topics, the consumer-lag monitor's ListOffsets can reach a partition whose leader is still being
 // elected: kafkajs logs the response at error and the monitor warns, then the next measurement works.
+// (3) Services starting together create the same topics: the loser's CreateTopics answers "already
+// exists", which libs/messaging's topic provisioner expects and ignores, but kafkajs logs it at error.
 const KNOWN_TEXT = [
   /^\(node:\d+\) TimeoutNegativeWarning: -\d+ is a negative number\.$/,
   /^Timeout duration was set to 1\.$/,
@@ -92,6 +94,9 @@ interface LogLine {
   error?: string;
 }
 function known(line: LogLine): boolean {
+  if (line.context === 'kafkajs' && line.msg?.startsWith('Response CreateTopics') === true) {
+    return line.error === 'Topic creation errors';
+  }
   if (line.error !== NOT_LEADER) return false;
   return (
     (line.context === 'kafkajs' && line.msg?.startsWith('Response ListOffsets') === true) ||
