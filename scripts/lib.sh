@@ -3,6 +3,10 @@
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$ROOT/node_modules/.bin:$PATH"
+# Where `npm start` keeps logs, mail, signing keys and its pids, and how far it shifts its ports.
+RUN_DIR="${NPS_RUN_DIR:-$ROOT/.run}"
+PORT_OFFSET="${NPS_PORT_OFFSET:-0}"
+[[ $PORT_OFFSET =~ ^[0-9]+$ ]] || { echo "NPS_PORT_OFFSET must be a number (got \"$PORT_OFFSET\")" >&2; exit 1; }
 
 lock_hash() { sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1; }
 
@@ -15,8 +19,8 @@ log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 ensure_install() {
   local stamp="$ROOT/node_modules/.nps-lock.sha256"
   if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$(lock_hash)" ]]; then
-    log "installing npm packages"
-    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    log "installing npm packages exactly as package-lock.json lists them (npm ci; the first time takes a few minutes)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund)
     lock_hash > "$stamp"
   fi
   local version; version="$(node --version)"
@@ -50,4 +54,22 @@ ensure_subscriber_tools() {
   log "installing kcat and protoc (Debian packages) for the subscriber examples"
   apt-get update -qq &&
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat protobuf-compiler libprotobuf-dev >/dev/null
+}
+
+# Fills SERVICES and PORTS (shifted by NPS_PORT_OFFSET) from every services/<name>/project.json with a
+# metadata.port, in port order (`npm run new:service` writes both, so a new service joins by itself).
+load_services() {
+  SERVICES=()
+  PORTS=()
+  local name port
+  while read -r name port; do SERVICES+=("$name"); PORTS+=("$((port + PORT_OFFSET))"); done < <(cd "$ROOT" && node -e '
+    const fs = require("node:fs");
+    const services = fs.readdirSync("services").filter((dir) => fs.existsSync(`services/${dir}/project.json`));
+    const projects = services.map((dir) => JSON.parse(fs.readFileSync(`services/${dir}/project.json`, "utf8")));
+    const ported = projects.filter((project) => Number.isInteger(project.metadata?.port));
+    for (const project of ported.sort((a, b) => a.metadata.port - b.metadata.port)) {
+      console.log(project.name, project.metadata.port);
+    }
+  ')
+  [[ ${#SERVICES[@]} -gt 0 ]] || { echo "no services/*/project.json with a metadata.port" >&2; return 1; }
 }

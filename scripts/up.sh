@@ -1,26 +1,23 @@
 #!/usr/bin/env bash
 # `npm start`: installs what is missing, starts Kafka (unless KAFKA_BROKERS is set) and every
-# service against the local PostgreSQL (unless DATABASE_URL is set). Ctrl-C stops it all.
+# service against the local PostgreSQL (unless DATABASE_URL is set), the local OIDC issuer (unless
+# OIDC_ISSUER is set) and the local mailbox (unless SMTP_URL is set). Ctrl-C stops it all.
+# NPS_PORT_OFFSET (0) shifts every port it opens (services 3001-3005, issuer 3010, mailbox 1025 and
+# 1080) and NPS_RUN_DIR (.run) moves its logs, mail and keys: a second stack, e.g. in a test, beside
+# the first. `npm run reset` (scripts/reset.sh) wipes what it leaves behind.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-# Every services/<name>/project.json with a metadata.port, in port order (`npm run new:service`
-# writes both, so a new service joins without editing this file).
-SERVICES=()
-PORTS=()
-while read -r name port; do SERVICES+=("$name"); PORTS+=("$port"); done < <(node -e '
-  const fs = require("node:fs");
-  const services = fs.readdirSync("services").filter((dir) => fs.existsSync(`services/${dir}/project.json`));
-  const projects = services.map((dir) => JSON.parse(fs.readFileSync(`services/${dir}/project.json`, "utf8")));
-  const ported = projects.filter((project) => Number.isInteger(project.metadata?.port));
-  for (const project of ported.sort((a, b) => a.metadata.port - b.metadata.port)) {
-    console.log(project.name, project.metadata.port);
-  }
-')
-[[ ${#SERVICES[@]} -gt 0 ]] || { echo "no services/*/project.json with a metadata.port" >&2; exit 1; }
-LOG_DIR="$ROOT/.run/logs"
+load_services
+LOG_DIR="$RUN_DIR/logs"
+PID_FILE="$RUN_DIR/up.pids" # every process this run started, for `npm run reset` to see it is up
 started_kafka=0
+mailbox_started=0
+issuer_started=0
+OIDC_PORT=$((3010 + PORT_OFFSET))
+MAILBOX_SMTP_PORT=$((1025 + PORT_OFFSET))
+MAILBOX_WEB_PORT=$((1080 + PORT_OFFSET))
 pids=()
 tool_pids=()
 
@@ -31,6 +28,8 @@ shutdown() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   for pid in "${tool_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${tool_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -f "$PID_FILE"
   if [[ $started_kafka == 1 ]]; then log "stopping Kafka" || true; bash deploy/local/kafka.sh stop >/dev/null 2>&1 || true; fi
   log "all stopped" || true
   exit 0
@@ -46,17 +45,33 @@ if [[ -z "${KAFKA_BROKERS:-}" ]]; then
 fi
 trap shutdown INT TERM
 mkdir -p "$LOG_DIR"
+echo $$ > "$PID_FILE"
 if [[ -z "${SMTP_URL:-}" ]]; then
-  # Survey emails and case notifications land in a local mailbox (.run/mail) instead of the world.
-  node deploy/local/mailbox.js > "$LOG_DIR/mailbox.log" 2>&1 &
+  # Survey emails and case notifications land in a local mailbox (MailDev: SMTP, a web UI and a REST
+  # API, messages kept in .run/mail) instead of the world (docs/adr/0028-local-reset-and-mailbox.md).
+  MAILBOX_SMTP_PORT="$MAILBOX_SMTP_PORT" MAILBOX_WEB_PORT="$MAILBOX_WEB_PORT" MAILBOX_DIR="$RUN_DIR/mail" \
+    node deploy/local/mailbox.js > "$LOG_DIR/mailbox.log" 2>&1 &
   tool_pids+=($!)
+  echo $! >> "$PID_FILE"
+  export SMTP_URL="smtp://127.0.0.1:$MAILBOX_SMTP_PORT"
+  mailbox_started=1
 fi
 
 if [[ -z "${OIDC_ISSUER:-}" ]]; then
   # Tokens for people and machines come from a real OIDC provider on this machine (docs/security.md).
-  OIDC_JWKS_FILE="$ROOT/.run/oidc/jwks.json" node deploy/local/oidc.js > "$LOG_DIR/oidc.log" 2>&1 &
+  OIDC_PORT="$OIDC_PORT" OIDC_JWKS_FILE="$RUN_DIR/oidc/jwks.json" node deploy/local/oidc.js > "$LOG_DIR/oidc.log" 2>&1 &
   tool_pids+=($!)
+  echo $! >> "$PID_FILE"
+  export OIDC_ISSUER="http://127.0.0.1:$OIDC_PORT"
+  issuer_started=1
 fi
+
+# The survey links in the mails point at response-ingestion wherever it listens.
+for i in "${!SERVICES[@]}"; do
+  if [[ ${SERVICES[$i]} == response-ingestion ]]; then
+    export SURVEY_PAGE_URL="${SURVEY_PAGE_URL:-http://127.0.0.1:${PORTS[$i]}}"
+  fi
+done
 
 if [[ "${NPS_ENV:-development}" != production ]]; then
   # Webhook receivers and gateways of a local run listen on this machine (docs/security.md, Outbound calls).
@@ -69,6 +84,7 @@ for i in "${!SERVICES[@]}"; do
   name="${SERVICES[$i]}"
   PORT="${PORTS[$i]}" node "dist/services/$name/src/main.js" > "$LOG_DIR/$name.log" 2>&1 &
   pids+=($!)
+  echo $! >> "$PID_FILE"
 done
 
 log "waiting for every service to be ready"
@@ -84,9 +100,15 @@ for i in "${!SERVICES[@]}"; do
     [[ $attempt == 120 ]] && { echo "${SERVICES[$i]} not ready after 60 s" >&2; shutdown; }
     sleep 0.5
   done
-  printf '  %-20s ready  %s  (log: .run/logs/%s.log)\n' "${SERVICES[$i]}" "$url" "${SERVICES[$i]}"
+  printf '  %-20s ready  %s  (log: %s/%s.log)\n' "${SERVICES[$i]}" "$url" "$LOG_DIR" "${SERVICES[$i]}"
 done
-[[ -z "${OIDC_ISSUER:-}" ]] && printf '  %-20s http://127.0.0.1:3010, tokens by curl: docs/security.md (log: .run/logs/oidc.log)\n' oidc-issuer
-[[ -z "${SMTP_URL:-}" ]] && printf '  %-20s smtp://127.0.0.1:1025, messages in .run/mail (log: .run/logs/mailbox.log)\n' mailbox
+if [[ $issuer_started == 1 ]]; then
+  printf '  %-20s %s, tokens: npm run token (log: %s/oidc.log)\n' oidc-issuer "$OIDC_ISSUER" "$LOG_DIR"
+fi
+if [[ $mailbox_started == 1 ]]; then
+  for _ in $(seq 1 20); do curl -fs -o /dev/null "http://127.0.0.1:$MAILBOX_WEB_PORT/api/healthz" && break; sleep 0.5; done
+  printf '  %-20s open http://127.0.0.1:%s to read the mail (SMTP %s, log: %s/mailbox.log)\n' \
+    mailbox "$MAILBOX_WEB_PORT" "$SMTP_URL" "$LOG_DIR"
+fi
 log "NPS platform is up. Ctrl-C stops everything."
 wait

@@ -1,35 +1,110 @@
-// Development mailbox for `npm start`: an SMTP server on 127.0.0.1 (MAILBOX_PORT, default 1025)
-// that stores every message as an .eml file under MAILBOX_DIR (default .run/mail) and prints
-// one line per message, so survey emails and case notifications can be read and clicked
-// locally. Not for production: it accepts anything from anyone on the loopback interface.
-const { mkdirSync, writeFileSync } = require('node:fs');
+// Development mailbox for `npm start`: MailDev (SMTP on MAILBOX_SMTP_PORT, default 1025; messages kept in
+// MAILBOX_DIR) with its web UI and REST API (/api/email) on MAILBOX_WEB_PORT (default 1080), all on
+// 127.0.0.1. Not for production: it accepts anything from anyone on the loopback interface.
+//
+// MailDev shows a mail in an iframe sandboxed without popups, where a link opens in the pane itself;
+// the survey page refuses to be framed (frame-ancestors 'none'), so clicking 2 would show an error.
+// This file puts a small proxy in front of MailDev's web port that makes the links of a mail open in a
+// new tab: `<base target="_blank">` in each mail's HTML, and popups allowed (escaping the sandbox) in
+// the UI's iframe. tests/e2e/readme-loop.e2e-spec.ts clicks 2 through it. See docs/adr/0028.
+const { spawn } = require('node:child_process');
+const { createServer, request } = require('node:http');
+const net = require('node:net');
 const { join, resolve } = require('node:path');
-const { SMTPServer } = require('smtp-server');
 
-const port = Number(process.env.MAILBOX_PORT ?? 1025);
+const smtpPort = Number(process.env.MAILBOX_SMTP_PORT ?? 1025);
+const webPort = Number(process.env.MAILBOX_WEB_PORT ?? 1080);
 const dir = resolve(process.env.MAILBOX_DIR ?? join(__dirname, '../../.run/mail'));
-mkdirSync(dir, { recursive: true });
-let count = 0;
+const SANDBOX = 'sandbox:"allow-same-origin"';
+const SANDBOX_WITH_POPUPS = 'sandbox:"allow-same-origin allow-popups allow-popups-to-escape-sandbox"';
 
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks = [];
-    stream.on('data', (chunk) => chunks.push(chunk));
-    stream.on('end', () => {
-      const raw = Buffer.concat(chunks);
-      const to = session.envelope.rcptTo.map((r) => r.address).join(', ');
-      const subject = /^Subject: (.*)$/im.exec(raw.toString('utf8'))?.[1] ?? '';
-      const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${++count}.eml`);
-      writeFileSync(file, raw);
-      process.stdout.write(`mail to ${to}: ${subject} (${file})\n`);
-      callback();
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = net.createServer().once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
     });
-  },
-});
-server.listen(port, '127.0.0.1', () =>
-  process.stdout.write(`mailbox listening on smtp://127.0.0.1:${port}, storing in ${dir}\n`),
-);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
+  });
+}
+
+/** The body as MailDev sent it, changed by `rewrite` when it is the UI's script or a mail's HTML. */
+function rewriterFor(path) {
+  if (/^\/assets\/index-[\w-]+\.js$/.test(path)) return (body) => body.replace(SANDBOX, SANDBOX_WITH_POPUPS);
+  if (/^\/api\/email\/[^/]+\/html$/.test(path)) return (body) => `<base target="_blank">${body}`;
+  return undefined;
+}
+
+function proxy(upstreamPort) {
+  const server = createServer((req, res) => {
+    const rewrite = rewriterFor(new URL(req.url, 'http://mailbox').pathname);
+    const headers = { ...req.headers };
+    if (rewrite) delete headers['accept-encoding']; // a plain body to rewrite
+    const upstream = request({ host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers });
+    upstream.on('response', (answer) => {
+      if (!rewrite || answer.statusCode !== 200) {
+        res.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(res);
+        return;
+      }
+      const chunks = [];
+      answer.on('data', (chunk) => chunks.push(chunk));
+      answer.on('end', () => {
+        const body = Buffer.from(rewrite(Buffer.concat(chunks).toString('utf8')), 'utf8');
+        const { etag, 'content-length': length, ...rest } = answer.headers;
+        void [etag, length];
+        res.writeHead(200, { ...rest, 'content-length': body.length, 'cache-control': 'no-store' });
+        res.end(body);
+      });
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  // Live updates (socket.io over WebSocket): passed through untouched.
+  server.on('upgrade', (req, socket, head) => {
+    const upstream = net.connect(upstreamPort, '127.0.0.1', () => {
+      const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
+      for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+      upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+      upstream.write(head);
+      socket.pipe(upstream).pipe(socket);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+  });
+  return server;
+}
+
+async function main() {
+  const upstreamPort = await freePort();
+  const maildev = spawn(
+    process.execPath,
+    [
+      join(__dirname, '../../node_modules/maildev/dist/bin/maildev.js'),
+      ...['--ip', '127.0.0.1', '--smtp', String(smtpPort), '--web-ip', '127.0.0.1', '--web', String(upstreamPort)],
+      ...['--mail-directory', dir],
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  const server = proxy(upstreamPort);
+  server.listen(webPort, '127.0.0.1', async () => {
+    for (let attempt = 0; attempt < 120; attempt++) {
+      const ready = await fetch(`http://127.0.0.1:${upstreamPort}/api/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ready) break;
+      await new Promise((wait) => setTimeout(wait, 500));
+    }
+    process.stdout.write(`mailbox: http://127.0.0.1:${webPort} (web UI, REST API at /api/email)\n`);
+  });
+  const stop = () => maildev.kill('SIGTERM');
+  maildev.on('exit', (code) => {
+    server.close();
+    server.closeAllConnections();
+    process.exitCode = code ?? 0;
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stop);
+}
+
+void main();
