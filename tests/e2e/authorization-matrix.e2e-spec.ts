@@ -101,12 +101,16 @@ function expected(decision: Decision, caller: Caller): 401 | 403 | 'allowed' {
   return byRole || byScope ? 'allowed' : 403;
 }
 
-function answered(status: number): 401 | 403 | 'allowed' | `unexpected ${number}` {
-  if (status === 401 || status === 403) return status;
+/**
+ * The guard's refusals are problem details with code UNAUTHORIZED or FORBIDDEN. A route's own check past the
+ * guard answers with its own code (the SMS webhook's `SMS_SIGNATURE_INVALID`): the guard let that caller in.
+ */
+function answered({ status, code }: { status: number; code?: string }): 401 | 403 | 'allowed' | `unexpected ${number}` {
+  if ((status === 401 || status === 403) && (code === 'UNAUTHORIZED' || code === 'FORBIDDEN')) return status;
   return status < 500 ? 'allowed' : `unexpected ${status}`;
 }
 
-async function call(url: string, route: Route, caller: Caller): Promise<number> {
+async function call(url: string, route: Route, caller: Caller): Promise<{ status: number; code?: string }> {
   // Path parameters get a value that exists nowhere (an allowed caller gets a 400 or 404), except a team:
   // the seeded people's own, since a lead of another team is refused by team isolation, not by this rule.
   const path = route.path.replace('{teamId}', 'customer-care').replace(/\{[^}]+\}/g, '1');
@@ -114,8 +118,11 @@ async function call(url: string, route: Route, caller: Caller): Promise<number> 
   const body = route.method === 'GET' ? undefined : '{}';
   if (body) headers['content-type'] = 'application/json';
   const response = await fetch(`${url}${path}`, { method: route.method, headers, body, redirect: 'manual' });
-  await response.arrayBuffer();
-  return response.status;
+  const text = await response.text();
+  const code = response.headers.get('content-type')?.includes('json')
+    ? (JSON.parse(text) as { code?: string }).code
+    : undefined;
+  return { status: response.status, code };
 }
 
 describe('authorisation matrix: every route × anonymous, each role, each scope', () => {
