@@ -53,10 +53,7 @@ describe.each(SERVICES)('%s', (service) => {
   });
 
   afterEach(async () => {
-    if (!container) return;
-    const logs = await podman('logs', container).catch(() => '');
-    if (expect.getState().assertionCalls === 0 || logs.includes('"level":50')) process.stdout.write(logs);
-    await podman('rm', '--force', '--ignore', container);
+    if (container) await podman('rm', '--force', '--ignore', container);
     container = undefined;
   });
 
@@ -70,10 +67,11 @@ describe.each(SERVICES)('%s', (service) => {
 
   it('is ready within 30 s, runs as non-root, and exits 0 on SIGTERM within the drain time', async () => {
     const port = await freePort();
-    container = `nps-image-${service}-${randomBytes(3).toString('hex')}`;
+    const name = `nps-image-${service}-${randomBytes(3).toString('hex')}`;
+    container = name;
     const started = Date.now();
     await podman(
-      ...['run', '--detach', '--name', container, '--network', 'host', '--read-only', '--tmpfs', '/tmp'],
+      ...['run', '--detach', '--name', name, '--network', 'host', '--read-only', '--tmpfs', '/tmp'],
       ...envArgs([...namespace, 'SERVICE', service, 'PORT', String(port)]),
       IMAGE,
     );
@@ -83,17 +81,20 @@ describe.each(SERVICES)('%s', (service) => {
         expect(response?.status).toBe(200);
       },
       { timeoutMs: READY_WITHIN_MS, intervalMs: 250 },
-    );
+    ).catch(async (error: Error) => {
+      const logs = await podman('logs', '--tail', '40', name).catch(() => '');
+      throw Object.assign(error, { message: `${error.message}\n${service}'s last log lines:\n${logs}` });
+    });
     const readyMs = Date.now() - started;
 
-    expect(await podman('exec', container, 'id', '-u')).not.toBe('0');
+    expect(await podman('exec', name, 'id', '-u')).not.toBe('0');
     // PID 1 is tini, and the service is its child.
-    expect(await podman('exec', container, 'cat', '/proc/1/comm')).toBe('tini');
+    expect(await podman('exec', name, 'cat', '/proc/1/comm')).toBe('tini');
 
     const stopping = Date.now();
-    await podman('stop', '--time', String(DRAIN_SECONDS), container);
+    await podman('stop', '--time', String(DRAIN_SECONDS), name);
     const stopMs = Date.now() - stopping;
-    expect(await podman('inspect', container, '--format', '{{.State.ExitCode}}')).toBe('0');
+    expect(await podman('inspect', name, '--format', '{{.State.ExitCode}}')).toBe('0');
     expect(stopMs).toBeLessThan(DRAIN_SECONDS * 1000);
     process.stdout.write(`${service}: ready after ${readyMs} ms, stopped after ${stopMs} ms\n`);
   });
