@@ -66,7 +66,8 @@ describe('helm chart policy', () => {
       for (const service of services) {
         const pod = named(values, 'Deployment', `nps-${service.name}`).spec.template.spec;
         const [container] = pod.containers;
-        expect(container.command).toEqual(['node', `dist/services/${service.name}/src/main.js`]);
+        expect(container.args).toEqual(['node', `dist/services/${service.name}/src/main.js`]);
+        expect(container.command).toBeUndefined(); // the image's tini stays PID 1
         expect(container.ports).toEqual([{ name: 'http', containerPort: service.port, protocol: 'TCP' }]);
         expect(container.startupProbe.httpGet).toEqual({ path: '/health/live', port: 'http' });
         expect(container.livenessProbe.httpGet).toEqual({ path: '/health/live', port: 'http' });
@@ -107,7 +108,7 @@ describe('helm chart policy', () => {
         const job = named(values, 'Job', `nps-${service.name}-migrate`);
         expect(job.metadata.annotations['helm.sh/hook']).toBe('pre-install,pre-upgrade');
         const [container] = job.spec.template.spec.containers;
-        expect(container.command).toEqual(['node', `dist/services/${service.name}/src/cli.js`, 'migrate']);
+        expect(container.args).toEqual(['node', `dist/services/${service.name}/src/cli.js`, 'migrate']);
         expect(container.image).toBe(
           named(values, 'Deployment', `nps-${service.name}`).spec.template.spec.containers[0].image,
         );
