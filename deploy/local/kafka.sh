@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Local single-node Apache Kafka 3.9 broker (KRaft, combined broker+controller), built from
 # Apache's own jars on Maven Central (deploy/local/kafka/pom.xml). No Docker, no tarball.
-# See docs/adr/0001-local-kafka-runner.md.
+# KAFKA_VERSION=4 runs Kafka 4.x instead (deploy/local/kafka4/pom.xml, log4j2).
+# See docs/adr/0001-local-kafka-runner.md and docs/adr/0024-kafka-4-compatibility.md.
 #
 #   kafka.sh start      start in the background (idempotent), wait until it serves requests
 #   kafka.sh run        the same, but in the foreground (exec), for a supervisor (SIGTERM/SIGINT stop it)
