@@ -62,7 +62,7 @@ readonly KAFKA_VERSION
 readonly KAFKA_MAJOR="${KAFKA_VERSION%%.*}"
 readonly DIST_DIR="${NPS_CACHE_DIR:-$HOME/.cache/nps}/kafka-$KAFKA_VERSION"
 readonly LIBS="$DIST_DIR/libs"
-readonly LIBS_MARKER="$DIST_DIR/libs.complete" # holds the sha256 of the pom the jars came from
+readonly LIBS_MARKER="$DIST_DIR/libs.complete" # the sha256 of the pom the jars came from (+ an overriding version)
 
 readonly DATA_DIR="$KAFKA_STATE_DIR/data"
 readonly LOG_FILE="$KAFKA_STATE_DIR/kafka.log"
