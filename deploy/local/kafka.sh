@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Local single-node Apache Kafka 3.9 broker (KRaft, combined broker+controller), built from
 # Apache's own jars on Maven Central (deploy/local/kafka/pom.xml). No Docker, no tarball.
-# See docs/adr/0001-local-kafka-runner.md.
+# KAFKA_VERSION=4 runs Kafka 4.x instead (deploy/local/kafka4/pom.xml, log4j2).
+# See docs/adr/0001-local-kafka-runner.md and docs/adr/0024-kafka-4-compatibility.md.
 #
 #   kafka.sh start      start in the background (idempotent), wait until it serves requests
 #   kafka.sh run        the same, but in the foreground (exec), for a supervisor (SIGTERM/SIGINT stop it)
@@ -15,13 +16,24 @@
 #   KAFKA_BIND_HOST (KAFKA_HOST)  KAFKA_HEAP (512m)  KAFKA_START_TIMEOUT (60)  KAFKA_STOP_TIMEOUT (30)
 #   KAFKA_STATE_DIR (${NPS_STATE_DIR:-$HOME/.local/state/nps}/kafka-$KAFKA_PORT)
 #   NPS_CACHE_DIR ($HOME/.cache/nps; jars in kafka-<version>/libs)  KAFKA_OPTS (extra JVM flags)
+#   KAFKA_VERSION (unset: 3.9 from kafka/pom.xml; "4": the 4.x of kafka4/pom.xml; or an exact
+#     3.x/4.x version such as 4.1.1, fetched with the pom of its major; docs/adr/0024-kafka-4-compatibility.md)
 # Everything except the jar cache is keyed by the state dir, so brokers on different ports
 # can run side by side.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly SCRIPT_DIR
-readonly POM="$SCRIPT_DIR/kafka/pom.xml"
+# Kafka 4 needs other logging jars (log4j2) than 3.9 (reload4j): its own pom.
+case "${KAFKA_VERSION:-}" in
+  "" | 3.*) POM="$SCRIPT_DIR/kafka/pom.xml" ;;
+  4 | 4.*) POM="$SCRIPT_DIR/kafka4/pom.xml" ;;
+  *)
+    echo "kafka.sh: KAFKA_VERSION must be empty, 4, or a 3.x/4.x version (got \"$KAFKA_VERSION\")" >&2
+    exit 1
+    ;;
+esac
+readonly POM
 
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 [[ $KAFKA_PORT =~ ^[0-9]+$ ]] || { echo "kafka.sh: KAFKA_PORT must be a number (got \"$KAFKA_PORT\")" >&2; exit 1; }
@@ -42,12 +54,15 @@ done
 [[ $KAFKA_PORT != "$KAFKA_CONTROLLER_PORT" ]] || die "KAFKA_PORT and KAFKA_CONTROLLER_PORT must differ"
 [[ $KAFKA_HEAP =~ ^[0-9]+[kKmMgG]?$ ]] || die "KAFKA_HEAP must look like 512m (got \"$KAFKA_HEAP\")"
 
-KAFKA_VERSION="$(sed -n 's:.*<kafka\.version>\([^<]*\)</kafka\.version>.*:\1:p' "$POM" | head -n 1)"
-[[ -n $KAFKA_VERSION ]] || die "no <kafka.version> in $POM"
+POM_KAFKA_VERSION="$(sed -n 's:.*<kafka\.version>\([^<]*\)</kafka\.version>.*:\1:p' "$POM" | head -n 1)"
+[[ -n $POM_KAFKA_VERSION ]] || die "no <kafka.version> in $POM"
+if [[ -z ${KAFKA_VERSION:-} || $KAFKA_VERSION == 4 ]]; then KAFKA_VERSION="$POM_KAFKA_VERSION"; fi
+[[ $KAFKA_VERSION =~ ^[34]\.[0-9]+\.[0-9]+$ ]] || die "KAFKA_VERSION must look like 4.1.1 (got \"$KAFKA_VERSION\")"
 readonly KAFKA_VERSION
+readonly KAFKA_MAJOR="${KAFKA_VERSION%%.*}"
 readonly DIST_DIR="${NPS_CACHE_DIR:-$HOME/.cache/nps}/kafka-$KAFKA_VERSION"
 readonly LIBS="$DIST_DIR/libs"
-readonly LIBS_MARKER="$DIST_DIR/libs.complete" # holds the sha256 of the pom the jars came from
+readonly LIBS_MARKER="$DIST_DIR/libs.complete" # the sha256 of the pom the jars came from (+ an overriding version)
 
 readonly DATA_DIR="$KAFKA_STATE_DIR/data"
 readonly LOG_FILE="$KAFKA_STATE_DIR/kafka.log"
@@ -55,6 +70,7 @@ readonly OUT_FILE="$KAFKA_STATE_DIR/kafka.out" # the JVM's own stdout/stderr in 
 readonly PID_FILE="$KAFKA_STATE_DIR/kafka.pid"
 readonly PROPS="$KAFKA_STATE_DIR/server.properties"
 readonly LOG4J="$KAFKA_STATE_DIR/log4j.properties"
+readonly LOG4J2="$KAFKA_STATE_DIR/log4j2.properties" # Kafka 4
 readonly BOOTSTRAP="$KAFKA_HOST:$KAFKA_PORT"
 
 if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=java; fi
@@ -120,6 +136,11 @@ show_log_tail() {
 ensure_libs() {
   local want
   want="$(sha256sum "$POM" | cut -d' ' -f1)"
+  local version_flag=()
+  if [[ $KAFKA_VERSION != "$POM_KAFKA_VERSION" ]]; then
+    want="$want $KAFKA_VERSION"
+    version_flag=("-Dkafka.version=$KAFKA_VERSION")
+  fi
   if [[ -f $LIBS_MARKER && "$(<"$LIBS_MARKER")" == "$want" ]]; then return 0; fi
   command -v mvn >/dev/null || die "mvn is not installed (needed once to fetch Kafka $KAFKA_VERSION from Maven Central)"
   mkdir -p "$DIST_DIR"
@@ -131,7 +152,7 @@ ensure_libs() {
     log "fetching Apache Kafka $KAFKA_VERSION jars from Maven Central into $LIBS (once)"
     tmp="$(mktemp -d "$DIST_DIR/libs.tmp.XXXXXX")"
     chmod 755 "$tmp"
-    if ! mvn -q -B -f "$POM" dependency:copy-dependencies -DoutputDirectory="$tmp" \
+    if ! mvn -q -B -f "$POM" "${version_flag[@]}" dependency:copy-dependencies -DoutputDirectory="$tmp" \
       -DincludeScope=runtime -Dstyle.color=never >"$DIST_DIR/mvn.log" 2>&1; then
       rm -rf "$tmp"
       tail -n 40 "$DIST_DIR/mvn.log" >&2
@@ -183,6 +204,7 @@ log.retention.hours=24
 log.segment.bytes=67108864
 log.retention.check.interval.ms=300000
 EOF
+  if ((KAFKA_MAJOR >= 4)); then write_log4j2_config; return 0; fi
   # Root appenders come from the system property nps.kafka.appenders: "" for start (file
   # only), ", stdout" for run. Everything at INFO goes to kafka.log, 5 x 10 MB rolling.
   cat >"$LOG4J" <<EOF
@@ -205,6 +227,49 @@ log4j.logger.kafka.network.RequestChannel\$=WARN
 EOF
 }
 
+# Kafka 4 logs through log4j2: the same file, rolling and levels as log4j.properties above. The
+# stdout appender's level comes from the system property nps.kafka.stdout: OFF for start, ALL for run.
+write_log4j2_config() {
+  cat >"$LOG4J2" <<EOF
+# Generated by deploy/local/kafka.sh on every start.
+status = warn
+appender.file.type = RollingFile
+appender.file.name = file
+appender.file.fileName = $LOG_FILE
+appender.file.filePattern = $LOG_FILE.%i
+appender.file.append = true
+appender.file.layout.type = PatternLayout
+appender.file.layout.pattern = [%d] %p %m (%c)%n
+appender.file.policies.type = Policies
+appender.file.policies.size.type = SizeBasedTriggeringPolicy
+appender.file.policies.size.size = 10MB
+appender.file.strategy.type = DefaultRolloverStrategy
+appender.file.strategy.max = 5
+appender.stdout.type = Console
+appender.stdout.name = stdout
+appender.stdout.layout.type = PatternLayout
+appender.stdout.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = INFO
+rootLogger.appenderRef.file.ref = file
+rootLogger.appenderRef.stdout.ref = stdout
+rootLogger.appenderRef.stdout.level = \${sys:nps.kafka.stdout:-OFF}
+logger.request.name = kafka.request.logger
+logger.request.level = WARN
+logger.channel.name = kafka.network.RequestChannel\$
+logger.channel.level = WARN
+EOF
+}
+
+log_flags() { # appenders ("" or ", stdout") -> fills the array LOG_FLAGS
+  if ((KAFKA_MAJOR >= 4)); then
+    local level=OFF
+    [[ -z $1 ]] || level=ALL
+    LOG_FLAGS=(-Dlog4j2.configurationFile="$LOG4J2" -Dnps.kafka.stdout="$level")
+  else
+    LOG_FLAGS=(-Dlog4j.configuration="file:$LOG4J" -Dnps.kafka.appenders="$1")
+  fi
+}
+
 # Format the storage once, with a fresh cluster id, when the data dir has no meta.properties.
 format_storage() {
   [[ -f $DATA_DIR/meta.properties ]] && return 0
@@ -215,7 +280,8 @@ format_storage() {
     [[ ${#cluster_id} == 22 && $cluster_id != -* ]] && break
   done
   log "formatting $DATA_DIR (cluster id $cluster_id)"
-  if ! "$JAVA" -Xmx256m -Dlog4j.configuration="file:$LOG4J" -Dnps.kafka.appenders= -cp "$LIBS/*" \
+  log_flags ""
+  if ! "$JAVA" -Xmx256m "${LOG_FLAGS[@]}" -cp "$LIBS/*" \
     kafka.tools.StorageTool format -t "$cluster_id" -c "$PROPS" >>"$LOG_FILE" 2>&1; then
     show_log_tail
     die "formatting the storage in $DATA_DIR failed"
@@ -225,12 +291,12 @@ format_storage() {
 java_cmd() { # appenders -> fills the array JAVA_CMD
   local extra=()
   if [[ -n ${KAFKA_OPTS:-} ]]; then read -r -a extra <<<"$KAFKA_OPTS"; fi
+  log_flags "$1"
   JAVA_CMD=("$JAVA" "-Xms$KAFKA_HEAP" "-Xmx$KAFKA_HEAP"
     -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35
     -XX:+ExplicitGCInvokesConcurrent -XX:MaxInlineLevel=15 -XX:+ExitOnOutOfMemoryError
     -Djava.awt.headless=true -Dkafka.logs.dir="$KAFKA_STATE_DIR"
-    -Dlog4j.configuration="file:$LOG4J" -Dnps.kafka.appenders="$1"
-    "${extra[@]}" -cp "$LIBS/*" kafka.Kafka "$PROPS")
+    "${LOG_FLAGS[@]}" "${extra[@]}" -cp "$LIBS/*" kafka.Kafka "$PROPS")
 }
 
 # Everything before the broker itself, under this state dir's lock (held on fd 8).
@@ -243,7 +309,7 @@ prepare() {
 }
 
 preflight() {
-  command -v "$JAVA" >/dev/null || die "java is not installed (Kafka $KAFKA_VERSION needs Java 11 or newer; 17 recommended)"
+  command -v "$JAVA" >/dev/null || die "java is not installed (Kafka $KAFKA_VERSION needs Java $((KAFKA_MAJOR >= 4 ? 17 : 11)) or newer; 17 recommended)"
   local port
   for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
     if tcp_open 127.0.0.1 "$port" || { [[ $KAFKA_HOST != 127.0.0.1 ]] && tcp_open "$KAFKA_HOST" "$port"; }; then
