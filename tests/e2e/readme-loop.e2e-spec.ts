@@ -197,10 +197,10 @@ describe('the README loop against `npm start`, twice with `npm run reset` betwee
     await page.getByText(subject).first().click();
     const mail = page.frameLocator('iframe[title="Email HTML content"]');
     // The mailbox opens a mail's links in a new tab (deploy/local/mailbox.js): the survey page, 2 chosen.
-    const [tab] = await Promise.all([
-      context.waitForEvent('page'),
-      mail.getByRole('link', { name: '2', exact: true }).click(),
-    ]);
+    // On a busy machine the mail pane can take a while: wait for the link before clicking it.
+    const two = mail.getByRole('link', { name: '2', exact: true });
+    await two.waitFor({ timeout: 90000 });
+    const [tab] = await Promise.all([context.waitForEvent('page', { timeout: 90000 }), two.click()]);
     const question = 'Hoe waarschijnlijk is het dat u ons aanbeveelt aan een vriend of collega?';
     await tab.getByRole('group', { name: question }).waitFor();
     expect(tab.url()).toContain(`http://127.0.0.1:${3002 + offset}/s/`);
