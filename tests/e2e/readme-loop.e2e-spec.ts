@@ -73,47 +73,19 @@ class Stack {
   }
 }
 
-// Known start-up noise, reported to libs/messaging and tolerated here until it is fixed there; anything
-// else at warn or above fails. (1) kafkajs 2.2.4 arms a timer with a negative delay in
-// RequestQueue.scheduleCheckPendingRequests (throttledUntil - Date.now() when nothing is throttled), which
-// Node 24 reports once per process: harmless, Node waits 1 ms. (2) Right after a service creates its
-// topics, the consumer-lag monitor's ListOffsets can reach a partition whose leader is still being
-// elected: kafkajs logs the response at error and the monitor warns, then the next measurement works.
-// (3) Services starting together create the same topics: the loser's CreateTopics answers "already
-// exists", which libs/messaging's topic provisioner expects and ignores, but kafkajs logs it at error.
-const KNOWN_TEXT = [
-  /^\(node:\d+\) TimeoutNegativeWarning: -\d+ is a negative number\.$/,
-  /^Timeout duration was set to 1\.$/,
-  /^\(Use `node --trace-warnings \.\.\.` to show where the warning was created\)$/,
-];
-const NOT_LEADER = 'This server is not the leader for that topic-partition';
 interface LogLine {
   level?: number;
-  context?: string;
-  msg?: string;
-  error?: string;
-}
-function known(line: LogLine): boolean {
-  if (line.context === 'kafkajs' && line.msg?.startsWith('Response CreateTopics') === true) {
-    return line.error === 'Topic creation errors';
-  }
-  if (line.error !== NOT_LEADER) return false;
-  return (
-    (line.context === 'kafkajs' && line.msg?.startsWith('Response ListOffsets') === true) ||
-    (line.context === 'ConsumerLagMonitor' && line.msg === 'could not measure consumer lag')
-  );
 }
 
-/** Pino lines at warn (40) or above, and lines that are not JSON, of every log in `dir`, but the known ones. */
+/** Pino lines at warn (40) or above, and lines that are not JSON, of every log in `dir`. */
 function loudLines(dir: string, names: string[]): string[] {
   return names.flatMap((name) =>
     readFileSync(join(dir, `${name}.log`), 'utf8')
       .split('\n')
-      .filter((line) => line.trim() !== '' && !KNOWN_TEXT.some((text) => text.test(line)))
+      .filter((line) => line.trim() !== '')
       .filter((line) => {
         try {
-          const parsed = JSON.parse(line) as LogLine;
-          return (parsed.level ?? 0) >= 40 && !known(parsed);
+          return ((JSON.parse(line) as LogLine).level ?? 0) >= 40;
         } catch {
           return true;
         }

@@ -41,8 +41,33 @@ const LEVELS: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
  * (ADR 0014); duplicates after a retry carry their event id and inboxes drop them (ADR 0004).
  */
 const NO_ACTION = new Set(['Limiting retries for the idempotent producer may invalidate EoS guarantees']);
-/** Retried by kafkajs itself while a coordinator or leader settles: worth a debug line, not an error. */
-const SETTLING = /coordinator is loading|not the coordinator|leadership election|There is no leader/i;
+/**
+ * Passing states kafkajs logs at error although it retries them, or the caller expects them: a
+ * coordinator or a partition leader still settling on fresh topics, and two services creating the
+ * same topic at once (the provisioner takes "already exists" as done). Debug lines, not errors.
+ */
+const SETTLING = new RegExp(
+  [
+    'coordinator is loading',
+    'not the coordinator',
+    'leadership election',
+    'There is no leader',
+    'not the leader for that topic-partition',
+    'Topic creation errors',
+    'already exists',
+  ].join('|'),
+  'i',
+);
+
+// kafkajs 2.2.4 arms a timer with a negative delay (RequestQueue.scheduleCheckPendingRequests computes
+// throttledUntil - Date.now() while nothing is throttled); Node then waits 1 ms and prints a
+// TimeoutNegativeWarning once per process. It calls for no action, so that one warning is dropped.
+const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+process.emitWarning = ((warning: unknown, ...rest: unknown[]) => {
+  const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+  if (type === 'TimeoutNegativeWarning' && new Error().stack?.includes('kafkajs')) return;
+  emitWarning(warning, ...rest);
+}) as typeof process.emitWarning;
 
 /** Sends kafkajs' own log lines through the service logger (structured JSON). */
 const nestLogCreator: logCreator = () => {

@@ -85,7 +85,11 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
       // Reconnect next time: a broken admin connection does not heal by itself.
       void this.admin?.disconnect().catch(() => undefined);
       this.admin = undefined;
-      this.logger.warn({ msg: 'could not measure consumer lag', error: (error as Error).message });
+      // A leader still being elected on fresh topics: the next measurement works.
+      const settling = /not the leader|leadership election|There is no leader/i.test((error as Error).message);
+      const log = { msg: 'could not measure consumer lag', error: (error as Error).message };
+      if (settling) this.logger.debug(log);
+      else this.logger.warn(log);
     }
     return this.snapshot();
   }
