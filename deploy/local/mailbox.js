@@ -28,11 +28,29 @@ function freePort() {
   });
 }
 
-/** The body as MailDev sent it, changed by `rewrite` when it is the UI's script or a mail's HTML. */
+/** The body as MailDev sent it, changed by `rewrite` when it is the UI's script or a mail's HTML (or its JSON). */
 function rewriterFor(path) {
   if (/^\/assets\/index-[\w-]+\.js$/.test(path)) return (body) => body.replace(SANDBOX, SANDBOX_WITH_POPUPS);
-  if (/^\/api\/email\/[^/]+\/html$/.test(path)) return (body) => `<base target="_blank">${body}`;
+  if (/^\/api\/email\/[^/]+\/html$/.test(path)) return (body) => `${BASE}${body}`;
+  // The UI shows the mail's `html` from these JSON answers until its /html request returns: same change.
+  if (/^\/api\/email(\/[^/]+)?$/.test(path)) return withBaseInJson;
   return undefined;
+}
+
+const BASE = '<base target="_blank">';
+
+/** `<base target="_blank">` in front of the `html` of every mail in a JSON answer (one mail or a list). */
+function withBaseInJson(body) {
+  let parsed;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  for (const mail of Array.isArray(parsed) ? parsed : [parsed]) {
+    if (mail && typeof mail.html === 'string' && !mail.html.startsWith(BASE)) mail.html = `${BASE}${mail.html}`;
+  }
+  return JSON.stringify(parsed);
 }
 
 function proxy(upstreamPort) {
