@@ -1,4 +1,4 @@
-import { freshTopicPrefix, type ServiceBed, serviceBed, type ServiceName } from '@nps/testing';
+import { freshTopicPrefix, type ServiceBed, serviceBed, type ServiceName, PLATFORM_SERVICES } from '@nps/testing';
 import { POLICY } from './authorization.policy';
 
 // Issue 13, deny by default: every route of every service, read from its own OpenAPI document
@@ -10,13 +10,7 @@ import { POLICY } from './authorization.policy';
 // an allowed caller mostly gets a 400/404/415 validation answer: that proves the guard let it in,
 // which is all this test is about (the services' own tests check what the routes do).
 
-const SERVICES: ServiceName[] = [
-  'survey-dispatch',
-  'response-ingestion',
-  'scoring',
-  'root-cause-tagging',
-  'case-management',
-];
+const SERVICES = PLATFORM_SERVICES;
 
 const PEOPLE = { alice: 'agent', lena: 'lead', adam: 'admin', nina: 'analyst' } as const;
 const MACHINES = {

@@ -14,16 +14,11 @@ import {
   sharedLocalIssuer,
   SmtpInbox,
   standardWebhookSignatureValid,
+  PLATFORM_SERVICES,
 } from '@nps/testing';
 import type { Browser } from 'playwright-core';
 
-const SERVICES: ServiceName[] = [
-  'survey-dispatch',
-  'response-ingestion',
-  'scoring',
-  'root-cause-tagging',
-  'case-management',
-];
+const SERVICES = PLATFORM_SERVICES;
 const WEBHOOK_SECRET = `whsec_${Buffer.from('closed-loop-e2e-webhook-secret').toString('base64')}`;
 const TEAM = 'customer-care'; // the default team a fresh install routes to
 

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Topics } from '@nps/contracts';
-import { anEvent, expectEventually, freshTopicPrefix, serviceBed, type ServiceName } from '@nps/testing';
+import {
+  anEvent,
+  expectEventually,
+  freshTopicPrefix,
+  serviceBed,
+  type ServiceName,
+  PLATFORM_SERVICES,
+} from '@nps/testing';
 
-const SERVICES: ServiceName[] = [
-  'survey-dispatch',
-  'response-ingestion',
-  'scoring',
-  'root-cause-tagging',
-  'case-management',
-];
+const SERVICES = PLATFORM_SERVICES;
 
 /** The value of every sample of `name` whose labels include `labels`, summed; undefined when none is exposed. */
 function sampleSum(text: string, name: string, labels: Record<string, string> = {}): number | undefined {

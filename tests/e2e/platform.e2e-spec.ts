@@ -1,14 +1,8 @@
 import { ALL_TOPICS } from '@nps/contracts';
-import { expectEventually, freshTopicPrefix, serviceBed, type ServiceName, testKafkaBrokers } from '@nps/testing';
+import { expectEventually, freshTopicPrefix, PLATFORM_SERVICES, serviceBed, testKafkaBrokers } from '@nps/testing';
 import { Kafka } from 'kafkajs';
 
-const SERVICES: ServiceName[] = [
-  'survey-dispatch',
-  'response-ingestion',
-  'scoring',
-  'root-cause-tagging',
-  'case-management',
-];
+const SERVICES = PLATFORM_SERVICES;
 
 // The whole platform as it is deployed: five processes, one broker, one database.
 describe('the platform', () => {

@@ -48,3 +48,6 @@ export const SERVICES: Record<ServiceName, ServiceDefinition> = {
 export function definitionOf(service: ServiceName | (string & {}) | ServiceDefinition): ServiceDefinition {
   return typeof service === 'string' ? (SERVICES[service as ServiceName] ?? platformService(service)) : service;
 }
+
+/** The five platform services, in the order the catalog lists them. */
+export const PLATFORM_SERVICES = Object.keys(SERVICES) as ServiceName[];
