@@ -1,7 +1,7 @@
 import type { DescMessage } from '@bufbuild/protobuf';
 
 /** Which field of an event is the Kafka key, so that events about one thing stay in order. */
-export type KeyRule = 'customerId' | 'caseId' | 'taxonomyId';
+export type KeyRule = 'customerId' | 'caseId' | 'taxonomyId' | 'improvementActionId' | 'accountId';
 
 /** Everything the platform declares about one topic; created from this at start-up. */
 export interface TopicSpec {

@@ -3,14 +3,21 @@ import { TimestampSchema } from '@bufbuild/protobuf/wkt';
 import { ALL_TOPICS, deadLetterTopicOf, Topics } from './topics';
 
 describe('topic declarations', () => {
-  it('name every topic nps.<entity>.<event>.v<N>, each once', () => {
-    for (const topic of ALL_TOPICS) expect(topic.name).toMatch(/^nps\.[a-z]+\.[a-z]+\.v\d+$/);
+  it('name every topic nps.<entity>.<event>.v<N> in kebab-case, each once', () => {
+    for (const topic of ALL_TOPICS) expect(topic.name).toMatch(/^nps\.[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*\.v\d+$/);
     expect(new Set(ALL_TOPICS.map((t) => t.name)).size).toBe(ALL_TOPICS.length);
   });
 
-  it('key case events by case id, taxonomy versions by taxonomy id and everything else by customer id', () => {
-    const keyOf = (name: string) =>
-      name.startsWith('nps.case.') ? 'caseId' : name.startsWith('nps.taxonomy.') ? 'taxonomyId' : 'customerId';
+  it('key events by the thing they are about: case, taxonomy, improvement action, account, else customer', () => {
+    const keyOf = (name: string) => {
+      // A skipped detractor has no case: its event stays in order with the customer's other events.
+      if (name === 'nps.case.skipped.v1') return 'customerId';
+      if (name.startsWith('nps.case.')) return 'caseId';
+      if (name.startsWith('nps.taxonomy.')) return 'taxonomyId';
+      if (name.startsWith('nps.improvement-action.')) return 'improvementActionId';
+      if (name.startsWith('nps.account.')) return 'accountId';
+      return 'customerId';
+    };
     for (const topic of ALL_TOPICS) expect(topic.key).toBe(keyOf(topic.name));
   });
 

@@ -139,6 +139,48 @@ export const Topics = {
   ),
   CaseClosed: eventTopic('nps.case.closed.v1', 'caseId', M.CaseClosedSchema, 'A case was closed.'),
   CaseReopened: eventTopic('nps.case.reopened.v1', 'caseId', M.CaseReopenedSchema, 'A closed case was reopened.'),
+  CaseSkipped: eventTopic(
+    'nps.case.skipped.v1',
+    'customerId',
+    M.CaseSkippedSchema,
+    'A detractor answer opened no case, with the reason (case-opening policy or holdout).',
+  ),
+  RecoveryMeasured: eventTopic(
+    'nps.recovery.measured.v1',
+    'customerId',
+    M.RecoveryMeasuredSchema,
+    'A detractor answered the recovery re-survey: first score, new score, followed-up or holdout.',
+  ),
+  PromoterFollowedUp: eventTopic(
+    'nps.promoter.followed-up.v1',
+    'customerId',
+    M.PromoterFollowedUpSchema,
+    'A promoter got the configured thank-you, referral or review action.',
+  ),
+  ImprovementActionOpened: eventTopic(
+    'nps.improvement-action.opened.v1',
+    'improvementActionId',
+    M.ImprovementActionOpenedSchema,
+    'A systemic improvement was opened for a root cause.',
+  ),
+  ImprovementActionReleased: eventTopic(
+    'nps.improvement-action.released.v1',
+    'improvementActionId',
+    M.ImprovementActionReleasedSchema,
+    "An improvement action's fix went live; NPS before and after it is compared.",
+  ),
+  ImprovementActionClosed: eventTopic(
+    'nps.improvement-action.closed.v1',
+    'improvementActionId',
+    M.ImprovementActionClosedSchema,
+    'An improvement action was closed.',
+  ),
+  AccountAtRisk: eventTopic(
+    'nps.account.at-risk.v1',
+    'accountId',
+    M.AccountAtRiskSchema,
+    'Several detractors from one customer organisation within a window.',
+  ),
   TaxonomyPublished: eventTopic(
     'nps.taxonomy.published.v1',
     'taxonomyId',

@@ -85,7 +85,13 @@ describe('docs/asyncapi.yaml', () => {
       expect(operations.map((operation) => operation.action())).toEqual(['receive']);
       const key = channel?.messages().all()[0].bindings().get('kafka')?.value() as { key: { description: string } };
       expect(key.key.description).toContain(
-        { caseId: 'case_id', customerId: 'customer_id', taxonomyId: 'taxonomy_id' }[topic.key],
+        {
+          caseId: 'case_id',
+          customerId: 'customer_id',
+          taxonomyId: 'taxonomy_id',
+          improvementActionId: 'improvement_action_id',
+          accountId: 'account_id',
+        }[topic.key],
       );
     },
   );

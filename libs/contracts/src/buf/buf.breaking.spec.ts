@@ -36,7 +36,10 @@ describe('buf breaking (FILE) against proto/', () => {
   it('passes for a compatible change: a new field with a new number', () => {
     const result = breaking(
       changedCopy('response.proto', (s) =>
-        s.replace('  ResponseSource source = 13;\n', '  ResponseSource source = 13;\n  string campaign_id = 14;\n'),
+        s.replace(
+          '  string recovery_of_response_id = 15;\n',
+          '  string recovery_of_response_id = 15;\n  string campaign_id = 16;\n',
+        ),
       ),
     );
 

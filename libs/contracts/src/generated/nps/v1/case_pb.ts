@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file nps/v1/case.proto.
  */
 export const file_nps_v1_case: GenFile = /*@__PURE__*/
-  fileDesc("ChFucHMvdjEvY2FzZS5wcm90bxIGbnBzLnYxIvcCCgpDYXNlT3BlbmVkEhAKCGV2ZW50X2lkGAEgASgJEi8KC29jY3VycmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIPCgdjYXNlX2lkGAMgASgJEhMKC3Jlc3BvbnNlX2lkGAQgASgJEhMKC2N1c3RvbWVyX2lkGAUgASgJEg8KB3RlYW1faWQYBiABKAkSEAoIb3duZXJfaWQYByABKAkSJgoIcHJpb3JpdHkYCCABKA4yFC5ucHMudjEuQ2FzZVByaW9yaXR5EjgKFGZpcnN0X2NvbnRhY3RfZHVlX2F0GAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBI1ChFyZXNvbHV0aW9uX2R1ZV9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDwoHcnVsZV9pZBgLIAEoCRIPCgd0YWdfaWRzGAwgAygJEg0KBXNjb3JlGA0gASgFIrUCCgxDYXNlQXNzaWduZWQSEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg8KB2Nhc2VfaWQYAyABKAkSEwoLcmVzcG9uc2VfaWQYBCABKAkSEwoLY3VzdG9tZXJfaWQYBSABKAkSDwoHdGVhbV9pZBgGIAEoCRIQCghvd25lcl9pZBgHIAEoCRIYChBwcmV2aW91c190ZWFtX2lkGAggASgJEhkKEXByZXZpb3VzX293bmVyX2lkGAkgASgJEiwKBnJlYXNvbhgKIAEoDjIcLm5wcy52MS5DYXNlQXNzaWdubWVudFJlYXNvbhIPCgdydWxlX2lkGAsgASgJEhAKCGFjdG9yX2lkGAwgASgJIooDCgtDYXNlVXBkYXRlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDwoHY2FzZV9pZBgDIAEoCRITCgtyZXNwb25zZV9pZBgEIAEoCRITCgtjdXN0b21lcl9pZBgFIAEoCRIkCgRraW5kGAYgASgOMhYubnBzLnYxLkNhc2VVcGRhdGVLaW5kEgwKBG5vdGUYByABKAkSDwoHdGFnX2lkcxgIIAMoCRImCghwcmlvcml0eRgJIAEoDjIULm5wcy52MS5DYXNlUHJpb3JpdHkSOAoUZmlyc3RfY29udGFjdF9kdWVfYXQYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjUKEXJlc29sdXRpb25fZHVlX2F0GAsgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBINCgVzY29yZRgMIAEoBRIQCghhY3Rvcl9pZBgNIAEoCSLCAgoNQ2FzZUVzY2FsYXRlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDwoHY2FzZV9pZBgDIAEoCRITCgtyZXNwb25zZV9pZBgEIAEoCRITCgtjdXN0b21lcl9pZBgFIAEoCRINCgVsZXZlbBgGIAEoBRIsCgZyZWFzb24YByABKA4yHC5ucHMudjEuQ2FzZUVzY2FsYXRpb25SZWFzb24SFwoPdGFyZ2V0X293bmVyX2lkGAggASgJEhYKDnRhcmdldF90ZWFtX2lkGAkgASgJEjMKD2JyZWFjaGVkX2R1ZV9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEAoIYWN0b3JfaWQYCyABKAki7QEKDENhc2VSZXNvbHZlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDwoHY2FzZV9pZBgDIAEoCRITCgtyZXNwb25zZV9pZBgEIAEoCRITCgtjdXN0b21lcl9pZBgFIAEoCRIZChFyb290X2NhdXNlX3RhZ19pZBgGIAEoCRIkCgdvdXRjb21lGAcgASgOMhMubnBzLnYxLkNhc2VPdXRjb21lEgwKBG5vdGUYCCABKAkSEAoIYWN0b3JfaWQYCSABKAkilAIKCkNhc2VDbG9zZWQSEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg8KB2Nhc2VfaWQYAyABKAkSEwoLcmVzcG9uc2VfaWQYBCABKAkSEwoLY3VzdG9tZXJfaWQYBSABKAkSJwoGcmVhc29uGAYgASgOMhcubnBzLnYxLkNhc2VDbG9zZVJlYXNvbhIkCgdvdXRjb21lGAcgASgOMhMubnBzLnYxLkNhc2VPdXRjb21lEhkKEXJvb3RfY2F1c2VfdGFnX2lkGAggASgJEgwKBG5vdGUYCSABKAkSEAoIYWN0b3JfaWQYCiABKAkisAIKDENhc2VSZW9wZW5lZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDwoHY2FzZV9pZBgDIAEoCRITCgtyZXNwb25zZV9pZBgEIAEoCRITCgtjdXN0b21lcl9pZBgFIAEoCRIoCgZyZWFzb24YBiABKA4yGC5ucHMudjEuQ2FzZVJlb3BlblJlYXNvbhIPCgd0ZWFtX2lkGAcgASgJEhAKCG93bmVyX2lkGAggASgJEjUKEXJlc29sdXRpb25fZHVlX2F0GAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIMCgRub3RlGAogASgJEhAKCGFjdG9yX2lkGAsgASgJKpABCgxDYXNlUHJpb3JpdHkSHQoZQ0FTRV9QUklPUklUWV9VTlNQRUNJRklFRBAAEhUKEUNBU0VfUFJJT1JJVFlfTE9XEAESGAoUQ0FTRV9QUklPUklUWV9OT1JNQUwQAhIWChJDQVNFX1BSSU9SSVRZX0hJR0gQAxIYChRDQVNFX1BSSU9SSVRZX1VSR0VOVBAEKokCChRDYXNlQXNzaWdubWVudFJlYXNvbhImCiJDQVNFX0FTU0lHTk1FTlRfUkVBU09OX1VOU1BFQ0lGSUVEEAASJwojQ0FTRV9BU1NJR05NRU5UX1JFQVNPTl9ST1VUSU5HX1JVTEUQARIoCiRDQVNFX0FTU0lHTk1FTlRfUkVBU09OX0FDQ09VTlRfT1dORVIQAhIhCh1DQVNFX0FTU0lHTk1FTlRfUkVBU09OX01BTlVBTBADEiUKIUNBU0VfQVNTSUdOTUVOVF9SRUFTT05fRVNDQUxBVElPThAEEiwKKENBU0VfQVNTSUdOTUVOVF9SRUFTT05fT1dORVJfVU5BVkFJTEFCTEUQBSq9AgoOQ2FzZVVwZGF0ZUtpbmQSIAocQ0FTRV9VUERBVEVfS0lORF9VTlNQRUNJRklFRBAAEh8KG0NBU0VfVVBEQVRFX0tJTkRfTk9URV9BRERFRBABEiYKIkNBU0VfVVBEQVRFX0tJTkRfQ09OVEFDVF9BVFRFTVBURUQQAhInCiNDQVNFX1VQREFURV9LSU5EX0NVU1RPTUVSX0NPTlRBQ1RFRBADEiEKHUNBU0VfVVBEQVRFX0tJTkRfVEFHU19DSEFOR0VEEAQSJQohQ0FTRV9VUERBVEVfS0lORF9QUklPUklUWV9DSEFOR0VEEAUSJgoiQ0FTRV9VUERBVEVfS0lORF9EVUVfREFURVNfQ0hBTkdFRBAGEiUKIUNBU0VfVVBEQVRFX0tJTkRfUkVTUE9OU0VfUkVWSVNFRBAHKsIBChRDYXNlRXNjYWxhdGlvblJlYXNvbhImCiJDQVNFX0VTQ0FMQVRJT05fUkVBU09OX1VOU1BFQ0lGSUVEEAASMAosQ0FTRV9FU0NBTEFUSU9OX1JFQVNPTl9GSVJTVF9DT05UQUNUX09WRVJEVUUQARItCilDQVNFX0VTQ0FMQVRJT05fUkVBU09OX1JFU09MVVRJT05fT1ZFUkRVRRACEiEKHUNBU0VfRVNDQUxBVElPTl9SRUFTT05fTUFOVUFMEAMqjQEKC0Nhc2VPdXRjb21lEhwKGENBU0VfT1VUQ09NRV9VTlNQRUNJRklFRBAAEhoKFkNBU0VfT1VUQ09NRV9SRUNPVkVSRUQQARIeChpDQVNFX09VVENPTUVfTk9UX1JFQ09WRVJFRBACEiQKIENBU0VfT1VUQ09NRV9OT19DT05UQUNUX1BPU1NJQkxFEAMqlgEKD0Nhc2VDbG9zZVJlYXNvbhIhCh1DQVNFX0NMT1NFX1JFQVNPTl9VTlNQRUNJRklFRBAAEh4KGkNBU0VfQ0xPU0VfUkVBU09OX1JFU09MVkVEEAESHwobQ0FTRV9DTE9TRV9SRUFTT05fV0lUSERSQVdOEAISHwobQ0FTRV9DTE9TRV9SRUFTT05fRFVQTElDQVRFEAMqqAEKEENhc2VSZW9wZW5SZWFzb24SIgoeQ0FTRV9SRU9QRU5fUkVBU09OX1VOU1BFQ0lGSUVEEAASJgoiQ0FTRV9SRU9QRU5fUkVBU09OX0RFVFJBQ1RPUl9BR0FJThABEikKJUNBU0VfUkVPUEVOX1JFQVNPTl9DVVNUT01FUl9GT0xMT1dfVVAQAhIdChlDQVNFX1JFT1BFTl9SRUFTT05fTUFOVUFMEANCRwoJaW8ubnBzLnYxUAFaL2dpdGh1Yi5jb20vbnBzLXBsYXRmb3JtL25wcy9nZW4vZ28vbnBzL3YxO25wc3YxqgIGTnBzLlYxYgZwcm90bzM", [file_google_protobuf_timestamp]);
+  fileDesc("ChFucHMvdjEvY2FzZS5wcm90bxIGbnBzLnYxIvcCCgpDYXNlT3BlbmVkEhAKCGV2ZW50X2lkGAEgASgJEi8KC29jY3VycmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIPCgdjYXNlX2lkGAMgASgJEhMKC3Jlc3BvbnNlX2lkGAQgASgJEhMKC2N1c3RvbWVyX2lkGAUgASgJEg8KB3RlYW1faWQYBiABKAkSEAoIb3duZXJfaWQYByABKAkSJgoIcHJpb3JpdHkYCCABKA4yFC5ucHMudjEuQ2FzZVByaW9yaXR5EjgKFGZpcnN0X2NvbnRhY3RfZHVlX2F0GAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBI1ChFyZXNvbHV0aW9uX2R1ZV9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDwoHcnVsZV9pZBgLIAEoCRIPCgd0YWdfaWRzGAwgAygJEg0KBXNjb3JlGA0gASgFIrUCCgxDYXNlQXNzaWduZWQSEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg8KB2Nhc2VfaWQYAyABKAkSEwoLcmVzcG9uc2VfaWQYBCABKAkSEwoLY3VzdG9tZXJfaWQYBSABKAkSDwoHdGVhbV9pZBgGIAEoCRIQCghvd25lcl9pZBgHIAEoCRIYChBwcmV2aW91c190ZWFtX2lkGAggASgJEhkKEXByZXZpb3VzX293bmVyX2lkGAkgASgJEiwKBnJlYXNvbhgKIAEoDjIcLm5wcy52MS5DYXNlQXNzaWdubWVudFJlYXNvbhIPCgdydWxlX2lkGAsgASgJEhAKCGFjdG9yX2lkGAwgASgJIooDCgtDYXNlVXBkYXRlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDwoHY2FzZV9pZBgDIAEoCRITCgtyZXNwb25zZV9pZBgEIAEoCRITCgtjdXN0b21lcl9pZBgFIAEoCRIkCgRraW5kGAYgASgOMhYubnBzLnYxLkNhc2VVcGRhdGVLaW5kEgwKBG5vdGUYByABKAkSDwoHdGFnX2lkcxgIIAMoCRImCghwcmlvcml0eRgJIAEoDjIULm5wcy52MS5DYXNlUHJpb3JpdHkSOAoUZmlyc3RfY29udGFjdF9kdWVfYXQYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjUKEXJlc29sdXRpb25fZHVlX2F0GAsgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBINCgVzY29yZRgMIAEoBRIQCghhY3Rvcl9pZBgNIAEoCSLCAgoNQ2FzZUVzY2FsYXRlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDwoHY2FzZV9pZBgDIAEoCRITCgtyZXNwb25zZV9pZBgEIAEoCRITCgtjdXN0b21lcl9pZBgFIAEoCRINCgVsZXZlbBgGIAEoBRIsCgZyZWFzb24YByABKA4yHC5ucHMudjEuQ2FzZUVzY2FsYXRpb25SZWFzb24SFwoPdGFyZ2V0X293bmVyX2lkGAggASgJEhYKDnRhcmdldF90ZWFtX2lkGAkgASgJEjMKD2JyZWFjaGVkX2R1ZV9hdBgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEAoIYWN0b3JfaWQYCyABKAki7QEKDENhc2VSZXNvbHZlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDwoHY2FzZV9pZBgDIAEoCRITCgtyZXNwb25zZV9pZBgEIAEoCRITCgtjdXN0b21lcl9pZBgFIAEoCRIZChFyb290X2NhdXNlX3RhZ19pZBgGIAEoCRIkCgdvdXRjb21lGAcgASgOMhMubnBzLnYxLkNhc2VPdXRjb21lEgwKBG5vdGUYCCABKAkSEAoIYWN0b3JfaWQYCSABKAkilAIKCkNhc2VDbG9zZWQSEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg8KB2Nhc2VfaWQYAyABKAkSEwoLcmVzcG9uc2VfaWQYBCABKAkSEwoLY3VzdG9tZXJfaWQYBSABKAkSJwoGcmVhc29uGAYgASgOMhcubnBzLnYxLkNhc2VDbG9zZVJlYXNvbhIkCgdvdXRjb21lGAcgASgOMhMubnBzLnYxLkNhc2VPdXRjb21lEhkKEXJvb3RfY2F1c2VfdGFnX2lkGAggASgJEgwKBG5vdGUYCSABKAkSEAoIYWN0b3JfaWQYCiABKAkisAIKDENhc2VSZW9wZW5lZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDwoHY2FzZV9pZBgDIAEoCRITCgtyZXNwb25zZV9pZBgEIAEoCRITCgtjdXN0b21lcl9pZBgFIAEoCRIoCgZyZWFzb24YBiABKA4yGC5ucHMudjEuQ2FzZVJlb3BlblJlYXNvbhIPCgd0ZWFtX2lkGAcgASgJEhAKCG93bmVyX2lkGAggASgJEjUKEXJlc29sdXRpb25fZHVlX2F0GAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIMCgRub3RlGAogASgJEhAKCGFjdG9yX2lkGAsgASgJIrQCCgtDYXNlU2tpcHBlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEwoLY3VzdG9tZXJfaWQYAyABKAkSEwoLcmVzcG9uc2VfaWQYBCABKAkSJgoGcmVhc29uGAUgASgOMhYubnBzLnYxLkNhc2VTa2lwUmVhc29uEg4KBmRldGFpbBgGIAEoCRIWCg5wb2xpY3lfdmVyc2lvbhgHIAEoBRIPCgd0ZWFtX2lkGAggASgJEg0KBXNjb3JlGAkgASgFEi8KC2Fuc3dlcmVkX2F0GAogASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIXCg90b3VjaHBvaW50X3R5cGUYCyABKAki8wEKF0ltcHJvdmVtZW50QWN0aW9uT3BlbmVkEhAKCGV2ZW50X2lkGAEgASgJEi8KC29jY3VycmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIdChVpbXByb3ZlbWVudF9hY3Rpb25faWQYAyABKAkSDQoFdGl0bGUYBCABKAkSGQoRcm9vdF9jYXVzZV90YWdfaWQYBSABKAkSFwoPdG91Y2hwb2ludF90eXBlGAYgASgJEg8KB3NlZ21lbnQYByABKAkSEAoIb3duZXJfaWQYCCABKAkSEAoIYWN0b3JfaWQYCSABKAkiwAEKGUltcHJvdmVtZW50QWN0aW9uUmVsZWFzZWQSEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEh0KFWltcHJvdmVtZW50X2FjdGlvbl9pZBgDIAEoCRIvCgtyZWxlYXNlZF9hdBgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEAoIYWN0b3JfaWQYBSABKAkimwEKF0ltcHJvdmVtZW50QWN0aW9uQ2xvc2VkEhAKCGV2ZW50X2lkGAEgASgJEi8KC29jY3VycmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIdChVpbXByb3ZlbWVudF9hY3Rpb25faWQYAyABKAkSDAoEbm90ZRgEIAEoCRIQCghhY3Rvcl9pZBgFIAEoCSLAAQoNQWNjb3VudEF0UmlzaxIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEgoKYWNjb3VudF9pZBgDIAEoCRIYChBhY2NvdW50X293bmVyX2lkGAQgASgJEhcKD2RldHJhY3Rvcl9jb3VudBgFIAEoBRITCgt3aW5kb3dfZGF5cxgGIAEoBRIQCghjYXNlX2lkcxgHIAMoCSqQAQoMQ2FzZVByaW9yaXR5Eh0KGUNBU0VfUFJJT1JJVFlfVU5TUEVDSUZJRUQQABIVChFDQVNFX1BSSU9SSVRZX0xPVxABEhgKFENBU0VfUFJJT1JJVFlfTk9STUFMEAISFgoSQ0FTRV9QUklPUklUWV9ISUdIEAMSGAoUQ0FTRV9QUklPUklUWV9VUkdFTlQQBCqJAgoUQ2FzZUFzc2lnbm1lbnRSZWFzb24SJgoiQ0FTRV9BU1NJR05NRU5UX1JFQVNPTl9VTlNQRUNJRklFRBAAEicKI0NBU0VfQVNTSUdOTUVOVF9SRUFTT05fUk9VVElOR19SVUxFEAESKAokQ0FTRV9BU1NJR05NRU5UX1JFQVNPTl9BQ0NPVU5UX09XTkVSEAISIQodQ0FTRV9BU1NJR05NRU5UX1JFQVNPTl9NQU5VQUwQAxIlCiFDQVNFX0FTU0lHTk1FTlRfUkVBU09OX0VTQ0FMQVRJT04QBBIsCihDQVNFX0FTU0lHTk1FTlRfUkVBU09OX09XTkVSX1VOQVZBSUxBQkxFEAUqvQIKDkNhc2VVcGRhdGVLaW5kEiAKHENBU0VfVVBEQVRFX0tJTkRfVU5TUEVDSUZJRUQQABIfChtDQVNFX1VQREFURV9LSU5EX05PVEVfQURERUQQARImCiJDQVNFX1VQREFURV9LSU5EX0NPTlRBQ1RfQVRURU1QVEVEEAISJwojQ0FTRV9VUERBVEVfS0lORF9DVVNUT01FUl9DT05UQUNURUQQAxIhCh1DQVNFX1VQREFURV9LSU5EX1RBR1NfQ0hBTkdFRBAEEiUKIUNBU0VfVVBEQVRFX0tJTkRfUFJJT1JJVFlfQ0hBTkdFRBAFEiYKIkNBU0VfVVBEQVRFX0tJTkRfRFVFX0RBVEVTX0NIQU5HRUQQBhIlCiFDQVNFX1VQREFURV9LSU5EX1JFU1BPTlNFX1JFVklTRUQQByrCAQoUQ2FzZUVzY2FsYXRpb25SZWFzb24SJgoiQ0FTRV9FU0NBTEFUSU9OX1JFQVNPTl9VTlNQRUNJRklFRBAAEjAKLENBU0VfRVNDQUxBVElPTl9SRUFTT05fRklSU1RfQ09OVEFDVF9PVkVSRFVFEAESLQopQ0FTRV9FU0NBTEFUSU9OX1JFQVNPTl9SRVNPTFVUSU9OX09WRVJEVUUQAhIhCh1DQVNFX0VTQ0FMQVRJT05fUkVBU09OX01BTlVBTBADKo0BCgtDYXNlT3V0Y29tZRIcChhDQVNFX09VVENPTUVfVU5TUEVDSUZJRUQQABIaChZDQVNFX09VVENPTUVfUkVDT1ZFUkVEEAESHgoaQ0FTRV9PVVRDT01FX05PVF9SRUNPVkVSRUQQAhIkCiBDQVNFX09VVENPTUVfTk9fQ09OVEFDVF9QT1NTSUJMRRADKpYBCg9DYXNlQ2xvc2VSZWFzb24SIQodQ0FTRV9DTE9TRV9SRUFTT05fVU5TUEVDSUZJRUQQABIeChpDQVNFX0NMT1NFX1JFQVNPTl9SRVNPTFZFRBABEh8KG0NBU0VfQ0xPU0VfUkVBU09OX1dJVEhEUkFXThACEh8KG0NBU0VfQ0xPU0VfUkVBU09OX0RVUExJQ0FURRADKqgBChBDYXNlUmVvcGVuUmVhc29uEiIKHkNBU0VfUkVPUEVOX1JFQVNPTl9VTlNQRUNJRklFRBAAEiYKIkNBU0VfUkVPUEVOX1JFQVNPTl9ERVRSQUNUT1JfQUdBSU4QARIpCiVDQVNFX1JFT1BFTl9SRUFTT05fQ1VTVE9NRVJfRk9MTE9XX1VQEAISHQoZQ0FTRV9SRU9QRU5fUkVBU09OX01BTlVBTBADKugBCg5DYXNlU2tpcFJlYXNvbhIgChxDQVNFX1NLSVBfUkVBU09OX1VOU1BFQ0lGSUVEEAASIwofQ0FTRV9TS0lQX1JFQVNPTl9BTlNXRVJfVE9PX09MRBABEiQKIENBU0VfU0tJUF9SRUFTT05fU09VUkNFX0VYQ0xVREVEEAISJQohQ0FTRV9TS0lQX1JFQVNPTl9DSEFOTkVMX0VYQ0xVREVEEAMSHAoYQ0FTRV9TS0lQX1JFQVNPTl9IT0xET1VUEAQSJAogQ0FTRV9TS0lQX1JFQVNPTl9SRUNPVkVSWV9TVVJWRVkQBSq2AQoXSW1wcm92ZW1lbnRBY3Rpb25TdGF0dXMSKQolSU1QUk9WRU1FTlRfQUNUSU9OX1NUQVRVU19VTlNQRUNJRklFRBAAEiIKHklNUFJPVkVNRU5UX0FDVElPTl9TVEFUVVNfT1BFThABEiYKIklNUFJPVkVNRU5UX0FDVElPTl9TVEFUVVNfUkVMRUFTRUQQAhIkCiBJTVBST1ZFTUVOVF9BQ1RJT05fU1RBVFVTX0NMT1NFRBADQkcKCWlvLm5wcy52MVABWi9naXRodWIuY29tL25wcy1wbGF0Zm9ybS9ucHMvZ2VuL2dvL25wcy92MTtucHN2MaoCBk5wcy5WMWIGcHJvdG8z", [file_google_protobuf_timestamp]);
 
 /**
  * A follow-up case was opened for a detractor answer and routed to a team.
@@ -634,6 +634,333 @@ export const CaseReopenedSchema: GenMessage<CaseReopened> = /*@__PURE__*/
   messageDesc(file_nps_v1_case, 6);
 
 /**
+ * A detractor answer opened no case, and why. Every detractor ends in exactly one CaseOpened or
+ * one CaseSkipped.
+ * Topic nps.case.skipped.v1, keyed by customer_id.
+ *
+ * @generated from message nps.v1.CaseSkipped
+ */
+export type CaseSkipped = Message<"nps.v1.CaseSkipped"> & {
+  /**
+   * Unique id of this event (a UUID). Also the ce_id header.
+   *
+   * @generated from field: string event_id = 1;
+   */
+  eventId: string;
+
+  /**
+   * When case-management decided.
+   *
+   * @generated from field: google.protobuf.Timestamp occurred_at = 2;
+   */
+  occurredAt?: Timestamp | undefined;
+
+  /**
+   * Our customer id; the Kafka key.
+   *
+   * @generated from field: string customer_id = 3;
+   */
+  customerId: string;
+
+  /**
+   * The detractor answer (ResponseReceived.response_id).
+   *
+   * @generated from field: string response_id = 4;
+   */
+  responseId: string;
+
+  /**
+   * @generated from field: nps.v1.CaseSkipReason reason = 5;
+   */
+  reason: CaseSkipReason;
+
+  /**
+   * The reason for a person, e.g. "answer older than 14 days".
+   *
+   * @generated from field: string detail = 6;
+   */
+  detail: string;
+
+  /**
+   * Version of the case-opening policy that decided.
+   *
+   * @generated from field: int32 policy_version = 7;
+   */
+  policyVersion: number;
+
+  /**
+   * For the holdout: the team routing chose before the case was held out; else empty.
+   *
+   * @generated from field: string team_id = 8;
+   */
+  teamId: string;
+
+  /**
+   * The detractor's score, 0 to 6.
+   *
+   * @generated from field: int32 score = 9;
+   */
+  score: number;
+
+  /**
+   * When the customer gave the answer.
+   *
+   * @generated from field: google.protobuf.Timestamp answered_at = 10;
+   */
+  answeredAt?: Timestamp | undefined;
+
+  /**
+   * Kind of touchpoint, e.g. "order-delivered"; empty when unknown.
+   *
+   * @generated from field: string touchpoint_type = 11;
+   */
+  touchpointType: string;
+};
+
+/**
+ * Describes the message nps.v1.CaseSkipped.
+ * Use `create(CaseSkippedSchema)` to create a new message.
+ */
+export const CaseSkippedSchema: GenMessage<CaseSkipped> = /*@__PURE__*/
+  messageDesc(file_nps_v1_case, 7);
+
+/**
+ * A systemic improvement was opened for a root cause (usually one the driver analysis flags as
+ * rising). Topic nps.improvement-action.opened.v1, keyed by improvement_action_id.
+ *
+ * @generated from message nps.v1.ImprovementActionOpened
+ */
+export type ImprovementActionOpened = Message<"nps.v1.ImprovementActionOpened"> & {
+  /**
+   * Unique id of this event (a UUID). Also the ce_id header.
+   *
+   * @generated from field: string event_id = 1;
+   */
+  eventId: string;
+
+  /**
+   * When the action was opened.
+   *
+   * @generated from field: google.protobuf.Timestamp occurred_at = 2;
+   */
+  occurredAt?: Timestamp | undefined;
+
+  /**
+   * Id of the improvement action; the Kafka key.
+   *
+   * @generated from field: string improvement_action_id = 3;
+   */
+  improvementActionId: string;
+
+  /**
+   * @generated from field: string title = 4;
+   */
+  title: string;
+
+  /**
+   * The root cause it addresses (a taxonomy tag id, e.g. "delivery").
+   *
+   * @generated from field: string root_cause_tag_id = 5;
+   */
+  rootCauseTagId: string;
+
+  /**
+   * The affected touchpoint type, e.g. "order-delivered"; empty for all.
+   *
+   * @generated from field: string touchpoint_type = 6;
+   */
+  touchpointType: string;
+
+  /**
+   * The affected customer segment, e.g. "consumer"; empty for all.
+   *
+   * @generated from field: string segment = 7;
+   */
+  segment: string;
+
+  /**
+   * Member id of the person who owns the fix.
+   *
+   * @generated from field: string owner_id = 8;
+   */
+  ownerId: string;
+
+  /**
+   * Member id of the person who opened it.
+   *
+   * @generated from field: string actor_id = 9;
+   */
+  actorId: string;
+};
+
+/**
+ * Describes the message nps.v1.ImprovementActionOpened.
+ * Use `create(ImprovementActionOpenedSchema)` to create a new message.
+ */
+export const ImprovementActionOpenedSchema: GenMessage<ImprovementActionOpened> = /*@__PURE__*/
+  messageDesc(file_nps_v1_case, 8);
+
+/**
+ * The fix of an improvement action went live; NPS before and after this moment is compared.
+ * Topic nps.improvement-action.released.v1, keyed by improvement_action_id.
+ *
+ * @generated from message nps.v1.ImprovementActionReleased
+ */
+export type ImprovementActionReleased = Message<"nps.v1.ImprovementActionReleased"> & {
+  /**
+   * Unique id of this event (a UUID). Also the ce_id header.
+   *
+   * @generated from field: string event_id = 1;
+   */
+  eventId: string;
+
+  /**
+   * When this was recorded.
+   *
+   * @generated from field: google.protobuf.Timestamp occurred_at = 2;
+   */
+  occurredAt?: Timestamp | undefined;
+
+  /**
+   * Id of the improvement action; the Kafka key.
+   *
+   * @generated from field: string improvement_action_id = 3;
+   */
+  improvementActionId: string;
+
+  /**
+   * When the fix went live.
+   *
+   * @generated from field: google.protobuf.Timestamp released_at = 4;
+   */
+  releasedAt?: Timestamp | undefined;
+
+  /**
+   * @generated from field: string actor_id = 5;
+   */
+  actorId: string;
+};
+
+/**
+ * Describes the message nps.v1.ImprovementActionReleased.
+ * Use `create(ImprovementActionReleasedSchema)` to create a new message.
+ */
+export const ImprovementActionReleasedSchema: GenMessage<ImprovementActionReleased> = /*@__PURE__*/
+  messageDesc(file_nps_v1_case, 9);
+
+/**
+ * An improvement action was closed.
+ * Topic nps.improvement-action.closed.v1, keyed by improvement_action_id.
+ *
+ * @generated from message nps.v1.ImprovementActionClosed
+ */
+export type ImprovementActionClosed = Message<"nps.v1.ImprovementActionClosed"> & {
+  /**
+   * Unique id of this event (a UUID). Also the ce_id header.
+   *
+   * @generated from field: string event_id = 1;
+   */
+  eventId: string;
+
+  /**
+   * When the action was closed.
+   *
+   * @generated from field: google.protobuf.Timestamp occurred_at = 2;
+   */
+  occurredAt?: Timestamp | undefined;
+
+  /**
+   * Id of the improvement action; the Kafka key.
+   *
+   * @generated from field: string improvement_action_id = 3;
+   */
+  improvementActionId: string;
+
+  /**
+   * What became of it, for people.
+   *
+   * @generated from field: string note = 4;
+   */
+  note: string;
+
+  /**
+   * @generated from field: string actor_id = 5;
+   */
+  actorId: string;
+};
+
+/**
+ * Describes the message nps.v1.ImprovementActionClosed.
+ * Use `create(ImprovementActionClosedSchema)` to create a new message.
+ */
+export const ImprovementActionClosedSchema: GenMessage<ImprovementActionClosed> = /*@__PURE__*/
+  messageDesc(file_nps_v1_case, 10);
+
+/**
+ * Several detractors from one customer organisation within a window: the account is at risk and
+ * its account owner is told. Topic nps.account.at-risk.v1, keyed by account_id.
+ *
+ * @generated from message nps.v1.AccountAtRisk
+ */
+export type AccountAtRisk = Message<"nps.v1.AccountAtRisk"> & {
+  /**
+   * Unique id of this event (a UUID). Also the ce_id header.
+   *
+   * @generated from field: string event_id = 1;
+   */
+  eventId: string;
+
+  /**
+   * When case-management flagged the account.
+   *
+   * @generated from field: google.protobuf.Timestamp occurred_at = 2;
+   */
+  occurredAt?: Timestamp | undefined;
+
+  /**
+   * The customer organisation (CustomerUpserted.account_id); the Kafka key.
+   *
+   * @generated from field: string account_id = 3;
+   */
+  accountId: string;
+
+  /**
+   * Member id of the account owner the alert is routed to, or empty.
+   *
+   * @generated from field: string account_owner_id = 4;
+   */
+  accountOwnerId: string;
+
+  /**
+   * Detractor answers from the account within the window.
+   *
+   * @generated from field: int32 detractor_count = 5;
+   */
+  detractorCount: number;
+
+  /**
+   * The window in days.
+   *
+   * @generated from field: int32 window_days = 6;
+   */
+  windowDays: number;
+
+  /**
+   * The cases of those detractors.
+   *
+   * @generated from field: repeated string case_ids = 7;
+   */
+  caseIds: string[];
+};
+
+/**
+ * Describes the message nps.v1.AccountAtRisk.
+ * Use `create(AccountAtRiskSchema)` to create a new message.
+ */
+export const AccountAtRiskSchema: GenMessage<AccountAtRisk> = /*@__PURE__*/
+  messageDesc(file_nps_v1_case, 11);
+
+/**
  * How urgent a case is; decides its deadlines.
  *
  * @generated from enum nps.v1.CasePriority
@@ -940,4 +1267,96 @@ export enum CaseReopenReason {
  */
 export const CaseReopenReasonSchema: GenEnum<CaseReopenReason> = /*@__PURE__*/
   enumDesc(file_nps_v1_case, 6);
+
+/**
+ * Why a detractor answer opened no case (the case-opening policy, docs/outer-loop.md).
+ *
+ * @generated from enum nps.v1.CaseSkipReason
+ */
+export enum CaseSkipReason {
+  /**
+   * @generated from enum value: CASE_SKIP_REASON_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * The answer was given longer ago than the policy's maximum age.
+   *
+   * @generated from enum value: CASE_SKIP_REASON_ANSWER_TOO_OLD = 1;
+   */
+  ANSWER_TOO_OLD = 1,
+
+  /**
+   * The answer came in through a source the policy does not follow up (e.g. an import).
+   *
+   * @generated from enum value: CASE_SKIP_REASON_SOURCE_EXCLUDED = 2;
+   */
+  SOURCE_EXCLUDED = 2,
+
+  /**
+   * The answer came in through a channel the policy does not follow up.
+   *
+   * @generated from enum value: CASE_SKIP_REASON_CHANNEL_EXCLUDED = 3;
+   */
+  CHANNEL_EXCLUDED = 3,
+
+  /**
+   * The detractor was drawn into the holdout (control) group of the recovery measurement.
+   *
+   * @generated from enum value: CASE_SKIP_REASON_HOLDOUT = 4;
+   */
+  HOLDOUT = 4,
+
+  /**
+   * The answer is a recovery re-survey: it measures an earlier follow-up, it does not start one.
+   *
+   * @generated from enum value: CASE_SKIP_REASON_RECOVERY_SURVEY = 5;
+   */
+  RECOVERY_SURVEY = 5,
+}
+
+/**
+ * Describes the enum nps.v1.CaseSkipReason.
+ */
+export const CaseSkipReasonSchema: GenEnum<CaseSkipReason> = /*@__PURE__*/
+  enumDesc(file_nps_v1_case, 7);
+
+/**
+ * The state of a systemic improvement (the outer loop).
+ *
+ * @generated from enum nps.v1.ImprovementActionStatus
+ */
+export enum ImprovementActionStatus {
+  /**
+   * @generated from enum value: IMPROVEMENT_ACTION_STATUS_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Being worked on.
+   *
+   * @generated from enum value: IMPROVEMENT_ACTION_STATUS_OPEN = 1;
+   */
+  OPEN = 1,
+
+  /**
+   * The fix is live since released_at; its effect is being measured.
+   *
+   * @generated from enum value: IMPROVEMENT_ACTION_STATUS_RELEASED = 2;
+   */
+  RELEASED = 2,
+
+  /**
+   * Done or abandoned.
+   *
+   * @generated from enum value: IMPROVEMENT_ACTION_STATUS_CLOSED = 3;
+   */
+  CLOSED = 3,
+}
+
+/**
+ * Describes the enum nps.v1.ImprovementActionStatus.
+ */
+export const ImprovementActionStatusSchema: GenEnum<ImprovementActionStatus> = /*@__PURE__*/
+  enumDesc(file_nps_v1_case, 8);
 

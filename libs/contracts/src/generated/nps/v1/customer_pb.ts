@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file nps/v1/customer.proto.
  */
 export const file_nps_v1_customer: GenFile = /*@__PURE__*/
-  fileDesc("ChVucHMvdjEvY3VzdG9tZXIucHJvdG8SBm5wcy52MSKXAwoQQ3VzdG9tZXJVcHNlcnRlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEwoLY3VzdG9tZXJfaWQYAyABKAkSDAoEbmFtZRgEIAEoCRIQCghsYW5ndWFnZRgFIAEoCRIPCgdzZWdtZW50GAYgASgJEg4KBnJlZ2lvbhgHIAEoCRIMCgR0aWVyGAggASgJEhgKEGFjY291bnRfb3duZXJfaWQYCSABKAkSEQoJb3B0ZWRfb3V0GAogASgIEisKEm9wdGVkX291dF9jaGFubmVscxgLIAMoDjIPLm5wcy52MS5DaGFubmVsEhEKCXRpbWVfem9uZRgMIAEoCRI8CgphdHRyaWJ1dGVzGA0gAygLMigubnBzLnYxLkN1c3RvbWVyVXBzZXJ0ZWQuQXR0cmlidXRlc0VudHJ5GjEKD0F0dHJpYnV0ZXNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBImoKDUN1c3RvbWVyRmFjdHMSEAoIbGFuZ3VhZ2UYASABKAkSDwoHc2VnbWVudBgCIAEoCRIOCgZyZWdpb24YAyABKAkSDAoEdGllchgEIAEoCRIYChBhY2NvdW50X293bmVyX2lkGAUgASgJQkcKCWlvLm5wcy52MVABWi9naXRodWIuY29tL25wcy1wbGF0Zm9ybS9ucHMvZ2VuL2dvL25wcy92MTtucHN2MaoCBk5wcy5WMWIGcHJvdG8z", [file_google_protobuf_timestamp, file_nps_v1_channel]);
+  fileDesc("ChVucHMvdjEvY3VzdG9tZXIucHJvdG8SBm5wcy52MSKrAwoQQ3VzdG9tZXJVcHNlcnRlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEwoLY3VzdG9tZXJfaWQYAyABKAkSDAoEbmFtZRgEIAEoCRIQCghsYW5ndWFnZRgFIAEoCRIPCgdzZWdtZW50GAYgASgJEg4KBnJlZ2lvbhgHIAEoCRIMCgR0aWVyGAggASgJEhgKEGFjY291bnRfb3duZXJfaWQYCSABKAkSEQoJb3B0ZWRfb3V0GAogASgIEisKEm9wdGVkX291dF9jaGFubmVscxgLIAMoDjIPLm5wcy52MS5DaGFubmVsEhEKCXRpbWVfem9uZRgMIAEoCRI8CgphdHRyaWJ1dGVzGA0gAygLMigubnBzLnYxLkN1c3RvbWVyVXBzZXJ0ZWQuQXR0cmlidXRlc0VudHJ5EhIKCmFjY291bnRfaWQYDiABKAkaMQoPQXR0cmlidXRlc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEifgoNQ3VzdG9tZXJGYWN0cxIQCghsYW5ndWFnZRgBIAEoCRIPCgdzZWdtZW50GAIgASgJEg4KBnJlZ2lvbhgDIAEoCRIMCgR0aWVyGAQgASgJEhgKEGFjY291bnRfb3duZXJfaWQYBSABKAkSEgoKYWNjb3VudF9pZBgGIAEoCUJHCglpby5ucHMudjFQAVovZ2l0aHViLmNvbS9ucHMtcGxhdGZvcm0vbnBzL2dlbi9nby9ucHMvdjE7bnBzdjGqAgZOcHMuVjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_nps_v1_channel]);
 
 /**
  * The latest known facts about a customer, from the CRM or the customer import API.
@@ -116,6 +116,14 @@ export type CustomerUpserted = Message<"nps.v1.CustomerUpserted"> & {
    * @generated from field: map<string, string> attributes = 13;
    */
   attributes: { [key: string]: string };
+
+  /**
+   * Id of the customer organisation (B2B account) this customer belongs to, or empty. Account
+   * NPS and "account at risk" group respondents by it.
+   *
+   * @generated from field: string account_id = 14;
+   */
+  accountId: string;
 };
 
 /**
@@ -161,6 +169,13 @@ export type CustomerFacts = Message<"nps.v1.CustomerFacts"> & {
    * @generated from field: string account_owner_id = 5;
    */
   accountOwnerId: string;
+
+  /**
+   * Id of the customer organisation (B2B account) or empty.
+   *
+   * @generated from field: string account_id = 6;
+   */
+  accountId: string;
 };
 
 /**

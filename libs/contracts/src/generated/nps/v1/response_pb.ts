@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file nps/v1/response.proto.
  */
 export const file_nps_v1_response: GenFile = /*@__PURE__*/
-  fileDesc("ChVucHMvdjEvcmVzcG9uc2UucHJvdG8SBm5wcy52MSL3AgoQUmVzcG9uc2VSZWNlaXZlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEwoLY3VzdG9tZXJfaWQYAyABKAkSEwoLcmVzcG9uc2VfaWQYBCABKAkSGQoRc3VydmV5X3JlcXVlc3RfaWQYBSABKAkSFQoNdG91Y2hwb2ludF9pZBgGIAEoCRIXCg90b3VjaHBvaW50X3R5cGUYByABKAkSDQoFc2NvcmUYCCABKAUSDwoHY29tbWVudBgJIAEoCRIgCgdjaGFubmVsGAogASgOMg8ubnBzLnYxLkNoYW5uZWwSEAoIbGFuZ3VhZ2UYCyABKAkSLwoLYW5zd2VyZWRfYXQYDCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiYKBnNvdXJjZRgNIAEoDjIWLm5wcy52MS5SZXNwb25zZVNvdXJjZSL4AQoPUmVzcG9uc2VSZXZpc2VkEhAKCGV2ZW50X2lkGAEgASgJEi8KC29jY3VycmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBITCgtjdXN0b21lcl9pZBgDIAEoCRITCgtyZXNwb25zZV9pZBgEIAEoCRIQCghyZXZpc2lvbhgFIAEoBRINCgVzY29yZRgGIAEoBRIWCg5wcmV2aW91c19zY29yZRgHIAEoBRIPCgdjb21tZW50GAggASgJEi4KCnJldmlzZWRfYXQYCSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wKqABCg5SZXNwb25zZVNvdXJjZRIfChtSRVNQT05TRV9TT1VSQ0VfVU5TUEVDSUZJRUQQABIfChtSRVNQT05TRV9TT1VSQ0VfU1VSVkVZX1BBR0UQARIXChNSRVNQT05TRV9TT1VSQ0VfQVBJEAISFwoTUkVTUE9OU0VfU09VUkNFX1NNUxADEhoKFlJFU1BPTlNFX1NPVVJDRV9JTVBPUlQQBEJHCglpby5ucHMudjFQAVovZ2l0aHViLmNvbS9ucHMtcGxhdGZvcm0vbnBzL2dlbi9nby9ucHMvdjE7bnBzdjGqAgZOcHMuVjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_nps_v1_channel]);
+  fileDesc("ChVucHMvdjEvcmVzcG9uc2UucHJvdG8SBm5wcy52MSK1AwoQUmVzcG9uc2VSZWNlaXZlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEwoLY3VzdG9tZXJfaWQYAyABKAkSEwoLcmVzcG9uc2VfaWQYBCABKAkSGQoRc3VydmV5X3JlcXVlc3RfaWQYBSABKAkSFQoNdG91Y2hwb2ludF9pZBgGIAEoCRIXCg90b3VjaHBvaW50X3R5cGUYByABKAkSDQoFc2NvcmUYCCABKAUSDwoHY29tbWVudBgJIAEoCRIgCgdjaGFubmVsGAogASgOMg8ubnBzLnYxLkNoYW5uZWwSEAoIbGFuZ3VhZ2UYCyABKAkSLwoLYW5zd2VyZWRfYXQYDCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiYKBnNvdXJjZRgNIAEoDjIWLm5wcy52MS5SZXNwb25zZVNvdXJjZRIbChNmb2xsb3dfdXBfcmVxdWVzdGVkGA4gASgIEh8KF3JlY292ZXJ5X29mX3Jlc3BvbnNlX2lkGA8gASgJIvgBCg9SZXNwb25zZVJldmlzZWQSEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhMKC2N1c3RvbWVyX2lkGAMgASgJEhMKC3Jlc3BvbnNlX2lkGAQgASgJEhAKCHJldmlzaW9uGAUgASgFEg0KBXNjb3JlGAYgASgFEhYKDnByZXZpb3VzX3Njb3JlGAcgASgFEg8KB2NvbW1lbnQYCCABKAkSLgoKcmV2aXNlZF9hdBgJIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAqoAEKDlJlc3BvbnNlU291cmNlEh8KG1JFU1BPTlNFX1NPVVJDRV9VTlNQRUNJRklFRBAAEh8KG1JFU1BPTlNFX1NPVVJDRV9TVVJWRVlfUEFHRRABEhcKE1JFU1BPTlNFX1NPVVJDRV9BUEkQAhIXChNSRVNQT05TRV9TT1VSQ0VfU01TEAMSGgoWUkVTUE9OU0VfU09VUkNFX0lNUE9SVBAEQkcKCWlvLm5wcy52MVABWi9naXRodWIuY29tL25wcy1wbGF0Zm9ybS9ucHMvZ2VuL2dvL25wcy92MTtucHN2MaoCBk5wcy5WMWIGcHJvdG8z", [file_google_protobuf_timestamp, file_nps_v1_channel]);
 
 /**
  * A customer answered the NPS question ("How likely are you to recommend us to a friend or
@@ -113,6 +113,23 @@ export type ResponseReceived = Message<"nps.v1.ResponseReceived"> & {
    * @generated from field: nps.v1.ResponseSource source = 13;
    */
   source: ResponseSource;
+
+  /**
+   * True when a bulk import asked for this historical answer to be followed up like a fresh one
+   * (a case for a detractor, the promoter action for a promoter). Never set for live answers:
+   * they are followed up by the case-opening policy.
+   *
+   * @generated from field: bool follow_up_requested = 14;
+   */
+  followUpRequested: boolean;
+
+  /**
+   * Set when this answer is a recovery re-survey: the response_id of the detractor answer whose
+   * follow-up it measures. Empty for every other answer.
+   *
+   * @generated from field: string recovery_of_response_id = 15;
+   */
+  recoveryOfResponseId: string;
 };
 
 /**

@@ -10,13 +10,15 @@ import type { Channel } from "./channel_pb";
 import { file_nps_v1_channel } from "./channel_pb";
 import type { CustomerFacts } from "./customer_pb";
 import { file_nps_v1_customer } from "./customer_pb";
+import type { ResponseSource } from "./response_pb";
+import { file_nps_v1_response } from "./response_pb";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file nps/v1/scoring.proto.
  */
 export const file_nps_v1_scoring: GenFile = /*@__PURE__*/
-  fileDesc("ChRucHMvdjEvc2NvcmluZy5wcm90bxIGbnBzLnYxIvYBCg5SZXNwb25zZVNjb3JlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEwoLY3VzdG9tZXJfaWQYAyABKAkSEwoLcmVzcG9uc2VfaWQYBCABKAkSDQoFc2NvcmUYBSABKAUSJQoIY2F0ZWdvcnkYBiABKA4yEy5ucHMudjEuTnBzQ2F0ZWdvcnkSEAoIcmV2aXNpb24YByABKAUSLwoLYW5zd2VyZWRfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIvMCChNEZXRyYWN0b3JJZGVudGlmaWVkEhAKCGV2ZW50X2lkGAEgASgJEi8KC29jY3VycmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBITCgtjdXN0b21lcl9pZBgDIAEoCRITCgtyZXNwb25zZV9pZBgEIAEoCRIQCghyZXZpc2lvbhgFIAEoBRIRCgl3aXRoZHJhd24YBiABKAgSDQoFc2NvcmUYByABKAUSDwoHY29tbWVudBgIIAEoCRIvCgthbnN3ZXJlZF9hdBgJIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNdG91Y2hwb2ludF9pZBgKIAEoCRIXCg90b3VjaHBvaW50X3R5cGUYCyABKAkSIAoHY2hhbm5lbBgMIAEoDjIPLm5wcy52MS5DaGFubmVsEicKCGN1c3RvbWVyGA0gASgLMhUubnBzLnYxLkN1c3RvbWVyRmFjdHMqfAoLTnBzQ2F0ZWdvcnkSHAoYTlBTX0NBVEVHT1JZX1VOU1BFQ0lGSUVEEAASGQoVTlBTX0NBVEVHT1JZX1BST01PVEVSEAESGAoUTlBTX0NBVEVHT1JZX1BBU1NJVkUQAhIaChZOUFNfQ0FURUdPUllfREVUUkFDVE9SEANCRwoJaW8ubnBzLnYxUAFaL2dpdGh1Yi5jb20vbnBzLXBsYXRmb3JtL25wcy9nZW4vZ28vbnBzL3YxO25wc3YxqgIGTnBzLlYxYgZwcm90bzM", [file_google_protobuf_timestamp, file_nps_v1_channel, file_nps_v1_customer]);
+  fileDesc("ChRucHMvdjEvc2NvcmluZy5wcm90bxIGbnBzLnYxItwCCg5SZXNwb25zZVNjb3JlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEwoLY3VzdG9tZXJfaWQYAyABKAkSEwoLcmVzcG9uc2VfaWQYBCABKAkSDQoFc2NvcmUYBSABKAUSJQoIY2F0ZWdvcnkYBiABKA4yEy5ucHMudjEuTnBzQ2F0ZWdvcnkSEAoIcmV2aXNpb24YByABKAUSLwoLYW5zd2VyZWRfYXQYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiYKBnNvdXJjZRgJIAEoDjIWLm5wcy52MS5SZXNwb25zZVNvdXJjZRIbChNmb2xsb3dfdXBfcmVxdWVzdGVkGAogASgIEh8KF3JlY292ZXJ5X29mX3Jlc3BvbnNlX2lkGAsgASgJItkDChNEZXRyYWN0b3JJZGVudGlmaWVkEhAKCGV2ZW50X2lkGAEgASgJEi8KC29jY3VycmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBITCgtjdXN0b21lcl9pZBgDIAEoCRITCgtyZXNwb25zZV9pZBgEIAEoCRIQCghyZXZpc2lvbhgFIAEoBRIRCgl3aXRoZHJhd24YBiABKAgSDQoFc2NvcmUYByABKAUSDwoHY29tbWVudBgIIAEoCRIvCgthbnN3ZXJlZF9hdBgJIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASFQoNdG91Y2hwb2ludF9pZBgKIAEoCRIXCg90b3VjaHBvaW50X3R5cGUYCyABKAkSIAoHY2hhbm5lbBgMIAEoDjIPLm5wcy52MS5DaGFubmVsEicKCGN1c3RvbWVyGA0gASgLMhUubnBzLnYxLkN1c3RvbWVyRmFjdHMSJgoGc291cmNlGA4gASgOMhYubnBzLnYxLlJlc3BvbnNlU291cmNlEhsKE2ZvbGxvd191cF9yZXF1ZXN0ZWQYDyABKAgSHwoXcmVjb3Zlcnlfb2ZfcmVzcG9uc2VfaWQYECABKAkiwwIKEFJlY292ZXJ5TWVhc3VyZWQSEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhMKC2N1c3RvbWVyX2lkGAMgASgJEhMKC3Jlc3BvbnNlX2lkGAQgASgJEhwKFHJlY292ZXJ5X3Jlc3BvbnNlX2lkGAUgASgJEhMKC2ZpcnN0X3Njb3JlGAYgASgFEhYKDnJlY292ZXJ5X3Njb3JlGAcgASgFEiQKBWdyb3VwGAggASgOMhUubnBzLnYxLkZvbGxvd1VwR3JvdXASDwoHY2FzZV9pZBgJIAEoCRIPCgd0ZWFtX2lkGAogASgJEi8KC2Fuc3dlcmVkX2F0GAsgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCp8CgtOcHNDYXRlZ29yeRIcChhOUFNfQ0FURUdPUllfVU5TUEVDSUZJRUQQABIZChVOUFNfQ0FURUdPUllfUFJPTU9URVIQARIYChROUFNfQ0FURUdPUllfUEFTU0lWRRACEhoKFk5QU19DQVRFR09SWV9ERVRSQUNUT1IQAypuCg1Gb2xsb3dVcEdyb3VwEh8KG0ZPTExPV19VUF9HUk9VUF9VTlNQRUNJRklFRBAAEh8KG0ZPTExPV19VUF9HUk9VUF9GT0xMT1dFRF9VUBABEhsKF0ZPTExPV19VUF9HUk9VUF9IT0xET1VUEAJCRwoJaW8ubnBzLnYxUAFaL2dpdGh1Yi5jb20vbnBzLXBsYXRmb3JtL25wcy9nZW4vZ28vbnBzL3YxO25wc3YxqgIGTnBzLlYxYgZwcm90bzM", [file_google_protobuf_timestamp, file_nps_v1_channel, file_nps_v1_customer, file_nps_v1_response]);
 
 /**
  * An answer (or a revision of it) was classified. NPS = % promoters - % detractors over the
@@ -81,6 +83,27 @@ export type ResponseScored = Message<"nps.v1.ResponseScored"> & {
    * @generated from field: google.protobuf.Timestamp answered_at = 8;
    */
   answeredAt?: Timestamp | undefined;
+
+  /**
+   * ResponseReceived.source: through which entry point the answer came in.
+   *
+   * @generated from field: nps.v1.ResponseSource source = 9;
+   */
+  source: ResponseSource;
+
+  /**
+   * ResponseReceived.follow_up_requested: an import asked for this history to be followed up.
+   *
+   * @generated from field: bool follow_up_requested = 10;
+   */
+  followUpRequested: boolean;
+
+  /**
+   * ResponseReceived.recovery_of_response_id: set when this answer is a recovery re-survey.
+   *
+   * @generated from field: string recovery_of_response_id = 11;
+   */
+  recoveryOfResponseId: string;
 };
 
 /**
@@ -194,6 +217,27 @@ export type DetractorIdentified = Message<"nps.v1.DetractorIdentified"> & {
    * @generated from field: nps.v1.CustomerFacts customer = 13;
    */
   customer?: CustomerFacts | undefined;
+
+  /**
+   * ResponseReceived.source: through which entry point the answer came in.
+   *
+   * @generated from field: nps.v1.ResponseSource source = 14;
+   */
+  source: ResponseSource;
+
+  /**
+   * ResponseReceived.follow_up_requested: an import asked for this history to be followed up.
+   *
+   * @generated from field: bool follow_up_requested = 15;
+   */
+  followUpRequested: boolean;
+
+  /**
+   * ResponseReceived.recovery_of_response_id: set when this answer is a recovery re-survey.
+   *
+   * @generated from field: string recovery_of_response_id = 16;
+   */
+  recoveryOfResponseId: string;
 };
 
 /**
@@ -202,6 +246,97 @@ export type DetractorIdentified = Message<"nps.v1.DetractorIdentified"> & {
  */
 export const DetractorIdentifiedSchema: GenMessage<DetractorIdentified> = /*@__PURE__*/
   messageDesc(file_nps_v1_scoring, 1);
+
+/**
+ * A detractor answered the recovery re-survey: how far their score moved after the follow-up (or
+ * after the same wait, in the holdout). Scoring reports the uplift of followed-up over holdout.
+ * Topic nps.recovery.measured.v1, keyed by customer_id.
+ *
+ * @generated from message nps.v1.RecoveryMeasured
+ */
+export type RecoveryMeasured = Message<"nps.v1.RecoveryMeasured"> & {
+  /**
+   * Unique id of this event (a UUID). Also the ce_id header.
+   *
+   * @generated from field: string event_id = 1;
+   */
+  eventId: string;
+
+  /**
+   * When scoring measured the recovery.
+   *
+   * @generated from field: google.protobuf.Timestamp occurred_at = 2;
+   */
+  occurredAt?: Timestamp | undefined;
+
+  /**
+   * Our customer id; the Kafka key.
+   *
+   * @generated from field: string customer_id = 3;
+   */
+  customerId: string;
+
+  /**
+   * The detractor answer that was followed up (or held out).
+   *
+   * @generated from field: string response_id = 4;
+   */
+  responseId: string;
+
+  /**
+   * The re-survey answer (ResponseReceived.response_id).
+   *
+   * @generated from field: string recovery_response_id = 5;
+   */
+  recoveryResponseId: string;
+
+  /**
+   * The detractor's first score, 0 to 6.
+   *
+   * @generated from field: int32 first_score = 6;
+   */
+  firstScore: number;
+
+  /**
+   * The re-survey score, 0 to 10.
+   *
+   * @generated from field: int32 recovery_score = 7;
+   */
+  recoveryScore: number;
+
+  /**
+   * @generated from field: nps.v1.FollowUpGroup group = 8;
+   */
+  group: FollowUpGroup;
+
+  /**
+   * The case that followed up; empty in the holdout.
+   *
+   * @generated from field: string case_id = 9;
+   */
+  caseId: string;
+
+  /**
+   * The team that followed up, or for the holdout the team routing chose before holding it out.
+   *
+   * @generated from field: string team_id = 10;
+   */
+  teamId: string;
+
+  /**
+   * When the customer answered the re-survey.
+   *
+   * @generated from field: google.protobuf.Timestamp answered_at = 11;
+   */
+  answeredAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message nps.v1.RecoveryMeasured.
+ * Use `create(RecoveryMeasuredSchema)` to create a new message.
+ */
+export const RecoveryMeasuredSchema: GenMessage<RecoveryMeasured> = /*@__PURE__*/
+  messageDesc(file_nps_v1_scoring, 2);
 
 /**
  * The NPS category of a score: promoter 9-10, passive 7-8, detractor 0-6.
@@ -235,4 +370,36 @@ export enum NpsCategory {
  */
 export const NpsCategorySchema: GenEnum<NpsCategory> = /*@__PURE__*/
   enumDesc(file_nps_v1_scoring, 0);
+
+/**
+ * Which arm of the recovery experiment a detractor is in (docs/outer-loop.md).
+ *
+ * @generated from enum nps.v1.FollowUpGroup
+ */
+export enum FollowUpGroup {
+  /**
+   * @generated from enum value: FOLLOW_UP_GROUP_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * A case was opened and an owner followed the customer up.
+   *
+   * @generated from enum value: FOLLOW_UP_GROUP_FOLLOWED_UP = 1;
+   */
+  FOLLOWED_UP = 1,
+
+  /**
+   * The control group: chosen at random when the detractor was identified, no personal follow-up.
+   *
+   * @generated from enum value: FOLLOW_UP_GROUP_HOLDOUT = 2;
+   */
+  HOLDOUT = 2,
+}
+
+/**
+ * Describes the enum nps.v1.FollowUpGroup.
+ */
+export const FollowUpGroupSchema: GenEnum<FollowUpGroup> = /*@__PURE__*/
+  enumDesc(file_nps_v1_scoring, 1);
 

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file nps/v1/survey.proto.
  */
 export const file_nps_v1_survey: GenFile = /*@__PURE__*/
-  fileDesc("ChNucHMvdjEvc3VydmV5LnByb3RvEgZucHMudjEimQIKEFN1cnZleURpc3BhdGNoZWQSEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhMKC2N1c3RvbWVyX2lkGAMgASgJEhkKEXN1cnZleV9yZXF1ZXN0X2lkGAQgASgJEhUKDXRvdWNocG9pbnRfaWQYBSABKAkSFwoPdG91Y2hwb2ludF90eXBlGAYgASgJEiAKB2NoYW5uZWwYByABKA4yDy5ucHMudjEuQ2hhbm5lbBIQCghsYW5ndWFnZRgIIAEoCRIuCgpleHBpcmVzX2F0GAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKAAgoOU3VydmV5UmVtaW5kZWQSEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhMKC2N1c3RvbWVyX2lkGAMgASgJEhkKEXN1cnZleV9yZXF1ZXN0X2lkGAQgASgJEhUKDXRvdWNocG9pbnRfaWQYBSABKAkSFwoPdG91Y2hwb2ludF90eXBlGAYgASgJEiAKB2NoYW5uZWwYByABKA4yDy5ucHMudjEuQ2hhbm5lbBIQCghsYW5ndWFnZRgIIAEoCRIXCg9yZW1pbmRlcl9udW1iZXIYCSABKAUi5gEKDVN1cnZleUV4cGlyZWQSEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhMKC2N1c3RvbWVyX2lkGAMgASgJEhkKEXN1cnZleV9yZXF1ZXN0X2lkGAQgASgJEhUKDXRvdWNocG9pbnRfaWQYBSABKAkSFwoPdG91Y2hwb2ludF90eXBlGAYgASgJEiAKB2NoYW5uZWwYByABKA4yDy5ucHMudjEuQ2hhbm5lbBIQCghsYW5ndWFnZRgIIAEoCSK0AgoMU3VydmV5RmFpbGVkEhAKCGV2ZW50X2lkGAEgASgJEi8KC29jY3VycmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBITCgtjdXN0b21lcl9pZBgDIAEoCRIZChFzdXJ2ZXlfcmVxdWVzdF9pZBgEIAEoCRIVCg10b3VjaHBvaW50X2lkGAUgASgJEhcKD3RvdWNocG9pbnRfdHlwZRgGIAEoCRIgCgdjaGFubmVsGAcgASgOMg8ubnBzLnYxLkNoYW5uZWwSEAoIbGFuZ3VhZ2UYCCABKAkSKwoGcmVhc29uGAkgASgOMhsubnBzLnYxLlN1cnZleUZhaWx1cmVSZWFzb24SDgoGZGV0YWlsGAogASgJEhAKCGF0dGVtcHRzGAsgASgFKpgCChNTdXJ2ZXlGYWlsdXJlUmVhc29uEiUKIVNVUlZFWV9GQUlMVVJFX1JFQVNPTl9VTlNQRUNJRklFRBAAEiwKKFNVUlZFWV9GQUlMVVJFX1JFQVNPTl9OT19DT05UQUNUX0FERFJFU1MQARIpCiVTVVJWRVlfRkFJTFVSRV9SRUFTT05fSU5WQUxJRF9BRERSRVNTEAISIQodU1VSVkVZX0ZBSUxVUkVfUkVBU09OX0JPVU5DRUQQAxIuCipTVVJWRVlfRkFJTFVSRV9SRUFTT05fUkVKRUNURURfQllfUFJPVklERVIQBBIuCipTVVJWRVlfRkFJTFVSRV9SRUFTT05fUFJPVklERVJfVU5BVkFJTEFCTEUQBUJHCglpby5ucHMudjFQAVovZ2l0aHViLmNvbS9ucHMtcGxhdGZvcm0vbnBzL2dlbi9nby9ucHMvdjE7bnBzdjGqAgZOcHMuVjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_nps_v1_channel]);
+  fileDesc("ChNucHMvdjEvc3VydmV5LnByb3RvEgZucHMudjEiugIKEFN1cnZleURpc3BhdGNoZWQSEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhMKC2N1c3RvbWVyX2lkGAMgASgJEhkKEXN1cnZleV9yZXF1ZXN0X2lkGAQgASgJEhUKDXRvdWNocG9pbnRfaWQYBSABKAkSFwoPdG91Y2hwb2ludF90eXBlGAYgASgJEiAKB2NoYW5uZWwYByABKA4yDy5ucHMudjEuQ2hhbm5lbBIQCghsYW5ndWFnZRgIIAEoCRIuCgpleHBpcmVzX2F0GAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIfChdyZWNvdmVyeV9vZl9yZXNwb25zZV9pZBgKIAEoCSKAAgoOU3VydmV5UmVtaW5kZWQSEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhMKC2N1c3RvbWVyX2lkGAMgASgJEhkKEXN1cnZleV9yZXF1ZXN0X2lkGAQgASgJEhUKDXRvdWNocG9pbnRfaWQYBSABKAkSFwoPdG91Y2hwb2ludF90eXBlGAYgASgJEiAKB2NoYW5uZWwYByABKA4yDy5ucHMudjEuQ2hhbm5lbBIQCghsYW5ndWFnZRgIIAEoCRIXCg9yZW1pbmRlcl9udW1iZXIYCSABKAUi5gEKDVN1cnZleUV4cGlyZWQSEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhMKC2N1c3RvbWVyX2lkGAMgASgJEhkKEXN1cnZleV9yZXF1ZXN0X2lkGAQgASgJEhUKDXRvdWNocG9pbnRfaWQYBSABKAkSFwoPdG91Y2hwb2ludF90eXBlGAYgASgJEiAKB2NoYW5uZWwYByABKA4yDy5ucHMudjEuQ2hhbm5lbBIQCghsYW5ndWFnZRgIIAEoCSK0AgoMU3VydmV5RmFpbGVkEhAKCGV2ZW50X2lkGAEgASgJEi8KC29jY3VycmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBITCgtjdXN0b21lcl9pZBgDIAEoCRIZChFzdXJ2ZXlfcmVxdWVzdF9pZBgEIAEoCRIVCg10b3VjaHBvaW50X2lkGAUgASgJEhcKD3RvdWNocG9pbnRfdHlwZRgGIAEoCRIgCgdjaGFubmVsGAcgASgOMg8ubnBzLnYxLkNoYW5uZWwSEAoIbGFuZ3VhZ2UYCCABKAkSKwoGcmVhc29uGAkgASgOMhsubnBzLnYxLlN1cnZleUZhaWx1cmVSZWFzb24SDgoGZGV0YWlsGAogASgJEhAKCGF0dGVtcHRzGAsgASgFIvQBChJQcm9tb3RlckZvbGxvd2VkVXASEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhMKC2N1c3RvbWVyX2lkGAMgASgJEhMKC3Jlc3BvbnNlX2lkGAQgASgJEiYKBmFjdGlvbhgFIAEoDjIWLm5wcy52MS5Qcm9tb3RlckFjdGlvbhIqCghkZWxpdmVyeRgGIAEoDjIYLm5wcy52MS5Qcm9tb3RlckRlbGl2ZXJ5Eg0KBXNjb3JlGAcgASgFEg4KBnRhcmdldBgIIAEoCSqYAgoTU3VydmV5RmFpbHVyZVJlYXNvbhIlCiFTVVJWRVlfRkFJTFVSRV9SRUFTT05fVU5TUEVDSUZJRUQQABIsCihTVVJWRVlfRkFJTFVSRV9SRUFTT05fTk9fQ09OVEFDVF9BRERSRVNTEAESKQolU1VSVkVZX0ZBSUxVUkVfUkVBU09OX0lOVkFMSURfQUREUkVTUxACEiEKHVNVUlZFWV9GQUlMVVJFX1JFQVNPTl9CT1VOQ0VEEAMSLgoqU1VSVkVZX0ZBSUxVUkVfUkVBU09OX1JFSkVDVEVEX0JZX1BST1ZJREVSEAQSLgoqU1VSVkVZX0ZBSUxVUkVfUkVBU09OX1BST1ZJREVSX1VOQVZBSUxBQkxFEAUqoAEKDlByb21vdGVyQWN0aW9uEh8KG1BST01PVEVSX0FDVElPTl9VTlNQRUNJRklFRBAAEh0KGVBST01PVEVSX0FDVElPTl9USEFOS19ZT1UQARInCiNQUk9NT1RFUl9BQ1RJT05fUkVGRVJSQUxfSU5WSVRBVElPThACEiUKIVBST01PVEVSX0FDVElPTl9SRVZJRVdfSU5WSVRBVElPThADKnEKEFByb21vdGVyRGVsaXZlcnkSIQodUFJPTU9URVJfREVMSVZFUllfVU5TUEVDSUZJRUQQABIbChdQUk9NT1RFUl9ERUxJVkVSWV9FTUFJTBABEh0KGVBST01PVEVSX0RFTElWRVJZX1dFQkhPT0sQAkJHCglpby5ucHMudjFQAVovZ2l0aHViLmNvbS9ucHMtcGxhdGZvcm0vbnBzL2dlbi9nby9ucHMvdjE7bnBzdjGqAgZOcHMuVjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_nps_v1_channel]);
 
 /**
  * A survey was sent to a customer for one touchpoint.
@@ -85,6 +85,13 @@ export type SurveyDispatched = Message<"nps.v1.SurveyDispatched"> & {
    * @generated from field: google.protobuf.Timestamp expires_at = 9;
    */
   expiresAt?: Timestamp | undefined;
+
+  /**
+   * Set for a recovery re-survey: the response_id of the detractor answer it follows up.
+   *
+   * @generated from field: string recovery_of_response_id = 10;
+   */
+  recoveryOfResponseId: string;
 };
 
 /**
@@ -318,6 +325,73 @@ export const SurveyFailedSchema: GenMessage<SurveyFailed> = /*@__PURE__*/
   messageDesc(file_nps_v1_survey, 3);
 
 /**
+ * A promoter was followed up with the configured action, exactly once per response.
+ * Topic nps.promoter.followed-up.v1, keyed by customer_id.
+ *
+ * @generated from message nps.v1.PromoterFollowedUp
+ */
+export type PromoterFollowedUp = Message<"nps.v1.PromoterFollowedUp"> & {
+  /**
+   * Unique id of this event (a UUID). Also the ce_id header.
+   *
+   * @generated from field: string event_id = 1;
+   */
+  eventId: string;
+
+  /**
+   * When the action was carried out.
+   *
+   * @generated from field: google.protobuf.Timestamp occurred_at = 2;
+   */
+  occurredAt?: Timestamp | undefined;
+
+  /**
+   * Our customer id; the Kafka key.
+   *
+   * @generated from field: string customer_id = 3;
+   */
+  customerId: string;
+
+  /**
+   * The promoter answer (ResponseReceived.response_id).
+   *
+   * @generated from field: string response_id = 4;
+   */
+  responseId: string;
+
+  /**
+   * @generated from field: nps.v1.PromoterAction action = 5;
+   */
+  action: PromoterAction;
+
+  /**
+   * @generated from field: nps.v1.PromoterDelivery delivery = 6;
+   */
+  delivery: PromoterDelivery;
+
+  /**
+   * The score, 9 or 10.
+   *
+   * @generated from field: int32 score = 7;
+   */
+  score: number;
+
+  /**
+   * The template id or webhook name used.
+   *
+   * @generated from field: string target = 8;
+   */
+  target: string;
+};
+
+/**
+ * Describes the message nps.v1.PromoterFollowedUp.
+ * Use `create(PromoterFollowedUpSchema)` to create a new message.
+ */
+export const PromoterFollowedUpSchema: GenMessage<PromoterFollowedUp> = /*@__PURE__*/
+  messageDesc(file_nps_v1_survey, 4);
+
+/**
  * Why a survey could not be delivered.
  *
  * @generated from enum nps.v1.SurveyFailureReason
@@ -369,4 +443,75 @@ export enum SurveyFailureReason {
  */
 export const SurveyFailureReasonSchema: GenEnum<SurveyFailureReason> = /*@__PURE__*/
   enumDesc(file_nps_v1_survey, 0);
+
+/**
+ * What the platform does for a promoter (configured in survey-dispatch).
+ *
+ * @generated from enum nps.v1.PromoterAction
+ */
+export enum PromoterAction {
+  /**
+   * @generated from enum value: PROMOTER_ACTION_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * A thank-you message.
+   *
+   * @generated from enum value: PROMOTER_ACTION_THANK_YOU = 1;
+   */
+  THANK_YOU = 1,
+
+  /**
+   * An invitation to refer a friend or colleague.
+   *
+   * @generated from enum value: PROMOTER_ACTION_REFERRAL_INVITATION = 2;
+   */
+  REFERRAL_INVITATION = 2,
+
+  /**
+   * An invitation to write a public review.
+   *
+   * @generated from enum value: PROMOTER_ACTION_REVIEW_INVITATION = 3;
+   */
+  REVIEW_INVITATION = 3,
+}
+
+/**
+ * Describes the enum nps.v1.PromoterAction.
+ */
+export const PromoterActionSchema: GenEnum<PromoterAction> = /*@__PURE__*/
+  enumDesc(file_nps_v1_survey, 1);
+
+/**
+ * How a promoter action reached its target.
+ *
+ * @generated from enum nps.v1.PromoterDelivery
+ */
+export enum PromoterDelivery {
+  /**
+   * @generated from enum value: PROMOTER_DELIVERY_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * An email from a template, to the customer's address (never in the event).
+   *
+   * @generated from enum value: PROMOTER_DELIVERY_EMAIL = 1;
+   */
+  EMAIL = 1,
+
+  /**
+   * A signed HTTP call to a configured webhook (a referral or review system).
+   *
+   * @generated from enum value: PROMOTER_DELIVERY_WEBHOOK = 2;
+   */
+  WEBHOOK = 2,
+}
+
+/**
+ * Describes the enum nps.v1.PromoterDelivery.
+ */
+export const PromoterDeliverySchema: GenEnum<PromoterDelivery> = /*@__PURE__*/
+  enumDesc(file_nps_v1_survey, 2);
 
