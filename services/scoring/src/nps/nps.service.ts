@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { drivers, type Driver } from '../drivers/drivers.calculator';
+import { previousPeriod as previousPeriodOf } from './local-day';
 import { RollupReader } from '../rollups/rollup.reader';
 import { RollupWriter } from '../rollups/rollup.writer';
 import type { Dimension, Interval, NpsFilter } from './dimensions';
@@ -84,18 +85,32 @@ export class NpsService {
     };
   }
 
-  async drivers(filter: NpsFilter): Promise<{ overall: NpsSummary | null; drivers: Driver[] }> {
+  /**
+   * Drivers of the period; when it is a closed one (from and to), each tag also compares its share of
+   * the detractors with the previous period of the same length, to flag rising root causes.
+   */
+  async drivers(filter: NpsFilter): Promise<{
+    overall: NpsSummary | null;
+    previousPeriod: { from: string; to: string } | null;
+    drivers: Driver[];
+  }> {
     this.check(filter);
+    const previousPeriod = filter.from && filter.to ? previousPeriodOf(filter.from, filter.to) : null;
     const overall = await this.total(filter);
-    if (!overall) return { overall, drivers: [] };
-    const perTag = await this.reader.counts(filter, ['tag']);
-    return {
-      overall,
-      drivers: drivers(
-        overall,
-        perTag.map(({ group, ...counts }) => ({ tag: group.tag ?? '', ...counts })),
-      ),
-    };
+    if (!overall) return { overall, previousPeriod, drivers: [] };
+    const tagCounts = async (of: NpsFilter) =>
+      (await this.reader.counts(of, ['tag'])).map(({ group, ...counts }) => ({ tag: group.tag ?? '', ...counts }));
+    const previous = previousPeriod ? { ...filter, ...previousPeriod } : null;
+    const [perTag, previousCounts] = await Promise.all([
+      tagCounts(filter),
+      previous
+        ? Promise.all([this.total(previous), tagCounts(previous)]).then(([all, perTag]) => ({
+            all: all ?? { promoters: 0, passives: 0, detractors: 0 },
+            perTag,
+          }))
+        : undefined,
+    ]);
+    return { overall, previousPeriod, drivers: drivers(overall, perTag, previousCounts) };
   }
 
   private async total(filter: NpsFilter): Promise<NpsSummary | null> {
