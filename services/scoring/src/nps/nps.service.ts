@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { drivers, type Driver } from '../drivers/drivers.calculator';
-import { previousPeriod as previousPeriodOf } from './local-day';
+import { drivers, type Driver, type PreviousPeriodCounts } from '../drivers/drivers.calculator';
 import { RollupReader } from '../rollups/rollup.reader';
 import { RollupWriter } from '../rollups/rollup.writer';
 import type { Dimension, Interval, NpsFilter } from './dimensions';
+import { previousPeriod as previousPeriodOf } from './local-day';
 import type { NpsCompareDto } from './nps-compare.dto';
 import { NpsQueryError, NpsQueryErrorCode } from './nps-query.error';
 import {
@@ -98,19 +98,21 @@ export class NpsService {
     const previousPeriod = filter.from && filter.to ? previousPeriodOf(filter.from, filter.to) : null;
     const overall = await this.total(filter);
     if (!overall) return { overall, previousPeriod, drivers: [] };
-    const tagCounts = async (of: NpsFilter) =>
-      (await this.reader.counts(of, ['tag'])).map(({ group, ...counts }) => ({ tag: group.tag ?? '', ...counts }));
-    const previous = previousPeriod ? { ...filter, ...previousPeriod } : null;
-    const [perTag, previousCounts] = await Promise.all([
-      tagCounts(filter),
-      previous
-        ? Promise.all([this.total(previous), tagCounts(previous)]).then(([all, perTag]) => ({
-            all: all ?? { promoters: 0, passives: 0, detractors: 0 },
-            perTag,
-          }))
-        : undefined,
+    const [perTag, previous] = await Promise.all([
+      this.tagCounts(filter),
+      previousPeriod ? this.periodCounts({ ...filter, ...previousPeriod }) : undefined,
     ]);
-    return { overall, previousPeriod, drivers: drivers(overall, perTag, previousCounts) };
+    return { overall, previousPeriod, drivers: drivers(overall, perTag, previous) };
+  }
+
+  private async tagCounts(filter: NpsFilter): Promise<({ tag: string } & NpsCounts)[]> {
+    const rows = await this.reader.counts(filter, ['tag']);
+    return rows.map(({ group, ...counts }) => ({ tag: group.tag ?? '', ...counts }));
+  }
+
+  private async periodCounts(filter: NpsFilter): Promise<PreviousPeriodCounts> {
+    const [all, perTag] = await Promise.all([this.total(filter), this.tagCounts(filter)]);
+    return { all: all ?? { promoters: 0, passives: 0, detractors: 0 }, perTag };
   }
 
   private async total(filter: NpsFilter): Promise<NpsSummary | null> {
