@@ -115,6 +115,20 @@ describe('improvement actions API', () => {
     expect(at).toBeLessThanOrEqual(Date.now() + 1000);
   });
 
+  it('lets one of two concurrent releases through and answers the other 409, publishing one event', async () => {
+    const id = await openAction();
+    const answers = await Promise.all([
+      api('POST', `/improvement-actions/${id}/release`, lead, {}),
+      api('POST', `/improvement-actions/${id}/release`, lead, {}),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    await bed.outboxDrained();
+    await probe.eventually(Topics.ImprovementActionReleased, (e) => e.improvementActionId === id);
+    expect(
+      probe.events(Topics.ImprovementActionReleased).filter((e) => e.message.improvementActionId === id),
+    ).toHaveLength(1);
+  });
+
   it('answers 409 ILLEGAL_TRANSITION naming what is allowed, and changes nothing', async () => {
     const released = await openAction();
     expect((await api('POST', `/improvement-actions/${released}/release`, lead, {})).status).toBe(200);
