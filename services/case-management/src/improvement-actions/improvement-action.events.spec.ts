@@ -1,4 +1,4 @@
-import { timestampDate } from '@bufbuild/protobuf/wkt';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { ImprovementActionEvents } from './improvement-action.events';
 import type { ImprovementActionRecord } from './improvement-action.record';
 
@@ -32,7 +32,7 @@ describe('improvement action events', () => {
   it('carries when the fix went live, and refuses to publish a release without it', () => {
     const releasedAt = new Date('2026-03-05T07:30:00Z');
     const released = ImprovementActionEvents.released({ ...action, status: 'released', releasedAt }, 'lena');
-    expect(released.releasedAt && timestampDate(released.releasedAt)).toEqual(releasedAt);
+    expect(released.releasedAt).toEqual(timestampFromDate(releasedAt));
     expect(() => ImprovementActionEvents.released(action, 'lena')).toThrow('no release time');
   });
 
@@ -40,6 +40,6 @@ describe('improvement action events', () => {
     const closedAt = new Date('2026-04-01T10:00:00Z');
     const closed = ImprovementActionEvents.closed({ ...action, status: 'closed', closedAt, closeNote: 'done' }, 'lena');
     expect(closed).toMatchObject({ note: 'done', actorId: 'lena' });
-    expect(closed.occurredAt && timestampDate(closed.occurredAt)).toEqual(closedAt);
+    expect(closed.occurredAt).toEqual(timestampFromDate(closedAt));
   });
 });
