@@ -28,6 +28,7 @@ export const POLICY: Record<ServiceName, Record<string, string>> = {
     'GET /nps': 'roles analyst lead admin | scopes nps:read',
     'GET /nps/compare': 'roles analyst lead admin | scopes nps:read',
     'GET /nps/drivers': 'roles analyst lead admin | scopes nps:read',
+    'GET /improvement-actions/{id}/effect': 'roles analyst lead admin | scopes nps:read',
   },
   'root-cause-tagging': {
     'GET /health/live': 'public',
@@ -70,5 +71,11 @@ export const POLICY: Record<ServiceName, Record<string, string>> = {
     'POST /teams': 'roles admin',
     'POST /teams/{teamId}/members': 'roles lead admin',
     'PUT /sla-policies/{priority}': 'roles admin',
+    'GET /improvement-actions': 'roles agent lead admin analyst',
+    'GET /improvement-actions/{id}': 'roles agent lead admin analyst',
+    'POST /improvement-actions': 'roles lead admin',
+    'POST /improvement-actions/{id}/cases': 'roles lead admin',
+    'POST /improvement-actions/{id}/release': 'roles lead admin',
+    'POST /improvement-actions/{id}/close': 'roles lead admin',
   },
 };

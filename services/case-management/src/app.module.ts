@@ -15,6 +15,7 @@ import { CaseViewRepository } from './cases/case-view.repository';
 import { CaseRepository } from './cases/case.repository';
 import { CasesController } from './cases/cases.controller';
 import { CustomerRepository } from './customers/customer.repository';
+import { ImprovementActionsModule } from './improvement-actions/improvement-actions.module';
 import { SlaWatcher } from './escalation/sla.watcher';
 import { LoopMetricsController } from './metrics/loop-metrics.controller';
 import { LoopMetricsRepository } from './metrics/loop-metrics.repository';
@@ -40,7 +41,7 @@ import { TeamsController } from './teams/teams.controller';
 import { TeamsService } from './teams/teams.service';
 
 @Module({
-  imports: [ServiceModule.forRoot(service), AuthModule.forRoot()],
+  imports: [ServiceModule.forRoot(service), AuthModule.forRoot(), ImprovementActionsModule],
   controllers: [
     CaseIntakeHandler,
     TaxonomyPublishedHandler,

@@ -12,6 +12,8 @@ interface RouteCase {
 
 const AGENT_B = 'agent-b';
 const LEAD_B = 'lead-b';
+/** An improvement action no one opened: the checks here stop before it is looked up. */
+const NO_ACTION = '00000000-0000-4000-8000-00000000a0c7';
 
 /**
  * Every documented route with a request and a caller it must refuse. The test below fails when
@@ -79,6 +81,28 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /metrics/loop': { path: () => '/metrics/loop?teamId=team-a', forbiddenFor: LEAD_B },
   'GET /config-changes': { path: () => '/config-changes', forbiddenFor: LEAD_B },
   'GET /root-causes': { path: () => '/root-causes' },
+  'POST /improvement-actions': {
+    path: () => '/improvement-actions',
+    body: { title: 't', rootCauseTagId: 'price' },
+    forbiddenFor: AGENT_B,
+  },
+  'GET /improvement-actions': { path: () => '/improvement-actions' },
+  'GET /improvement-actions/{id}': { path: () => `/improvement-actions/${NO_ACTION}` },
+  'POST /improvement-actions/{id}/cases': {
+    path: () => `/improvement-actions/${NO_ACTION}/cases`,
+    body: { caseIds: [NO_ACTION] },
+    forbiddenFor: AGENT_B,
+  },
+  'POST /improvement-actions/{id}/release': {
+    path: () => `/improvement-actions/${NO_ACTION}/release`,
+    body: {},
+    forbiddenFor: AGENT_B,
+  },
+  'POST /improvement-actions/{id}/close': {
+    path: () => `/improvement-actions/${NO_ACTION}/close`,
+    body: { note: 'n' },
+    forbiddenFor: AGENT_B,
+  },
 };
 
 describe('ops API authentication and roles, for every endpoint', () => {

@@ -13,5 +13,6 @@ import { ResponseTagsHandler } from './tags/response-tags.handler';
 @Module({
   controllers: [ResponseScoringHandler, CustomerFactsHandler, ResponseTagsHandler, NpsController],
   providers: [ResponseRepository, CustomerRepository, RollupWriter, RollupReader, NpsService],
+  exports: [NpsService],
 })
 export class ScoringModule {}

@@ -34,3 +34,55 @@ describe('drivers', () => {
     expect(drivers({ promoters: 0, passives: 0, detractors: 0 }, [])).toEqual([]);
   });
 });
+
+describe('rising root causes', () => {
+  // Previous period: 100 detractors of 300 answers; this period: 100 detractors of 300 answers.
+  const previousAll = { promoters: 150, passives: 50, detractors: 100 };
+  const currentAll = { promoters: 150, passives: 50, detractors: 100 };
+
+  it('flags a tag whose share among detractors rose significantly, not one that rose within noise or fell', () => {
+    const result = drivers(
+      currentAll,
+      [
+        { tag: 'delivery', promoters: 0, passives: 0, detractors: 40 },
+        { tag: 'price', promoters: 0, passives: 0, detractors: 30 },
+        { tag: 'support', promoters: 0, passives: 0, detractors: 10 },
+        { tag: 'billing', promoters: 0, passives: 0, detractors: 5 },
+      ],
+      {
+        all: previousAll,
+        perTag: [
+          { tag: 'delivery', promoters: 0, passives: 0, detractors: 20 },
+          { tag: 'price', promoters: 0, passives: 0, detractors: 20 },
+          { tag: 'support', promoters: 0, passives: 0, detractors: 30 },
+        ],
+      },
+    );
+    const byTag = Object.fromEntries(result.map((driver) => [driver.tag, driver]));
+    // 20% → 40% of 100 each: z = 3.086, p = 0.002.
+    expect(byTag.delivery).toMatchObject({ previousDetractorShare: 20, detractorShareChange: 20, rising: true });
+    expect(byTag.delivery.detractorShareChangePValue).toBeCloseTo(0.00203, 4);
+    // 20% → 30%: p = 0.10, up but not significant.
+    expect(byTag.price).toMatchObject({ previousDetractorShare: 20, rising: false });
+    expect(byTag.price.detractorShareChange).toBeCloseTo(10, 10);
+    expect(byTag.price.detractorShareChangePValue).toBeCloseTo(0.1025, 4);
+    // 30% → 10%: significant, but falling.
+    expect(byTag.support).toMatchObject({ detractorShareChange: -20, rising: false });
+    expect(byTag.support.detractorShareChangePValue).toBeLessThan(0.05);
+    // Absent before: a share of 0 then; 0% → 5% of 100 each gives p = 0.023.
+    expect(byTag.billing).toMatchObject({ previousDetractorShare: 0, detractorShareChange: 5, rising: true });
+  });
+
+  it('has no trend without a previous period, or when it had no detractors', () => {
+    const perTag = [{ tag: 'delivery', promoters: 0, passives: 0, detractors: 40 }];
+    const unknown = {
+      previousDetractorShare: null,
+      detractorShareChange: null,
+      detractorShareChangePValue: null,
+      rising: false,
+    };
+    expect(drivers(currentAll, perTag)[0]).toMatchObject(unknown);
+    const noDetractors = { all: { promoters: 10, passives: 0, detractors: 0 }, perTag: [] };
+    expect(drivers(currentAll, perTag, noDetractors)[0]).toMatchObject(unknown);
+  });
+});

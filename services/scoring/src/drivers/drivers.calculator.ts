@@ -1,4 +1,4 @@
-import { type NpsCounts, summarize } from '../nps/nps.calculator';
+import { compareProportions, type NpsCounts, summarize } from '../nps/nps.calculator';
 
 export interface Driver {
   tag: string;
@@ -16,10 +16,31 @@ export interface Driver {
    * response carries the tag (there is no NPS without them).
    */
   impact: number | null;
+  /** Its share of the detractors in the previous period of the same length, in %; null without one. */
+  previousDetractorShare: number | null;
+  /** detractorShare minus previousDetractorShare, in points; null without a previous period with detractors. */
+  detractorShareChange: number | null;
+  /** Two-sided p of that change (two-proportion z test); null likewise. */
+  detractorShareChangePValue: number | null;
+  /** The share among detractors rose, significantly at 95%: a root cause to act on (docs/nps-statistics.md). */
+  rising: boolean;
 }
 
-/** Per tag, its share among each category and its NPS impact; sorted by impact, largest first. */
-export function drivers(all: NpsCounts, perTag: ReadonlyArray<{ tag: string } & NpsCounts>): Driver[] {
+/** The answers of the previous period of the same length, to see which root causes rise. */
+export interface PreviousPeriodCounts {
+  all: NpsCounts;
+  perTag: ReadonlyArray<{ tag: string } & NpsCounts>;
+}
+
+/**
+ * Per tag, its share among each category and its NPS impact, and, given the previous period, how its
+ * share among detractors changed and whether it is rising; sorted by impact, largest first.
+ */
+export function drivers(
+  all: NpsCounts,
+  perTag: ReadonlyArray<{ tag: string } & NpsCounts>,
+  previous?: PreviousPeriodCounts,
+): Driver[] {
   const overall = summarize(all);
   if (!overall) return [];
   const share = (part: number, whole: number) => (whole === 0 ? 0 : (100 * part) / whole);
@@ -39,7 +60,31 @@ export function drivers(all: NpsCounts, perTag: ReadonlyArray<{ tag: string } & 
         promoterShare: share(tagged.promoters, all.promoters),
         nps: withTag?.nps ?? 0,
         impact: without ? without.nps - overall.nps : null,
+        ...trend(tag, tagged.detractors, all.detractors, previous),
       };
     })
     .sort((a, b) => (b.impact ?? -Infinity) - (a.impact ?? -Infinity) || a.tag.localeCompare(b.tag));
+}
+
+function trend(
+  tag: string,
+  detractorsWithTag: number,
+  detractors: number,
+  previous: PreviousPeriodCounts | undefined,
+): Pick<Driver, 'previousDetractorShare' | 'detractorShareChange' | 'detractorShareChangePValue' | 'rising'> {
+  const before = previous?.perTag.find((row) => row.tag === tag)?.detractors ?? 0;
+  const test = previous ? compareProportions(before, previous.all.detractors, detractorsWithTag, detractors) : null;
+  if (!previous || !test)
+    return {
+      previousDetractorShare: null,
+      detractorShareChange: null,
+      detractorShareChangePValue: null,
+      rising: false,
+    };
+  return {
+    previousDetractorShare: (100 * before) / previous.all.detractors,
+    detractorShareChange: test.change,
+    detractorShareChangePValue: test.pValue,
+    rising: test.significant95 && test.change > 0,
+  };
 }

@@ -1,4 +1,4 @@
-import { categoryOf, compare, type NpsSummary, summarize } from './nps.calculator';
+import { categoryOf, compare, compareProportions, type NpsSummary, summarize } from './nps.calculator';
 
 function summaryOf(promoters: number, passives: number, detractors: number): NpsSummary {
   const summary = summarize({ promoters, passives, detractors });
@@ -70,4 +70,27 @@ describe('NPS statistics', () => {
   it.each([-1, 11, 7.5, Number.NaN])('refuses %p as a score', (score) =>
     expect(() => categoryOf(score)).toThrow(RangeError),
   );
+});
+
+describe('two-proportion z test', () => {
+  it.each([
+    // x1, n1, x2, n2 → change (points), z, p — by hand: pooled p̂ = (x1 + x2) / (n1 + n2),
+    // SE = √(p̂(1 − p̂)(1/n1 + 1/n2)), z = (x2/n2 − x1/n1) / SE
+    ['20% → 40% of 100 each', 20, 100, 40, 100, 20, 3.0861, 0.00203],
+    ['20% → 30% of 100 each', 20, 100, 30, 100, 10, 1.633, 0.1025],
+    ['50% → 40% of 200 and 100', 100, 200, 40, 100, -10, -1.6366, 0.1017],
+  ] as const)('%s', (_name, x1, n1, x2, n2, change, z, p) => {
+    const result = compareProportions(x1, n1, x2, n2);
+    expect(result?.change).toBeCloseTo(change, 6);
+    expect(result?.z).toBeCloseTo(z, 3);
+    expect(result?.pValue).toBeCloseTo(p, 3);
+    expect(result?.significant95).toBe(p < 0.05);
+  });
+
+  it('has no test without cases on a side, and no difference when both shares are 0 or 100%', () => {
+    expect(compareProportions(0, 0, 3, 10)).toBeNull();
+    expect(compareProportions(3, 10, 0, 0)).toBeNull();
+    expect(compareProportions(0, 10, 0, 20)).toEqual({ change: 0, z: 0, pValue: 1, significant95: false });
+    expect(compareProportions(10, 10, 20, 20)).toMatchObject({ change: 0, significant95: false });
+  });
 });

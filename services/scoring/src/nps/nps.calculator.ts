@@ -88,6 +88,30 @@ export function compare(before: NpsSummary, after: NpsSummary): NpsComparison {
   };
 }
 
+export interface ProportionComparison {
+  /** Second share minus first share, in percentage points. */
+  change: number;
+  z: number;
+  pValue: number;
+  significant95: boolean;
+}
+
+/**
+ * Whether a share changed from `x1 / n1` to `x2 / n2`: a two-sided two-proportion z test with the
+ * pooled proportion (docs/nps-statistics.md, Rising root causes); null when a side has no cases.
+ */
+export function compareProportions(x1: number, n1: number, x2: number, n2: number): ProportionComparison | null {
+  if (n1 === 0 || n2 === 0) return null;
+  const change = 100 * (x2 / n2 - x1 / n1);
+  const pooled = (x1 + x2) / (n1 + n2);
+  const standardError = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+  // All or none in both sides: the shares are equal and nothing can be tested.
+  if (standardError === 0) return { change, z: 0, pValue: 1, significant95: false };
+  const z = (x2 / n2 - x1 / n1) / standardError;
+  const pValue = 2 * (1 - normalCdf(Math.abs(z)));
+  return { change, z, pValue, significant95: pValue < 0.05 };
+}
+
 function npsAndError(promoters: number, detractors: number, n: number): { nps: number; standardError: number } {
   const p = promoters / n;
   const d = detractors / n;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { drivers, type Driver } from '../drivers/drivers.calculator';
+import { drivers, type Driver, type PreviousPeriodCounts } from '../drivers/drivers.calculator';
 import { RollupReader } from '../rollups/rollup.reader';
 import { RollupWriter } from '../rollups/rollup.writer';
 import type { Dimension, Interval, NpsFilter } from './dimensions';
+import { previousPeriod as previousPeriodOf } from './local-day';
 import type { NpsCompareDto } from './nps-compare.dto';
 import { NpsQueryError, NpsQueryErrorCode } from './nps-query.error';
 import {
@@ -84,18 +85,34 @@ export class NpsService {
     };
   }
 
-  async drivers(filter: NpsFilter): Promise<{ overall: NpsSummary | null; drivers: Driver[] }> {
+  /**
+   * Drivers of the period; when it is a closed one (from and to), each tag also compares its share of
+   * the detractors with the previous period of the same length, to flag rising root causes.
+   */
+  async drivers(filter: NpsFilter): Promise<{
+    overall: NpsSummary | null;
+    previousPeriod: { from: string; to: string } | null;
+    drivers: Driver[];
+  }> {
     this.check(filter);
+    const previousPeriod = filter.from && filter.to ? previousPeriodOf(filter.from, filter.to) : null;
     const overall = await this.total(filter);
-    if (!overall) return { overall, drivers: [] };
-    const perTag = await this.reader.counts(filter, ['tag']);
-    return {
-      overall,
-      drivers: drivers(
-        overall,
-        perTag.map(({ group, ...counts }) => ({ tag: group.tag ?? '', ...counts })),
-      ),
-    };
+    if (!overall) return { overall, previousPeriod, drivers: [] };
+    const [perTag, previous] = await Promise.all([
+      this.tagCounts(filter),
+      previousPeriod ? this.periodCounts({ ...filter, ...previousPeriod }) : undefined,
+    ]);
+    return { overall, previousPeriod, drivers: drivers(overall, perTag, previous) };
+  }
+
+  private async tagCounts(filter: NpsFilter): Promise<({ tag: string } & NpsCounts)[]> {
+    const rows = await this.reader.counts(filter, ['tag']);
+    return rows.map(({ group, ...counts }) => ({ tag: group.tag ?? '', ...counts }));
+  }
+
+  private async periodCounts(filter: NpsFilter): Promise<PreviousPeriodCounts> {
+    const [all, perTag] = await Promise.all([this.total(filter), this.tagCounts(filter)]);
+    return { all: all ?? { promoters: 0, passives: 0, detractors: 0 }, perTag };
   }
 
   private async total(filter: NpsFilter): Promise<NpsSummary | null> {
