@@ -48,6 +48,10 @@ export const POLICY: Record<ServiceName, Record<string, string>> = {
     'GET /cases': 'roles agent lead admin',
     'GET /cases/by-response/{responseId}': 'roles agent lead admin',
     'GET /cases/{caseId}': 'roles agent lead admin',
+    'GET /case-opening-policy': 'roles agent lead admin',
+    'GET /case-opening-policy/versions': 'roles agent lead admin',
+    'GET /case-skips': 'roles analyst lead admin',
+    'GET /case-skips/summary': 'roles analyst lead admin',
     'GET /config-changes': 'roles admin',
     'GET /health/live': 'public',
     'GET /health/ready': 'public',
@@ -69,6 +73,7 @@ export const POLICY: Record<ServiceName, Record<string, string>> = {
     'POST /routing-rules': 'roles lead admin',
     'POST /teams': 'roles admin',
     'POST /teams/{teamId}/members': 'roles lead admin',
+    'PUT /case-opening-policy': 'roles admin',
     'PUT /sla-policies/{priority}': 'roles admin',
   },
 };
