@@ -44,7 +44,10 @@ export class CaseSkipsController {
     const filter = { ...period(query), reason: query.reason };
     const filters = filtersFingerprint({ reason: query.reason, since: query.since, until: query.until });
     const after = query.cursor ? decode(query.cursor, filters) : null;
-    const page = await this.skips.page(this.db.manager, filter, query.limit ?? 50, after);
+    // Page and total in one snapshot, so that they agree (as the case listing, ADR 0027).
+    const page = await this.db.transaction('REPEATABLE READ', (manager) =>
+      this.skips.page(manager, filter, query.limit ?? 50, after),
+    );
     return { items: page.items, total: page.total, nextCursor: page.next ? encode(page.next, filters) : null };
   }
 }
