@@ -16,6 +16,7 @@ const ingestion = `${schemaOf('response-ingestion')}.responses`;
 const scoring = `${schemaOf('scoring')}.responses`;
 const tagging = `${schemaOf('root-cause-tagging')}.tagged_comments`;
 const cases = `${schemaOf('case-management')}.cases`;
+const skips = `${schemaOf('case-management')}.skipped_detractors`;
 
 const count = async (stack: ChaosStack, sql: string) => (await stack.rows<{ n: number }>(sql))[0].n;
 const equal = (check: string, expected: number, actual: number): Check => ({
@@ -35,20 +36,24 @@ export async function outboxRows(stack: ChaosStack): Promise<number> {
 
 /** Where the work has got to: compare with the stored answers until it stops moving. */
 export async function progress(stack: ChaosStack): Promise<Record<string, number>> {
-  const [stored, detractors, scored, tagged, opened, outbox] = await Promise.all([
+  const [stored, detractors, scored, tagged, opened, skipped, outbox] = await Promise.all([
     count(stack, `SELECT count(*)::int AS n FROM ${ingestion}`),
     count(stack, `SELECT count(*)::int AS n FROM ${ingestion} WHERE score <= 6`),
     count(stack, `SELECT count(*)::int AS n FROM ${scoring} WHERE received`),
     count(stack, `SELECT count(*)::int AS n FROM ${tagging}`),
     count(stack, `SELECT count(*)::int AS n FROM ${cases}`),
+    count(stack, `SELECT count(*)::int AS n FROM ${skips}`),
     outboxRows(stack),
   ]);
-  return { stored, detractors, scored, tagged, opened, outbox };
+  return { stored, detractors, scored, tagged, opened, skipped, outbox };
 }
 
-/** True once every stored answer is scored and tagged, every detractor has a case and no outbox holds a row. */
+/**
+ * True once every stored answer is scored and tagged, every detractor has a case or a skip (the
+ * case-opening policy skips answers older than 14 days) and no outbox holds a row.
+ */
 export function settled(p: Record<string, number>): boolean {
-  return p.scored === p.stored && p.tagged === p.stored && p.opened === p.detractors && p.outbox === 0;
+  return p.scored === p.stored && p.tagged === p.stored && p.opened + p.skipped === p.detractors && p.outbox === 0;
 }
 
 /** Every check of issue #14 over a settled run. */
@@ -88,11 +93,7 @@ export async function verify(
     checks.push(equal(`answers with exactly one ${topic} event`, stored, once));
   }
 
-  const detractors = await count(stack, `SELECT count(*)::int AS n FROM ${ingestion} WHERE score <= 6`);
-  const casesPerDetractor = `SELECT count(DISTINCT c.response_id)::int AS n FROM ${ingestion} i
-    JOIN ${cases} c ON c.response_id = i.response_id::text WHERE i.score <= 6`;
-  checks.push(equal('detractors with a case', detractors, await count(stack, casesPerDetractor)));
-  checks.push(equal('cases in all', detractors, await count(stack, `SELECT count(*)::int AS n FROM ${cases}`)));
+  checks.push(...(await caseOpeningChecks(stack, imported.importId)));
   const unowned = `SELECT count(*)::int AS n FROM ${cases} WHERE owner_id IS NULL`;
   checks.push(equal('cases without an owner', 0, await count(stack, unowned)));
 
@@ -101,6 +102,37 @@ export async function verify(
   checks.push(equal('outbox rows left', 0, await outboxRows(stack)));
   checks.push(equal('HTTP 500 answers', 0, tally.statuses['500'] ?? 0));
   return checks;
+}
+
+/**
+ * Every detractor ends in exactly one case or one skip (docs/outer-loop.md, "Case-opening policy"):
+ * the import asked for follow-up, so each of its detractors has a case; an API answer is skipped
+ * only when it was older than 14 days when case-management saw it.
+ */
+async function caseOpeningChecks(stack: ChaosStack, importId: string): Promise<Check[]> {
+  const detractors = await count(stack, `SELECT count(*)::int AS n FROM ${ingestion} WHERE score <= 6`);
+  const decided = `SELECT count(*)::int AS n FROM ${ingestion} i WHERE i.score <= 6 AND
+    (SELECT count(*) FROM ${cases} c WHERE c.response_id = i.response_id::text) +
+    (SELECT count(*) FROM ${skips} s WHERE s.response_id = i.response_id::text) = 1`;
+  const importedDetractors = `SELECT count(*)::int AS n FROM ${ingestion} WHERE import_id = '${importId}' AND score <= 6`;
+  const importedWithCase = `SELECT count(*)::int AS n FROM ${ingestion} i JOIN ${cases} c
+    ON c.response_id = i.response_id::text WHERE i.import_id = '${importId}' AND i.score <= 6`;
+  const wrongSkips = `SELECT count(*)::int AS n FROM ${skips} WHERE reason <> 'ANSWER_TOO_OLD'
+    OR answered_at > now() - interval '14 days'`;
+  const staleCases = `SELECT count(*)::int AS n FROM ${ingestion} i JOIN ${cases} c
+    ON c.response_id = i.response_id::text WHERE i.import_id IS NULL AND i.answered_at < now() - interval '15 days'`;
+  const all = `SELECT (SELECT count(*) FROM ${cases}) + (SELECT count(*) FROM ${skips}) AS n`;
+  return [
+    equal('detractors with exactly one case or skip', detractors, await count(stack, decided)),
+    equal('cases and skips in all', detractors, Number(await count(stack, all))),
+    equal(
+      'imported detractors (follow-up requested) with a case',
+      await count(stack, importedDetractors),
+      await count(stack, importedWithCase),
+    ),
+    equal('skips other than of answers older than 14 days', 0, await count(stack, wrongSkips)),
+    equal('cases of API answers older than 15 days', 0, await count(stack, staleCases)),
+  ];
 }
 
 /** `/nps` (all time, and per month) equals a recount of the stored scores. */

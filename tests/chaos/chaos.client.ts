@@ -52,9 +52,14 @@ export class RetryingClient {
     await Promise.all(Array.from({ length: concurrency }, worker));
   }
 
-  /** Posts an import until the service reports it, the same import id every time. */
-  async importLines(importId: string, lines: string): Promise<{ accepted: number; rejected: number }> {
-    const answer = await this.untilAnswered(`/imports?importId=${encodeURIComponent(importId)}`, {
+  /** Posts an import until the service reports it, the same import id every time; `followUp` asks for cases. */
+  async importLines(
+    importId: string,
+    lines: string,
+    followUp = false,
+  ): Promise<{ accepted: number; rejected: number }> {
+    const query = `importId=${encodeURIComponent(importId)}${followUp ? '&followUp=true' : ''}`;
+    const answer = await this.untilAnswered(`/imports?${query}`, {
       body: lines,
       contentType: 'application/x-ndjson',
     });

@@ -4,7 +4,7 @@ import { runChaos } from '../chaos/chaos.run';
 // import while each service is SIGKILLed once, the broker restarts and PostgreSQL stops for
 // 20 s, on a broker and a cluster of the test's own. Nothing may be lost, doubled or dead-lettered.
 describe('the platform under faults (short chaos run)', () => {
-  it('stores, scores and tags every accepted answer once, opens one owned case per detractor and dead-letters nothing', async () => {
+  it('stores, scores and tags every accepted answer once, decides every detractor once (an owned case, or a skip when too old) and dead-letters nothing', async () => {
     const result = await runChaos({
       answers: 2000,
       importRows: 200,

@@ -6,6 +6,11 @@ import { ConfigChangesController } from './activity/config-changes.controller';
 import { CaseEnrichmentService } from './case-intake/case-enrichment.service';
 import { CaseIntakeHandler } from './case-intake/case-intake.handler';
 import { CaseOpeningService } from './case-intake/case-opening.service';
+import { CaseOpeningPolicyController } from './case-opening-policy/case-opening-policy.controller';
+import { CaseOpeningPolicyRepository } from './case-opening-policy/case-opening-policy.repository';
+import { CaseOpeningPolicyService } from './case-opening-policy/case-opening-policy.service';
+import { CaseSkipRepository } from './case-opening-policy/case-skip.repository';
+import { CaseSkipsController } from './case-opening-policy/case-skips.controller';
 import { ResponseEnrichmentRepository } from './case-intake/response-enrichment.repository';
 import { CaseActionsService } from './cases/case-actions.service';
 import { CaseListService } from './cases/case-list.service';
@@ -52,6 +57,8 @@ import { TeamsService } from './teams/teams.service';
     SlaPoliciesController,
     LoopMetricsController,
     ConfigChangesController,
+    CaseOpeningPolicyController,
+    CaseSkipsController,
   ],
   providers: [
     // intake
@@ -59,6 +66,9 @@ import { TeamsService } from './teams/teams.service';
     CaseEnrichmentService,
     ResponseEnrichmentRepository,
     CustomerRepository,
+    CaseOpeningPolicyService,
+    CaseOpeningPolicyRepository,
+    CaseSkipRepository,
     // cases
     CaseRepository,
     CaseViewRepository,

@@ -5,6 +5,7 @@ import { CaseManagementTables1763900000000 } from './migrations/1763900000000-ca
 import { RootCauses1764600000000 } from './migrations/1764600000000-root-causes';
 import { CaseListingIndex1764900000000 } from './migrations/1764900000000-case-listing-index';
 import { TeamLanguage1764900000001 } from './migrations/1764900000001-team-language';
+import { CaseOpeningPolicy1765100000000 } from './migrations/1765100000000-case-opening-policy';
 import { ImprovementActions1765400000000 } from './migrations/1765400000000-improvement-actions';
 
 export const service: ServiceDefinition<CaseManagementEnv> = {
@@ -18,6 +19,7 @@ export const service: ServiceDefinition<CaseManagementEnv> = {
     RootCauses1764600000000,
     CaseListingIndex1764900000000,
     TeamLanguage1764900000001,
+    CaseOpeningPolicy1765100000000,
     ImprovementActions1765400000000,
   ],
   api: {

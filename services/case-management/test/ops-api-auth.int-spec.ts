@@ -81,6 +81,15 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /metrics/loop': { path: () => '/metrics/loop?teamId=team-a', forbiddenFor: LEAD_B },
   'GET /config-changes': { path: () => '/config-changes', forbiddenFor: LEAD_B },
   'GET /root-causes': { path: () => '/root-causes' },
+  'GET /case-opening-policy': { path: () => '/case-opening-policy' },
+  'GET /case-opening-policy/versions': { path: () => '/case-opening-policy/versions' },
+  'PUT /case-opening-policy': {
+    path: () => '/case-opening-policy',
+    body: { maxAnswerAgeDays: 14, excludedSources: ['import'], excludedChannels: [], holdoutShare: 0 },
+    forbiddenFor: LEAD_B,
+  },
+  'GET /case-skips': { path: () => '/case-skips', forbiddenFor: AGENT_B },
+  'GET /case-skips/summary': { path: () => '/case-skips/summary', forbiddenFor: AGENT_B },
   'POST /improvement-actions': {
     path: () => '/improvement-actions',
     body: { title: 't', rootCauseTagId: 'price' },

@@ -2,6 +2,7 @@ import { MessagingTables1763856000000 } from '@nps/messaging';
 import type { ServiceDefinition } from '@nps/runtime';
 import { ScoringTables1763942400000 } from './migrations/1763942400000-scoring-tables';
 import { InAppChannelName1764600000000 } from './migrations/1764600000000-in-app-channel-name';
+import { AnswerOrigin1765100000000 } from './migrations/1765100000000-answer-origin';
 import { ImprovementActions1765400000000 } from './migrations/1765400000000-improvement-actions';
 import { ScoringEnv } from './scoring.env';
 
@@ -14,6 +15,7 @@ export const service: ServiceDefinition<ScoringEnv> = {
     MessagingTables1763856000000,
     ScoringTables1763942400000,
     InAppChannelName1764600000000,
+    AnswerOrigin1765100000000,
     ImprovementActions1765400000000,
   ],
   api: {

@@ -1,4 +1,4 @@
-import { Channel, Topics } from '@nps/contracts';
+import { Channel, ResponseSource, Topics } from '@nps/contracts';
 import { anEventRecord, expectEventually, serviceBed } from '@nps/testing';
 import { type NpsBody } from './nps.body';
 import { answerOf, customerOf, type CustomerSpec, type ResponseSpec, revisionOf } from './scoring.events';
@@ -42,7 +42,9 @@ describe('detractor identified and customer facts', () => {
     await expectEventually(async () => expect(await inbox()).toBe(1));
     const early = detractor('r-early', 'early', 3);
     const late = detractor('r-late', 'late', 2);
-    await bed.publishRecords([answerOf(early), answerOf(late)]);
+    // The early answer is an import asked to be followed up: revisions carry that on (the case-opening policy reads it).
+    const origin = { source: ResponseSource.IMPORT, followUpRequested: true, recoveryOfResponseId: 'r-before' };
+    await bed.publishRecords([answerOf({ ...early, origin }), answerOf(late)]);
     await expectEventually(async () => expect(await inbox()).toBe(3));
     await bed.publishRecords([customerOf(facts('late', 'smb'))]);
 
@@ -81,14 +83,27 @@ describe('detractor identified and customer facts', () => {
           accountOwnerId: 'owner-of-early',
           language: 'nl',
         },
+        ...origin,
       },
-      { revision: 2, withdrawn: true, score: 9 },
+      { revision: 2, withdrawn: true, score: 9, ...origin },
     ]);
     expect(byResponse('r-late')).toMatchObject([
-      { revision: 0, withdrawn: false, score: 2, customer: { segment: '', region: '', tier: '', accountOwnerId: '' } },
+      {
+        revision: 0,
+        withdrawn: false,
+        score: 2,
+        customer: { segment: '', region: '', tier: '', accountOwnerId: '' },
+        source: ResponseSource.SURVEY_PAGE, // the test default
+        followUpRequested: false,
+        recoveryOfResponseId: '',
+      },
     ]);
 
     const scored = (await probe.eventually(Topics.ResponseScored, () => true, 3, 60000)).map((seen) => seen.message);
+    expect(scored.filter((event) => event.responseId === 'r-early')).toEqual([
+      expect.objectContaining(origin),
+      expect.objectContaining(origin),
+    ]);
     expect(scored.map((event) => `${event.responseId}@${event.revision}:${event.score}`).sort()).toEqual([
       'r-early@0:3',
       'r-early@2:9',

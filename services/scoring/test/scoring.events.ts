@@ -1,5 +1,5 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { type Channel, Topics } from '@nps/contracts';
+import { type Channel, type ResponseSource, Topics } from '@nps/contracts';
 import { anEventRecord, type EventRecord } from '@nps/testing';
 import type { CustomerFactsRow } from '../src/customers/customer-facts';
 
@@ -15,6 +15,8 @@ export interface ResponseSpec {
   comment: string;
   revisions: { revision: number; score: number }[];
   tags: string[];
+  /** ResponseReceived's source, follow_up_requested and recovery_of_response_id, when a test sets them. */
+  origin?: { source?: ResponseSource; followUpRequested?: boolean; recoveryOfResponseId?: string };
 }
 
 /** A customer's facts as the test publishes them: the same shape scoring keeps. */
@@ -22,6 +24,7 @@ export type CustomerSpec = CustomerFactsRow;
 
 export function answerOf(spec: ResponseSpec): EventRecord {
   return anEventRecord(Topics.ResponseReceived, {
+    ...spec.origin,
     customerId: spec.customerId,
     responseId: spec.responseId,
     score: spec.score,

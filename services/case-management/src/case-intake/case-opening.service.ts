@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CaseUpdateKind, channelName, type DetractorIdentified, Topics } from '@nps/contracts';
 import type { UnitOfWork } from '@nps/messaging';
 import { CaseManagementEnv } from '../case-management.env';
+import { CaseOpeningPolicyService } from '../case-opening-policy/case-opening-policy.service';
 import { caseIdFor } from '../cases/case-id';
 import { assignmentReasonOf, CaseEvents } from '../cases/case.events';
 import type { CaseRecord } from '../cases/case.record';
@@ -33,25 +34,22 @@ export class CaseOpeningService {
     private readonly sla: SlaClock,
     private readonly notifications: NotificationQueue,
     private readonly env: CaseManagementEnv,
+    private readonly policy: CaseOpeningPolicyService,
   ) {}
 
   async handle(event: DetractorIdentified, unitOfWork: UnitOfWork): Promise<void> {
     const existing = await this.cases.findByResponse(unitOfWork.manager, event.responseId, true);
     if (existing) return this.revise(existing, event, unitOfWork);
     if (event.withdrawn) return; // the answer is no longer a detractor and no case was opened for it
+    // Old, imported, excluded or held-out detractors open no case (ADR 0030); the holdout records its routed team.
+    if (await this.policy.skipped(event, unitOfWork, async () => (await this.route(event, unitOfWork)).choice.teamId))
+      return;
     await this.open(event, unitOfWork);
   }
 
   private async open(event: DetractorIdentified, unitOfWork: UnitOfWork): Promise<void> {
     const { manager } = unitOfWork;
-    const facts = await this.customerFacts(event, unitOfWork);
-    const enrichment = await this.enrichments.find(manager, event.responseId);
-    const tagIds = enrichment?.tagIds ?? [];
-    const choice = RuleMatcher.choose(
-      { ...facts, touchpointType: event.touchpointType, score: event.score, tagIds },
-      await this.rules.list(manager),
-      this.env.DEFAULT_TEAM_ID,
-    );
+    const { facts, enrichment, tagIds, choice } = await this.route(event, unitOfWork);
     const team = (await this.teams.find(manager, choice.teamId)) ?? (await this.mustFindDefaultTeam(unitOfWork));
     const priority = priorityFor(event.score, facts.tier, choice.rule?.priority ?? null);
     const openedAt = new Date();
@@ -164,6 +162,19 @@ export class CaseOpeningService {
       comment: revised.comment,
     });
     unitOfWork.publish(Topics.CaseUpdated, CaseEvents.updated(revised, CaseUpdateKind.RESPONSE_REVISED, '', ''));
+  }
+
+  /** The routing rule's choice for the detractor, with the facts and enrichment it was made on. */
+  private async route(event: DetractorIdentified, unitOfWork: UnitOfWork) {
+    const facts = await this.customerFacts(event, unitOfWork);
+    const enrichment = await this.enrichments.find(unitOfWork.manager, event.responseId);
+    const tagIds = enrichment?.tagIds ?? [];
+    const choice = RuleMatcher.choose(
+      { ...facts, touchpointType: event.touchpointType, score: event.score, tagIds },
+      await this.rules.list(unitOfWork.manager),
+      this.env.DEFAULT_TEAM_ID,
+    );
+    return { facts, enrichment, tagIds, choice };
   }
 
   /** The facts scoring sent, completed from our customer projection when scoring did not know the customer yet. */

@@ -5,7 +5,7 @@ import type { Priority } from '../sla/priority';
 export type SlaDeadline = 'first_contact' | 'resolution';
 
 // Prometheus names: the exporter adds `_total` to counters (docs/adr/0023).
-let counters: { opened: Counter; breaches: Counter } | undefined;
+let counters: { opened: Counter; breaches: Counter; skipped: Counter } | undefined;
 
 // Created on first use: a meter taken before startTelemetry() registered the provider stays a no-op.
 function caseCounters() {
@@ -20,6 +20,10 @@ function newCounters(meter: Meter) {
       description: 'Missed SLA deadlines escalated, per deadline',
       unit: '{breach}',
     }),
+    skipped: meter.createCounter('nps.cases_skipped', {
+      description: 'Detractors that opened no case under the case-opening policy, per reason',
+      unit: '{detractor}',
+    }),
   };
 }
 
@@ -31,4 +35,9 @@ export function countCaseOpened(priority: Priority): void {
 /** Counts an escalated SLA breach (`nps_sla_breaches_total`). */
 export function countSlaBreach(deadline: SlaDeadline): void {
   caseCounters().breaches.add(1, { deadline });
+}
+
+/** Counts a detractor the case-opening policy skipped (`nps_cases_skipped_total`), e.g. reason ANSWER_TOO_OLD. */
+export function countCaseSkipped(reason: string): void {
+  caseCounters().skipped.add(1, { reason });
 }

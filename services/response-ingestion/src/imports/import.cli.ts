@@ -5,13 +5,14 @@ import { Readable } from 'node:stream';
 
 const USAGE =
   'usage: cli.js import-responses <file.csv|file.jsonl|file.ndjson|file.json> [--import-id <id>] [--url ' +
-  '<response-ingestion base URL>] [--token <bearer token>]';
+  '<response-ingestion base URL>] [--token <bearer token>] [--follow-up]';
 
 /**
  * `cli.js import-responses <file>`: streams the file to a running response-ingestion's
  * `POST /imports` and prints its report. The import id defaults to a hash of the file, so running
  * the same command again after a crash publishes nothing twice. The API wants a token with scope
- * imports:write: `--token`, else NPS_TOKEN (docs/security.md).
+ * imports:write: `--token`, else NPS_TOKEN (docs/security.md). `--follow-up` asks for the answers to be
+ * followed up like fresh ones (`followUp=true`); without it the case-opening policy opens no case for them.
  */
 export async function runImportCli(argv: string[]): Promise<void> {
   const [file, ...options] = argv;
@@ -27,8 +28,10 @@ export async function runImportCli(argv: string[]): Promise<void> {
   const importId = option('--import-id') ?? `file-${await fileHash(file)}`;
   const url = option('--url') ?? `http://127.0.0.1:${process.env.PORT || 3002}`;
   const token = option('--token') ?? process.env.NPS_TOKEN;
+  const followUp = options.includes('--follow-up') ? '&followUp=true' : '';
   const { headers, body } = await bodyOf(file);
-  const response = await fetch(`${url.replace(/\/+$/, '')}/imports?importId=${encodeURIComponent(importId)}`, {
+  const query = `importId=${encodeURIComponent(importId)}${followUp}`;
+  const response = await fetch(`${url.replace(/\/+$/, '')}/imports?${query}`, {
     method: 'POST',
     headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body,

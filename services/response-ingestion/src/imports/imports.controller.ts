@@ -38,6 +38,15 @@ export class ImportsController {
     description:
       'Names this import. Sending the same file again under the same id (e.g. after a crash) publishes nothing twice.',
   })
+  @ApiQuery({
+    name: 'followUp',
+    required: false,
+    enum: ['true', 'false'],
+    description:
+      'true: follow these answers up like fresh ones (a case per detractor), whatever their age. Default false: the ' +
+      "case-opening policy skips imported answers (docs/outer-loop.md). Part of the import's identity only through " +
+      'importId: rerunning an import id with another followUp publishes nothing new.',
+  })
   @ApiConsumes('text/csv', 'application/x-ndjson', 'application/json')
   @ApiBody({
     description:
@@ -54,16 +63,21 @@ export class ImportsController {
     description:
       'Accepted rows were published (source IMPORT, original answered_at); rejects name line, field and reason.',
   })
-  @ApiBadRequestResponse({ description: 'importId is missing or malformed.' })
+  @ApiBadRequestResponse({ description: 'importId is missing or malformed, or followUp is not true or false.' })
   @ApiUnsupportedMediaTypeResponse({ description: 'The body is neither CSV, JSON Lines nor a JSON array.' })
-  async import(@Query('importId') importId: unknown, @Req() request: Request): Promise<ImportReport> {
+  async import(
+    @Query('importId') importId: unknown,
+    @Query('followUp') followUp: unknown,
+    @Req() request: Request,
+  ): Promise<ImportReport> {
     if (typeof importId !== 'string' || !IMPORT_ID.test(importId)) {
       throw IngestionError.invalidField(
         'importId',
         'query parameter is required: 1–100 letters, digits, ".", "_" or "-"',
       );
     }
-    return this.importer.run(importId, this.rowsOf(request));
+    const followUpRequested = followUpOf(followUp);
+    return this.importer.run(importId, this.rowsOf(request), followUpRequested);
   }
 
   private rowsOf(request: Request): AsyncIterable<SourceRow> {
@@ -85,4 +99,11 @@ export class ImportsController {
       [{ field: 'Content-Type', reason: 'must be text/csv, application/x-ndjson or application/json' }],
     );
   }
+}
+
+/** Only an explicit `true` asks for follow-up; anything but true, false or nothing is refused. */
+function followUpOf(value: unknown): boolean {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw IngestionError.invalidField('followUp', 'must be true or false');
 }

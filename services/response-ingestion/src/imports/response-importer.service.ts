@@ -32,7 +32,8 @@ export class ResponseImporter {
     private readonly clock: Clock,
   ) {}
 
-  async run(importId: string, rows: AsyncIterable<SourceRow>): Promise<ImportReport> {
+  /** `followUp`: the answers are to be followed up like fresh ones (cases for detractors), whatever their age. */
+  async run(importId: string, rows: AsyncIterable<SourceRow>, followUp = false): Promise<ImportReport> {
     const report = new ImportReport(importId);
     const firstLineOf = new Map<string, number>();
     let pending: Pending = { records: [], origins: [] };
@@ -57,11 +58,11 @@ export class ResponseImporter {
       pending.records.push(parsed.record);
       pending.origins.push({ importId, line: source.line });
       if (pending.records.length >= this.env.IMPORT_BATCH_SIZE) {
-        await this.write(pending, report);
+        await this.write(pending, report, followUp);
         pending = { records: [], origins: [] };
       }
     }
-    await this.write(pending, report);
+    await this.write(pending, report, followUp);
     // The CSV parser reports unreadable records a little ahead of the rows before them.
     report.rejects.sort((a, b) => a.line - b.line);
     this.logger.log({
@@ -71,18 +72,19 @@ export class ResponseImporter {
       published: report.published,
       alreadyImported: report.alreadyImported,
       rejected: report.rejected,
+      followUp,
     });
     return report;
   }
 
-  private async write(batch: Pending, report: ImportReport): Promise<void> {
+  private async write(batch: Pending, report: ImportReport, followUp: boolean): Promise<void> {
     if (batch.records.length === 0) return;
     const published = await this.transactions.run(async (unitOfWork) => {
       const inserted = await this.responses.insertIfAbsent(unitOfWork.manager, batch.records, batch.origins);
       const acceptedAt = this.clock.now();
       for (const record of batch.records) {
         if (inserted.has(record.responseId))
-          unitOfWork.publish(Topics.ResponseReceived, responseReceived(record, acceptedAt));
+          unitOfWork.publish(Topics.ResponseReceived, responseReceived(record, acceptedAt, followUp));
       }
       return inserted.size;
     });

@@ -40,6 +40,11 @@ export class ResponseScoringHandler {
       // '' stands for an unspecified or unknown channel in the rows and rollups.
       channel: channelName(event.channel) ?? '',
       language: event.language,
+      origin: {
+        source: event.source,
+        followUpRequested: event.followUpRequested,
+        recoveryOfResponseId: event.recoveryOfResponseId,
+      },
     };
     await this.apply(context, event.responseId, event.customerId, answeredAt, (current) =>
       receiveAnswer(current, answer),

@@ -28,6 +28,9 @@ interface ResponseRow {
   tagged_at: Date | null;
   tags: string[];
   days: string[] | null;
+  source: number;
+  follow_up_requested: boolean;
+  recovery_of_response_id: string;
 }
 
 /** A stored response with what the rollups need to know about it. */
@@ -101,8 +104,9 @@ export class ResponseRepository {
     await manager.query(
       `INSERT INTO ${this.tables.of('responses')} AS t (response_id, customer_id, received, revision, score, category,
          comment, answered_at, scored_at,
-         touchpoint_id, touchpoint_type, channel, language, segment, region, tier, detractor_status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+         touchpoint_id, touchpoint_type, channel, language, segment, region, tier, detractor_status,
+         source, follow_up_requested, recovery_of_response_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
        ON CONFLICT (response_id) DO UPDATE SET customer_id = EXCLUDED.customer_id, received = EXCLUDED.received,
          revision = EXCLUDED.revision,
          score = EXCLUDED.score, category = EXCLUDED.category, comment = EXCLUDED.comment, answered_at =
@@ -110,7 +114,9 @@ export class ResponseRepository {
          scored_at = EXCLUDED.scored_at, touchpoint_id = EXCLUDED.touchpoint_id, touchpoint_type =
            EXCLUDED.touchpoint_type,
          channel = EXCLUDED.channel, language = EXCLUDED.language, segment = EXCLUDED.segment, region = EXCLUDED.region,
-         tier = EXCLUDED.tier, detractor_status = EXCLUDED.detractor_status`,
+         tier = EXCLUDED.tier, detractor_status = EXCLUDED.detractor_status, source = EXCLUDED.source,
+         follow_up_requested = EXCLUDED.follow_up_requested,
+         recovery_of_response_id = EXCLUDED.recovery_of_response_id`,
       [
         r.responseId,
         r.customerId,
@@ -129,6 +135,9 @@ export class ResponseRepository {
         facts.region,
         facts.tier,
         r.detractorStatus,
+        r.origin.source,
+        r.origin.followUpRequested,
+        r.origin.recoveryOfResponseId,
       ],
     );
   }
@@ -216,6 +225,11 @@ function storedFrom(row: ResponseRow): StoredResponse {
       channel: row.channel,
       language: row.language,
       detractorStatus: row.detractor_status,
+      origin: {
+        source: row.source,
+        followUpRequested: row.follow_up_requested,
+        recoveryOfResponseId: row.recovery_of_response_id,
+      },
     },
     facts: { segment: row.segment, region: row.region, tier: row.tier },
     tags: row.tags,

@@ -23,7 +23,18 @@ export interface ResponseState {
   channel: string;
   language: string;
   detractorStatus: DetractorStatus;
+  /** How the original answer came in; kept so that revisions carry it on to case-management. */
+  origin: AnswerOrigin;
 }
+
+/** ResponseReceived's source (the enum number), follow-up request and recovery link. */
+export interface AnswerOrigin {
+  source: number;
+  followUpRequested: boolean;
+  recoveryOfResponseId: string;
+}
+
+const NO_ORIGIN: AnswerOrigin = { source: 0, followUpRequested: false, recoveryOfResponseId: '' };
 
 export interface OriginalAnswer {
   customerId: string;
@@ -34,6 +45,7 @@ export interface OriginalAnswer {
   touchpointType: string;
   channel: string;
   language: string;
+  origin?: AnswerOrigin;
 }
 
 export interface Revision {
@@ -71,6 +83,7 @@ export function emptyResponse(responseId: string, customerId: string): ResponseS
     channel: '',
     language: '',
     detractorStatus: 'none',
+    origin: NO_ORIGIN,
   };
 }
 
@@ -96,6 +109,7 @@ export function receiveAnswer(current: ResponseState, answer: OriginalAnswer): D
     touchpointType: answer.touchpointType,
     channel: answer.channel,
     language: answer.language,
+    origin: answer.origin ?? NO_ORIGIN,
   };
   return published(state);
 }

@@ -30,6 +30,7 @@ export function responseScored(response: ResponseState, now: Date): ResponseScor
     category: response.category ? CATEGORIES[response.category] : NpsCategory.UNSPECIFIED,
     revision: response.revision,
     answeredAt: response.scoredAt ? timestampFromDate(response.scoredAt) : undefined,
+    ...origin(response),
   });
 }
 
@@ -59,5 +60,16 @@ export function detractorIdentified(
       tier: customer.tier,
       accountOwnerId: customer.accountOwnerId,
     }),
+    ...origin(response),
   });
+}
+
+function origin({
+  origin,
+}: ResponseState): Pick<DetractorIdentified, 'source' | 'followUpRequested' | 'recoveryOfResponseId'> {
+  return {
+    source: origin.source,
+    followUpRequested: origin.followUpRequested,
+    recoveryOfResponseId: origin.recoveryOfResponseId,
+  };
 }
