@@ -10,8 +10,9 @@ type RevisedInit = MessageInitShape<typeof Topics.ResponseRevised.schema>;
 /**
  * `response received` for a stored answer. The event id follows from the response id, so the
  * same answer can never be announced under two ids (imports rerun after a crash rely on it).
+ * `recoveryOfResponseId`: the detractor response a recovery re-survey follows up.
  */
-export function responseReceived(record: ResponseRecord, acceptedAt: Date): ReceivedInit {
+export function responseReceived(record: ResponseRecord, acceptedAt: Date, recoveryOfResponseId = ''): ReceivedInit {
   return {
     eventId: uuidFromName(`response:${record.responseId}:revision:0`),
     occurredAt: timestampFromDate(acceptedAt),
@@ -26,6 +27,7 @@ export function responseReceived(record: ResponseRecord, acceptedAt: Date): Rece
     language: record.language,
     answeredAt: timestampFromDate(record.answeredAt),
     source: record.source,
+    recoveryOfResponseId,
   };
 }
 

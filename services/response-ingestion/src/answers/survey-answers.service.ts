@@ -112,7 +112,7 @@ export class SurveyAnswers {
         };
         await this.responses.insert(manager, record);
         await this.requests.markAnswered(manager, claims.surveyRequestId, record.responseId, now);
-        unitOfWork.publish(Topics.ResponseReceived, responseReceived(record, now));
+        unitOfWork.publish(Topics.ResponseReceived, responseReceived(record, now, state.recoveryOfResponseId));
         return {
           outcome: 'received',
           responseId: record.responseId,
