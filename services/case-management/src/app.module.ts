@@ -30,6 +30,8 @@ import { TaxonomyPublishedHandler } from './root-causes/taxonomy-published.handl
 import { RoutingRuleRepository } from './routing/routing-rule.repository';
 import { RoutingRulesController } from './routing/routing-rules.controller';
 import { RoutingRulesService } from './routing/routing-rules.service';
+import { CaseRecoveryRepository } from './recovery/case-recovery.repository';
+import { RecoveryMeasuredHandler } from './recovery/recovery-measured.handler';
 import { service } from './service.definition';
 import { SlaPoliciesController } from './sla/sla-policies.controller';
 import { SlaPolicyRepository } from './sla/sla-policy.repository';
@@ -51,6 +53,7 @@ import { TeamsService } from './teams/teams.service';
     SlaPoliciesController,
     LoopMetricsController,
     ConfigChangesController,
+    RecoveryMeasuredHandler,
   ],
   providers: [
     // intake
@@ -85,6 +88,7 @@ import { TeamsService } from './teams/teams.service';
     NotificationDispatcher,
     LoopMetricsRepository,
     CaseManagementRetention,
+    CaseRecoveryRepository,
   ],
 })
 export class AppModule {}
