@@ -55,6 +55,19 @@ describe('answers to recovery re-surveys', () => {
     });
   });
 
+  it("an answer that comes before the re-survey's SurveyDispatched still says which response it follows up", async () => {
+    const detractorResponse = randomUUID();
+    const claims = aSurveyLink({ touchpointType: 'recovery', touchpointId: detractorResponse });
+
+    await answer(devLinks(bed.url).sign(claims), 8);
+
+    const [received] = await kafka.eventually(
+      Topics.ResponseReceived,
+      (e) => e.surveyRequestId === claims.surveyRequestId,
+    );
+    expect(received.message.recoveryOfResponseId).toBe(detractorResponse);
+  });
+
   it('an ordinary survey keeps no recovery id, and its answer carries none', async () => {
     const claims = aSurveyLink();
     await bed.publish(Topics.SurveyDispatched, dispatched(claims, ''));
