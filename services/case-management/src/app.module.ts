@@ -36,6 +36,8 @@ import { TaxonomyPublishedHandler } from './root-causes/taxonomy-published.handl
 import { RoutingRuleRepository } from './routing/routing-rule.repository';
 import { RoutingRulesController } from './routing/routing-rules.controller';
 import { RoutingRulesService } from './routing/routing-rules.service';
+import { CaseRecoveryRepository } from './recovery/case-recovery.repository';
+import { RecoveryMeasuredHandler } from './recovery/recovery-measured.handler';
 import { service } from './service.definition';
 import { SlaPoliciesController } from './sla/sla-policies.controller';
 import { SlaPolicyRepository } from './sla/sla-policy.repository';
@@ -59,6 +61,7 @@ import { TeamsService } from './teams/teams.service';
     ConfigChangesController,
     CaseOpeningPolicyController,
     CaseSkipsController,
+    RecoveryMeasuredHandler,
   ],
   providers: [
     // intake
@@ -96,6 +99,7 @@ import { TeamsService } from './teams/teams.service';
     NotificationDispatcher,
     LoopMetricsRepository,
     CaseManagementRetention,
+    CaseRecoveryRepository,
   ],
 })
 export class AppModule {}

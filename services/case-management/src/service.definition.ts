@@ -7,6 +7,7 @@ import { CaseListingIndex1764900000000 } from './migrations/1764900000000-case-l
 import { TeamLanguage1764900000001 } from './migrations/1764900000001-team-language';
 import { CaseOpeningPolicy1765100000000 } from './migrations/1765100000000-case-opening-policy';
 import { ImprovementActions1765400000000 } from './migrations/1765400000000-improvement-actions';
+import { CaseRecoveries1765200000003 } from './migrations/1765200000003-case-recoveries';
 
 export const service: ServiceDefinition<CaseManagementEnv> = {
   name: 'case-management',
@@ -21,6 +22,7 @@ export const service: ServiceDefinition<CaseManagementEnv> = {
     TeamLanguage1764900000001,
     CaseOpeningPolicy1765100000000,
     ImprovementActions1765400000000,
+    CaseRecoveries1765200000003,
   ],
   api: {
     description:

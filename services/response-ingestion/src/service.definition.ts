@@ -1,6 +1,7 @@
 import { MessagingTables1763856000000 } from '@nps/messaging';
 import { RateLimitTables1765000000000, type ServiceDefinition } from '@nps/runtime';
 import { ResponseTables1764000000000 } from './migrations/1764000000000-response-tables';
+import { RecoverySurveyRequests1765200000001 } from './migrations/1765200000001-recovery-survey-requests';
 import { ResponseIngestionEnv } from './response-ingestion.env';
 
 export const service: ServiceDefinition<ResponseIngestionEnv> = {
@@ -8,7 +9,12 @@ export const service: ServiceDefinition<ResponseIngestionEnv> = {
   env: ResponseIngestionEnv,
   schema: 'response_ingestion',
   entities: [],
-  migrations: [MessagingTables1763856000000, ResponseTables1764000000000, RateLimitTables1765000000000],
+  migrations: [
+    MessagingTables1763856000000,
+    ResponseTables1764000000000,
+    RateLimitTables1765000000000,
+    RecoverySurveyRequests1765200000001,
+  ],
   api: {
     bearerAuth: true,
     description:

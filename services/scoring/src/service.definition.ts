@@ -4,6 +4,7 @@ import { ScoringTables1763942400000 } from './migrations/1763942400000-scoring-t
 import { InAppChannelName1764600000000 } from './migrations/1764600000000-in-app-channel-name';
 import { AnswerOrigin1765100000000 } from './migrations/1765100000000-answer-origin';
 import { ImprovementActions1765400000000 } from './migrations/1765400000000-improvement-actions';
+import { RecoveryMeasurements1765200000002 } from './migrations/1765200000002-recovery-measurements';
 import { ScoringEnv } from './scoring.env';
 
 export const service: ServiceDefinition<ScoringEnv> = {
@@ -17,6 +18,7 @@ export const service: ServiceDefinition<ScoringEnv> = {
     InAppChannelName1764600000000,
     AnswerOrigin1765100000000,
     ImprovementActions1765400000000,
+    RecoveryMeasurements1765200000002,
   ],
   api: {
     bearerAuth: true,

@@ -15,6 +15,8 @@ import { RollupWriter } from '../src/rollups/rollup.writer';
 import { ScoringEnv } from '../src/scoring.env';
 import { service } from '../src/service.definition';
 import { ResponseTagsHandler } from '../src/tags/response-tags.handler';
+import { RecoveryMeasurer } from '../src/recovery/recovery.measurer';
+import { RecoveryRepository } from '../src/recovery/recovery.repository';
 
 /**
  * The scoring projection and NPS service wired by hand on a real Postgres schema, fed through the
@@ -45,7 +47,12 @@ export class ProjectionHarness {
     const responses = new ResponseRepository(tables);
     const writer = new RollupWriter(tables, env);
     const customerRepository = new CustomerRepository(tables);
-    const scoring = new ResponseScoringHandler(responses, writer, customerRepository);
+    const scoring = new ResponseScoringHandler(
+      responses,
+      writer,
+      customerRepository,
+      new RecoveryMeasurer(new RecoveryRepository(tables)),
+    );
     const customers = new CustomerFactsHandler(customerRepository, responses, writer);
     const tags = new ResponseTagsHandler(responses, writer, customerRepository);
     const handler = (apply: (event: never, context: EventContext) => Promise<void>) =>

@@ -2,11 +2,19 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
 import { ServiceModule } from '@nps/runtime';
 import { CustomersModule } from './customers/customers.module';
+import { RecoveryModule } from './recovery/recovery.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { service } from './service.definition';
 import { TriggersModule } from './triggers/triggers.module';
 
 @Module({
-  imports: [ServiceModule.forRoot(service), AuthModule.forRoot(), CustomersModule, TriggersModule, SchedulingModule],
+  imports: [
+    ServiceModule.forRoot(service),
+    AuthModule.forRoot(),
+    CustomersModule,
+    TriggersModule,
+    SchedulingModule,
+    RecoveryModule,
+  ],
 })
 export class AppModule {}

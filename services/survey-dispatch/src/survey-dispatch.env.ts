@@ -54,6 +54,15 @@ export class SurveyDispatchEnv extends WithOutboundSettings(SurveyLinkEnv) {
   @Min(0)
   REMINDER_DELAY_MS: number = 3 * 24 * 60 * 60 * 1000;
 
+  /**
+   * Wait between a detractor's case being resolved (or held out) and the recovery re-survey that measures whether
+   * the follow-up worked (docs/outer-loop.md).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(365 * 24 * 60 * 60 * 1000)
+  RECOVERY_SURVEY_DELAY_MS: number = 14 * 24 * 60 * 60 * 1000;
+
   /** Delivery attempts per survey or reminder before giving up (transient failures only). */
   @IsInt()
   @Min(1)

@@ -4,6 +4,7 @@ import type { Principal } from '@nps/auth';
 import { DataSource } from 'typeorm';
 import { seesTeam } from '../access/team-access';
 import { CustomerRepository } from '../customers/customer.repository';
+import { CaseRecoveryRepository } from '../recovery/case-recovery.repository';
 import { CaseErrorCode } from '../errors/case-error.code';
 import { CaseError } from '../errors/case.error';
 import { CaseViewRepository } from './case-view.repository';
@@ -18,6 +19,7 @@ export class CaseQueriesService {
     private readonly cases: CaseRepository,
     private readonly views: CaseViewRepository,
     private readonly customers: CustomerRepository,
+    private readonly recoveries: CaseRecoveryRepository,
   ) {}
 
   async detail(id: string, principal: Principal) {
@@ -26,18 +28,21 @@ export class CaseQueriesService {
     if (!c) throw new CaseError(CaseErrorCode.CASE_NOT_FOUND, `no case ${id}`);
     if (!seesTeam(principal, c.teamId))
       throw new CaseError(CaseErrorCode.FORBIDDEN, `case ${id} belongs to team ${c.teamId}, not to yours`);
-    const [activity, notifications, customer, scores, customerCases] = await Promise.all([
+    const [activity, notifications, customer, scores, customerCases, recovery] = await Promise.all([
       this.cases.activities(manager, id),
       this.views.notifications(manager, id),
       this.customers.find(manager, c.customerId),
       this.customers.scores(manager, c.customerId),
       this.views.customerCases(manager, c.customerId),
+      this.recoveries.of(manager, id),
     ]);
     return {
       case: c,
       activity,
       notifications,
       customerStory: customerStory(c, customer, scores, customerCases, principal),
+      /** The recovery re-survey's measurement; null until the customer answered it (docs/outer-loop.md). */
+      recovery,
     };
   }
 }

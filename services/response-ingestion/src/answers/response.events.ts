@@ -10,9 +10,14 @@ type RevisedInit = MessageInitShape<typeof Topics.ResponseRevised.schema>;
 /**
  * `response received` for a stored answer. The event id follows from the response id, so the
  * same answer can never be announced under two ids (imports rerun after a crash rely on it).
- * `followUpRequested`: only a bulk import that asked for it explicitly (docs/response-ingestion.md).
+ * `origin.followUpRequested`: only a bulk import that asked for it explicitly (docs/response-ingestion.md);
+ * `origin.recoveryOfResponseId`: the detractor response a recovery re-survey follows up.
  */
-export function responseReceived(record: ResponseRecord, acceptedAt: Date, followUpRequested = false): ReceivedInit {
+export function responseReceived(
+  record: ResponseRecord,
+  acceptedAt: Date,
+  origin: { followUpRequested?: boolean; recoveryOfResponseId?: string } = {},
+): ReceivedInit {
   return {
     eventId: uuidFromName(`response:${record.responseId}:revision:0`),
     occurredAt: timestampFromDate(acceptedAt),
@@ -27,7 +32,8 @@ export function responseReceived(record: ResponseRecord, acceptedAt: Date, follo
     language: record.language,
     answeredAt: timestampFromDate(record.answeredAt),
     source: record.source,
-    followUpRequested,
+    followUpRequested: origin.followUpRequested ?? false,
+    recoveryOfResponseId: origin.recoveryOfResponseId ?? '',
   };
 }
 

@@ -15,6 +15,9 @@ import { responseReceived, responseRevised } from './response.events';
 import { ResponseRepository } from './response.repository';
 import { refusalOf, stateRefusal } from './survey-link.refusal';
 
+/** survey-dispatch's touchpoint type of recovery re-surveys (docs/outer-loop.md). */
+const RECOVERY_TOUCHPOINT_TYPE = 'recovery';
+
 /**
  * Answers that come with a survey link token (survey page, SMS reply, JSON API with a token).
  * Every accepted answer is one `response received` or `response revised`, written through the
@@ -112,7 +115,10 @@ export class SurveyAnswers {
         };
         await this.responses.insert(manager, record);
         await this.requests.markAnswered(manager, claims.surveyRequestId, record.responseId, now);
-        unitOfWork.publish(Topics.ResponseReceived, responseReceived(record, now));
+        unitOfWork.publish(
+          Topics.ResponseReceived,
+          responseReceived(record, now, { recoveryOfResponseId: recoveryOf(state, claims) }),
+        );
         return {
           outcome: 'received',
           responseId: record.responseId,
@@ -138,4 +144,12 @@ export class SurveyAnswers {
       }
     }
   }
+}
+
+/**
+ * The detractor response a recovery re-survey follows up: from its SurveyDispatched, or, when the customer answers
+ * before that event got here, from the link itself (survey-dispatch makes that response the re-survey's touchpoint).
+ */
+function recoveryOf(state: { recoveryOfResponseId?: string }, claims: SurveyLinkClaims): string {
+  return state.recoveryOfResponseId ?? (claims.touchpointType === RECOVERY_TOUCHPOINT_TYPE ? claims.touchpointId : '');
 }

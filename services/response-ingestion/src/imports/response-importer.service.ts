@@ -84,7 +84,10 @@ export class ResponseImporter {
       const acceptedAt = this.clock.now();
       for (const record of batch.records) {
         if (inserted.has(record.responseId))
-          unitOfWork.publish(Topics.ResponseReceived, responseReceived(record, acceptedAt, followUp));
+          unitOfWork.publish(
+            Topics.ResponseReceived,
+            responseReceived(record, acceptedAt, { followUpRequested: followUp }),
+          );
       }
       return inserted.size;
     });

@@ -11,7 +11,11 @@ interface SurveyRequestRow {
   score: number | null;
   comment: string | null;
   revision: number | null;
+  recovery_of_response_id: string | null;
 }
+
+/** A survey request's state, the answer it got, and the detractor response a recovery re-survey follows up. */
+export type StoredSurveyRequest = SurveyRequestState & { responseId?: string; recoveryOfResponseId?: string };
 
 /** The `survey_requests` table: what a survey link's token cannot say about itself. */
 @Injectable()
@@ -23,11 +27,7 @@ export class SurveyRequestRepository {
   }
 
   /** The request's state, locked until the transaction ends so two answers to one link queue up. */
-  async lock(
-    manager: EntityManager,
-    surveyRequestId: string,
-    customerId: string,
-  ): Promise<SurveyRequestState & { responseId?: string }> {
+  async lock(manager: EntityManager, surveyRequestId: string, customerId: string): Promise<StoredSurveyRequest> {
     await manager.query(
       `INSERT INTO ${this.table} (survey_request_id, customer_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
       [surveyRequestId, customerId],
@@ -36,17 +36,14 @@ export class SurveyRequestRepository {
   }
 
   /** The request's state without taking a lock (pages that only show it). */
-  async find(manager: EntityManager, surveyRequestId: string): Promise<SurveyRequestState & { responseId?: string }> {
+  async find(manager: EntityManager, surveyRequestId: string): Promise<StoredSurveyRequest> {
     return this.read(manager, surveyRequestId, '');
   }
 
-  private async read(
-    manager: EntityManager,
-    surveyRequestId: string,
-    locking: string,
-  ): Promise<SurveyRequestState & { responseId?: string }> {
+  private async read(manager: EntityManager, surveyRequestId: string, locking: string): Promise<StoredSurveyRequest> {
     const [row]: (SurveyRequestRow | undefined)[] = await manager.query(
-      `SELECT r.response_id, r.answered_at, r.revoked_at, r.expired_at, s.score, s.comment, s.revision
+      `SELECT r.response_id, r.recovery_of_response_id, r.answered_at, r.revoked_at, r.expired_at, s.score, s.comment,
+         s.revision
        FROM ${this.table} r LEFT JOIN ${this.tables.of('responses')} s ON s.response_id = r.response_id
        WHERE r.survey_request_id = $1 ${locking}`,
       [surveyRequestId],
@@ -54,6 +51,7 @@ export class SurveyRequestRepository {
     if (!row) return {};
     return {
       responseId: row.response_id ?? undefined,
+      recoveryOfResponseId: row.recovery_of_response_id ?? undefined,
       revokedAt: row.revoked_at ?? undefined,
       expiredAt: row.expired_at ?? undefined,
       answered:
@@ -99,6 +97,19 @@ export class SurveyRequestRepository {
       [surveyRequestId, customerId ?? '', at.toISOString(), reason],
     );
     return { wasRevoked: Boolean(existing?.revoked_at), known: Boolean(existing) };
+  }
+
+  async markRecovery(
+    manager: EntityManager,
+    surveyRequestId: string,
+    customerId: string,
+    recoveryOfResponseId: string,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.table} (survey_request_id, customer_id, recovery_of_response_id) VALUES ($1, $2, $3)
+       ON CONFLICT (survey_request_id) DO UPDATE SET recovery_of_response_id = EXCLUDED.recovery_of_response_id`,
+      [surveyRequestId, customerId, recoveryOfResponseId],
+    );
   }
 
   async markExpired(manager: EntityManager, surveyRequestId: string, customerId: string, at: Date): Promise<void> {

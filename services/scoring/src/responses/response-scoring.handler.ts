@@ -6,6 +6,7 @@ import { EventContext, RejectedEventError } from '@nps/messaging';
 import { CustomerRepository } from '../customers/customer.repository';
 import { nonNull, rollupDeltas } from '../rollups/rollup.delta';
 import { RollupWriter } from '../rollups/rollup.writer';
+import { RecoveryMeasurer } from '../recovery/recovery.measurer';
 import { contributionOf, ResponseRepository } from './response.repository';
 import { applyRevision, type Decision, receiveAnswer, type ResponseState } from './response.state';
 import { detractorIdentified, responseScored } from './scoring.events';
@@ -20,6 +21,7 @@ export class ResponseScoringHandler {
     private readonly responses: ResponseRepository,
     private readonly rollups: RollupWriter,
     private readonly customers: CustomerRepository,
+    private readonly recovery: RecoveryMeasurer,
   ) {}
 
   @EventPattern(Topics.ResponseReceived.name)
@@ -49,6 +51,7 @@ export class ResponseScoringHandler {
     await this.apply(context, event.responseId, event.customerId, answeredAt, (current) =>
       receiveAnswer(current, answer),
     );
+    await this.recovery.answered(event, context.unitOfWork);
   }
 
   @EventPattern(Topics.ResponseRevised.name)

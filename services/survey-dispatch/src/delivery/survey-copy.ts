@@ -4,6 +4,9 @@ import type { SurveyLanguage } from '@nps/survey-links';
 export interface SurveyCopy {
   subject: string;
   reminderSubject: string;
+  /** Subject and opening line of the recovery re-survey, sent some time after a detractor's follow-up. */
+  recoverySubject: string;
+  recoveryIntro: string;
   greeting: (name: string) => string;
   question: string;
   instruction: string;
@@ -18,6 +21,10 @@ export const SURVEY_COPY: Record<SurveyLanguage, SurveyCopy> = {
   en: {
     subject: 'How likely are you to recommend us?',
     reminderSubject: 'Reminder: how likely are you to recommend us?',
+    recoverySubject: 'A little while ago you told us we let you down. How do we do now?',
+    recoveryIntro:
+      'Some time ago you gave us a low score and told us why. We would like to know whether we have won back ' +
+      'your confidence since then.',
     greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
     question: 'How likely are you to recommend us to a friend or colleague?',
     instruction: 'Click a number: 0 is not at all likely, 10 is extremely likely. Afterwards you can tell us why.',
@@ -31,6 +38,10 @@ export const SURVEY_COPY: Record<SurveyLanguage, SurveyCopy> = {
   nl: {
     subject: 'Hoe waarschijnlijk is het dat u ons aanbeveelt?',
     reminderSubject: 'Herinnering: hoe waarschijnlijk is het dat u ons aanbeveelt?',
+    recoverySubject: 'U was eerder niet tevreden over ons. Hoe is dat nu?',
+    recoveryIntro:
+      'Enige tijd geleden gaf u ons een lage score en vertelde u waarom. We willen graag weten of we uw ' +
+      'vertrouwen sindsdien hebben teruggewonnen.',
     greeting: (name) => (name ? `Beste ${name},` : 'Beste klant,'),
     question: 'Hoe waarschijnlijk is het dat u ons zou aanbevelen aan een vriend of collega?',
     instruction:
@@ -46,6 +57,10 @@ export const SURVEY_COPY: Record<SurveyLanguage, SurveyCopy> = {
   de: {
     subject: 'Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?',
     reminderSubject: 'Erinnerung: Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?',
+    recoverySubject: 'Sie waren mit uns nicht zufrieden. Wie ist es heute?',
+    recoveryIntro:
+      'Vor einiger Zeit haben Sie uns eine niedrige Bewertung gegeben und uns den Grund genannt. Wir möchten wissen, ' +
+      'ob wir Ihr Vertrauen seitdem zurückgewonnen haben.',
     greeting: (name) => (name ? `Hallo ${name},` : 'Guten Tag,'),
     question: 'Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen weiterempfehlen?',
     instruction:

@@ -4,6 +4,8 @@ import type { SurveyLanguage } from '@nps/survey-links';
 /** One survey (or its reminder) ready to go out: the links are signed, the address is looked up by the sender. */
 export interface SurveyDelivery {
   kind: 'survey' | 'reminder';
+  /** A recovery re-survey after a detractor's follow-up: the email says so. */
+  recovery: boolean;
   surveyRequestId: string;
   customerId: string;
   touchpointId: string;

@@ -3,8 +3,13 @@ import type { SurveyLanguage } from '@nps/survey-links';
 import { renderSurveyEmail } from './survey-email.template';
 import type { SurveyDelivery } from './survey-delivery';
 
-const delivery = (language: SurveyLanguage, kind: SurveyDelivery['kind'] = 'survey'): SurveyDelivery => ({
+const delivery = (
+  language: SurveyLanguage,
+  kind: SurveyDelivery['kind'] = 'survey',
+  recovery = false,
+): SurveyDelivery => ({
   kind,
+  recovery,
   surveyRequestId: 'r-1',
   customerId: 'c-1',
   touchpointId: 't-1',
@@ -50,5 +55,14 @@ describe('renderSurveyEmail', () => {
 
     expect(email.html).toContain('Hello Anna &lt;b&gt;&amp;&lt;/b&gt;,');
     expect(email.subject).toBe('Reminder: how likely are you to recommend us?');
+  });
+
+  it('says a recovery re-survey follows up an earlier low score, in the subject and before the question', () => {
+    const email = renderSurveyEmail(delivery('en', 'survey', true), address);
+
+    expect(email.subject).toBe('A little while ago you told us we let you down. How do we do now?');
+    expect(email.text).toMatch(/Some time ago you gave us a low score[\s\S]*How likely are you to recommend us/);
+    expect(email.html).toContain('won back your confidence');
+    expect(renderSurveyEmail(delivery('en'), address).text).not.toContain('low score');
   });
 });

@@ -19,6 +19,7 @@ const html = Handlebars.compile<EmailModel>(
     `<title>{{subject}}</title></head>
 <body style="font-family: Arial, sans-serif; color: #1a1a1a; margin: 0; padding: 16px;">
   <p>{{greeting}}</p>
+  {{#if intro}}<p>{{intro}}</p>{{/if}}
   <h1 style="font-size: 20px;">{{question}}</h1>
   <p>{{instruction}}</p>
   <table role="presentation" cellspacing="0" cellpadding="0" style="border-collapse: separate; border-spacing: 4px;">
@@ -38,7 +39,9 @@ const html = Handlebars.compile<EmailModel>(
 const text = Handlebars.compile<EmailModel>(
   `{{greeting}}
 
-{{question}}
+{{#if intro}}{{intro}}
+
+{{/if}}{{question}}
 {{instruction}}
 
 {{#each scores}}{{score}}: {{url}}
@@ -56,6 +59,7 @@ interface EmailModel {
   language: string;
   subject: string;
   greeting: string;
+  intro?: string;
   question: string;
   instruction: string;
   notLikely: string;
@@ -69,7 +73,8 @@ interface EmailModel {
 /** The survey email in the customer's language, with the 0-10 scale as links in the email itself. */
 export function renderSurveyEmail(delivery: SurveyDelivery, address: ContactAddress): RenderedEmail {
   const copy = SURVEY_COPY[delivery.language];
-  const subject = delivery.kind === 'reminder' ? copy.reminderSubject : copy.subject;
+  const subject =
+    delivery.kind === 'reminder' ? copy.reminderSubject : delivery.recovery ? copy.recoverySubject : copy.subject;
   const until = DateTime.fromJSDate(delivery.expiresAt, { zone: address.timeZone })
     .setLocale(delivery.language)
     .toLocaleString(DateTime.DATETIME_MED);
@@ -77,6 +82,7 @@ export function renderSurveyEmail(delivery: SurveyDelivery, address: ContactAddr
     language: delivery.language,
     subject,
     greeting: copy.greeting(address.name),
+    intro: delivery.recovery ? copy.recoveryIntro : undefined,
     question: copy.question,
     instruction: copy.instruction,
     notLikely: copy.notLikely,

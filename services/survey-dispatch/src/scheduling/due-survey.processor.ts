@@ -91,6 +91,7 @@ export class DueSurveyProcessor {
     });
     return {
       kind,
+      recovery: request.recoveryOfResponseId !== null,
       surveyRequestId: request.id,
       customerId: request.customerId,
       touchpointId: request.touchpointId,

@@ -33,6 +33,7 @@ function aRequest(change: Partial<SurveyRequestRecord> = {}): SurveyRequestRecor
     remindedAt: null,
     answeredAt: null,
     closedAt: null,
+    recoveryOfResponseId: null,
     ...change,
   };
 }

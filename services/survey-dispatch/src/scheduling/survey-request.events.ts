@@ -19,7 +19,11 @@ function about(request: SurveyRequestRecord, occurredAt: Date) {
 }
 
 export function surveyDispatched(request: SurveyRequestRecord, now: Date): Shape<'SurveyDispatched'> {
-  return { ...about(request, now), expiresAt: request.expiresAt ? timestampFromDate(request.expiresAt) : undefined };
+  return {
+    ...about(request, now),
+    expiresAt: request.expiresAt ? timestampFromDate(request.expiresAt) : undefined,
+    recoveryOfResponseId: request.recoveryOfResponseId ?? '',
+  };
 }
 
 export function surveyReminded(request: SurveyRequestRecord, now: Date): Shape<'SurveyReminded'> {

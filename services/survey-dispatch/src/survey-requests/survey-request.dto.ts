@@ -7,7 +7,7 @@ export class SurveyRequestDto {
   @ApiProperty() touchpointType!: string;
   @ApiProperty({ enum: ['email', 'sms', 'webhook'] }) channel!: string;
   @ApiProperty({ enum: ['en', 'nl', 'de'] }) language!: string;
-  @ApiProperty({ enum: ['touchpoint', 'api'] }) origin!: string;
+  @ApiProperty({ enum: ['touchpoint', 'api', 'recovery'] }) origin!: string;
   @ApiProperty({ enum: ['scheduled', 'sent', 'reminded', 'answered', 'expired', 'failed'] }) status!: string;
   @ApiProperty({ type: String, nullable: true, enum: ['send', 'remind', 'expire'] }) nextAction!: string | null;
   @ApiProperty({ type: String, nullable: true }) dueAt!: string | null;

@@ -5,7 +5,7 @@ import type { SurveyLanguage } from '@nps/survey-links';
 export type SurveyRequestStatus = 'scheduled' | 'sent' | 'reminded' | 'answered' | 'expired' | 'failed';
 /** What the scheduler does at `dueAt`; null once the request needs nothing more. */
 export type SurveyAction = 'send' | 'remind' | 'expire';
-export type SurveyOrigin = 'touchpoint' | 'api';
+export type SurveyOrigin = 'touchpoint' | 'api' | 'recovery';
 
 /** One survey to one customer about one touchpoint, from scheduling to answer, expiry or failure. */
 export interface SurveyRequestRecord {
@@ -29,6 +29,8 @@ export interface SurveyRequestRecord {
   answeredAt: Date | null;
   /** When the request reached a final status (answered, expired, failed). */
   closedAt: Date | null;
+  /** A recovery re-survey: the detractor response it follows up (docs/outer-loop.md). */
+  recoveryOfResponseId: string | null;
 }
 
 export const SURVEY_REQUEST_COLUMNS = new RecordColumns<SurveyRequestRecord>({
@@ -50,4 +52,5 @@ export const SURVEY_REQUEST_COLUMNS = new RecordColumns<SurveyRequestRecord>({
   remindedAt: 'reminded_at',
   answeredAt: 'answered_at',
   closedAt: 'closed_at',
+  recoveryOfResponseId: 'recovery_of_response_id',
 });

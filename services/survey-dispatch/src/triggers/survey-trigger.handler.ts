@@ -75,6 +75,7 @@ export class SurveyTriggerHandler {
       remindedAt: null,
       answeredAt: null,
       closedAt: null,
+      recoveryOfResponseId: trigger.recoveryOfResponseId ?? null,
     });
     if (decision.outcome === 'send')
       return { outcome: 'scheduled', surveyRequestId, channel: decision.channel, dueAt: decision.dueAt };

@@ -6,8 +6,10 @@ export interface SurveyTrigger {
   touchpointId: string;
   touchpointType: string;
   attributes: Record<string, string>;
-  origin: 'touchpoint' | 'api';
+  origin: 'touchpoint' | 'api' | 'recovery';
   channelOverride?: Channel;
+  /** A recovery re-survey: the detractor response it follows up. */
+  recoveryOfResponseId?: string;
 }
 
 export type TriggerOutcome =

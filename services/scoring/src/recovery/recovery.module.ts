@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { FollowUpConsumer } from './follow-up.consumer';
+import { RecoveryReportService } from './recovery-report.service';
+import { RecoveryController } from './recovery.controller';
+import { RecoveryMeasurer } from './recovery.measurer';
+import { RecoveryRepository } from './recovery.repository';
+
+/** Recovery measured against a holdout (docs/outer-loop.md): follow-ups, measurements, GET /nps/recovery. */
+@Module({
+  controllers: [FollowUpConsumer, RecoveryController],
+  providers: [RecoveryRepository, RecoveryMeasurer, RecoveryReportService],
+  exports: [RecoveryMeasurer],
+})
+export class RecoveryModule {}

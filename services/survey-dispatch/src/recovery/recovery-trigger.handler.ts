@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { ContactPolicy } from '../contact-policy/contact-policy';
+import { contactPolicyRulesFrom } from '../contact-policy/contact-policy.rules';
+import { CustomerRepository } from '../customers/customer.repository';
+import { SuppressionRepository } from '../suppressions/suppression.repository';
+import { SurveyDispatchEnv } from '../survey-dispatch.env';
+import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
+import { SurveyTriggerHandler } from '../triggers/survey-trigger.handler';
+import { recoveryContactRules } from './recovery-contact.rules';
+
+/** The trigger path of every survey (policy → request or suppression), under the recovery contact rules. */
+@Injectable()
+export class RecoveryTriggerHandler extends SurveyTriggerHandler {
+  constructor(
+    env: SurveyDispatchEnv,
+    requests: SurveyRequestRepository,
+    customers: CustomerRepository,
+    suppressions: SuppressionRepository,
+  ) {
+    super(new ContactPolicy(recoveryContactRules(contactPolicyRulesFrom(env))), env, requests, customers, suppressions);
+  }
+}
