@@ -2,11 +2,19 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
 import { ServiceModule } from '@nps/runtime';
 import { CustomersModule } from './customers/customers.module';
+import { PromoterFollowUpModule } from './promoter-follow-up/promoter-follow-up.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { service } from './service.definition';
 import { TriggersModule } from './triggers/triggers.module';
 
 @Module({
-  imports: [ServiceModule.forRoot(service), AuthModule.forRoot(), CustomersModule, TriggersModule, SchedulingModule],
+  imports: [
+    ServiceModule.forRoot(service),
+    AuthModule.forRoot(),
+    CustomersModule,
+    TriggersModule,
+    SchedulingModule,
+    PromoterFollowUpModule,
+  ],
 })
 export class AppModule {}

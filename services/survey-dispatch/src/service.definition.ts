@@ -2,6 +2,7 @@ import { MessagingTables1763856000000 } from '@nps/messaging';
 import type { ServiceDefinition } from '@nps/runtime';
 import { DispatchTables1763900000000 } from './migrations/1763900000000-dispatch-tables';
 import { ForgetProviderAnswers1764700000000 } from './migrations/1764700000000-forget-provider-answers';
+import { PromoterFollowUps1765300000000 } from './migrations/1765300000000-promoter-follow-ups';
 import { SurveyDispatchEnv } from './survey-dispatch.env';
 
 export const service: ServiceDefinition<SurveyDispatchEnv> = {
@@ -9,7 +10,12 @@ export const service: ServiceDefinition<SurveyDispatchEnv> = {
   env: SurveyDispatchEnv,
   schema: 'survey_dispatch',
   entities: [],
-  migrations: [MessagingTables1763856000000, DispatchTables1763900000000, ForgetProviderAnswers1764700000000],
+  migrations: [
+    MessagingTables1763856000000,
+    DispatchTables1763900000000,
+    ForgetProviderAnswers1764700000000,
+    PromoterFollowUps1765300000000,
+  ],
   api: {
     bearerAuth: true,
     description:
