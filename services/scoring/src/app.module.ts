@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
 import { ServiceModule } from '@nps/runtime';
+import { AccountsModule } from './accounts/accounts.module';
 import { ScoringModule } from './scoring.module';
 import { service } from './service.definition';
 
 @Module({
-  imports: [ServiceModule.forRoot(service), AuthModule.forRoot(), ScoringModule],
+  imports: [ServiceModule.forRoot(service), AuthModule.forRoot(), ScoringModule, AccountsModule],
 })
 export class AppModule {}

@@ -2,6 +2,7 @@ import { MessagingTables1763856000000 } from '@nps/messaging';
 import type { ServiceDefinition } from '@nps/runtime';
 import { ScoringTables1763942400000 } from './migrations/1763942400000-scoring-tables';
 import { InAppChannelName1764600000000 } from './migrations/1764600000000-in-app-channel-name';
+import { CustomerAccountId1765300000002 } from './migrations/1765300000002-customer-account-id';
 import { ScoringEnv } from './scoring.env';
 
 export const service: ServiceDefinition<ScoringEnv> = {
@@ -9,7 +10,12 @@ export const service: ServiceDefinition<ScoringEnv> = {
   env: ScoringEnv,
   schema: 'scoring',
   entities: [],
-  migrations: [MessagingTables1763856000000, ScoringTables1763942400000, InAppChannelName1764600000000],
+  migrations: [
+    MessagingTables1763856000000,
+    ScoringTables1763942400000,
+    InAppChannelName1764600000000,
+    CustomerAccountId1765300000002,
+  ],
   api: {
     bearerAuth: true,
     description:

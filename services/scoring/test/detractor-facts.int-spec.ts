@@ -10,6 +10,7 @@ const facts = (customerId: string, segment: string): CustomerSpec => ({
   region: 'benelux',
   tier: 'gold',
   accountOwnerId: `owner-of-${customerId}`,
+  accountId: `account-of-${customerId}`,
   factsAt: new Date('2025-03-01T00:00:00Z'),
 });
 
@@ -79,13 +80,19 @@ describe('detractor identified and customer facts', () => {
           region: 'benelux',
           tier: 'gold',
           accountOwnerId: 'owner-of-early',
+          accountId: 'account-of-early',
           language: 'nl',
         },
       },
       { revision: 2, withdrawn: true, score: 9 },
     ]);
     expect(byResponse('r-late')).toMatchObject([
-      { revision: 0, withdrawn: false, score: 2, customer: { segment: '', region: '', tier: '', accountOwnerId: '' } },
+      {
+        revision: 0,
+        withdrawn: false,
+        score: 2,
+        customer: { segment: '', region: '', tier: '', accountOwnerId: '', accountId: '' },
+      },
     ]);
 
     const scored = (await probe.eventually(Topics.ResponseScored, () => true, 3, 60000)).map((seen) => seen.message);

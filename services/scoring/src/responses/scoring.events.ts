@@ -58,6 +58,7 @@ export function detractorIdentified(
       region: customer.region,
       tier: customer.tier,
       accountOwnerId: customer.accountOwnerId,
+      accountId: customer.accountId,
     }),
   });
 }
