@@ -5,6 +5,7 @@ import { CaseManagementTables1763900000000 } from './migrations/1763900000000-ca
 import { RootCauses1764600000000 } from './migrations/1764600000000-root-causes';
 import { CaseListingIndex1764900000000 } from './migrations/1764900000000-case-listing-index';
 import { TeamLanguage1764900000001 } from './migrations/1764900000001-team-language';
+import { AccountRisk1765300000003 } from './migrations/1765300000003-account-risk';
 
 export const service: ServiceDefinition<CaseManagementEnv> = {
   name: 'case-management',
@@ -17,6 +18,7 @@ export const service: ServiceDefinition<CaseManagementEnv> = {
     RootCauses1764600000000,
     CaseListingIndex1764900000000,
     TeamLanguage1764900000001,
+    AccountRisk1765300000003,
   ],
   api: {
     description:

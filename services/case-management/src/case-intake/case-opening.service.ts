@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CaseUpdateKind, channelName, type DetractorIdentified, Topics } from '@nps/contracts';
 import type { UnitOfWork } from '@nps/messaging';
+import { AccountRiskService } from '../accounts/account-risk.service';
 import { CaseManagementEnv } from '../case-management.env';
 import { caseIdFor } from '../cases/case-id';
 import { assignmentReasonOf, CaseEvents } from '../cases/case.events';
@@ -33,6 +34,7 @@ export class CaseOpeningService {
     private readonly sla: SlaClock,
     private readonly notifications: NotificationQueue,
     private readonly env: CaseManagementEnv,
+    private readonly accountRisk: AccountRiskService,
   ) {}
 
   async handle(event: DetractorIdentified, unitOfWork: UnitOfWork): Promise<void> {
@@ -114,6 +116,7 @@ export class CaseOpeningService {
     ]);
     unitOfWork.publish(Topics.CaseOpened, CaseEvents.opened(opened));
     unitOfWork.onCommitted(() => countCaseOpened(priority));
+    await this.accountRisk.caseOpened(opened, event, unitOfWork); // B2B account at risk (accounts/, ADR 0032)
     const member = members.find((candidate) => candidate.id === opened.ownerId);
     if (!member) return;
     unitOfWork.publish(
