@@ -5,3 +5,4 @@ export * from './outbound.env';
 export * from './outbound.error';
 export * from './outbound.module';
 export * from './outbound.policy';
+export * from './standard-webhook.signature';

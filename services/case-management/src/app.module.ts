@@ -3,6 +3,8 @@ import { AuthModule } from '@nps/auth';
 import { ServiceModule } from '@nps/runtime';
 import { ConfigChangeRepository } from './activity/config-change.repository';
 import { ConfigChangesController } from './activity/config-changes.controller';
+import { AccountRiskRepository } from './accounts/account-risk.repository';
+import { AccountRiskService } from './accounts/account-risk.service';
 import { CaseEnrichmentService } from './case-intake/case-enrichment.service';
 import { CaseIntakeHandler } from './case-intake/case-intake.handler';
 import { CaseOpeningService } from './case-intake/case-opening.service';
@@ -100,6 +102,9 @@ import { TeamsService } from './teams/teams.service';
     LoopMetricsRepository,
     CaseManagementRetention,
     CaseRecoveryRepository,
+    // B2B accounts at risk
+    AccountRiskService,
+    AccountRiskRepository,
   ],
 })
 export class AppModule {}

@@ -83,4 +83,16 @@ export class CaseManagementEnv extends WithOutboundSettings(BaseEnv) {
 
   @IsIn(['true', 'false'])
   SLA_WATCH_ENABLED: 'true' | 'false' = 'true';
+
+  /** Detractor cases of one B2B account are counted over this many days (docs/outer-loop.md, Accounts). */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  ACCOUNT_RISK_WINDOW_DAYS: number = 30;
+
+  /** This many detractor cases of one account within the window flag it as at risk, once per window. */
+  @IsInt()
+  @Min(2)
+  @Max(1000)
+  ACCOUNT_RISK_THRESHOLD: number = 3;
 }

@@ -8,6 +8,7 @@ import { TeamLanguage1764900000001 } from './migrations/1764900000001-team-langu
 import { CaseOpeningPolicy1765100000000 } from './migrations/1765100000000-case-opening-policy';
 import { ImprovementActions1765400000000 } from './migrations/1765400000000-improvement-actions';
 import { CaseRecoveries1765200000003 } from './migrations/1765200000003-case-recoveries';
+import { AccountRisk1765300000003 } from './migrations/1765300000003-account-risk';
 
 export const service: ServiceDefinition<CaseManagementEnv> = {
   name: 'case-management',
@@ -21,8 +22,9 @@ export const service: ServiceDefinition<CaseManagementEnv> = {
     CaseListingIndex1764900000000,
     TeamLanguage1764900000001,
     CaseOpeningPolicy1765100000000,
-    ImprovementActions1765400000000,
     CaseRecoveries1765200000003,
+    AccountRisk1765300000003,
+    ImprovementActions1765400000000,
   ],
   api: {
     description:

@@ -5,6 +5,7 @@ import { InAppChannelName1764600000000 } from './migrations/1764600000000-in-app
 import { AnswerOrigin1765100000000 } from './migrations/1765100000000-answer-origin';
 import { ImprovementActions1765400000000 } from './migrations/1765400000000-improvement-actions';
 import { RecoveryMeasurements1765200000002 } from './migrations/1765200000002-recovery-measurements';
+import { CustomerAccountId1765300000002 } from './migrations/1765300000002-customer-account-id';
 import { ScoringEnv } from './scoring.env';
 
 export const service: ServiceDefinition<ScoringEnv> = {
@@ -17,8 +18,9 @@ export const service: ServiceDefinition<ScoringEnv> = {
     ScoringTables1763942400000,
     InAppChannelName1764600000000,
     AnswerOrigin1765100000000,
-    ImprovementActions1765400000000,
     RecoveryMeasurements1765200000002,
+    CustomerAccountId1765300000002,
+    ImprovementActions1765400000000,
   ],
   api: {
     bearerAuth: true,

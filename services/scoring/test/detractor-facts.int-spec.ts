@@ -10,6 +10,7 @@ const facts = (customerId: string, segment: string): CustomerSpec => ({
   region: 'benelux',
   tier: 'gold',
   accountOwnerId: `owner-of-${customerId}`,
+  accountId: `account-of-${customerId}`,
   factsAt: new Date('2025-03-01T00:00:00Z'),
 });
 
@@ -81,6 +82,7 @@ describe('detractor identified and customer facts', () => {
           region: 'benelux',
           tier: 'gold',
           accountOwnerId: 'owner-of-early',
+          accountId: 'account-of-early',
           language: 'nl',
         },
         ...origin,
@@ -92,7 +94,7 @@ describe('detractor identified and customer facts', () => {
         revision: 0,
         withdrawn: false,
         score: 2,
-        customer: { segment: '', region: '', tier: '', accountOwnerId: '' },
+        customer: { segment: '', region: '', tier: '', accountOwnerId: '', accountId: '' },
         source: ResponseSource.SURVEY_PAGE, // the test default
         followUpRequested: false,
         recoveryOfResponseId: '',

@@ -45,6 +45,7 @@ describe('NPS API', () => {
         region: 'uk',
         tier: 'gold',
         accountOwnerId: '',
+        accountId: '',
         factsAt: new Date('2025-01-01'),
       }),
     );

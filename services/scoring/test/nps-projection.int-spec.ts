@@ -40,6 +40,7 @@ const customerFacts = (i: number) =>
         region: v.region,
         tier: v.tier,
         accountOwnerId: '',
+        accountId: '',
         factsAt: new Date(Date.UTC(2025, 0, 1) + v.at * 1000 + n),
       })),
     );

@@ -72,6 +72,7 @@ export function customerOf(spec: CustomerSpec): EventRecord {
     region: spec.region,
     tier: spec.tier,
     accountOwnerId: spec.accountOwnerId,
+    accountId: spec.accountId,
     occurredAt: timestampFromDate(spec.factsAt),
   });
 }

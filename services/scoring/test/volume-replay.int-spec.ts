@@ -38,6 +38,7 @@ function history(random: () => number) {
     region: pick(['benelux', 'dach', 'uk']),
     tier: pick(['standard', 'gold', 'platinum']),
     accountOwnerId: `owner-${i % 7}`,
+    accountId: '',
     factsAt: new Date('2025-01-01T00:00:00Z'),
   }));
   const start = Date.parse('2025-01-01T00:00:00Z');

@@ -3,6 +3,7 @@ import { AuthModule } from '@nps/auth';
 import { ServiceModule } from '@nps/runtime';
 import { CustomersModule } from './customers/customers.module';
 import { RecoveryModule } from './recovery/recovery.module';
+import { PromoterFollowUpModule } from './promoter-follow-up/promoter-follow-up.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { service } from './service.definition';
 import { TriggersModule } from './triggers/triggers.module';
@@ -15,6 +16,7 @@ import { TriggersModule } from './triggers/triggers.module';
     TriggersModule,
     SchedulingModule,
     RecoveryModule,
+    PromoterFollowUpModule,
   ],
 })
 export class AppModule {}

@@ -3,6 +3,8 @@ import type { ServiceDefinition } from '@nps/runtime';
 import { DispatchTables1763900000000 } from './migrations/1763900000000-dispatch-tables';
 import { ForgetProviderAnswers1764700000000 } from './migrations/1764700000000-forget-provider-answers';
 import { RecoverySurveys1765200000000 } from './migrations/1765200000000-recovery-surveys';
+import { PromoterFollowUps1765300000000 } from './migrations/1765300000000-promoter-follow-ups';
+import { CustomerAccountId1765300000001 } from './migrations/1765300000001-customer-account-id';
 import { SurveyDispatchEnv } from './survey-dispatch.env';
 
 export const service: ServiceDefinition<SurveyDispatchEnv> = {
@@ -15,6 +17,8 @@ export const service: ServiceDefinition<SurveyDispatchEnv> = {
     DispatchTables1763900000000,
     ForgetProviderAnswers1764700000000,
     RecoverySurveys1765200000000,
+    PromoterFollowUps1765300000000,
+    CustomerAccountId1765300000001,
   ],
   api: {
     bearerAuth: true,

@@ -56,9 +56,25 @@ describe('SurveyDispatchEnv', () => {
     ['QUIET_HOURS', '9pm-8am'],
     ['SMTP_URL', 'mail.example.com:25'],
     ['SURVEY_EXPIRY_MS', '10'],
+    ['PROMOTER_ACTION', 'gift-card'],
+    ['PROMOTER_WEBHOOK_URL', 'referrals.example.com'],
   ])('stops with a line naming %s when it is %s', (variable, value) => {
     expect(() => loadEnv(SurveyDispatchEnv, { [variable]: value })).toThrow(
       new RegExp(`^Invalid configuration: ${variable}: .*\\(got "${value}"\\)$`),
     );
+  });
+
+  it('thanks promoters by email by default; a promoter webhook needs its URL and signing secret', () => {
+    expect(loadEnv(SurveyDispatchEnv, {})).toMatchObject({
+      PROMOTER_ACTION: 'thank-you',
+      PROMOTER_DELIVERY: 'email',
+      PROMOTER_MAX_AGE_DAYS: 14,
+    });
+    expect(() => loadEnv(SurveyDispatchEnv, { PROMOTER_DELIVERY: 'webhook' })).toThrow(
+      /PROMOTER_WEBHOOK_URL: .*required when PROMOTER_DELIVERY is webhook/,
+    );
+    expect(() =>
+      loadEnv(SurveyDispatchEnv, { PROMOTER_DELIVERY: 'webhook', PROMOTER_WEBHOOK_URL: 'https://refer.example/hook' }),
+    ).toThrow(/PROMOTER_WEBHOOK_SECRET/);
   });
 });

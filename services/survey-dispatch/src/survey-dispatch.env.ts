@@ -1,6 +1,6 @@
 import { WithOutboundSettings } from '@nps/outbound';
 import { SurveyLinkEnv } from '@nps/survey-links';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 const ATTRIBUTE_RULE = String.raw`(customer|touchpoint)\.[A-Za-z0-9_-]+=[^,:=]*:(never|\d{1,4}d)`;
 const CONTACT_ATTRIBUTE_RULES_PATTERN = new RegExp(`^(none|${ATTRIBUTE_RULE}(,${ATTRIBUTE_RULE})*)$`);
@@ -111,4 +111,40 @@ export class SurveyDispatchEnv extends WithOutboundSettings(SurveyLinkEnv) {
   @Min(100)
   @Max(120000)
   DELIVERY_TIMEOUT_MS: number = 10000;
+
+  /** What a promoter (9-10) gets once per answer (docs/adr/0032-promoter-actions-and-account-nps.md). */
+  @IsIn(['none', 'thank-you', 'referral', 'review'])
+  PROMOTER_ACTION: 'none' | 'thank-you' | 'referral' | 'review' = 'thank-you';
+
+  /** How the promoter action goes out: an email to the customer, or a signed POST to PROMOTER_WEBHOOK_URL. */
+  @IsIn(['email', 'webhook'])
+  PROMOTER_DELIVERY: 'email' | 'webhook' = 'email';
+
+  /** The page a referral invitation links to. */
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  PROMOTER_REFERRAL_URL = 'http://localhost:3000/refer';
+
+  /** The page a review invitation links to (e.g. a review site's "write a review" page). */
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  PROMOTER_REVIEW_URL = 'http://localhost:3000/review';
+
+  /** Referral or review system that receives promoter follow-ups when PROMOTER_DELIVERY is webhook. */
+  @ValidateIf((env: SurveyDispatchEnv) => env.PROMOTER_DELIVERY === 'webhook' || env.PROMOTER_WEBHOOK_URL !== undefined)
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL (required when PROMOTER_DELIVERY is webhook)' })
+  PROMOTER_WEBHOOK_URL?: string;
+
+  /** Standard Webhooks secret (`whsec_` + base64) that signs promoter webhooks; required with PROMOTER_WEBHOOK_URL. */
+  @ValidateIf(
+    (env: SurveyDispatchEnv) => env.PROMOTER_DELIVERY === 'webhook' || env.PROMOTER_WEBHOOK_SECRET !== undefined,
+  )
+  @Matches(/^whsec_[A-Za-z0-9+/]{24,}={0,2}$/, {
+    message: 'must be whsec_ followed by at least 24 base64 characters (required when PROMOTER_DELIVERY is webhook)',
+  })
+  PROMOTER_WEBHOOK_SECRET?: string;
+
+  /** Answers older than this (or imported) get no promoter action unless the import asked for a follow-up. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  PROMOTER_MAX_AGE_DAYS: number = 14;
 }

@@ -50,7 +50,7 @@ export class CaseIntakeHandler {
     };
     await this.customers.upsert(
       context.unitOfWork.manager,
-      { ...facts, accountOwnerId: event.accountOwnerId, attributes: event.attributes },
+      { ...facts, accountOwnerId: event.accountOwnerId, accountId: event.accountId, attributes: event.attributes },
       occurredAt(event),
     );
   }

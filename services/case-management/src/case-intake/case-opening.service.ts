@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CaseUpdateKind, channelName, type DetractorIdentified, Topics } from '@nps/contracts';
 import type { UnitOfWork } from '@nps/messaging';
+import { AccountRiskService } from '../accounts/account-risk.service';
 import { CaseManagementEnv } from '../case-management.env';
 import { CaseOpeningPolicyService } from '../case-opening-policy/case-opening-policy.service';
 import { caseIdFor } from '../cases/case-id';
@@ -35,6 +36,7 @@ export class CaseOpeningService {
     private readonly notifications: NotificationQueue,
     private readonly env: CaseManagementEnv,
     private readonly policy: CaseOpeningPolicyService,
+    private readonly accountRisk: AccountRiskService,
   ) {}
 
   async handle(event: DetractorIdentified, unitOfWork: UnitOfWork): Promise<void> {
@@ -112,6 +114,7 @@ export class CaseOpeningService {
     ]);
     unitOfWork.publish(Topics.CaseOpened, CaseEvents.opened(opened));
     unitOfWork.onCommitted(() => countCaseOpened(priority));
+    await this.accountRisk.caseOpened(opened, event, unitOfWork); // B2B account at risk (accounts/, ADR 0032)
     const member = members.find((candidate) => candidate.id === opened.ownerId);
     if (!member) return;
     unitOfWork.publish(

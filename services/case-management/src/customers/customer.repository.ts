@@ -10,6 +10,8 @@ export interface CustomerFactsRow {
   region: string;
   tier: string;
   accountOwnerId: string;
+  /** The customer organisation (B2B account) or ''. */
+  accountId: string;
   attributes: Record<string, string>;
 }
 
@@ -25,10 +27,10 @@ export class CustomerRepository {
   async upsert(manager: EntityManager, facts: CustomerFactsRow, occurredAt: Date): Promise<void> {
     await manager.query(
       `INSERT INTO ${this.tables.of('customers')} (customer_id, name, language, segment, region, tier, account_owner_id,
-         attributes, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         attributes, occurred_at, account_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (customer_id) DO UPDATE SET name = $2, language = $3, segment = $4, region = $5, tier = $6,
-         account_owner_id = $7, attributes = $8, occurred_at = $9
+         account_owner_id = $7, attributes = $8, occurred_at = $9, account_id = $10
        WHERE ${this.tables.of('customers')}.occurred_at <= $9`,
       [
         facts.customerId,
@@ -40,6 +42,7 @@ export class CustomerRepository {
         facts.accountOwnerId,
         JSON.stringify(facts.attributes),
         occurredAt,
+        facts.accountId,
       ],
     );
   }
@@ -57,6 +60,7 @@ export class CustomerRepository {
       region: row.region,
       tier: row.tier,
       accountOwnerId: row.account_owner_id,
+      accountId: row.account_id,
       attributes: row.attributes,
     };
   }

@@ -8,7 +8,8 @@ import type { PendingNotification } from './notification.senders';
 export interface NewNotification {
   caseId: string;
   recipientId: string;
-  kind: NotificationKind;
+  /** A case notification, or an account-at-risk alert attached to the case that raised it (accounts/). */
+  kind: NotificationKind | 'account_at_risk';
   subject: string;
   body: string;
   targets: [channel: string, target: string][];

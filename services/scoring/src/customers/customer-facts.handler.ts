@@ -33,6 +33,7 @@ export class CustomerFactsHandler {
       region: event.region,
       tier: event.tier,
       accountOwnerId: event.accountOwnerId,
+      accountId: event.accountId,
       factsAt: event.occurredAt ? timestampDate(event.occurredAt) : new Date(0),
     };
     await this.customers.lock(manager, facts.customerId);

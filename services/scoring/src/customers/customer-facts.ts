@@ -6,9 +6,20 @@ export interface CustomerFactsRow {
   region: string;
   tier: string;
   accountOwnerId: string;
+  /** The customer organisation (B2B account) or ''. */
+  accountId: string;
   factsAt: Date;
 }
 
 export function unknownCustomer(customerId: string): CustomerFactsRow {
-  return { customerId, language: '', segment: '', region: '', tier: '', accountOwnerId: '', factsAt: new Date(0) };
+  return {
+    customerId,
+    language: '',
+    segment: '',
+    region: '',
+    tier: '',
+    accountOwnerId: '',
+    accountId: '',
+    factsAt: new Date(0),
+  };
 }

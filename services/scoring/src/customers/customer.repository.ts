@@ -30,12 +30,22 @@ export class CustomerRepository {
   async save(manager: EntityManager, facts: CustomerFactsRow): Promise<void> {
     await manager.query(
       `INSERT INTO ${this.tables.of('customers')} AS c (customer_id, language, segment, region, tier, account_owner_id,
-         facts_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+         facts_at, account_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (customer_id) DO UPDATE SET language = EXCLUDED.language, segment = EXCLUDED.segment, region =
          EXCLUDED.region,
-         tier = EXCLUDED.tier, account_owner_id = EXCLUDED.account_owner_id, facts_at = EXCLUDED.facts_at`,
-      [facts.customerId, facts.language, facts.segment, facts.region, facts.tier, facts.accountOwnerId, facts.factsAt],
+         tier = EXCLUDED.tier, account_owner_id = EXCLUDED.account_owner_id, facts_at = EXCLUDED.facts_at,
+         account_id = EXCLUDED.account_id`,
+      [
+        facts.customerId,
+        facts.language,
+        facts.segment,
+        facts.region,
+        facts.tier,
+        facts.accountOwnerId,
+        facts.factsAt,
+        facts.accountId,
+      ],
     );
   }
 }

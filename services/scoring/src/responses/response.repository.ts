@@ -247,6 +247,7 @@ function customerFrom(row: Record<string, string>): CustomerFactsRow {
     region: row.region,
     tier: row.tier,
     accountOwnerId: row.account_owner_id,
+    accountId: row.account_id ?? '',
     factsAt: new Date(row.facts_at),
   };
 }

@@ -59,6 +59,7 @@ export function detractorIdentified(
       region: customer.region,
       tier: customer.tier,
       accountOwnerId: customer.accountOwnerId,
+      accountId: customer.accountId,
     }),
     ...origin(response),
   });

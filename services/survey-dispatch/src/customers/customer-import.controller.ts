@@ -27,7 +27,8 @@ export class CustomerImportController {
     description:
       'Good rows are upserted and published as `customer upserted` (without email or phone); bad rows are reported ' +
       'with line, field and reason. CSV: header row with customer_id, name, email, phone, language, segment, region, ' +
-      'account_owner, tier, time_zone, opt_outs ("all" or "email|sms"), preferred_channel, webhook_url and ' +
+      'account_owner, account_id (B2B customer organisation), tier, time_zone, opt_outs ("all" or "email|sms"), ' +
+      'preferred_channel, webhook_url and ' +
       'attr.<name> columns. JSON: an array of objects with the same fields in camelCase and `attributes` as an ' +
       'object.',
   })

@@ -18,6 +18,7 @@ describe('toCustomerContact', () => {
           phone: '+31 (6) 1234-5678',
           optOuts: 'sms|webhook',
           preferredChannel: 'SMS',
+          accountId: 'acme-bv',
           attributes: { plan: 'yearly', seats: 12 },
         },
       },
@@ -34,6 +35,7 @@ describe('toCustomerContact', () => {
         optedOut: false,
         optedOutChannels: [Channel.SMS, Channel.WEBHOOK],
         preferredChannel: Channel.SMS,
+        accountId: 'acme-bv',
         attributes: { plan: 'yearly', seats: '12' },
       }),
     });
@@ -49,6 +51,7 @@ describe('toCustomerContact', () => {
     [{ customerId: 'c', optOuts: 'carrier-pigeon' }, 'optOuts', expect.stringContaining('carrier-pigeon')],
     [{ customerId: 'c', preferredChannel: 'fax' }, 'preferredChannel', 'must be email, sms or webhook'],
     [{ customerId: 'c', webhookUrl: 'ftp://x' }, 'webhookUrl', 'must be an http(s) URL'],
+    [{ customerId: 'c', accountId: 'ACME B.V.' }, 'accountId', expect.stringContaining("organisation's id")],
     [
       { customerId: 'c', attributes: { mobile: '+31612345678' } },
       'attributes',

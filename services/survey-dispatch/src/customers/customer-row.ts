@@ -30,6 +30,7 @@ const KNOWN = new Set([
   'segment',
   'region',
   'accountOwner',
+  'accountId',
   'tier',
   'timeZone',
   'optOuts',
@@ -85,6 +86,9 @@ export function toCustomerContact(
   const [name, segment, region, accountOwnerId, tier] = ['name', 'segment', 'region', 'accountOwner', 'tier'].map(
     (field) => text(field),
   );
+  const accountId = text('accountId');
+  if (accountId && !ID.test(accountId))
+    problem('accountId', 'must be 1-64 letters, digits, ".", "_", ":" or "-" (the customer organisation\'s id)');
   const attributes = attributesOf(row.fields.attributes, (reason) => problem('attributes', reason));
   for (const field of Object.keys(row.fields))
     if (!KNOWN.has(field))
@@ -101,6 +105,7 @@ export function toCustomerContact(
       segment,
       region,
       accountOwnerId,
+      accountId,
       tier,
       timeZone,
       optedOut: optOuts.all,

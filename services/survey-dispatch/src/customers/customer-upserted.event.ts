@@ -17,6 +17,7 @@ export function customerUpsertedOf(
     region: contact.region,
     tier: contact.tier,
     accountOwnerId: contact.accountOwnerId,
+    accountId: contact.accountId,
     optedOut: contact.optedOut,
     optedOutChannels: contact.optedOutChannels,
     timeZone: contact.timeZone,

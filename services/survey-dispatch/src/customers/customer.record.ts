@@ -12,6 +12,8 @@ export interface CustomerRecord {
   segment: string;
   region: string;
   accountOwnerId: string;
+  /** The customer organisation (B2B account) or ''. */
+  accountId: string;
   tier: string;
   timeZone: string;
   optedOut: boolean;
@@ -31,6 +33,7 @@ export const CUSTOMER_COLUMNS = new RecordColumns<CustomerRecord>({
   segment: 'segment',
   region: 'region',
   accountOwnerId: 'account_owner_id',
+  accountId: 'account_id',
   tier: 'tier',
   timeZone: 'time_zone',
   optedOut: 'opted_out',

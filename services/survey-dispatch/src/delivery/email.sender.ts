@@ -3,7 +3,7 @@ import { SurveyFailureReason } from '@nps/contracts';
 import { createTransport, type Transporter } from 'nodemailer';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { DeliveryError } from './delivery.error';
-import { renderSurveyEmail } from './survey-email.template';
+import { renderSurveyEmail, type RenderedEmail } from './survey-email.template';
 import type { ChannelSender, ContactAddress, SurveyDelivery } from './survey-delivery';
 
 /** Network errors nodemailer reports with a code and no SMTP reply: the server may answer next time. */
@@ -39,15 +39,21 @@ export class EmailSender implements ChannelSender, OnApplicationShutdown {
   async send(delivery: SurveyDelivery, address: ContactAddress): Promise<void> {
     if (!address.email)
       throw DeliveryError.permanent(SurveyFailureReason.NO_CONTACT_ADDRESS, 'the customer has no email address');
-    const email = renderSurveyEmail(delivery, address);
+    await this.sendRendered(address.name, address.email, renderSurveyEmail(delivery, address), {
+      'X-Survey-Request-Id': delivery.surveyRequestId,
+    });
+  }
+
+  /** Sends an already rendered email (a survey, a promoter thank-you); throws DeliveryError when it was not taken. */
+  async sendRendered(name: string, email: string, rendered: RenderedEmail, headers: Record<string, string>) {
     try {
       await this.transport.sendMail({
         from: this.env.SMTP_FROM,
-        to: address.name ? { name: address.name, address: address.email } : address.email,
-        subject: email.subject,
-        html: email.html,
-        text: email.text,
-        headers: { 'X-Survey-Request-Id': delivery.surveyRequestId },
+        to: name ? { name, address: email } : email,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        headers,
       });
     } catch (error) {
       throw smtpFailure(error as Error & { code?: string; responseCode?: number; response?: string });

@@ -5,14 +5,22 @@ import { DeliveryError } from './delivery.error';
 /**
  * POSTs JSON to a provider endpoint through the outbound rules (docs/security.md, Outbound calls): 2xx is
  * delivered; 5xx/429/408, unreachable and timeouts are transient; a refused address, a redirect and other 4xx are
- * permanent. The detail names the status or error class only: the provider's body is never kept or shown.
+ * permanent. The detail names the status or error class only: the provider's body is never kept or shown. `signed`
+ * adds headers computed from the exact body sent (a signature).
  */
-export async function postJson(client: OutboundClient, url: string, body: unknown, timeoutMs: number): Promise<void> {
+export async function postJson(
+  client: OutboundClient,
+  url: string,
+  body: unknown,
+  timeoutMs: number,
+  signed?: (json: string) => Record<string, string>,
+): Promise<void> {
   let status: number;
+  const json = JSON.stringify(body);
   try {
     ({ status } = await client.post(url, {
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...signed?.(json) },
+      body: json,
       timeoutMs,
     }));
   } catch (error) {

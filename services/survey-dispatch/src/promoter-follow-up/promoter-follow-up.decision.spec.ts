@@ -1,0 +1,106 @@
+import { Channel, NpsCategory, PromoterAction, PromoterDelivery, ResponseSource } from '@nps/contracts';
+import {
+  PromoterFollowUpPolicy,
+  type PromoterContact,
+  type PromoterFollowUpRules,
+  type ScoredAnswer,
+} from './promoter-follow-up.decision';
+
+const NOW = new Date('2026-12-02T09:00:00Z');
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 24 * 60 * 60 * 1000);
+const RULES: PromoterFollowUpRules = { action: 'thank-you', delivery: 'email', maxAgeDays: 14 };
+const ANSWER: ScoredAnswer = {
+  category: NpsCategory.PROMOTER,
+  source: ResponseSource.SURVEY_PAGE,
+  answeredAt: daysAgo(0),
+  followUpRequested: false,
+  recoveryOfResponseId: '',
+};
+const CONTACT: PromoterContact = { optedOut: false, optedOutChannels: [], hasEmail: true };
+
+describe('PromoterFollowUpPolicy', () => {
+  it.each<
+    [string, Partial<PromoterFollowUpRules>, Partial<ScoredAnswer>, Partial<PromoterContact> | undefined, string]
+  >([
+    ['a fresh survey-page promoter gets a thank-you email', {}, {}, {}, 'act THANK_YOU EMAIL'],
+    [
+      'a referral invitation by webhook',
+      { action: 'referral', delivery: 'webhook' },
+      {},
+      {},
+      'act REFERRAL_INVITATION WEBHOOK',
+    ],
+    ['a review invitation', { action: 'review' }, {}, {}, 'act REVIEW_INVITATION EMAIL'],
+    ['nothing when the action is none', { action: 'none' }, {}, {}, 'skip ACTION_OFF'],
+    ['not a recovery re-survey', {}, { recoveryOfResponseId: 'r-0' }, {}, 'skip RECOVERY_RESURVEY'],
+    [
+      'not even when the import asked for it',
+      {},
+      { recoveryOfResponseId: 'r-0', followUpRequested: true },
+      {},
+      'skip RECOVERY_RESURVEY',
+    ],
+    ['not imported history', {}, { source: ResponseSource.IMPORT }, {}, 'skip IMPORTED_HISTORY'],
+    [
+      'imported history the import asked to follow up',
+      {},
+      { source: ResponseSource.IMPORT, answeredAt: daysAgo(400), followUpRequested: true },
+      {},
+      'act THANK_YOU EMAIL',
+    ],
+    ['not an answer older than the max age', {}, { answeredAt: daysAgo(15) }, {}, 'skip OLD_ANSWER'],
+    ['an answer exactly at the max age', {}, { answeredAt: daysAgo(14) }, {}, 'act THANK_YOU EMAIL'],
+    [
+      'an old API answer with follow_up_requested',
+      {},
+      { source: ResponseSource.API, answeredAt: daysAgo(30), followUpRequested: true },
+      {},
+      'act THANK_YOU EMAIL',
+    ],
+    ['not an unknown customer', {}, {}, undefined, 'skip UNKNOWN_CUSTOMER'],
+    ['not a customer who opted out of everything', {}, {}, { optedOut: true }, 'skip OPTED_OUT'],
+    [
+      'not by email to one who opted out of email',
+      {},
+      {},
+      { optedOutChannels: [Channel.EMAIL] },
+      'skip OPTED_OUT_CHANNEL',
+    ],
+    ['by email to one who opted out of SMS only', {}, {}, { optedOutChannels: [Channel.SMS] }, 'act THANK_YOU EMAIL'],
+    [
+      'not by webhook for one who opted out of webhooks',
+      { delivery: 'webhook' },
+      {},
+      { optedOutChannels: [Channel.WEBHOOK] },
+      'skip OPTED_OUT_CHANNEL',
+    ],
+    ['not by email without an address', {}, {}, { hasEmail: false }, 'skip NO_CONTACT_ADDRESS'],
+    ['by webhook without an email address', { delivery: 'webhook' }, {}, { hasEmail: false }, 'act THANK_YOU WEBHOOK'],
+  ])('%s', (_, rules, answer, contact, expected) => {
+    const decision = new PromoterFollowUpPolicy({ ...RULES, ...rules }).decide(
+      { ...ANSWER, ...answer },
+      contact === undefined ? undefined : { ...CONTACT, ...contact },
+      NOW,
+    );
+
+    const summary =
+      decision.outcome === 'act'
+        ? `act ${PromoterAction[decision.action]} ${PromoterDelivery[decision.delivery]}`
+        : `skip ${decision.reason}`;
+    expect(summary).toBe(expected);
+  });
+
+  it('says why it skipped in words an operator can act on', () => {
+    const decision = new PromoterFollowUpPolicy(RULES).decide({ ...ANSWER, answeredAt: daysAgo(20.5) }, CONTACT, NOW);
+
+    expect(decision).toEqual({ outcome: 'skip', reason: 'OLD_ANSWER', detail: 'answered 20 days ago (limit 14)' });
+  });
+
+  it.each([NpsCategory.PASSIVE, NpsCategory.DETRACTOR, NpsCategory.UNSPECIFIED])(
+    'leaves category %s alone entirely',
+    (category) => expect(PromoterFollowUpPolicy.concerns({ category })).toBe(false),
+  );
+
+  it('concerns promoters', () =>
+    expect(PromoterFollowUpPolicy.concerns({ category: NpsCategory.PROMOTER })).toBe(true));
+});

@@ -1,0 +1,92 @@
+import { Channel, NpsCategory, PromoterAction, PromoterDelivery, ResponseSource } from '@nps/contracts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Why a promoter answer got no action; stable codes, stored with the follow-up row. */
+export type PromoterSkipReason =
+  | 'ACTION_OFF'
+  | 'RECOVERY_RESURVEY'
+  | 'IMPORTED_HISTORY'
+  | 'OLD_ANSWER'
+  | 'UNKNOWN_CUSTOMER'
+  | 'OPTED_OUT'
+  | 'OPTED_OUT_CHANNEL'
+  | 'NO_CONTACT_ADDRESS';
+
+export type PromoterActionName = 'none' | 'thank-you' | 'referral' | 'review';
+export type PromoterDeliveryName = 'email' | 'webhook';
+
+export interface PromoterFollowUpRules {
+  action: PromoterActionName;
+  delivery: PromoterDeliveryName;
+  maxAgeDays: number;
+}
+
+/** What the decision reads of a ResponseScored. */
+export interface ScoredAnswer {
+  category: NpsCategory;
+  source: ResponseSource;
+  answeredAt: Date;
+  followUpRequested: boolean;
+  recoveryOfResponseId: string;
+}
+
+/** What the decision reads of the customer: the contact policy's opt-outs and whether an address exists. */
+export interface PromoterContact {
+  optedOut: boolean;
+  optedOutChannels: readonly Channel[];
+  hasEmail: boolean;
+}
+
+export type PromoterDecision =
+  | { outcome: 'act'; action: PromoterAction; delivery: PromoterDelivery }
+  | { outcome: 'skip'; reason: PromoterSkipReason; detail: string };
+
+const ACTIONS: Record<Exclude<PromoterActionName, 'none'>, PromoterAction> = {
+  'thank-you': PromoterAction.THANK_YOU,
+  referral: PromoterAction.REFERRAL_INVITATION,
+  review: PromoterAction.REVIEW_INVITATION,
+};
+const DELIVERIES: Record<PromoterDeliveryName, { delivery: PromoterDelivery; channel: Channel }> = {
+  email: { delivery: PromoterDelivery.EMAIL, channel: Channel.EMAIL },
+  webhook: { delivery: PromoterDelivery.WEBHOOK, channel: Channel.WEBHOOK },
+};
+
+/**
+ * Whether a promoter answer gets the configured action. Pure: the handler has already made sure it is a promoter
+ * answer seen for the first time. Recovery re-surveys belong to the detractor's case, not to a thank-you; old or
+ * imported history would reach people about answers they gave long ago, unless the import asked for it.
+ */
+export class PromoterFollowUpPolicy {
+  constructor(private readonly rules: PromoterFollowUpRules) {}
+
+  /** True for the answers this feature looks at at all: promoters. Other categories leave no trace. */
+  static concerns(answer: Pick<ScoredAnswer, 'category'>): boolean {
+    return answer.category === NpsCategory.PROMOTER;
+  }
+
+  decide(answer: ScoredAnswer, contact: PromoterContact | undefined, now: Date): PromoterDecision {
+    if (this.rules.action === 'none') return skip('ACTION_OFF', 'PROMOTER_ACTION is none');
+    if (answer.recoveryOfResponseId)
+      return skip('RECOVERY_RESURVEY', `a recovery re-survey of response ${answer.recoveryOfResponseId}`);
+    if (!answer.followUpRequested) {
+      if (answer.source === ResponseSource.IMPORT)
+        return skip('IMPORTED_HISTORY', 'an imported answer without follow_up_requested');
+      const ageDays = (now.getTime() - answer.answeredAt.getTime()) / DAY_MS;
+      if (ageDays > this.rules.maxAgeDays)
+        return skip('OLD_ANSWER', `answered ${Math.floor(ageDays)} days ago (limit ${this.rules.maxAgeDays})`);
+    }
+    const { delivery, channel } = DELIVERIES[this.rules.delivery];
+    if (!contact) return skip('UNKNOWN_CUSTOMER', 'no contact is known for this customer');
+    if (contact.optedOut) return skip('OPTED_OUT', 'the customer opted out of all contact');
+    if (contact.optedOutChannels.includes(channel))
+      return skip('OPTED_OUT_CHANNEL', `the customer opted out of ${Channel[channel]}`);
+    if (delivery === PromoterDelivery.EMAIL && !contact.hasEmail)
+      return skip('NO_CONTACT_ADDRESS', 'the customer has no email address');
+    return { outcome: 'act', action: ACTIONS[this.rules.action], delivery };
+  }
+}
+
+function skip(reason: PromoterSkipReason, detail: string): PromoterDecision {
+  return { outcome: 'skip', reason, detail };
+}

@@ -1,0 +1,185 @@
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
+import { NpsCategory, PromoterAction, PromoterDelivery, ResponseSource, Topics } from '@nps/contracts';
+import {
+  anEvent,
+  anEventRecord,
+  expectEventually,
+  HttpReceiver,
+  serviceBed,
+  SmtpInbox,
+  standardWebhookSignatureValid,
+} from '@nps/testing';
+import { randomUUID } from 'node:crypto';
+import { csvOf } from './customer-rows.csv';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const SECRET = 'whsec_' + Buffer.from('promoter-webhook-test-secret-0123').toString('base64');
+
+// ResponseScored (promoter) → one thank-you / invitation per answer over real SMTP or a signed webhook, and one
+// PromoterFollowedUp, however often the answer is delivered or revised.
+describe('promoter follow-up', () => {
+  let smtp: SmtpInbox;
+  let http: HttpReceiver;
+  const bed = serviceBed({ service: 'survey-dispatch', autoStart: false });
+  const kafka = bed.probe(Topics.PromoterFollowedUp);
+
+  beforeAll(async () => {
+    smtp = await SmtpInbox.start();
+    http = await HttpReceiver.start();
+    await bed.start({
+      SMTP_URL: smtp.url,
+      PROMOTER_ACTION: 'review',
+      PROMOTER_REVIEW_URL: 'https://reviews.test/write',
+    });
+    const imported = await bed.post(
+      '/customers/import',
+      csvOf([
+        { customer_id: 'anna', name: 'Anna de Vries', email: 'anna@example.nl', language: 'nl' },
+        { customer_id: 'old', name: 'Olaf', email: 'olaf@example.de', language: 'de' },
+        { customer_id: 'quiet', name: 'Quinn', email: 'quinn@example.com', opt_outs: 'email' },
+        { customer_id: 'acme', name: 'ACME', email: 'buyer@acme.example', language: 'de' },
+      ]),
+      { contentType: 'text/csv', token: await bed.clientToken('customers-writer') },
+    );
+    expect(imported.body).toMatchObject({ imported: 4, rejected: 0 });
+  }, 120000);
+
+  afterAll(async () => {
+    await smtp?.stop();
+    await http?.stop();
+  });
+
+  const promoter = (
+    customerId: string,
+    overrides: Parameters<typeof anEvent<typeof Topics.ResponseScored.schema>>[1] = {},
+  ) => anEvent(Topics.ResponseScored, { customerId, category: NpsCategory.PROMOTER, score: 9, ...overrides });
+  const mailsFor = (responseId: string) =>
+    smtp.messages.filter((mail) => mail.headers.get('x-response-id') === responseId);
+  const followedUp = (responseId: string) =>
+    kafka.events(Topics.PromoterFollowedUp).filter((seen) => seen.message.responseId === responseId);
+
+  it('emails a promoter once and publishes PromoterFollowedUp once, through redelivery, replay and a revision', async () => {
+    const answer = promoter('anna');
+    const record = anEventRecord(Topics.ResponseScored, answer);
+    await bed.publishRecords([record, record]); // the same record twice: a redelivery
+    await bed.publish(Topics.ResponseScored, [
+      { ...answer, eventId: randomUUID() }, // a replay of scoring: same answer, new event id
+      { ...answer, eventId: randomUUID(), revision: 1, score: 10 },
+    ]);
+    // Same key, same partition: once this later answer is followed up, everything before it was handled.
+    const later = promoter('anna');
+    await bed.publish(Topics.ResponseScored, later);
+    await expectEventually(() => expect(mailsFor(later.responseId)).toHaveLength(1));
+    await kafka.eventually(Topics.PromoterFollowedUp, (e) => e.responseId === later.responseId);
+
+    expect(mailsFor(answer.responseId)).toHaveLength(1);
+    const [mail] = mailsFor(answer.responseId);
+    expect(mail.subject).toBe('Bedankt — wilt u uw ervaring delen?');
+    expect(mail.html).toContain('<a href="https://reviews.test/write"');
+    expect(mail.text).toContain('Beste Anna de Vries,');
+    const events = followedUp(answer.responseId);
+    expect(events).toHaveLength(1);
+    expect(events[0].key).toBe('anna');
+    expect(events[0].message).toMatchObject({
+      customerId: 'anna',
+      score: 9,
+      action: PromoterAction.REVIEW_INVITATION,
+      delivery: PromoterDelivery.EMAIL,
+      target: 'promoter-review.nl',
+    });
+    expect(events[0].bytes.toString('latin1')).not.toContain('anna@example.nl');
+    const rows = await bed.rows(
+      `SELECT status, revision FROM "${bed.schema}".promoter_follow_ups WHERE response_id = $1`,
+      [answer.responseId],
+    );
+    expect(rows).toEqual([{ status: 'done', revision: 0 }]);
+  });
+
+  it('gives an imported old promoter, a recovery re-survey, an email opt-out and a passive nothing', async () => {
+    const imported = promoter('old', {
+      source: ResponseSource.IMPORT,
+      answeredAt: timestampFromDate(new Date(Date.now() - 200 * DAY_MS)),
+    });
+    const recovery = promoter('old', { recoveryOfResponseId: randomUUID() });
+    const optedOut = promoter('quiet');
+    const passive = promoter('old', { category: NpsCategory.PASSIVE, score: 8 });
+    const requested = promoter('old', {
+      source: ResponseSource.IMPORT,
+      answeredAt: timestampFromDate(new Date(Date.now() - 200 * DAY_MS)),
+      followUpRequested: true,
+    });
+    await bed.publish(Topics.ResponseScored, [optedOut, imported, recovery, passive, requested]);
+    // The import that asked for a follow-up gets one; it comes last on old's partition.
+    await expectEventually(() => expect(mailsFor(requested.responseId)).toHaveLength(1));
+    await kafka.eventually(Topics.PromoterFollowedUp, (e) => e.responseId === requested.responseId);
+    await expectEventually(async () => {
+      const rows = await bed.rows(
+        `SELECT response_id FROM "${bed.schema}".promoter_follow_ups WHERE customer_id = 'quiet'`,
+      );
+      expect(rows).toHaveLength(1);
+    });
+
+    for (const quiet of [imported, recovery, optedOut, passive]) {
+      expect(mailsFor(quiet.responseId)).toHaveLength(0);
+      expect(followedUp(quiet.responseId)).toHaveLength(0);
+    }
+    expect(smtp.to('quinn@example.com')).toHaveLength(0);
+    const reasons = await bed.rows<{ response_id: string; status: string; reason: string }>(
+      `SELECT response_id, status, reason FROM "${bed.schema}".promoter_follow_ups WHERE customer_id IN ('old', 'quiet')`,
+    );
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        { response_id: imported.responseId, status: 'skipped', reason: 'IMPORTED_HISTORY' },
+        { response_id: recovery.responseId, status: 'skipped', reason: 'RECOVERY_RESURVEY' },
+        { response_id: optedOut.responseId, status: 'skipped', reason: 'OPTED_OUT_CHANNEL' },
+        { response_id: requested.responseId, status: 'done', reason: null },
+      ]),
+    );
+    expect(reasons.map((row) => row.response_id)).not.toContain(passive.responseId);
+  });
+
+  it('posts a signed referral invitation to the promoter webhook once, retrying a 503', async () => {
+    await bed.restart({
+      SMTP_URL: smtp.url,
+      PROMOTER_ACTION: 'referral',
+      PROMOTER_DELIVERY: 'webhook',
+      PROMOTER_WEBHOOK_URL: http.url('/referrals'),
+      PROMOTER_WEBHOOK_SECRET: SECRET,
+      PROMOTER_REFERRAL_URL: 'https://refer.test/start',
+    });
+    http.respondWith(503);
+    const answer = promoter('acme', { score: 10 });
+    const record = anEventRecord(Topics.ResponseScored, answer);
+    await bed.publishRecords([record, record]);
+    await bed.publish(Topics.ResponseScored, { ...answer, eventId: randomUUID(), revision: 1 });
+    const later = promoter('acme');
+    await bed.publish(Topics.ResponseScored, later);
+    await kafka.eventually(Topics.PromoterFollowedUp, (e) => e.responseId === later.responseId);
+
+    const calls = http.requests.filter((request) => request.path === '/referrals');
+    const forAnswer = calls.filter((request) => JSON.parse(request.body).responseId === answer.responseId);
+    expect(forAnswer.map((request) => request.headers['webhook-id'])).toEqual([answer.responseId, answer.responseId]);
+    const delivered = forAnswer[1];
+    expect(standardWebhookSignatureValid(SECRET, delivered.headers, delivered.body)).toBe(true);
+    expect(standardWebhookSignatureValid(SECRET, delivered.headers, delivered.body.replace('10', '11'))).toBe(false);
+    expect(JSON.parse(delivered.body)).toEqual({
+      type: 'nps.promoter.follow-up',
+      responseId: answer.responseId,
+      customerId: 'acme',
+      action: 'referral',
+      score: 10,
+      language: 'de',
+      answeredAt: expect.any(String),
+      link: 'https://refer.test/start',
+    });
+    expect(delivered.body).not.toContain('buyer@acme.example');
+    expect(mailsFor(answer.responseId)).toHaveLength(0);
+    const events = followedUp(answer.responseId);
+    expect(events).toHaveLength(1);
+    expect(events[0].message).toMatchObject({
+      action: PromoterAction.REFERRAL_INVITATION,
+      delivery: PromoterDelivery.WEBHOOK,
+      target: `webhook:${new URL(http.url()).host}`,
+    });
+  });
+});
