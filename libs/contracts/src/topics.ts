@@ -37,6 +37,12 @@ function eventTopic<K extends KeyRule, T extends EventFields<K>>(
 }
 
 /**
+ * One record per key is the whole history of such a topic (an improvement action is opened,
+ * released and closed once), so compaction keeps it for replays without growing without bound.
+ */
+const KEPT_PER_KEY: Pick<TopicSpec, 'cleanupPolicy' | 'retentionMs'> = { cleanupPolicy: 'compact', retentionMs: -1 };
+
+/**
  * Every topic of the platform and the one message type it carries: the single declaration the
  * services create topics from, encode and decode with, and docs/asyncapi.yaml is generated from.
  * Names follow `nps.<entity>.<event>.v<N>`; dead letters add `.dlq`.
@@ -162,18 +168,21 @@ export const Topics = {
     'improvementActionId',
     M.ImprovementActionOpenedSchema,
     'A systemic improvement was opened for a root cause.',
+    KEPT_PER_KEY,
   ),
   ImprovementActionReleased: eventTopic(
     'nps.improvement-action.released.v1',
     'improvementActionId',
     M.ImprovementActionReleasedSchema,
     "An improvement action's fix went live; NPS before and after it is compared.",
+    KEPT_PER_KEY,
   ),
   ImprovementActionClosed: eventTopic(
     'nps.improvement-action.closed.v1',
     'improvementActionId',
     M.ImprovementActionClosedSchema,
     'An improvement action was closed.',
+    KEPT_PER_KEY,
   ),
   AccountAtRisk: eventTopic(
     'nps.account.at-risk.v1',
