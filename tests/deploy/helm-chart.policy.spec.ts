@@ -163,7 +163,7 @@ describe('helm chart policy', () => {
         expect(service.inputTopics.length).toBeGreaterThan(0);
         const block = values.slice(values.indexOf(`  ${service.name}:\n`));
         const listed = block.slice(block.indexOf('inputTopics:'), block.indexOf('autoscaling:'));
-        expect([...listed.matchAll(/nps\.[a-z.]+\.v\d+/g)].map((match) => match[0]).sort()).toEqual(
+        expect([...listed.matchAll(/nps\.[a-z.-]+\.v\d+/g)].map((match) => match[0]).sort()).toEqual(
           service.inputTopics,
         );
       }

@@ -62,7 +62,7 @@ describe('helm chart deploy/helm/nps', () => {
   it('prefixes consumer groups and topics of the KEDA triggers with KAFKA_TOPIC_PREFIX, as the services do', () => {
     const scaled = renders.ingress.find((manifest) => manifest.kind === 'ScaledObject') as Manifest;
     expect(scaled.spec.triggers[0].metadata).toEqual(
-      expect.objectContaining({ consumerGroup: 'staging.scoring', topic: 'staging.nps.customer.upserted.v1' }),
+      expect.objectContaining({ consumerGroup: 'staging.scoring', topic: 'staging.nps.case.opened.v1' }),
     );
   });
 
