@@ -5,6 +5,7 @@ import { ForgetProviderAnswers1764700000000 } from './migrations/1764700000000-f
 import { RecoverySurveys1765200000000 } from './migrations/1765200000000-recovery-surveys';
 import { PromoterFollowUps1765300000000 } from './migrations/1765300000000-promoter-follow-ups';
 import { CustomerAccountId1765300000001 } from './migrations/1765300000001-customer-account-id';
+import { PromoterFollowUpDelivery1765500000000 } from './migrations/1765500000000-promoter-follow-up-delivery';
 import { SurveyDispatchEnv } from './survey-dispatch.env';
 
 export const service: ServiceDefinition<SurveyDispatchEnv> = {
@@ -19,6 +20,7 @@ export const service: ServiceDefinition<SurveyDispatchEnv> = {
     RecoverySurveys1765200000000,
     PromoterFollowUps1765300000000,
     CustomerAccountId1765300000001,
+    PromoterFollowUpDelivery1765500000000,
   ],
   api: {
     bearerAuth: true,

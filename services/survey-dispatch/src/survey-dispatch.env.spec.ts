@@ -58,6 +58,8 @@ describe('SurveyDispatchEnv', () => {
     ['SURVEY_EXPIRY_MS', '10'],
     ['PROMOTER_ACTION', 'gift-card'],
     ['PROMOTER_WEBHOOK_URL', 'referrals.example.com'],
+    ['PROMOTER_CONCURRENCY', '0'],
+    ['PROMOTER_RETRY_MAX_BACKOFF_MS', '-1'],
   ])('stops with a line naming %s when it is %s', (variable, value) => {
     expect(() => loadEnv(SurveyDispatchEnv, { [variable]: value })).toThrow(
       new RegExp(`^Invalid configuration: ${variable}: .*\\(got "${value}"\\)$`),
@@ -69,6 +71,8 @@ describe('SurveyDispatchEnv', () => {
       PROMOTER_ACTION: 'thank-you',
       PROMOTER_DELIVERY: 'email',
       PROMOTER_MAX_AGE_DAYS: 14,
+      PROMOTER_CONCURRENCY: 1,
+      PROMOTER_RETRY_MAX_BACKOFF_MS: 900000,
     });
     expect(() => loadEnv(SurveyDispatchEnv, { PROMOTER_DELIVERY: 'webhook' })).toThrow(
       /PROMOTER_WEBHOOK_URL: .*required when PROMOTER_DELIVERY is webhook/,

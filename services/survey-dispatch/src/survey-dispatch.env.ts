@@ -147,4 +147,22 @@ export class SurveyDispatchEnv extends WithOutboundSettings(SurveyLinkEnv) {
   @Min(1)
   @Max(3650)
   PROMOTER_MAX_AGE_DAYS: number = 14;
+
+  /**
+   * Promoter follow-ups one instance delivers at the same time; each holds a database connection while it talks to
+   * the provider, next to SEND_CONCURRENCY.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  PROMOTER_CONCURRENCY: number = 1;
+
+  /**
+   * The longest wait between two attempts of a promoter follow-up while its mail server or webhook is down. The
+   * first retry waits SEND_RETRY_BACKOFF_MS, doubling; an outage is retried without limit (docs/adr/0032).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(24 * 60 * 60 * 1000)
+  PROMOTER_RETRY_MAX_BACKOFF_MS: number = 15 * 60 * 1000;
 }

@@ -1,9 +1,17 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { NpsCategory, PromoterAction, PromoterDelivery, ResponseSource, Topics } from '@nps/contracts';
+import {
+  deadLetterTopicOf,
+  NpsCategory,
+  PromoterAction,
+  PromoterDelivery,
+  ResponseSource,
+  Topics,
+} from '@nps/contracts';
 import {
   anEvent,
   anEventRecord,
   expectEventually,
+  freePort,
   HttpReceiver,
   serviceBed,
   SmtpInbox,
@@ -14,9 +22,12 @@ import { csvOf } from './customer-rows.csv';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SECRET = 'whsec_' + Buffer.from('promoter-webhook-test-secret-0123').toString('base64');
+const FAST_RETRIES = { SCHEDULER_POLL_MS: '100', SEND_RETRY_BACKOFF_MS: '200', PROMOTER_RETRY_MAX_BACKOFF_MS: '800' };
+const REVIEW_BY_EMAIL = { PROMOTER_ACTION: 'review', PROMOTER_REVIEW_URL: 'https://reviews.test/write' };
 
 // ResponseScored (promoter) → one thank-you / invitation per answer over real SMTP or a signed webhook, and one
-// PromoterFollowedUp, however often the answer is delivered or revised.
+// PromoterFollowedUp, however often the answer is delivered or revised. The consumer only claims the answer; the
+// poller delivers, and waits out a provider outage instead of dead-lettering the record.
 describe('promoter follow-up', () => {
   let smtp: SmtpInbox;
   let http: HttpReceiver;
@@ -26,11 +37,7 @@ describe('promoter follow-up', () => {
   beforeAll(async () => {
     smtp = await SmtpInbox.start();
     http = await HttpReceiver.start();
-    await bed.start({
-      SMTP_URL: smtp.url,
-      PROMOTER_ACTION: 'review',
-      PROMOTER_REVIEW_URL: 'https://reviews.test/write',
-    });
+    await bed.start({ ...FAST_RETRIES, SMTP_URL: smtp.url, ...REVIEW_BY_EMAIL });
     const imported = await bed.post(
       '/customers/import',
       csvOf([
@@ -57,6 +64,14 @@ describe('promoter follow-up', () => {
     smtp.messages.filter((mail) => mail.headers.get('x-response-id') === responseId);
   const followedUp = (responseId: string) =>
     kafka.events(Topics.PromoterFollowedUp).filter((seen) => seen.message.responseId === responseId);
+  const rowOf = async (responseId: string) => {
+    const [row] = await bed.rows<{ status: string; attempts: number; last_error: string | null }>(
+      `SELECT status, attempts, last_error FROM "${bed.schema}".promoter_follow_ups WHERE response_id = $1`,
+      [responseId],
+    );
+    return row;
+  };
+  const deadLetters = () => bed.topicSize({ ...Topics.ResponseScored, ...deadLetterTopicOf(Topics.ResponseScored) });
 
   it('emails a promoter once and publishes PromoterFollowedUp once, through redelivery, replay and a revision', async () => {
     const answer = promoter('anna');
@@ -71,6 +86,8 @@ describe('promoter follow-up', () => {
     await bed.publish(Topics.ResponseScored, later);
     await expectEventually(() => expect(mailsFor(later.responseId)).toHaveLength(1));
     await kafka.eventually(Topics.PromoterFollowedUp, (e) => e.responseId === later.responseId);
+    await kafka.eventually(Topics.PromoterFollowedUp, (e) => e.responseId === answer.responseId);
+    await bed.outboxDrained();
 
     expect(mailsFor(answer.responseId)).toHaveLength(1);
     const [mail] = mailsFor(answer.responseId);
@@ -138,8 +155,49 @@ describe('promoter follow-up', () => {
     expect(reasons.map((row) => row.response_id)).not.toContain(passive.responseId);
   });
 
+  it('keeps a promoter answer pending while the mail server is down and emails it once when it is back', async () => {
+    const port = await freePort();
+    await bed.restart({ ...FAST_RETRIES, SMTP_URL: `smtp://127.0.0.1:${port}`, ...REVIEW_BY_EMAIL });
+    const answer = promoter('anna');
+    const record = anEventRecord(Topics.ResponseScored, answer);
+    await bed.publishRecords([record, record]);
+    await bed.publish(Topics.ResponseScored, { ...answer, eventId: randomUUID(), revision: 1, score: 10 });
+    // Several failed attempts later the record is long consumed: it was claimed, not retried by the consumer.
+    await expectEventually(
+      async () => {
+        const row = await rowOf(answer.responseId);
+        expect(row).toMatchObject({ status: 'pending', last_error: expect.stringMatching(/ECONN/) });
+        expect(row.attempts).toBeGreaterThanOrEqual(4);
+      },
+      { timeoutMs: 30000 },
+    );
+    expect(await deadLetters()).toBe(0);
+    expect(followedUp(answer.responseId)).toHaveLength(0);
+
+    const back = await SmtpInbox.start(port);
+    try {
+      const arrived = () => back.messages.filter((mail) => mail.headers.get('x-response-id') === answer.responseId);
+      await expectEventually(() => expect(arrived()).toHaveLength(1), { timeoutMs: 30000 });
+      await kafka.eventually(Topics.PromoterFollowedUp, (e) => e.responseId === answer.responseId);
+      await bed.outboxDrained();
+      const row = await rowOf(answer.responseId);
+      expect(row.status).toBe('done');
+      expect(row.attempts).toBeGreaterThanOrEqual(4);
+      // Two more poll rounds: nothing is sent or published again.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(arrived()).toHaveLength(1);
+      expect(arrived()[0].subject).toBe('Bedankt — wilt u uw ervaring delen?');
+      expect(followedUp(answer.responseId)).toHaveLength(1);
+      expect(followedUp(answer.responseId)[0].message).toMatchObject({ score: 9, target: 'promoter-review.nl' });
+      expect(await deadLetters()).toBe(0);
+    } finally {
+      await back.stop();
+    }
+  });
+
   it('posts a signed referral invitation to the promoter webhook once, retrying a 503', async () => {
     await bed.restart({
+      ...FAST_RETRIES,
       SMTP_URL: smtp.url,
       PROMOTER_ACTION: 'referral',
       PROMOTER_DELIVERY: 'webhook',
@@ -155,6 +213,9 @@ describe('promoter follow-up', () => {
     const later = promoter('acme');
     await bed.publish(Topics.ResponseScored, later);
     await kafka.eventually(Topics.PromoterFollowedUp, (e) => e.responseId === later.responseId);
+    // The 503 put the answer back with a backoff: the poller delivers it on a later round, after `later`.
+    await kafka.eventually(Topics.PromoterFollowedUp, (e) => e.responseId === answer.responseId);
+    await bed.outboxDrained();
 
     const calls = http.requests.filter((request) => request.path === '/referrals');
     const forAnswer = calls.filter((request) => JSON.parse(request.body).responseId === answer.responseId);
@@ -181,5 +242,7 @@ describe('promoter follow-up', () => {
       delivery: PromoterDelivery.WEBHOOK,
       target: `webhook:${new URL(http.url()).host}`,
     });
+    expect(await rowOf(answer.responseId)).toMatchObject({ status: 'done', attempts: 1 });
+    expect(await deadLetters()).toBe(0);
   });
 });

@@ -29,11 +29,12 @@ export class SmtpInbox {
   private port = 0;
   private refusals = 0;
 
-  static async start(): Promise<SmtpInbox> {
+  /** Listens on `port` (a free one by default): a server that was down comes back on the address it had. */
+  static async start(port = 0): Promise<SmtpInbox> {
     const inbox = new SmtpInbox();
     await new Promise<void>((resolve, reject) => {
       inbox.server.once('error', reject);
-      inbox.server.listen(0, '127.0.0.1', () => resolve());
+      inbox.server.listen(port, '127.0.0.1', () => resolve());
     });
     const address = inbox.server.server.address();
     if (typeof address !== 'object' || !address) throw new Error('the SMTP inbox has no port');

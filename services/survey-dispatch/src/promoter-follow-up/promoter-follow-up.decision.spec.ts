@@ -103,4 +103,26 @@ describe('PromoterFollowUpPolicy', () => {
 
   it('concerns promoters', () =>
     expect(PromoterFollowUpPolicy.concerns({ category: NpsCategory.PROMOTER })).toBe(true));
+
+  it.each<[string, PromoterDelivery, PromoterContact | undefined, string | undefined]>([
+    ['nothing changed', PromoterDelivery.EMAIL, CONTACT, undefined],
+    ['the customer was erased', PromoterDelivery.EMAIL, undefined, 'UNKNOWN_CUSTOMER'],
+    ['the customer opted out of everything', PromoterDelivery.WEBHOOK, { ...CONTACT, optedOut: true }, 'OPTED_OUT'],
+    [
+      'the customer opted out of webhooks',
+      PromoterDelivery.WEBHOOK,
+      { ...CONTACT, optedOutChannels: [Channel.WEBHOOK] },
+      'OPTED_OUT_CHANNEL',
+    ],
+    [
+      'an email opt-out does not stop a webhook',
+      PromoterDelivery.WEBHOOK,
+      { ...CONTACT, optedOutChannels: [Channel.EMAIL] },
+      undefined,
+    ],
+    ['the address was removed', PromoterDelivery.EMAIL, { ...CONTACT, hasEmail: false }, 'NO_CONTACT_ADDRESS'],
+  ])('checks the contact again right before delivery: %s', (_case, delivery, contact, reason) => {
+    const refusal = PromoterFollowUpPolicy.contactRefusal(delivery, contact);
+    expect(refusal?.outcome === 'skip' ? refusal.reason : undefined).toBe(reason);
+  });
 });

@@ -47,9 +47,9 @@ const ACTIONS: Record<Exclude<PromoterActionName, 'none'>, PromoterAction> = {
   referral: PromoterAction.REFERRAL_INVITATION,
   review: PromoterAction.REVIEW_INVITATION,
 };
-const DELIVERIES: Record<PromoterDeliveryName, { delivery: PromoterDelivery; channel: Channel }> = {
-  email: { delivery: PromoterDelivery.EMAIL, channel: Channel.EMAIL },
-  webhook: { delivery: PromoterDelivery.WEBHOOK, channel: Channel.WEBHOOK },
+const DELIVERIES: Record<PromoterDeliveryName, { delivery: PromoterDelivery }> = {
+  email: { delivery: PromoterDelivery.EMAIL },
+  webhook: { delivery: PromoterDelivery.WEBHOOK },
 };
 
 /**
@@ -76,14 +76,32 @@ export class PromoterFollowUpPolicy {
       if (ageDays > this.rules.maxAgeDays)
         return skip('OLD_ANSWER', `answered ${Math.floor(ageDays)} days ago (limit ${this.rules.maxAgeDays})`);
     }
-    const { delivery, channel } = DELIVERIES[this.rules.delivery];
+    const { delivery } = DELIVERIES[this.rules.delivery];
+    return (
+      PromoterFollowUpPolicy.contactRefusal(delivery, contact) ?? {
+        outcome: 'act',
+        action: ACTIONS[this.rules.action],
+        delivery,
+      }
+    );
+  }
+
+  /**
+   * Why the contact policy forbids reaching the customer through `delivery`, if it does. Asked again right before
+   * delivery: an opt-out or an erasure while the follow-up waited for the provider wins.
+   */
+  static contactRefusal(
+    delivery: PromoterDelivery,
+    contact: PromoterContact | undefined,
+  ): PromoterDecision | undefined {
+    const channel = delivery === PromoterDelivery.WEBHOOK ? Channel.WEBHOOK : Channel.EMAIL;
     if (!contact) return skip('UNKNOWN_CUSTOMER', 'no contact is known for this customer');
     if (contact.optedOut) return skip('OPTED_OUT', 'the customer opted out of all contact');
     if (contact.optedOutChannels.includes(channel))
       return skip('OPTED_OUT_CHANNEL', `the customer opted out of ${Channel[channel]}`);
     if (delivery === PromoterDelivery.EMAIL && !contact.hasEmail)
       return skip('NO_CONTACT_ADDRESS', 'the customer has no email address');
-    return { outcome: 'act', action: ACTIONS[this.rules.action], delivery };
+    return undefined;
   }
 }
 

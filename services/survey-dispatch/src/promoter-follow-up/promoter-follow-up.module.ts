@@ -4,12 +4,18 @@ import { CustomerRepository } from '../customers/customer.repository';
 import { EmailSender } from '../delivery/email.sender';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { PromoterFollowUpPolicy } from './promoter-follow-up.decision';
+import { PromoterFollowUpPoller } from './promoter-follow-up.poller';
+import { PromoterFollowUpProcessor } from './promoter-follow-up.processor';
 import { PromoterFollowUpRepository } from './promoter-follow-up.repository';
+import { PromoterRetryPolicy } from './promoter-follow-up.retry';
 import { PromoterFollowUpSender } from './promoter-follow-up.sender';
 import { PromoterFollowUpService } from './promoter-follow-up.service';
 import { ResponseScoredHandler } from './response-scored.handler';
 
-/** Promoters get the configured thank-you, referral or review invitation once per answer (PROMOTER_*). */
+/**
+ * Promoters get the configured thank-you, referral or review invitation once per answer (PROMOTER_*): the consumer
+ * decides and claims, the poller delivers.
+ */
 @Module({
   imports: [OutboundModule],
   controllers: [ResponseScoredHandler],
@@ -24,7 +30,19 @@ import { ResponseScoredHandler } from './response-scored.handler';
           maxAgeDays: env.PROMOTER_MAX_AGE_DAYS,
         }),
     },
+    {
+      provide: PromoterRetryPolicy,
+      inject: [SurveyDispatchEnv],
+      useFactory: (env: SurveyDispatchEnv) =>
+        new PromoterRetryPolicy({
+          backoffMs: env.SEND_RETRY_BACKOFF_MS,
+          maxBackoffMs: env.PROMOTER_RETRY_MAX_BACKOFF_MS,
+          maxInternalAttempts: env.SEND_MAX_ATTEMPTS,
+        }),
+    },
     PromoterFollowUpService,
+    PromoterFollowUpProcessor,
+    PromoterFollowUpPoller,
     PromoterFollowUpRepository,
     PromoterFollowUpSender,
     EmailSender,

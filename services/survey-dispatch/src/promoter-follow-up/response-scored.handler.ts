@@ -4,7 +4,7 @@ import { Topics, type ResponseScored } from '@nps/contracts';
 import { EventContext } from '@nps/messaging';
 import { PromoterFollowUpService } from './promoter-follow-up.service';
 
-/** `response scored` → a promoter follow-up, in the inbox transaction. */
+/** `response scored` → a promoter follow-up decided and claimed in the inbox transaction; the poller delivers it. */
 @Controller()
 export class ResponseScoredHandler {
   constructor(private readonly followUps: PromoterFollowUpService) {}
