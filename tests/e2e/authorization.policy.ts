@@ -28,6 +28,8 @@ export const POLICY: Record<ServiceName, Record<string, string>> = {
     'GET /nps': 'roles analyst lead admin | scopes nps:read',
     'GET /nps/compare': 'roles analyst lead admin | scopes nps:read',
     'GET /nps/drivers': 'roles analyst lead admin | scopes nps:read',
+    'GET /nps/accounts': 'roles analyst lead admin | scopes nps:read',
+    'GET /nps/recovery': 'roles analyst lead admin | scopes nps:read',
     'GET /improvement-actions/{id}/effect': 'roles analyst lead admin | scopes nps:read',
   },
   'root-cause-tagging': {
