@@ -64,6 +64,12 @@ export const Topics = {
       retentionMs: -1,
     },
   ),
+  ContactOptedOut: eventTopic(
+    'nps.contact.opted-out.v1',
+    'customerId',
+    M.ContactOptedOutSchema,
+    'A customer opted out of surveys themselves: one-click unsubscribe, the unsubscribe page or an SMS stop keyword.',
+  ),
   SurveyDispatched: eventTopic(
     'nps.survey.dispatched.v1',
     'customerId',

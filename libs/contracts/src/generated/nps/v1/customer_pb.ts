@@ -2,8 +2,8 @@
 // @generated from file nps/v1/customer.proto (package nps.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import type { Channel } from "./channel_pb";
@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file nps/v1/customer.proto.
  */
 export const file_nps_v1_customer: GenFile = /*@__PURE__*/
-  fileDesc("ChVucHMvdjEvY3VzdG9tZXIucHJvdG8SBm5wcy52MSKrAwoQQ3VzdG9tZXJVcHNlcnRlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEwoLY3VzdG9tZXJfaWQYAyABKAkSDAoEbmFtZRgEIAEoCRIQCghsYW5ndWFnZRgFIAEoCRIPCgdzZWdtZW50GAYgASgJEg4KBnJlZ2lvbhgHIAEoCRIMCgR0aWVyGAggASgJEhgKEGFjY291bnRfb3duZXJfaWQYCSABKAkSEQoJb3B0ZWRfb3V0GAogASgIEisKEm9wdGVkX291dF9jaGFubmVscxgLIAMoDjIPLm5wcy52MS5DaGFubmVsEhEKCXRpbWVfem9uZRgMIAEoCRI8CgphdHRyaWJ1dGVzGA0gAygLMigubnBzLnYxLkN1c3RvbWVyVXBzZXJ0ZWQuQXR0cmlidXRlc0VudHJ5EhIKCmFjY291bnRfaWQYDiABKAkaMQoPQXR0cmlidXRlc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEifgoNQ3VzdG9tZXJGYWN0cxIQCghsYW5ndWFnZRgBIAEoCRIPCgdzZWdtZW50GAIgASgJEg4KBnJlZ2lvbhgDIAEoCRIMCgR0aWVyGAQgASgJEhgKEGFjY291bnRfb3duZXJfaWQYBSABKAkSEgoKYWNjb3VudF9pZBgGIAEoCUJHCglpby5ucHMudjFQAVovZ2l0aHViLmNvbS9ucHMtcGxhdGZvcm0vbnBzL2dlbi9nby9ucHMvdjE7bnBzdjGqAgZOcHMuVjFiBnByb3RvMw", [file_google_protobuf_timestamp, file_nps_v1_channel]);
+  fileDesc("ChVucHMvdjEvY3VzdG9tZXIucHJvdG8SBm5wcy52MSKrAwoQQ3VzdG9tZXJVcHNlcnRlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEwoLY3VzdG9tZXJfaWQYAyABKAkSDAoEbmFtZRgEIAEoCRIQCghsYW5ndWFnZRgFIAEoCRIPCgdzZWdtZW50GAYgASgJEg4KBnJlZ2lvbhgHIAEoCRIMCgR0aWVyGAggASgJEhgKEGFjY291bnRfb3duZXJfaWQYCSABKAkSEQoJb3B0ZWRfb3V0GAogASgIEisKEm9wdGVkX291dF9jaGFubmVscxgLIAMoDjIPLm5wcy52MS5DaGFubmVsEhEKCXRpbWVfem9uZRgMIAEoCRI8CgphdHRyaWJ1dGVzGA0gAygLMigubnBzLnYxLkN1c3RvbWVyVXBzZXJ0ZWQuQXR0cmlidXRlc0VudHJ5EhIKCmFjY291bnRfaWQYDiABKAkaMQoPQXR0cmlidXRlc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEifgoNQ3VzdG9tZXJGYWN0cxIQCghsYW5ndWFnZRgBIAEoCRIPCgdzZWdtZW50GAIgASgJEg4KBnJlZ2lvbhgDIAEoCRIMCgR0aWVyGAQgASgJEhgKEGFjY291bnRfb3duZXJfaWQYBSABKAkSEgoKYWNjb3VudF9pZBgGIAEoCSLMAQoPQ29udGFjdE9wdGVkT3V0EhAKCGV2ZW50X2lkGAEgASgJEi8KC29jY3VycmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBITCgtjdXN0b21lcl9pZBgDIAEoCRIgCgdjaGFubmVsGAQgASgOMg8ubnBzLnYxLkNoYW5uZWwSJAoGc291cmNlGAUgASgOMhQubnBzLnYxLk9wdE91dFNvdXJjZRIZChFzdXJ2ZXlfcmVxdWVzdF9pZBgGIAEoCSqRAQoMT3B0T3V0U291cmNlEh4KGk9QVF9PVVRfU09VUkNFX1VOU1BFQ0lGSUVEEAASHAoYT1BUX09VVF9TT1VSQ0VfT05FX0NMSUNLEAESIwofT1BUX09VVF9TT1VSQ0VfVU5TVUJTQ1JJQkVfUEFHRRACEh4KGk9QVF9PVVRfU09VUkNFX1NNU19LRVlXT1JEEANCRwoJaW8ubnBzLnYxUAFaL2dpdGh1Yi5jb20vbnBzLXBsYXRmb3JtL25wcy9nZW4vZ28vbnBzL3YxO25wc3YxqgIGTnBzLlYxYgZwcm90bzM", [file_google_protobuf_timestamp, file_nps_v1_channel]);
 
 /**
  * The latest known facts about a customer, from the CRM or the customer import API.
@@ -184,4 +184,101 @@ export type CustomerFacts = Message<"nps.v1.CustomerFacts"> & {
  */
 export const CustomerFactsSchema: GenMessage<CustomerFacts> = /*@__PURE__*/
   messageDesc(file_nps_v1_customer, 1);
+
+/**
+ * A customer opted out of surveys themselves (as opposed to the CRM's opted_out facts in
+ * CustomerUpserted, which a later CRM import may change). survey-dispatch records it in its
+ * contact policy and suppresses later touchpoints with reason OPTED_OUT; a CRM import never
+ * clears it. Published by response-ingestion, which hosts the public unsubscribe endpoints.
+ * Topic nps.contact.opted-out.v1, keyed by customer_id.
+ *
+ * @generated from message nps.v1.ContactOptedOut
+ */
+export type ContactOptedOut = Message<"nps.v1.ContactOptedOut"> & {
+  /**
+   * Unique id of this event (a UUID). Also the ce_id header.
+   *
+   * @generated from field: string event_id = 1;
+   */
+  eventId: string;
+
+  /**
+   * When the customer asked.
+   *
+   * @generated from field: google.protobuf.Timestamp occurred_at = 2;
+   */
+  occurredAt?: Timestamp | undefined;
+
+  /**
+   * Our customer id; the Kafka key.
+   *
+   * @generated from field: string customer_id = 3;
+   */
+  customerId: string;
+
+  /**
+   * The channel the customer opted out of, or CHANNEL_UNSPECIFIED for all channels.
+   *
+   * @generated from field: nps.v1.Channel channel = 4;
+   */
+  channel: Channel;
+
+  /**
+   * @generated from field: nps.v1.OptOutSource source = 5;
+   */
+  source: OptOutSource;
+
+  /**
+   * The survey request whose link or message the customer used.
+   *
+   * @generated from field: string survey_request_id = 6;
+   */
+  surveyRequestId: string;
+};
+
+/**
+ * Describes the message nps.v1.ContactOptedOut.
+ * Use `create(ContactOptedOutSchema)` to create a new message.
+ */
+export const ContactOptedOutSchema: GenMessage<ContactOptedOut> = /*@__PURE__*/
+  messageDesc(file_nps_v1_customer, 2);
+
+/**
+ * How a customer asked to receive no more surveys.
+ *
+ * @generated from enum nps.v1.OptOutSource
+ */
+export enum OptOutSource {
+  /**
+   * @generated from enum value: OPT_OUT_SOURCE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * The RFC 8058 one-click POST a mail client sends for the List-Unsubscribe header.
+   *
+   * @generated from enum value: OPT_OUT_SOURCE_ONE_CLICK = 1;
+   */
+  ONE_CLICK = 1,
+
+  /**
+   * The unsubscribe page linked from a survey email.
+   *
+   * @generated from enum value: OPT_OUT_SOURCE_UNSUBSCRIBE_PAGE = 2;
+   */
+  UNSUBSCRIBE_PAGE = 2,
+
+  /**
+   * An SMS reply with a stop keyword (STOP, STOPP).
+   *
+   * @generated from enum value: OPT_OUT_SOURCE_SMS_KEYWORD = 3;
+   */
+  SMS_KEYWORD = 3,
+}
+
+/**
+ * Describes the enum nps.v1.OptOutSource.
+ */
+export const OptOutSourceSchema: GenEnum<OptOutSource> = /*@__PURE__*/
+  enumDesc(file_nps_v1_customer, 0);
 
