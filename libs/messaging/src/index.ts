@@ -23,5 +23,6 @@ export * from './consumer/rejected-event.error';
 export * from './outage/broker-unavailable';
 export * from './outage/infrastructure-failure';
 export * from './outage/infrastructure.outages';
+export * from './outage/due-work.poller';
 export * from './retention/retention.job';
 export * from './retention/retention.rule';

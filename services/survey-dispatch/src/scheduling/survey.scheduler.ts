@@ -1,5 +1,5 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { InfrastructureOutages } from '@nps/messaging';
+import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { DueWorkPoller, InfrastructureOutages } from '@nps/messaging';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { DueSurveyProcessor } from './due-survey.processor';
 
@@ -10,51 +10,22 @@ import { DueSurveyProcessor } from './due-survey.processor';
  */
 @Injectable()
 export class SurveyScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(SurveyScheduler.name);
-  private running = false;
-  private loop?: Promise<void>;
-  private readonly sleepers = new Set<() => void>();
+  private readonly poller: DueWorkPoller;
 
-  constructor(
-    private readonly processor: DueSurveyProcessor,
-    private readonly env: SurveyDispatchEnv,
-    private readonly outages: InfrastructureOutages,
-  ) {}
+  constructor(processor: DueSurveyProcessor, env: SurveyDispatchEnv, outages: InfrastructureOutages) {
+    this.poller = new DueWorkPoller(outages, {
+      name: 'survey scheduler',
+      workers: env.SEND_CONCURRENCY,
+      pollMs: env.SCHEDULER_POLL_MS,
+      processNext: () => processor.processNext(),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = Promise.all(Array.from({ length: this.env.SEND_CONCURRENCY }, () => this.run())).then(() => undefined);
+    this.poller.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.sleepers.forEach((wake) => wake());
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        // An outage ends the round quietly; the next poll retries (ADR 0014).
-        await this.outages.guard('survey scheduler', async () => {
-          while (this.running && (await this.processor.processNext())) {
-            // keep going while work is due
-          }
-        });
-      } catch (error) {
-        this.logger.error({
-          msg: 'survey scheduler failed; retrying after the poll interval',
-          error: (error as Error).message,
-        });
-      }
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          this.sleepers.delete(wake);
-          resolve();
-        };
-        this.sleepers.add(wake);
-        setTimeout(wake, this.env.SCHEDULER_POLL_MS).unref();
-      });
-    }
+  beforeApplicationShutdown(): Promise<void> {
+    return this.poller.stop();
   }
 }
