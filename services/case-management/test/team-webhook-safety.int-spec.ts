@@ -1,5 +1,5 @@
 import { loadEnv } from '@nps/config';
-import { HttpReceiver } from '@nps/testing';
+import { HttpReceiver, standardWebhookSignatureValid } from '@nps/testing';
 import { CaseManagementEnv } from '../src/case-management.env';
 import { NotificationSenders, type PendingNotification } from '../src/notifications/notification.senders';
 
@@ -61,7 +61,12 @@ describe('team webhook notifications', () => {
   it('with private networks allowed (tests, development), delivers, but reports a redirect as a failure without following it', async () => {
     const open = sender({ OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' });
     expect(await errorOf(open.send(notification(receiver.url('/hook'))))).toBe('delivered');
-    expect(receiver.requests.at(-1)?.headers['webhook-signature']).toMatch(/^v1,/);
+    const delivered = receiver.requests.at(-1);
+    const secret = loadEnv(CaseManagementEnv, {}).NOTIFY_WEBHOOK_SECRET;
+    expect(standardWebhookSignatureValid(secret, delivered?.headers ?? {}, delivered?.body ?? '')).toBe(true);
+    expect(standardWebhookSignatureValid('whsec_b3RoZXI=', delivered?.headers ?? {}, delivered?.body ?? '')).toBe(
+      false,
+    );
 
     receiver.respondWith({ status: 302, headers: { location: target.url('/internal') }, body: 'moved to /internal' });
     expect(await errorOf(open.send(notification(receiver.url('/hook'))))).toBe('HTTP 302: redirects are not followed');

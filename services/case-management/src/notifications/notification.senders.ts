@@ -1,8 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { OutboundClient, OutboundPolicy } from '@nps/outbound';
+import { OutboundClient, OutboundPolicy, standardWebhookHeaders } from '@nps/outbound';
 import { createTransport, type Transporter } from 'nodemailer';
 import { CaseManagementEnv } from '../case-management.env';
-import { webhookHeaders } from './webhook.signature';
 
 export interface PendingNotification {
   id: number;
@@ -53,7 +52,10 @@ export class NotificationSenders implements OnApplicationShutdown {
     const id = `msg_case_notification_${notification.id}`;
     // Refused addresses, redirects and network failures throw an OutboundError whose message names no body.
     const { status } = await this.outbound.post(notification.target, {
-      headers: webhookHeaders(this.env.NOTIFY_WEBHOOK_SECRET, id, Math.floor(Date.now() / 1000), body),
+      headers: {
+        'content-type': 'application/json',
+        ...standardWebhookHeaders(this.env.NOTIFY_WEBHOOK_SECRET, id, Math.floor(Date.now() / 1000), body),
+      },
       body,
       timeoutMs: 5000,
     });
