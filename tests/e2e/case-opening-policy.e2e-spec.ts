@@ -1,11 +1,4 @@
-import {
-  expectEventually,
-  freshTopicPrefix,
-  type ServiceBed,
-  serviceBed,
-  type ServiceName,
-  sharedLocalIssuer,
-} from '@nps/testing';
+import { expectEventually, serviceStack } from '@nps/testing';
 
 // 10,000 by default (issue #18's acceptance); E2E_POLICY_ROWS (a multiple of 10) for a quicker run.
 const ROWS = Number(process.env.E2E_POLICY_ROWS || 10_000);
@@ -30,15 +23,7 @@ function historicalCsv(): { csv: string; detractors: number } {
 // scoring and case-management: a two-year-old history opens nothing and is skipped as too old;
 // the same history imported with ?followUp=true opens one case per detractor.
 describe('the case-opening policy, across ingestion, scoring and case-management', () => {
-  const topicPrefix = freshTopicPrefix();
-  const issuer = sharedLocalIssuer();
-  const services: ServiceName[] = ['response-ingestion', 'scoring', 'case-management'];
-  const beds = Object.fromEntries(
-    services.map((name) => [
-      name,
-      serviceBed({ service: name, topicPrefix, autoStart: false, readyTimeoutMs: 150000, issuer }),
-    ]),
-  ) as Record<ServiceName, ServiceBed>;
+  const { beds, start } = serviceStack(['response-ingestion', 'scoring', 'case-management']);
   const cm = () => beds['case-management'];
   const { csv, detractors } = historicalCsv();
 
@@ -64,7 +49,7 @@ describe('the case-opening policy, across ingestion, scoring and case-management
   const count = async (sql: string) => Number((await cm().rows<{ n: string }>(sql))[0].n);
 
   beforeAll(async () => {
-    await Promise.all(services.map((name) => beds[name].start()));
+    await start();
   }, 240000);
 
   it(

@@ -4,14 +4,10 @@ import { Channel, ResponseReceivedSchema, Topics } from '@nps/contracts';
 import {
   anEvent,
   expectEventually,
-  freshTopicPrefix,
   HttpReceiver,
   type KafkaProbe,
   launchChromium,
-  type ServiceBed,
-  serviceBed,
-  type ServiceName,
-  sharedLocalIssuer,
+  serviceStack,
   SmtpInbox,
   standardWebhookSignatureValid,
   PLATFORM_SERVICES,
@@ -54,15 +50,7 @@ function linkIn(html: string, text: string): string {
 // The whole loop as deployed: five service processes, one broker, one database, a real SMTP
 // server, a webhook receiver and Debian's Chromium as the customer.
 describe('the closed loop, across all five services', () => {
-  const topicPrefix = freshTopicPrefix();
-  const urls = {} as Record<ServiceName, string>;
-  const issuer = sharedLocalIssuer();
-  const beds = Object.fromEntries(
-    SERVICES.map((name) => [
-      name,
-      serviceBed({ service: name, topicPrefix, autoStart: false, readyTimeoutMs: 150000, issuer }),
-    ]),
-  ) as Record<ServiceName, ServiceBed>;
+  const { beds, urls, start } = serviceStack(SERVICES);
   let admin: string;
   let mail: SmtpInbox;
   let webhook: HttpReceiver;
@@ -73,27 +61,20 @@ describe('the closed loop, across all five services', () => {
     admin = await beds['case-management'].tokenFor('adam');
     mail = await SmtpInbox.start();
     webhook = await HttpReceiver.start();
-    // The survey links in the mails point at response-ingestion: it starts first, so its URL is known.
-    urls['response-ingestion'] = (await beds['response-ingestion'].start()).url;
-    const own: Record<ServiceName, Record<string, string>> = {
+    await start((started) => ({
       'survey-dispatch': {
         SMTP_URL: mail.url,
-        SURVEY_PAGE_URL: urls['response-ingestion'],
+        SURVEY_PAGE_URL: started['response-ingestion'],
         QUIET_HOURS: 'off',
         SCHEDULER_POLL_MS: '200',
       },
-      'response-ingestion': {},
-      scoring: {},
-      'root-cause-tagging': {},
       'case-management': {
         SMTP_URL: mail.url,
         NOTIFY_WEBHOOK_URL: webhook.url('/slack'),
         NOTIFY_WEBHOOK_SECRET: WEBHOOK_SECRET,
         NOTIFY_INTERVAL_MS: '200',
       },
-    };
-    const others = SERVICES.filter((name) => name !== 'response-ingestion');
-    await Promise.all(others.map(async (name) => (urls[name] = (await beds[name].start(own[name])).url)));
+    }));
     kafka = beds['response-ingestion'].probe(Topics.ResponseReceived, Topics.ResponseRevised, Topics.CaseOpened);
     await kafka.ready();
     browser = await launchChromium();

@@ -1,17 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@nps/contracts';
-import {
-  anEvent,
-  expectEventually,
-  freshTopicPrefix,
-  type KafkaProbe,
-  type ServiceBed,
-  serviceBed,
-  type ServiceName,
-  sharedLocalIssuer,
-  SmtpInbox,
-  PLATFORM_SERVICES,
-} from '@nps/testing';
+import { anEvent, expectEventually, type KafkaProbe, serviceStack, SmtpInbox, PLATFORM_SERVICES } from '@nps/testing';
 import type { ParsedMail } from 'mailparser';
 
 const SERVICES = PLATFORM_SERVICES;
@@ -54,15 +43,7 @@ async function answer(mail: ParsedMail, score: number): Promise<void> {
 // Recovery measured, as deployed: a detractor's case is resolved, the re-survey mail arrives after the (short)
 // delay, the customer answers 9, and the recovery shows on the case and in the team's metric.
 describe('recovery of a followed-up detractor, across all five services', () => {
-  const topicPrefix = freshTopicPrefix();
-  const urls = {} as Record<ServiceName, string>;
-  const issuer = sharedLocalIssuer();
-  const beds = Object.fromEntries(
-    SERVICES.map((name) => [
-      name,
-      serviceBed({ service: name, topicPrefix, autoStart: false, readyTimeoutMs: 150000, issuer }),
-    ]),
-  ) as Record<ServiceName, ServiceBed>;
+  const { beds, urls, start } = serviceStack(SERVICES);
   let admin: string;
   let analyst: string;
   let mail: SmtpInbox;
@@ -72,19 +53,16 @@ describe('recovery of a followed-up detractor, across all five services', () => 
     admin = await beds['case-management'].tokenFor('adam');
     analyst = await beds.scoring.tokenFor('nina');
     mail = await SmtpInbox.start();
-    urls['response-ingestion'] = (await beds['response-ingestion'].start()).url;
-    const own: Partial<Record<ServiceName, Record<string, string>>> = {
+    await start((started) => ({
       'survey-dispatch': {
         SMTP_URL: mail.url,
-        SURVEY_PAGE_URL: urls['response-ingestion'],
+        SURVEY_PAGE_URL: started['response-ingestion'],
         QUIET_HOURS: 'off',
         SCHEDULER_POLL_MS: '200',
         RECOVERY_SURVEY_DELAY_MS: String(DELAY_MS),
       },
       'case-management': { SMTP_URL: mail.url, NOTIFY_INTERVAL_MS: '200' },
-    };
-    const others = SERVICES.filter((name) => name !== 'response-ingestion');
-    await Promise.all(others.map(async (name) => (urls[name] = (await beds[name].start(own[name] ?? {})).url)));
+    }));
     kafka = beds['response-ingestion'].probe(Topics.RecoveryMeasured);
     await kafka.ready();
     const added = await call(urls['case-management'], 'POST', `/teams/${TEAM}/members`, admin, {

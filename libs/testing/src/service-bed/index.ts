@@ -2,3 +2,4 @@ export * from './service.bed';
 export * from './service.catalog';
 export * from './service-bed.hooks';
 export * from './root-causes.seed';
+export * from './service-stack';
