@@ -75,6 +75,7 @@ export class CustomerKeys {
   async erase(customerId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     this.cache.delete(customerId);
     const existed = await this.keys.delete(manager, customerId);
+    // Again: a read on this instance during the DELETE may have cached the key a moment ago.
     this.cache.delete(customerId);
     return existed;
   }

@@ -23,7 +23,7 @@ function isInternational(candidate: string): boolean {
 
 function isLocal(candidate: string): boolean {
   if (!parenthesesBalanced(candidate)) return false;
-  const [first, ...rest] = candidate.split(/[ \-./]|(?<=\))/).filter((group) => group !== '');
+  const [first, ...rest] = candidate.split(/[ \u00a0\-./]|(?<=\))/).filter((group) => group !== '');
   if (!LOCAL_FIRST_GROUP.test(first)) return false;
   if (rest.some((group) => !/^\d{2,}$/.test(group))) return false;
   const digits = candidate.replace(/\D/g, '').length;

@@ -27,6 +27,9 @@ describe('maskPii', () => {
     ['Bestellnummer: 20251234 fehlt', '[order] fehlt', ['order']],
     ['Erstattung an DE89 3704 0044 0532 0130 00', 'Erstattung an [iban]', ['iban']],
     ['Schreiben Sie an jürgen.müller@bäckerei.de', 'Schreiben Sie an [email]', ['email']],
+    ['Zentrale 0049 (0)30 1234567, Handy 0151\u00a012345678', 'Zentrale [phone], Handy [phone]', ['phone']],
+    ['UK: +44 (0)20 7946 0958; NL: 0031-6-12345678', 'UK: [phone]; NL: [phone]', ['phone']],
+    ['Bestelnummer #98765 en e-mail info@winkel.nl.', 'Bestelnummer [order] en e-mail [email].', ['email', 'order']],
   ])('%s', (text, expected, found) => expect(maskPii(text)).toEqual({ text: expected, found }));
 
   it.each([
@@ -40,6 +43,10 @@ describe('maskPii', () => {
     'Version 10.2.3.4 and build 12345',
     'Wachtte 45 minuten, 3 keer gebeld, 14 dagen te laat',
     'Order 12 arrived, bestelling 2024 was goed',
+    'Ik gaf een 3, vorige keer een 8 op 10; 10/10 zou ik niet geven',
+    'Lieferung am 3.12. um 14:30 statt 09:00, Rechnung über 1.299,00 € (Top 5 Problem)',
+    'Wartezeit 0:45 h, 24/7 erreichbar, 100% unzufrieden, Tel. nicht erreichbar',
+    'Called 3 times on 12/02/2026 and 12/03/2026 about $49.99',
     // the shape of an IBAN whose check digits are wrong: an ordinary code
     'Invoice code DE12 3456 7890 1234 5678 90',
     // not an email

@@ -31,7 +31,7 @@ const EMAIL = new RegExp(
 );
 const IBAN = new RegExp(String.raw`(?<![${WORD}\]])[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]){11,30}`, 'gu');
 const PHONE = new RegExp(
-  String.raw`(?<![${WORD}_+#@/.,\]-])(?:\+|\(\+?)?[0-9][0-9()]{0,20}(?:[ \-./]\(?[0-9][0-9()]{0,20}){0,7}`,
+  String.raw`(?<![${WORD}_+#@/.,\]-])(?:\+|\(\+?)?[0-9][0-9()]{0,20}(?:[ \u00a0\-./]\(?[0-9][0-9()]{0,20}){0,7}`,
   'gu',
 );
 const NOT_WORD_NEXT = String.raw`(?![${WORD}])`;
@@ -114,7 +114,8 @@ function longestAccepted(input: string, start: number, match: string, accept: (c
   for (let length = match.length; length > 0; length--) {
     const last = match[length - 1];
     if (!/[\p{L}\p{N})]/u.test(last)) continue;
-    if (/[\p{L}\p{N}\p{M}]/u.test(input.charAt(start + length))) continue;
+    // Two code units, so a letter outside the BMP is seen whole.
+    if (/^[\p{L}\p{N}\p{M}]/u.test(input.slice(start + length, start + length + 2))) continue;
     if (accept(match.slice(0, length))) return length;
   }
   return 0;
