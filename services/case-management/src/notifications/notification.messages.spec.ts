@@ -29,6 +29,12 @@ describe('notification messages', () => {
     });
   });
 
+  it('masks contact details and order numbers in the comment', () => {
+    const comment = 'Bel me op 06-12345678 of mail anna@voorbeeld.nl over bestelling 1234567';
+    const { lines } = notificationText('nl', { ...facts, case: { ...facts.case, comment } });
+    expect(lines[1]).toBe('Score 2, opmerking: "Bel me op [phone] of mail [email] over [order]".');
+  });
+
   it('writes the English text of an escalation', () => {
     const escalated = notificationText('en', { ...facts, kind: 'escalated', case: { ...facts.case, comment: '' } });
     expect(escalated.subject).toBe('Escalated NPS case (score 2, high)');

@@ -1,3 +1,4 @@
+import { maskPii } from '@nps/privacy';
 import type { CaseRecord } from '../cases/case.record';
 
 export const NOTIFICATION_LANGUAGES = ['en', 'nl'] as const;
@@ -52,11 +53,16 @@ export function notificationLanguage(teamLanguage: string): { text: Notification
     : { text: 'en', locale: 'en' };
 }
 
-/** Subject and plain-text body of a notification; the caller appends the case link. */
+/**
+ * Subject and plain-text body of a notification; the caller appends the case link. The comment goes out by
+ * email and webhook with its emails, phone numbers, IBANs and order numbers masked (docs/privacy.md); the
+ * case keeps it whole for the people who open it.
+ */
 export function notificationText(language: NotificationLanguage, facts: NotificationFacts) {
   const messages = MESSAGES[language];
+  const masked = { ...facts, case: { ...facts.case, comment: maskPii(facts.case.comment).text } };
   return {
-    subject: messages.subject(facts),
-    lines: [messages.opening(facts), messages.score(facts), messages.deadlines(facts)],
+    subject: messages.subject(masked),
+    lines: [messages.opening(masked), messages.score(masked), messages.deadlines(masked)],
   };
 }

@@ -1,0 +1,115 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { DataKey } from '../encryption/field.cipher';
+import type { MasterKeyProvider } from '../encryption/master-key.provider';
+import { type StoredDataKey, DataKeyRepository } from './data-key.repository';
+import { KeyCache } from './key.cache';
+
+export interface CustomerKeysOptions {
+  /** Postgres schema of the key store table (docs/adr/0037). */
+  schema: string;
+  /** Unwrapped keys kept in memory; 0 disables the cache. */
+  cacheSize?: number;
+  /** How long a cached key is trusted: an erasure reaches every instance within it. */
+  cacheTtlMs?: number;
+  now?: () => number;
+}
+
+/** Default PRIVACY_KEY_CACHE_TTL_MS: an erased customer's text stays readable on other instances at most this long. */
+export const DEFAULT_KEY_CACHE_TTL_MS = 60_000;
+export const DEFAULT_KEY_CACHE_SIZE = 10_000;
+
+/** The key store: one data key per customer, wrapped by a master key, cached unwrapped for a short while. */
+export class CustomerKeys {
+  private readonly keys: DataKeyRepository;
+  private readonly cache: KeyCache<DataKey>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly masterKeys: MasterKeyProvider,
+    options: CustomerKeysOptions,
+  ) {
+    this.keys = new DataKeyRepository(options.schema);
+    this.cache = new KeyCache(
+      options.cacheSize ?? DEFAULT_KEY_CACHE_SIZE,
+      options.cacheTtlMs ?? DEFAULT_KEY_CACHE_TTL_MS,
+      options.now,
+    );
+  }
+
+  /** The customer's data key, created on first use; concurrent callers (any instance) all get the same one. */
+  async getOrCreate(customerId: string): Promise<DataKey> {
+    const existing = await this.find(customerId);
+    if (existing) return existing;
+    const manager = this.dataSource.manager;
+    const key = randomBytes(32);
+    const keyId = randomUUID();
+    const wrapped = await this.masterKeys.wrap(key, wrapContext(customerId, keyId));
+    await this.keys.insertIfAbsent(manager, { customerId, keyId, wrapped });
+    // Whoever won the insert, the row now holds the one key every caller uses.
+    const stored = await this.keys.find(manager, customerId);
+    if (!stored) throw new Error(`the data key of customer ${customerId} was erased while it was being created`);
+    return this.remember(stored.keyId === keyId ? { id: keyId, customerId, key } : await this.unwrap(stored));
+  }
+
+  /** The customer's data key, or undefined when there is none (never created, or erased). */
+  async find(customerId: string, options: { bypassCache?: boolean } = {}): Promise<DataKey | undefined> {
+    const cached = options.bypassCache ? undefined : this.cache.get(customerId);
+    if (cached) return cached;
+    const stored = await this.keys.find(this.dataSource.manager, customerId);
+    if (stored) return this.remember(await this.unwrap(stored));
+    this.cache.delete(customerId);
+    return undefined;
+  }
+
+  /** The customer a data key id belongs to while the key exists; undefined once erased. */
+  async ownerOf(keyId: string): Promise<string | undefined> {
+    return this.keys.ownerOf(this.dataSource.manager, keyId);
+  }
+
+  /**
+   * Crypto-shredding: deletes the customer's key, so every ciphertext made with it (on every topic,
+   * dead-letter topic and replay) becomes unreadable. Pass the caller's transaction to erase together
+   * with its own rows. Other instances stop using a cached copy within the cache TTL. Whether a key existed.
+   */
+  async erase(customerId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    this.cache.delete(customerId);
+    const existed = await this.keys.delete(manager, customerId);
+    // Again: a read on this instance during the DELETE may have cached the key a moment ago.
+    this.cache.delete(customerId);
+    return existed;
+  }
+
+  /**
+   * Re-wraps up to `batchSize` data keys still wrapped by another master key with the current one; the
+   * data keys (and so every ciphertext) stay the same. Returns how many it rewrapped: call until 0,
+   * then the old master key can be removed from configuration.
+   */
+  async rewrap(batchSize = 500): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = this.masterKeys.currentKeyId;
+      const stale = await this.keys.lockWrappedByOthers(manager, current, batchSize);
+      for (const stored of stale) {
+        const context = wrapContext(stored.customerId, stored.keyId);
+        const key = await this.masterKeys.unwrap(stored.wrapped, context);
+        await this.keys.replaceWrapping(manager, stored.customerId, await this.masterKeys.wrap(key, context));
+      }
+      return stale.length;
+    });
+  }
+
+  private async unwrap(stored: StoredDataKey): Promise<DataKey> {
+    const key = await this.masterKeys.unwrap(stored.wrapped, wrapContext(stored.customerId, stored.keyId));
+    return { id: stored.keyId, customerId: stored.customerId, key };
+  }
+
+  private remember(key: DataKey): DataKey {
+    this.cache.set(key.customerId, key);
+    return key;
+  }
+}
+
+// A wrapped key is bound to its customer and key id: a row copied onto another customer does not unwrap.
+function wrapContext(customerId: string, keyId: string): string {
+  return `${keyId}:${customerId}`;
+}

@@ -1,0 +1,40 @@
+import type { DecryptedField } from './encryption/decrypted-field';
+import { decryptField, encryptField, isEncryptedField, parseField } from './encryption/field.cipher';
+import type { CustomerKeys } from './key-store/customer-keys';
+import { PrivacyError, PrivacyErrorCode } from './privacy.error';
+
+/**
+ * Encrypts and decrypts the personal fields of events (names, comments, other free text) with the
+ * customer's data key (docs/adr/0037). Producers encrypt before the outbox; consumers decrypt only
+ * where they need the text.
+ */
+export class PersonalFields {
+  constructor(private readonly keys: CustomerKeys) {}
+
+  /** `enc:v1:…` for a non-empty text, bound to the customer; an empty text stays empty (nothing to protect). */
+  async encrypt(customerId: string, text: string): Promise<string> {
+    if (text === '') return '';
+    return encryptField(await this.keys.getOrCreate(customerId), text);
+  }
+
+  /**
+   * The text of a field, or `{ erased: true }` when the customer's key was erased (never an exception:
+   * the record is processed, with the text gone). A plain value, written before encryption was wired
+   * in, is returned as it is. Throws PrivacyError for a malformed, altered or foreign ciphertext.
+   */
+  async decrypt(customerId: string, value: string): Promise<DecryptedField> {
+    if (!isEncryptedField(value)) return { erased: false, text: value };
+    const field = parseField(value);
+    const key = await this.keys.find(customerId);
+    if (key?.id === field.dataKeyId) return { erased: false, text: decryptField(key, field) };
+    // Not the key we hold for the customer: erased (and maybe created anew since), another customer's,
+    // or a key created after our cached one was erased elsewhere.
+    const owner = await this.keys.ownerOf(field.dataKeyId);
+    if (owner === undefined) return { erased: true };
+    if (owner !== customerId)
+      throw new PrivacyError(PrivacyErrorCode.CiphertextRejected, 'the field was encrypted for another customer');
+    const fresh = await this.keys.find(customerId, { bypassCache: true });
+    if (fresh?.id !== field.dataKeyId) return { erased: true };
+    return { erased: false, text: decryptField(fresh, field) };
+  }
+}
