@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { InfrastructureOutages } from './infrastructure.outages';
 
 export interface DueWork {
@@ -15,9 +15,10 @@ export interface DueWork {
 /**
  * Polls for due rows and works them off until none is left, then sleeps `pollMs`. A database or
  * broker outage ends the round quietly and the next poll retries (ADR 0014); stop() wakes the
- * sleepers and waits for the item in hand.
+ * sleepers and waits for the item in hand. A provider that extends it starts and stops with the
+ * application.
  */
-export class DueWorkPoller {
+export class DueWorkPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger: Logger;
   private running = false;
   private loop?: Promise<void>;
@@ -28,6 +29,14 @@ export class DueWorkPoller {
     private readonly work: DueWork,
   ) {
     this.logger = new Logger(work.name);
+  }
+
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.stop();
   }
 
   start(): void {

@@ -1,4 +1,4 @@
-import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DueWorkPoller, InfrastructureOutages } from '@nps/messaging';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { PromoterFollowUpProcessor } from './promoter-follow-up.processor';
@@ -8,23 +8,13 @@ import { PromoterFollowUpProcessor } from './promoter-follow-up.processor';
  * with several workers and instances: each claims its row with FOR UPDATE SKIP LOCKED.
  */
 @Injectable()
-export class PromoterFollowUpPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly poller: DueWorkPoller;
-
+export class PromoterFollowUpPoller extends DueWorkPoller {
   constructor(processor: PromoterFollowUpProcessor, env: SurveyDispatchEnv, outages: InfrastructureOutages) {
-    this.poller = new DueWorkPoller(outages, {
+    super(outages, {
       name: 'promoter follow-up poller',
       workers: env.PROMOTER_CONCURRENCY,
       pollMs: env.SCHEDULER_POLL_MS,
       processNext: () => processor.processNext(),
     });
-  }
-
-  onApplicationBootstrap(): void {
-    this.poller.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.poller.stop();
   }
 }

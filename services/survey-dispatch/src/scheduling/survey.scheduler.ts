@@ -1,4 +1,4 @@
-import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DueWorkPoller, InfrastructureOutages } from '@nps/messaging';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { DueSurveyProcessor } from './due-survey.processor';
@@ -9,23 +9,13 @@ import { DueSurveyProcessor } from './due-survey.processor';
  * FOR UPDATE SKIP LOCKED (ADR 0006).
  */
 @Injectable()
-export class SurveyScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly poller: DueWorkPoller;
-
+export class SurveyScheduler extends DueWorkPoller {
   constructor(processor: DueSurveyProcessor, env: SurveyDispatchEnv, outages: InfrastructureOutages) {
-    this.poller = new DueWorkPoller(outages, {
+    super(outages, {
       name: 'survey scheduler',
       workers: env.SEND_CONCURRENCY,
       pollMs: env.SCHEDULER_POLL_MS,
       processNext: () => processor.processNext(),
     });
-  }
-
-  onApplicationBootstrap(): void {
-    this.poller.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.poller.stop();
   }
 }
