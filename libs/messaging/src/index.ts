@@ -25,3 +25,7 @@ export * from './outage/infrastructure-failure';
 export * from './outage/infrastructure.outages';
 export * from './retention/retention.job';
 export * from './retention/retention.rule';
+export * from './retention/retention.clock';
+export * from './retention/retention.declaration';
+export * from './retention/retention.pruner';
+export * from './retention/retention.metrics';

@@ -13,11 +13,15 @@ import { MessagingSettings } from './messaging.settings';
 import { EventTransactions } from './outbox/event.transactions';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { InfrastructureOutages } from './outage/infrastructure.outages';
+import { RetentionClock } from './retention/retention.clock';
+import { type RetentionDeclaration, RetentionRules } from './retention/retention.declaration';
 import { RetentionJob } from './retention/retention.job';
 import { ensureTopics } from './topic.provisioner';
 
 export interface MessagingOptions {
   service: string;
+  /** The service's retention rules (docs/adr/0035); the inbox's are always applied. */
+  retention?: RetentionDeclaration<never>;
 }
 
 /**
@@ -72,6 +76,13 @@ export class MessagingModule implements OnModuleInit {
         ConsumerLagMonitor,
         KafkaHealthIndicator,
         InfrastructureOutages,
+        {
+          provide: RetentionRules,
+          inject: [BaseEnv, SchemaTables],
+          useFactory: (env: BaseEnv, tables: SchemaTables) =>
+            RetentionRules.of(env, tables, options.retention as RetentionDeclaration | undefined),
+        },
+        RetentionClock,
         RetentionJob,
       ],
       exports: [
@@ -84,6 +95,8 @@ export class MessagingModule implements OnModuleInit {
         ConsumerLagMonitor,
         KafkaHealthIndicator,
         InfrastructureOutages,
+        RetentionRules,
+        RetentionClock,
         RetentionJob,
       ],
     };
