@@ -24,8 +24,3 @@ export * from './outage/broker-unavailable';
 export * from './outage/infrastructure-failure';
 export * from './outage/infrastructure.outages';
 export * from './retention/retention.job';
-export * from './retention/retention.rule';
-export * from './retention/retention.clock';
-export * from './retention/retention.declaration';
-export * from './retention/retention.pruner';
-export * from './retention/retention.metrics';

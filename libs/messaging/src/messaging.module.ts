@@ -2,7 +2,7 @@ import { type DynamicModule, Module, type OnModuleInit } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { BaseEnv } from '@nps/config';
 import { ALL_TOPICS } from '@nps/contracts';
-import { SchemaTables } from '@nps/persistence';
+import { RetentionClock, type RetentionDeclaration, RetentionRules, SchemaTables } from '@nps/persistence';
 import { Kafka } from 'kafkajs';
 import { ConsumerLagMonitor } from './consumer/consumer-lag.monitor';
 import { KafkaTransportFactory } from './consumer/kafka-transport.factory';
@@ -13,8 +13,6 @@ import { MessagingSettings } from './messaging.settings';
 import { EventTransactions } from './outbox/event.transactions';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { InfrastructureOutages } from './outage/infrastructure.outages';
-import { RetentionClock } from './retention/retention.clock';
-import { type RetentionDeclaration, RetentionRules } from './retention/retention.declaration';
 import { RetentionJob } from './retention/retention.job';
 import { ensureTopics } from './topic.provisioner';
 

@@ -1,6 +1,13 @@
 import type { BaseEnv } from '@nps/config';
-import { fixedClock, RetentionClock, RetentionPruner, RetentionRules } from '@nps/messaging';
-import { dataSourceOptions, type DatabaseOptions, SchemaTables } from '@nps/persistence';
+import {
+  dataSourceOptions,
+  type DatabaseOptions,
+  fixedClock,
+  RetentionClock,
+  RetentionPruner,
+  RetentionRules,
+  SchemaTables,
+} from '@nps/persistence';
 import { DataSource } from 'typeorm';
 import type { ServiceDefinition } from './service.module';
 

@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type BaseEnv, ConfigModule } from '@nps/config';
-import { MessagingModule, type RetentionDeclaration } from '@nps/messaging';
+import { MessagingModule } from '@nps/messaging';
 import { LoggerModule } from '@nps/observability';
-import { type DatabaseOptions, PersistenceModule } from '@nps/persistence';
+import { type DatabaseOptions, PersistenceModule, type RetentionDeclaration } from '@nps/persistence';
 import type { ApiDescription } from './openapi.setup';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';

@@ -1,7 +1,7 @@
 import type { MessageHandler } from '@nestjs/microservices';
 import { ALL_TOPICS, type EventTopic, Topics } from '@nps/contracts';
-import { type DeadLetterWriter, EventContext, EventProcessor, MessagingSettings, RetentionClock } from '@nps/messaging';
-import { dataSourceOptions, runMigrations, SchemaTables } from '@nps/persistence';
+import { type DeadLetterWriter, EventContext, EventProcessor, MessagingSettings } from '@nps/messaging';
+import { dataSourceOptions, RetentionClock, runMigrations, SchemaTables } from '@nps/persistence';
 import type { EventRecord } from '@nps/testing';
 import type { KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';

@@ -1,11 +1,9 @@
 import { BaseEnv } from '@nps/config';
-import { dataSourceOptions, SchemaTables } from '@nps/persistence';
+import { dataSourceOptions, fixedClock, RetentionRules, SchemaTables } from '@nps/persistence';
 import { freshSchema, testDatabaseUrl } from '@nps/testing';
 import { DataSource } from 'typeorm';
 import { MessagingTables1763856000000 } from '../migrations/1763856000000-messaging-tables';
 import { InfrastructureOutages } from '../outage/infrastructure.outages';
-import { fixedClock } from './retention.clock';
-import { RetentionRules } from './retention.declaration';
 import { RetentionJob } from './retention.job';
 
 // Expired rows go in batches, younger ones and those a rule's condition keeps stay; "now" is the

@@ -1,11 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BaseEnv } from '@nps/config';
+import { RetentionClock, RetentionPruner, RetentionRules } from '@nps/persistence';
 import { DataSource } from 'typeorm';
 import { InfrastructureOutages } from '../outage/infrastructure.outages';
-import { RetentionClock } from './retention.clock';
-import { RetentionRules } from './retention.declaration';
-import { RetentionPruner } from './retention.pruner';
 
 const WORKER = 'retention';
 

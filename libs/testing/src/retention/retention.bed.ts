@@ -1,7 +1,14 @@
 import { type BaseEnv, loadEnv } from '@nps/config';
-import { fixedClock, RetentionPruner, RetentionRules } from '@nps/messaging';
-import { dataSourceOptions, runMigrations, SchemaTables } from '@nps/persistence';
-import type { ServiceDefinition } from '@nps/runtime';
+import {
+  type DatabaseOptions,
+  dataSourceOptions,
+  fixedClock,
+  type RetentionDeclaration,
+  RetentionPruner,
+  RetentionRules,
+  runMigrations,
+  SchemaTables,
+} from '@nps/persistence';
 import { DataSource } from 'typeorm';
 import { freshName, testDatabaseUrl } from '../test-namespace';
 
@@ -13,6 +20,14 @@ const LIBRARY_TABLES: Record<string, string> = {
   migrations: 'the applied migrations: schema bookkeeping, no data',
   outbox: 'the relay deletes a row once published; an unpublished event must never be lost',
 };
+
+/** What a bed needs of a service's definition (@nps/runtime's ServiceDefinition, which libs/testing cannot import). */
+export interface RetainingService<E extends BaseEnv> {
+  name: string;
+  env: new () => E;
+  migrations: DatabaseOptions['migrations'];
+  retention?: RetentionDeclaration<E>;
+}
 
 /**
  * A service's real schema (its migrations, in a fresh schema) with its declared retention rules,
@@ -26,7 +41,7 @@ export class RetentionBed<E extends BaseEnv> {
     readonly dataSource: DataSource,
     readonly schema: string,
     readonly env: E,
-    service: ServiceDefinition<E>,
+    service: RetainingService<E>,
   ) {
     this.tables = new SchemaTables(schema);
     this.rules = RetentionRules.of(env, this.tables, service.retention);
@@ -34,7 +49,7 @@ export class RetentionBed<E extends BaseEnv> {
 
   /** Migrates a fresh schema of `service` (or `schema`); `env` overrides the service's defaults. */
   static async start<E extends BaseEnv>(
-    service: ServiceDefinition<E>,
+    service: RetainingService<E>,
     env: Record<string, string> = {},
     schema = freshName(`retention_${service.name.replaceAll('-', '_')}`),
   ): Promise<RetentionBed<E>> {

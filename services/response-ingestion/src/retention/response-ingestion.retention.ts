@@ -1,4 +1,4 @@
-import type { RetentionDeclaration } from '@nps/messaging';
+import type { RetentionDeclaration } from '@nps/persistence';
 import type { ResponseIngestionEnv } from '../response-ingestion.env';
 
 /**

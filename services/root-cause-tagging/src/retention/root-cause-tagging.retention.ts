@@ -1,4 +1,4 @@
-import type { RetentionDeclaration } from '@nps/messaging';
+import type { RetentionDeclaration } from '@nps/persistence';
 import type { RootCauseTaggingEnv } from '../root-cause-tagging.env';
 
 /**

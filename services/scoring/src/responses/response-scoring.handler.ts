@@ -2,13 +2,8 @@ import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { channelName, type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
-import {
-  countRetentionDropped,
-  EventContext,
-  isPastRetention,
-  RejectedEventError,
-  RetentionClock,
-} from '@nps/messaging';
+import { EventContext, RejectedEventError } from '@nps/messaging';
+import { countRetentionDropped, isPastRetention, RetentionClock } from '@nps/persistence';
 import { CustomerRepository } from '../customers/customer.repository';
 import { nonNull, rollupDeltas } from '../rollups/rollup.delta';
 import { RollupWriter } from '../rollups/rollup.writer';

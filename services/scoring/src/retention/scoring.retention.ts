@@ -1,4 +1,4 @@
-import type { RetentionDeclaration } from '@nps/messaging';
+import type { RetentionDeclaration } from '@nps/persistence';
 import type { ScoringEnv } from '../scoring.env';
 
 // A response is dated by its answer; a row made by a revision or tags whose answer never came, by those.

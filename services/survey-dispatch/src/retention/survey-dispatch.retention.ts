@@ -1,4 +1,4 @@
-import type { RetentionDeclaration } from '@nps/messaging';
+import type { RetentionDeclaration } from '@nps/persistence';
 import type { SurveyDispatchEnv } from '../survey-dispatch.env';
 
 const OPEN_REQUESTS = `'scheduled', 'sent', 'reminded'`;

@@ -1,5 +1,5 @@
 import type { BaseEnv } from '@nps/config';
-import type { SchemaTables } from '@nps/persistence';
+import type { SchemaTables } from '../schema.tables';
 import type { RetentionRule } from './retention.rule';
 
 /**
