@@ -53,10 +53,16 @@ describe('case-management retention', () => {
        VALUES ($1, $6, 'c', 'team', $2, 'high', 2, 'rule', '', $5, $5, $3, $4, $5)`,
       [id, status, resolvedAt, closedAt, new Date(CASES.expired.getTime() - 86400_000), `response-${id}`],
     );
-    await bed.query(`INSERT INTO ${bed.of('account_cases')} (case_id, account_id, customer_id, opened_at)
-      VALUES ($1, 'acme', 'c', $2)`, [id, CASES.expired]);
-    await bed.query(`INSERT INTO ${bed.of('improvement_action_cases')} (improvement_action_id, case_id, linked_by)
-      VALUES ($1, $2, 'lena')`, [ACTION, id]);
+    await bed.query(
+      `INSERT INTO ${bed.of('account_cases')} (case_id, account_id, customer_id, opened_at)
+      VALUES ($1, 'acme', 'c', $2)`,
+      [id, CASES.expired],
+    );
+    await bed.query(
+      `INSERT INTO ${bed.of('improvement_action_cases')} (improvement_action_id, case_id, linked_by)
+      VALUES ($1, $2, 'lena')`,
+      [ACTION, id],
+    );
   }
 
   it('deletes cases past CASE_RETENTION_DAYS after resolution or closure with what belongs to them, never open ones', async () => {
