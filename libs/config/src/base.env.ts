@@ -210,6 +210,15 @@ export class BaseEnv {
   @Max(3650)
   INBOX_RETENTION_DAYS: number = 97;
 
+  /**
+   * Days a customer's answer and every per-answer row derived from it (scores, tags, comments, follow-ups)
+   * is kept after it was given, in every service; aggregates (NPS rollups) stay (docs/privacy.md, Retention).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  ANSWER_RETENTION_DAYS: number = 730;
+
   /** How often expired rows (inbox, and the service's own registered tables) are pruned; 0: never. */
   @IsInt()
   @Min(0)

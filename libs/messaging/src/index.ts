@@ -25,4 +25,3 @@ export * from './outage/infrastructure-failure';
 export * from './outage/infrastructure.outages';
 export * from './outage/due-work.poller';
 export * from './retention/retention.job';
-export * from './retention/retention.rule';

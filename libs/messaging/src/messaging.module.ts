@@ -2,7 +2,7 @@ import { type DynamicModule, Module, type OnModuleInit } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { BaseEnv } from '@nps/config';
 import { ALL_TOPICS } from '@nps/contracts';
-import { SchemaTables } from '@nps/persistence';
+import { RetentionClock, type RetentionDeclaration, RetentionRules, SchemaTables } from '@nps/persistence';
 import { Kafka } from 'kafkajs';
 import { ConsumerLagMonitor } from './consumer/consumer-lag.monitor';
 import { KafkaTransportFactory } from './consumer/kafka-transport.factory';
@@ -18,6 +18,8 @@ import { ensureTopics } from './topic.provisioner';
 
 export interface MessagingOptions {
   service: string;
+  /** The service's retention rules (docs/adr/0035); the inbox's are always applied. */
+  retention?: RetentionDeclaration<never>;
 }
 
 /**
@@ -72,6 +74,13 @@ export class MessagingModule implements OnModuleInit {
         ConsumerLagMonitor,
         KafkaHealthIndicator,
         InfrastructureOutages,
+        {
+          provide: RetentionRules,
+          inject: [BaseEnv, SchemaTables],
+          useFactory: (env: BaseEnv, tables: SchemaTables) =>
+            RetentionRules.of(env, tables, options.retention as RetentionDeclaration | undefined),
+        },
+        RetentionClock,
         RetentionJob,
       ],
       exports: [
@@ -84,6 +93,8 @@ export class MessagingModule implements OnModuleInit {
         ConsumerLagMonitor,
         KafkaHealthIndicator,
         InfrastructureOutages,
+        RetentionRules,
+        RetentionClock,
         RetentionJob,
       ],
     };

@@ -8,3 +8,8 @@ export * from './database-unavailable';
 export * from './schema.tables';
 export * from './record.columns';
 export * from './database-ssl';
+export * from './retention/retention.rule';
+export * from './retention/retention.clock';
+export * from './retention/retention.declaration';
+export * from './retention/retention.pruner';
+export * from './retention/retention.metrics';

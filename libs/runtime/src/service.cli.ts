@@ -3,12 +3,14 @@ import { databaseOptionsFrom, runMigrations } from '@nps/persistence';
 import { groupIdOf, kafkaConnectionFrom } from '@nps/messaging';
 import type { ServiceDefinition } from './service.module';
 import { resetForReplay } from './projection.rebuilder';
+import { pruneOnce } from './retention.command';
 
-const USAGE = 'usage: cli.js migrate | cli.js replay';
+const USAGE = 'usage: cli.js migrate | cli.js replay | cli.js prune [--now <ISO time>]';
 
 /**
  * Entry of a service's `cli.ts`: `migrate` applies pending migrations; `replay` prepares a
- * rebuild of the service's projections from its input topics (docs/messaging.md, Replay).
+ * rebuild of the service's projections from its input topics (docs/messaging.md, Replay); `prune`
+ * runs one retention round (docs/privacy.md, Retention).
  */
 export async function runServiceCli<E extends BaseEnv>(service: ServiceDefinition<E>, argv: string[]): Promise<void> {
   const [command] = argv;
@@ -29,6 +31,9 @@ export async function runServiceCli<E extends BaseEnv>(service: ServiceDefinitio
         `${service.name}: schema "${database.schema}" emptied and consumer offsets forgotten; start the service to ` +
           `rebuild from its topics\n`,
       );
+    } else if (command === 'prune') {
+      const deleted = await pruneOnce(service, env, database, argv.slice(1));
+      process.stdout.write(`${service.name}: deleted ${JSON.stringify(deleted)}\n`);
     } else {
       process.stderr.write(`${USAGE}\n`);
       process.exitCode = 2;

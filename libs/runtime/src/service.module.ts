@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type BaseEnv, ConfigModule } from '@nps/config';
 import { MessagingModule } from '@nps/messaging';
 import { LoggerModule } from '@nps/observability';
-import { type DatabaseOptions, PersistenceModule } from '@nps/persistence';
+import { type DatabaseOptions, PersistenceModule, type RetentionDeclaration } from '@nps/persistence';
 import type { ApiDescription } from './openapi.setup';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -18,6 +18,8 @@ export interface ServiceDefinition<E extends BaseEnv> {
   migrations: DatabaseOptions['migrations'];
   /** The HTTP API's description, served as OpenAPI at /docs and /docs-json. */
   api?: ApiDescription;
+  /** Every retention rule of the service's data, in delete order (docs/adr/0035, docs/privacy.md). */
+  retention?: RetentionDeclaration<E>;
 }
 
 /** Everything a service needs before its features: config, logs, database, Kafka, health, metrics, HTTP errors. */
@@ -34,7 +36,7 @@ export class ServiceModule {
           entities: service.entities,
           migrations: service.migrations,
         }),
-        MessagingModule.forRoot({ service: service.name }),
+        MessagingModule.forRoot({ service: service.name, retention: service.retention }),
         HealthModule,
         MetricsModule,
         ProblemDetailsModule.forRoot(service.name),

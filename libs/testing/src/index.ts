@@ -20,3 +20,4 @@ export * from './infrastructure/tcp-proxy';
 export * from './events/an-event';
 export * from './events/event.defaults';
 export * from './service-bed';
+export * from './retention/retention.bed';

@@ -30,7 +30,6 @@ import { NotificationDispatcher } from './notifications/notification.dispatcher'
 import { NotificationQueue } from './notifications/notification.queue';
 import { NotificationRepository } from './notifications/notification.repository';
 import { NotificationSenders } from './notifications/notification.senders';
-import { CaseManagementRetention } from './retention/case-management.retention';
 import { RootCauseCheck } from './root-causes/root-cause.check';
 import { RootCauseRepository } from './root-causes/root-cause.repository';
 import { RootCausesController } from './root-causes/root-causes.controller';
@@ -100,7 +99,6 @@ import { TeamsService } from './teams/teams.service';
     NotificationSenders,
     NotificationDispatcher,
     LoopMetricsRepository,
-    CaseManagementRetention,
     CaseRecoveryRepository,
     // B2B accounts at risk
     AccountRiskService,

@@ -65,6 +65,15 @@ export class CaseManagementEnv extends WithOutboundSettings(BaseEnv) {
   @Max(3650)
   CASE_ACTIVITY_RETENTION_DAYS: number = 730;
 
+  /**
+   * Days a resolved or closed case is kept after it was resolved or closed, with its activity, notes, notifications
+   * and recovery; also how long skipped detractors and account-risk alerts are kept. Open cases are never pruned.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  CASE_RETENTION_DAYS: number = 1095;
+
   /** First retry delay of a failed notification; doubles per attempt. */
   @IsInt()
   @Min(10)

@@ -9,6 +9,8 @@ import { CaseOpeningPolicy1765100000000 } from './migrations/1765100000000-case-
 import { ImprovementActions1765400000000 } from './migrations/1765400000000-improvement-actions';
 import { CaseRecoveries1765200000003 } from './migrations/1765200000003-case-recoveries';
 import { AccountRisk1765300000003 } from './migrations/1765300000003-account-risk';
+import { CaseRetention1765620000002 } from './migrations/1765620000002-case-retention';
+import { caseManagementRetention } from './retention/case-management.retention';
 
 export const service: ServiceDefinition<CaseManagementEnv> = {
   name: 'case-management',
@@ -25,7 +27,9 @@ export const service: ServiceDefinition<CaseManagementEnv> = {
     CaseRecoveries1765200000003,
     AccountRisk1765300000003,
     ImprovementActions1765400000000,
+    CaseRetention1765620000002,
   ],
+  retention: caseManagementRetention,
   api: {
     description:
       'Follow-up cases for detractors: queue, customer story, lifecycle, routing rules, teams, SLA policies, loop ' +

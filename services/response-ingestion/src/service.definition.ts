@@ -2,7 +2,9 @@ import { MessagingTables1763856000000 } from '@nps/messaging';
 import { RateLimitTables1765000000000, type ServiceDefinition } from '@nps/runtime';
 import { ResponseTables1764000000000 } from './migrations/1764000000000-response-tables';
 import { RecoverySurveyRequests1765200000001 } from './migrations/1765200000001-recovery-survey-requests';
+import { AnswerRetention1765620000000 } from './migrations/1765620000000-answer-retention';
 import { ResponseIngestionEnv } from './response-ingestion.env';
+import { responseIngestionRetention } from './retention/response-ingestion.retention';
 
 export const service: ServiceDefinition<ResponseIngestionEnv> = {
   name: 'response-ingestion',
@@ -14,7 +16,9 @@ export const service: ServiceDefinition<ResponseIngestionEnv> = {
     ResponseTables1764000000000,
     RateLimitTables1765000000000,
     RecoverySurveyRequests1765200000001,
+    AnswerRetention1765620000000,
   ],
+  retention: responseIngestionRetention,
   api: {
     bearerAuth: true,
     description:

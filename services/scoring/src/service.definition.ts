@@ -7,6 +7,7 @@ import { ImprovementActions1765400000000 } from './migrations/1765400000000-impr
 import { RecoveryMeasurements1765200000002 } from './migrations/1765200000002-recovery-measurements';
 import { CustomerAccountId1765300000002 } from './migrations/1765300000002-customer-account-id';
 import { ScoringEnv } from './scoring.env';
+import { scoringRetention } from './retention/scoring.retention';
 
 export const service: ServiceDefinition<ScoringEnv> = {
   name: 'scoring',
@@ -22,6 +23,7 @@ export const service: ServiceDefinition<ScoringEnv> = {
     CustomerAccountId1765300000002,
     ImprovementActions1765400000000,
   ],
+  retention: scoringRetention,
   api: {
     bearerAuth: true,
     description:

@@ -1,7 +1,7 @@
 import type { MessageHandler } from '@nestjs/microservices';
 import { ALL_TOPICS, type EventTopic, Topics } from '@nps/contracts';
 import { type DeadLetterWriter, EventContext, EventProcessor, MessagingSettings } from '@nps/messaging';
-import { dataSourceOptions, runMigrations, SchemaTables } from '@nps/persistence';
+import { dataSourceOptions, RetentionClock, runMigrations, SchemaTables } from '@nps/persistence';
 import type { EventRecord } from '@nps/testing';
 import type { KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -26,6 +26,8 @@ import { RecoveryRepository } from '../src/recovery/recovery.repository';
  */
 export class ProjectionHarness {
   readonly nps: NpsService;
+  /** The clock the projection drops revisions past retention by; a test may set it. */
+  readonly clock = new RetentionClock();
   private readonly handlers = new Map<string, MessageHandler>();
   private readonly processor: EventProcessor;
   private offset = 0;
@@ -52,6 +54,8 @@ export class ProjectionHarness {
       writer,
       customerRepository,
       new RecoveryMeasurer(new RecoveryRepository(tables)),
+      env,
+      this.clock,
     );
     const customers = new CustomerFactsHandler(customerRepository, responses, writer);
     const tags = new ResponseTagsHandler(responses, writer, customerRepository);

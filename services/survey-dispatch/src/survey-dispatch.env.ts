@@ -44,6 +44,15 @@ export class SurveyDispatchEnv extends WithOutboundSettings(SurveyLinkEnv) {
   @IsString()
   DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
 
+  /**
+   * Days a closed survey request, a suppression and a decided recovery survey are kept (docs/privacy.md,
+   * Retention); never fewer than the longest contact cap, which counts the requests.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  DISPATCH_RETENTION_DAYS: number = 365;
+
   /** How long a survey link accepts an answer after the survey was sent. */
   @IsInt()
   @Min(1000)

@@ -1,13 +1,13 @@
 import { BaseEnv } from '@nps/config';
-import { dataSourceOptions } from '@nps/persistence';
+import { dataSourceOptions, fixedClock, RetentionRules, SchemaTables } from '@nps/persistence';
 import { freshSchema, testDatabaseUrl } from '@nps/testing';
 import { DataSource } from 'typeorm';
-import { MessagingSettings } from '../messaging.settings';
 import { MessagingTables1763856000000 } from '../migrations/1763856000000-messaging-tables';
 import { InfrastructureOutages } from '../outage/infrastructure.outages';
 import { RetentionJob } from './retention.job';
 
-// Expired rows go in batches, younger ones and those a rule's condition keeps stay.
+// Expired rows go in batches, younger ones and those a rule's condition keeps stay; "now" is the
+// clock's, not the database's, so the rows are dated around a clock set a year back.
 describe('RetentionJob against a real database', () => {
   let dataSource: DataSource;
   let schema: string;
@@ -27,19 +27,22 @@ describe('RetentionJob against a real database', () => {
 
   it('prunes the inbox past INBOX_RETENTION_DAYS and the registered tables past their own age', async () => {
     const env = Object.assign(new BaseEnv(), { INBOX_RETENTION_DAYS: 37, RETENTION_BATCH_SIZE: 7 });
-    const settings = Object.assign(new MessagingSettings(), { service: 'retention', schema });
-    const job = new RetentionJob(dataSource, env, settings, new InfrastructureOutages());
     const notices = `"${schema}".notices`;
-    job.register({ name: 'notices', table: notices, datedBy: 'sent_at', maxAgeDays: 10, onlyWhere: 'sent' });
+    const rules = RetentionRules.of(env, new SchemaTables(schema), () => [
+      { name: 'notices', table: notices, datedBy: 'sent_at', maxAgeDays: 10, onlyWhere: 'sent' },
+    ]);
+    const now = new Date(Date.now() - 365 * 24 * 3600_000);
+    const job = new RetentionJob(dataSource, env, rules, fixedClock(now), new InfrastructureOutages());
+    const clock = `'${now.toISOString()}'::timestamptz`;
 
     const inbox = `"${schema}".inbox`;
     await dataSource.query(`INSERT INTO ${inbox} (event_id, topic, processed_at)
-      SELECT 'old-' || i, 't', now() - interval '38 days' FROM generate_series(1, 50) i
-      UNION ALL SELECT 'new-' || i, 't', now() - interval '36 days' FROM generate_series(1, 5) i`);
+      SELECT 'old-' || i, 't', ${clock} - interval '38 days' FROM generate_series(1, 50) i
+      UNION ALL SELECT 'new-' || i, 't', ${clock} - interval '36 days' FROM generate_series(1, 5) i`);
     await dataSource.query(`INSERT INTO ${notices} (sent, sent_at)
-      SELECT true, now() - interval '11 days' FROM generate_series(1, 20)
-      UNION ALL SELECT false, now() - interval '11 days' FROM generate_series(1, 3)
-      UNION ALL SELECT true, now() - interval '9 days' FROM generate_series(1, 4)`);
+      SELECT true, ${clock} - interval '11 days' FROM generate_series(1, 20)
+      UNION ALL SELECT false, ${clock} - interval '11 days' FROM generate_series(1, 3)
+      UNION ALL SELECT true, ${clock} - interval '9 days' FROM generate_series(1, 4)`);
 
     expect(await job.prune()).toEqual({ inbox: 50, notices: 20 });
     const left = await dataSource.query(`SELECT event_id FROM ${inbox} ORDER BY event_id`);

@@ -1,12 +1,14 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { channelName, type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
 import { EventContext, RejectedEventError } from '@nps/messaging';
+import { countRetentionDropped, isPastRetention, RetentionClock } from '@nps/persistence';
 import { CustomerRepository } from '../customers/customer.repository';
 import { nonNull, rollupDeltas } from '../rollups/rollup.delta';
 import { RollupWriter } from '../rollups/rollup.writer';
 import { RecoveryMeasurer } from '../recovery/recovery.measurer';
+import { ScoringEnv } from '../scoring.env';
 import { contributionOf, ResponseRepository } from './response.repository';
 import { applyRevision, type Decision, receiveAnswer, type ResponseState } from './response.state';
 import { detractorIdentified, responseScored } from './scoring.events';
@@ -17,11 +19,15 @@ import { detractorIdentified, responseScored } from './scoring.events';
  */
 @Controller()
 export class ResponseScoringHandler {
+  private readonly logger = new Logger(ResponseScoringHandler.name);
+
   constructor(
     private readonly responses: ResponseRepository,
     private readonly rollups: RollupWriter,
     private readonly customers: CustomerRepository,
     private readonly recovery: RecoveryMeasurer,
+    private readonly env: ScoringEnv,
+    private readonly clock: RetentionClock,
   ) {}
 
   @EventPattern(Topics.ResponseReceived.name)
@@ -62,6 +68,13 @@ export class ResponseScoringHandler {
       : event.occurredAt
         ? timestampDate(event.occurredAt)
         : new Date();
+    // Its answer is past ANSWER_RETENTION_DAYS, so deleted (or about to be): an old revision is no fault, so
+    // it is dropped with a count rather than dead-lettered, and no row of it is kept (docs/adr/0035).
+    if (isPastRetention(revisedAt, this.env.ANSWER_RETENTION_DAYS, this.clock.now())) {
+      countRetentionDropped(Topics.ResponseRevised.name);
+      const msg = 'revision of an answer past its retention dropped';
+      return this.logger.warn({ msg, responseId: event.responseId, revision: event.revision });
+    }
     const revision = {
       customerId: event.customerId,
       revision: event.revision,
