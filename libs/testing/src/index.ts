@@ -20,3 +20,5 @@ export * from './infrastructure/tcp-proxy';
 export * from './events/an-event';
 export * from './events/event.defaults';
 export * from './service-bed';
+export * from './privacy/customer-data.schema';
+export * from './privacy/customer-data.catalog.suite';
