@@ -19,9 +19,9 @@ import {
 import {
   type CustomerExportDocument,
   ExportIncompleteError,
+  exportSettingsFromEnv,
   gatherCustomerExport,
-} from '../../tools/privacy-export/privacy-export.gather';
-import { exportSettingsFromEnv } from '../../tools/privacy-export/privacy-export.settings';
+} from '@nps/runtime';
 
 const ROOT = resolve(__dirname, '../..');
 const run = promisify(execFile);
@@ -192,7 +192,14 @@ describe('an access request exports what all five services hold about one custom
     const out = join(await mkdtemp(join(tmpdir(), 'dsar-')), 'export.json');
     const { stderr } = await run(
       process.execPath,
-      ['-r', '@swc-node/register', 'tools/privacy-export/privacy-export.cli.ts', subject.customerId, '--out', out],
+      [
+        '-r',
+        '@swc-node/register',
+        'libs/runtime/src/customer-export/privacy-export.cli.ts',
+        subject.customerId,
+        '--out',
+        out,
+      ],
       { cwd: ROOT, env: { ...process.env, ...env } },
     );
     expect(stderr).toContain(`written to ${out}`);
@@ -221,7 +228,14 @@ describe('an access request exports what all five services hold about one custom
     const out = join(await mkdtemp(join(tmpdir(), 'dsar-')), 'export.json');
     const cli = await run(
       process.execPath,
-      ['-r', '@swc-node/register', 'tools/privacy-export/privacy-export.cli.ts', subject.customerId, '--out', out],
+      [
+        '-r',
+        '@swc-node/register',
+        'libs/runtime/src/customer-export/privacy-export.cli.ts',
+        subject.customerId,
+        '--out',
+        out,
+      ],
       { cwd: ROOT, env: { ...process.env, ...broken } },
     ).catch((error: { code: number; stderr: string }) => error);
     expect(cli).toMatchObject({ code: 1, stderr: expect.stringContaining('scoring: no answer') });

@@ -25,6 +25,3 @@ export interface CustomerDataCatalog {
   kinds: CustomerDataKind[];
   notPersonal: Record<string, string>;
 }
-
-/** The columns that tie a row to one customer: a table holding one is exported or explained. */
-export const CUSTOMER_LINK_COLUMNS = ['customer_id', 'response_id', 'case_id'] as const;

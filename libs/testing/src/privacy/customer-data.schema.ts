@@ -1,12 +1,19 @@
-import { dataSourceOptions, runMigrations, SchemaTables, type DatabaseOptions } from '@nps/persistence';
-import {
-  CUSTOMER_LINK_COLUMNS,
-  type CustomerDataCatalog,
-  type CustomerExport,
-  CustomerExportService,
-} from '@nps/runtime';
+import { dataSourceOptions, runMigrations, type DatabaseOptions } from '@nps/persistence';
 import { DataSource } from 'typeorm';
 import { freshName, testDatabaseUrl } from '../test-namespace';
+
+/** The columns that tie a row to one customer: a table holding one must be exported or explained. */
+export const CUSTOMER_LINK_COLUMNS = ['customer_id', 'response_id', 'case_id'];
+
+/**
+ * The parts of a service's customer-data catalog (`@nps/runtime`, ADR 0036) these checks read;
+ * declared here because libs/testing must not import the libs whose tests use it.
+ */
+export interface CheckedCatalog {
+  service: string;
+  kinds: { kind: string; tables: string[]; query: (of: (table: string) => string) => string }[];
+  notPersonal: Record<string, string>;
+}
 
 /** What a catalog leaves out: tables tying rows to a customer it neither exports nor explains, names of no table. */
 export interface CatalogGaps {
@@ -23,7 +30,7 @@ export class CustomerDataSchema {
     private readonly db: DataSource,
     readonly schema: string,
     private readonly tables: string[],
-    private readonly linked: string[],
+    readonly linkedTables: string[],
   ) {}
 
   static async migrate(service: { name: string; migrations: DatabaseOptions['migrations'] }) {
@@ -40,31 +47,25 @@ export class CustomerDataSchema {
       [options.schema],
     );
     const tables = [...new Set(columns.map((column) => column.table_name))].sort();
-    const links: readonly string[] = CUSTOMER_LINK_COLUMNS;
-    const linked = [...new Set(columns.filter((c) => links.includes(c.column_name)).map((c) => c.table_name))].sort();
+    const links = columns.filter((column) => CUSTOMER_LINK_COLUMNS.includes(column.column_name));
+    const linked = [...new Set(links.map((column) => column.table_name))].sort();
     return new CustomerDataSchema(db, options.schema, tables, linked);
   }
 
-  /** Tables holding a customer_id, response_id or case_id column. */
-  get linkedTables(): string[] {
-    return this.linked;
-  }
-
-  gaps(catalog: CustomerDataCatalog): CatalogGaps {
+  gaps(catalog: CheckedCatalog): CatalogGaps {
     const named = [...catalog.kinds.flatMap((kind) => kind.tables), ...Object.keys(catalog.notPersonal)];
     return {
-      forgotten: this.linked.filter((table) => !named.includes(table)),
+      forgotten: this.linkedTables.filter((table) => !named.includes(table)),
       unknown: named.filter((table) => !this.tables.includes(table)),
     };
   }
 
-  /** The export the service's endpoint would answer, read from this schema. */
-  export(catalog: CustomerDataCatalog, customerId: string): Promise<CustomerExport> {
-    return new CustomerExportService(catalog, this.db, new SchemaTables(this.schema)).export(customerId);
-  }
-
-  query(sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
-    return this.db.query(sql.replaceAll('{schema}', `"${this.schema}"`), params);
+  /** Each kind's rows for `customerId`, read with the catalog's own queries. */
+  async rowsOf(catalog: CheckedCatalog, customerId: string): Promise<Record<string, unknown[]>> {
+    const of = (table: string) => `"${this.schema}"."${table}"`;
+    const rows: Record<string, unknown[]> = {};
+    for (const kind of catalog.kinds) rows[kind.kind] = await this.db.query(kind.query(of), [customerId]);
+    return rows;
   }
 
   async close(): Promise<void> {
