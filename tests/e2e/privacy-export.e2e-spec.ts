@@ -188,7 +188,7 @@ describe('an access request exports what all five services hold about one custom
     );
   }
 
-  it('runs as `npm run privacy:export -- <customerId> --out file`, writing the same document', async () => {
+  it('runs as the privacy:export command (its CLI file, as npm runs it) with --out, writing the same document', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'dsar-')), 'export.json');
     const { stderr } = await run(
       process.execPath,
