@@ -15,6 +15,7 @@ const MACHINE_SCOPES = [
   'imports:write',
   'taxonomy:admin',
   'nps:read',
+  'privacy:export',
 ];
 /** Resource indicators the issuer mints tokens for; the `aud` of a token is the one asked for. */
 const RESOURCE_PREFIX = 'urn:nps:';

@@ -20,6 +20,7 @@ const MACHINES = {
   importer: 'imports:write',
   'taxonomy-admin': 'taxonomy:admin',
   'nps-reader': 'nps:read',
+  'privacy-exporter': 'privacy:export',
 } as const;
 
 /** Routes outside the OpenAPI documents (HTML for customers), with the decision they must have. */

@@ -13,6 +13,7 @@ export const POLICY: Record<ServiceName, Record<string, string>> = {
     'POST /surveys': 'scopes surveys:send',
     'GET /survey-requests': 'roles lead admin',
     'GET /suppressions': 'roles lead admin',
+    'GET /customers/{customerId}/export': 'roles admin | scopes privacy:export',
   },
   'response-ingestion': {
     'GET /health/live': 'public',
@@ -21,6 +22,7 @@ export const POLICY: Record<ServiceName, Record<string, string>> = {
     'POST /sms/inbound': 'public',
     'POST /imports': 'scopes imports:write',
     'POST /survey-requests/{id}/revoke': 'roles lead admin | scopes surveys:send',
+    'GET /customers/{customerId}/export': 'roles admin | scopes privacy:export',
   },
   scoring: {
     'GET /health/live': 'public',
@@ -31,6 +33,7 @@ export const POLICY: Record<ServiceName, Record<string, string>> = {
     'GET /nps/accounts': 'roles analyst lead admin | scopes nps:read',
     'GET /nps/recovery': 'roles analyst lead admin | scopes nps:read',
     'GET /improvement-actions/{id}/effect': 'roles analyst lead admin | scopes nps:read',
+    'GET /customers/{customerId}/export': 'roles admin | scopes privacy:export',
   },
   'root-cause-tagging': {
     'GET /health/live': 'public',
@@ -44,9 +47,12 @@ export const POLICY: Record<ServiceName, Record<string, string>> = {
     'POST /model/retrain': 'roles admin | scopes taxonomy:admin',
     'GET /tagging/responses/{responseId}': 'roles lead admin',
     'POST /tagging/retag': 'roles admin | scopes taxonomy:admin',
+    'GET /customers/{customerId}/export': 'roles admin | scopes privacy:export',
   },
   // People only: the ops API takes no machine scopes; teams narrow it further (team isolation, ADR 0020).
+  // The one exception is the access-request export, which the privacy:export machine gathers (ADR 0036).
   'case-management': {
+    'GET /customers/{customerId}/export': 'roles admin | scopes privacy:export',
     'DELETE /routing-rules/{ruleId}': 'roles lead admin',
     'GET /cases': 'roles agent lead admin',
     'GET /cases/by-response/{responseId}': 'roles agent lead admin',

@@ -10,6 +10,8 @@ export const SCOPES = [
   'imports:write',
   'taxonomy:admin',
   'nps:read',
+  // Reads everything a service holds about one customer (access requests, docs/privacy.md).
+  'privacy:export',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -8,3 +8,4 @@ export * from './http/field-problems';
 export * from './http/http-hardening';
 export * from './problems';
 export * from './rate-limit';
+export * from './customer-export';

@@ -21,3 +21,5 @@ export * from './events/an-event';
 export * from './events/event.defaults';
 export * from './service-bed';
 export * from './retention/retention.bed';
+export * from './privacy/customer-data.schema';
+export * from './privacy/customer-data.catalog.suite';

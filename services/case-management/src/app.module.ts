@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
-import { ServiceModule } from '@nps/runtime';
+import { CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { ConfigChangeRepository } from './activity/config-change.repository';
 import { ConfigChangesController } from './activity/config-changes.controller';
 import { AccountRiskRepository } from './accounts/account-risk.repository';
@@ -47,9 +47,15 @@ import { DefaultTeamSeeder } from './teams/default-team.seeder';
 import { TeamRepository } from './teams/team.repository';
 import { TeamsController } from './teams/teams.controller';
 import { TeamsService } from './teams/teams.service';
+import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
 
 @Module({
-  imports: [ServiceModule.forRoot(service), AuthModule.forRoot(), ImprovementActionsModule],
+  imports: [
+    ServiceModule.forRoot(service),
+    AuthModule.forRoot(),
+    ImprovementActionsModule,
+    CustomerExportModule.forService(CUSTOMER_DATA),
+  ],
   controllers: [
     CaseIntakeHandler,
     TaxonomyPublishedHandler,

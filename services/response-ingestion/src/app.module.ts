@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
-import { ServiceModule } from '@nps/runtime';
+import { CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { ResponseApiModule } from './api/response-api.module';
 import { ImportsModule } from './imports/imports.module';
 import { PublicRateLimitsModule } from './rate-limits/public-rate-limits.module';
@@ -8,6 +8,7 @@ import { service } from './service.definition';
 import { InboundSmsModule } from './sms/inbound-sms.module';
 import { SurveyPageModule } from './survey-page/survey-page.module';
 import { SurveyRequestsModule } from './survey-requests/survey-requests.module';
+import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
 
 @Module({
   imports: [
@@ -19,6 +20,7 @@ import { SurveyRequestsModule } from './survey-requests/survey-requests.module';
     InboundSmsModule,
     ImportsModule,
     SurveyRequestsModule,
+    CustomerExportModule.forService(CUSTOMER_DATA),
   ],
 })
 export class AppModule {}

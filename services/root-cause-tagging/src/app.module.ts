@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from '@nps/auth';
-import { ServiceModule } from '@nps/runtime';
+import { CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { CaseResolutionHandler } from './learning/case-resolution.handler';
 import { ConfirmedExampleRepository } from './learning/confirmed-example.repository';
 import { ModelController } from './model/model.controller';
@@ -17,9 +17,15 @@ import { TaggingController } from './tagging/tagging.controller';
 import { TaxonomyController } from './taxonomy/taxonomy.controller';
 import { TaxonomyRepository } from './taxonomy/taxonomy.repository';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
+import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
 
 @Module({
-  imports: [ServiceModule.forRoot(service), AuthModule.forRoot(), ScheduleModule.forRoot()],
+  imports: [
+    ServiceModule.forRoot(service),
+    AuthModule.forRoot(),
+    ScheduleModule.forRoot(),
+    CustomerExportModule.forService(CUSTOMER_DATA),
+  ],
   controllers: [CommentTaggingHandler, CaseResolutionHandler, TaggingController, TaxonomyController, ModelController],
   providers: [
     TaggerRegistry,

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
-import { ServiceModule } from '@nps/runtime';
+import { CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { AccountsModule } from './accounts/accounts.module';
 import { ImprovementEffectsModule } from './improvement-effects/improvement-effects.module';
 import { ScoringModule } from './scoring.module';
 import { service } from './service.definition';
+import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
 
 @Module({
   imports: [
@@ -13,6 +14,7 @@ import { service } from './service.definition';
     ScoringModule,
     ImprovementEffectsModule,
     AccountsModule,
+    CustomerExportModule.forService(CUSTOMER_DATA),
   ],
 })
 export class AppModule {}

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
-import { ServiceModule } from '@nps/runtime';
+import { CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { CustomersModule } from './customers/customers.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { PromoterFollowUpModule } from './promoter-follow-up/promoter-follow-up.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { service } from './service.definition';
 import { TriggersModule } from './triggers/triggers.module';
+import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
 
 @Module({
   imports: [
@@ -17,6 +18,7 @@ import { TriggersModule } from './triggers/triggers.module';
     SchedulingModule,
     RecoveryModule,
     PromoterFollowUpModule,
+    CustomerExportModule.forService(CUSTOMER_DATA),
   ],
 })
 export class AppModule {}
