@@ -1,10 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { loadAverage, writeBenchResult } from '../load/bench.results';
 import { type ChaosResult, runChaos } from './chaos.run';
 
 // `npm run chaos`: the fault run of issue #14 at full size (docs/reliability.md). Sizes from
 // CHAOS_ANSWERS, CHAOS_SECONDS, CHAOS_IMPORT_ROWS, CHAOS_KILLS_PER_SERVICE, CHAOS_POSTGRES_OUTAGE_MS.
-const RESULT_FILE = resolve(__dirname, '../load/results/chaos.json');
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -17,6 +15,7 @@ function table(result: ChaosResult): string {
 }
 
 async function main(): Promise<void> {
+  const loadBefore = loadAverage();
   const result = await runChaos({
     answers: setting('CHAOS_ANSWERS', 20000),
     importRows: setting('CHAOS_IMPORT_ROWS', 2000),
@@ -38,9 +37,10 @@ async function main(): Promise<void> {
   }
   print(`HTTP statuses seen by the client: ${JSON.stringify(result.statuses)}; unreachable ${result.unreachable}`);
   print(`load ${result.seconds.load} s, settle ${result.seconds.settle} s, total ${result.seconds.total} s`);
-  mkdirSync(resolve(RESULT_FILE, '..'), { recursive: true });
-  writeFileSync(RESULT_FILE, `${JSON.stringify({ at: new Date().toISOString(), ...result }, null, 2)}\n`);
-  print(`written to ${RESULT_FILE}`);
+  // Written whether the checks passed or not: a run that finished is a result; `passed` says which.
+  const { options, ...figures } = result;
+  const file = writeBenchResult('chaos', { command: 'npm run chaos', settings: options, figures, loadBefore });
+  print(`written to ${file}`);
   process.exit(result.passed ? 0 : 1);
 }
 

@@ -29,3 +29,20 @@ export function rate(events: number, seconds: number): string {
 export function secondsSince(startMs: number): number {
   return (performance.now() - startMs) / 1000;
 }
+
+/** The rows of resultTable as numbers, for tests/load/results/<name>.json. */
+export function resultRows(results: PathResult[]) {
+  return results.map(({ path, events, seconds, notes }) => ({
+    path,
+    events,
+    seconds: round(seconds, 2),
+    eventsPerSecond: seconds > 0 ? Math.round(events / seconds) : null,
+    notes,
+  }));
+}
+
+/** `value` with at most `decimals` decimals, for figures written as JSON. */
+export function round(value: number, decimals = 1): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}

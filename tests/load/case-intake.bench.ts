@@ -10,7 +10,7 @@
 // Settings: KAFKA_BROKERS, DATABASE_URL, BENCH_RATE, BENCH_SECONDS, BENCH_BURST, BENCH_MEMBERS (10),
 // BENCH_PARTITIONS (CONSUMER_PARTITIONS_CONCURRENTLY, 3), BENCH_TIMEOUT_MS. Figures: docs/benchmarks.md.
 import { randomUUID } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Logger } from '@nestjs/common';
@@ -23,6 +23,8 @@ import { Client } from 'pg';
 import { bestEffort } from './bench.cleanup';
 import { checkKafka, deleteTopics } from './bench.events';
 import { installCleanup, stopChild, tracked } from './bench.processes';
+import { round } from './bench.report';
+import { loadAverage, writeBenchResult } from './bench.results';
 import { runBench } from './bench.run';
 import { type BenchTarget, benchTarget, positiveInt } from './bench.settings';
 
@@ -119,7 +121,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function steady(s: Settings, publisher: EventPublisher, watch: CaseOpenedWatch): Promise<string> {
+/** One phase's printed line and its figures as numbers. */
+interface Phase {
+  line: string;
+  figures: Record<string, number>;
+}
+
+async function steady(s: Settings, publisher: EventPublisher, watch: CaseOpenedWatch): Promise<Phase> {
   const perTick = Math.max(1, Math.round(s.rate / 10));
   const ticks = s.seconds * 10;
   const sentAt = new Map<string, number>();
@@ -139,10 +147,20 @@ async function steady(s: Settings, publisher: EventPublisher, watch: CaseOpenedW
   await watch.waitFor([...sentAt.keys()]);
   const latencies = [...sentAt].map(([id, at]) => (watch.arrivals.get(id) ?? at) - at).sort((a, b) => a - b);
   const achieved = Math.round(sentAt.size / sendSeconds);
-  return `steady ${achieved}/s for ${sendSeconds.toFixed(0)} s (${sentAt.size} detractors): latency p50 ${ms(percentile(latencies, 50))}, p90 ${ms(percentile(latencies, 90))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(latencies[latencies.length - 1])}`;
+  const figures = {
+    ratePerSecond: achieved,
+    seconds: round(sendSeconds, 1),
+    detractors: sentAt.size,
+    latencyP50Ms: Math.round(percentile(latencies, 50)),
+    latencyP90Ms: Math.round(percentile(latencies, 90)),
+    latencyP99Ms: Math.round(percentile(latencies, 99)),
+    latencyMaxMs: Math.round(latencies[latencies.length - 1]),
+  };
+  const line = `steady ${achieved}/s for ${sendSeconds.toFixed(0)} s (${sentAt.size} detractors): latency p50 ${ms(percentile(latencies, 50))}, p90 ${ms(percentile(latencies, 90))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(latencies[latencies.length - 1])}`;
+  return { line, figures };
 }
 
-async function burst(s: Settings, publisher: EventPublisher, watch: CaseOpenedWatch): Promise<string> {
+async function burst(s: Settings, publisher: EventPublisher, watch: CaseOpenedWatch): Promise<Phase> {
   const batch = detractors(s.burst, 500);
   const begin = performance.now();
   for (let i = 0; i < batch.length; i += 500)
@@ -161,7 +179,14 @@ async function burst(s: Settings, publisher: EventPublisher, watch: CaseOpenedWa
   const to = arrivals[Math.floor(arrivals.length * 0.95)];
   const sustained = Math.round((arrivals.length * 0.9) / ((to - from) / 1000));
   const total = (arrivals[arrivals.length - 1] - begin) / 1000;
-  return `burst of ${s.burst} (produced in ${produced.toFixed(1)} s): all opened after ${total.toFixed(1)} s; maximum sustained rate ${sustained} cases/s (middle 90%)`;
+  const figures = {
+    cases: s.burst,
+    producedSeconds: round(produced, 1),
+    allOpenedSeconds: round(total, 1),
+    sustainedCasesPerSecond: sustained,
+  };
+  const line = `burst of ${s.burst} (produced in ${produced.toFixed(1)} s): all opened after ${total.toFixed(1)} s; maximum sustained rate ${sustained} cases/s (middle 90%)`;
+  return { line, figures };
 }
 
 async function main(s: Settings): Promise<void> {
@@ -180,8 +205,8 @@ async function main(s: Settings): Promise<void> {
   const watch = new CaseOpenedWatch(s.brokers, topicPrefix);
   const publisher = new EventPublisher({ brokers: s.brokers, clientId: 'bench-scoring', topicPrefix });
   const lines: string[] = [];
-  const load = () => loadavg()[0].toFixed(1);
-  const loadBefore = load();
+  const loadBefore = loadAverage();
+  const figures: Record<string, Record<string, number>> = {};
   try {
     progress('starting case-management');
     issuer = await LocalIssuer.start();
@@ -224,10 +249,14 @@ async function main(s: Settings): Promise<void> {
     );
     await watch.waitFor(warm.map((d) => d.responseId));
     progress(`phase 1: ${s.rate}/s for ${s.seconds} s`);
-    lines.push(await steady(s, publisher, watch));
+    const phase1 = await steady(s, publisher, watch);
+    figures.steady = phase1.figures;
+    lines.push(phase1.line);
     progress(lines[lines.length - 1]);
     progress(`phase 2: burst of ${s.burst}`);
-    lines.push(await burst(s, publisher, watch));
+    const phase2 = await burst(s, publisher, watch);
+    figures.burst = phase2.figures;
+    lines.push(phase2.line);
     progress(lines[lines.length - 1]);
     const [{ n, owners, spread }] = (
       await db.query(
@@ -235,6 +264,7 @@ async function main(s: Settings): Promise<void> {
       )
     ).rows;
     lines.push(`${n} cases in the schema over ${owners} owners, load spread ${spread}`);
+    figures.cases = { total: n, owners, loadSpread: Number(spread) };
   } finally {
     await bestEffort('stop watch', () => watch.stop());
     await bestEffort('stop publisher', () => publisher.onApplicationShutdown());
@@ -246,10 +276,17 @@ async function main(s: Settings): Promise<void> {
   }
   process.stdout.write(
     `\ncase intake (detractor identified → case opened on Kafka): Kafka ${s.brokers}, ${cpus().length} cores, Node ${process.version}, ` +
-      `CONSUMER_PARTITIONS_CONCURRENTLY=${s.partitions}, ${s.members} members in one team, load average ${loadBefore} before, ${load()} after\n` +
+      `CONSUMER_PARTITIONS_CONCURRENTLY=${s.partitions}, ${s.members} members in one team, load average ${loadBefore.toFixed(1)} before, ${loadAverage().toFixed(1)} after\n` +
       lines.map((line) => `- ${line}`).join('\n') +
       '\n',
   );
+  const file = writeBenchResult('case-intake', {
+    command: 'npm run bench:cases',
+    settings: { ...s, warmUpDetractors: 200 },
+    figures,
+    loadBefore,
+  });
+  progress(`written to ${file}`);
 }
 
 function ms(value: number): string {

@@ -8,12 +8,12 @@
 // (bench.settings.ts). Figures and how to read them: docs/benchmarks.md.
 import { Logger } from '@nestjs/common';
 import { ensureDatabase } from '@nps/persistence';
-import { execFileSync } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { Client } from 'pg';
 import { checkKafka } from './bench.events';
 import { installCleanup } from './bench.processes';
-import { type PathResult, resultTable } from './bench.report';
+import { type PathResult, resultRows, resultTable } from './bench.report';
+import { commit, loadAverage, writeBenchResult } from './bench.results';
 import { type BenchSettings, benchSettings } from './bench.settings';
 import { measureOurPath } from './our-path.scenario';
 import { measureStockNest } from './stock-nest.scenario';
@@ -32,22 +32,33 @@ async function main(settings: BenchSettings): Promise<void> {
   await db.connect();
   const results: PathResult[] = [];
   const loadBefore = loadAverage();
+  let stock: PathResult;
   try {
     for (const partitions of [1, 3]) {
       progress(`our path, CONSUMER_PARTITIONS_CONCURRENTLY=${partitions}`);
       record(results, ...(await measureOurPath(settings, db, partitions)));
     }
     progress('stock Nest ServerKafka');
-    record(results, await measureStockNest(settings, db));
+    stock = await measureStockNest(settings, db);
+    record(results, stock);
   } finally {
     await db.end();
   }
+  const tracing = process.env.OTEL_SDK_DISABLED !== 'true';
   process.stdout.write(
     `\nmessaging throughput: ${settings.events} events over ${settings.keys} keys, 6 partitions, ` +
       `Kafka ${settings.brokers}, ${cpus().length} cores, Node ${process.version}, commit ${commit()}, ` +
-      `tracing ${process.env.OTEL_SDK_DISABLED === 'true' ? 'off (OTEL_SDK_DISABLED=true)' : 'on'} in our path, ` +
-      `load average ${loadBefore} before, ${loadAverage()} after\n\n${resultTable(results)}\n`,
+      `tracing ${tracing ? 'on' : 'off (OTEL_SDK_DISABLED=true)'} in our path, ` +
+      `load average ${loadBefore.toFixed(1)} before, ${loadAverage().toFixed(1)} after\n\n${resultTable(results)}\n`,
   );
+  const file = writeBenchResult('messaging', {
+    command: 'npm run bench:messaging',
+    settings: { ...settings, partitions: 6, tracing },
+    figures: { rows: resultRows(results.filter((r) => r !== stock)) },
+    baseline: { rows: resultRows([stock]) },
+    loadBefore,
+  });
+  progress(`written to ${file}`);
 }
 
 /** Keeps a result and shows it at once, so a run that fails later still says what it measured. */
@@ -55,23 +66,6 @@ function record(results: PathResult[], ...measured: PathResult[]): void {
   results.push(...measured);
   for (const r of measured)
     progress(`${r.path}: ${r.events} events in ${r.seconds.toFixed(1)} s; ${r.notes.join('; ')}`);
-}
-
-/** The commit measured, so figures in docs/benchmarks.md can be traced back to code. */
-function commit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
-
-/** 1-minute load average: on a small machine, what else ran shows here. */
-function loadAverage(): string {
-  return loadavg()[0].toFixed(1);
 }
 
 function progress(message: string): void {

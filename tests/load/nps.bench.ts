@@ -9,12 +9,14 @@
 // (127.0.0.1:9092; the service needs a broker to start), BENCH_RESPONSES (5000000),
 // BENCH_REQUESTS (200 per question). The schema is dropped at the end. Figures: docs/benchmarks.md.
 import { randomBytes } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { freePort, LocalIssuer, seededRandom, ServiceProcess } from '@nps/testing';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { round } from './bench.report';
+import { loadAverage, writeBenchResult } from './bench.results';
 import { runBench } from './bench.run';
 import { type BenchTarget, benchTarget, positiveInt } from './bench.settings';
 
@@ -168,7 +170,7 @@ async function main(settings: Settings): Promise<void> {
   await db.connect();
   let scoring: ServiceProcess | undefined;
   let issuer: LocalIssuer | undefined;
-  const loadBefore = loadavg()[0].toFixed(1);
+  const loadBefore = loadAverage();
   try {
     // The service applies its migrations on start; the history goes in behind its back, as a bulk import would.
     const port = await freePort();
@@ -211,11 +213,14 @@ async function main(settings: Settings): Promise<void> {
       ['/nps/drivers, 2 years', `/nps/drivers?${zone}&from=2024-01-01&to=2025-12-31`],
     ];
     const rows: string[] = [];
+    const timings: { question: string; path: string; p50Ms: number; p95Ms: number; maxMs: number }[] = [];
     const headers = { authorization: `Bearer ${await issuer.clientToken('nps-reader')}` };
     for (const [name, path] of questions) {
       progress(`timing ${name}`);
       const result = await time(`${base}${path}`, settings.requests, headers);
       rows.push(`| ${name} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.max.toFixed(1)} |`);
+      const [p50Ms, p95Ms, maxMs] = [result.p50, result.p95, result.max].map((ms) => round(ms, 2));
+      timings.push({ question: name, path, p50Ms, p95Ms, maxMs });
     }
     const check = (await (await fetch(`${base}/nps?${zone}`, { headers })).json()) as {
       rows: { n: number; nps: number; marginOfError95: number }[];
@@ -223,10 +228,24 @@ async function main(settings: Settings): Promise<void> {
     process.stdout.write(
       `\nNPS API latency: ${settings.responses} responses over ${DAYS} days, ${sizes.rows[0].rollups} rollup rows (${ZONE}), ` +
         `${settings.requests} sequential requests each after 5 warm-up, ${cpus().length} cores, Node ${process.version}, ` +
-        `load average ${loadBefore} before, ${loadavg()[0].toFixed(1)} after; bulk load + rollup build ${loadSeconds.toFixed(0)} s\n` +
+        `load average ${loadBefore.toFixed(1)} before, ${loadAverage().toFixed(1)} after; bulk load + rollup build ${loadSeconds.toFixed(0)} s\n` +
         `all responses: n = ${check.rows[0]?.n}, NPS ${check.rows[0]?.nps.toFixed(2)} ± ${check.rows[0]?.marginOfError95.toFixed(2)}\n\n` +
         `| question | p50 ms | p95 ms | max ms |\n|---|---|---|---|\n${rows.join('\n')}\n`,
     );
+    const all = check.rows[0];
+    const file = writeBenchResult('nps', {
+      command: 'npm run bench:nps',
+      settings: { ...settings, days: DAYS, customers: CUSTOMERS, timeZone: ZONE, warmUpRequests: 5 },
+      figures: {
+        bulkLoadAndRollupSeconds: round(loadSeconds, 1),
+        rollupRows: sizes.rows[0].rollups,
+        tagRollupRows: sizes.rows[0].tag_rollups,
+        allResponses: all ? { n: all.n, nps: round(all.nps, 2), marginOfError95: round(all.marginOfError95, 2) } : null,
+        latency: timings,
+      },
+      loadBefore,
+    });
+    progress(`written to ${file}`);
   } finally {
     await scoring?.stop('SIGTERM');
     await issuer?.stop();

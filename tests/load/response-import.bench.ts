@@ -9,13 +9,14 @@
 import { Topics } from '@nps/contracts';
 import { ensureDatabase } from '@nps/persistence';
 import { freePort, freshName, LocalIssuer, ServiceProcess } from '@nps/testing';
-import { execFileSync } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { bestEffort } from './bench.cleanup';
 import { deleteTopics } from './bench.events';
 import { installCleanup, stopChild, tracked } from './bench.processes';
+import { round } from './bench.report';
+import { commit, loadAverage, writeBenchResult } from './bench.results';
 import { benchSettings } from './bench.settings';
 
 const REJECT_EVERY = 1000;
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
     await service.waitForHttp(`http://127.0.0.1:${port}/health/ready`, 200, 120000);
     const { csv, accepted } = historicalCsv(rows);
     progress(`importing ${rows} rows (${(csv.length / 1e6).toFixed(1)} MB CSV)`);
-    const loadBefore = loadavg()[0].toFixed(1);
+    const loadBefore = loadAverage();
     const started = performance.now();
     const response = await fetch(`http://127.0.0.1:${port}/imports?importId=bench`, {
       method: 'POST',
@@ -69,15 +70,40 @@ async function main(): Promise<void> {
     );
     const published = performance.now();
     const seconds = (ms: number) => (ms / 1000).toFixed(1);
+    const importBatchSize = Number(process.env.IMPORT_BATCH_SIZE || 2000);
     process.stdout.write(
-      `\nresponse import: ${rows} CSV rows (${report.rejected} rejected, ${report.accepted} accepted), IMPORT_BATCH_SIZE ${process.env.IMPORT_BATCH_SIZE || 2000}, ` +
-        `${cpus().length} cores, Node ${process.version}, commit ${commit()}, load average ${loadBefore} before, ${loadavg()[0].toFixed(1)} after\n\n` +
+      `\nresponse import: ${rows} CSV rows (${report.rejected} rejected, ${report.accepted} accepted), IMPORT_BATCH_SIZE ${importBatchSize}, ` +
+        `${cpus().length} cores, Node ${process.version}, commit ${commit()}, load average ${loadBefore.toFixed(1)} before, ${loadAverage().toFixed(1)} after\n\n` +
         `| phase | seconds | rows/s |\n|---|---|---|\n` +
         `| POST /imports (parse, validate, store, outbox) | ${seconds(imported - started)} | ${Math.round(rows / ((imported - started) / 1000))} |\n` +
         `| until every accepted row is on Kafka | ${seconds(published - started)} | ${Math.round(rows / ((published - started) / 1000))} |\n\n` +
         `events on ${Topics.ResponseReceived.name}: ${onKafka} = accepted rows ${accepted}: ${onKafka === accepted ? 'yes' : 'NO'}\n`,
     );
-    if (onKafka !== accepted) process.exitCode = 1;
+    if (onKafka !== accepted) {
+      process.exitCode = 1;
+      return;
+    }
+    const phase = (name: string, ms: number) => ({
+      phase: name,
+      seconds: round(ms / 1000, 2),
+      rowsPerSecond: Math.round(rows / (ms / 1000)),
+    });
+    const file = writeBenchResult('response-import', {
+      command: 'npm run bench:import',
+      settings: { brokers: settings.brokers, rows, importBatchSize, rejectEvery: REJECT_EVERY },
+      figures: {
+        rows,
+        accepted: report.accepted,
+        rejected: report.rejected,
+        phases: [
+          phase('POST /imports (parse, validate, store, outbox)', imported - started),
+          phase('until every accepted row is on Kafka', published - started),
+        ],
+        eventsOnKafka: onKafka,
+      },
+      loadBefore,
+    });
+    progress(`written to ${file}`);
   } finally {
     await stopChild(service);
     await issuer.stop();
@@ -111,31 +137,26 @@ async function waitForTopicCount(brokers: string, topic: string, expected: numbe
   }).admin();
   await admin.connect();
   try {
+    const countOnTopic = async () =>
+      (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
     let last = -1;
     let lastChange = Date.now();
     for (;;) {
-      const count = (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+      // A topic the relay has just created may not have its leaders yet: that is no count, not a failure.
+      const count = await countOnTopic().catch((error: { retriable?: boolean }) => {
+        if (error.retriable) return Math.max(last, 0);
+        throw error;
+      });
       if (count !== last) [last, lastChange] = [count, Date.now()];
       if (count >= expected) {
         await new Promise((resolve) => setTimeout(resolve, 2000));
-        return (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+        return await countOnTopic();
       }
       if (Date.now() - lastChange > stallMs) throw new Error(`stalled at ${count} of ${expected} events on ${topic}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {
     await admin.disconnect();
-  }
-}
-
-function commit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return 'unknown';
   }
 }
 

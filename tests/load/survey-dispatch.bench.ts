@@ -10,7 +10,7 @@
 // Settings: KAFKA_BROKERS, DATABASE_URL, BENCH_CUSTOMERS (20000), BENCH_SURVEYS (2000),
 // BENCH_PARTITIONS (CONSUMER_PARTITIONS_CONCURRENTLY, 3), BENCH_TIMEOUT_MS. Figures: docs/benchmarks.md.
 import { randomUUID } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Channel, encodeEvent, Topics } from '@nps/contracts';
 import { EventPublisher, kafkaConfig } from '@nps/messaging';
@@ -22,6 +22,8 @@ import { SMTPServer } from 'smtp-server';
 import { bestEffort } from './bench.cleanup';
 import { checkKafka, deleteTopics } from './bench.events';
 import { installCleanup, stopChild, tracked } from './bench.processes';
+import { round } from './bench.report';
+import { loadAverage, writeBenchResult } from './bench.results';
 import { runBench } from './bench.run';
 import { type BenchTarget, benchTarget, positiveInt } from './bench.settings';
 
@@ -136,7 +138,9 @@ async function main(s: Settings): Promise<void> {
   const services: ServiceProcess[] = [];
   const issuer = await LocalIssuer.start();
   const lines: string[] = [];
-  const loadBefore = loadavg()[0].toFixed(1);
+  const loadBefore = loadAverage();
+  const dispatch: Record<string, number>[] = [];
+  let customerImport: Record<string, number> = {};
   const startInstance = async () => {
     const port = await freePort();
     const service = tracked(
@@ -184,6 +188,14 @@ async function main(s: Settings): Promise<void> {
     if (report.imported !== s.customers)
       throw new Error(`imported ${report.imported} of ${s.customers}: ${JSON.stringify(report).slice(0, 500)}`);
     const published = await until('customer upserted', () => counter.of(Topics.CustomerUpserted.name) >= s.customers);
+    customerImport = {
+      rows: s.customers,
+      csvBytes: Buffer.byteLength(body),
+      storedSeconds: round((imported - importStart) / 1000, 2),
+      storedRowsPerSecond: rate(s.customers, imported - importStart),
+      onKafkaSeconds: round((published - importStart) / 1000, 2),
+      onKafkaRowsPerSecond: rate(s.customers, published - importStart),
+    };
     lines.push(
       `customer import, ${s.customers} CSV rows (${(body.length / 1e6).toFixed(1)} MB): stored in ${sec(imported - importStart)} (${rate(s.customers, imported - importStart)} rows/s), ` +
         `all \`customer upserted\` on Kafka after ${sec(published - importStart)} (${rate(s.customers, published - importStart)} rows/s)`,
@@ -222,6 +234,15 @@ async function main(s: Settings): Promise<void> {
       );
       const sent = (await db.query(`SELECT count(*)::int AS n FROM "${schema}".survey_requests WHERE status = 'sent'`))
         .rows[0].n;
+      dispatch.push({
+        instances,
+        touchpoints: batch.length,
+        emailsAcceptedSeconds: round((mailed - begin) / 1000, 2),
+        surveysPerSecond: rate(batch.length, mailed - begin),
+        surveyDispatchedOnKafkaSeconds: round((dispatched - begin) / 1000, 2),
+        emails: smtp.count - already,
+        requestsSentInTotal: sent,
+      });
       lines.push(
         `dispatch, ${batch.length} touchpoints at once, ${instances} instance(s): all emails accepted by SMTP after ${sec(mailed - begin)} (${rate(batch.length, mailed - begin)} surveys/s), ` +
           `all \`survey dispatched\` on Kafka after ${sec(dispatched - begin)}; ${smtp.count - already} emails, ${sent} requests sent in total`,
@@ -239,10 +260,17 @@ async function main(s: Settings): Promise<void> {
     await db.end();
   }
   process.stdout.write(
-    `\nsurvey-dispatch: Kafka ${s.brokers}, ${cpus().length} cores, Node ${process.version}, CONSUMER_PARTITIONS_CONCURRENTLY=${s.partitions}, SEND_CONCURRENCY=4, load average ${loadBefore} before, ${loadavg()[0].toFixed(1)} after\n` +
+    `\nsurvey-dispatch: Kafka ${s.brokers}, ${cpus().length} cores, Node ${process.version}, CONSUMER_PARTITIONS_CONCURRENTLY=${s.partitions}, SEND_CONCURRENCY=4, load average ${loadBefore.toFixed(1)} before, ${loadAverage().toFixed(1)} after\n` +
       lines.map((line) => `- ${line}`).join('\n') +
       '\n',
   );
+  const file = writeBenchResult('survey-dispatch', {
+    command: 'npm run bench:survey-dispatch',
+    settings: { ...s, sendConcurrency: 4 },
+    figures: { customerImport, dispatch },
+    loadBefore,
+  });
+  progress(`written to ${file}`);
 }
 
 function sec(ms: number): string {

@@ -1,7 +1,8 @@
 // The measuring half of `npm run bench:tagging` (tests/load/tagging.bench.ts starts it in a
 // process of its own): comments per second of the tagger in one thread, no Kafka or Postgres.
 // Wall-clock rates suffer from whatever else runs on the machine; comments per CPU second do not.
-// Settings: BENCH_COMMENTS (default 20000), BENCH_ROUNDS (default 3).
+// Settings: BENCH_COMMENTS (default 20000), BENCH_ROUNDS (default 3). Started with an IPC channel,
+// it also sends its figures as numbers to the parent, which writes them as JSON.
 import { cpus, loadavg } from 'node:os';
 import { loadLabelled } from '../evaluation/labelled.dataset';
 import { shippedTagger } from '../evaluation/shipped-model.evaluation';
@@ -66,6 +67,22 @@ function main(): void {
       `| latency p50 / p99 / max (µs) | ${at(0.5)} / ${at(0.99)} / ${latencies[latencies.length - 1].toFixed(0)} |\n` +
       `| tags per comment | ${(found / (COMMENTS * ROUNDS)).toFixed(2)} |\n`,
   );
+  const micros = (q: number) => Math.round(Number(at(q)));
+  process.send?.({
+    settings: { comments: COMMENTS, rounds: ROUNDS, warmUpComments: Math.min(2000, COMMENTS) },
+    figures: {
+      averageCharacters: Math.round(averageLength),
+      commentsPerSecondBestRound: Math.round(Math.max(...rates)),
+      commentsPerSecondMedianRound: Math.round(median(rates)),
+      commentsPerCpuSecondMedianRound: Math.round(median(cpuRates)),
+      latencyMicroseconds: { p50: micros(0.5), p99: micros(0.99), max: Math.round(latencies[latencies.length - 1]) },
+      tagsPerComment: Math.round((found / (COMMENTS * ROUNDS)) * 100) / 100,
+      rounds: rates.map((rate, i) => ({
+        commentsPerSecond: Math.round(rate),
+        commentsPerCpuSecond: Math.round(cpuRates[i]),
+      })),
+    },
+  });
 }
 
 function median(values: number[]): number {
