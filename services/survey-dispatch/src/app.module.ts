@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
 import { ServiceModule } from '@nps/runtime';
 import { CustomersModule } from './customers/customers.module';
+import { OptOutsModule } from './opt-outs/opt-outs.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { PromoterFollowUpModule } from './promoter-follow-up/promoter-follow-up.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
@@ -17,6 +18,7 @@ import { TriggersModule } from './triggers/triggers.module';
     SchedulingModule,
     RecoveryModule,
     PromoterFollowUpModule,
+    OptOutsModule,
   ],
 })
 export class AppModule {}
