@@ -147,5 +147,6 @@ const OPT_OUT_WAYS: Record<OptOutSource, string> = {
 
 /** "unsubscribed by one-click link on 2026-12-02": the suppression detail a lead reads. */
 function howOptedOut(optOut: OwnOptOut): string {
-  return `${OPT_OUT_WAYS[optOut.source] ?? OPT_OUT_WAYS[OptOutSource.UNSPECIFIED]} on ${optOut.at.toISOString().slice(0, 10)}`;
+  const how = OPT_OUT_WAYS[optOut.source] ?? OPT_OUT_WAYS[OptOutSource.UNSPECIFIED];
+  return `${how} on ${optOut.at.toISOString().slice(0, 10)}`;
 }
