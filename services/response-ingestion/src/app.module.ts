@@ -8,6 +8,7 @@ import { service } from './service.definition';
 import { InboundSmsModule } from './sms/inbound-sms.module';
 import { SurveyPageModule } from './survey-page/survey-page.module';
 import { SurveyRequestsModule } from './survey-requests/survey-requests.module';
+import { UnsubscribePageModule } from './unsubscribe/unsubscribe-page.module';
 
 @Module({
   imports: [
@@ -19,6 +20,7 @@ import { SurveyRequestsModule } from './survey-requests/survey-requests.module';
     InboundSmsModule,
     ImportsModule,
     SurveyRequestsModule,
+    UnsubscribePageModule,
   ],
 })
 export class AppModule {}

@@ -24,6 +24,7 @@ export class PublicRateLimitsModule implements NestModule {
         subjects,
       });
     consumer.apply(policy('survey-page', (request) => [pageToken(request)])).forRoutes('s/:token');
+    consumer.apply(policy('unsubscribe', (request) => [pageToken(request, 3)])).forRoutes('s/unsubscribe/:token');
     consumer
       .apply(policy('responses', (request) => [bodyText(request, 'token'), bearer(request)]))
       .forRoutes({ path: 'responses', method: RequestMethod.POST });
@@ -33,9 +34,9 @@ export class PublicRateLimitsModule implements NestModule {
   }
 }
 
-/** The token of `/s/<token>`, read from the URL (route parameters are not parsed yet in middleware). */
-function pageToken(request: Request): string {
-  return decodeURIComponent(request.originalUrl.split('?')[0].split('/')[2] ?? '');
+/** The token of `/s/<token>` (`/s/unsubscribe/<token>`: segment 3), read from the URL (route parameters are not parsed yet in middleware). */
+function pageToken(request: Request, segment = 2): string {
+  return decodeURIComponent(request.originalUrl.split('?')[0].split('/')[segment] ?? '');
 }
 
 function bodyText(request: Request, field: string): string {
