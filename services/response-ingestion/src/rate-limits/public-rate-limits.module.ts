@@ -34,7 +34,10 @@ export class PublicRateLimitsModule implements NestModule {
   }
 }
 
-/** The token of `/s/<token>` (`/s/unsubscribe/<token>`: segment 3), read from the URL (route parameters are not parsed yet in middleware). */
+/**
+ * The token of `/s/<token>` (of `/s/unsubscribe/<token>`: segment 3), read from the URL (route parameters are
+ * not parsed yet in middleware).
+ */
 function pageToken(request: Request, segment = 2): string {
   return decodeURIComponent(request.originalUrl.split('?')[0].split('/')[segment] ?? '');
 }
