@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Channel, OptOutSource, Topics } from '@nps/contracts';
 import { expectEventually, serviceBed } from '@nps/testing';
 import { smsSignature } from '../src/sms/sms-signature.verifier';
@@ -121,5 +122,16 @@ describe('unsubscribe', () => {
     });
     expect(event.message).toMatchObject({ source: OptOutSource.SMS_KEYWORD, channel: Channel.UNSPECIFIED });
     expect(kafka.events(Topics.ResponseReceived).filter((e) => e.message.customerId === claims.customerId)).toEqual([]);
+  });
+
+  it('is rate limited per unsubscribe link, not with every other unsubscribe under one survey-page subject', async () => {
+    const url = unsubscribeUrl();
+    await fetch(url);
+    await oneClick(url);
+    const digest = (subject: string) => createHash('sha256').update(subject).digest('base64url');
+    const { rows } = await bed.db.query<{ key: string }>(`SELECT key FROM "${bed.schema}".rate_limits`);
+    const keys = rows.map((row) => row.key);
+    expect(keys).toContain(`unsubscribe:sub:${digest(decodeURIComponent(url.split('/').pop() as string))}`);
+    expect(keys).not.toContain(`survey-page:sub:${digest('unsubscribe')}`);
   });
 });
