@@ -28,6 +28,8 @@ const UNDOCUMENTED: Partial<Record<ServiceName, { method: string; path: string }
   'response-ingestion': [
     { method: 'GET', path: '/s/not-a-survey-link' },
     { method: 'POST', path: '/s/not-a-survey-link' },
+    { method: 'GET', path: '/s/unsubscribe/not-an-unsubscribe-link' },
+    { method: 'POST', path: '/s/unsubscribe/not-an-unsubscribe-link' },
   ],
 };
 

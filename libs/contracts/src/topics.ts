@@ -69,6 +69,7 @@ export const Topics = {
     'customerId',
     M.ContactOptedOutSchema,
     'A customer opted out of surveys themselves: one-click unsubscribe, the unsubscribe page or an SMS stop keyword.',
+    KEPT_PER_KEY,
   ),
   SurveyDispatched: eventTopic(
     'nps.survey.dispatched.v1',

@@ -4,6 +4,10 @@ describe('scrubText', () => {
   it.each([
     ['GET /s/v1.a8Zk_3-x.QmFzZTY0?score=9', 'GET /s/[redacted]?score=9'],
     ['http://127.0.0.1:3002/s/dev-1.eyJz.c2ln', 'http://127.0.0.1:3002/s/[redacted]'],
+    [
+      'POST /s/unsubscribe/dev-1.eyJzIjoic3ItMSIsImMiOiJjLTQyIn0.2Yx7QmFzZTY0U2lnbmF0dXJl',
+      'POST /s/[redacted]/[token]',
+    ],
     ['/unsubscribe?token=abc.def&lang=nl', '/unsubscribe?token=[redacted]&lang=nl'],
     ['/customers?email=anna%40example.nl&phone=%2B31612345678', '/customers?email=[redacted]&phone=[redacted]'],
     ['mail to anna.de.vries+nps@example.co.uk failed', 'mail to [email] failed'],

@@ -14,6 +14,9 @@ export interface SurveyLinkClaims {
   expiresAt: Date;
 }
 
+/** What a token may be used for: answering the survey, or opting out of surveys (ADR 0034). */
+export type SurveyLinkPurpose = 'answer' | 'unsubscribe';
+
 export type SurveyLinkFailure = 'malformed' | 'unknown-key' | 'bad-signature' | 'expired';
 
 export class SurveyLinkError extends Error {

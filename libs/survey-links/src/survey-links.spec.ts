@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { Channel } from '@nps/contracts';
 import { loadEnv } from '@nps/config';
@@ -75,6 +76,36 @@ describe('SurveyLinks', () => {
   it('builds page links under SURVEY_PAGE_URL, with a score for the one-click numbers', () => {
     expect(links.pageUrl('abc')).toBe('https://survey.example.com/s/abc');
     expect(links.pageUrl('abc', 0)).toBe('https://survey.example.com/s/abc?score=0');
+    expect(links.unsubscribeUrl('abc')).toBe('https://survey.example.com/s/unsubscribe/abc');
+  });
+
+  describe('purpose', () => {
+    const unsubscribe = { purpose: 'unsubscribe' } as const;
+
+    it('verifies an unsubscribe token as one, and gives the same claims back', () => {
+      expect(links.verify(links.sign(claims, 'unsubscribe'), NOW, unsubscribe)).toEqual(claims);
+    });
+
+    it('takes an answer token for no unsubscribe token, nor the other way round', () => {
+      const answer = links.sign(claims);
+      const optOut = links.sign(claims, 'unsubscribe');
+      expect(optOut).not.toBe(answer);
+      expect(() => links.verify(answer, NOW, unsubscribe)).toThrow(/signature does not match/);
+      expect(failureOf(links, optOut)).toBe('bad-signature');
+    });
+
+    it('keeps the MAC answer tokens always had, so links sent before purposes existed still work', () => {
+      const [kid, payload, signature] = links.sign(claims).split('.');
+      const legacy = createHmac('sha256', NEW.split(':')[1]).update(`${kid}.${payload}`).digest('base64url');
+      expect(signature).toBe(legacy);
+    });
+
+    it('ignores expiry only when asked (opt-outs are honoured however old the message)', () => {
+      const later = new Date('2027-06-01T00:00:00Z');
+      const token = links.sign(claims, 'unsubscribe');
+      expect(() => links.verify(token, later, unsubscribe)).toThrow(/expired/);
+      expect(links.verify(token, later, { ...unsubscribe, ignoreExpiry: true }).customerId).toBe('c-42');
+    });
   });
 });
 

@@ -1,5 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { SURVEY_LANGUAGES, SurveyLinkError, type SurveyLanguage, type SurveyLinkClaims } from './survey-link.claims';
+import {
+  SURVEY_LANGUAGES,
+  SurveyLinkError,
+  type SurveyLanguage,
+  type SurveyLinkClaims,
+  type SurveyLinkPurpose,
+} from './survey-link.claims';
 
 interface SigningKey {
   id: string;
@@ -21,7 +27,9 @@ interface Payload {
  * Signs and verifies survey links: `<kid>.<base64url JSON claims>.<base64url HMAC-SHA256>` where
  * the MAC covers `<kid>.<claims>`. The key id in the token picks the verification key, so keys
  * rotate without breaking links in flight (docs/survey-links.md). Single use and revocation are
- * state, kept by response-ingestion, not in the token.
+ * state, kept by response-ingestion, not in the token. A token is signed for one purpose: an
+ * unsubscribe token's MAC covers `unsubscribe.<kid>.<claims>`, so neither kind verifies as the
+ * other (ADR 0034); answer tokens keep the MAC they always had, so links in flight keep working.
  */
 export class SurveyLinks {
   private readonly keys: ReadonlyMap<string, SigningKey>;
@@ -39,7 +47,7 @@ export class SurveyLinks {
     this.signingKey = parsed[0];
   }
 
-  sign(claims: SurveyLinkClaims): string {
+  sign(claims: SurveyLinkClaims, purpose: SurveyLinkPurpose = 'answer'): string {
     const payload: Payload = {
       s: claims.surveyRequestId,
       c: claims.customerId,
@@ -50,11 +58,18 @@ export class SurveyLinks {
       e: Math.floor(claims.expiresAt.getTime() / 1000),
     };
     const body = `${this.signingKey.id}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
-    return `${body}.${mac(this.signingKey, body).toString('base64url')}`;
+    return `${body}.${mac(this.signingKey, body, purpose).toString('base64url')}`;
   }
 
-  /** The claims of a genuine, unexpired token; otherwise a SurveyLinkError saying why. */
-  verify(token: string, now: Date = new Date()): SurveyLinkClaims {
+  /**
+   * The claims of a genuine, unexpired token of `purpose`; otherwise a SurveyLinkError saying why. `ignoreExpiry`
+   * is for opt-outs, which are honoured however old the message is (ADR 0034).
+   */
+  verify(
+    token: string,
+    now: Date = new Date(),
+    { purpose = 'answer', ignoreExpiry = false }: { purpose?: SurveyLinkPurpose; ignoreExpiry?: boolean } = {},
+  ): SurveyLinkClaims {
     const parts = token.split('.');
     if (parts.length !== 3 || parts.some((part) => !/^[A-Za-z0-9_-]+$/.test(part))) {
       throw new SurveyLinkError('malformed', 'the survey link is not a survey link token');
@@ -66,7 +81,7 @@ export class SurveyLinks {
         'unknown-key',
         `the survey link was signed with a key that is not configured (${keyId})`,
       );
-    const expected = mac(key, `${keyId}.${encodedPayload}`);
+    const expected = mac(key, `${keyId}.${encodedPayload}`, purpose);
     const given = Buffer.from(signature, 'base64url');
     // Only the canonical spelling counts: a token differs from a genuine one in no character.
     const canonical = given.toString('base64url') === signature;
@@ -74,7 +89,7 @@ export class SurveyLinks {
       throw new SurveyLinkError('bad-signature', 'the survey link signature does not match');
     }
     const claims = toClaims(encodedPayload);
-    if (claims.expiresAt.getTime() <= now.getTime())
+    if (!ignoreExpiry && claims.expiresAt.getTime() <= now.getTime())
       throw new SurveyLinkError('expired', `the survey link expired at ${claims.expiresAt.toISOString()}`);
     return claims;
   }
@@ -84,10 +99,17 @@ export class SurveyLinks {
     const base = `${this.pageBaseUrl.replace(/\/+$/, '')}/s/${token}`;
     return score === undefined ? base : `${base}?score=${score}`;
   }
+
+  /** The unsubscribe page of an unsubscribe token; also the RFC 8058 one-click URL of List-Unsubscribe. */
+  unsubscribeUrl(token: string): string {
+    return `${this.pageBaseUrl.replace(/\/+$/, '')}/s/unsubscribe/${token}`;
+  }
 }
 
-function mac(key: SigningKey, body: string): Buffer {
-  return createHmac('sha256', key.secret).update(body).digest();
+function mac(key: SigningKey, body: string, purpose: SurveyLinkPurpose): Buffer {
+  // Answer bodies have one dot, unsubscribe bodies two: no body of one purpose is a body of the other.
+  const covered = purpose === 'answer' ? body : `${purpose}.${body}`;
+  return createHmac('sha256', key.secret).update(covered).digest();
 }
 
 /** A correctly signed payload can still be wrong if a key leaked or a signer had a bug: check its shape. */

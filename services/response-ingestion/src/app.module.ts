@@ -9,6 +9,7 @@ import { InboundSmsModule } from './sms/inbound-sms.module';
 import { SurveyPageModule } from './survey-page/survey-page.module';
 import { SurveyRequestsModule } from './survey-requests/survey-requests.module';
 import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
+import { UnsubscribePageModule } from './unsubscribe/unsubscribe-page.module';
 
 @Module({
   imports: [
@@ -21,6 +22,7 @@ import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
     ImportsModule,
     SurveyRequestsModule,
     CustomerExportModule.forService(CUSTOMER_DATA),
+    UnsubscribePageModule,
   ],
 })
 export class AppModule {}

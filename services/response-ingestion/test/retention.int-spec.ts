@@ -13,6 +13,7 @@ const NEW = '00000000-0000-4000-8000-000000000002';
 // Tables no rule prunes, and why (a new table must be added to a rule or here: see the first test).
 const KEPT_FOREVER = {
   rate_limits: 'rate-limiter-flexible deletes each key once its window expired',
+  opt_outs: 'an opt-out holds until the customer is erased; a second request must still announce nothing new',
 };
 
 // response-ingestion's retention through its real schema and declared rules, on a fake clock.

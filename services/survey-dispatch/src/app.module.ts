@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
 import { CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { CustomersModule } from './customers/customers.module';
+import { OptOutsModule } from './opt-outs/opt-outs.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { PromoterFollowUpModule } from './promoter-follow-up/promoter-follow-up.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
@@ -19,6 +20,7 @@ import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
     RecoveryModule,
     PromoterFollowUpModule,
     CustomerExportModule.forService(CUSTOMER_DATA),
+    OptOutsModule,
   ],
 })
 export class AppModule {}

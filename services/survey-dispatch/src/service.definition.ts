@@ -6,6 +6,7 @@ import { RecoverySurveys1765200000000 } from './migrations/1765200000000-recover
 import { PromoterFollowUps1765300000000 } from './migrations/1765300000000-promoter-follow-ups';
 import { CustomerAccountId1765300000001 } from './migrations/1765300000001-customer-account-id';
 import { PromoterFollowUpDelivery1765500000000 } from './migrations/1765500000000-promoter-follow-up-delivery';
+import { CustomerOptOuts1765610000000 } from './migrations/1765610000000-customer-opt-outs';
 import { surveyDispatchRetention } from './retention/survey-dispatch.retention';
 import { SurveyDispatchEnv } from './survey-dispatch.env';
 
@@ -22,6 +23,7 @@ export const service: ServiceDefinition<SurveyDispatchEnv> = {
     PromoterFollowUps1765300000000,
     CustomerAccountId1765300000001,
     PromoterFollowUpDelivery1765500000000,
+    CustomerOptOuts1765610000000,
   ],
   retention: surveyDispatchRetention,
   api: {

@@ -77,7 +77,9 @@ describe('survey delivery', () => {
 
     expect(mail.subject).toBe('Hoe waarschijnlijk is het dat u ons aanbeveelt?');
     const hrefs = [...String(mail.html).matchAll(/<a href="([^"]+)"/g)].map((match) => match[1]);
-    expect(hrefs).toHaveLength(12);
+    // 0-10, the survey page, and the unsubscribe page last (ADR 0034).
+    expect(hrefs).toHaveLength(13);
+    expect(hrefs[12]).toMatch(new RegExp(`^${PAGE}/s/unsubscribe/k-new\\.[A-Za-z0-9_.-]+$`));
     for (const [score, href] of hrefs.slice(0, 11).entries()) {
       expect(href).toMatch(new RegExp(`^${PAGE}/s/k-new\\.[A-Za-z0-9_.-]+\\?score=${score}$`));
       expect(mail.text).toContain(href);

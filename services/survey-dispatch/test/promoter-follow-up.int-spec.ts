@@ -1,7 +1,9 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import {
+  Channel,
   deadLetterTopicOf,
   NpsCategory,
+  OptOutSource,
   PromoterAction,
   PromoterDelivery,
   ResponseSource,
@@ -244,5 +246,32 @@ describe('promoter follow-up', () => {
     });
     expect(await rowOf(answer.responseId)).toMatchObject({ status: 'done', attempts: 1 });
     expect(await deadLetters()).toBe(0);
+  });
+  it('skips a promoter who unsubscribed themselves, though the CRM says they may be contacted (ADR 0034)', async () => {
+    await bed.publish(
+      Topics.ContactOptedOut,
+      anEvent(Topics.ContactOptedOut, {
+        customerId: 'anna',
+        channel: Channel.UNSPECIFIED,
+        source: OptOutSource.ONE_CLICK,
+      }),
+    );
+    // The opt-out and the answer travel on different topics: the answer comes once the opt-out is recorded.
+    await expectEventually(async () =>
+      expect(await bed.rows(`SELECT 1 FROM "${bed.schema}".customer_opt_outs WHERE customer_id = 'anna'`)).toHaveLength(
+        1,
+      ),
+    );
+    const unsubscribed = promoter('anna');
+    await bed.publish(Topics.ResponseScored, unsubscribed);
+
+    await expectEventually(async () => {
+      const [row] = await bed.rows<{ status: string; reason: string }>(
+        `SELECT status, reason FROM "${bed.schema}".promoter_follow_ups WHERE response_id = $1`,
+        [unsubscribed.responseId],
+      );
+      expect(row).toEqual({ status: 'skipped', reason: 'OPTED_OUT' });
+    });
+    expect(mailsFor(unsubscribed.responseId)).toHaveLength(0);
   });
 });

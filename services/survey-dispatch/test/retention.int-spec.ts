@@ -14,6 +14,7 @@ const INBOX = aroundLimit(NOW, 97);
 // Tables no rule prunes, and why (a new table must be added to a rule or here: see the first test).
 const KEPT_FOREVER = {
   customers: 'contacts as the CRM sends them: they go when the customer is erased or deleted there, not by age',
+  customer_opt_outs: "a customer's own opt-out holds until they are erased: it must never expire into a survey",
 };
 
 // survey-dispatch's retention through its real schema and declared rules, on a fake clock.

@@ -1,7 +1,7 @@
-import { Channel, ResponseSource } from '@nps/contracts';
+import { Channel, OptOutSource, ResponseSource } from '@nps/contracts';
 import type { CustomerDataCatalog } from '@nps/runtime';
 
-/** What response-ingestion holds about a customer: their answers (latest revision) and survey links. */
+/** What response-ingestion holds about a customer: their answers (latest revision), survey links and opt-outs. */
 export const CUSTOMER_DATA: CustomerDataCatalog = {
   service: 'response-ingestion',
   kinds: [
@@ -15,6 +15,12 @@ export const CUSTOMER_DATA: CustomerDataCatalog = {
       kind: 'surveyRequests',
       tables: ['survey_requests'],
       query: (of) => `SELECT * FROM ${of('survey_requests')} WHERE customer_id = $1 ORDER BY survey_request_id`,
+    },
+    {
+      kind: 'optOuts',
+      tables: ['opt_outs'],
+      query: (of) => `SELECT * FROM ${of('opt_outs')} WHERE customer_id = $1 ORDER BY opted_out_at, channel`,
+      enums: { channel: Channel, source: OptOutSource },
     },
   ],
   notPersonal: {

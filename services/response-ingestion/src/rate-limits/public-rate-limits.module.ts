@@ -23,7 +23,13 @@ export class PublicRateLimitsModule implements NestModule {
         perSubject: this.env.RATE_LIMIT_PER_SUBJECT,
         subjects,
       });
-    consumer.apply(policy('survey-page', (request) => [pageToken(request)])).forRoutes('s/:token');
+    // Middleware paths match by prefix: without the exclusion every unsubscribe would also count as the survey
+    // page of one link named "unsubscribe", and 60 customers a minute could unsubscribe at most.
+    consumer
+      .apply(policy('survey-page', (request) => [pageToken(request)]))
+      .exclude({ path: 's/unsubscribe/:token', method: RequestMethod.ALL })
+      .forRoutes('s/:token');
+    consumer.apply(policy('unsubscribe', (request) => [pageToken(request, 3)])).forRoutes('s/unsubscribe/:token');
     consumer
       .apply(policy('responses', (request) => [bodyText(request, 'token'), bearer(request)]))
       .forRoutes({ path: 'responses', method: RequestMethod.POST });
@@ -33,9 +39,12 @@ export class PublicRateLimitsModule implements NestModule {
   }
 }
 
-/** The token of `/s/<token>`, read from the URL (route parameters are not parsed yet in middleware). */
-function pageToken(request: Request): string {
-  return decodeURIComponent(request.originalUrl.split('?')[0].split('/')[2] ?? '');
+/**
+ * The token of `/s/<token>` (of `/s/unsubscribe/<token>`: segment 3), read from the URL (route parameters are
+ * not parsed yet in middleware).
+ */
+function pageToken(request: Request, segment = 2): string {
+  return decodeURIComponent(request.originalUrl.split('?')[0].split('/')[segment] ?? '');
 }
 
 function bodyText(request: Request, field: string): string {

@@ -35,3 +35,12 @@ export class SmsReplyAcceptedDto {
   @ApiProperty()
   comment: string;
 }
+
+/** A stop keyword: the customer is opted out of surveys; `reply` is the confirmation for the gateway to text back. */
+export class SmsOptOutDto {
+  @ApiProperty({ enum: ['opted-out'] })
+  outcome: 'opted-out';
+
+  @ApiProperty({ example: 'We will not send you any more surveys.' })
+  reply: string;
+}

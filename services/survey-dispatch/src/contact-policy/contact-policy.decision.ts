@@ -1,4 +1,4 @@
-import type { Channel } from '@nps/contracts';
+import type { Channel, OptOutSource } from '@nps/contracts';
 
 /** Why the contact policy did not send a survey right away; stable codes, stored and returned by the API. */
 export const POLICY_REASONS = [
@@ -29,10 +29,20 @@ export interface ContactTrigger {
   channelOverride?: Channel;
 }
 
+/** An opt-out the customer made themselves (unsubscribe link, SMS STOP); no CRM import clears it (ADR 0034). */
+export interface OwnOptOut {
+  /** Channel.UNSPECIFIED: every channel. */
+  channel: Channel;
+  source: OptOutSource;
+  at: Date;
+}
+
 /** What the policy needs to know about a customer; no addresses, only whether a channel reaches them. */
 export interface ContactProfile {
+  /** The CRM's opt-out facts, as last imported. */
   optedOut: boolean;
   optedOutChannels: readonly Channel[];
+  ownOptOuts: readonly OwnOptOut[];
   preferredChannel: Channel | null;
   /** Channels for which an address (email, phone, webhook) is known and configured. */
   reachable: readonly Channel[];

@@ -1,4 +1,4 @@
-import { Channel } from '@nps/contracts';
+import { Channel, OptOutSource } from '@nps/contracts';
 import type { ContactHistory, ContactProfile, ContactTrigger, PolicyDecision } from './contact-policy.decision';
 import { ContactPolicy } from './contact-policy';
 import { contactPolicyRulesFrom } from './contact-policy.rules';
@@ -24,6 +24,7 @@ const trigger = (change: Partial<ContactTrigger> = {}): ContactTrigger => ({
 const profile = (change: Partial<ContactProfile> = {}): ContactProfile => ({
   optedOut: false,
   optedOutChannels: [],
+  ownOptOuts: [],
   preferredChannel: null,
   reachable: [Channel.EMAIL, Channel.SMS],
   timeZone: 'Europe/Amsterdam',
@@ -219,6 +220,47 @@ describe('ContactPolicy', () => {
       outcome: 'send',
       channel: Channel.EMAIL,
       dueAt: NOW,
+    });
+  });
+
+  describe("the customer's own opt-outs", () => {
+    const at = new Date('2026-12-02T09:30:00Z');
+    const own = (channel: Channel, source: OptOutSource) => profile({ ownOptOuts: [{ channel, source, at }] });
+
+    it.each([
+      [OptOutSource.ONE_CLICK, 'the customer unsubscribed by one-click link on 2026-12-02'],
+      [OptOutSource.UNSUBSCRIBE_PAGE, 'the customer unsubscribed on the unsubscribe page on 2026-12-02'],
+      [OptOutSource.SMS_KEYWORD, 'the customer replied STOP by SMS on 2026-12-02'],
+    ])('an opt-out of every channel by %p suppresses as OPTED_OUT, saying how and when', (source, detail) => {
+      expect(policy.decide(trigger(), own(Channel.UNSPECIFIED, source), history(), NOW)).toEqual({
+        outcome: 'suppress',
+        reason: 'OPTED_OUT',
+        detail,
+      });
+    });
+
+    it('holds even when the CRM says the customer may be contacted', () => {
+      const decision = policy.decide(trigger(), own(Channel.UNSPECIFIED, OptOutSource.ONE_CLICK), history(), NOW);
+      expect(decision).toMatchObject({ outcome: 'suppress', reason: 'OPTED_OUT' });
+    });
+
+    it('an opt-out of one channel falls back to another reachable one', () => {
+      expect(policy.decide(trigger(), own(Channel.EMAIL, OptOutSource.ONE_CLICK), history(), NOW)).toMatchObject({
+        outcome: 'send',
+        channel: Channel.SMS,
+      });
+    });
+
+    it('an opt-out of the only reachable channel suppresses as OPTED_OUT_CHANNEL, naming it', () => {
+      const only = { ...own(Channel.SMS, OptOutSource.SMS_KEYWORD), reachable: [Channel.SMS] };
+      expect(policy.decide(trigger(), only, history(), NOW)).toEqual({
+        outcome: 'suppress',
+        reason: 'OPTED_OUT_CHANNEL',
+        detail: 'the customer opted out of SMS (replied STOP by SMS on 2026-12-02)',
+      });
+      expect(policy.decide(trigger({ channelOverride: Channel.SMS }), only, history(), NOW)).toMatchObject({
+        reason: 'OPTED_OUT_CHANNEL',
+      });
     });
   });
 });

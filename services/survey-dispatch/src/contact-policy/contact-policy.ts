@@ -1,6 +1,12 @@
-import { Channel } from '@nps/contracts';
+import { Channel, OptOutSource } from '@nps/contracts';
 import { DateTime } from 'luxon';
-import type { ContactHistory, ContactProfile, ContactTrigger, PolicyDecision } from './contact-policy.decision';
+import type {
+  ContactHistory,
+  ContactProfile,
+  ContactTrigger,
+  OwnOptOut,
+  PolicyDecision,
+} from './contact-policy.decision';
 import type { AttributeRule, ContactPolicyRules } from './contact-policy.rules';
 import { nextAllowedTime } from './quiet-hours';
 
@@ -28,6 +34,8 @@ export class ContactPolicy {
       );
     if (!profile) return suppress('UNKNOWN_CUSTOMER', 'no contact is known for this customer; import it first');
     if (profile.optedOut) return suppress('OPTED_OUT', 'the customer opted out of all surveys');
+    const own = profile.ownOptOuts.find((optOut) => optOut.channel === Channel.UNSPECIFIED);
+    if (own) return suppress('OPTED_OUT', `the customer ${howOptedOut(own)}`);
     const never = this.matchingRules(trigger, profile).find((rule) => rule.effect === 'never');
     if (never) return suppress('ATTRIBUTE_RULE', `rule ${never.text}`);
     const channel = chooseChannel(trigger, profile);
@@ -89,12 +97,21 @@ function chooseChannel(
   trigger: ContactTrigger,
   profile: ContactProfile,
 ): { channel: Channel } | Extract<PolicyDecision, { outcome: 'suppress' }> {
-  const optedOut = (channel: Channel) => profile.optedOutChannels.includes(channel);
+  const ownOptOut = (channel: Channel) => profile.ownOptOuts.find((optOut) => optOut.channel === channel);
+  const optedOut = (channel: Channel) => profile.optedOutChannels.includes(channel) || !!ownOptOut(channel);
+  const named = (channel: Channel) => {
+    const own = ownOptOut(channel);
+    return own ? `${Channel[channel]} (${howOptedOut(own)})` : Channel[channel];
+  };
   const reachable = (channel: Channel) => profile.reachable.includes(channel);
   if (trigger.channelOverride !== undefined) {
     const name = Channel[trigger.channelOverride];
     if (optedOut(trigger.channelOverride))
-      return { outcome: 'suppress', reason: 'OPTED_OUT_CHANNEL', detail: `the customer opted out of ${name}` };
+      return {
+        outcome: 'suppress',
+        reason: 'OPTED_OUT_CHANNEL',
+        detail: `the customer opted out of ${named(trigger.channelOverride)}`,
+      };
     if (!reachable(trigger.channelOverride))
       return {
         outcome: 'suppress',
@@ -112,11 +129,24 @@ function chooseChannel(
     return {
       outcome: 'suppress',
       reason: 'OPTED_OUT_CHANNEL',
-      detail: `the customer opted out of ${candidates.map((c) => Channel[c]).join(', ')}`,
+      detail: `the customer opted out of ${candidates.map(named).join(', ')}`,
     };
   return {
     outcome: 'suppress',
     reason: 'NO_CONTACT_ADDRESS',
     detail: 'no email, phone or webhook is known for the customer',
   };
+}
+
+const OPT_OUT_WAYS: Record<OptOutSource, string> = {
+  [OptOutSource.UNSPECIFIED]: 'opted out',
+  [OptOutSource.ONE_CLICK]: 'unsubscribed by one-click link',
+  [OptOutSource.UNSUBSCRIBE_PAGE]: 'unsubscribed on the unsubscribe page',
+  [OptOutSource.SMS_KEYWORD]: 'replied STOP by SMS',
+};
+
+/** "unsubscribed by one-click link on 2026-12-02": the suppression detail a lead reads. */
+function howOptedOut(optOut: OwnOptOut): string {
+  const how = OPT_OUT_WAYS[optOut.source] ?? OPT_OUT_WAYS[OptOutSource.UNSPECIFIED];
+  return `${how} on ${optOut.at.toISOString().slice(0, 10)}`;
 }

@@ -1,7 +1,7 @@
-import { Channel, PromoterAction, PromoterDelivery } from '@nps/contracts';
+import { Channel, OptOutSource, PromoterAction, PromoterDelivery } from '@nps/contracts';
 import type { CustomerDataCatalog } from '@nps/runtime';
 
-/** What survey-dispatch holds about a customer: contact details, surveys asked or held back, follow-ups. */
+/** What survey-dispatch holds about a customer: contact details, surveys asked or held back, opt-outs, follow-ups. */
 export const CUSTOMER_DATA: CustomerDataCatalog = {
   service: 'survey-dispatch',
   kinds: [
@@ -33,6 +33,12 @@ export const CUSTOMER_DATA: CustomerDataCatalog = {
       kind: 'recoverySurveys',
       tables: ['recovery_surveys'],
       query: (of) => `SELECT * FROM ${of('recovery_surveys')} WHERE customer_id = $1 ORDER BY due_at, response_id`,
+    },
+    {
+      kind: 'optOuts',
+      tables: ['customer_opt_outs'],
+      query: (of) => `SELECT * FROM ${of('customer_opt_outs')} WHERE customer_id = $1 ORDER BY opted_out_at, channel`,
+      enums: { channel: Channel, source: OptOutSource },
     },
   ],
   notPersonal: {},

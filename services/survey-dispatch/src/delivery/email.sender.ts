@@ -41,6 +41,9 @@ export class EmailSender implements ChannelSender, OnApplicationShutdown {
       throw DeliveryError.permanent(SurveyFailureReason.NO_CONTACT_ADDRESS, 'the customer has no email address');
     await this.sendRendered(address.name, address.email, renderSurveyEmail(delivery, address), {
       'X-Survey-Request-Id': delivery.surveyRequestId,
+      // RFC 2369 + RFC 8058: the mail client offers "unsubscribe" and POSTs List-Unsubscribe=One-Click there.
+      'List-Unsubscribe': `<${delivery.unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     });
   }
 

@@ -14,6 +14,8 @@ export interface SurveyCopy {
   veryLikely: string;
   open: string;
   expires: (date: string) => string;
+  /** The visible unsubscribe link under the survey (ADR 0034). */
+  unsubscribe: string;
   sms: (url: string) => string;
 }
 
@@ -32,6 +34,7 @@ export const SURVEY_COPY: Record<SurveyLanguage, SurveyCopy> = {
     veryLikely: 'Extremely likely',
     open: 'Open the survey',
     expires: (date) => `This survey is open until ${date}.`,
+    unsubscribe: 'No more surveys from us? Unsubscribe',
     sms: (url) =>
       `How likely are you to recommend us to a friend or colleague? Reply with 0-10, or answer here: ${url}`,
   },
@@ -51,6 +54,7 @@ export const SURVEY_COPY: Record<SurveyLanguage, SurveyCopy> = {
     veryLikely: 'Zeer waarschijnlijk',
     open: 'Open de enquête',
     expires: (date) => `Deze enquête is open tot ${date}.`,
+    unsubscribe: 'Geen enquêtes meer van ons? Afmelden',
     sms: (url) =>
       `Hoe waarschijnlijk is het dat u ons aanbeveelt aan een vriend of collega? Antwoord met 0-10, of hier: ${url}`,
   },
@@ -70,6 +74,7 @@ export const SURVEY_COPY: Record<SurveyLanguage, SurveyCopy> = {
     veryLikely: 'Äußerst wahrscheinlich',
     open: 'Zur Umfrage',
     expires: (date) => `Diese Umfrage ist bis ${date} geöffnet.`,
+    unsubscribe: 'Keine Umfragen mehr von uns? Abmelden',
     sms: (url) => `Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen? Antworten Sie mit 0-10 oder hier: ${url}`,
   },
 };

@@ -18,6 +18,8 @@ export interface SurveyDelivery {
   surveyUrl: string;
   /** `scoreUrls[n]` records score n and opens the comment page. */
   scoreUrls: string[];
+  /** The unsubscribe page of a token signed for unsubscribing; also the RFC 8058 one-click URL (ADR 0034). */
+  unsubscribeUrl: string;
   expiresAt: Date;
 }
 

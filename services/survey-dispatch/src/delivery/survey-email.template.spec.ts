@@ -19,6 +19,7 @@ const delivery = (
   token: 'k.abc-_.def',
   surveyUrl: 'https://s.example/s/k.abc-_.def',
   scoreUrls: Array.from({ length: 11 }, (_, n) => `https://s.example/s/k.abc-_.def?score=${n}`),
+  unsubscribeUrl: 'https://s.example/s/unsubscribe/k.uvw-_.xyz',
   expiresAt: new Date('2026-12-07T12:00:00Z'),
 });
 const address = { name: 'Anna <b>&</b>', email: 'a@b.nl', phone: null, webhookUrl: null, timeZone: 'Europe/Amsterdam' };
@@ -45,7 +46,8 @@ describe('renderSurveyEmail', () => {
       expect(email.html).toContain(question);
       expect(email.html).toContain(`lang="${language}"`);
       const hrefs = [...email.html.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]);
-      expect(hrefs).toEqual([...delivery(language).scoreUrls, delivery(language).surveyUrl]);
+      const { scoreUrls, surveyUrl, unsubscribeUrl } = delivery(language);
+      expect(hrefs).toEqual([...scoreUrls, surveyUrl, unsubscribeUrl]);
       for (const url of hrefs) expect(email.text).toContain(url);
     },
   );

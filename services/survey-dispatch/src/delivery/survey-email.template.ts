@@ -32,6 +32,7 @@ const html = Handlebars.compile<EmailModel>(
   <p style="font-size: 13px;">0 = {{notLikely}} &middot; 10 = {{veryLikely}}</p>
   <p><a href="{{{surveyUrl}}}">{{open}}</a></p>
   <p style="font-size: 12px; color: #555;">{{expires}}</p>
+  <p style="font-size: 12px; color: #555;"><a href="{{{unsubscribeUrl}}}" style="color: #555;">{{unsubscribe}}</a></p>
 </body>
 </html>`,
 );
@@ -51,6 +52,8 @@ const text = Handlebars.compile<EmailModel>(
 {{open}}: {{surveyUrl}}
 
 {{expires}}
+
+{{unsubscribe}}: {{unsubscribeUrl}}
 `,
   { noEscape: true },
 );
@@ -68,6 +71,8 @@ interface EmailModel {
   expires: string;
   surveyUrl: string;
   scores: { score: number; url: string }[];
+  unsubscribe: string;
+  unsubscribeUrl: string;
 }
 
 /** The survey email in the customer's language, with the 0-10 scale as links in the email itself. */
@@ -91,6 +96,8 @@ export function renderSurveyEmail(delivery: SurveyDelivery, address: ContactAddr
     expires: copy.expires(until),
     surveyUrl: delivery.surveyUrl,
     scores: delivery.scoreUrls.map((url, score) => ({ score, url })),
+    unsubscribe: copy.unsubscribe,
+    unsubscribeUrl: delivery.unsubscribeUrl,
   };
   return { subject, html: html(model), text: text(model) };
 }

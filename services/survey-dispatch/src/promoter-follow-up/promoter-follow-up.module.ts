@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OutboundModule } from '@nps/outbound';
 import { CustomerRepository } from '../customers/customer.repository';
 import { EmailSender } from '../delivery/email.sender';
+import { CustomerOptOutRepository } from '../opt-outs/customer-opt-out.repository';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { PromoterFollowUpPolicy } from './promoter-follow-up.decision';
 import { PromoterFollowUpPoller } from './promoter-follow-up.poller';
@@ -47,6 +48,7 @@ import { ResponseScoredHandler } from './response-scored.handler';
     PromoterFollowUpSender,
     EmailSender,
     CustomerRepository,
+    CustomerOptOutRepository,
   ],
 })
 export class PromoterFollowUpModule {}

@@ -4,6 +4,7 @@ import { Topics } from '@nps/contracts';
 import { EventTransactions, type UnitOfWork } from '@nps/messaging';
 import { CustomerRepository } from '../customers/customer.repository';
 import { DeliveryError } from '../delivery/delivery.error';
+import { CustomerOptOutRepository } from '../opt-outs/customer-opt-out.repository';
 import { PromoterFollowUpPolicy } from './promoter-follow-up.decision';
 import { PromoterFollowUpRepository, type DuePromoterFollowUp } from './promoter-follow-up.repository';
 import { PromoterRetryPolicy } from './promoter-follow-up.retry';
@@ -25,6 +26,7 @@ export class PromoterFollowUpProcessor {
     private readonly customers: CustomerRepository,
     private readonly sender: PromoterFollowUpSender,
     private readonly retries: PromoterRetryPolicy,
+    private readonly optOuts: CustomerOptOutRepository,
   ) {}
 
   /** Works off one due follow-up; false when none is due. */
@@ -40,7 +42,8 @@ export class PromoterFollowUpProcessor {
   private async deliver(due: DuePromoterFollowUp, unitOfWork: UnitOfWork, now: Date): Promise<void> {
     const { manager } = unitOfWork;
     const customer = await this.customers.find(manager, due.customerId);
-    const refusal = PromoterFollowUpPolicy.contactRefusal(due.delivery, contactOf(customer));
+    const contact = contactOf(customer, await this.optOuts.listFor(manager, due.customerId));
+    const refusal = PromoterFollowUpPolicy.contactRefusal(due.delivery, contact);
     if (refusal?.outcome === 'skip' || !customer) {
       const { reason, detail } = refusal?.outcome === 'skip' ? refusal : { reason: 'UNKNOWN_CUSTOMER', detail: '' };
       await this.followUps.markSkipped(manager, due.responseId, reason, `${detail} (before delivery)`);

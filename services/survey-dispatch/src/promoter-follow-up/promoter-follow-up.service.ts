@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { PromoterAction, PromoterDelivery, type ResponseScored } from '@nps/contracts';
+import { Channel, PromoterAction, PromoterDelivery, type ResponseScored } from '@nps/contracts';
 import type { UnitOfWork } from '@nps/messaging';
+import type { OwnOptOut } from '../contact-policy/contact-policy.decision';
 import type { CustomerRecord } from '../customers/customer.record';
 import { CustomerRepository } from '../customers/customer.repository';
+import { CustomerOptOutRepository } from '../opt-outs/customer-opt-out.repository';
 import { PromoterFollowUpPolicy, type PromoterContact } from './promoter-follow-up.decision';
 import { PromoterFollowUpRepository } from './promoter-follow-up.repository';
 
@@ -19,6 +21,7 @@ export class PromoterFollowUpService {
     private readonly policy: PromoterFollowUpPolicy,
     private readonly followUps: PromoterFollowUpRepository,
     private readonly customers: CustomerRepository,
+    private readonly optOuts: CustomerOptOutRepository,
   ) {}
 
   async handle(scored: ResponseScored, unitOfWork: UnitOfWork, now = new Date()): Promise<void> {
@@ -34,7 +37,7 @@ export class PromoterFollowUpService {
         followUpRequested: scored.followUpRequested,
         recoveryOfResponseId: scored.recoveryOfResponseId,
       },
-      contactOf(customer),
+      contactOf(customer, await this.optOuts.listFor(manager, scored.customerId)),
       now,
     );
     const act = decision.outcome === 'act' ? decision : undefined;
@@ -54,9 +57,17 @@ export class PromoterFollowUpService {
   }
 }
 
-/** What the contact policy reads of a customer record. */
-export function contactOf(customer: CustomerRecord | null | undefined): PromoterContact | undefined {
-  return customer
-    ? { optedOut: customer.optedOut, optedOutChannels: customer.optedOutChannels, hasEmail: !!customer.email }
-    : undefined;
+/** What the contact policy reads of a customer record, with the customer's own opt-outs (ADR 0034). */
+export function contactOf(
+  customer: CustomerRecord | null | undefined,
+  ownOptOuts: readonly OwnOptOut[],
+): PromoterContact | undefined {
+  if (!customer) return undefined;
+  const all = ownOptOuts.some((optOut) => optOut.channel === Channel.UNSPECIFIED);
+  const channels = ownOptOuts.map((optOut) => optOut.channel).filter((channel) => channel !== Channel.UNSPECIFIED);
+  return {
+    optedOut: customer.optedOut || all,
+    optedOutChannels: [...new Set([...customer.optedOutChannels, ...channels])],
+    hasEmail: !!customer.email,
+  };
 }

@@ -20,6 +20,7 @@ const trigger = { touchpointId: 'resp-1', touchpointType: RECOVERY_TOUCHPOINT_TY
 const profile = (change: Partial<ContactProfile> = {}): ContactProfile => ({
   optedOut: false,
   optedOutChannels: [],
+  ownOptOuts: [],
   preferredChannel: null,
   reachable: [Channel.EMAIL],
   timeZone: 'Europe/Amsterdam',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ContactPolicy } from '../contact-policy/contact-policy';
 import { contactPolicyRulesFrom } from '../contact-policy/contact-policy.rules';
 import { CustomerRepository } from '../customers/customer.repository';
+import { CustomerOptOutRepository } from '../opt-outs/customer-opt-out.repository';
 import { SuppressionRepository } from '../suppressions/suppression.repository';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
@@ -16,7 +17,9 @@ export class RecoveryTriggerHandler extends SurveyTriggerHandler {
     requests: SurveyRequestRepository,
     customers: CustomerRepository,
     suppressions: SuppressionRepository,
+    optOuts: CustomerOptOutRepository,
   ) {
-    super(new ContactPolicy(recoveryContactRules(contactPolicyRulesFrom(env))), env, requests, customers, suppressions);
+    const policy = new ContactPolicy(recoveryContactRules(contactPolicyRulesFrom(env)));
+    super(policy, env, requests, customers, suppressions, optOuts);
   }
 }

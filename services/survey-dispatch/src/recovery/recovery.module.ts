@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CustomerRepository } from '../customers/customer.repository';
+import { CustomerOptOutRepository } from '../opt-outs/customer-opt-out.repository';
 import { SuppressionRepository } from '../suppressions/suppression.repository';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
 import { RecoverySurveyProcessor } from './recovery-survey.processor';
@@ -19,6 +20,7 @@ import { RecoveryScheduler } from './recovery.scheduler';
     SurveyRequestRepository,
     CustomerRepository,
     SuppressionRepository,
+    CustomerOptOutRepository,
   ],
 })
 export class RecoveryModule {}

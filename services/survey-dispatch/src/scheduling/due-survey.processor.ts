@@ -80,7 +80,7 @@ export class DueSurveyProcessor {
   }
 
   private deliveryOf(request: SurveyRequestRecord, kind: SurveyDelivery['kind'], expiresAt: Date): SurveyDelivery {
-    const token = this.links.sign({
+    const claims = {
       surveyRequestId: request.id,
       customerId: request.customerId,
       touchpointId: request.touchpointId,
@@ -88,7 +88,8 @@ export class DueSurveyProcessor {
       channel: request.channel,
       language: request.language,
       expiresAt,
-    });
+    };
+    const token = this.links.sign(claims);
     return {
       kind,
       recovery: request.recoveryOfResponseId !== null,
@@ -101,6 +102,7 @@ export class DueSurveyProcessor {
       token,
       surveyUrl: this.links.pageUrl(token),
       scoreUrls: SCORES.map((score) => this.links.pageUrl(token, score)),
+      unsubscribeUrl: this.links.unsubscribeUrl(this.links.sign(claims, 'unsubscribe')),
       expiresAt,
     };
   }

@@ -3,10 +3,11 @@ import { Channel } from '@nps/contracts';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ContactPolicy } from '../contact-policy/contact-policy';
-import type { ContactProfile } from '../contact-policy/contact-policy.decision';
+import type { ContactProfile, OwnOptOut } from '../contact-policy/contact-policy.decision';
 import { contactPolicyRulesFrom, longestCapDays } from '../contact-policy/contact-policy.rules';
 import type { CustomerRecord } from '../customers/customer.record';
 import { CustomerRepository } from '../customers/customer.repository';
+import { CustomerOptOutRepository } from '../opt-outs/customer-opt-out.repository';
 import { SuppressionRepository, type NewSuppression } from '../suppressions/suppression.repository';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
@@ -29,6 +30,7 @@ export class SurveyTriggerHandler {
     private readonly requests: SurveyRequestRepository,
     private readonly customers: CustomerRepository,
     private readonly suppressions: SuppressionRepository,
+    private readonly optOuts: CustomerOptOutRepository,
   ) {
     this.historyDays = longestCapDays(contactPolicyRulesFrom(env));
   }
@@ -41,7 +43,10 @@ export class SurveyTriggerHandler {
       touchpointSeen: await this.requests.touchpointSeen(manager, trigger.touchpointType, trigger.touchpointId),
       recentRequests: await this.requests.countedSince(manager, trigger.customerId, since),
     };
-    const decision = this.policy.decide(trigger, customer ? this.profileOf(customer) : undefined, history, now);
+    const profile = customer
+      ? this.profileOf(customer, await this.optOuts.listFor(manager, customer.customerId))
+      : undefined;
+    const decision = this.policy.decide(trigger, profile, history, now);
     if (decision.outcome === 'suppress') {
       const { reason, detail } = decision;
       await this.record(manager, trigger, {
@@ -97,7 +102,7 @@ export class SurveyTriggerHandler {
     };
   }
 
-  private profileOf(customer: CustomerRecord): ContactProfile {
+  private profileOf(customer: CustomerRecord, ownOptOuts: OwnOptOut[]): ContactProfile {
     const reachable: Channel[] = [];
     if (customer.email) reachable.push(Channel.EMAIL);
     if (customer.phone && this.env.SMS_GATEWAY_URL) reachable.push(Channel.SMS);
@@ -105,6 +110,7 @@ export class SurveyTriggerHandler {
     return {
       optedOut: customer.optedOut,
       optedOutChannels: customer.optedOutChannels,
+      ownOptOuts,
       preferredChannel: customer.preferredChannel,
       reachable,
       timeZone: customer.timeZone,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { contactPolicyProvider } from '../contact-policy/contact-policy.provider';
 import { CustomerRepository } from '../customers/customer.repository';
+import { CustomerOptOutRepository } from '../opt-outs/customer-opt-out.repository';
 import { SuppressionRepository } from '../suppressions/suppression.repository';
 import { SuppressionsController } from '../suppressions/suppressions.controller';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
@@ -17,6 +18,7 @@ import { TouchpointRecordedHandler } from './touchpoint-recorded.handler';
     SurveyRequestRepository,
     CustomerRepository,
     SuppressionRepository,
+    CustomerOptOutRepository,
   ],
 })
 export class TriggersModule {}

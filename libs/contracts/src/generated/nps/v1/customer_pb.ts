@@ -190,7 +190,9 @@ export const CustomerFactsSchema: GenMessage<CustomerFacts> = /*@__PURE__*/
  * CustomerUpserted, which a later CRM import may change). survey-dispatch records it in its
  * contact policy and suppresses later touchpoints with reason OPTED_OUT; a CRM import never
  * clears it. Published by response-ingestion, which hosts the public unsubscribe endpoints.
- * Topic nps.contact.opted-out.v1, keyed by customer_id.
+ * Topic nps.contact.opted-out.v1, keyed by customer_id and compacted: an opt-out holds until the
+ * customer is erased, so a replay must still find it. Every source opts out of all channels, so the
+ * newest event of a customer is all a rebuild needs.
  *
  * @generated from message nps.v1.ContactOptedOut
  */
