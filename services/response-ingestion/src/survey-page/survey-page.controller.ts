@@ -7,7 +7,7 @@ import type { Response } from 'express';
 import { commentProblem } from '../answers/answer-text';
 import { SurveyAnswers } from '../answers/survey-answers.service';
 import { IngestionError } from '../errors/ingestion.error';
-import { SURVEY_PAGE_CSP } from './survey-page.csp';
+import { sendPublicPage } from './survey-page.csp';
 import { type FormProblem, SurveyPageRenderer } from './survey-page.renderer';
 import { languageFromHeader, PAGE_TEXTS } from './survey-page.texts';
 
@@ -44,11 +44,11 @@ export class SurveyPageController {
     const texts = PAGE_TEXTS[claims.language];
     if (score !== undefined && (typeof score !== 'string' || !SCORE.test(score))) {
       const errors: FormProblem[] = [{ field: 'score', message: texts.scoreMissing }];
-      return this.send(res, 400, this.renderer.answerForm({ language: claims.language, action, errors }));
+      return sendPublicPage(res, 400, this.renderer.answerForm({ language: claims.language, action, errors }));
     }
     // A one-click score is only shown: the page confirms it by POST (ADR 0018), so a link scanner answers nothing.
     const chosen = score === undefined ? undefined : Number(score);
-    this.send(
+    sendPublicPage(
       res,
       200,
       this.renderer.answerForm({
@@ -88,7 +88,7 @@ export class SurveyPageController {
       });
     if (score === undefined || problems.length > 0) {
       // Whatever was typed comes back, so nothing is lost to a correction.
-      return this.send(
+      return sendPublicPage(
         res,
         400,
         this.renderer.answerForm({
@@ -101,7 +101,7 @@ export class SurveyPageController {
       );
     }
     const accepted = await this.submit(token, claims, { score, comment: comment ?? '' }, res);
-    if (accepted) this.send(res, 200, this.renderer.messagePage(claims.language, texts.thanksTitle, texts.thanks));
+    if (accepted) sendPublicPage(res, 200, this.renderer.messagePage(claims.language, texts.thanksTitle, texts.thanks));
   }
 
   /** The verified claims, or undefined after answering with a localised 400 page. */
@@ -134,15 +134,6 @@ export class SurveyPageController {
     const texts = PAGE_TEXTS[language];
     const page = texts.refusals[code] ?? texts.unusable;
     res.setHeader('X-Refusal-Code', code);
-    this.send(res, 400, this.renderer.messagePage(language, page.title, page.body));
-  }
-
-  private send(res: Response, status: number, html: string): void {
-    res
-      .status(status)
-      .type('html')
-      .setHeader('Cache-Control', 'no-store')
-      .setHeader('Content-Security-Policy', SURVEY_PAGE_CSP)
-      .send(html);
+    sendPublicPage(res, 400, this.renderer.messagePage(language, page.title, page.body));
   }
 }

@@ -6,7 +6,7 @@ import type { SurveyLinkClaims } from '@nps/survey-links';
 import type { Response } from 'express';
 import { IngestionError } from '../errors/ingestion.error';
 import { CustomerOptOuts } from '../opt-outs/customer-opt-outs.service';
-import { SURVEY_PAGE_CSP } from '../survey-page/survey-page.csp';
+import { sendPublicPage } from '../survey-page/survey-page.csp';
 import { languageFromHeader, PAGE_TEXTS } from '../survey-page/survey-page.texts';
 import { UnsubscribePageRenderer } from './unsubscribe-page.renderer';
 import { UNSUBSCRIBE_TEXTS } from './unsubscribe-page.texts';
@@ -35,7 +35,7 @@ export class UnsubscribePageController {
   ): void {
     const claims = this.trusted(token, acceptLanguage, res);
     if (!claims) return;
-    this.send(res, 200, this.renderer.confirmForm(claims.language, `/s/unsubscribe/${encodeURIComponent(token)}`));
+    sendPublicPage(res, 200, this.renderer.confirmForm(claims.language, `/s/unsubscribe/${encodeURIComponent(token)}`));
   }
 
   @Post(':token')
@@ -54,7 +54,7 @@ export class UnsubscribePageController {
     );
     const texts = UNSUBSCRIBE_TEXTS[claims.language];
     res.setHeader('X-Opt-Out', outcome);
-    this.send(res, 200, this.renderer.messagePage(claims.language, texts.doneTitle, texts.done));
+    sendPublicPage(res, 200, this.renderer.messagePage(claims.language, texts.doneTitle, texts.done));
   }
 
   /** The verified claims, or undefined after answering with the survey page's localised 400 page. */
@@ -66,17 +66,8 @@ export class UnsubscribePageController {
       const language = languageFromHeader(acceptLanguage);
       const page = PAGE_TEXTS[language].unusable;
       res.setHeader('X-Refusal-Code', error.code);
-      this.send(res, 400, this.renderer.messagePage(language, page.title, page.body));
+      sendPublicPage(res, 400, this.renderer.messagePage(language, page.title, page.body));
       return undefined;
     }
-  }
-
-  private send(res: Response, status: number, html: string): void {
-    res
-      .status(status)
-      .type('html')
-      .setHeader('Cache-Control', 'no-store')
-      .setHeader('Content-Security-Policy', SURVEY_PAGE_CSP)
-      .send(html);
   }
 }
