@@ -81,6 +81,8 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /metrics/loop': { path: () => '/metrics/loop?teamId=team-a', forbiddenFor: LEAD_B },
   'GET /config-changes': { path: () => '/config-changes', forbiddenFor: LEAD_B },
   'GET /root-causes': { path: () => '/root-causes' },
+  // Access requests are for admins (and the privacy:export machine scope) only: docs/privacy.md.
+  'GET /customers/{customerId}/export': { path: () => '/customers/customer-1/export', forbiddenFor: LEAD_B },
   'GET /case-opening-policy': { path: () => '/case-opening-policy' },
   'GET /case-opening-policy/versions': { path: () => '/case-opening-policy/versions' },
   'PUT /case-opening-policy': {
