@@ -21,9 +21,10 @@ describe('topic declarations', () => {
     for (const topic of ALL_TOPICS) expect(topic.key).toBe(keyOf(topic.name));
   });
 
-  it('compact the customer, opt-out, improvement-action and taxonomy topics only; keep events for a bounded time', () => {
+  it('compact the customer, erasure, opt-out, improvement-action and taxonomy topics only; keep events for a bounded time', () => {
     expect(ALL_TOPICS.filter((t) => t.cleanupPolicy === 'compact')).toEqual([
       Topics.CustomerUpserted,
+      Topics.CustomerErased,
       Topics.ContactOptedOut,
       Topics.ImprovementActionOpened,
       Topics.ImprovementActionReleased,

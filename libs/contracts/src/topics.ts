@@ -58,11 +58,15 @@ export const Topics = {
     'nps.customer.upserted.v1',
     'customerId',
     M.CustomerUpsertedSchema,
-    'Latest customer facts (no contact PII), compacted per customer.',
-    {
-      cleanupPolicy: 'compact',
-      retentionMs: -1,
-    },
+    'Latest customer facts (no contact PII), compacted per customer; an erased customer gets a tombstone.',
+    KEPT_PER_KEY,
+  ),
+  CustomerErased: eventTopic(
+    'nps.customer.erased.v1',
+    'customerId',
+    M.CustomerErasedSchema,
+    'A customer was erased: their data key is gone, and every service blanks their personal data.',
+    KEPT_PER_KEY,
   ),
   ContactOptedOut: eventTopic(
     'nps.contact.opted-out.v1',

@@ -95,4 +95,24 @@ describe('docs/asyncapi.yaml', () => {
       );
     },
   );
+
+  it('names the fields encrypted per customer on each message that has them', () => {
+    const encryptedFields = (topicName: string) =>
+      document
+        .channels()
+        .all()
+        .find((c) => c.address() === topicName)
+        ?.messages()
+        .all()[0]
+        .extensions()
+        .get('x-nps-encrypted-fields')
+        ?.value();
+
+    expect(encryptedFields('nps.response.received.v1')).toEqual(['comment', 'masked_comment']);
+    expect(encryptedFields('nps.detractor.identified.v1')).toEqual(['comment', 'masked_comment']);
+    expect(encryptedFields('nps.response.tagged.v1')).toEqual(['tags.span.text']);
+    expect(encryptedFields('nps.customer.upserted.v1')).toEqual(['name']);
+    expect(encryptedFields('nps.response.scored.v1')).toBeUndefined();
+    expect(encryptedFields('nps.customer.erased.v1')).toBeUndefined();
+  });
 });

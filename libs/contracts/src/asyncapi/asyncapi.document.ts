@@ -1,10 +1,10 @@
-import type { Registry } from '@bufbuild/protobuf';
+import type { DescMessage, Registry } from '@bufbuild/protobuf';
 import { stringify } from 'yaml';
 import { ALL_TOPICS } from '../topics';
 import type { EventTopic } from '../topic.spec-type';
 import { CLOUD_EVENTS_SPEC_VERSION, CloudEventHeader, PROTOBUF_CONTENT_TYPE } from '../envelope/cloud-event.headers';
 import { keyFieldName } from '../envelope/event.fields';
-import { renderStandaloneProto } from './proto-source.renderer';
+import { isEncrypted, renderStandaloneProto } from './proto-source.renderer';
 
 // docs/asyncapi.yaml is this document: `npm run contracts:asyncapi` writes it, asyncapi.document.spec.ts
 // fails when it is stale. It is tooling, not exported from @nps/contracts.
@@ -120,7 +120,35 @@ function messageOf(topic: EventTopic, registry: Registry): Record<string, unknow
       },
     },
     'x-protobuf-message': topic.schema.typeName,
+    ...encryptedFieldsOf(documented),
   };
+}
+
+/**
+ * `x-nps-encrypted-fields`: paths of the fields that hold a customer's personal text encrypted per
+ * customer (nested ones as `field.subfield`), so a subscriber knows what needs a key and what an
+ * erasure makes unreadable. Absent when there are none.
+ */
+function encryptedFieldsOf(message: DescMessage): Record<string, string[]> {
+  const paths = encryptedPaths(message, '', new Set());
+  return paths.length > 0 ? { 'x-nps-encrypted-fields': paths } : {};
+}
+
+/** `within`: the messages on the way here, so a recursive type ends the walk. */
+function encryptedPaths(message: DescMessage, prefix: string, within: ReadonlySet<DescMessage>): string[] {
+  if (within.has(message)) return [];
+  const path = new Set([...within, message]);
+  return message.fields.flatMap((field) => {
+    const name = `${prefix}${field.name}`;
+    if (isEncrypted(field)) return [name];
+    const nested =
+      field.fieldKind === 'message'
+        ? field.message
+        : field.fieldKind === 'list' && field.listKind === 'message'
+          ? field.message
+          : undefined;
+    return nested ? encryptedPaths(nested, `${name}.`, path) : [];
+  });
 }
 
 function headersOf(topic: EventTopic): Record<string, unknown> {

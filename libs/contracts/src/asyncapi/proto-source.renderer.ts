@@ -1,5 +1,6 @@
-import { ScalarType, type DescEnum, type DescField, type DescMessage } from '@bufbuild/protobuf';
+import { ScalarType, getOption, type DescEnum, type DescField, type DescMessage } from '@bufbuild/protobuf';
 import { getComments } from '@bufbuild/protoplugin';
+import { encrypted } from '../generated/nps/v1/privacy_pb';
 
 type LocalType = DescMessage | DescEnum;
 
@@ -55,9 +56,25 @@ function renderMessage(message: DescMessage, pkg: string, imports: Set<string>):
     return type.typeName;
   };
   const fields = message.fields.map((field) =>
-    [...comment(field, '  '), `  ${fieldType(field, name)} ${field.name} = ${field.number};`].join('\n'),
+    [
+      ...comment(field, '  '),
+      ...encryptionNote(field),
+      `  ${fieldType(field, name)} ${field.name} = ${field.number};`,
+    ].join('\n'),
   );
   return [...comment(message, ''), `message ${message.name} {`, fields.join('\n'), '}'].join('\n');
+}
+
+/** The (nps.v1.encrypted) option, as a comment: the standalone source cannot import privacy.proto. */
+function encryptionNote(field: DescField): string[] {
+  return isEncrypted(field)
+    ? ["  // [(nps.v1.encrypted) = true]: enc:v1 ciphertext under the customer's data key."]
+    : [];
+}
+
+/** Whether the field carries a customer's personal text encrypted per customer (proto/nps/v1/privacy.proto). */
+export function isEncrypted(field: DescField): boolean {
+  return getOption(field, encrypted);
 }
 
 function fieldType(field: DescField, name: (type: LocalType) => string): string {

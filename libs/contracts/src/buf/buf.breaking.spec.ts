@@ -37,8 +37,8 @@ describe('buf breaking (FILE) against proto/', () => {
     const result = breaking(
       changedCopy('response.proto', (s) =>
         s.replace(
-          '  string recovery_of_response_id = 15;\n',
-          '  string recovery_of_response_id = 15;\n  string campaign_id = 16;\n',
+          '  string masked_comment = 16 [(nps.v1.encrypted) = true];\n',
+          '  string masked_comment = 16 [(nps.v1.encrypted) = true];\n  string campaign_id = 17;\n',
         ),
       ),
     );

@@ -59,6 +59,7 @@ export const EVENT_DEFAULTS: EventDefaults = {
     region: 'benelux',
     tier: 'standard',
   }),
+  CustomerErased: () => ({ customerId: customer() }),
   ContactOptedOut: () => ({
     customerId: customer(),
     channel: Channel.UNSPECIFIED,

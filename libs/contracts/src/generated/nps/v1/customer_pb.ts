@@ -8,20 +8,22 @@ import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import type { Channel } from "./channel_pb";
 import { file_nps_v1_channel } from "./channel_pb";
+import { file_nps_v1_privacy } from "./privacy_pb";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file nps/v1/customer.proto.
  */
 export const file_nps_v1_customer: GenFile = /*@__PURE__*/
-  fileDesc("ChVucHMvdjEvY3VzdG9tZXIucHJvdG8SBm5wcy52MSKrAwoQQ3VzdG9tZXJVcHNlcnRlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEwoLY3VzdG9tZXJfaWQYAyABKAkSDAoEbmFtZRgEIAEoCRIQCghsYW5ndWFnZRgFIAEoCRIPCgdzZWdtZW50GAYgASgJEg4KBnJlZ2lvbhgHIAEoCRIMCgR0aWVyGAggASgJEhgKEGFjY291bnRfb3duZXJfaWQYCSABKAkSEQoJb3B0ZWRfb3V0GAogASgIEisKEm9wdGVkX291dF9jaGFubmVscxgLIAMoDjIPLm5wcy52MS5DaGFubmVsEhEKCXRpbWVfem9uZRgMIAEoCRI8CgphdHRyaWJ1dGVzGA0gAygLMigubnBzLnYxLkN1c3RvbWVyVXBzZXJ0ZWQuQXR0cmlidXRlc0VudHJ5EhIKCmFjY291bnRfaWQYDiABKAkaMQoPQXR0cmlidXRlc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEifgoNQ3VzdG9tZXJGYWN0cxIQCghsYW5ndWFnZRgBIAEoCRIPCgdzZWdtZW50GAIgASgJEg4KBnJlZ2lvbhgDIAEoCRIMCgR0aWVyGAQgASgJEhgKEGFjY291bnRfb3duZXJfaWQYBSABKAkSEgoKYWNjb3VudF9pZBgGIAEoCSLMAQoPQ29udGFjdE9wdGVkT3V0EhAKCGV2ZW50X2lkGAEgASgJEi8KC29jY3VycmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBITCgtjdXN0b21lcl9pZBgDIAEoCRIgCgdjaGFubmVsGAQgASgOMg8ubnBzLnYxLkNoYW5uZWwSJAoGc291cmNlGAUgASgOMhQubnBzLnYxLk9wdE91dFNvdXJjZRIZChFzdXJ2ZXlfcmVxdWVzdF9pZBgGIAEoCSqRAQoMT3B0T3V0U291cmNlEh4KGk9QVF9PVVRfU09VUkNFX1VOU1BFQ0lGSUVEEAASHAoYT1BUX09VVF9TT1VSQ0VfT05FX0NMSUNLEAESIwofT1BUX09VVF9TT1VSQ0VfVU5TVUJTQ1JJQkVfUEFHRRACEh4KGk9QVF9PVVRfU09VUkNFX1NNU19LRVlXT1JEEANCRwoJaW8ubnBzLnYxUAFaL2dpdGh1Yi5jb20vbnBzLXBsYXRmb3JtL25wcy9nZW4vZ28vbnBzL3YxO25wc3YxqgIGTnBzLlYxYgZwcm90bzM", [file_google_protobuf_timestamp, file_nps_v1_channel]);
+  fileDesc("ChVucHMvdjEvY3VzdG9tZXIucHJvdG8SBm5wcy52MSKxAwoQQ3VzdG9tZXJVcHNlcnRlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEwoLY3VzdG9tZXJfaWQYAyABKAkSEgoEbmFtZRgEIAEoCUIEiLUYARIQCghsYW5ndWFnZRgFIAEoCRIPCgdzZWdtZW50GAYgASgJEg4KBnJlZ2lvbhgHIAEoCRIMCgR0aWVyGAggASgJEhgKEGFjY291bnRfb3duZXJfaWQYCSABKAkSEQoJb3B0ZWRfb3V0GAogASgIEisKEm9wdGVkX291dF9jaGFubmVscxgLIAMoDjIPLm5wcy52MS5DaGFubmVsEhEKCXRpbWVfem9uZRgMIAEoCRI8CgphdHRyaWJ1dGVzGA0gAygLMigubnBzLnYxLkN1c3RvbWVyVXBzZXJ0ZWQuQXR0cmlidXRlc0VudHJ5EhIKCmFjY291bnRfaWQYDiABKAkaMQoPQXR0cmlidXRlc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEifgoNQ3VzdG9tZXJGYWN0cxIQCghsYW5ndWFnZRgBIAEoCRIPCgdzZWdtZW50GAIgASgJEg4KBnJlZ2lvbhgDIAEoCRIMCgR0aWVyGAQgASgJEhgKEGFjY291bnRfb3duZXJfaWQYBSABKAkSEgoKYWNjb3VudF9pZBgGIAEoCSLMAQoPQ29udGFjdE9wdGVkT3V0EhAKCGV2ZW50X2lkGAEgASgJEi8KC29jY3VycmVkX2F0GAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBITCgtjdXN0b21lcl9pZBgDIAEoCRIgCgdjaGFubmVsGAQgASgOMg8ubnBzLnYxLkNoYW5uZWwSJAoGc291cmNlGAUgASgOMhQubnBzLnYxLk9wdE91dFNvdXJjZRIZChFzdXJ2ZXlfcmVxdWVzdF9pZBgGIAEoCSJoCg5DdXN0b21lckVyYXNlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEwoLY3VzdG9tZXJfaWQYAyABKAkqkQEKDE9wdE91dFNvdXJjZRIeChpPUFRfT1VUX1NPVVJDRV9VTlNQRUNJRklFRBAAEhwKGE9QVF9PVVRfU09VUkNFX09ORV9DTElDSxABEiMKH09QVF9PVVRfU09VUkNFX1VOU1VCU0NSSUJFX1BBR0UQAhIeChpPUFRfT1VUX1NPVVJDRV9TTVNfS0VZV09SRBADQkcKCWlvLm5wcy52MVABWi9naXRodWIuY29tL25wcy1wbGF0Zm9ybS9ucHMvZ2VuL2dvL25wcy92MTtucHN2MaoCBk5wcy5WMWIGcHJvdG8z", [file_google_protobuf_timestamp, file_nps_v1_channel, file_nps_v1_privacy]);
 
 /**
  * The latest known facts about a customer, from the CRM or the customer import API.
  * Topic nps.customer.upserted.v1 is compacted per customer_id: the newest event of a customer
  * replaces the earlier ones, so a new subscriber reads the whole customer base from the start.
  * Contact details (email address, phone number) are deliberately absent: they stay in
- * survey-dispatch.
+ * survey-dispatch. When a customer is erased, survey-dispatch publishes a tombstone (a record
+ * with this key and no value), so that compaction drops the customer from the topic.
  *
  * @generated from message nps.v1.CustomerUpserted
  */
@@ -48,7 +50,8 @@ export type CustomerUpserted = Message<"nps.v1.CustomerUpserted"> & {
   customerId: string;
 
   /**
-   * Display name of the customer (a person's or a company's name), for case screens.
+   * Display name of the customer (a person's or a company's name), for case screens. Encrypted
+   * with the customer's data key.
    *
    * @generated from field: string name = 4;
    */
@@ -244,6 +247,46 @@ export type ContactOptedOut = Message<"nps.v1.ContactOptedOut"> & {
  */
 export const ContactOptedOutSchema: GenMessage<ContactOptedOut> = /*@__PURE__*/
   messageDesc(file_nps_v1_customer, 2);
+
+/**
+ * A customer was erased (the right to erasure): their data key is deleted, so every encrypted
+ * field of theirs on every topic, dead-letter topic and replay is unreadable from now on, and
+ * every service blanks the personal data it holds of them (names, comments, contact details)
+ * while keeping counts and scores. Published by survey-dispatch after POST
+ * /customers/:id/erase. Topic nps.customer.erased.v1, keyed by customer_id and compacted: a
+ * rebuild from the topics must meet the erasure again. It carries nothing personal.
+ *
+ * @generated from message nps.v1.CustomerErased
+ */
+export type CustomerErased = Message<"nps.v1.CustomerErased"> & {
+  /**
+   * Unique id of this event (a UUID). Also the ce_id header.
+   *
+   * @generated from field: string event_id = 1;
+   */
+  eventId: string;
+
+  /**
+   * When the customer was erased.
+   *
+   * @generated from field: google.protobuf.Timestamp occurred_at = 2;
+   */
+  occurredAt?: Timestamp | undefined;
+
+  /**
+   * Our customer id; the Kafka key.
+   *
+   * @generated from field: string customer_id = 3;
+   */
+  customerId: string;
+};
+
+/**
+ * Describes the message nps.v1.CustomerErased.
+ * Use `create(CustomerErasedSchema)` to create a new message.
+ */
+export const CustomerErasedSchema: GenMessage<CustomerErased> = /*@__PURE__*/
+  messageDesc(file_nps_v1_customer, 3);
 
 /**
  * How a customer asked to receive no more surveys.

@@ -8,13 +8,14 @@ import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import type { Channel } from "./channel_pb";
 import { file_nps_v1_channel } from "./channel_pb";
+import { file_nps_v1_privacy } from "./privacy_pb";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file nps/v1/response.proto.
  */
 export const file_nps_v1_response: GenFile = /*@__PURE__*/
-  fileDesc("ChVucHMvdjEvcmVzcG9uc2UucHJvdG8SBm5wcy52MSK1AwoQUmVzcG9uc2VSZWNlaXZlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEwoLY3VzdG9tZXJfaWQYAyABKAkSEwoLcmVzcG9uc2VfaWQYBCABKAkSGQoRc3VydmV5X3JlcXVlc3RfaWQYBSABKAkSFQoNdG91Y2hwb2ludF9pZBgGIAEoCRIXCg90b3VjaHBvaW50X3R5cGUYByABKAkSDQoFc2NvcmUYCCABKAUSDwoHY29tbWVudBgJIAEoCRIgCgdjaGFubmVsGAogASgOMg8ubnBzLnYxLkNoYW5uZWwSEAoIbGFuZ3VhZ2UYCyABKAkSLwoLYW5zd2VyZWRfYXQYDCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiYKBnNvdXJjZRgNIAEoDjIWLm5wcy52MS5SZXNwb25zZVNvdXJjZRIbChNmb2xsb3dfdXBfcmVxdWVzdGVkGA4gASgIEh8KF3JlY292ZXJ5X29mX3Jlc3BvbnNlX2lkGA8gASgJIvgBCg9SZXNwb25zZVJldmlzZWQSEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhMKC2N1c3RvbWVyX2lkGAMgASgJEhMKC3Jlc3BvbnNlX2lkGAQgASgJEhAKCHJldmlzaW9uGAUgASgFEg0KBXNjb3JlGAYgASgFEhYKDnByZXZpb3VzX3Njb3JlGAcgASgFEg8KB2NvbW1lbnQYCCABKAkSLgoKcmV2aXNlZF9hdBgJIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAqoAEKDlJlc3BvbnNlU291cmNlEh8KG1JFU1BPTlNFX1NPVVJDRV9VTlNQRUNJRklFRBAAEh8KG1JFU1BPTlNFX1NPVVJDRV9TVVJWRVlfUEFHRRABEhcKE1JFU1BPTlNFX1NPVVJDRV9BUEkQAhIXChNSRVNQT05TRV9TT1VSQ0VfU01TEAMSGgoWUkVTUE9OU0VfU09VUkNFX0lNUE9SVBAEQkcKCWlvLm5wcy52MVABWi9naXRodWIuY29tL25wcy1wbGF0Zm9ybS9ucHMvZ2VuL2dvL25wcy92MTtucHN2MaoCBk5wcy5WMWIGcHJvdG8z", [file_google_protobuf_timestamp, file_nps_v1_channel]);
+  fileDesc("ChVucHMvdjEvcmVzcG9uc2UucHJvdG8SBm5wcy52MSLZAwoQUmVzcG9uc2VSZWNlaXZlZBIQCghldmVudF9pZBgBIAEoCRIvCgtvY2N1cnJlZF9hdBgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASEwoLY3VzdG9tZXJfaWQYAyABKAkSEwoLcmVzcG9uc2VfaWQYBCABKAkSGQoRc3VydmV5X3JlcXVlc3RfaWQYBSABKAkSFQoNdG91Y2hwb2ludF9pZBgGIAEoCRIXCg90b3VjaHBvaW50X3R5cGUYByABKAkSDQoFc2NvcmUYCCABKAUSFQoHY29tbWVudBgJIAEoCUIEiLUYARIgCgdjaGFubmVsGAogASgOMg8ubnBzLnYxLkNoYW5uZWwSEAoIbGFuZ3VhZ2UYCyABKAkSLwoLYW5zd2VyZWRfYXQYDCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiYKBnNvdXJjZRgNIAEoDjIWLm5wcy52MS5SZXNwb25zZVNvdXJjZRIbChNmb2xsb3dfdXBfcmVxdWVzdGVkGA4gASgIEh8KF3JlY292ZXJ5X29mX3Jlc3BvbnNlX2lkGA8gASgJEhwKDm1hc2tlZF9jb21tZW50GBAgASgJQgSItRgBIpwCCg9SZXNwb25zZVJldmlzZWQSEAoIZXZlbnRfaWQYASABKAkSLwoLb2NjdXJyZWRfYXQYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhMKC2N1c3RvbWVyX2lkGAMgASgJEhMKC3Jlc3BvbnNlX2lkGAQgASgJEhAKCHJldmlzaW9uGAUgASgFEg0KBXNjb3JlGAYgASgFEhYKDnByZXZpb3VzX3Njb3JlGAcgASgFEhUKB2NvbW1lbnQYCCABKAlCBIi1GAESLgoKcmV2aXNlZF9hdBgJIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASHAoObWFza2VkX2NvbW1lbnQYCiABKAlCBIi1GAEqoAEKDlJlc3BvbnNlU291cmNlEh8KG1JFU1BPTlNFX1NPVVJDRV9VTlNQRUNJRklFRBAAEh8KG1JFU1BPTlNFX1NPVVJDRV9TVVJWRVlfUEFHRRABEhcKE1JFU1BPTlNFX1NPVVJDRV9BUEkQAhIXChNSRVNQT05TRV9TT1VSQ0VfU01TEAMSGgoWUkVTUE9OU0VfU09VUkNFX0lNUE9SVBAEQkcKCWlvLm5wcy52MVABWi9naXRodWIuY29tL25wcy1wbGF0Zm9ybS9ucHMvZ2VuL2dvL25wcy92MTtucHN2MaoCBk5wcy5WMWIGcHJvdG8z", [file_google_protobuf_timestamp, file_nps_v1_channel, file_nps_v1_privacy]);
 
 /**
  * A customer answered the NPS question ("How likely are you to recommend us to a friend or
@@ -81,8 +82,9 @@ export type ResponseReceived = Message<"nps.v1.ResponseReceived"> & {
   score: number;
 
   /**
-   * The customer's answer to "Why?", as typed; may be empty. Not redacted: subscribers that
-   * store it are responsible for it like any other customer text.
+   * The customer's answer to "Why?", as typed; may be empty. Encrypted with the customer's
+   * data key; subscribers that decrypt and store it are responsible for it like any other
+   * customer text, and blank it when the customer is erased.
    *
    * @generated from field: string comment = 9;
    */
@@ -130,6 +132,16 @@ export type ResponseReceived = Message<"nps.v1.ResponseReceived"> & {
    * @generated from field: string recovery_of_response_id = 15;
    */
   recoveryOfResponseId: string;
+
+  /**
+   * The comment with email addresses, phone numbers, IBANs and order numbers replaced by
+   * "[email]", "[phone]", "[iban]" and "[order]"; empty when the comment is. What notifications
+   * and other consumers that do not need the original read. Encrypted like comment: a masked text
+   * still carries names.
+   *
+   * @generated from field: string masked_comment = 16;
+   */
+  maskedComment: string;
 };
 
 /**
@@ -198,7 +210,8 @@ export type ResponseRevised = Message<"nps.v1.ResponseRevised"> & {
   previousScore: number;
 
   /**
-   * The comment after the revision (the whole text, not a diff); may be empty.
+   * The comment after the revision (the whole text, not a diff); may be empty. Encrypted like
+   * ResponseReceived.comment.
    *
    * @generated from field: string comment = 8;
    */
@@ -210,6 +223,13 @@ export type ResponseRevised = Message<"nps.v1.ResponseRevised"> & {
    * @generated from field: google.protobuf.Timestamp revised_at = 9;
    */
   revisedAt?: Timestamp | undefined;
+
+  /**
+   * The comment after the revision, masked like ResponseReceived.masked_comment.
+   *
+   * @generated from field: string masked_comment = 10;
+   */
+  maskedComment: string;
 };
 
 /**
