@@ -2,12 +2,7 @@ import { Topics } from '@nps/contracts';
 import { anEvent, expectEventually, serviceBed, SmtpInbox } from '@nps/testing';
 import { DateTime } from 'luxon';
 import { csvOf } from './customer-rows.csv';
-
-/** A fixed-offset zone where the local hour is `hour` right now, so the test holds at any time of day. */
-function zoneAtLocalHour(hour: number): string {
-  const offset = ((((hour - new Date().getUTCHours()) % 24) + 36) % 24) - 12; // -12..+11
-  return offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-}
+import { zoneAtLocalHour } from './local-hour.zone';
 
 interface Suppression {
   touchpointId: string;
