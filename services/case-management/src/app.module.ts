@@ -23,10 +23,12 @@ import { CaseRepository } from './cases/case.repository';
 import { CasesController } from './cases/cases.controller';
 import { CustomerRepository } from './customers/customer.repository';
 import { ImprovementActionsModule } from './improvement-actions/improvement-actions.module';
+import { SlaEscalator } from './escalation/sla.escalator';
 import { SlaWatcher } from './escalation/sla.watcher';
 import { LoopMetricsController } from './metrics/loop-metrics.controller';
 import { LoopMetricsRepository } from './metrics/loop-metrics.repository';
 import { NotificationDispatcher } from './notifications/notification.dispatcher';
+import { NotificationPoller } from './notifications/notification.poller';
 import { NotificationQueue } from './notifications/notification.queue';
 import { NotificationRepository } from './notifications/notification.repository';
 import { NotificationSenders } from './notifications/notification.senders';
@@ -99,11 +101,13 @@ import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
     SlaClock,
     ConfigChangeRepository,
     // escalation and notifications
+    SlaEscalator,
     SlaWatcher,
     NotificationQueue,
     NotificationRepository,
     NotificationSenders,
     NotificationDispatcher,
+    NotificationPoller,
     LoopMetricsRepository,
     CaseRecoveryRepository,
     // B2B accounts at risk

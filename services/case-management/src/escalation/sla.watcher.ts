@@ -1,127 +1,24 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CaseEscalationReason, Topics } from '@nps/contracts';
-import { EventTransactions, InfrastructureOutages, type UnitOfWork } from '@nps/messaging';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { DueWorkPoller, InfrastructureOutages } from '@nps/messaging';
 import { CaseManagementEnv } from '../case-management.env';
-import { CaseEvents } from '../cases/case.events';
-import type { CaseRecord } from '../cases/case.record';
-import { type BreachedCase, CaseRepository, type Deadline } from '../cases/case.repository';
-import { countSlaBreach } from '../metrics/case.metrics';
-import { NotificationQueue } from '../notifications/notification.queue';
-import { TeamRepository } from '../teams/team.repository';
-import { escalationTarget } from './escalation-target';
+import { SlaEscalator } from './sla.escalator';
 
-const BATCH = 50;
-
-interface Breach {
-  reason: CaseEscalationReason;
-  dueAt: Date;
-  deadline: Deadline;
-}
-
-/**
- * Escalates every breached deadline exactly once, however many instances watch: breached cases
- * are locked FOR UPDATE SKIP LOCKED and marked escalated in the same transaction that publishes
- * `case escalated` (outbox) and queues the notification.
- */
+/** Escalates breached deadlines every SLA_WATCH_INTERVAL_MS when SLA_WATCH_ENABLED; safe with several instances. */
 @Injectable()
-export class SlaWatcher implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SlaWatcher.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+export class SlaWatcher extends DueWorkPoller implements OnApplicationBootstrap {
+  private readonly enabled: boolean;
 
-  constructor(
-    private readonly transactions: EventTransactions,
-    private readonly cases: CaseRepository,
-    private readonly teams: TeamRepository,
-    private readonly notifications: NotificationQueue,
-    private readonly env: CaseManagementEnv,
-    private readonly outages: InfrastructureOutages,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.env.SLA_WATCH_ENABLED !== 'true') return;
-    this.timer = setInterval(() => {
-      this.running ??= this.outages
-        .guard('SLA watcher', () => this.sweep())
-        .catch((error: Error) => this.logger.error({ msg: 'SLA sweep failed', error: error.message }))
-        .finally(() => (this.running = undefined));
-    }, this.env.SLA_WATCH_INTERVAL_MS);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** Escalates what is due now, batch by batch; returns how many breaches it escalated. */
-  async sweep(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const escalated = await this.transactions.run((unitOfWork) => this.escalateBatch(unitOfWork));
-      total += escalated;
-      if (escalated < BATCH) return total;
-    }
-  }
-
-  private async escalateBatch(unitOfWork: UnitOfWork): Promise<number> {
-    const breached = await this.cases.lockBreached(unitOfWork.manager, BATCH);
-    for (const found of breached) {
-      for (const breach of breachesOf(found)) await this.escalate(found.record, breach, unitOfWork);
-    }
-    return breached.length;
-  }
-
-  private async escalate(c: CaseRecord, breach: Breach, unitOfWork: UnitOfWork): Promise<void> {
-    const { manager } = unitOfWork;
-    const level = await this.cases.markEscalated(manager, c.id, breach.deadline);
-    const team = await this.teams.find(manager, c.teamId);
-    const lead = team?.leadMemberId ? await this.teams.findMember(manager, team.leadMemberId) : null;
-    const second = team?.escalationMemberId ? await this.teams.findMember(manager, team.escalationMemberId) : null;
-    const target = team ? escalationTarget(level, team, lead, second, this.env.ESCALATION_CONTACT_EMAIL) : null;
-    const escalated = { ...c, escalationLevel: level };
-    await this.cases.addActivity(manager, c.id, '', 'escalated', {
-      level,
-      reason: CaseEscalationReason[breach.reason],
-      breachedDueAt: breach.dueAt,
-      targetId: target?.memberId ?? '',
-      targetEmail: target?.email ?? '',
+  constructor(escalator: SlaEscalator, env: CaseManagementEnv, outages: InfrastructureOutages) {
+    super(outages, {
+      name: 'SLA watcher',
+      workers: 1,
+      pollMs: env.SLA_WATCH_INTERVAL_MS,
+      processNext: () => escalator.escalateDueBatch(),
     });
-    unitOfWork.publish(
-      Topics.CaseEscalated,
-      CaseEvents.escalated(escalated, {
-        level,
-        reason: breach.reason,
-        targetOwnerId: target?.memberId ?? '',
-        breachedDueAt: breach.dueAt,
-      }),
-    );
-    const why =
-      breach.reason === CaseEscalationReason.FIRST_CONTACT_OVERDUE
-        ? 'the customer was not contacted in time'
-        : 'the case was not resolved in time';
-    if (target)
-      await this.notifications.enqueue(
-        manager,
-        escalated,
-        'escalated',
-        target,
-        team,
-        `${why} (escalation level ${level})`,
-      );
-    this.logger.log({ msg: 'case escalated', caseId: c.id, level, reason: CaseEscalationReason[breach.reason] });
-    unitOfWork.onCommitted(() => countSlaBreach(breach.deadline === 'firstContact' ? 'first_contact' : 'resolution'));
+    this.enabled = env.SLA_WATCH_ENABLED === 'true';
   }
-}
 
-function breachesOf({ record: c, escalated, now }: BreachedCase): Breach[] {
-  const breaches: Breach[] = [];
-  if (!c.firstContactedAt && c.firstContactDueAt < now && !escalated.firstContact) {
-    const reason = CaseEscalationReason.FIRST_CONTACT_OVERDUE;
-    breaches.push({ reason, dueAt: c.firstContactDueAt, deadline: 'firstContact' });
+  override onApplicationBootstrap(): void {
+    if (this.enabled) super.onApplicationBootstrap();
   }
-  if (c.resolutionDueAt < now && !escalated.resolution) {
-    const reason = CaseEscalationReason.RESOLUTION_OVERDUE;
-    breaches.push({ reason, dueAt: c.resolutionDueAt, deadline: 'resolution' });
-  }
-  return breaches;
 }

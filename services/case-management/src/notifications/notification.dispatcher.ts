@@ -1,6 +1,5 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { InfrastructureOutages } from '@nps/messaging';
 import { DataSource } from 'typeorm';
 import { CaseManagementEnv } from '../case-management.env';
 import { type ClaimedNotification, NotificationRepository } from './notification.repository';
@@ -13,40 +12,24 @@ const CLAIM_SECONDS = 60;
 /**
  * Sends queued notifications, retrying with exponential backoff; after NOTIFY_MAX_ATTEMPTS a
  * notification is `failed` with its last error, which the case screen shows. Safe with several
- * instances: rows are claimed with FOR UPDATE SKIP LOCKED.
+ * instances: rows are claimed with FOR UPDATE SKIP LOCKED. NotificationPoller calls it on a timer.
  */
 @Injectable()
-export class NotificationDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationDispatcher {
   private readonly logger = new Logger(NotificationDispatcher.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly notifications: NotificationRepository,
     private readonly senders: NotificationSenders,
     private readonly env: CaseManagementEnv,
-    private readonly outages: InfrastructureOutages,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.outages
-        .guard('notification dispatcher', () => this.tick())
-        .catch((error: Error) => this.logger.error({ msg: 'notification round failed', error: error.message }))
-        .finally(() => (this.running = undefined));
-    }, this.env.NOTIFY_INTERVAL_MS);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** One round: claim due notifications, send each, record the result. */
-  async tick(): Promise<void> {
+  /** Claims a batch of due notifications, sends each and records the result; false when none was due. */
+  async dispatchDueBatch(): Promise<boolean> {
     const claimed = await this.notifications.claimDue(this.db.manager, BATCH, CLAIM_SECONDS);
     for (const notification of claimed) await this.deliver(notification);
+    return claimed.length > 0;
   }
 
   private async deliver(notification: ClaimedNotification): Promise<void> {
