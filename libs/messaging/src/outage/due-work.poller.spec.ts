@@ -73,4 +73,18 @@ describe('DueWorkPoller', () => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(finished).toBe(after);
   });
+
+  it('with sleepFirst, waits an interval before the first poll, and stop() wakes it', async () => {
+    let polls = 0;
+    const processNext = async () => (polls++, false);
+    poller = new DueWorkPoller(outages, { name: 'slow', workers: 1, pollMs: 600_000, sleepFirst: true, processNext });
+    poller.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(polls).toBe(0);
+    await poller.stop(); // within the test's timeout, far below the ten-minute interval
+
+    poller = new DueWorkPoller(outages, { name: 'fast', workers: 1, pollMs: 20, sleepFirst: true, processNext });
+    poller.start();
+    await until(() => polls === 1);
+  }, 5000);
 });

@@ -10,6 +10,8 @@ export interface DueWork {
   pollMs: number;
   /** Works off one due item; false when nothing was due. */
   processNext: () => Promise<boolean>;
+  /** Sleep `pollMs` before the first poll too, e.g. for a job that must not run at every restart. */
+  sleepFirst?: boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ export class DueWorkPoller implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private async run(): Promise<void> {
+    if (this.work.sleepFirst) await this.sleep();
     while (this.running) {
       try {
         await this.outages.guard(this.work.name, async () => {
