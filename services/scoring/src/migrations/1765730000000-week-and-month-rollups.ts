@@ -20,8 +20,9 @@ export class WeekAndMonthRollups1765730000000 implements MigrationInterface {
       'promoters int NOT NULL DEFAULT 0, passives int NOT NULL DEFAULT 0, detractors int NOT NULL DEFAULT 0';
     const sums = 'sum(promoters)::int, sum(passives)::int, sum(detractors)::int';
     for (const grain of ['week', 'month'] as const) {
-      const dimensions = `zone text NOT NULL, day date NOT NULL CHECK (${FIRST_DAY[grain]}), touchpoint_type text NOT NULL,
-        channel text NOT NULL, segment text NOT NULL, region text NOT NULL, tier text NOT NULL, language text NOT NULL`;
+      const dimensions = `zone text NOT NULL, day date NOT NULL CHECK (${FIRST_DAY[grain]}),
+        touchpoint_type text NOT NULL, channel text NOT NULL, segment text NOT NULL, region text NOT NULL,
+        tier text NOT NULL, language text NOT NULL`;
       await runner.query(`
         CREATE TABLE ${t(`rollups_${grain}`)} (${dimensions}, ${counts},
           PRIMARY KEY (zone, day, ${DIMENSIONS}))`);
