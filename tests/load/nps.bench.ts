@@ -1,13 +1,17 @@
-// NPS API latency over a large history: 5,000,000 responses over two years are loaded in bulk
-// (COPY) into a fresh scoring schema, the rollups are built from them with one aggregation, then
-// the scoring service answers `/nps` (monthly by segment over two years) and `/nps/compare`
-// over HTTP while we time each request.
+// NPS API latency over a large history: two years of 5,000,000 answers' worth of day rollups go
+// straight into a fresh scoring schema (BENCH_LOAD=rollups, generate_series), or 5,000,000
+// responses are loaded in bulk (COPY) and the day rollups built from them with one aggregation
+// (BENCH_LOAD=responses); the week and month rollups are summed from the day ones. Then the scoring
+// service answers `/nps` (monthly by segment over two years), `/nps/compare` and `/nps/drivers`
+// over HTTP while we time each request, and so does a second scoring process that reads the day
+// rollups only (services/scoring/test/day-only-scoring.main.ts): the baseline, in the same run.
 //
 //   npm run bench:nps
 //
 // Reads DATABASE_URL (default postgres://postgres@127.0.0.1:5432/nps_test), KAFKA_BROKERS
-// (127.0.0.1:9092; the service needs a broker to start), BENCH_RESPONSES (5000000),
-// BENCH_REQUESTS (200 per question). The schema is dropped at the end. Figures: docs/benchmarks.md.
+// (127.0.0.1:9092; the service needs a broker to start), BENCH_LOAD (rollups), BENCH_RESPONSES
+// (5000000), BENCH_REQUESTS (200 per question and reader). The schema is dropped at the end.
+// Figures: docs/benchmarks.md.
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { Readable } from 'node:stream';
@@ -28,6 +32,7 @@ const TAGS = ['delivery.late', 'price.high', 'support.slow', 'product.quality', 
 const pick = <T>(random: () => number, items: readonly T[]) => items[Math.floor(random() * items.length)];
 
 interface Settings extends BenchTarget {
+  load: 'rollups' | 'responses';
   responses: number;
   requests: number;
 }
@@ -36,6 +41,7 @@ function settingsOf(env: NodeJS.ProcessEnv): Settings {
   const count = (name: string, fallback: number) => positiveInt(env, name, fallback);
   return {
     ...benchTarget(env),
+    load: env.BENCH_LOAD === 'responses' ? 'responses' : 'rollups',
     responses: count('BENCH_RESPONSES', 5_000_000),
     requests: count('BENCH_REQUESTS', 200),
   };
@@ -141,14 +147,70 @@ async function load(db: Client, schema: string, settings: Settings): Promise<voi
     FROM "${schema}".responses r JOIN "${schema}".response_tags g USING (response_id) WHERE received GROUP BY 2, 3, ${dimensions}`,
     [ZONE],
   );
-  await db.query(`ANALYZE "${schema}".rollups; ANALYZE "${schema}".tag_rollups`);
+}
+
+const DIMENSIONS = 'touchpoint_type, channel, segment, region, tier, language';
+
+/**
+ * Day rollups as 5,000,000 answers spread uniformly over the 731 days would leave them: a row per
+ * day and combination of three values of each dimension (731 × 729), about 9.4 answers each at
+ * 45/30/25, and tag rows for about a fifth of the answers over five tags.
+ */
+async function generateRollups(db: Client, schema: string, settings: Settings): Promise<void> {
+  const perRow = settings.responses / (DAYS * 729);
+  const values = (name: string, items: string[]) =>
+    `unnest(ARRAY[${items.map((item) => `'${item}'`).join(', ')}]) AS ${name}`;
+  await db.query(`SELECT setseed(0.5)`);
+  await db.query(
+    `INSERT INTO "${schema}".rollups (zone, day, ${DIMENSIONS}, promoters, passives, detractors)
+     SELECT * FROM (
+       SELECT $1::text, day::date, touchpoint_type, channel, segment, region, tier, language,
+         floor(random() * ${2 * 0.45 * perRow} + 0.5)::int AS promoters,
+         floor(random() * ${2 * 0.3 * perRow} + 0.5)::int AS passives,
+         floor(random() * ${2 * 0.25 * perRow} + 0.5)::int AS detractors
+       FROM generate_series('2024-01-01'::date, '2024-01-01'::date + ${DAYS - 1}, '1 day') AS day,
+         ${values('touchpoint_type', ['order-delivered', 'ticket-closed', 'store-visit'])},
+         ${values('channel', ['email', 'sms', 'web'])}, ${values('segment', ['consumer', 'smb', 'enterprise'])},
+         ${values('region', ['benelux', 'dach', 'uk'])}, ${values('tier', ['standard', 'gold', 'platinum'])},
+         ${values('language', ['en', 'nl', 'de'])}) counted
+     WHERE promoters + passives + detractors > 0`,
+    [ZONE],
+  );
+  await db.query(
+    `INSERT INTO "${schema}".tag_rollups (zone, tag_id, day, ${DIMENSIONS}, promoters, passives, detractors)
+     SELECT * FROM (
+       SELECT zone, tag_id, day, ${DIMENSIONS}, floor(random() * ${(2 * 0.45 * perRow) / 8} + 0.5)::int AS promoters,
+         floor(random() * ${(2 * 0.3 * perRow) / 8} + 0.5)::int AS passives,
+         floor(random() * ${(2 * 0.25 * perRow) / 8} + 0.5)::int AS detractors
+       FROM "${schema}".rollups, unnest($1::text[]) AS tag_id WHERE random() < 0.6) counted
+     WHERE promoters + passives + detractors > 0`,
+    [TAGS],
+  );
+}
+
+/** The week and month rollups, summed from the day ones as the migration that added them does. */
+async function sumCoarseRollups(db: Client, schema: string): Promise<void> {
+  const sums = 'sum(promoters)::int, sum(passives)::int, sum(detractors)::int';
+  for (const grain of ['week', 'month']) {
+    const start = `date_trunc('${grain}', day::timestamp)::date`;
+    await db.query(
+      `INSERT INTO "${schema}".rollups_${grain} (zone, day, ${DIMENSIONS}, promoters, passives, detractors)
+       SELECT zone, ${start}, ${DIMENSIONS}, ${sums} FROM "${schema}".rollups GROUP BY 1, 2, ${DIMENSIONS}`,
+    );
+    await db.query(
+      `INSERT INTO "${schema}".tag_rollups_${grain} (zone, tag_id, day, ${DIMENSIONS}, promoters, passives, detractors)
+       SELECT zone, tag_id, ${start}, ${DIMENSIONS}, ${sums} FROM "${schema}".tag_rollups GROUP BY 1, 2, 3, ${DIMENSIONS}`,
+    );
+  }
+  const tables = ['rollups', 'tag_rollups'].flatMap((table) => [table, `${table}_week`, `${table}_month`]);
+  await db.query(tables.map((table) => `ANALYZE "${schema}".${table}`).join('; '));
 }
 
 async function time(
   url: string,
   requests: number,
   headers: Record<string, string>,
-): Promise<{ p50: number; p95: number; max: number; body: unknown }> {
+): Promise<{ p50: number; p95: number; p99: number; max: number; body: unknown }> {
   let body: unknown;
   for (let i = 0; i < 5; i++) body = await (await fetch(url, { headers })).json(); // warm-up
   const took: number[] = [];
@@ -161,7 +223,7 @@ async function time(
   }
   took.sort((a, b) => a - b);
   const at = (q: number) => took[Math.min(took.length - 1, Math.ceil(q * took.length) - 1)];
-  return { p50: at(0.5), p95: at(0.95), max: took[took.length - 1], body };
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: took[took.length - 1], body };
 }
 
 async function main(settings: Settings): Promise<void> {
@@ -169,35 +231,46 @@ async function main(settings: Settings): Promise<void> {
   const db = new Client({ connectionString: settings.databaseUrl });
   await db.connect();
   let scoring: ServiceProcess | undefined;
+  let dayOnly: ServiceProcess | undefined;
   let issuer: LocalIssuer | undefined;
   const loadBefore = loadAverage();
   try {
     // The service applies its migrations on start; the history goes in behind its back, as a bulk import would.
-    const port = await freePort();
+    const [port, dayOnlyPort] = [await freePort(), await freePort()];
     issuer = await LocalIssuer.start();
-    scoring = ServiceProcess.start({
-      entry: 'services/scoring/src/main.ts',
-      env: {
-        PORT: String(port),
-        DATABASE_URL: settings.databaseUrl,
-        DB_SCHEMA: schema,
-        KAFKA_BROKERS: settings.brokers,
-        KAFKA_TOPIC_PREFIX: `${schema}.`,
-        ROLLUP_TIME_ZONES: ZONE,
-        LOG_LEVEL: 'warn',
-        ...issuer.env,
-      },
+    const env = (listen: number) => ({
+      PORT: String(listen),
+      DATABASE_URL: settings.databaseUrl,
+      DB_SCHEMA: schema,
+      KAFKA_BROKERS: settings.brokers,
+      KAFKA_TOPIC_PREFIX: `${schema}.`,
+      ROLLUP_TIME_ZONES: ZONE,
+      LOG_LEVEL: 'warn',
+      ...(issuer as LocalIssuer).env,
     });
+    scoring = ServiceProcess.start({ entry: 'services/scoring/src/main.ts', env: env(port) });
     const base = `http://127.0.0.1:${port}`;
     await scoring.waitForHttp(`${base}/health/live`);
+    // Started once the first has migrated the schema, so the two do not race for it.
+    dayOnly = ServiceProcess.start({ entry: 'services/scoring/test/day-only-scoring.main.ts', env: env(dayOnlyPort) });
+    const dayOnlyBase = `http://127.0.0.1:${dayOnlyPort}`;
+    await dayOnly.waitForHttp(`${dayOnlyBase}/health/live`);
     const loadStart = performance.now();
-    await load(db, schema, settings);
+    if (settings.load === 'responses') await load(db, schema, settings);
+    else {
+      progress(`generating two years of ${settings.responses} answers' worth of day rollups`);
+      await generateRollups(db, schema, settings);
+    }
+    progress('summing the week and month rollups');
+    await sumCoarseRollups(db, schema);
     const loadSeconds = (performance.now() - loadStart) / 1000;
     const sizes = await db.query(
-      `SELECT (SELECT count(*) FROM "${schema}".rollups)::int AS rollups, (SELECT count(*) FROM "${schema}".tag_rollups)::int AS tag_rollups`,
+      `SELECT (SELECT count(*) FROM "${schema}".rollups)::int AS rollups, (SELECT count(*) FROM "${schema}".tag_rollups)::int AS tag_rollups,
+         (SELECT count(*) FROM "${schema}".rollups_week)::int AS week, (SELECT count(*) FROM "${schema}".rollups_month)::int AS month`,
     );
     progress(
-      `loaded in ${loadSeconds.toFixed(0)} s: ${sizes.rows[0].rollups} rollup rows, ${sizes.rows[0].tag_rollups} tag rollup rows`,
+      `loaded in ${loadSeconds.toFixed(0)} s: ${sizes.rows[0].rollups} day, ${sizes.rows[0].week} week, ` +
+        `${sizes.rows[0].month} month rollup rows, ${sizes.rows[0].tag_rollups} day tag rollup rows`,
     );
     const zone = `timeZone=${encodeURIComponent(ZONE)}`;
     const questions = [
@@ -213,14 +286,26 @@ async function main(settings: Settings): Promise<void> {
       ['/nps/drivers, 2 years', `/nps/drivers?${zone}&from=2024-01-01&to=2025-12-31`],
     ];
     const rows: string[] = [];
-    const timings: { question: string; path: string; p50Ms: number; p95Ms: number; maxMs: number }[] = [];
+    type Timing = { question: string; path: string; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number };
+    const timings: Timing[] = [];
+    const dayOnlyTimings: Timing[] = [];
     const headers = { authorization: `Bearer ${await issuer.clientToken('nps-reader')}` };
+    const figures = (result: Awaited<ReturnType<typeof time>>) =>
+      [result.p50, result.p95, result.p99, result.max].map((ms) => round(ms, 2));
     for (const [name, path] of questions) {
       progress(`timing ${name}`);
       const result = await time(`${base}${path}`, settings.requests, headers);
-      rows.push(`| ${name} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.max.toFixed(1)} |`);
-      const [p50Ms, p95Ms, maxMs] = [result.p50, result.p95, result.max].map((ms) => round(ms, 2));
-      timings.push({ question: name, path, p50Ms, p95Ms, maxMs });
+      const baseline = await time(`${dayOnlyBase}${path}`, settings.requests, headers);
+      if (JSON.stringify(result.body) !== JSON.stringify(baseline.body))
+        throw new Error(`${path}: the week and month rollups answered otherwise than the day rollups`);
+      for (const [reader, took, into] of [
+        ['days, weeks, months', result, timings],
+        ['days only (baseline)', baseline, dayOnlyTimings],
+      ] as const) {
+        const [p50Ms, p95Ms, p99Ms, maxMs] = figures(took);
+        rows.push(`| ${name} | ${reader} | ${p50Ms} | ${p95Ms} | ${p99Ms} | ${maxMs} |`);
+        into.push({ question: name, path, p50Ms, p95Ms, p99Ms, maxMs });
+      }
     }
     const check = (await (await fetch(`${base}/nps?${zone}`, { headers })).json()) as {
       rows: { n: number; nps: number; marginOfError95: number }[];
@@ -228,26 +313,33 @@ async function main(settings: Settings): Promise<void> {
     process.stdout.write(
       `\nNPS API latency: ${settings.responses} responses over ${DAYS} days, ${sizes.rows[0].rollups} rollup rows (${ZONE}), ` +
         `${settings.requests} sequential requests each after 5 warm-up, ${cpus().length} cores, Node ${process.version}, ` +
-        `load average ${loadBefore.toFixed(1)} before, ${loadAverage().toFixed(1)} after; bulk load + rollup build ${loadSeconds.toFixed(0)} s\n` +
+        `load average ${loadBefore.toFixed(1)} before, ${loadAverage().toFixed(1)} after; load (${settings.load}) + rollup build ${loadSeconds.toFixed(0)} s\n` +
         `all responses: n = ${check.rows[0]?.n}, NPS ${check.rows[0]?.nps.toFixed(2)} ± ${check.rows[0]?.marginOfError95.toFixed(2)}\n\n` +
-        `| question | p50 ms | p95 ms | max ms |\n|---|---|---|---|\n${rows.join('\n')}\n`,
+        `| question | rollups read | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n${rows.join('\n')}\n`,
     );
     const all = check.rows[0];
     const file = writeBenchResult('nps', {
       command: 'npm run bench:nps',
       settings: { ...settings, days: DAYS, customers: CUSTOMERS, timeZone: ZONE, warmUpRequests: 5 },
       figures: {
-        bulkLoadAndRollupSeconds: round(loadSeconds, 1),
+        loadAndRollupSeconds: round(loadSeconds, 1),
         rollupRows: sizes.rows[0].rollups,
+        weekRollupRows: sizes.rows[0].week,
+        monthRollupRows: sizes.rows[0].month,
         tagRollupRows: sizes.rows[0].tag_rollups,
         allResponses: all ? { n: all.n, nps: round(all.nps, 2), marginOfError95: round(all.marginOfError95, 2) } : null,
         latency: timings,
+      },
+      baseline: {
+        reader: 'day rollups only (services/scoring/test/day-only-scoring.main.ts)',
+        latency: dayOnlyTimings,
       },
       loadBefore,
     });
     progress(`written to ${file}`);
   } finally {
     await scoring?.stop('SIGTERM');
+    await dayOnly?.stop('SIGTERM');
     await issuer?.stop();
     await db
       .query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)

@@ -4,6 +4,7 @@ import { ScoringTables1763942400000 } from './migrations/1763942400000-scoring-t
 import { InAppChannelName1764600000000 } from './migrations/1764600000000-in-app-channel-name';
 import { AnswerOrigin1765100000000 } from './migrations/1765100000000-answer-origin';
 import { ImprovementActions1765400000000 } from './migrations/1765400000000-improvement-actions';
+import { WeekAndMonthRollups1765730000000 } from './migrations/1765730000000-week-and-month-rollups';
 import { RecoveryMeasurements1765200000002 } from './migrations/1765200000002-recovery-measurements';
 import { CustomerAccountId1765300000002 } from './migrations/1765300000002-customer-account-id';
 import { ScoringEnv } from './scoring.env';
@@ -22,6 +23,7 @@ export const service: ServiceDefinition<ScoringEnv> = {
     RecoveryMeasurements1765200000002,
     CustomerAccountId1765300000002,
     ImprovementActions1765400000000,
+    WeekAndMonthRollups1765730000000,
   ],
   retention: scoringRetention,
   api: {

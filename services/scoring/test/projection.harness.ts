@@ -110,7 +110,8 @@ export class ProjectionHarness {
 
   /** Empties every table, for the next run. */
   async reset(): Promise<void> {
-    const tables = ['inbox', 'outbox', 'customers', 'responses', 'response_tags', 'rollups', 'tag_rollups'].map(
+    const rollups = ['rollups', 'tag_rollups'].flatMap((table) => [table, `${table}_week`, `${table}_month`]);
+    const tables = ['inbox', 'outbox', 'customers', 'responses', 'response_tags', ...rollups].map(
       (table) => `"${this.schema}".${table}`,
     );
     await this.dataSource.query(`TRUNCATE ${tables.join(', ')}`);

@@ -15,6 +15,10 @@ const INBOX = aroundLimit(NOW, 97);
 const KEPT_FOREVER = {
   rollups: 'NPS counts per day and dimensions: aggregates, no answer can be found in them',
   tag_rollups: 'the same counts per root cause',
+  rollups_week: 'the same counts per ISO week',
+  rollups_month: 'the same counts per month',
+  tag_rollups_week: 'the same counts per root cause and ISO week',
+  tag_rollups_month: 'the same counts per root cause and month',
   customers: 'projection of the compacted CRM topic: goes when the customer is erased, not by age',
   improvement_actions: 'what the company changed and when: no customer data',
 };

@@ -36,6 +36,7 @@ export const CUSTOMER_DATA: CustomerDataCatalog = {
         `SELECT * FROM ${of('recovery_measurements')} WHERE customer_id = $1 ORDER BY measured_at, response_id`,
     },
   ],
-  // Rollups and tag rollups are counts per day and segment, with no customer, response or case id.
+  // Rollups and tag rollups (per day, week and month) are counts per period and segment, with no
+  // customer, response or case id.
   notPersonal: {},
 };

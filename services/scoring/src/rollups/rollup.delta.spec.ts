@@ -1,4 +1,4 @@
-import { type Contribution, rollupDeltas } from './rollup.delta';
+import { coarsen, type Contribution, rollupDeltas } from './rollup.delta';
 
 const zones = ['UTC', 'Europe/Amsterdam'];
 const base: Contribution = {
@@ -59,5 +59,23 @@ describe('rollup deltas', () => {
       ['delivery.late', -1],
       ['price.high', 1],
     ]);
+  });
+});
+
+describe('coarser rollup deltas', () => {
+  const row = { zone: 'UTC', ...base.dimensions, promoters: 0, passives: 0 };
+  it('sums day changes per ISO week (Monday first) and per month, dropping those that cancel out', () => {
+    const days = [
+      { ...row, day: '2025-03-30', detractors: 1 }, // a Sunday: the week of Monday 24 March
+      { ...row, day: '2025-03-31', detractors: 1 }, // Monday: a new week, still March
+      { ...row, day: '2025-04-01', detractors: -1 }, // April, same week as the 31st
+    ];
+    expect(coarsen(days, 'week').map(({ day, detractors }) => [day, detractors])).toEqual([['2025-03-24', 1]]);
+    expect(coarsen(days, 'month').map(({ day, detractors }) => [day, detractors])).toEqual([
+      ['2025-03-01', 2],
+      ['2025-04-01', -1],
+    ]);
+    expect(coarsen(days, 'day')).toBe(days);
+    expect(days[0].day).toBe('2025-03-30');
   });
 });

@@ -1,4 +1,5 @@
 import type { NpsCategory } from '../nps/nps.calculator';
+import { type Grain, periodStart } from './rollup.grains';
 
 /** The rollup dimensions of a response besides its day. */
 export interface RollupDimensions {
@@ -65,7 +66,32 @@ function bump(
   category: NpsCategory,
   sign: number,
 ): void {
-  const key = [
+  const delta = rows.get(keyOf(row)) ?? { ...row, promoters: 0, passives: 0, detractors: 0 };
+  delta[FIELD[category]] += sign;
+  rows.set(keyOf(row), delta);
+}
+
+/**
+ * The same changes counted per week or month (`day` becomes the period's first day), in the same
+ * key order: what the coarser rollup tables take from the day deltas of one event.
+ */
+export function coarsen(deltas: RollupDelta[], grain: Grain): RollupDelta[] {
+  if (grain === 'day') return deltas;
+  const rows = new Map<string, RollupDelta>();
+  for (const delta of deltas) {
+    const row = { ...delta, day: periodStart(delta.day, grain) };
+    const sum = rows.get(keyOf(row));
+    if (sum) {
+      sum.promoters += row.promoters;
+      sum.passives += row.passives;
+      sum.detractors += row.detractors;
+    } else rows.set(keyOf(row), row);
+  }
+  return changed(rows);
+}
+
+function keyOf(row: Omit<RollupDelta, 'promoters' | 'passives' | 'detractors'>): string {
+  return [
     row.zone,
     row.tagId ?? '',
     row.day,
@@ -76,9 +102,6 @@ function bump(
     row.tier,
     row.language,
   ].join('\u0000');
-  const delta = rows.get(key) ?? { ...row, promoters: 0, passives: 0, detractors: 0 };
-  delta[FIELD[category]] += sign;
-  rows.set(key, delta);
 }
 
 function changed(rows: Map<string, RollupDelta>): RollupDelta[] {

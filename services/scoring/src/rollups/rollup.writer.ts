@@ -2,16 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 import { ScoringEnv } from '../scoring.env';
-import type { RollupDelta } from './rollup.delta';
+import { coarsen, type RollupDelta } from './rollup.delta';
+import { GRAINS, tableOf } from './rollup.grains';
 
 const DIMENSIONS = ['touchpoint_type', 'channel', 'segment', 'region', 'tier', 'language'];
 const KEY = ['zone', 'day', ...DIMENSIONS];
 const TAG_KEY = ['zone', 'tag_id', 'day', ...DIMENSIONS];
 
 /**
- * Applies rollup deltas (rollup.delta.ts) in the handler's transaction, and deletes the rows a
- * delta emptied, so the rollups hold the same rows whatever order the events came in
- * (docs/adr/0008-scoring-projection-and-rollups.md).
+ * Applies rollup deltas (rollup.delta.ts) in the handler's transaction, to the day tables and,
+ * summed per week and month, to the week and month tables (one upsert each), and deletes the rows
+ * a delta emptied, so the rollups hold the same rows whatever order the events came in
+ * (docs/adr/0008-scoring-projection-and-rollups.md, docs/adr/0041-week-and-month-rollups.md).
+ * Tables are always written in the same order, rows in key order, so writers lock alike.
  */
 @Injectable()
 export class RollupWriter {
@@ -26,8 +29,14 @@ export class RollupWriter {
   }
 
   async apply(manager: EntityManager, deltas: { rollups: RollupDelta[]; tagRollups: RollupDelta[] }): Promise<void> {
-    if (deltas.rollups.length > 0) await this.upsert(manager, 'rollups', KEY, deltas.rollups);
-    if (deltas.tagRollups.length > 0) await this.upsert(manager, 'tag_rollups', TAG_KEY, deltas.tagRollups);
+    for (const grain of GRAINS) {
+      const rollups = coarsen(deltas.rollups, grain);
+      if (rollups.length > 0) await this.upsert(manager, tableOf('rollups', grain), KEY, rollups);
+    }
+    for (const grain of GRAINS) {
+      const tagRollups = coarsen(deltas.tagRollups, grain);
+      if (tagRollups.length > 0) await this.upsert(manager, tableOf('tag_rollups', grain), TAG_KEY, tagRollups);
+    }
   }
 
   private async upsert(manager: EntityManager, table: string, key: string[], deltas: RollupDelta[]): Promise<void> {
