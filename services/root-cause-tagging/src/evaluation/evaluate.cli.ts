@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { modelVersionLabel } from '../model/model.labels';
 import { taxonomyVersionLabel } from '../taxonomy/taxonomy.types';
+import { crossValidate } from './cross-validation';
 import { learningCurve } from './learning.curve';
 import { qualityReport } from './quality.report';
 import {
@@ -20,6 +21,7 @@ const shipped = shippedTagger();
 const report = qualityReport({
   blind: measureHoldout(shipped.tagger),
   devCheck: measureSet(shipped.tagger, devCheckSet()),
+  crossValidated: crossValidate(),
   independent: measureSet(shipped.tagger, independentSet()),
   ownTest: measureOwnTestSplit(shipped.tagger),
   curve: learningCurve(shipped.tags),
