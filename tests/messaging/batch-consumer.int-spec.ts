@@ -16,6 +16,12 @@ describe('a consumer in batch mode', () => {
   const bed = serviceBed({ service: LEDGER, env: BATCH_MODE, autoStart: false });
   const { kafkaBrokers: brokers, topicPrefix } = bed;
 
+  // The service creates its topics: a start and stop, and records published now wait for the next start.
+  const withTopicsAndNoConsumer = async () => {
+    await bed.start();
+    await bed.stop('SIGTERM');
+  };
+
   const inboxTimes = async () =>
     new Map(
       (await bed.rows<{ event_id: string; processed_at: Date }>('SELECT event_id, processed_at FROM inbox')).map(
@@ -24,6 +30,7 @@ describe('a consumer in batch mode', () => {
     );
 
   it('commits the records around a poison one once each and dead-letters only it', async () => {
+    await withTopicsAndNoConsumer();
     // One key, so one partition: all 40 are fetched, and handed over, as one batch.
     const events = Array.from({ length: 40 }, (_, i) =>
       anEvent(Topics.ResponseReceived, { customerId: 'c-poison', comment: i === 20 ? 'bad' : `r-${i}` }),
@@ -56,10 +63,11 @@ describe('a consumer in batch mode', () => {
     const comments = await ledgerComments(bed);
     expect(comments).toHaveLength(40);
     expect(new Set(comments).size).toBe(40);
+    await bed.stop('SIGTERM');
   });
 
   it('applies every record exactly once when killed three times in the middle of a batch', async () => {
-    await bed.stop('SIGTERM');
+    await withTopicsAndNoConsumer();
     // Records whose handler hangs: each kill finds a batch transaction open, with records applied before it.
     const hangs = [57, 163, 271];
     const events = Array.from({ length: 300 }, (_, i) =>
