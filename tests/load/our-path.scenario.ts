@@ -23,7 +23,7 @@ interface LedgerRun {
 }
 
 /**
- * Our path, in the ledger fixture (a service built like the real ones): events written through
+ * Our path, in the ledger fixture (per-record mode, or batch mode with `batchSize` > 1) (a service built like the real ones): events written through
  * the outbox by POST /events, relayed to Kafka, consumed by KafkaTransport into `effects`. Then,
  * in the same process, a consume-only phase fed straight to the topic, like the stock path.
  */
@@ -31,6 +31,7 @@ export async function measureOurPath(
   settings: BenchSettings,
   db: Client,
   partitionsConcurrently: number,
+  batchSize = 1,
 ): Promise<PathResult[]> {
   const schema = await freshSchema('bench_ledger', settings.databaseUrl);
   const topicPrefix = freshTopicPrefix('bench');
@@ -49,6 +50,7 @@ export async function measureOurPath(
           KAFKA_TOPIC_PREFIX: topicPrefix,
           KAFKA_SESSION_TIMEOUT_MS: '6000',
           CONSUMER_PARTITIONS_CONCURRENTLY: String(partitionsConcurrently),
+          CONSUMER_BATCH_SIZE: String(batchSize),
           LOG_LEVEL: 'warn',
         },
       }),
@@ -67,7 +69,7 @@ export async function measureOurPath(
         stallMs: settings.stallMs,
         context: () => `ledger output (last 2000 characters):\n${output.output.slice(-2000)}`,
       },
-      label: `ours P=${partitionsConcurrently}`,
+      label: batchSize > 1 ? `ours P=${partitionsConcurrently} batch ${batchSize}` : `ours P=${partitionsConcurrently}`,
       pid: ledger.pid,
     };
     const endToEnd = await throughOutbox(run);

@@ -1,14 +1,17 @@
 import { Topics } from '@nps/contracts';
 import { anEvent, expectEventually, serviceBed } from '@nps/testing';
 import { LEDGER } from '../fixtures/ledger/ledger.definition';
+import { CONSUMER_MODES } from './consumer.modes';
 
 const EVENTS = 10000;
 const KEYS = 50;
 
 // A consumer killed with SIGKILL three times while it works through 10,000 events leaves every
 // effect exactly once: the inbox drops redeliveries, commits trail effects so nothing is skipped.
-describe('a consumer that crashes while it works', () => {
-  const bed = serviceBed({ service: LEDGER });
+// In batch mode each kill lands in the middle of a batch's transaction or between its commit and
+// the offset commit.
+describe.each(CONSUMER_MODES)('a consumer that crashes while it works ($mode)', ({ env }) => {
+  const bed = serviceBed({ service: LEDGER, env });
   const { db, schema } = bed;
 
   it('applies every event exactly once across three SIGKILLs', async () => {

@@ -3,13 +3,14 @@ import { Topics } from '@nps/contracts';
 import { DeadLetterReplayer, groupIdOf } from '@nps/messaging';
 import { anEvent, expectEventually, serviceBed, toRecord } from '@nps/testing';
 import { LEDGER, ledgerComments } from '../fixtures/ledger/ledger.definition';
+import { CONSUMER_MODES } from './consumer.modes';
 
 // A poison record, an invalid event and a record whose handler always throws end in the dead-letter topic
 // with their reason, the records behind them are processed meanwhile, and after the fix a
 // replay from the dead-letter topic applies the failed one exactly once.
-describe('dead letters', () => {
+describe.each(CONSUMER_MODES)('dead letters ($mode)', ({ env }) => {
   const retries = { CONSUMER_MAX_ATTEMPTS: '3', CONSUMER_RETRY_BACKOFF_MS: '50' };
-  const bed = serviceBed({ service: LEDGER, env: retries, autoStart: false });
+  const bed = serviceBed({ service: LEDGER, env: { ...env, ...retries }, autoStart: false });
   const { kafkaBrokers: brokers, topicPrefix } = bed;
 
   it('holds up nothing, keeps the reason, and replays once', async () => {

@@ -3,6 +3,7 @@ import { DeadLetterReplayer, EventPublisher } from '@nps/messaging';
 import { anEvent, DisposablePostgres, expectEventually, freshSchema, serviceBed, testKafkaBrokers } from '@nps/testing';
 import { Client } from 'pg';
 import { LEDGER } from '../fixtures/ledger/ledger.definition';
+import { CONSUMER_MODES } from './consumer.modes';
 
 const CONSUMED = 1500;
 const RELAYED = 1500;
@@ -12,7 +13,8 @@ const OUTAGE_MS = 30000;
 // A 30 s Postgres outage in the middle of the flow — the consumer applying records, the outbox
 // relay publishing — dead-letters nothing and loses nothing: both wait (readiness says so) and
 // finish once Postgres is back. Postgres is a disposable cluster of the test's own.
-describe('a 30 s Postgres outage', () => {
+// In batch mode the outage rolls the open batch back and the batch waits, as a single record does.
+describe.each(CONSUMER_MODES)('a 30 s Postgres outage ($mode)', ({ env }) => {
   const bed = serviceBed({ service: LEDGER, autoStart: false });
   const brokers = testKafkaBrokers();
   let postgres: DisposablePostgres;
@@ -37,7 +39,7 @@ describe('a 30 s Postgres outage', () => {
     const schema = await freshSchema('ledger', postgres.url());
     const topicPrefix = bed.topicPrefix;
     // Small relay batches, so the relay is still at work when Postgres goes away.
-    const extraEnv = { DATABASE_URL: postgres.url(), OUTBOX_BATCH_SIZE: '5', CONSUMER_RETRY_BACKOFF_MS: '50' };
+    const extraEnv = { ...env, DATABASE_URL: postgres.url(), OUTBOX_BATCH_SIZE: '5', CONSUMER_RETRY_BACKOFF_MS: '50' };
     const { url } = await bed.start({ ...extraEnv, DB_SCHEMA: schema });
     const effects = () => scalar(`SELECT count(DISTINCT event_id) AS n FROM "${schema}".effects`);
     const pending = () => scalar(`SELECT count(*) AS n FROM "${schema}".outbox`);

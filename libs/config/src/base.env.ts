@@ -136,6 +136,21 @@ export class BaseEnv {
   @Max(64)
   CONSUMER_PARTITIONS_CONCURRENTLY: number = 1;
 
+  /**
+   * Records of one partition applied in one transaction (docs/adr/0039-batch-consumer.md);
+   * 1 applies each record in its own transaction.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(64) // a savepoint per record: more than 64 overflow Postgres' subtransaction cache
+  CONSUMER_BATCH_SIZE: number = 1;
+
+  /** With CONSUMER_BATCH_SIZE > 1: how long a fetch may wait on the broker for a fuller batch. */
+  @IsInt()
+  @Min(0)
+  @Max(5000)
+  CONSUMER_BATCH_WAIT_MS: number = 20;
+
   @IsInt()
   @Min(100)
   @Max(600000)

@@ -1,3 +1,4 @@
+export * from './consumer/batch.processor';
 export * from './consumer/event.context';
 export * from './consumer/event.processor';
 export * from './consumer/kafka-transport.factory';

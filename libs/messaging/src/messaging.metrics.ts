@@ -42,8 +42,8 @@ export function countDeadLetter(topic: string): void {
   messagingCounters().deadLetters.add(1, { topic });
 }
 
-export function countProcessed(topic: string, outcome: ProcessingOutcome): void {
-  messagingCounters().eventsProcessed.add(1, { topic, outcome });
+export function countProcessed(topic: string, outcome: ProcessingOutcome, records = 1): void {
+  if (records > 0) messagingCounters().eventsProcessed.add(records, { topic, outcome });
 }
 
 /** Shows the consumer's counters at 0 from the start, so a scrape has every series before the first record. */

@@ -59,6 +59,8 @@ export class MessagingModule implements OnModuleInit {
               maxAttempts: env.CONSUMER_MAX_ATTEMPTS,
               retryBackoffMs: env.CONSUMER_RETRY_BACKOFF_MS,
               partitionsConcurrently: env.CONSUMER_PARTITIONS_CONCURRENTLY,
+              batchSize: env.CONSUMER_BATCH_SIZE,
+              batchWaitMs: env.CONSUMER_BATCH_WAIT_MS,
               sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
               lagIntervalMs: env.CONSUMER_LAG_INTERVAL_MS,
               topicPlacement: {

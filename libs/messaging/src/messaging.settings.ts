@@ -14,6 +14,10 @@ export class MessagingSettings {
   retryBackoffMs: number;
   /** Partitions of one consumer processed at the same time. */
   partitionsConcurrently: number;
+  /** Records of one partition applied in one transaction; 1 = one transaction per record. */
+  batchSize: number;
+  /** How long a fetch may wait on the broker for a fuller batch (batch mode only). */
+  batchWaitMs: number;
   sessionTimeoutMs: number;
   /** How often consumer lag is measured. */
   lagIntervalMs: number;

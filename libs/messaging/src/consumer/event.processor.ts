@@ -26,7 +26,7 @@ export class ConsumerStoppingError extends Error {
   override readonly name = 'ConsumerStoppingError';
 }
 
-const WORKER = 'consumer';
+export const CONSUMER_WORKER = 'consumer';
 /** Longest sleep between heartbeats while a record waits out an outage. */
 const HEARTBEAT_SLICE_MS = 1000;
 
@@ -55,31 +55,7 @@ export class EventProcessor {
 
   /** Processes one record inside a `process <topic>` span whose parent is the producer's trace. */
   async process(consumed: ConsumedMessage, handler: MessageHandler): Promise<void> {
-    const { topic, partition, message } = consumed;
-    const parent = propagation.extract(ROOT_CONTEXT, headerStrings(message.headers));
-    const span = tracer.startSpan(
-      `process ${topic.name}`,
-      {
-        kind: SpanKind.CONSUMER,
-        attributes: {
-          'messaging.system': 'kafka',
-          'messaging.operation.type': 'process',
-          'messaging.destination.name': topic.name,
-          'messaging.destination.partition.id': String(partition),
-          'messaging.kafka.offset': Number(message.offset),
-          'messaging.consumer.group.name': this.settings.groupId,
-        },
-      },
-      parent,
-    );
-    try {
-      await context.with(trace.setSpan(parent, span), () => this.processInSpan(consumed, handler));
-    } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-      throw error;
-    } finally {
-      span.end();
-    }
+    await inRecordSpan(consumed, this.settings.groupId, () => this.processInSpan(consumed, handler));
   }
 
   private async processInSpan(consumed: ConsumedMessage, handler: MessageHandler): Promise<void> {
@@ -97,11 +73,11 @@ export class EventProcessor {
     for (let attempt = 1; ;) {
       try {
         const applied = await this.applyOnce(decoded.message, decoded.attributes, consumed, handler, attempt);
-        this.outages.end(WORKER);
+        this.outages.end(CONSUMER_WORKER);
         countProcessed(topic.name, applied ? 'processed' : 'duplicate');
         return;
       } catch (error) {
-        if (this.outages.begin(WORKER, error)) {
+        if (this.outages.begin(CONSUMER_WORKER, error)) {
           waitedMs = outageBackoff(waitedMs, this.settings.retryBackoffMs);
           await this.waitHeartbeating(consumed, waitedMs);
           continue;
@@ -130,7 +106,7 @@ export class EventProcessor {
    * silent for the session timeout would lose its partitions. During a rebalance heartbeat()
    * throws, which hands the uncommitted record to the partition's next owner.
    */
-  private async waitHeartbeating(consumed: ConsumedMessage, ms: number): Promise<void> {
+  async waitHeartbeating(consumed: Pick<ConsumedMessage, 'heartbeat'>, ms: number): Promise<void> {
     for (let left = ms; left > 0; left -= HEARTBEAT_SLICE_MS) {
       if (this.stopping) throw new ConsumerStoppingError('the consumer stops; the record stays uncommitted');
       await sleep(Math.min(left, HEARTBEAT_SLICE_MS));
@@ -155,8 +131,7 @@ export class EventProcessor {
       if (fresh.length === 0) return false; // applied before: a redelivery has no second effect
       unitOfWork = new UnitOfWork(manager, schema, this.settings.source, attributes.id);
       const position = { topic: consumed.topic.name, partition: consumed.partition, offset: consumed.message.offset };
-      const result = await handler(event, new EventContext([unitOfWork, attributes, position, attempt]));
-      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+      await runHandler(handler, event, new EventContext([unitOfWork, attributes, position, attempt]));
       await unitOfWork.flush();
       return true;
     });
@@ -183,11 +158,11 @@ export class EventProcessor {
     for (let waitedMs = 0; ;) {
       try {
         await this.deadLetters.write({ topic: topic.name, partition, message, error, attempts, firstFailureAt });
-        this.outages.end(WORKER);
+        this.outages.end(CONSUMER_WORKER);
         countProcessed(topic.name, 'dead_lettered');
         return;
       } catch (writeError) {
-        if (!this.outages.begin(WORKER, writeError)) throw writeError;
+        if (!this.outages.begin(CONSUMER_WORKER, writeError)) throw writeError;
         waitedMs = outageBackoff(waitedMs, this.settings.retryBackoffMs);
         await this.waitHeartbeating(consumed, waitedMs);
       }
@@ -196,6 +171,44 @@ export class EventProcessor {
 }
 
 const tracer = trace.getTracer('@nps/messaging');
+
+/** Calls a Nest handler and waits for it, whether it returns a promise or an observable. */
+export async function runHandler(handler: MessageHandler, event: unknown, eventContext: EventContext): Promise<void> {
+  const result = await handler(event, eventContext);
+  if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+}
+
+/** Runs `work` inside a `process <topic>` consumer span whose parent is the producer's trace. */
+export async function inRecordSpan<T>(
+  { topic, partition, message }: Omit<ConsumedMessage, 'heartbeat'>,
+  groupId: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const parent = propagation.extract(ROOT_CONTEXT, headerStrings(message.headers));
+  const span = tracer.startSpan(
+    `process ${topic.name}`,
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': topic.name,
+        'messaging.destination.partition.id': String(partition),
+        'messaging.kafka.offset': Number(message.offset),
+        'messaging.consumer.group.name': groupId,
+      },
+    },
+    parent,
+  );
+  try {
+    return await context.with(trace.setSpan(parent, span), work);
+  } catch (error) {
+    span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+    throw error;
+  } finally {
+    span.end();
+  }
+}
 
 function headerStrings(headers: KafkaMessage['headers']): Record<string, string> {
   const strings: Record<string, string> = {};

@@ -6,6 +6,7 @@ import { EventPublisher } from '../event.publisher';
 import { KafkaConnection } from '../kafka.options';
 import { MessagingSettings } from '../messaging.settings';
 import { InfrastructureOutages } from '../outage/infrastructure.outages';
+import { BatchProcessor } from './batch.processor';
 import { ConsumerLagMonitor } from './consumer-lag.monitor';
 import { EventProcessor } from './event.processor';
 import { KafkaTransport } from './kafka.transport';
@@ -23,14 +24,15 @@ export class KafkaTransportFactory {
   ) {}
 
   create(): KafkaTransport {
-    const { groupId, partitionsConcurrently, sessionTimeoutMs } = this.settings;
+    const { groupId, partitionsConcurrently, sessionTimeoutMs, batchSize, batchWaitMs } = this.settings;
     const deadLetters = new DeadLetterWriter(this.publisher, groupId);
     const processor = new EventProcessor(this.dataSource, this.settings, deadLetters, this.outages);
     return new KafkaTransport(
-      { ...this.connection, groupId, partitionsConcurrently, sessionTimeoutMs },
+      { ...this.connection, groupId, partitionsConcurrently, sessionTimeoutMs, batchSize, batchWaitMs },
       processor,
       this.outages,
       this.lag,
+      new BatchProcessor(this.dataSource, this.settings, processor, this.outages),
     );
   }
 }

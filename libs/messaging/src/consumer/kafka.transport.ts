@@ -1,9 +1,10 @@
 import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { ALL_TOPICS, type EventTopic } from '@nps/contracts';
-import { Kafka, type Consumer, type EachMessagePayload } from 'kafkajs';
+import { Kafka, type Consumer, type ConsumerConfig, type EachBatchPayload, type EachMessagePayload } from 'kafkajs';
 import { kafkaConfig, physicalTopic, type KafkaConnection } from '../kafka.options';
 import { countFrom } from '../messaging.metrics';
 import type { InfrastructureOutages } from '../outage/infrastructure.outages';
+import type { BatchProcessor } from './batch.processor';
 import type { ConsumerLagMonitor } from './consumer-lag.monitor';
 import type { EventProcessor } from './event.processor';
 
@@ -16,7 +17,14 @@ export interface KafkaTransportOptions extends KafkaConnection {
   sessionTimeoutMs?: number;
   /** Partitions processed at the same time (default 1). */
   partitionsConcurrently?: number;
+  /** Records of a partition applied in one transaction (default 1: one transaction per record). */
+  batchSize?: number;
+  /** With batchSize > 1: how long a fetch may wait on the broker for a fuller batch. */
+  batchWaitMs?: number;
 }
+
+/** A lower bound on an encoded event's size: a fetch waits for about a batch of these. */
+const MIN_EVENT_BYTES = 200;
 
 /**
  * A Nest custom transport over kafkajs: `@EventPattern(Topics.X.name)` handlers receive decoded
@@ -33,6 +41,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     private readonly processor: EventProcessor,
     private readonly outages: InfrastructureOutages,
     private readonly lag?: ConsumerLagMonitor,
+    private readonly batches?: BatchProcessor,
   ) {
     super();
     this.kafka = new Kafka(kafkaConfig(options));
@@ -62,7 +71,9 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       .run({
         autoCommit: false,
         partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
-        eachMessage: (payload) => this.handle(payload),
+        ...(this.batched()
+          ? { eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) }
+          : { eachMessage: (payload) => this.handle(payload) }),
       })
       .catch((error: Error) => this.logger.error({ msg: `consumer stopped: ${error.message}`, err: error }));
   }
@@ -78,6 +89,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       sessionTimeout,
       heartbeatInterval: Math.min(3000, Math.floor(sessionTimeout / 3)),
       retry: { retries: 8 },
+      ...this.fetchWait(),
     });
     this.consumer = consumer;
     await this.outages.waitFor('consumer', () => consumer.connect());
@@ -98,6 +110,41 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     const handler = this.getHandlerByPattern(logical);
     if (spec && handler) await this.processor.process({ topic: spec, partition, message, heartbeat }, handler);
     await this.consumer?.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+  }
+
+  private batched(): boolean {
+    return this.batches !== undefined && (this.options.batchSize ?? 1) > 1;
+  }
+
+  /** In batch mode a fetch waits up to batchWaitMs for about a batch, instead of answering with the first record. */
+  private fetchWait(): Pick<ConsumerConfig, 'minBytes' | 'maxWaitTimeInMs'> {
+    if (!this.batched()) return {};
+    const { batchSize = 1, batchWaitMs = 0 } = this.options;
+    return batchWaitMs > 0 ? { minBytes: batchSize * MIN_EVENT_BYTES, maxWaitTimeInMs: batchWaitMs } : {};
+  }
+
+  /**
+   * Batch mode (docs/adr/0039-batch-consumer.md): the fetched records of a partition go through
+   * the BatchProcessor in slices of batchSize; each slice's offsets are committed after its
+   * transaction, and a rebalance is noticed between slices.
+   */
+  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition, messages } = batch;
+    const logical = topic.slice((this.options.topicPrefix ?? '').length);
+    const spec = this.topics.get(logical);
+    const handler = this.getHandlerByPattern(logical);
+    for (let next = 0; next < messages.length && isRunning() && !isStale();) {
+      const slice = messages.slice(next, next + (this.options.batchSize ?? 1));
+      const done =
+        spec && handler && this.batches
+          ? await this.batches.process({ topic: spec, partition, messages: slice, heartbeat }, handler)
+          : slice.length;
+      const last = slice[done - 1].offset;
+      await this.consumer?.commitOffsets([{ topic, partition, offset: (BigInt(last) + 1n).toString() }]);
+      resolveOffset(last);
+      next += done;
+      await heartbeat();
+    }
   }
 
   /** Stops fetching, lets the record in flight finish and commit (or end its outage wait), then leaves the group. */

@@ -1,0 +1,163 @@
+import type { MessageHandler } from '@nestjs/microservices';
+import { decodeEvent, type EventTopic, UndecodableEventError } from '@nps/contracts';
+import type { KafkaMessage } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import { countProcessed } from '../messaging.metrics';
+import type { MessagingSettings } from '../messaging.settings';
+import { unavailableDependency } from '../outage/infrastructure-failure';
+import { type InfrastructureOutages, outageBackoff } from '../outage/infrastructure.outages';
+import { UnitOfWork } from '../outbox/unit-of-work';
+import { EventContext } from './event.context';
+import { CONSUMER_WORKER, type EventProcessor, inRecordSpan, runHandler } from './event.processor';
+
+/** Consecutive records of one partition, in offset order. */
+export interface ConsumedBatch {
+  topic: EventTopic;
+  partition: number;
+  messages: KafkaMessage[];
+  heartbeat: () => Promise<void>;
+}
+
+type Decoded = ReturnType<typeof decodeEvent>;
+
+interface BatchRecord {
+  /** Position in the batch. */
+  index: number;
+  message: KafkaMessage;
+  event: Decoded['message'];
+  attributes: Decoded['attributes'];
+}
+
+interface BatchOutcome {
+  /** Records applied, in order (a redelivered one is not among them). */
+  applied: UnitOfWork[];
+  duplicates: number;
+  /** Position in the batch of the record whose handler threw: it and the records after it were not applied. */
+  failedAt?: number;
+}
+
+const SAVEPOINT = 'nps_record';
+
+/**
+ * Batch mode of the consumer (docs/adr/0039-batch-consumer.md): the records of a batch go through
+ * one transaction — one multi-row inbox insert, each fresh record's handler and outbox rows
+ * inside a savepoint of its own. A record whose handler throws is rolled back to its savepoint;
+ * the records before it commit, it goes the per-record way (retries, dead letter), and the
+ * records after it wait for the next call, so a partition's order holds. An outage rolls the
+ * whole batch back and waits, heartbeating, as in per-record mode.
+ */
+export class BatchProcessor {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: MessagingSettings,
+    private readonly records: EventProcessor,
+    private readonly outages: InfrastructureOutages,
+  ) {}
+
+  /**
+   * Applies the batch's leading records and resolves with how many of them may be committed
+   * (at least one): all of them, or those before a record that could not be decoded or whose
+   * handler threw, plus that record once the per-record way is done with it.
+   */
+  async process(batch: ConsumedBatch, handler: MessageHandler): Promise<number> {
+    const { records: decoded, covered } = decodeLeading(batch);
+    if (covered === 0) {
+      await this.records.process(single(batch, 0), handler);
+      return 1;
+    }
+    if (decoded.length === 0) return covered;
+    for (let waitedMs = 0; ;) {
+      try {
+        const outcome = await this.apply(batch, decoded, handler);
+        this.outages.end(CONSUMER_WORKER);
+        for (const unitOfWork of outcome.applied) unitOfWork.committed();
+        countProcessed(batch.topic.name, 'processed', outcome.applied.length);
+        countProcessed(batch.topic.name, 'duplicate', outcome.duplicates);
+        if (outcome.failedAt === undefined) return covered;
+        await this.records.process(single(batch, outcome.failedAt), handler);
+        return outcome.failedAt + 1;
+      } catch (error) {
+        if (!this.outages.begin(CONSUMER_WORKER, error)) throw error;
+        waitedMs = outageBackoff(waitedMs, this.settings.retryBackoffMs);
+        await this.records.waitHeartbeating(batch, waitedMs);
+      }
+    }
+  }
+
+  private async apply(batch: ConsumedBatch, records: BatchRecord[], handler: MessageHandler): Promise<BatchOutcome> {
+    const { schema, source } = this.settings;
+    return this.dataSource.transaction(async (manager) => {
+      const outcome: BatchOutcome = { applied: [], duplicates: 0 };
+      const fresh = await this.claim(manager, batch.topic, records);
+      await manager.query(`SAVEPOINT ${SAVEPOINT}`);
+      for (let i = 0; i < records.length; i++) {
+        if (i > 0) await batch.heartbeat();
+        const { message, event, attributes } = records[i];
+        if (!fresh.delete(attributes.id)) {
+          outcome.duplicates++; // applied before: a redelivery has no second effect
+          continue;
+        }
+        const unitOfWork = new UnitOfWork(manager, schema, source, attributes.id);
+        const position = { topic: batch.topic.name, partition: batch.partition, offset: message.offset };
+        try {
+          await inRecordSpan({ ...batch, message }, this.settings.groupId, async () => {
+            await runHandler(handler, event, new EventContext([unitOfWork, attributes, position, 1]));
+            await unitOfWork.flush();
+          });
+          // One round trip: keep this record's work, open the next record's savepoint.
+          await manager.query(`RELEASE SAVEPOINT ${SAVEPOINT}; SAVEPOINT ${SAVEPOINT}`);
+        } catch (error) {
+          if (unavailableDependency(error)) throw error; // the whole batch waits and runs again
+          await manager.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+          // This record and the ones after it are not applied now: their inbox rows go too.
+          await this.unclaim(manager, [attributes.id, ...fresh]);
+          return { ...outcome, failedAt: records[i].index };
+        }
+        outcome.applied.push(unitOfWork);
+      }
+      return outcome;
+    });
+  }
+
+  /** Inserts the batch's inbox rows at once; resolves with the ids that were not there yet. */
+  private async claim(manager: EntityManager, topic: EventTopic, records: BatchRecord[]): Promise<Set<string>> {
+    const ids = records.map((record) => record.attributes.id);
+    const rows: Array<{ event_id: string }> = await manager.query(
+      `INSERT INTO "${this.settings.schema}".inbox (event_id, topic)
+       SELECT id, $2 FROM unnest($1::text[]) AS id ON CONFLICT DO NOTHING RETURNING event_id`,
+      [ids, topic.name],
+    );
+    return new Set(rows.map((row) => row.event_id));
+  }
+
+  private async unclaim(manager: EntityManager, ids: string[]): Promise<void> {
+    await manager.query(`DELETE FROM "${this.settings.schema}".inbox WHERE event_id = ANY($1::text[])`, [ids]);
+  }
+}
+
+/**
+ * The batch's records up to the first one that cannot be decoded (that one goes alone), and how
+ * many of the batch's records they cover: a tombstone (null value, a compacted topic's deletion
+ * marker) carries no event and is passed over.
+ */
+function decodeLeading(batch: ConsumedBatch): { records: BatchRecord[]; covered: number } {
+  const records: BatchRecord[] = [];
+  let covered = 0;
+  for (const [index, message] of batch.messages.entries()) {
+    if (message.value !== null) {
+      try {
+        const { message: event, attributes } = decodeEvent(batch.topic, message);
+        records.push({ index, message, event, attributes });
+      } catch (error) {
+        if (!(error instanceof UndecodableEventError)) throw error;
+        break;
+      }
+    }
+    covered++;
+  }
+  return { records, covered };
+}
+
+function single({ topic, partition, messages, heartbeat }: ConsumedBatch, index: number) {
+  return { topic, partition, message: messages[index], heartbeat };
+}

@@ -1,0 +1,104 @@
+import { Topics } from '@nps/contracts';
+import { DeadLetterReplayer } from '@nps/messaging';
+import { anEvent, expectEventually, serviceBed } from '@nps/testing';
+import { LEDGER, ledgerComments } from '../fixtures/ledger/ledger.definition';
+
+const BATCH_MODE = {
+  CONSUMER_BATCH_SIZE: '50',
+  CONSUMER_BATCH_WAIT_MS: '200',
+  CONSUMER_MAX_ATTEMPTS: '3',
+  CONSUMER_RETRY_BACKOFF_MS: '50',
+};
+
+// Batch mode (docs/adr/0039-batch-consumer.md): what happens to a batch when one of its records
+// fails, and when the process dies while a batch's transaction is open.
+describe('a consumer in batch mode', () => {
+  const bed = serviceBed({ service: LEDGER, env: BATCH_MODE, autoStart: false });
+  const { kafkaBrokers: brokers, topicPrefix } = bed;
+
+  // The service creates its topics: a start and stop, and records published now wait for the next start.
+  const withTopicsAndNoConsumer = async () => {
+    await bed.start();
+    await bed.stop('SIGTERM');
+  };
+
+  const inboxTimes = async () =>
+    new Map(
+      (await bed.rows<{ event_id: string; processed_at: Date }>('SELECT event_id, processed_at FROM inbox')).map(
+        (row) => [row.event_id, row.processed_at.toISOString()],
+      ),
+    );
+
+  it('commits the records around a poison one once each and dead-letters only it', async () => {
+    await withTopicsAndNoConsumer();
+    // One key, so one partition: all 40 are fetched, and handed over, as one batch.
+    const events = Array.from({ length: 40 }, (_, i) =>
+      anEvent(Topics.ResponseReceived, { customerId: 'c-poison', comment: i === 20 ? 'bad' : `r-${i}` }),
+    );
+    await bed.publish(Topics.ResponseReceived, events);
+    const ledger = (await bed.start({ FAIL_ON: 'bad' })).process;
+
+    const good = events.filter((event) => event.comment !== 'bad');
+    await expectEventually(async () => expect(await ledgerComments(bed)).toEqual(good.map((e) => e.comment)), {
+      timeoutMs: 30000,
+    });
+    const replayer = new DeadLetterReplayer({ brokers, clientId: 'batch-dlq-test', topicPrefix });
+    const letters = await expectEventually(async () => {
+      const found = await replayer.list(Topics.ResponseReceived.name);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(letters[0]).toMatchObject({ originOffset: '20', errorMessage: 'cannot record bad', attempts: '3' });
+
+    // The twenty before it were applied in one transaction (one now() in the inbox); the poison
+    // record left no inbox row behind, so a replay after the fix still applies it.
+    const times = await inboxTimes();
+    expect(new Set(events.slice(0, 20).map((event) => times.get(event.eventId))).size).toBe(1);
+    expect(times.has(events[20].eventId)).toBe(false);
+    expect(times.size).toBe(39);
+    await ledger.stop('SIGTERM');
+    await bed.start();
+    expect(await replayer.replay(Topics.ResponseReceived.name)).toBe(1);
+    await expectEventually(async () => expect((await ledgerComments(bed)).at(-1)).toBe('bad'), { timeoutMs: 30000 });
+    const comments = await ledgerComments(bed);
+    expect(comments).toHaveLength(40);
+    expect(new Set(comments).size).toBe(40);
+    await bed.stop('SIGTERM');
+  });
+
+  it('applies every record exactly once when killed three times in the middle of a batch', async () => {
+    await withTopicsAndNoConsumer();
+    // Records whose handler hangs: each kill finds a batch transaction open, with records applied before it.
+    const hangs = [57, 163, 271];
+    const events = Array.from({ length: 300 }, (_, i) =>
+      anEvent(Topics.ResponseReceived, {
+        customerId: `c-${i % 6}`,
+        comment: hangs.includes(i) ? `hang-${i}` : `k-${i}`,
+      }),
+    );
+    await bed.publish(Topics.ResponseReceived, events);
+    for (const hang of hangs) {
+      const ledger = (await bed.start({ HANG_ON: `hang-${hang}` })).process;
+      await ledger.waitForOutput(`hanging on hang-${hang}`);
+      expect((await ledger.stop('SIGKILL')).signal).toBe('SIGKILL');
+    }
+    await bed.start();
+
+    const wanted = new Set(events.map((event) => event.comment));
+    await expectEventually(
+      async () => {
+        const comments = await ledgerComments(bed);
+        expect(comments.filter((comment) => wanted.has(comment))).toHaveLength(events.length);
+      },
+      { timeoutMs: 60000, intervalMs: 200 },
+    );
+    const comments = (await ledgerComments(bed)).filter((comment) => wanted.has(comment));
+    expect(comments).toHaveLength(events.length);
+    expect(new Set(comments)).toEqual(wanted);
+    // Per key, in offset order.
+    for (let key = 0; key < 6; key++) {
+      const ofKey = events.filter((_, i) => i % 6 === key).map((event) => event.comment);
+      expect(comments.filter((comment) => ofKey.includes(comment))).toEqual(ofKey);
+    }
+  }, 180000);
+});
