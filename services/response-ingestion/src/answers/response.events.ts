@@ -37,7 +37,8 @@ export async function sealComments(
 
 /**
  * `response received` for a stored answer, its comment encrypted (`sealed`, from sealComment). The event
- * id follows from the response id, so the same answer can never be announced under two ids (imports rerun after a crash rely on it).
+ * id follows from the response id, so the same answer can never be announced under two ids (imports
+ * rerun after a crash rely on it).
  * `origin.followUpRequested`: only a bulk import that asked for it explicitly (docs/response-ingestion.md);
  * `origin.recoveryOfResponseId`: the detractor response a recovery re-survey follows up.
  */
