@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
+import { PrivacyModule } from '@nps/privacy';
 import { CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { CustomersModule } from './customers/customers.module';
 import { OptOutsModule } from './opt-outs/opt-outs.module';
@@ -13,6 +14,7 @@ import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
 @Module({
   imports: [
     ServiceModule.forRoot(service),
+    PrivacyModule.forRoot(),
     AuthModule.forRoot(),
     CustomersModule,
     TriggersModule,

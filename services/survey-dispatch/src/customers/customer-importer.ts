@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Topics } from '@nps/contracts';
 import { EventTransactions } from '@nps/messaging';
+import { PersonalFields } from '@nps/privacy';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { CustomerRepository } from './customer.repository';
 import { toCustomerContact, type CustomerContact, type RawCustomerRow, type RowProblem } from './customer-row';
@@ -23,6 +24,7 @@ export class CustomerImporter {
     private readonly transactions: EventTransactions,
     private readonly env: SurveyDispatchEnv,
     private readonly customers: CustomerRepository,
+    private readonly fields: PersonalFields,
   ) {}
 
   async import(rows: RawCustomerRow[]): Promise<CustomerImportReport> {
@@ -49,9 +51,12 @@ export class CustomerImporter {
 
   private async save(contacts: CustomerContact[]): Promise<void> {
     const now = new Date();
+    // Names are encrypted before the transaction (one key lookup for the batch), so it stays short.
+    const names = await this.fields.encryptMany(contacts.map((c) => ({ customerId: c.customerId, text: c.name })));
     await this.transactions.run(async (unitOfWork) => {
       await this.customers.upsert(unitOfWork.manager, contacts, now);
-      for (const contact of contacts) unitOfWork.publish(Topics.CustomerUpserted, customerUpsertedOf(contact, now));
+      for (const [i, contact] of contacts.entries())
+        unitOfWork.publish(Topics.CustomerUpserted, customerUpsertedOf(contact, names[i], now));
     });
   }
 }
