@@ -84,6 +84,12 @@ export class EventProcessor {
 
   private async processInSpan(consumed: ConsumedMessage, handler: MessageHandler): Promise<void> {
     const { topic, partition, message } = consumed;
+    if (isTombstone(consumed)) {
+      // Compaction's marker that the key is gone, not an event: what must react to it has an
+      // event of its own (an erasure publishes nps.customer.erased.v1 beside the tombstone).
+      countProcessed(topic.name, 'tombstone');
+      return;
+    }
     let decoded;
     try {
       decoded = decodeEvent(topic, message);
@@ -196,6 +202,11 @@ export class EventProcessor {
 }
 
 const tracer = trace.getTracer('@nps/messaging');
+
+/** A key without a value on a compacted topic; elsewhere a missing value is a broken record, dead-lettered. */
+function isTombstone({ topic, message }: ConsumedMessage): boolean {
+  return topic.cleanupPolicy === 'compact' && message.value === null && Boolean(message.key?.length);
+}
 
 function headerStrings(headers: KafkaMessage['headers']): Record<string, string> {
   const strings: Record<string, string> = {};
