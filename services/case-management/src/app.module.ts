@@ -48,6 +48,7 @@ import { TeamRepository } from './teams/team.repository';
 import { TeamsController } from './teams/teams.controller';
 import { TeamsService } from './teams/teams.service';
 import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
+import { ErasureModule } from './erasure/erasure.module';
 
 @Module({
   imports: [
@@ -55,6 +56,7 @@ import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
     AuthModule.forRoot(),
     ImprovementActionsModule,
     CustomerExportModule.forService(CUSTOMER_DATA),
+    ErasureModule,
   ],
   controllers: [
     CaseIntakeHandler,

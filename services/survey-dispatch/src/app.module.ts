@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
 import { CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { CustomersModule } from './customers/customers.module';
+import { ErasureModule } from './erasure/erasure.module';
 import { OptOutsModule } from './opt-outs/opt-outs.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { PromoterFollowUpModule } from './promoter-follow-up/promoter-follow-up.module';
@@ -21,6 +22,7 @@ import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
     PromoterFollowUpModule,
     CustomerExportModule.forService(CUSTOMER_DATA),
     OptOutsModule,
+    ErasureModule,
   ],
 })
 export class AppModule {}

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Topics } from '@nps/contracts';
 import { EventTransactions } from '@nps/messaging';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
+import { ErasedCustomerRepository } from '../erasure/erased-customer.repository';
+import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
 import { CustomerRepository } from './customer.repository';
 import { toCustomerContact, type CustomerContact, type RawCustomerRow, type RowProblem } from './customer-row';
 import { customerUpsertedOf } from './customer-upserted.event';
@@ -12,6 +14,8 @@ export interface CustomerImportReport {
   rows: number;
   imported: number;
   rejected: number;
+  /** Valid rows of erased customers: neither stored nor published (ADR 0038). */
+  erased: number;
   /** One entry per rejected field, in file order. */
   problems: RowProblem[];
 }
@@ -23,12 +27,15 @@ export class CustomerImporter {
     private readonly transactions: EventTransactions,
     private readonly env: SurveyDispatchEnv,
     private readonly customers: CustomerRepository,
+    private readonly erasedCustomers: ErasedCustomerRepository,
+    private readonly requests: SurveyRequestRepository,
   ) {}
 
   async import(rows: RawCustomerRow[]): Promise<CustomerImportReport> {
     const problems: RowProblem[] = [];
     // A customer listed twice in one file: the later row wins, like a second import would.
     const contacts = new Map<string, CustomerContact>();
+    const validRows: string[] = [];
     let rejected = 0;
     for (const row of rows) {
       const result = toCustomerContact(row, this.env.DEFAULT_TIME_ZONE);
@@ -38,20 +45,33 @@ export class CustomerImporter {
       } else {
         contacts.delete(result.contact.customerId);
         contacts.set(result.contact.customerId, result.contact);
+        validRows.push(result.contact.customerId);
       }
     }
     const valid = [...contacts.values()];
+    const erased = new Set<string>();
     for (let start = 0; start < valid.length; start += PER_TRANSACTION) {
-      await this.save(valid.slice(start, start + PER_TRANSACTION));
+      for (const id of await this.save(valid.slice(start, start + PER_TRANSACTION))) erased.add(id);
     }
-    return { rows: rows.length, imported: rows.length - rejected, rejected, problems };
+    const erasedRows = validRows.filter((id) => erased.has(id)).length;
+    return { rows: rows.length, imported: validRows.length - erasedRows, rejected, erased: erasedRows, problems };
   }
 
-  private async save(contacts: CustomerContact[]): Promise<void> {
+  /** Stores and publishes `contacts` except erased customers' (ADR 0038); returns those erased. */
+  private async save(contacts: CustomerContact[]): Promise<Set<string>> {
     const now = new Date();
-    await this.transactions.run(async (unitOfWork) => {
-      await this.customers.upsert(unitOfWork.manager, contacts, now);
-      for (const contact of contacts) unitOfWork.publish(Topics.CustomerUpserted, customerUpsertedOf(contact, now));
+    return this.transactions.run(async (unitOfWork) => {
+      const ids = contacts.map((contact) => contact.customerId);
+      // As the erasure does: an erasure running now cannot be undone by this import.
+      await this.requests.lockCustomers(unitOfWork.manager, ids);
+      const erased = await this.erasedCustomers.erasedAmong(
+        unitOfWork.manager,
+        contacts.map((contact) => contact.customerId),
+      );
+      const kept = contacts.filter((contact) => !erased.has(contact.customerId));
+      await this.customers.upsert(unitOfWork.manager, kept, now);
+      for (const contact of kept) unitOfWork.publish(Topics.CustomerUpserted, customerUpsertedOf(contact, now));
+      return erased;
     });
   }
 }
