@@ -27,6 +27,12 @@ export interface PrivacySettings {
   PRIVACY_MASTER_KEY_ID: string;
   PRIVACY_KEY_CACHE_TTL_MS: number;
   PRIVACY_KEY_CACHE_SIZE: number;
+  PRIVACY_SCHEMA: string;
+}
+
+/** Whether a service's env class has the privacy settings (was built with WithPrivacySettings). */
+export function hasPrivacySettings(env: object): env is PrivacySettings {
+  return typeof (env as Partial<PrivacySettings>).PRIVACY_MASTER_KEYS === 'string';
 }
 
 /**
@@ -66,6 +72,13 @@ export function WithPrivacySettings<T extends EnvClass>(Base: T) {
     @Min(0)
     @Max(1000000)
     PRIVACY_KEY_CACHE_SIZE: number = DEFAULT_KEY_CACHE_SIZE;
+
+    /**
+     * Postgres schema of the key store, shared by every service (docs/adr/0037): whichever starts first
+     * creates it. Tests give each stack a fresh one.
+     */
+    @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case Postgres identifier' })
+    PRIVACY_SCHEMA = 'privacy';
   }
   return PrivacyEnv;
 }

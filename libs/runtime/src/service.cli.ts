@@ -1,6 +1,7 @@
 import { type BaseEnv, ConfigError, loadEnv } from '@nps/config';
 import { databaseOptionsFrom, runMigrations } from '@nps/persistence';
 import { groupIdOf, kafkaConnectionFrom } from '@nps/messaging';
+import { hasPrivacySettings, migrateKeyStore } from '@nps/privacy';
 import type { ServiceDefinition } from './service.module';
 import { resetForReplay } from './projection.rebuilder';
 import { pruneOnce } from './retention.command';
@@ -22,6 +23,10 @@ export async function runServiceCli<E extends BaseEnv>(service: ServiceDefinitio
       process.stdout.write(
         `${service.name}: schema "${database.schema}": ${applied.length} migration(s) applied ${applied.join(', ')}\n`,
       );
+      if (hasPrivacySettings(env)) {
+        const keyStore = await migrateKeyStore(database, env.PRIVACY_SCHEMA);
+        process.stdout.write(`${service.name}: key store schema "${env.PRIVACY_SCHEMA}": ${keyStore.length} applied\n`);
+      }
     } else if (command === 'replay') {
       await resetForReplay(database, {
         ...kafkaConnectionFrom(env, `${service.name}-cli`),

@@ -8,6 +8,8 @@ export const PRODUCTION_ENV: Record<string, string> = {
   OIDC_ISSUER: 'https://login.example.com/realms/nps',
   SURVEY_LINK_KEYS: 'prod-1:a-survey-link-secret-from-the-vault',
   SMS_WEBHOOK_SECRET: 'an-sms-webhook-secret-from-the-vault',
+  PRIVACY_MASTER_KEYS: `prod-1:${Buffer.alloc(32, 'a-master-key-from-the-vault').toString('base64')}`,
+  PRIVACY_MASTER_KEY_ID: 'prod-1',
   NOTIFY_WEBHOOK_SECRET: `whsec_${Buffer.from('a-webhook-secret-from-the-vault').toString('base64')}`,
 };
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
+import { PrivacyModule } from '@nps/privacy';
 import { CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { ConfigChangeRepository } from './activity/config-change.repository';
 import { ConfigChangesController } from './activity/config-changes.controller';
@@ -53,6 +54,7 @@ import { ErasureModule } from './erasure/erasure.module';
 @Module({
   imports: [
     ServiceModule.forRoot(service),
+    PrivacyModule.forRoot(),
     AuthModule.forRoot(),
     ImprovementActionsModule,
     CustomerExportModule.forService(CUSTOMER_DATA),

@@ -1,9 +1,10 @@
 import { BaseEnv, DevelopmentDefault } from '@nps/config';
 import { WithOutboundSettings } from '@nps/outbound';
+import { WithPrivacySettings } from '@nps/privacy';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** Configuration of case-management: cases, routing, SLAs, escalation, notifications (tokens: OIDC_*, ADR 0016). */
-export class CaseManagementEnv extends WithOutboundSettings(BaseEnv) {
+export class CaseManagementEnv extends WithOutboundSettings(WithPrivacySettings(BaseEnv)) {
   override PORT: number = 3005;
 
   /** The team a detractor goes to when no routing rule matches; created on start if missing. */

@@ -1,9 +1,12 @@
-import { startInProduction } from '@nps/testing';
+import { DEVELOPMENT_PRIVACY_MASTER_KEYS } from '@nps/privacy';
+import { PRODUCTION_ENV, startInProduction } from '@nps/testing';
 
 // Issue 13: with NPS_ENV=production, case-management refuses to start with a development secret.
 describe('case-management with NPS_ENV=production', () => {
   it.each([
     ['DATABASE_URL', 'postgres://postgres:postgres@127.0.0.1:5432/nps'],
+    // The development key kept beside a production one (for unwrapping) is refused too.
+    ['PRIVACY_MASTER_KEYS', `${PRODUCTION_ENV.PRIVACY_MASTER_KEYS},${DEVELOPMENT_PRIVACY_MASTER_KEYS}`],
     ['OIDC_ISSUER', 'http://127.0.0.1:3010'],
     ['NOTIFY_WEBHOOK_SECRET', 'whsec_bG9jYWwtZGV2ZWxvcG1lbnQtb25seS1zZWNyZXQ='],
   ])('exits non-zero naming %s when it holds the development value', async (variable, value) => {

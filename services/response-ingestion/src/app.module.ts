@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
+import { PrivacyModule } from '@nps/privacy';
 import { CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { ResponseApiModule } from './api/response-api.module';
 import { ImportsModule } from './imports/imports.module';
@@ -15,6 +16,7 @@ import { ErasureModule } from './erasure/erasure.module';
 @Module({
   imports: [
     ServiceModule.forRoot(service),
+    PrivacyModule.forRoot(),
     AuthModule.forRoot(),
     PublicRateLimitsModule,
     SurveyPageModule,

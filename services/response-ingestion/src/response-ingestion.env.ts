@@ -1,9 +1,10 @@
 import { DevelopmentDefault } from '@nps/config';
+import { WithPrivacySettings } from '@nps/privacy';
 import { SurveyLinkEnv } from '@nps/survey-links';
 import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 
 /** Configuration of response-ingestion: survey page, answer APIs, imports. */
-export class ResponseIngestionEnv extends SurveyLinkEnv {
+export class ResponseIngestionEnv extends WithPrivacySettings(SurveyLinkEnv) {
   override PORT: number = 3002;
 
   /** How long after the first answer the same survey link may still change it (a revision). */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from '@nps/auth';
+import { PrivacyModule } from '@nps/privacy';
 import { CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { CaseResolutionHandler } from './learning/case-resolution.handler';
 import { ConfirmedExampleRepository } from './learning/confirmed-example.repository';
@@ -23,6 +24,7 @@ import { ErasureModule } from './erasure/erasure.module';
 @Module({
   imports: [
     ServiceModule.forRoot(service),
+    PrivacyModule.forRoot(),
     AuthModule.forRoot(),
     ScheduleModule.forRoot(),
     CustomerExportModule.forService(CUSTOMER_DATA),

@@ -1,8 +1,9 @@
 import { BaseEnv } from '@nps/config';
+import { WithPrivacySettings } from '@nps/privacy';
 import { IsInt, Max, Min } from 'class-validator';
 
 /** Configuration of root-cause-tagging: comment language, sentiment and tags. */
-export class RootCauseTaggingEnv extends BaseEnv {
+export class RootCauseTaggingEnv extends WithPrivacySettings(BaseEnv) {
   override PORT: number = 3004;
 
   /** How often the model is retrained from confirmed root causes; 0 turns scheduled retraining off. */

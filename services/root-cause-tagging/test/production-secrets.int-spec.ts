@@ -1,9 +1,12 @@
-import { startInProduction } from '@nps/testing';
+import { DEVELOPMENT_PRIVACY_MASTER_KEYS } from '@nps/privacy';
+import { PRODUCTION_ENV, startInProduction } from '@nps/testing';
 
 // Issue 13: with NPS_ENV=production, root-cause-tagging refuses to start with a development secret.
 describe('root-cause-tagging with NPS_ENV=production', () => {
   it.each([
     ['DATABASE_URL', 'postgres://postgres:postgres@127.0.0.1:5432/nps'],
+    // The development key kept beside a production one (for unwrapping) is refused too.
+    ['PRIVACY_MASTER_KEYS', `${PRODUCTION_ENV.PRIVACY_MASTER_KEYS},${DEVELOPMENT_PRIVACY_MASTER_KEYS}`],
     ['OIDC_ISSUER', 'http://127.0.0.1:3010'],
   ])('exits non-zero naming %s when it holds the development value', async (variable, value) => {
     const { code, output } = await startInProduction('root-cause-tagging', { [variable]: value });

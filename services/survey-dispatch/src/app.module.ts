@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
+import { PrivacyModule } from '@nps/privacy';
 import { CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { CustomersModule } from './customers/customers.module';
 import { ErasureModule } from './erasure/erasure.module';
@@ -14,6 +15,7 @@ import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
 @Module({
   imports: [
     ServiceModule.forRoot(service),
+    PrivacyModule.forRoot(),
     AuthModule.forRoot(),
     CustomersModule,
     TriggersModule,

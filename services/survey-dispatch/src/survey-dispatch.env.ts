@@ -1,4 +1,5 @@
 import { WithOutboundSettings } from '@nps/outbound';
+import { WithPrivacySettings } from '@nps/privacy';
 import { SurveyLinkEnv } from '@nps/survey-links';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
@@ -9,7 +10,7 @@ const CONTACT_ATTRIBUTE_RULES_PATTERN = new RegExp(`^(none|${ATTRIBUTE_RULE}(,${
  * Configuration of survey-dispatch: contacts, contact policy, survey sending (README, Configuration); webhooks and
  * the SMS gateway are called under the OUTBOUND_* rules (docs/security.md, Outbound calls).
  */
-export class SurveyDispatchEnv extends WithOutboundSettings(SurveyLinkEnv) {
+export class SurveyDispatchEnv extends WithOutboundSettings(WithPrivacySettings(SurveyLinkEnv)) {
   override PORT: number = 3001;
 
   /** At most one survey per customer within this many days, whatever the touchpoint; 0 turns the cap off. */

@@ -1,6 +1,6 @@
 import { sharedLocalIssuer, type IssuerSource } from '../auth/shared-issuer';
 import { freshTopicPrefix } from '../test-namespace';
-import type { ServiceBed } from './service.bed';
+import { privacySchemaOf, type ServiceBed } from './service.bed';
 import { serviceBed } from './service-bed.hooks';
 import type { ServiceName } from './service.catalog';
 
@@ -22,6 +22,8 @@ export interface ServiceStack<S extends ServiceName> {
   /** The base URL of each service once `start` returned. */
   readonly urls: Record<S, string>;
   readonly topicPrefix: string;
+  /** The one key store schema of all services of the stack: they must read each other's ciphertexts. */
+  readonly privacySchema: string;
   /**
    * Starts response-ingestion first when it is part of the stack (survey links and recovery
    * surveys point at its URL), then the others side by side, each with its part of `envOf`.
@@ -38,12 +40,13 @@ export function serviceStack<S extends ServiceName>(
   options: ServiceStackOptions = {},
 ): ServiceStack<S> {
   const topicPrefix = freshTopicPrefix();
+  const privacySchema = privacySchemaOf(topicPrefix);
   const issuer = options.issuer ?? sharedLocalIssuer();
   const readyTimeoutMs = options.readyTimeoutMs ?? 150000;
   const beds = Object.fromEntries(
     services.map((name) => [
       name,
-      serviceBed({ service: name, topicPrefix, autoStart: false, readyTimeoutMs, issuer }),
+      serviceBed({ service: name, topicPrefix, privacySchema, autoStart: false, readyTimeoutMs, issuer }),
     ]),
   ) as Record<S, ServiceBed>;
   const urls = {} as Record<S, string>;
@@ -57,6 +60,7 @@ export function serviceStack<S extends ServiceName>(
     beds,
     urls,
     topicPrefix,
+    privacySchema,
     async start(envOf = () => ({})) {
       await startAll(first, envOf);
       await startAll(rest, envOf);

@@ -33,6 +33,8 @@ export interface ServiceBedOptions {
   readyTimeoutMs?: number;
   /** The OIDC issuer the service trusts and tokens come from; by default one LocalIssuer per test file. */
   issuer?: IssuerSource;
+  /** The key store schema (PRIVACY_SCHEMA); by default one per topic namespace, fresh for a bed alone. */
+  privacySchema?: string;
 }
 
 /** How a request authenticates: a bearer token (from `tokenFor` or `clientToken`), or none. */
@@ -66,6 +68,8 @@ export class ServiceBed {
   /** The service's name, as in its logs and consumer group. */
   readonly name: string;
   readonly schema: string;
+  /** The key store's schema (docs/adr/0037): the service creates it at start-up. */
+  readonly privacySchema: string;
   readonly topicPrefix: string;
   readonly kafkaBrokers: string;
   readonly databaseUrl = testDatabaseUrl();
@@ -86,6 +90,8 @@ export class ServiceBed {
     this.definition = definitionOf(options.service);
     this.name = this.definition.name;
     this.schema = freshName(this.definition.name.replaceAll('-', '_'));
+    // Beds on one topic namespace read each other's events, so they share the key store too.
+    this.privacySchema = options.privacySchema ?? privacySchemaOf(options.topicPrefix);
     this.topicPrefix = options.topicPrefix ?? freshTopicPrefix();
     this.kafkaBrokers = options.kafkaBrokers ?? testKafkaBrokers();
     this.producer = new RecordProducer(this.kafkaBrokers, this.topicPrefix);
@@ -170,6 +176,7 @@ export class ServiceBed {
       DATABASE_URL: this.databaseUrl,
       DB_SCHEMA: this.schema,
       KAFKA_TOPIC_PREFIX: this.topicPrefix,
+      PRIVACY_SCHEMA: this.privacySchema,
     };
   }
 
@@ -290,6 +297,13 @@ export class ServiceBed {
     if (!this.main) throw new Error(`${this.name} has not been started: call start(), or let the bed start it`);
     return this.main;
   }
+}
+
+/** The key store schema of beds sharing `topicPrefix`; a fresh one for a bed alone. */
+export function privacySchemaOf(topicPrefix?: string): string {
+  return topicPrefix
+    ? `privacy_${topicPrefix.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`.slice(0, 63)
+    : freshName('privacy');
 }
 
 function bearer(token: string | undefined): Record<string, string> {
