@@ -88,7 +88,7 @@ describe('customer erasure in survey-dispatch', () => {
     // Again: the same first date, nothing left to change, the register unchanged.
     const again = await erase('greta');
     expect(again.body).toEqual({
-      ...body,
+      ...(body as object),
       keyDeleted: false,
       rows: { customers: 0, withdrawnSurveyRequests: 0, surveyRequests: 0, promoterFollowUps: 0 },
     });
