@@ -266,6 +266,7 @@ describe('erasing a customer, across all five services', () => {
         beds[name].start(ownEnv({ 'response-ingestion': beds['response-ingestion'].url })[name as 'survey-dispatch']),
       ),
     );
+    for (const name of SERVICES) env[URL_VARIABLES[name]] = beds[name].url; // new ports
     await expectEventually(async () => expect(await aggregates()).toEqual(aggregatesBefore), {
       timeoutMs: 180000,
       intervalMs: 2000,
