@@ -20,7 +20,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   };
   try {
     const token = await exportToken(settings, 'privacy:erase');
-    const url = `${settings.services['survey-dispatch'].replace(/\/+$/, '')}/customers/${encodeURIComponent(customerId)}/erase`;
+    const base = settings.services['survey-dispatch'].replace(/\/+$/, '');
+    const url = `${base}/customers/${encodeURIComponent(customerId)}/erase`;
     const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     const body = await response.text();
     if (!response.ok) throw new Error(`${url} answered ${response.status}: ${body}`);

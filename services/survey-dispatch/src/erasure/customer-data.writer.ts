@@ -32,7 +32,8 @@ export class CustomerDataWriter {
         `UPDATE ${this.tables.of('survey_requests')}
          SET last_error = NULL, next_action = CASE WHEN next_action = 'remind' THEN 'expire' ELSE next_action END,
            due_at = CASE WHEN next_action = 'remind' THEN expires_at ELSE due_at END
-         WHERE customer_id = $1 AND (last_error IS NOT NULL AND last_error NOT LIKE 'withdrawn:%' OR next_action = 'remind')`,
+         WHERE customer_id = $1
+           AND (last_error IS NOT NULL AND last_error NOT LIKE 'withdrawn:%' OR next_action = 'remind')`,
         [customerId],
       ),
       // target is the address or URL a follow-up went to; detail and last_error may quote it.

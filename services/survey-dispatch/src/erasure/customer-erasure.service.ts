@@ -48,7 +48,13 @@ export class CustomerErasureService {
       unitOfWork.tombstone(Topics.CustomerUpserted, customerId);
       return { customerId, erasedAt, keyDeleted, rows };
     });
-    this.logger.log({ msg: 'customer erased', customerId, erasedBy, keyDeleted: erasure.keyDeleted, rows: erasure.rows });
+    this.logger.log({
+      msg: 'customer erased',
+      customerId,
+      erasedBy,
+      keyDeleted: erasure.keyDeleted,
+      rows: erasure.rows,
+    });
     return erasure;
   }
 }

@@ -31,9 +31,9 @@ export class ErasedCustomerRepository {
 
   /** When `customerId` was first erased, or null. */
   async erasedAt(manager: EntityManager, customerId: string): Promise<Date | null> {
-    const [row] = (await manager.query(`SELECT erased_at FROM ${this.table} WHERE customer_id = $1`, [
-      customerId,
-    ])) as { erased_at: Date }[];
+    const [row] = (await manager.query(`SELECT erased_at FROM ${this.table} WHERE customer_id = $1`, [customerId])) as {
+      erased_at: Date;
+    }[];
     return row?.erased_at ?? null;
   }
 
