@@ -3,6 +3,7 @@ export * from './encryption/env-master-key.provider';
 export * from './encryption/field.cipher';
 export * from './encryption/master-key.provider';
 export * from './key-store/customer-keys';
+export * from './key-store/key-store.connection';
 export * from './key-store/key-store.migrator';
 export * from './masking/pii.masker';
 export * from './migrations/1765640000000-privacy-data-keys';

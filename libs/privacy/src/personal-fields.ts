@@ -1,5 +1,5 @@
 import type { DecryptedField } from './encryption/decrypted-field';
-import { decryptField, encryptField, isEncryptedField, parseField } from './encryption/field.cipher';
+import { type DataKey, decryptField, encryptField, isEncryptedField, parseField } from './encryption/field.cipher';
 import type { CustomerKeys } from './key-store/customer-keys';
 import { PrivacyError, PrivacyErrorCode } from './privacy.error';
 
@@ -15,6 +15,12 @@ export class PersonalFields {
   async encrypt(customerId: string, text: string): Promise<string> {
     if (text === '') return '';
     return encryptField(await this.keys.getOrCreate(customerId), text);
+  }
+
+  /** encrypt for many fields at once (a batch of a bulk import), in their order; one key lookup per batch. */
+  async encryptMany(fields: readonly { customerId: string; text: string }[]): Promise<string[]> {
+    const keys = await this.keys.getOrCreateMany(fields.filter((f) => f.text !== '').map((f) => f.customerId));
+    return fields.map((f) => (f.text === '' ? '' : encryptField(keys.get(f.customerId) as DataKey, f.text)));
   }
 
   /**

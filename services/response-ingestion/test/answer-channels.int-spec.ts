@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Channel, ResponseSource, Topics } from '@nps/contracts';
+import { connectKeyStore, type KeyStoreConnection } from '@nps/privacy';
 import { anEvent, expectEventually, serviceBed } from '@nps/testing';
 import { smsSignature } from '../src/sms/sms-signature.verifier';
 import { aSurveyLink, devLinks } from './survey-link.fixtures';
@@ -38,6 +39,11 @@ describe('answer channels', () => {
     });
   };
   const drained = () => bed.outboxDrained();
+  let keyStore: KeyStoreConnection;
+  beforeAll(async () => {
+    keyStore = await connectKeyStore({ url: bed.databaseUrl, schema: bed.privacySchema });
+  });
+  afterAll(() => keyStore?.close());
   const token = (overrides = {}) => {
     const claims = aSurveyLink(overrides);
     return { claims, token: devLinks(bed.url).sign(claims) };
@@ -73,11 +79,11 @@ describe('answer channels', () => {
     expect(events[0].message).toMatchObject({
       responseId: created.responseId,
       score: 10,
-      comment: 'Top!',
       language: 'de',
       channel: Channel.STORE,
       source: ResponseSource.API,
     });
+    expect(await keyStore.text(body.customerId, events[0].message.comment)).toBe('Top!');
   });
 
   it('POST /responses: names every bad field with a 400 and stores nothing', async () => {
@@ -136,6 +142,27 @@ describe('answer channels', () => {
     });
   });
 
+  it("POST /responses: the comment leaves encrypted, with a masked copy, both readable with the customer's key", async () => {
+    const customerId = `c-${randomUUID()}`;
+    const comment = 'Bel me op +31 6 12345678, order te laat';
+    const body = { customerId, score: 3, comment, language: 'nl', channel: 'STORE', touchpointType: 'store-visit' };
+    const answer = await post('/responses', body, { 'Idempotency-Key': `k-${randomUUID()}`, ...(await writer()) });
+    expect(answer.status).toBe(201);
+    await drained();
+    const [event] = await expectEventually(() => {
+      const mine = received().filter((e) => e.message.customerId === customerId);
+      expect(mine).toHaveLength(1);
+      return mine;
+    });
+    for (const field of [event.message.comment, event.message.maskedComment]) {
+      expect(field).toMatch(/^enc:v1:/);
+      expect(field).not.toContain('12345678');
+      expect(field).not.toContain('order te laat');
+    }
+    expect(await keyStore.text(customerId, event.message.comment)).toBe(comment);
+    expect(await keyStore.text(customerId, event.message.maskedComment)).toBe('Bel me op [phone], order te laat');
+  });
+
   it('inbound SMS: "negen, snel geleverd" becomes score 9 with its comment; a redelivery changes nothing; an unreadable reply is a 400', async () => {
     const { claims, token: ref } = token({ channel: Channel.SMS });
     const reply = await sms({ messageRef: ref, text: 'negen, snel geleverd' });
@@ -149,9 +176,10 @@ describe('answer channels', () => {
     expect(await unreadable.json()).toMatchObject({ code: 'SMS_REPLY_UNREADABLE', fields: [{ field: 'text' }] });
     await drained();
     const events = received().filter((e) => e.message.surveyRequestId === claims.surveyRequestId);
-    expect(events.map((e) => [e.message.score, e.message.comment, e.message.channel, e.message.source])).toEqual([
-      [9, 'snel geleverd', Channel.SMS, ResponseSource.SMS],
+    expect(events.map((e) => [e.message.score, e.message.channel, e.message.source])).toEqual([
+      [9, Channel.SMS, ResponseSource.SMS],
     ]);
+    expect(await keyStore.text(claims.customerId, events[0].message.comment)).toBe('snel geleverd');
   });
 
   it('a one-click score from the email: the GET records nothing, its confirmation POST does, then a comment revises it', async () => {
@@ -191,21 +219,18 @@ describe('answer channels', () => {
       return mine[0].message;
     });
     expect(first).toMatchObject({ score: 2, comment: '' });
-    await expectEventually(() =>
-      expect(
-        revised()
-          .filter((e) => e.message.responseId === first.responseId)
-          .map((e) => e.message),
-      ).toEqual([
-        expect.objectContaining({
-          revision: 1,
-          score: 2,
-          previousScore: 2,
-          comment: 'Nobody answered my ticket',
-          customerId: claims.customerId,
-        }),
-      ]),
-    );
+    const revisions = await expectEventually(() => {
+      const mine = revised()
+        .filter((e) => e.message.responseId === first.responseId)
+        .map((e) => e.message);
+      expect(mine).toEqual([
+        expect.objectContaining({ revision: 1, score: 2, previousScore: 2, customerId: claims.customerId }),
+      ]);
+      return mine;
+    });
+    expect(revisions[0].comment).toMatch(/^enc:v1:/);
+    expect(await keyStore.text(claims.customerId, revisions[0].comment)).toBe('Nobody answered my ticket');
+    expect(await keyStore.text(claims.customerId, revisions[0].maskedComment)).toBe('Nobody answered my ticket');
   });
 
   it('POST /survey-requests/:id/revoke: the link then answers nothing, on the page or the API', async () => {

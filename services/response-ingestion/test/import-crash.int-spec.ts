@@ -1,5 +1,6 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { ResponseSource, Topics } from '@nps/contracts';
+import { connectKeyStore } from '@nps/privacy';
 import { expectEventually, serviceBed } from '@nps/testing';
 import { historicalAnswersCsv } from './import-rows.builder';
 
@@ -74,11 +75,20 @@ describe('bulk import killed halfway', () => {
         `import crash: ${storedAtKill} rows stored before SIGKILL, ${received.length - accepted} wire-level redeliveries of already published events\n`,
       );
 
-      const row42 = received.find((e) => e.message.comment === 'row 42, "quoted"');
-      expect(row42?.message.source).toBe(ResponseSource.IMPORT);
-      expect(row42?.message.answeredAt && timestampDate(row42.message.answeredAt).toISOString()).toBe(
-        new Date(Date.UTC(2024, 0, 1) + 42 * 60_000).toISOString(),
+      const row42At = new Date(Date.UTC(2024, 0, 1) + 42 * 60_000).toISOString();
+      const row42 = received.find(
+        (e) => e.message.answeredAt && timestampDate(e.message.answeredAt).toISOString() === row42At,
       );
+      expect(row42?.message.source).toBe(ResponseSource.IMPORT);
+      const keyStore = await connectKeyStore({ url: bed.databaseUrl, schema: bed.privacySchema });
+      try {
+        expect(row42?.message.comment).toMatch(/^enc:v1:/);
+        expect(await keyStore.text(row42?.message.customerId ?? '', row42?.message.comment ?? '')).toBe(
+          'row 42, "quoted"',
+        );
+      } finally {
+        await keyStore.close();
+      }
     } finally {
       await kafka.close();
     }

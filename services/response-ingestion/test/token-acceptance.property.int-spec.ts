@@ -3,6 +3,7 @@ import { loadEnv } from '@nps/config';
 import { Channel, ResponseSource } from '@nps/contracts';
 import { EventTransactions, MessagingSettings } from '@nps/messaging';
 import { dataSourceOptions, SchemaTables } from '@nps/persistence';
+import { connectKeyStore, type KeyStoreConnection } from '@nps/privacy';
 import { SurveyLinks, type SurveyLinkClaims } from '@nps/survey-links';
 import { freshSchema, testDatabaseUrl } from '@nps/testing';
 import { DataSource } from 'typeorm';
@@ -24,6 +25,7 @@ const AFTER_WINDOW = new Date(T0.getTime() + (WINDOW_MINUTES + 1) * 60_000);
 // state lives in Postgres): no forged, tampered, expired, replayed or revoked token is accepted.
 describe('survey link acceptance', () => {
   let dataSource: DataSource;
+  let keyStore: KeyStoreConnection;
   let schema: string;
   let now = T0;
   const clock = { now: () => now } as Clock;
@@ -57,6 +59,7 @@ describe('survey link acceptance', () => {
       SURVEY_LINK_KEYS: `${NEW_KEY},${OLD_KEY}`,
       RESPONSE_REVISION_WINDOW_MINUTES: String(WINDOW_MINUTES),
     });
+    keyStore = await connectKeyStore({ url: testDatabaseUrl(), schema: `${schema}_privacy` });
     const tables = new SchemaTables(schema);
     requests = new SurveyRequestRepository(tables);
     answers = new SurveyAnswers(
@@ -67,10 +70,11 @@ describe('survey link acceptance', () => {
       env,
       clock,
       dataSource,
+      keyStore.fields,
     );
   });
 
-  afterAll(() => dataSource?.destroy());
+  afterAll(() => Promise.all([dataSource?.destroy(), keyStore?.close()]));
 
   async function refusalOf(token: string, score = 5): Promise<IngestionErrorCode | 'accepted'> {
     try {

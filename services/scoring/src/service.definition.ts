@@ -6,6 +6,7 @@ import { AnswerOrigin1765100000000 } from './migrations/1765100000000-answer-ori
 import { ImprovementActions1765400000000 } from './migrations/1765400000000-improvement-actions';
 import { RecoveryMeasurements1765200000002 } from './migrations/1765200000002-recovery-measurements';
 import { CustomerAccountId1765300000002 } from './migrations/1765300000002-customer-account-id';
+import { MaskedComment1765700000000 } from './migrations/1765700000000-masked-comment';
 import { ScoringEnv } from './scoring.env';
 import { scoringRetention } from './retention/scoring.retention';
 
@@ -22,6 +23,7 @@ export const service: ServiceDefinition<ScoringEnv> = {
     RecoveryMeasurements1765200000002,
     CustomerAccountId1765300000002,
     ImprovementActions1765400000000,
+    MaskedComment1765700000000,
   ],
   retention: scoringRetention,
   api: {

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connectKeyStore, type KeyStoreConnection } from '@nps/privacy';
 import { serviceBed } from '@nps/testing';
 import { csvOf } from './customer-rows.csv';
 
@@ -36,6 +37,11 @@ const CSV = csvOf([
 describe('customer import', () => {
   const bed = serviceBed({ service: 'survey-dispatch' });
   const kafka = bed.probe(Topics.CustomerUpserted);
+  let keyStore: KeyStoreConnection;
+  beforeAll(async () => {
+    keyStore = await connectKeyStore({ url: bed.databaseUrl, schema: bed.privacySchema });
+  });
+  afterAll(() => keyStore?.close());
   const writer = async (contentType = 'application/json') => ({
     contentType,
     token: await bed.clientToken('customers-writer'),
@@ -61,7 +67,7 @@ describe('customer import', () => {
       expect.arrayContaining([
         expect.objectContaining({
           customerId: 'c-1',
-          name: 'Anna de Vries',
+          name: expect.stringMatching(/^enc:v1:/),
           language: 'nl',
           segment: 'consumer',
           tier: 'gold',
@@ -78,7 +84,9 @@ describe('customer import', () => {
         }),
       ]),
     );
-    for (const event of events) expect(event.bytes.toString('latin1')).not.toMatch(/@example|1234|5678|\+31/);
+    for (const event of events) expect(event.bytes.toString('latin1')).not.toMatch(/@example|1234|5678|\+31|Anna/);
+    const anna = events.find((e) => e.message.customerId === 'c-1');
+    expect(await keyStore.text('c-1', anna?.message.name ?? '')).toBe('Anna de Vries');
     const stored = await bed.db.query(
       `SELECT customer_id, email, phone FROM "${bed.schema}".customers ORDER BY customer_id`,
     );
@@ -127,10 +135,11 @@ describe('customer import', () => {
         { line: 3, field: 'row', reason: 'is not a JSON object' },
       ],
     });
-    await kafka.eventually(
+    const [updated] = await kafka.eventually(
       Topics.CustomerUpserted,
-      (e) => e.customerId === 'c-1' && e.name === 'Anna Jansen' && e.optedOutChannels.includes(Channel.EMAIL),
+      (e) => e.customerId === 'c-1' && e.optedOutChannels.includes(Channel.EMAIL),
     );
+    expect(await keyStore.text('c-1', updated.message.name)).toBe('Anna Jansen');
   });
 
   it('refuses a file it cannot read with a 400 that says why, and stores nothing', async () => {

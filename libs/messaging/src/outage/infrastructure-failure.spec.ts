@@ -1,5 +1,6 @@
 import { KafkaJSConnectionError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from 'kafkajs';
 import { QueryFailedError } from 'typeorm';
+import { PrivacyError, PrivacyErrorCode } from '@nps/privacy';
 import { unavailableDependency } from './infrastructure-failure';
 
 const protocolError = (type: string) =>
@@ -19,6 +20,11 @@ describe('unavailableDependency', () => {
     ['no broker connection', new KafkaJSConnectionError('Connection error: connect ECONNREFUSED'), 'kafka'],
     ['retries exhausted on a connection error', retriesExhausted, 'kafka'],
     ['a leader not elected yet', protocolError('LEADER_NOT_AVAILABLE'), 'kafka'],
+    [
+      'a data key under a master key not configured',
+      new PrivacyError(PrivacyErrorCode.MasterKeyUnknown, 'mk-1'),
+      'master-key',
+    ],
   ])('names the dependency for %s', (_, error, dependency) => {
     expect(unavailableDependency(error)).toBe(dependency);
   });
@@ -27,6 +33,8 @@ describe('unavailableDependency', () => {
     ['a handler bug', new RangeError('cannot record')],
     ['a unique violation', withCode(new QueryFailedError('INSERT', [], new Error('duplicate key')), '23505')],
     ['a record too large for the topic', protocolError('MESSAGE_TOO_LARGE')],
+    ['an altered ciphertext', new PrivacyError(PrivacyErrorCode.CiphertextRejected, 'altered')],
+    ['a malformed ciphertext', new PrivacyError(PrivacyErrorCode.CiphertextMalformed, 'enc:v9')],
     ['nothing at all', undefined],
   ])('calls %s a failure of the work, not an outage', (_, error) => {
     expect(unavailableDependency(error)).toBeUndefined();

@@ -52,6 +52,46 @@ export class CustomerKeys {
     return this.remember(stored.keyId === keyId ? { id: keyId, customerId, key } : await this.unwrap(stored));
   }
 
+  /**
+   * getOrCreate for many customers in three statements (a bulk import's batch): customer id → key.
+   */
+  async getOrCreateMany(customerIds: Iterable<string>): Promise<Map<string, DataKey>> {
+    const found = new Map<string, DataKey>();
+    const missing = new Set<string>();
+    for (const customerId of new Set(customerIds)) {
+      const cached = this.cache.get(customerId);
+      if (cached) found.set(customerId, cached);
+      else missing.add(customerId);
+    }
+    if (missing.size === 0) return found;
+    const manager = this.dataSource.manager;
+    for (const stored of await this.keys.findMany(manager, [...missing])) {
+      found.set(stored.customerId, this.remember(await this.unwrap(stored)));
+      missing.delete(stored.customerId);
+    }
+    if (missing.size === 0) return found;
+    const fresh = new Map<string, DataKey>();
+    const rows: StoredDataKey[] = [];
+    for (const customerId of missing) {
+      const key = { id: randomUUID(), customerId, key: randomBytes(32) };
+      fresh.set(customerId, key);
+      rows.push({
+        customerId,
+        keyId: key.id,
+        wrapped: await this.masterKeys.wrap(key.key, wrapContext(customerId, key.id)),
+      });
+    }
+    await this.keys.insertManyIfAbsent(manager, rows);
+    // As in getOrCreate: whoever won each insert, the row holds the one key.
+    for (const stored of await this.keys.findMany(manager, [...missing])) {
+      const mine = fresh.get(stored.customerId);
+      found.set(stored.customerId, this.remember(mine?.id === stored.keyId ? mine : await this.unwrap(stored)));
+      missing.delete(stored.customerId);
+    }
+    if (missing.size > 0) throw new Error(`data keys of ${missing.size} customers were erased while being created`);
+    return found;
+  }
+
   /** The customer's data key, or undefined when there is none (never created, or erased). */
   async find(customerId: string, options: { bypassCache?: boolean } = {}): Promise<DataKey | undefined> {
     const cached = options.bypassCache ? undefined : this.cache.get(customerId);

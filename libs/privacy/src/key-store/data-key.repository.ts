@@ -21,6 +21,11 @@ export class DataKeyRepository {
     return rows.length > 0 ? toStored(rows[0]) : undefined;
   }
 
+  async findMany(manager: EntityManager, customerIds: string[]): Promise<StoredDataKey[]> {
+    const rows = await manager.query(`SELECT * FROM ${this.table} WHERE customer_id = ANY($1)`, [customerIds]);
+    return rows.map(toStored);
+  }
+
   /** The customer a data key belonged to, if the key still exists. */
   async ownerOf(manager: EntityManager, keyId: string): Promise<string | undefined> {
     const rows = await manager.query(`SELECT customer_id FROM ${this.table} WHERE key_id = $1`, [keyId]);
@@ -33,6 +38,22 @@ export class DataKeyRepository {
       `INSERT INTO ${this.table} (customer_id, key_id, master_key_id, wrapped_key) VALUES ($1, $2, $3, $4)
        ON CONFLICT (customer_id) DO NOTHING`,
       [key.customerId, key.keyId, key.wrapped.masterKeyId, key.wrapped.ciphertext],
+    );
+  }
+
+  /** insertIfAbsent for many keys in one statement. */
+  async insertManyIfAbsent(manager: EntityManager, keys: StoredDataKey[]): Promise<void> {
+    if (keys.length === 0) return;
+    await manager.query(
+      `INSERT INTO ${this.table} (customer_id, key_id, master_key_id, wrapped_key)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::bytea[])
+       ON CONFLICT (customer_id) DO NOTHING`,
+      [
+        keys.map((key) => key.customerId),
+        keys.map((key) => key.keyId),
+        keys.map((key) => key.wrapped.masterKeyId),
+        keys.map((key) => key.wrapped.ciphertext),
+      ],
     );
   }
 

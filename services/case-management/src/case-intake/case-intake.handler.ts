@@ -10,6 +10,7 @@ import {
   Topics,
 } from '@nps/contracts';
 import { EventContext } from '@nps/messaging';
+import { PersonalFields } from '@nps/privacy';
 import { CustomerRepository } from '../customers/customer.repository';
 import { CaseEnrichmentService } from './case-enrichment.service';
 import { CaseOpeningService } from './case-opening.service';
@@ -21,11 +22,13 @@ export class CaseIntakeHandler {
     private readonly opening: CaseOpeningService,
     private readonly enrichment: CaseEnrichmentService,
     private readonly customers: CustomerRepository,
+    private readonly fields: PersonalFields,
   ) {}
 
   @EventPattern(Topics.DetractorIdentified.name)
-  detractorIdentified(@Payload() event: DetractorIdentified, @Ctx() context: EventContext): Promise<void> {
-    return this.opening.handle(event, context.unitOfWork);
+  async detractorIdentified(@Payload() event: DetractorIdentified, @Ctx() context: EventContext): Promise<void> {
+    const comment = await this.plain(event.customerId, event.comment);
+    return this.opening.handle({ ...event, comment }, context.unitOfWork);
   }
 
   @EventPattern(Topics.ResponseTagged.name)
@@ -34,15 +37,16 @@ export class CaseIntakeHandler {
   }
 
   @EventPattern(Topics.ResponseRevised.name)
-  responseRevised(@Payload() event: ResponseRevised, @Ctx() context: EventContext): Promise<void> {
-    return this.enrichment.revised(event, context.unitOfWork);
+  async responseRevised(@Payload() event: ResponseRevised, @Ctx() context: EventContext): Promise<void> {
+    const comment = await this.plain(event.customerId, event.comment);
+    return this.enrichment.revised({ ...event, comment }, context.unitOfWork);
   }
 
   @EventPattern(Topics.CustomerUpserted.name)
   async customerUpserted(@Payload() event: CustomerUpserted, @Ctx() context: EventContext): Promise<void> {
     const facts = {
       customerId: event.customerId,
-      name: event.name,
+      name: await this.plain(event.customerId, event.name),
       language: event.language,
       segment: event.segment,
       region: event.region,
@@ -53,6 +57,15 @@ export class CaseIntakeHandler {
       { ...facts, accountOwnerId: event.accountOwnerId, accountId: event.accountId, attributes: event.attributes },
       occurredAt(event),
     );
+  }
+
+  /**
+   * A personal field decrypted once, here, into the case-management rows (docs/privacy.md); '' when the
+   * customer was erased (the record is processed with the text gone), as it was when the event was plain.
+   */
+  private async plain(customerId: string, value: string): Promise<string> {
+    const field = await this.fields.decrypt(customerId, value);
+    return field.erased ? '' : field.text;
   }
 
   /** Every score of the customer, for the customer story on the case screen. */

@@ -1,20 +1,49 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { Topics } from '@nps/contracts';
+import { maskPii, type PersonalFields } from '@nps/privacy';
 import type { ResponseRecord } from './answer.types';
 import { uuidFromName } from './deterministic-id';
 
 type ReceivedInit = MessageInitShape<typeof Topics.ResponseReceived.schema>;
 type RevisedInit = MessageInitShape<typeof Topics.ResponseRevised.schema>;
 
+/** A comment as the events carry it: encrypted for the customer, beside its PII-masked copy, encrypted too (docs/adr/0037). */
+export interface SealedComment {
+  comment: string;
+  maskedComment: string;
+}
+
+export async function sealComment(fields: PersonalFields, customerId: string, comment: string): Promise<SealedComment> {
+  const [sealed, masked] = await Promise.all([
+    fields.encrypt(customerId, comment),
+    fields.encrypt(customerId, maskPii(comment).text),
+  ]);
+  return { comment: sealed, maskedComment: masked };
+}
+
+/** sealComment for a batch (a bulk import), in its order: the customers' keys are looked up once. */
+export async function sealComments(
+  fields: PersonalFields,
+  records: readonly { customerId: string; comment: string }[],
+): Promise<SealedComment[]> {
+  const texts = records.flatMap(({ customerId, comment }) => [
+    { customerId, text: comment },
+    { customerId, text: maskPii(comment).text },
+  ]);
+  const sealed = await fields.encryptMany(texts);
+  return records.map((_, i) => ({ comment: sealed[2 * i], maskedComment: sealed[2 * i + 1] }));
+}
+
 /**
- * `response received` for a stored answer. The event id follows from the response id, so the
+ * `response received` for a stored answer, its comment encrypted (`sealed`, from sealComment). The event id follows from the response id, so the
  * same answer can never be announced under two ids (imports rerun after a crash rely on it).
  * `origin.followUpRequested`: only a bulk import that asked for it explicitly (docs/response-ingestion.md);
  * `origin.recoveryOfResponseId`: the detractor response a recovery re-survey follows up.
  */
 export function responseReceived(
   record: ResponseRecord,
+  sealed: SealedComment,
   acceptedAt: Date,
   origin: { followUpRequested?: boolean; recoveryOfResponseId?: string } = {},
 ): ReceivedInit {
@@ -27,7 +56,8 @@ export function responseReceived(
     touchpointId: record.touchpointId,
     touchpointType: record.touchpointType,
     score: record.score,
-    comment: record.comment,
+    comment: sealed.comment,
+    maskedComment: sealed.maskedComment,
     channel: record.channel,
     language: record.language,
     answeredAt: timestampFromDate(record.answeredAt),
@@ -47,7 +77,7 @@ export interface Revision {
   revisedAt: Date;
 }
 
-export function responseRevised(revision: Revision): RevisedInit {
+export function responseRevised(revision: Revision, sealed: SealedComment): RevisedInit {
   return {
     eventId: uuidFromName(`response:${revision.responseId}:revision:${revision.revision}`),
     occurredAt: timestampFromDate(revision.revisedAt),
@@ -56,7 +86,8 @@ export function responseRevised(revision: Revision): RevisedInit {
     revision: revision.revision,
     score: revision.score,
     previousScore: revision.previousScore,
-    comment: revision.comment,
+    comment: sealed.comment,
+    maskedComment: sealed.maskedComment,
     revisedAt: timestampFromDate(revision.revisedAt),
   };
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { IngestionErrorCode } from '../errors/ingestion.error';
 import { ResponseSource, Topics } from '@nps/contracts';
 import { EventTransactions, type UnitOfWork } from '@nps/messaging';
+import { PersonalFields } from '@nps/privacy';
 import { SurveyLinkError, SurveyLinks, type SurveyLinkClaims } from '@nps/survey-links';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
 import { ResponseIngestionEnv } from '../response-ingestion.env';
@@ -11,7 +12,7 @@ import { decideAnswer } from './answer.decider';
 import type { AcceptedAnswer, GivenAnswer } from './answer.types';
 import { Clock } from './clock';
 import { uuidFromName } from './deterministic-id';
-import { responseReceived, responseRevised } from './response.events';
+import { responseReceived, responseRevised, sealComment } from './response.events';
 import { ResponseRepository } from './response.repository';
 import { refusalOf, stateRefusal } from './survey-link.refusal';
 
@@ -33,6 +34,7 @@ export class SurveyAnswers {
     private readonly env: ResponseIngestionEnv,
     private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly fields: PersonalFields,
   ) {}
 
   private get revisionWindowMs(): number {
@@ -117,7 +119,9 @@ export class SurveyAnswers {
         await this.requests.markAnswered(manager, claims.surveyRequestId, record.responseId, now);
         unitOfWork.publish(
           Topics.ResponseReceived,
-          responseReceived(record, now, { recoveryOfResponseId: recoveryOf(state, claims) }),
+          responseReceived(record, await this.sealed(record.customerId, record.comment), now, {
+            recoveryOfResponseId: recoveryOf(state, claims),
+          }),
         );
         return {
           outcome: 'received',
@@ -132,7 +136,10 @@ export class SurveyAnswers {
         await this.responses.revise(manager, responseId, { ...decision, revisedAt: now });
         unitOfWork.publish(
           Topics.ResponseRevised,
-          responseRevised({ ...decision, responseId, customerId: claims.customerId, revisedAt: now }),
+          responseRevised(
+            { ...decision, responseId, customerId: claims.customerId, revisedAt: now },
+            await this.sealed(claims.customerId, decision.comment),
+          ),
         );
         return {
           outcome: 'revised',
@@ -143,6 +150,11 @@ export class SurveyAnswers {
         };
       }
     }
+  }
+
+  /** The comment as the events carry it: encrypted before it reaches the outbox (docs/privacy.md). */
+  private sealed(customerId: string, comment: string) {
+    return sealComment(this.fields, customerId, comment);
   }
 }
 

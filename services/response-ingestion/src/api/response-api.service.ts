@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Channel, channelFromName, ResponseSource, Topics } from '@nps/contracts';
 import { EventTransactions, type UnitOfWork } from '@nps/messaging';
+import { PersonalFields } from '@nps/privacy';
 import type { AcceptedAnswer, ResponseRecord } from '../answers/answer.types';
 import { Clock } from '../answers/clock';
 import { uuidFromName } from '../answers/deterministic-id';
-import { responseReceived } from '../answers/response.events';
+import { responseReceived, sealComment } from '../answers/response.events';
 import { ResponseRepository } from '../answers/response.repository';
 import { SurveyAnswers } from '../answers/survey-answers.service';
 import { IngestionError, IngestionErrorCode } from '../errors/ingestion.error';
@@ -27,6 +28,7 @@ export class ResponseApi {
     private readonly responses: ResponseRepository,
     private readonly keys: IdempotencyRepository,
     private readonly clock: Clock,
+    private readonly fields: PersonalFields,
   ) {}
 
   async create(idempotencyKey: string, dto: CreateResponseDto): Promise<{ answer: AcceptedAnswer; replayed: boolean }> {
@@ -74,7 +76,8 @@ export class ResponseApi {
       answeredAt,
     };
     await this.responses.insert(unitOfWork.manager, record);
-    unitOfWork.publish(Topics.ResponseReceived, responseReceived(record, this.clock.now()));
+    const sealed = await sealComment(this.fields, record.customerId, record.comment);
+    unitOfWork.publish(Topics.ResponseReceived, responseReceived(record, sealed, this.clock.now()));
     return {
       outcome: 'received',
       responseId: record.responseId,

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Topics } from '@nps/contracts';
 import { EventTransactions } from '@nps/messaging';
+import { PersonalFields } from '@nps/privacy';
 import type { ResponseRecord } from '../answers/answer.types';
 import { Clock } from '../answers/clock';
-import { responseReceived } from '../answers/response.events';
+import { responseReceived, sealComments } from '../answers/response.events';
 import { ResponseRepository, type ImportOrigin } from '../answers/response.repository';
 import { ResponseIngestionEnv } from '../response-ingestion.env';
 import { parseImportRow } from './import-row.parser';
@@ -30,6 +31,7 @@ export class ResponseImporter {
     private readonly responses: ResponseRepository,
     private readonly env: ResponseIngestionEnv,
     private readonly clock: Clock,
+    private readonly fields: PersonalFields,
   ) {}
 
   /** `followUp`: the answers are to be followed up like fresh ones (cases for detractors), whatever their age. */
@@ -79,15 +81,17 @@ export class ResponseImporter {
 
   private async write(batch: Pending, report: ImportReport, followUp: boolean): Promise<void> {
     if (batch.records.length === 0) return;
+    // Before the transaction, so it stays short; a row already imported is sealed for nothing.
+    const sealed = await sealComments(this.fields, batch.records);
     const published = await this.transactions.run(async (unitOfWork) => {
       const inserted = await this.responses.insertIfAbsent(unitOfWork.manager, batch.records, batch.origins);
       const acceptedAt = this.clock.now();
-      for (const record of batch.records) {
-        if (inserted.has(record.responseId))
-          unitOfWork.publish(
-            Topics.ResponseReceived,
-            responseReceived(record, acceptedAt, { followUpRequested: followUp }),
-          );
+      for (const [i, record] of batch.records.entries()) {
+        if (!inserted.has(record.responseId)) continue;
+        unitOfWork.publish(
+          Topics.ResponseReceived,
+          responseReceived(record, sealed[i], acceptedAt, { followUpRequested: followUp }),
+        );
       }
       return inserted.size;
     });

@@ -2,20 +2,36 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
 import type { EventContext } from '@nps/messaging';
+import { PersonalFields } from '@nps/privacy';
 import { CommentTaggingService } from './comment-tagging.service';
 
 /** Tags the comment of every new or revised response and publishes `response tagged` through the outbox. */
 @Controller()
 export class CommentTaggingHandler {
-  constructor(private readonly tagging: CommentTaggingService) {}
+  constructor(
+    private readonly tagging: CommentTaggingService,
+    private readonly fields: PersonalFields,
+  ) {}
 
   @EventPattern(Topics.ResponseReceived.name)
   async received(@Payload() event: ResponseReceived, @Ctx() context: EventContext): Promise<void> {
-    await this.tagging.tagReceived(event, context.unitOfWork);
+    await this.tagging.tagReceived(
+      { ...event, comment: await this.plain(event.customerId, event.comment) },
+      context.unitOfWork,
+    );
   }
 
   @EventPattern(Topics.ResponseRevised.name)
   async revised(@Payload() event: ResponseRevised, @Ctx() context: EventContext): Promise<void> {
-    await this.tagging.tagRevised(event, context.unitOfWork);
+    await this.tagging.tagRevised(
+      { ...event, comment: await this.plain(event.customerId, event.comment) },
+      context.unitOfWork,
+    );
+  }
+
+  /** The comment to tag; an erased customer's is tagged as no comment, never dead-lettered (docs/adr/0037). */
+  private async plain(customerId: string, value: string): Promise<string> {
+    const field = await this.fields.decrypt(customerId, value);
+    return field.erased ? '' : field.text;
   }
 }

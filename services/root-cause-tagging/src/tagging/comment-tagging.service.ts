@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ResponseReceived, ResponseRevised } from '@nps/contracts';
 import { EventTransactions, type UnitOfWork } from '@nps/messaging';
+import { PersonalFields } from '@nps/privacy';
 import { Topics } from '@nps/contracts';
 import { TaggedCommentRepository } from './tagged-comment.repository';
 import type { TaggedCommentRecord } from './tagged-comment.record';
@@ -18,6 +19,7 @@ export class CommentTaggingService {
     private readonly registry: TaggerRegistry,
     private readonly comments: TaggedCommentRepository,
     private readonly transactions: EventTransactions,
+    private readonly fields: PersonalFields,
   ) {}
 
   async tagReceived(event: ResponseReceived, unitOfWork: UnitOfWork): Promise<void> {
@@ -92,9 +94,16 @@ export class CommentTaggingService {
       modelVersion,
       taggedAt: new Date(),
     });
+    // The span's words are the customer's: encrypted like the comment they come from (docs/privacy.md).
+    const tags = await Promise.all(
+      result.tags.map(async (tag) => ({
+        ...tag,
+        span: { ...tag.span, text: await this.fields.encrypt(comment.customerId, tag.span.text) },
+      })),
+    );
     unitOfWork.publish(
       Topics.ResponseTagged,
-      responseTaggedEvent(comment, result, { taxonomy: taxonomyVersion, model: modelVersion }),
+      responseTaggedEvent(comment, { ...result, tags }, { taxonomy: taxonomyVersion, model: modelVersion }),
     );
   }
 }

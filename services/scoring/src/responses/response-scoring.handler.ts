@@ -42,6 +42,7 @@ export class ResponseScoringHandler {
       customerId: event.customerId,
       score: event.score,
       comment: event.comment,
+      maskedComment: event.maskedComment,
       answeredAt,
       touchpointId: event.touchpointId,
       touchpointType: event.touchpointType,
@@ -80,6 +81,7 @@ export class ResponseScoringHandler {
       revision: event.revision,
       score: event.score,
       comment: event.comment,
+      maskedComment: event.maskedComment,
       revisedAt,
     };
     await this.apply(context, event.responseId, event.customerId, null, (current) => applyRevision(current, revision));

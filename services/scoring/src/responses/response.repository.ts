@@ -14,6 +14,7 @@ interface ResponseRow {
   score: number | null;
   category: NpsCategory | null;
   comment: string;
+  masked_comment: string;
   answered_at: Date | null;
   scored_at: Date | null;
   touchpoint_id: string;
@@ -105,8 +106,8 @@ export class ResponseRepository {
       `INSERT INTO ${this.tables.of('responses')} AS t (response_id, customer_id, received, revision, score, category,
          comment, answered_at, scored_at,
          touchpoint_id, touchpoint_type, channel, language, segment, region, tier, detractor_status,
-         source, follow_up_requested, recovery_of_response_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+         source, follow_up_requested, recovery_of_response_id, masked_comment)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
        ON CONFLICT (response_id) DO UPDATE SET customer_id = EXCLUDED.customer_id, received = EXCLUDED.received,
          revision = EXCLUDED.revision,
          score = EXCLUDED.score, category = EXCLUDED.category, comment = EXCLUDED.comment, answered_at =
@@ -116,7 +117,7 @@ export class ResponseRepository {
          channel = EXCLUDED.channel, language = EXCLUDED.language, segment = EXCLUDED.segment, region = EXCLUDED.region,
          tier = EXCLUDED.tier, detractor_status = EXCLUDED.detractor_status, source = EXCLUDED.source,
          follow_up_requested = EXCLUDED.follow_up_requested,
-         recovery_of_response_id = EXCLUDED.recovery_of_response_id`,
+         recovery_of_response_id = EXCLUDED.recovery_of_response_id, masked_comment = EXCLUDED.masked_comment`,
       [
         r.responseId,
         r.customerId,
@@ -138,6 +139,7 @@ export class ResponseRepository {
         r.origin.source,
         r.origin.followUpRequested,
         r.origin.recoveryOfResponseId,
+        r.maskedComment,
       ],
     );
   }
@@ -218,6 +220,7 @@ function storedFrom(row: ResponseRow): StoredResponse {
       score: row.score,
       category: row.category,
       comment: row.comment,
+      maskedComment: row.masked_comment,
       answeredAt: date(row.answered_at),
       scoredAt: date(row.scored_at),
       touchpointId: row.touchpoint_id,

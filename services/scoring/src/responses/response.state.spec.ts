@@ -4,6 +4,7 @@ const answer = (score: number): OriginalAnswer => ({
   customerId: 'c1',
   score,
   comment: 'slow',
+  maskedComment: 'slow',
   answeredAt: new Date('2025-03-01T10:00:00Z'),
   touchpointId: 't1',
   touchpointType: 'order-delivered',
@@ -15,6 +16,7 @@ const revision = (n: number, score: number) => ({
   revision: n,
   score,
   comment: `rev ${n}`,
+  maskedComment: `rev ${n} masked`,
   revisedAt: new Date(`2025-03-0${n + 1}T10:00:00Z`),
 });
 const fresh = (): ResponseState => emptyResponse('r1', 'c1');

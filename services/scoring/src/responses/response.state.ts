@@ -13,7 +13,10 @@ export interface ResponseState {
   revision: number;
   score: number | null;
   category: NpsCategory | null;
+  /** As the events carry it: a ciphertext scoring copies on without a key (docs/adr/0037). */
   comment: string;
+  /** The PII-masked comment, a ciphertext as well; '' for events from before it existed. */
+  maskedComment: string;
   /** When the original answer was given: the response is counted on this day. */
   answeredAt: Date | null;
   /** When the score of `revision` was given (answer or revision time). */
@@ -40,6 +43,7 @@ export interface OriginalAnswer {
   customerId: string;
   score: number;
   comment: string;
+  maskedComment: string;
   answeredAt: Date;
   touchpointId: string;
   touchpointType: string;
@@ -53,6 +57,7 @@ export interface Revision {
   revision: number;
   score: number;
   comment: string;
+  maskedComment: string;
   revisedAt: Date;
 }
 
@@ -76,6 +81,7 @@ export function emptyResponse(responseId: string, customerId: string): ResponseS
     score: null,
     category: null,
     comment: '',
+    maskedComment: '',
     answeredAt: null,
     scoredAt: null,
     touchpointId: '',
@@ -103,6 +109,7 @@ export function receiveAnswer(current: ResponseState, answer: OriginalAnswer): D
     score: hasRevision ? current.score : answer.score,
     category: hasRevision ? current.category : categoryOf(answer.score),
     comment: hasRevision ? current.comment : answer.comment,
+    maskedComment: hasRevision ? current.maskedComment : answer.maskedComment,
     answeredAt: answer.answeredAt,
     scoredAt: hasRevision ? current.scoredAt : answer.answeredAt,
     touchpointId: answer.touchpointId,
@@ -129,6 +136,7 @@ export function applyRevision(current: ResponseState, revision: Revision): Decis
     score: revision.score,
     category: categoryOf(revision.score),
     comment: revision.comment,
+    maskedComment: revision.maskedComment,
     scoredAt: revision.revisedAt,
   };
   if (!state.received) return { state, changed: true, scored: false, detractor: null };

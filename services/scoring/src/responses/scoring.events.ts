@@ -49,6 +49,7 @@ export function detractorIdentified(
     withdrawn,
     score: response.score ?? 0,
     comment: response.comment,
+    maskedComment: response.maskedComment,
     answeredAt: response.scoredAt ? timestampFromDate(response.scoredAt) : undefined,
     touchpointId: response.touchpointId,
     touchpointType: response.touchpointType,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Topics } from '@nps/contracts';
 import { EventTransactions } from '@nps/messaging';
+import { PersonalFields } from '@nps/privacy';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { ErasedCustomerRepository } from '../erasure/erased-customer.repository';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
@@ -29,6 +30,7 @@ export class CustomerImporter {
     private readonly customers: CustomerRepository,
     private readonly erasedCustomers: ErasedCustomerRepository,
     private readonly requests: SurveyRequestRepository,
+    private readonly fields: PersonalFields,
   ) {}
 
   async import(rows: RawCustomerRow[]): Promise<CustomerImportReport> {
@@ -60,17 +62,29 @@ export class CustomerImporter {
   /** Stores and publishes `contacts` except erased customers' (ADR 0038); returns those erased. */
   private async save(contacts: CustomerContact[]): Promise<Set<string>> {
     const now = new Date();
+    const ids = contacts.map((contact) => contact.customerId);
+    // An erased customer must not get a data key again: leave them out before encrypting.
+    const erasedBefore = await this.transactions.run((unitOfWork) =>
+      this.erasedCustomers.erasedAmong(unitOfWork.manager, ids),
+    );
+    const candidates = contacts.filter((contact) => !erasedBefore.has(contact.customerId));
+    // Names are encrypted before the transaction (one key lookup for the batch), so it stays short.
+    const names = await this.fields.encryptMany(candidates.map((c) => ({ customerId: c.customerId, text: c.name })));
     return this.transactions.run(async (unitOfWork) => {
-      const ids = contacts.map((contact) => contact.customerId);
       // As the erasure does: an erasure running now cannot be undone by this import.
       await this.requests.lockCustomers(unitOfWork.manager, ids);
-      const erased = await this.erasedCustomers.erasedAmong(
-        unitOfWork.manager,
-        contacts.map((contact) => contact.customerId),
+      const erased = await this.erasedCustomers.erasedAmong(unitOfWork.manager, ids);
+      const kept = candidates.flatMap((contact, i) =>
+        erased.has(contact.customerId) ? [] : [{ contact, name: names[i] }],
       );
-      const kept = contacts.filter((contact) => !erased.has(contact.customerId));
-      await this.customers.upsert(unitOfWork.manager, kept, now);
-      for (const contact of kept) unitOfWork.publish(Topics.CustomerUpserted, customerUpsertedOf(contact, now));
+      await this.customers.upsert(
+        unitOfWork.manager,
+        kept.map(({ contact }) => contact),
+        now,
+      );
+      for (const { contact, name } of kept) {
+        unitOfWork.publish(Topics.CustomerUpserted, customerUpsertedOf(contact, name, now));
+      }
       return erased;
     });
   }

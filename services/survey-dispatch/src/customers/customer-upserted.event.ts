@@ -3,15 +3,19 @@ import type { MessageInitShape } from '@bufbuild/protobuf';
 import type { Topics } from '@nps/contracts';
 import type { CustomerContact } from './customer-row';
 
-/** The public facts of a contact: everything but email, phone and webhook URL, which stay in this service. */
+/**
+ * The public facts of a contact: everything but email, phone and webhook URL, which stay in this service.
+ * `sealedName`: the name encrypted for the customer (docs/adr/0037).
+ */
 export function customerUpsertedOf(
   contact: CustomerContact,
+  sealedName: string,
   occurredAt: Date,
 ): MessageInitShape<typeof Topics.CustomerUpserted.schema> {
   return {
     occurredAt: timestampFromDate(occurredAt),
     customerId: contact.customerId,
-    name: contact.name,
+    name: sealedName,
     language: contact.language,
     segment: contact.segment,
     region: contact.region,
