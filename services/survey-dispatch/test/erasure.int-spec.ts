@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Topics } from '@nps/contracts';
 import { physicalTopic } from '@nps/messaging';
 import { anEvent, expectEventually, readTopics, serviceBed, SmtpInbox } from '@nps/testing';
@@ -58,10 +57,7 @@ describe('customer erasure in survey-dispatch', () => {
         { status: 'scheduled' },
       ]),
     );
-    await bed.db.query(
-      `INSERT INTO "${bed.privacySchema}".privacy_data_keys (customer_id, key_id, master_key_id, wrapped_key) VALUES ($1, $2, 'test', '\\x00')`,
-      ['greta', randomUUID()],
-    );
+    expect(await keyCount('greta')).toBe(1); // the import encrypted the name with it
 
     expect((await erase('greta', await bed.clientToken('privacy-exporter'))).status).toBe(403);
     const { status, body } = await erase('greta', await bed.clientToken('privacy-eraser'));
@@ -101,6 +97,7 @@ describe('customer erasure in survey-dispatch', () => {
     const report = await importCustomers([contact, { customer_id: 'other', email: 'o@example.com' }]);
     expect(report.body).toMatchObject({ rows: 2, imported: 1, erased: 1, rejected: 0 });
     expect(await bed.rows(`SELECT customer_id FROM customers`)).toEqual([{ customer_id: 'other' }]);
+    expect(await keyCount('greta')).toBe(0); // no name encrypted for them, so no key made again
 
     await bed.publish(
       Topics.TouchpointRecorded,
