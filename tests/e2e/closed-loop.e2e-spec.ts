@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { toJson } from '@bufbuild/protobuf';
 import { Channel, ResponseReceivedSchema, Topics } from '@nps/contracts';
+import { connectKeyStore } from '@nps/privacy';
 import {
   anEvent,
   expectEventually,
@@ -50,7 +51,7 @@ function linkIn(html: string, text: string): string {
 // The whole loop as deployed: five service processes, one broker, one database, a real SMTP
 // server, a webhook receiver and Debian's Chromium as the customer.
 describe('the closed loop, across all five services', () => {
-  const { beds, urls, start } = serviceStack(SERVICES);
+  const { beds, urls, start, privacySchema } = serviceStack(SERVICES);
   let admin: string;
   let mail: SmtpInbox;
   let webhook: HttpReceiver;
@@ -168,13 +169,20 @@ describe('the closed loop, across all five services', () => {
     const [received] = await kafka.eventually(Topics.ResponseReceived, (event) => event.customerId === customerId);
     expect(received.message).toMatchObject({
       score: 3,
-      comment,
+      comment: expect.stringMatching(/^enc:v1:/),
       language: 'nl',
       customerId,
       touchpointId: touchpoint.touchpointId,
       touchpointType: touchpoint.type,
       channel: Channel.EMAIL,
     });
+    // Encrypted for the customer, readable with the stack's one key store (docs/privacy.md).
+    const keyStore = await connectKeyStore({ url: beds['response-ingestion'].databaseUrl, schema: privacySchema });
+    try {
+      expect(await keyStore.text(customerId, received.message.comment)).toBe(comment);
+    } finally {
+      await keyStore.close();
+    }
     const json = JSON.stringify(toJson(ResponseReceivedSchema, received.message));
     expect(json).not.toContain(email);
     expect(received.bytes.toString('latin1')).not.toMatch(/@klant\.example\.nl|612345678/);

@@ -1,4 +1,5 @@
 import { Topics } from '@nps/contracts';
+import { connectKeyStore, maskPii } from '@nps/privacy';
 import { anEvent, expectEventually, HttpReceiver, serviceBed, SmtpInbox } from '@nps/testing';
 import { opsIssuer } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
@@ -60,5 +61,43 @@ describe('notifications mask personal data in the comment (#19)', () => {
     );
     expect(queued.length).toBeGreaterThan(0);
     for (const { body } of queued) expect(body).not.toContain('06-12345678');
+  });
+
+  it('decrypts an encrypted comment into the case and a name into the customer; notifications stay masked', async () => {
+    const keyStore = await connectKeyStore({ url: bed.databaseUrl, schema: bed.privacySchema });
+    try {
+      const detractor = anEvent(Topics.DetractorIdentified, { score: 1, customer: { accountOwnerId: 'petra' } });
+      const customerId = detractor.customerId as string;
+      const comment = 'Bel me op 06-87654321, het duurde te lang';
+      const seal = (text: string) => keyStore.fields.encrypt(customerId, text);
+      const name = await seal('Petra Klant');
+      await bed.publish(Topics.CustomerUpserted, anEvent(Topics.CustomerUpserted, { customerId, name }));
+      const sealed = { comment: await seal(comment), maskedComment: await seal(maskPii(comment).text) };
+      expect(sealed.comment).toMatch(/^enc:v1:/);
+      await bed.publish(Topics.DetractorIdentified, [{ ...detractor, ...sealed }]);
+
+      await expectEventually(async () => {
+        const stored = await bed.rows('SELECT comment FROM $schema.cases WHERE response_id = $1', [
+          detractor.responseId,
+        ]);
+        expect(stored).toEqual([{ comment }]);
+      });
+      const customers = await bed.rows('SELECT name FROM $schema.customers WHERE customer_id = $1', [customerId]);
+      expect(customers).toEqual([{ name: 'Petra Klant' }]);
+      const queued = await expectEventually(async () => {
+        const rows = await bed.rows<{ body: string }>(
+          'SELECT n.body FROM $schema.notifications n JOIN $schema.cases c ON c.id = n.case_id WHERE c.response_id = $1',
+          [detractor.responseId],
+        );
+        expect(rows.length).toBeGreaterThan(0);
+        return rows;
+      });
+      for (const { body } of queued) {
+        expect(body).not.toContain('06-87654321');
+        expect(body).not.toContain('enc:v1:');
+      }
+    } finally {
+      await keyStore.close();
+    }
   });
 });

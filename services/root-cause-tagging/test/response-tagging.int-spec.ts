@@ -1,4 +1,5 @@
 import { CaseOutcome, type ResponseTagged, TagPolarity, Topics } from '@nps/contracts';
+import { connectKeyStore, type KeyStoreConnection } from '@nps/privacy';
 import { anEvent, expectEventually, serviceBed } from '@nps/testing';
 import { loadLabelled } from '../src/evaluation/labelled.dataset';
 
@@ -25,6 +26,12 @@ describe('root-cause-tagging against the real broker', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
+  let keyStore: KeyStoreConnection;
+  beforeAll(async () => {
+    keyStore = await connectKeyStore({ url: bed.databaseUrl, schema: bed.privacySchema });
+  });
+  afterAll(() => keyStore?.close());
+
   it('tags a Dutch detractor comment about late delivery: delivery, negative, language nl', async () => {
     const response = anEvent(Topics.ResponseReceived, { score: 2, comment: 'De levering was twee weken te laat' });
     await bed.publish(Topics.ResponseReceived, { ...response, language: 'nl' });
@@ -39,7 +46,26 @@ describe('root-cause-tagging against the real broker', () => {
     });
     expect(tagged.sentiment).toBeLessThan(0);
     expect(tagged.tags).toEqual([expect.objectContaining({ tagId: 'delivery', polarity: TagPolarity.NEGATIVE })]);
-    expect(tagged.tags[0].span).toMatchObject({ start: 3, end: 34, text: 'levering was twee weken te laat' });
+    expect(tagged.tags[0].span).toMatchObject({ start: 3, end: 34, text: expect.stringMatching(/^enc:v1:/) });
+    const spanText = tagged.tags[0].span?.text ?? '';
+    expect(spanText).not.toContain('levering');
+    expect(await keyStore.text(response.customerId as string, spanText)).toBe('levering was twee weken te laat');
+  });
+
+  it("decrypts an encrypted comment to tag it, and tags an erased customer's comment as no comment", async () => {
+    const response = anEvent(Topics.ResponseReceived, { score: 2, comment: '' });
+    const customerId = response.customerId as string;
+    const comment = await keyStore.fields.encrypt(customerId, 'De levering was twee weken te laat');
+    await bed.publish(Topics.ResponseReceived, { ...response, comment, language: 'nl' });
+    const [tagged] = await taggedFor(response.responseId as string);
+    expect(tagged.tags).toEqual([expect.objectContaining({ tagId: 'delivery', polarity: TagPolarity.NEGATIVE })]);
+
+    const erased = anEvent(Topics.ResponseReceived, { score: 2, comment: '' });
+    const erasedComment = await keyStore.fields.encrypt(erased.customerId as string, 'De levering was te laat');
+    await keyStore.keys.erase(erased.customerId as string);
+    await bed.publish(Topics.ResponseReceived, { ...erased, comment: erasedComment, language: 'nl' });
+    const [untagged] = await taggedFor(erased.responseId as string);
+    expect(untagged.tags).toEqual([]);
   });
 
   it('tags a revised comment again with its revision, and not a revision that only changes the score', async () => {

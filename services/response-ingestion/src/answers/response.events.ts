@@ -8,7 +8,7 @@ import { uuidFromName } from './deterministic-id';
 type ReceivedInit = MessageInitShape<typeof Topics.ResponseReceived.schema>;
 type RevisedInit = MessageInitShape<typeof Topics.ResponseRevised.schema>;
 
-/** A comment as the events carry it: encrypted for the customer, beside its PII-masked copy, encrypted too (docs/adr/0037). */
+/** A comment as the events carry it: encrypted for the customer, beside its PII-masked copy (ADR 0037). */
 export interface SealedComment {
   comment: string;
   maskedComment: string;
@@ -36,8 +36,9 @@ export async function sealComments(
 }
 
 /**
- * `response received` for a stored answer, its comment encrypted (`sealed`, from sealComment). The event id follows from the response id, so the
- * same answer can never be announced under two ids (imports rerun after a crash rely on it).
+ * `response received` for a stored answer, its comment encrypted (`sealed`, from sealComment). The event
+ * id follows from the response id, so the same answer can never be announced under two ids (imports
+ * rerun after a crash rely on it).
  * `origin.followUpRequested`: only a bulk import that asked for it explicitly (docs/response-ingestion.md);
  * `origin.recoveryOfResponseId`: the detractor response a recovery re-survey follows up.
  */
