@@ -1,5 +1,6 @@
 import { Channel, ResponseSource, Topics } from '@nps/contracts';
-import { anEventRecord, expectEventually, serviceBed } from '@nps/testing';
+import { connectKeyStore } from '@nps/privacy';
+import { anEvent, anEventRecord, expectEventually, serviceBed } from '@nps/testing';
 import { type NpsBody } from './nps.body';
 import { answerOf, customerOf, type CustomerSpec, type ResponseSpec, revisionOf } from './scoring.events';
 
@@ -121,5 +122,43 @@ describe('detractor identified and customer facts', () => {
       ]);
       expect(body.rows).toHaveLength(2);
     });
+  });
+
+  // Last: the test above counts the inbox from empty.
+  it('copies the encrypted comment and masked comment into detractor identified untouched, without a key', async () => {
+    const keyStore = await connectKeyStore({ url: bed.databaseUrl, schema: bed.privacySchema });
+    try {
+      const answer = anEvent(Topics.ResponseReceived, { score: 2 });
+      const customerId = answer.customerId as string;
+      const sealed = {
+        comment: await keyStore.fields.encrypt(customerId, 'Bel 06-12345678, te laat'),
+        maskedComment: await keyStore.fields.encrypt(customerId, 'Bel [phone], te laat'),
+      };
+      await bed.publish(Topics.ResponseReceived, { ...answer, ...sealed });
+      const [identified] = await probe.eventually(
+        Topics.DetractorIdentified,
+        (event) => event.responseId === answer.responseId,
+      );
+      expect(identified.message).toMatchObject(sealed);
+
+      const revised = { comment: await keyStore.fields.encrypt(customerId, 'nog steeds te laat') };
+      const revision = anEvent(Topics.ResponseRevised, {
+        customerId,
+        responseId: answer.responseId,
+        revision: 1,
+        score: 1,
+        previousScore: 2,
+        ...revised,
+        maskedComment: revised.comment,
+      });
+      await bed.publish(Topics.ResponseRevised, revision);
+      const [again] = await probe.eventually(
+        Topics.DetractorIdentified,
+        (event) => event.responseId === answer.responseId && event.revision === 1,
+      );
+      expect(again.message).toMatchObject({ comment: revised.comment, maskedComment: revised.comment });
+    } finally {
+      await keyStore.close();
+    }
   });
 });
