@@ -16,6 +16,7 @@ const MACHINE_SCOPES = [
   'taxonomy:admin',
   'nps:read',
   'privacy:export',
+  'privacy:erase',
 ];
 /** Resource indicators the issuer mints tokens for; the `aud` of a token is the one asked for. */
 const RESOURCE_PREFIX = 'urn:nps:';

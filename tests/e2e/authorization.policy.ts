@@ -14,6 +14,7 @@ export const POLICY: Record<ServiceName, Record<string, string>> = {
     'GET /survey-requests': 'roles lead admin',
     'GET /suppressions': 'roles lead admin',
     'GET /customers/{customerId}/export': 'roles admin | scopes privacy:export',
+    'POST /customers/{customerId}/erase': 'roles admin | scopes privacy:erase',
   },
   'response-ingestion': {
     'GET /health/live': 'public',

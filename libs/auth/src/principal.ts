@@ -12,6 +12,8 @@ export const SCOPES = [
   'nps:read',
   // Reads everything a service holds about one customer (access requests, docs/privacy.md).
   'privacy:export',
+  // Erases a customer everywhere (right to erasure, docs/privacy.md); survey-dispatch only.
+  'privacy:erase',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -1,8 +1,11 @@
 import { type Counter, metrics } from '@opentelemetry/api';
 
-/** What became of a consumed record: applied, skipped as already applied (inbox), or dead-lettered. */
-export type ProcessingOutcome = 'processed' | 'duplicate' | 'dead_lettered';
-const OUTCOMES: ProcessingOutcome[] = ['processed', 'duplicate', 'dead_lettered'];
+/**
+ * What became of a consumed record: applied, skipped as already applied (inbox), dead-lettered,
+ * or skipped as a tombstone (a key without a value on a compacted topic).
+ */
+export type ProcessingOutcome = 'processed' | 'duplicate' | 'dead_lettered' | 'tombstone';
+const OUTCOMES: ProcessingOutcome[] = ['processed', 'duplicate', 'dead_lettered', 'tombstone'];
 
 /**
  * The messaging instruments. Names are dotted OTel names; the Prometheus exporter turns dots into

@@ -9,6 +9,7 @@ export * from './receivers/http-receiver';
 export * from './receivers/smtp-inbox';
 export * from './kafka/kafka.probe';
 export * from './kafka/record.producer';
+export * from './kafka/topic.reader';
 export * from './receivers/standard-webhooks';
 export * from './browser';
 export * from './seeded-random';

@@ -51,6 +51,7 @@ import { TeamRepository } from './teams/team.repository';
 import { TeamsController } from './teams/teams.controller';
 import { TeamsService } from './teams/teams.service';
 import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
+import { ErasureModule } from './erasure/erasure.module';
 
 @Module({
   imports: [
@@ -59,6 +60,7 @@ import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
     AuthModule.forRoot(),
     ImprovementActionsModule,
     CustomerExportModule.forService(CUSTOMER_DATA),
+    ErasureModule,
   ],
   controllers: [
     CaseIntakeHandler,

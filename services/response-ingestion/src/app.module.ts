@@ -11,6 +11,7 @@ import { SurveyPageModule } from './survey-page/survey-page.module';
 import { SurveyRequestsModule } from './survey-requests/survey-requests.module';
 import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
 import { UnsubscribePageModule } from './unsubscribe/unsubscribe-page.module';
+import { ErasureModule } from './erasure/erasure.module';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { UnsubscribePageModule } from './unsubscribe/unsubscribe-page.module';
     ImportsModule,
     SurveyRequestsModule,
     CustomerExportModule.forService(CUSTOMER_DATA),
+    ErasureModule,
     UnsubscribePageModule,
   ],
 })

@@ -19,6 +19,7 @@ import { TaxonomyController } from './taxonomy/taxonomy.controller';
 import { TaxonomyRepository } from './taxonomy/taxonomy.repository';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
 import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
+import { ErasureModule } from './erasure/erasure.module';
 
 @Module({
   imports: [
@@ -27,6 +28,7 @@ import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
     AuthModule.forRoot(),
     ScheduleModule.forRoot(),
     CustomerExportModule.forService(CUSTOMER_DATA),
+    ErasureModule,
   ],
   controllers: [CommentTaggingHandler, CaseResolutionHandler, TaggingController, TaxonomyController, ModelController],
   providers: [

@@ -6,6 +6,7 @@ import { ImprovementEffectsModule } from './improvement-effects/improvement-effe
 import { ScoringModule } from './scoring.module';
 import { service } from './service.definition';
 import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
+import { ErasureModule } from './erasure/erasure.module';
 
 @Module({
   imports: [
@@ -15,6 +16,7 @@ import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
     ImprovementEffectsModule,
     AccountsModule,
     CustomerExportModule.forService(CUSTOMER_DATA),
+    ErasureModule,
   ],
 })
 export class AppModule {}

@@ -3,6 +3,7 @@ import { AuthModule } from '@nps/auth';
 import { PrivacyModule } from '@nps/privacy';
 import { CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { CustomersModule } from './customers/customers.module';
+import { ErasureModule } from './erasure/erasure.module';
 import { OptOutsModule } from './opt-outs/opt-outs.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { PromoterFollowUpModule } from './promoter-follow-up/promoter-follow-up.module';
@@ -23,6 +24,7 @@ import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
     PromoterFollowUpModule,
     CustomerExportModule.forService(CUSTOMER_DATA),
     OptOutsModule,
+    ErasureModule,
   ],
 })
 export class AppModule {}

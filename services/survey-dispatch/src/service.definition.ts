@@ -1,4 +1,4 @@
-import { MessagingTables1763856000000 } from '@nps/messaging';
+import { MessagingTables1763856000000, OutboxTombstones1765710000000 } from '@nps/messaging';
 import type { ServiceDefinition } from '@nps/runtime';
 import { DispatchTables1763900000000 } from './migrations/1763900000000-dispatch-tables';
 import { ForgetProviderAnswers1764700000000 } from './migrations/1764700000000-forget-provider-answers';
@@ -7,6 +7,7 @@ import { PromoterFollowUps1765300000000 } from './migrations/1765300000000-promo
 import { CustomerAccountId1765300000001 } from './migrations/1765300000001-customer-account-id';
 import { PromoterFollowUpDelivery1765500000000 } from './migrations/1765500000000-promoter-follow-up-delivery';
 import { CustomerOptOuts1765610000000 } from './migrations/1765610000000-customer-opt-outs';
+import { ErasedCustomers1765710000001 } from './migrations/1765710000001-erased-customers';
 import { surveyDispatchRetention } from './retention/survey-dispatch.retention';
 import { SurveyDispatchEnv } from './survey-dispatch.env';
 
@@ -24,6 +25,8 @@ export const service: ServiceDefinition<SurveyDispatchEnv> = {
     CustomerAccountId1765300000001,
     PromoterFollowUpDelivery1765500000000,
     CustomerOptOuts1765610000000,
+    OutboxTombstones1765710000000,
+    ErasedCustomers1765710000001,
   ],
   retention: surveyDispatchRetention,
   api: {

@@ -55,6 +55,7 @@ describe('customer import', () => {
       rows: 4,
       imported: 2,
       rejected: 2,
+      erased: 0,
       problems: [
         { line: 3, field: 'email', reason: 'is not an email address' },
         { line: 3, field: 'language', reason: 'must be one of en, nl, de' },
@@ -123,6 +124,7 @@ describe('customer import', () => {
       rows: 3,
       imported: 1,
       rejected: 2,
+      erased: 0,
       problems: [
         { line: 2, field: 'timeZone', reason: 'must be an IANA time zone like Europe/Amsterdam' },
         {

@@ -8,7 +8,7 @@ import { unavailableDependency } from '../outage/infrastructure-failure';
 import { type InfrastructureOutages, outageBackoff } from '../outage/infrastructure.outages';
 import { UnitOfWork } from '../outbox/unit-of-work';
 import { EventContext } from './event.context';
-import { CONSUMER_WORKER, type EventProcessor, inRecordSpan, runHandler } from './event.processor';
+import { CONSUMER_WORKER, type EventProcessor, inRecordSpan, isTombstone, runHandler } from './event.processor';
 
 /** Consecutive records of one partition, in offset order. */
 export interface ConsumedBatch {
@@ -137,14 +137,14 @@ export class BatchProcessor {
 
 /**
  * The batch's records up to the first one that cannot be decoded (that one goes alone), and how
- * many of the batch's records they cover: a tombstone (null value, a compacted topic's deletion
- * marker) carries no event and is passed over.
+ * many of the batch's records they cover: a tombstone (a compacted topic's deletion marker)
+ * carries no event and is passed over, as in per-record mode.
  */
 function decodeLeading(batch: ConsumedBatch): { records: BatchRecord[]; covered: number } {
   const records: BatchRecord[] = [];
   let covered = 0;
   for (const [index, message] of batch.messages.entries()) {
-    if (message.value !== null) {
+    if (!isTombstone({ topic: batch.topic, message })) {
       try {
         const { message: event, attributes } = decodeEvent(batch.topic, message);
         records.push({ index, message, event, attributes });

@@ -60,6 +60,12 @@ export class EventProcessor {
 
   private async processInSpan(consumed: ConsumedMessage, handler: MessageHandler): Promise<void> {
     const { topic, partition, message } = consumed;
+    if (isTombstone(consumed)) {
+      // Compaction's marker that the key is gone, not an event: what must react to it has an
+      // event of its own (an erasure publishes nps.customer.erased.v1 beside the tombstone).
+      countProcessed(topic.name, 'tombstone');
+      return;
+    }
     let decoded;
     try {
       decoded = decodeEvent(topic, message);
@@ -208,6 +214,11 @@ export async function inRecordSpan<T>(
   } finally {
     span.end();
   }
+}
+
+/** A key without a value on a compacted topic; elsewhere a missing value is a broken record, dead-lettered. */
+export function isTombstone({ topic, message }: Pick<ConsumedMessage, 'topic' | 'message'>): boolean {
+  return topic.cleanupPolicy === 'compact' && message.value === null && Boolean(message.key?.length);
 }
 
 function headerStrings(headers: KafkaMessage['headers']): Record<string, string> {

@@ -11,7 +11,8 @@ interface OutboxRow {
   id: string;
   topic: string;
   message_key: string;
-  payload: Buffer;
+  /** null: a tombstone. */
+  payload: Buffer | null;
   headers: Record<string, string>;
 }
 

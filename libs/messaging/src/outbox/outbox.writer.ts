@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 export interface OutboxMessage {
   topic: string;
   key: string;
-  value: Buffer;
+  /** null: a tombstone, which makes compaction drop the key's earlier records. */
+  value: Buffer | null;
   headers: Record<string, string>;
 }
 

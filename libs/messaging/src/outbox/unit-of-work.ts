@@ -35,6 +35,18 @@ export class UnitOfWork {
     this.pending.push({ topic: topic.name, key: encoded.key, value: encoded.value, headers });
   }
 
+  /**
+   * Queues a tombstone (the key, no value, no headers) on a compacted topic: compaction then drops
+   * every earlier record of the key. Consumers skip it (event.processor.ts); whatever must react
+   * to the key going needs an event of its own (e.g. an erasure, docs/adr/0038-customer-erasure.md).
+   */
+  tombstone(topic: EventTopic, key: string): void {
+    if (topic.cleanupPolicy !== 'compact')
+      throw new Error(`${topic.name} is not compacted: a tombstone means nothing there`);
+    if (!key) throw new Error('a tombstone needs a key');
+    this.pending.push({ topic: topic.name, key, value: null, headers: {} });
+  }
+
   /** Runs `callback` once the transaction committed (e.g. a counter): a rolled-back attempt counts nothing. */
   onCommitted(callback: () => void): void {
     this.afterCommit.push(callback);

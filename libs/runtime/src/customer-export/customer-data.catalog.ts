@@ -14,6 +14,19 @@ export interface CustomerDataKind {
   query: (of: (table: string) => string) => string;
   /** Columns (camelCase) holding a proto enum number, shown by name: `{ channel: Channel }` → `"email"`. */
   enums?: Record<string, EnumNames>;
+  /** What erasing the customer blanks in these rows; a kind without it holds no personal text. */
+  erase?: PersonalColumns;
+}
+
+/**
+ * The customer's personal text in `tables[0]` and what erasure leaves there (ADR 0038). The rows
+ * stay, with their ids, scores and dates, so every count and aggregate is unchanged.
+ */
+export interface PersonalColumns {
+  /** A WHERE condition picking the customer's rows, `$1` being the customer id. */
+  where: (of: (table: string) => string) => string;
+  /** Column (snake_case) → the SQL expression it becomes: `''`, `NULL`, `'{}'::jsonb`, or one of the column itself. */
+  set: Record<string, string>;
 }
 
 /**

@@ -24,14 +24,14 @@ export class ExportIncompleteError extends Error {
   }
 }
 
-/** A client-credentials token with scope privacy:export from the OIDC issuer. */
-export async function exportToken(settings: ExportSettings): Promise<string> {
+/** A client-credentials token with `scope` (privacy:export by default) from the OIDC issuer. */
+export async function exportToken(settings: ExportSettings, scope = 'privacy:export'): Promise<string> {
   if (settings.token) return settings.token;
   const credentials = Buffer.from(`${settings.clientId}:${settings.clientSecret}`).toString('base64');
   const issuer = settings.issuer.replace(/\/+$/, '');
   const response = await fetch(`${issuer}/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'privacy:export' }),
+    body: new URLSearchParams({ grant_type: 'client_credentials', scope }),
     headers: { authorization: `Basic ${credentials}` },
   }).catch((error: Error) => {
     throw new Error(`the OIDC issuer at ${issuer} does not answer: ${error.message}`);

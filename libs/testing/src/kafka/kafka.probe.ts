@@ -75,7 +75,9 @@ export class KafkaProbe {
 
   /** Every event of `topic` seen so far, decoded. */
   events<Desc extends DescMessage>(topic: EventTopic<Desc>): Seen<MessageShape<Desc>>[] {
-    return (this.seen.get(topic.name) ?? []).map((entry) => {
+    // A tombstone (key, no value) on a compacted topic is no event.
+    const records = (this.seen.get(topic.name) ?? []).filter((entry) => entry.record.value !== null);
+    return records.map((entry) => {
       entry.decoded ??= this.decode(topic, entry.record);
       return entry.decoded as Seen<MessageShape<Desc>>;
     });

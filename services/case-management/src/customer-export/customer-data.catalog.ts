@@ -3,6 +3,8 @@ import type { CustomerDataCatalog } from '@nps/runtime';
 const CASES_OF_CUSTOMER = (of: (table: string) => string) =>
   `case_id IN (SELECT id FROM ${of('cases')} WHERE customer_id = $1)`;
 
+const OF_CUSTOMER = () => 'customer_id = $1';
+
 const byCustomer = (table: string, orderBy: string) => (of: (table: string) => string) =>
   `SELECT * FROM ${of(table)} WHERE customer_id = $1 ORDER BY ${orderBy}`;
 
@@ -10,7 +12,12 @@ const byCustomer = (table: string, orderBy: string) => (of: (table: string) => s
 export const CUSTOMER_DATA: CustomerDataCatalog = {
   service: 'case-management',
   kinds: [
-    { kind: 'customers', tables: ['customers'], query: byCustomer('customers', 'customer_id') },
+    {
+      kind: 'customers',
+      tables: ['customers'],
+      query: byCustomer('customers', 'customer_id'),
+      erase: { where: OF_CUSTOMER, set: { name: "''", attributes: "'{}'::jsonb" } },
+    },
     {
       kind: 'customerScores',
       tables: ['customer_scores'],
@@ -20,17 +27,30 @@ export const CUSTOMER_DATA: CustomerDataCatalog = {
       kind: 'responseEnrichments',
       tables: ['response_enrichments'],
       query: byCustomer('response_enrichments', 'response_id'),
+      erase: { where: OF_CUSTOMER, set: { comment: "''" } },
     },
-    { kind: 'cases', tables: ['cases'], query: byCustomer('cases', 'opened_at, id') },
+    {
+      kind: 'cases',
+      tables: ['cases'],
+      query: byCustomer('cases', 'opened_at, id'),
+      erase: { where: OF_CUSTOMER, set: { comment: "''" } },
+    },
     {
       kind: 'caseActivities',
       tables: ['case_activities'],
       query: (of) => `SELECT * FROM ${of('case_activities')} WHERE ${CASES_OF_CUSTOMER(of)} ORDER BY case_id, at, id`,
+      // Agents' notes (contacts, resolutions, reopenings) tell the customer's story; the rest is workflow.
+      erase: {
+        where: CASES_OF_CUSTOMER,
+        set: { detail: `CASE WHEN detail ? 'note' THEN jsonb_set(detail, '{note}', '""') ELSE detail END` },
+      },
     },
     {
       kind: 'notifications',
       tables: ['notifications'],
       query: (of) => `SELECT * FROM ${of('notifications')} WHERE ${CASES_OF_CUSTOMER(of)} ORDER BY created_at, id`,
+      // The comment (masked) and case details in the message; a delivery error may quote them.
+      erase: { where: CASES_OF_CUSTOMER, set: { subject: "''", body: "''", last_error: 'NULL' } },
     },
     {
       kind: 'caseRecoveries',

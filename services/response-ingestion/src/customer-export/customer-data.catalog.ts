@@ -10,6 +10,7 @@ export const CUSTOMER_DATA: CustomerDataCatalog = {
       tables: ['responses'],
       query: (of) => `SELECT * FROM ${of('responses')} WHERE customer_id = $1 ORDER BY received_at, response_id`,
       enums: { channel: Channel, source: ResponseSource },
+      erase: { where: () => 'customer_id = $1', set: { comment: "''" } },
     },
     {
       kind: 'surveyRequests',

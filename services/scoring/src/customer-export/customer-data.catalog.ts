@@ -18,6 +18,7 @@ export const CUSTOMER_DATA: CustomerDataCatalog = {
       tables: ['responses'],
       query: (of) => `SELECT * FROM ${of('responses')} WHERE customer_id = $1 ORDER BY answered_at, response_id`,
       enums: { source: ResponseSource },
+      erase: { where: () => 'customer_id = $1', set: { comment: "''", masked_comment: "''" } },
     },
     {
       kind: 'responseTags',

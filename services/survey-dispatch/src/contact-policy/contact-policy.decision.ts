@@ -3,6 +3,7 @@ import type { Channel, OptOutSource } from '@nps/contracts';
 /** Why the contact policy did not send a survey right away; stable codes, stored and returned by the API. */
 export const POLICY_REASONS = [
   'DUPLICATE_TOUCHPOINT',
+  'ERASED',
   'UNKNOWN_CUSTOMER',
   'OPTED_OUT',
   'OPTED_OUT_CHANNEL',
@@ -55,4 +56,6 @@ export interface ContactHistory {
   touchpointSeen: boolean;
   /** Survey requests of the customer that count against caps (not failed), newest first. */
   recentRequests: readonly { touchpointType: string; requestedAt: Date }[];
+  /** When the customer was erased (ADR 0038): never contacted again, whatever the CRM sends later. */
+  erasedAt?: Date | null;
 }

@@ -223,6 +223,22 @@ describe('ContactPolicy', () => {
     });
   });
 
+  describe('an erased customer', () => {
+    const erasedAt = new Date('2026-12-02T10:00:00Z');
+
+    it('is suppressed as ERASED, saying since when, whether the CRM sent the contact again or not', () => {
+      const expected = { outcome: 'suppress', reason: 'ERASED', detail: 'the customer was erased on 2026-12-02' };
+      expect(policy.decide(trigger(), profile(), history({ erasedAt }), NOW)).toEqual(expected);
+      expect(policy.decide(trigger(), undefined, history({ erasedAt }), NOW)).toEqual(expected);
+    });
+
+    it('a touchpoint handled before the erasure stays a duplicate', () => {
+      expect(policy.decide(trigger(), undefined, history({ erasedAt, touchpointSeen: true }), NOW)).toMatchObject({
+        reason: 'DUPLICATE_TOUCHPOINT',
+      });
+    });
+  });
+
   describe("the customer's own opt-outs", () => {
     const at = new Date('2026-12-02T09:30:00Z');
     const own = (channel: Channel, source: OptOutSource) => profile({ ownOptOuts: [{ channel, source, at }] });

@@ -32,6 +32,8 @@ export class ContactPolicy {
         'DUPLICATE_TOUCHPOINT',
         `touchpoint ${trigger.touchpointType}/${trigger.touchpointId} was already handled`,
       );
+    if (history.erasedAt)
+      return suppress('ERASED', `the customer was erased on ${history.erasedAt.toISOString().slice(0, 10)}`);
     if (!profile) return suppress('UNKNOWN_CUSTOMER', 'no contact is known for this customer; import it first');
     if (profile.optedOut) return suppress('OPTED_OUT', 'the customer opted out of all surveys');
     const own = profile.ownOptOuts.find((optOut) => optOut.channel === Channel.UNSPECIFIED);

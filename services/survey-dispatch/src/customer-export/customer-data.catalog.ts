@@ -40,6 +40,11 @@ export const CUSTOMER_DATA: CustomerDataCatalog = {
       query: (of) => `SELECT * FROM ${of('customer_opt_outs')} WHERE customer_id = $1 ORDER BY opted_out_at, channel`,
       enums: { channel: Channel, source: OptOutSource },
     },
+    {
+      kind: 'erasure',
+      tables: ['erased_customers'],
+      query: (of) => `SELECT * FROM ${of('erased_customers')} WHERE customer_id = $1`,
+    },
   ],
   notPersonal: {},
 };

@@ -21,6 +21,11 @@ export class CustomerImportReportDto {
   @ApiProperty({ description: 'Rows rejected; nothing of them was stored' })
   rejected!: number;
 
+  @ApiProperty({
+    description: 'Valid rows of erased customers: neither stored nor published (docs/privacy.md, "Erasure")',
+  })
+  erased!: number;
+
   @ApiProperty({ type: [RowProblemDto] })
   problems!: RowProblemDto[];
 }

@@ -3,6 +3,8 @@ import { Topics } from '@nps/contracts';
 import { EventTransactions } from '@nps/messaging';
 import { PersonalFields } from '@nps/privacy';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
+import { ErasedCustomerRepository } from '../erasure/erased-customer.repository';
+import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
 import { CustomerRepository } from './customer.repository';
 import { toCustomerContact, type CustomerContact, type RawCustomerRow, type RowProblem } from './customer-row';
 import { customerUpsertedOf } from './customer-upserted.event';
@@ -13,6 +15,8 @@ export interface CustomerImportReport {
   rows: number;
   imported: number;
   rejected: number;
+  /** Valid rows of erased customers: neither stored nor published (ADR 0038). */
+  erased: number;
   /** One entry per rejected field, in file order. */
   problems: RowProblem[];
 }
@@ -24,6 +28,8 @@ export class CustomerImporter {
     private readonly transactions: EventTransactions,
     private readonly env: SurveyDispatchEnv,
     private readonly customers: CustomerRepository,
+    private readonly erasedCustomers: ErasedCustomerRepository,
+    private readonly requests: SurveyRequestRepository,
     private readonly fields: PersonalFields,
   ) {}
 
@@ -31,6 +37,7 @@ export class CustomerImporter {
     const problems: RowProblem[] = [];
     // A customer listed twice in one file: the later row wins, like a second import would.
     const contacts = new Map<string, CustomerContact>();
+    const validRows: string[] = [];
     let rejected = 0;
     for (const row of rows) {
       const result = toCustomerContact(row, this.env.DEFAULT_TIME_ZONE);
@@ -40,23 +47,45 @@ export class CustomerImporter {
       } else {
         contacts.delete(result.contact.customerId);
         contacts.set(result.contact.customerId, result.contact);
+        validRows.push(result.contact.customerId);
       }
     }
     const valid = [...contacts.values()];
+    const erased = new Set<string>();
     for (let start = 0; start < valid.length; start += PER_TRANSACTION) {
-      await this.save(valid.slice(start, start + PER_TRANSACTION));
+      for (const id of await this.save(valid.slice(start, start + PER_TRANSACTION))) erased.add(id);
     }
-    return { rows: rows.length, imported: rows.length - rejected, rejected, problems };
+    const erasedRows = validRows.filter((id) => erased.has(id)).length;
+    return { rows: rows.length, imported: validRows.length - erasedRows, rejected, erased: erasedRows, problems };
   }
 
-  private async save(contacts: CustomerContact[]): Promise<void> {
+  /** Stores and publishes `contacts` except erased customers' (ADR 0038); returns those erased. */
+  private async save(contacts: CustomerContact[]): Promise<Set<string>> {
     const now = new Date();
+    const ids = contacts.map((contact) => contact.customerId);
+    // An erased customer must not get a data key again: leave them out before encrypting.
+    const erasedBefore = await this.transactions.run((unitOfWork) =>
+      this.erasedCustomers.erasedAmong(unitOfWork.manager, ids),
+    );
+    const candidates = contacts.filter((contact) => !erasedBefore.has(contact.customerId));
     // Names are encrypted before the transaction (one key lookup for the batch), so it stays short.
-    const names = await this.fields.encryptMany(contacts.map((c) => ({ customerId: c.customerId, text: c.name })));
-    await this.transactions.run(async (unitOfWork) => {
-      await this.customers.upsert(unitOfWork.manager, contacts, now);
-      for (const [i, contact] of contacts.entries())
-        unitOfWork.publish(Topics.CustomerUpserted, customerUpsertedOf(contact, names[i], now));
+    const names = await this.fields.encryptMany(candidates.map((c) => ({ customerId: c.customerId, text: c.name })));
+    return this.transactions.run(async (unitOfWork) => {
+      // As the erasure does: an erasure running now cannot be undone by this import.
+      await this.requests.lockCustomers(unitOfWork.manager, ids);
+      const erased = await this.erasedCustomers.erasedAmong(unitOfWork.manager, ids);
+      const kept = candidates.flatMap((contact, i) =>
+        erased.has(contact.customerId) ? [] : [{ contact, name: names[i] }],
+      );
+      await this.customers.upsert(
+        unitOfWork.manager,
+        kept.map(({ contact }) => contact),
+        now,
+      );
+      for (const { contact, name } of kept) {
+        unitOfWork.publish(Topics.CustomerUpserted, customerUpsertedOf(contact, name, now));
+      }
+      return erased;
     });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ContactPolicy } from '../contact-policy/contact-policy';
 import { contactPolicyRulesFrom } from '../contact-policy/contact-policy.rules';
 import { CustomerRepository } from '../customers/customer.repository';
+import { ErasedCustomerRepository } from '../erasure/erased-customer.repository';
 import { CustomerOptOutRepository } from '../opt-outs/customer-opt-out.repository';
 import { SuppressionRepository } from '../suppressions/suppression.repository';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
@@ -18,8 +19,9 @@ export class RecoveryTriggerHandler extends SurveyTriggerHandler {
     customers: CustomerRepository,
     suppressions: SuppressionRepository,
     optOuts: CustomerOptOutRepository,
+    erased: ErasedCustomerRepository,
   ) {
     const policy = new ContactPolicy(recoveryContactRules(contactPolicyRulesFrom(env)));
-    super(policy, env, requests, customers, suppressions, optOuts);
+    super(policy, env, requests, customers, suppressions, optOuts, erased);
   }
 }

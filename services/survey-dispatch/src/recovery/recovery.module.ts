@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CustomerRepository } from '../customers/customer.repository';
+import { ErasedCustomerRepository } from '../erasure/erased-customer.repository';
 import { CustomerOptOutRepository } from '../opt-outs/customer-opt-out.repository';
 import { SuppressionRepository } from '../suppressions/suppression.repository';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
@@ -21,6 +22,7 @@ import { RecoveryScheduler } from './recovery.scheduler';
     CustomerRepository,
     SuppressionRepository,
     CustomerOptOutRepository,
+    ErasedCustomerRepository,
   ],
 })
 export class RecoveryModule {}

@@ -16,6 +16,15 @@ export class SurveyRequestRepository {
     await lockForTransaction(manager, 'survey-dispatch.customer', customerId);
   }
 
+  /** lockCustomer for many, in sorted order so two such callers cannot deadlock. */
+  async lockCustomers(manager: EntityManager, customerIds: string[]): Promise<void> {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtext('survey-dispatch.customer'), hashtext(id))
+       FROM (SELECT DISTINCT id FROM unnest($1::text[]) AS id ORDER BY id) AS sorted`,
+      [customerIds],
+    );
+  }
+
   async touchpointSeen(manager: EntityManager, touchpointType: string, touchpointId: string): Promise<boolean> {
     const where = 'touchpoint_type = $1 AND touchpoint_id = $2';
     const [{ seen }] = await manager.query(

@@ -7,6 +7,7 @@ import type { ContactProfile, OwnOptOut } from '../contact-policy/contact-policy
 import { contactPolicyRulesFrom, longestCapDays } from '../contact-policy/contact-policy.rules';
 import type { CustomerRecord } from '../customers/customer.record';
 import { CustomerRepository } from '../customers/customer.repository';
+import { ErasedCustomerRepository } from '../erasure/erased-customer.repository';
 import { CustomerOptOutRepository } from '../opt-outs/customer-opt-out.repository';
 import { SuppressionRepository, type NewSuppression } from '../suppressions/suppression.repository';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
@@ -31,6 +32,7 @@ export class SurveyTriggerHandler {
     private readonly customers: CustomerRepository,
     private readonly suppressions: SuppressionRepository,
     private readonly optOuts: CustomerOptOutRepository,
+    private readonly erased: ErasedCustomerRepository,
   ) {
     this.historyDays = longestCapDays(contactPolicyRulesFrom(env));
   }
@@ -42,6 +44,7 @@ export class SurveyTriggerHandler {
     const history = {
       touchpointSeen: await this.requests.touchpointSeen(manager, trigger.touchpointType, trigger.touchpointId),
       recentRequests: await this.requests.countedSince(manager, trigger.customerId, since),
+      erasedAt: await this.erased.erasedAt(manager, trigger.customerId),
     };
     const profile = customer
       ? this.profileOf(customer, await this.optOuts.listFor(manager, customer.customerId))

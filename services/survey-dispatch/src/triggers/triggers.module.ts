@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { contactPolicyProvider } from '../contact-policy/contact-policy.provider';
 import { CustomerRepository } from '../customers/customer.repository';
+import { ErasedCustomerRepository } from '../erasure/erased-customer.repository';
 import { CustomerOptOutRepository } from '../opt-outs/customer-opt-out.repository';
 import { SuppressionRepository } from '../suppressions/suppression.repository';
 import { SuppressionsController } from '../suppressions/suppressions.controller';
@@ -19,6 +20,7 @@ import { TouchpointRecordedHandler } from './touchpoint-recorded.handler';
     CustomerRepository,
     SuppressionRepository,
     CustomerOptOutRepository,
+    ErasedCustomerRepository,
   ],
 })
 export class TriggersModule {}
