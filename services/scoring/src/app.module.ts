@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
+import { PrivacyModule } from '@nps/privacy';
 import { CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { AccountsModule } from './accounts/accounts.module';
 import { ImprovementEffectsModule } from './improvement-effects/improvement-effects.module';
@@ -11,6 +12,7 @@ import { ErasureModule } from './erasure/erasure.module';
 @Module({
   imports: [
     ServiceModule.forRoot(service),
+    PrivacyModule.forRoot(),
     AuthModule.forRoot(),
     ScoringModule,
     ImprovementEffectsModule,

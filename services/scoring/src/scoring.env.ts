@@ -1,8 +1,9 @@
 import { BaseEnv } from '@nps/config';
+import { WithPrivacySettings } from '@nps/privacy';
 import { isTimeZone, ValidateBy } from 'class-validator';
 
 /** Configuration of scoring: classification and NPS analytics. */
-export class ScoringEnv extends BaseEnv {
+export class ScoringEnv extends WithPrivacySettings(BaseEnv) {
   override PORT: number = 3003;
 
   /**

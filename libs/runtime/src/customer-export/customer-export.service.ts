@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SchemaTables } from '@nps/persistence';
+import { isEncryptedField, PersonalFields } from '@nps/privacy';
 import { DataSource } from 'typeorm';
 import type { CustomerDataCatalog } from './customer-data.catalog';
 import { readableRow } from './customer-export.rows';
@@ -21,6 +22,7 @@ export class CustomerExportService {
     @Inject(CUSTOMER_DATA_CATALOG) private readonly catalog: CustomerDataCatalog,
     @InjectDataSource() private readonly db: DataSource,
     private readonly tables: SchemaTables,
+    @Optional() private readonly personal?: PersonalFields,
   ) {}
 
   /** Every kind of the catalog, read in one snapshot so the kinds agree with each other. */
@@ -34,6 +36,17 @@ export class CustomerExportService {
       }
       return kinds;
     });
+    for (const rows of Object.values(data)) for (const row of rows) await this.decryptFields(customerId, row);
     return { service: this.catalog.service, customerId, exportedAt: new Date().toISOString(), data };
+  }
+
+  /** Rows may hold event fields as they came, encrypted (docs/adr/0037): the customer gets the text, or '' once erased. */
+  private async decryptFields(customerId: string, row: Record<string, unknown>): Promise<void> {
+    for (const [column, value] of Object.entries(row)) {
+      if (typeof value !== 'string' || !isEncryptedField(value)) continue;
+      if (!this.personal) throw new Error(`${column} is encrypted and this service has no PrivacyModule to read it`);
+      const field = await this.personal.decrypt(customerId, value);
+      row[column] = field.erased ? '' : field.text;
+    }
   }
 }
