@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
 import { PrivacyModule } from '@nps/privacy';
-import { CustomerExportModule, ServiceModule } from '@nps/runtime';
+import { CustomerErasureModule, CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { ConfigChangeRepository } from './activity/config-change.repository';
 import { ConfigChangesController } from './activity/config-changes.controller';
 import { AccountRiskRepository } from './accounts/account-risk.repository';
@@ -51,7 +51,6 @@ import { TeamRepository } from './teams/team.repository';
 import { TeamsController } from './teams/teams.controller';
 import { TeamsService } from './teams/teams.service';
 import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
-import { ErasureModule } from './erasure/erasure.module';
 
 @Module({
   imports: [
@@ -60,7 +59,7 @@ import { ErasureModule } from './erasure/erasure.module';
     AuthModule.forRoot(),
     ImprovementActionsModule,
     CustomerExportModule.forService(CUSTOMER_DATA),
-    ErasureModule,
+    CustomerErasureModule.forService(CUSTOMER_DATA),
   ],
   controllers: [
     CaseIntakeHandler,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
 import { PrivacyModule } from '@nps/privacy';
-import { CustomerExportModule, ServiceModule } from '@nps/runtime';
+import { CustomerErasureModule, CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { ResponseApiModule } from './api/response-api.module';
 import { ImportsModule } from './imports/imports.module';
 import { PublicRateLimitsModule } from './rate-limits/public-rate-limits.module';
@@ -11,7 +11,6 @@ import { SurveyPageModule } from './survey-page/survey-page.module';
 import { SurveyRequestsModule } from './survey-requests/survey-requests.module';
 import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
 import { UnsubscribePageModule } from './unsubscribe/unsubscribe-page.module';
-import { ErasureModule } from './erasure/erasure.module';
 
 @Module({
   imports: [
@@ -25,7 +24,7 @@ import { ErasureModule } from './erasure/erasure.module';
     ImportsModule,
     SurveyRequestsModule,
     CustomerExportModule.forService(CUSTOMER_DATA),
-    ErasureModule,
+    CustomerErasureModule.forService(CUSTOMER_DATA),
     UnsubscribePageModule,
   ],
 })

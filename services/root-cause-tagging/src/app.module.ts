@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from '@nps/auth';
 import { PrivacyModule } from '@nps/privacy';
-import { CustomerExportModule, ServiceModule } from '@nps/runtime';
+import { CustomerErasureModule, CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { CaseResolutionHandler } from './learning/case-resolution.handler';
 import { ConfirmedExampleRepository } from './learning/confirmed-example.repository';
 import { ModelController } from './model/model.controller';
@@ -19,7 +19,6 @@ import { TaxonomyController } from './taxonomy/taxonomy.controller';
 import { TaxonomyRepository } from './taxonomy/taxonomy.repository';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
 import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
-import { ErasureModule } from './erasure/erasure.module';
 
 @Module({
   imports: [
@@ -28,7 +27,7 @@ import { ErasureModule } from './erasure/erasure.module';
     AuthModule.forRoot(),
     ScheduleModule.forRoot(),
     CustomerExportModule.forService(CUSTOMER_DATA),
-    ErasureModule,
+    CustomerErasureModule.forService(CUSTOMER_DATA),
   ],
   controllers: [CommentTaggingHandler, CaseResolutionHandler, TaggingController, TaxonomyController, ModelController],
   providers: [

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@nps/auth';
 import { PrivacyModule } from '@nps/privacy';
-import { CustomerExportModule, ServiceModule } from '@nps/runtime';
+import { CustomerErasureModule, CustomerExportModule, ServiceModule } from '@nps/runtime';
 import { AccountsModule } from './accounts/accounts.module';
 import { ImprovementEffectsModule } from './improvement-effects/improvement-effects.module';
 import { ScoringModule } from './scoring.module';
 import { service } from './service.definition';
 import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
-import { ErasureModule } from './erasure/erasure.module';
 
 @Module({
   imports: [
@@ -18,7 +17,7 @@ import { ErasureModule } from './erasure/erasure.module';
     ImprovementEffectsModule,
     AccountsModule,
     CustomerExportModule.forService(CUSTOMER_DATA),
-    ErasureModule,
+    CustomerErasureModule.forService(CUSTOMER_DATA),
   ],
 })
 export class AppModule {}

@@ -40,7 +40,7 @@ export class CustomerExportService {
     return { service: this.catalog.service, customerId, exportedAt: new Date().toISOString(), data };
   }
 
-  /** Rows may hold event fields as they came, encrypted (docs/adr/0037): the customer gets the text, or '' once erased. */
+  /** Rows may keep event fields as they came, encrypted (ADR 0037): the customer gets the text, or '' once erased. */
   private async decryptFields(customerId: string, row: Record<string, unknown>): Promise<void> {
     for (const [column, value] of Object.entries(row)) {
       if (typeof value !== 'string' || !isEncryptedField(value)) continue;

@@ -4,3 +4,4 @@ export * from './customer-export.module';
 export * from './customer-export.service';
 export * from './privacy-export.gather';
 export * from './privacy-export.settings';
+export * from './customer-erasure.module';
