@@ -18,12 +18,18 @@ function sourceFiles(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+/** Lib modules that bring handlers of their own: a service that imports one subscribes to these too. */
+const LIB_SUBSCRIPTIONS: Record<string, TopicKey[]> = { CustomerErasureModule: ['CustomerErased'] };
+
 function subscriptionsOf(service: string): string[] {
   const topics = new Set<string>();
   for (const file of sourceFiles(join(ROOT, 'services', service, 'src'))) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/@EventPattern\(Topics\.(\w+)\.name\)/g)) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/@EventPattern\(Topics\.(\w+)\.name\)/g)) {
       topics.add(Topics[match[1] as TopicKey].name);
     }
+    for (const [module, keys] of Object.entries(LIB_SUBSCRIPTIONS))
+      if (text.includes(`${module}.forService(`)) for (const key of keys) topics.add(Topics[key].name);
   }
   return [...topics].sort();
 }
