@@ -1,4 +1,4 @@
-import { serviceBed } from '@nps/testing';
+import { PRODUCTION_ENV, serviceBed } from '@nps/testing';
 
 // Issue 13: the API documentation is a map of every route; in production only admins read it.
 describe('scoring with NPS_ENV=production: /docs and /docs-json', () => {
@@ -12,7 +12,12 @@ describe('scoring with NPS_ENV=production: /docs and /docs-json', () => {
     // The local test database trusts any password; production only refuses the development one.
     const database = new URL(bed.databaseUrl);
     database.password = 'a-password-from-the-vault';
-    await bed.start({ NPS_ENV: 'production', DATABASE_URL: database.toString() });
+    await bed.start({
+      NPS_ENV: 'production',
+      DATABASE_URL: database.toString(),
+      PRIVACY_MASTER_KEYS: PRODUCTION_ENV.PRIVACY_MASTER_KEYS,
+      PRIVACY_MASTER_KEY_ID: PRODUCTION_ENV.PRIVACY_MASTER_KEY_ID,
+    });
   }, 120000);
 
   it.each(['/docs', '/docs-json'])('%s: 401 without a token, 403 for an analyst, 200 for an admin', async (path) => {
