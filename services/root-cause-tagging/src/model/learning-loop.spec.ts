@@ -1,5 +1,6 @@
 import { loadLabelled } from '../evaluation/labelled.dataset';
 import { evaluate } from '../evaluation/tagging.evaluator';
+import { trainingCorpus } from '../evaluation/training.corpus';
 import { CommentTagger } from '../tagging/comment.tagger';
 import { initialTaxonomyTags } from '../taxonomy/initial-taxonomy';
 import { retrain } from './model.promotion';
@@ -84,5 +85,25 @@ describe('learning from confirmed root causes', () => {
         tags,
       ).weights,
     );
+  });
+
+  it('also learns on the ~750 comments the service trains on: more of the held-out slice is tagged billing, and it is promoted', () => {
+    const corpus = trainingCorpus();
+    const inUse = trainModel(
+      corpus.filter((comment) => comment.split === 'train'),
+      [],
+      tags,
+      corpus.filter((comment) => comment.split === 'dev'),
+    );
+    const billed = (model: typeof inUse) =>
+      heldOutSlice.filter((comment) =>
+        new CommentTagger(tags, model)
+          .tag({ text: comment.text, score: comment.score })
+          .tags.some((tag) => tag.tagId === 'billing'),
+      ).length;
+    const outcome = retrain({ shipped: corpus, confirmed, tags, inUse });
+
+    expect(billed(outcome.candidate)).toBeGreaterThan(billed(inUse));
+    expect(outcome.promote).toBe(true);
   });
 });

@@ -28,6 +28,8 @@ export interface TrainingExample {
    * root cause names one tag and says nothing about the rest of the comment.
    */
   known?: ReadonlySet<string>;
+  /** How much the example counts against one labelled comment (default 1). */
+  weight?: number;
 }
 
 const EPOCHS = 80;
@@ -178,7 +180,7 @@ export class TagClassifier {
 }
 
 function fit(
-  examples: readonly { ids: number[]; tags: ReadonlySet<string> }[],
+  examples: readonly { ids: number[]; tags: ReadonlySet<string>; weight?: number }[],
   tagId: string,
   size: number,
 ): { bias: number; weights: Float64Array } {
@@ -192,7 +194,7 @@ function fit(
       for (const i of example.ids) sum += weights[i] * scale;
       const positive = example.tags.has(tagId);
       const gradient = (positive ? 1 : 0) - sigmoid(sum);
-      const step = rate * gradient * (positive ? POSITIVE_WEIGHT : 1);
+      const step = rate * gradient * (positive ? POSITIVE_WEIGHT : 1) * (example.weight ?? 1);
       bias += step;
       for (const i of example.ids) weights[i] += step * scale - rate * L2 * weights[i];
     }
