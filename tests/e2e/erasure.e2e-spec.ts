@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Topics } from '@nps/contracts';
 import { exportSettingsFromEnv, gatherCustomerExport } from '@nps/runtime';
 import {
-  anEvent,
   expectEventually,
   PLATFORM_SERVICES,
   readTopics,
@@ -11,15 +10,9 @@ import {
   SmtpInbox,
 } from '@nps/testing';
 import { Pool } from 'pg';
+import { answeredThroughEmail, privacyToolEnv } from './support/surveyed-customer';
 
 const SERVICES = PLATFORM_SERVICES;
-const URL_VARIABLES: Record<ServiceName, string> = {
-  'survey-dispatch': 'SURVEY_DISPATCH_URL',
-  'response-ingestion': 'RESPONSE_INGESTION_URL',
-  scoring: 'SCORING_URL',
-  'root-cause-tagging': 'ROOT_CAUSE_TAGGING_URL',
-  'case-management': 'CASE_MANAGEMENT_URL',
-};
 
 const id = randomUUID().slice(0, 8);
 const customer = {
@@ -27,6 +20,8 @@ const customer = {
   name: `Griselda Quernheim ${id}`,
   email: `griselda.${id}@example.org`,
   phone: '+31 6 4455 6677',
+  region: 'nl',
+  score: 2,
   // A detractor's comment with their phone number in it, and a word found nowhere else.
   comment: `The parcel arrived broken and late, Zorblax ${id}. Call me back on +31 6 4455 6677`,
 };
@@ -76,11 +71,8 @@ describe('erasing a customer, across all five services', () => {
     mail = await SmtpInbox.start();
     db = new Pool({ connectionString: beds.scoring.databaseUrl, max: 2 });
     await stack.start(ownEnv);
-    env = {
-      OIDC_ISSUER: (await beds.scoring.localIssuer()).url,
-      ...Object.fromEntries(SERVICES.map((name) => [URL_VARIABLES[name], urls[name]])),
-    };
-    responseId = await answered();
+    env = await privacyToolEnv(beds);
+    responseId = await answeredThroughEmail(beds, mail, customer);
   }, 600000);
 
   afterAll(async () => {
@@ -92,32 +84,6 @@ describe('erasing a customer, across all five services', () => {
     const response = await fetch(`${beds[service].url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     return (await response.json()) as T;
-  }
-
-  /** Imported with contact details, surveyed by email, answered 2 with the comment; the response id. */
-  async function answered(): Promise<string> {
-    const crm = await beds['survey-dispatch'].clientToken('crm-sync');
-    const { customerId, name, email, phone } = customer;
-    const imported = await fetch(`${urls['survey-dispatch']}/customers/import`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${crm}` },
-      body: JSON.stringify([{ customerId, name, email, phone, language: 'en', segment: 'consumer', region: 'nl' }]),
-    });
-    expect(await imported.json()).toMatchObject({ imported: 1, rejected: 0 });
-    await beds['survey-dispatch'].publish(
-      Topics.TouchpointRecorded,
-      anEvent(Topics.TouchpointRecorded, { customerId }),
-    );
-    const survey = await mail.waitFor(email, 60000);
-    const token = /\/s\/([^"?/]+)/.exec(String(survey.html))?.[1];
-    const writer = await beds['response-ingestion'].clientToken('responses-writer');
-    const answer = await fetch(`${urls['response-ingestion']}/responses`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${writer}`, 'idempotency-key': `a-${id}` },
-      body: JSON.stringify({ token, score: 2, comment: customer.comment }),
-    });
-    expect(answer.status).toBe(201);
-    return ((await answer.json()) as { responseId: string }).responseId;
   }
 
   /** What the NPS APIs say; must not move with an erasure or a replay. */
@@ -266,7 +232,7 @@ describe('erasing a customer, across all five services', () => {
         beds[name].start(ownEnv({ 'response-ingestion': beds['response-ingestion'].url })[name as 'survey-dispatch']),
       ),
     );
-    for (const name of SERVICES) env[URL_VARIABLES[name]] = beds[name].url; // new ports
+    env = await privacyToolEnv(beds); // new ports
     await expectEventually(async () => expect(await aggregates()).toEqual(aggregatesBefore), {
       timeoutMs: 180000,
       intervalMs: 2000,

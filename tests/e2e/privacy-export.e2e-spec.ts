@@ -4,9 +4,7 @@ import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { Topics } from '@nps/contracts';
 import {
-  anEvent,
   expectEventually,
   freshTopicPrefix,
   PLATFORM_SERVICES,
@@ -22,30 +20,15 @@ import {
   exportSettingsFromEnv,
   gatherCustomerExport,
 } from '@nps/runtime';
+import { answeredThroughEmail, privacyToolEnv, type SurveyedCustomer } from './support/surveyed-customer';
 
 const ROOT = resolve(__dirname, '../..');
 const run = promisify(execFile);
 const SERVICES = PLATFORM_SERVICES;
-const URL_VARIABLES: Record<ServiceName, string> = {
-  'survey-dispatch': 'SURVEY_DISPATCH_URL',
-  'response-ingestion': 'RESPONSE_INGESTION_URL',
-  scoring: 'SCORING_URL',
-  'root-cause-tagging': 'ROOT_CAUSE_TAGGING_URL',
-  'case-management': 'CASE_MANAGEMENT_URL',
-};
 
-interface Customer {
-  customerId: string;
-  name: string;
-  email: string;
-  phone: string;
-  comment: string;
-  score: number;
-}
-
-function aCustomer(name: string, phone: string, comment: string, score: number): Customer {
+function aCustomer(name: string, phone: string, comment: string, score: number): SurveyedCustomer {
   const customerId = `dsar-${randomUUID().slice(0, 8)}`;
-  return { customerId, name, email: `${customerId}@example.org`, phone, comment, score };
+  return { customerId, name, email: `${customerId}@example.org`, phone, region: 'uk', comment, score };
 }
 
 // Issue #19, access requests: one customer's data goes in through the real entry points, every
@@ -72,46 +55,13 @@ describe('an access request exports what all five services hold about one custom
     };
     const others = SERVICES.filter((name) => name !== 'response-ingestion');
     await Promise.all(others.map((name) => beds[name].start(own[name])));
-    env = {
-      OIDC_ISSUER: (await beds.scoring.localIssuer()).url,
-      ...Object.fromEntries(SERVICES.map((name) => [URL_VARIABLES[name], beds[name].url])),
-    };
-    await Promise.all([subject, control].map(answered));
+    env = await privacyToolEnv(beds);
+    await Promise.all([subject, control].map((customer) => answeredThroughEmail(beds, mail, customer)));
   }, 420000);
 
   afterAll(async () => {
     await mail?.stop();
   });
-
-  /** Imported with contact details, surveyed by email after a touchpoint, answered through the JSON API. */
-  async function answered(customer: Customer): Promise<void> {
-    const crm = await beds['survey-dispatch'].clientToken('crm-sync');
-    const { customerId, name, email, phone } = customer;
-    const imported = await fetch(`${beds['survey-dispatch'].url}/customers/import`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${crm}` },
-      body: JSON.stringify([{ customerId, name, email, phone, language: 'en', segment: 'consumer', region: 'uk' }]),
-    });
-    expect(await imported.json()).toMatchObject({ imported: 1, rejected: 0 });
-    await beds['survey-dispatch'].publish(
-      Topics.TouchpointRecorded,
-      anEvent(Topics.TouchpointRecorded, { customerId }),
-    );
-    const survey = await mail.waitFor(email, 60000);
-    const token = /\/s\/([^"?/]+)/.exec(String(survey.html))?.[1];
-    expect(token).toBeDefined();
-    const writer = await beds['response-ingestion'].clientToken('responses-writer');
-    const answer = await fetch(`${beds['response-ingestion'].url}/responses`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${writer}`,
-        'idempotency-key': `answer-${customerId}`,
-      },
-      body: JSON.stringify({ token, score: customer.score, comment: customer.comment }),
-    });
-    expect(answer.status).toBe(201);
-  }
 
   const gather = (customerId: string) => gatherCustomerExport(customerId, exportSettingsFromEnv(env));
 
