@@ -4,7 +4,7 @@ import { initialTaxonomyTags } from '../taxonomy/initial-taxonomy';
 import { type LabelledComment, loadLabelled } from './labelled.dataset';
 import { measureSet, type SetFigures } from './shipped-model.evaluation';
 import type { Counts, Scores } from './tagging.evaluator';
-import { idHash, INDEPENDENT_SET } from './training.corpus';
+import { idHash, independentComments } from './training.corpus';
 
 export const CROSS_VALIDATION_FOLDS = 5;
 
@@ -17,7 +17,7 @@ export const CROSS_VALIDATION_FOLDS = 5;
 export function crossValidate(folds = CROSS_VALIDATION_FOLDS): SetFigures {
   const tags = initialTaxonomyTags();
   const own = loadLabelled();
-  const independent = loadLabelled(INDEPENDENT_SET);
+  const independent = independentComments();
   // Not the dev-check hash: folds cut across dev-train and dev-check.
   const foldOf = (comment: LabelledComment) => (idHash(`fold:${comment.id}`) >>> 3) % folds;
   const perFold: SetFigures[] = [];

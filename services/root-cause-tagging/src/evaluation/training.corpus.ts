@@ -2,7 +2,8 @@ import { type LabelledComment, loadLabelled } from './labelled.dataset';
 
 /** One comment of the independent development set in four checks the model instead of training it. */
 const DEV_CHECK_ONE_IN = 4;
-export const INDEPENDENT_SET = 'eval/independent.jsonl';
+/** The independent development sets, each written blind (data/eval/README.md). */
+export const INDEPENDENT_SETS = ['eval/independent.jsonl', 'eval/independent-2.jsonl'];
 /** The blind set (data/eval/README.md): only ever scored in aggregate, never read, never trained or tuned on. */
 export const HOLDOUT_SET = 'eval/holdout.jsonl';
 
@@ -15,9 +16,14 @@ export function trainingCorpus(): LabelledComment[] {
   return [...loadLabelled(), ...independentSet()];
 }
 
+/** The comments of the independent development sets, as labelled. */
+export function independentComments(): LabelledComment[] {
+  return INDEPENDENT_SETS.flatMap((file) => loadLabelled(file));
+}
+
 /** The independent development set, each comment with its fixed dev-train/dev-check split. */
 export function independentSet(): LabelledComment[] {
-  return loadLabelled(INDEPENDENT_SET).map((comment) => ({
+  return independentComments().map((comment) => ({
     ...comment,
     split: isDevCheck(comment.id) ? 'dev' : 'train',
   }));

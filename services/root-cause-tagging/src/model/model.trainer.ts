@@ -14,8 +14,9 @@ export interface ConfirmedExample {
 
 /**
  * A root cause a case owner confirmed counts twice as much as one labelled comment: it is in-domain
- * and current. At 1, a dozen confirmations moved nothing against the ~750 comments the service trains
- * on (the loop slice stayed at F1 0.353); 2 is the smallest weight that learns it (0.526).
+ * and current, and the shipped corpus only grows. On the 717 comments of the first development set,
+ * a dozen confirmations at weight 1 moved nothing (the loop slice stayed at F1 0.353) and at 2 they
+ * did (0.526); on the 1,168 of both sets they move it at either weight (0.222 to 0.316).
  */
 const CONFIRMED_WEIGHT = 2;
 const THRESHOLDS = Array.from({ length: 15 }, (_, i) => (15 + i * 5) / 100);
