@@ -6,6 +6,7 @@ import { countProcessed } from '../messaging.metrics';
 import type { MessagingSettings } from '../messaging.settings';
 import { unavailableDependency } from '../outage/infrastructure-failure';
 import { type InfrastructureOutages, outageBackoff } from '../outage/infrastructure.outages';
+import { appendToOutbox } from '../outbox/outbox.writer';
 import { UnitOfWork } from '../outbox/unit-of-work';
 import { EventContext } from './event.context';
 import { CONSUMER_WORKER, type EventProcessor, inRecordSpan, isTombstone, runHandler } from './event.processor';
@@ -40,11 +41,11 @@ const SAVEPOINT = 'nps_record';
 
 /**
  * Batch mode of the consumer (docs/adr/0039-batch-consumer.md): the records of a batch go through
- * one transaction — one multi-row inbox insert, each fresh record's handler and outbox rows
- * inside a savepoint of its own. A record whose handler throws is rolled back to its savepoint;
- * the records before it commit, it goes the per-record way (retries, dead letter), and the
- * records after it wait for the next call, so a partition's order holds. An outage rolls the
- * whole batch back and waits, heartbeating, as in per-record mode.
+ * one transaction — one multi-row inbox insert, each fresh record's handler inside a savepoint of
+ * its own, and one outbox write for the events of all records applied. A record whose handler
+ * throws is rolled back to its savepoint; the records before it commit, it goes the per-record
+ * way (retries, dead letter), and the records after it wait for the next call, so a partition's
+ * order holds. An outage rolls the whole batch back and waits, heartbeating, as in per-record mode.
  */
 export class BatchProcessor {
   constructor(
@@ -100,10 +101,9 @@ export class BatchProcessor {
         const unitOfWork = new UnitOfWork(manager, schema, source, attributes.id);
         const position = { topic: batch.topic.name, partition: batch.partition, offset: message.offset };
         try {
-          await inRecordSpan({ ...batch, message }, this.settings.groupId, async () => {
-            await runHandler(handler, event, new EventContext([unitOfWork, attributes, position, 1]));
-            await unitOfWork.flush();
-          });
+          await inRecordSpan({ ...batch, message }, this.settings.groupId, () =>
+            runHandler(handler, event, new EventContext([unitOfWork, attributes, position, 1])),
+          );
           // One round trip: keep this record's work, open the next record's savepoint.
           await manager.query(`RELEASE SAVEPOINT ${SAVEPOINT}; SAVEPOINT ${SAVEPOINT}`);
         } catch (error) {
@@ -111,10 +111,17 @@ export class BatchProcessor {
           await manager.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
           // This record and the ones after it are not applied now: their inbox rows go too.
           await this.unclaim(manager, [attributes.id, ...fresh]);
-          return { ...outcome, failedAt: records[i].index };
+          outcome.failedAt = records[i].index;
+          break;
         }
         outcome.applied.push(unitOfWork);
       }
+      // The applied records' events in one write, in offset order (one key lock round, one insert).
+      await appendToOutbox(
+        manager,
+        schema,
+        outcome.applied.flatMap((unitOfWork) => unitOfWork.takePending()),
+      );
       return outcome;
     });
   }

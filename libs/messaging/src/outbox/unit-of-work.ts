@@ -59,6 +59,11 @@ export class UnitOfWork {
 
   /** Writes the queued events; called by the transaction runner just before commit. */
   async flush(): Promise<void> {
-    await appendToOutbox(this.manager, this.schema, this.pending.splice(0));
+    await appendToOutbox(this.manager, this.schema, this.takePending());
+  }
+
+  /** Hands over the queued events, for a runner that writes several units of work's events at once. */
+  takePending(): OutboxMessage[] {
+    return this.pending.splice(0);
   }
 }
