@@ -66,6 +66,31 @@ describe('a consumer in batch mode', () => {
     await bed.stop('SIGTERM');
   });
 
+  it("publishes the events of a batch's applied records once each, and none of a record rolled back", async () => {
+    await withTopicsAndNoConsumer();
+    // One key: one batch. Each record publishes an echo before the failure check, the poison one too.
+    const events = Array.from({ length: 30 }, (_, i) =>
+      anEvent(Topics.ResponseReceived, { customerId: 'c-echo', comment: `echo-${i}` }),
+    );
+    await bed.publish(Topics.ResponseReceived, events);
+    await bed.start({ FAIL_ON: 'echo-15' });
+
+    const echoes = events.filter((event) => event.comment !== 'echo-15').map((event) => `customer:${event.comment}`);
+    await expectEventually(
+      async () => expect((await ledgerComments(bed)).filter((c) => c.startsWith('customer:'))).toEqual(echoes),
+      { timeoutMs: 30000 },
+    );
+    const replayer = new DeadLetterReplayer({ brokers, clientId: 'batch-echo-test', topicPrefix });
+    await expectEventually(async () =>
+      expect(await replayer.list(Topics.ResponseReceived.name)).toContainEqual(
+        expect.objectContaining({ errorMessage: 'cannot record echo-15' }),
+      ),
+    );
+    await bed.outboxDrained();
+    expect(await ledgerComments(bed)).not.toContain('customer:echo-15');
+    await bed.stop('SIGTERM');
+  });
+
   it('applies every record exactly once when killed three times in the middle of a batch', async () => {
     await withTopicsAndNoConsumer();
     // Records whose handler hangs: each kill finds a batch transaction open, with records applied before it.
