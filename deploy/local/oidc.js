@@ -2,10 +2,14 @@
 // fake) on 127.0.0.1 (OIDC_PORT, default 3010), issuing JWT access tokens through the OAuth2
 // client-credentials grant. Machines get one client per scope set; each seeded person gets a
 // client of their own whose tokens carry their roles and teams (docs/adr/0016-authentication.md).
-// Not for production: every secret below is public and the signing keys live on this machine.
+// People also sign in to the ops console (public client `ops-console`, Authorization Code + PKCE)
+// on a login page that takes a seeded person's id and no password (docs/adr/0042-ops-console.md).
+// Not for production: every secret below is public, anyone may sign in as anyone, and the signing
+// keys live on this machine.
 const { generateKeyPairSync, randomBytes } = require('node:crypto');
 const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
+const { consoleClient, loginInteractions, preGrantedConsole } = require('./oidc-login');
 
 /** Every scope a machine client may hold (issue 13). */
 const MACHINE_SCOPES = [
@@ -33,6 +37,11 @@ function settingsFromEnv(env = process.env) {
     teamsClaim: env.OIDC_TEAMS_CLAIM ?? 'teams',
     accessTokenTtlSeconds: Number(env.OIDC_ACCESS_TOKEN_TTL_SECONDS ?? 3600),
     jwksFile: env.OIDC_JWKS_FILE,
+    /** Origins of the ops console (comma-separated): its redirect and post-logout URIs and CORS. */
+    consoleUrls: (env.OPS_CONSOLE_URL ?? 'http://127.0.0.1:3000')
+      .split(',')
+      .map((url) => url.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
     seed: mergeSeeds(
       readSeed(env.OIDC_SEED_FILE ?? join(__dirname, 'oidc-seed.json')),
       JSON.parse(env.OIDC_EXTRA_CLIENTS ?? '{}'),
@@ -95,11 +104,29 @@ function providerConfiguration(settings, errors) {
     clients: [
       ...settings.seed.people.map((person) => clientOf(person, [])),
       ...settings.seed.machines.map((m) => clientOf(m, m.scopes)),
+      consoleClient(settings.consoleUrls),
     ],
-    scopes: ['openid', ...MACHINE_SCOPES],
+    scopes: ['openid', 'profile', 'offline_access', ...MACHINE_SCOPES],
+    claims: { openid: ['sub'], profile: ['name'] },
+    // A person signing in is a seeded person; `sub` is their id, the member id case-management knows.
+    findAccount: async (_ctx, id) => {
+      const person = people.get(id);
+      if (!person) return undefined;
+      return { accountId: id, claims: async () => ({ sub: id, name: person.name ?? id }) };
+    },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    // The console is first-party: no consent screen, openid profile and the API are granted at sign-in.
+    loadExistingGrant: preGrantedConsole(settings.audience),
+    // The console renews its session with a rotating refresh token, not a hidden iframe.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    clientBasedCORS: (_ctx, origin, client) =>
+      client.clientId === 'ops-console' && settings.consoleUrls.some((url) => new URL(url).origin === origin),
     jwks: signingKeys(settings.jwksFile),
     cookies: { keys: [randomBytes(32).toString('base64url')] },
-    ttl: { ClientCredentials: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? settings.accessTokenTtlSeconds },
+    ttl: {
+      ClientCredentials: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? settings.accessTokenTtlSeconds,
+      AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? settings.accessTokenTtlSeconds,
+    },
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
@@ -121,9 +148,10 @@ function providerConfiguration(settings, errors) {
         },
       },
     },
-    // A person's client carries the person's roles and teams into every token it gets.
+    // A person's client carries the person's roles and teams into every token it gets; so does a
+    // token a signed-in person got through the console (its accountId is the person's id).
     extraTokenClaims: async (_ctx, token) => {
-      const person = people.get(token.clientId);
+      const person = people.get(token.clientId) ?? (token.accountId ? people.get(token.accountId) : undefined);
       if (!person) return undefined;
       return {
         [settings.rolesClaim]: person.roles,
@@ -138,6 +166,7 @@ function providerConfiguration(settings, errors) {
 async function startIssuer(settings = settingsFromEnv()) {
   const { default: Provider, errors } = require('oidc-provider');
   const provider = new Provider(settings.issuer, providerConfiguration(settings, errors));
+  provider.use(loginInteractions(provider, new Map(settings.seed.people.map((person) => [person.id, person]))));
   const server = provider.listen(settings.port, settings.host);
   await new Promise((resolve, reject) => server.once('listening', resolve).once('error', reject));
   return { issuer: settings.issuer, close: () => new Promise((resolve) => server.close(resolve)) };
