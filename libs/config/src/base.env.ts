@@ -10,10 +10,10 @@ export const KAFKA_SASL_MECHANISMS = ['scram-sha-256', 'scram-sha-512', 'plain']
 export const DATABASE_SSL_MODES = ['disable', 'require', 'verify-ca', 'verify-full'] as const;
 
 /**
- * Variables every service reads. A service extends this class with its own; every property
- * needs a default that works on a developer machine (see README, Configuration).
+ * Variables of every HTTP process: environment, listening address, logs, HTTP hardening, shutdown
+ * and the OIDC issuer. A process without a database or Kafka (the ops console) extends this one.
  */
-export class BaseEnv {
+export class HttpEnv {
   /** `production` refuses every development secret and default marked @DevelopmentDefault (docs/security.md). */
   @IsIn(NPS_ENVIRONMENTS)
   NPS_ENV: (typeof NPS_ENVIRONMENTS)[number] = 'development';
@@ -30,6 +30,66 @@ export class BaseEnv {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
+  @IsInt()
+  @Min(1000)
+  @Max(60000)
+  SHUTDOWN_TIMEOUT_MS: number = 9000;
+
+  /** `Retry-After` of the 503 an HTTP request gets while Postgres is unreachable. */
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  HTTP_RETRY_AFTER_SECONDS: number = 5;
+
+  /** Largest JSON or form body any route takes, in bytes; a larger one gets 413 (docs/security.md). */
+  @IsInt()
+  @Min(1024)
+  @Max(104857600)
+  HTTP_BODY_LIMIT_BYTES: number = 102400;
+
+  /**
+   * `Strict-Transport-Security` max-age in seconds; 0 (the default, plain http on a developer machine) sends none.
+   * Set it (e.g. 31536000) in production, where the service is only reached over https.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(63072000)
+  HTTP_HSTS_MAX_AGE_SECONDS: number = 0;
+
+  /** Reverse proxies in front of the service whose `X-Forwarded-For` is trusted for the client address. */
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  HTTP_TRUSTED_PROXY_HOPS: number = 0;
+
+  @IsOptional()
+  @IsString()
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** OIDC issuer of access tokens (`iss`); its discovery document names the JWKS. Default: deploy/local/oidc.js. */
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  @DevelopmentDefault({ reason: 'is the local development issuer', secret: false })
+  OIDC_ISSUER = 'http://127.0.0.1:3010';
+
+  /** Audience (`aud`) every access token must name: the resource indicator of this platform's API. */
+  @IsString()
+  OIDC_AUDIENCE = 'urn:nps:api';
+
+  /** Claim holding a person's roles (agent, lead, admin, analyst). */
+  @IsString()
+  OIDC_ROLES_CLAIM = 'roles';
+
+  /** Claim holding the ids of a person's teams. */
+  @IsString()
+  OIDC_TEAMS_CLAIM = 'teams';
+}
+
+/**
+ * Variables every platform service reads: HttpEnv plus Postgres, Kafka, consumers and retention. A
+ * service extends this class with its own; every property needs a default that works on a developer
+ * machine (see README, Configuration).
+ */
+export class BaseEnv extends HttpEnv {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
   @DevelopmentDefault({
     when: hasDevelopmentDatabasePassword,
@@ -119,6 +179,19 @@ export class BaseEnv {
   @Max(10000)
   OUTBOX_BATCH_SIZE: number = 500;
 
+  /**
+   * Whether the relay waits for the NOTIFY of a committed outbox insert (true) or polls every
+   * 50 ms (false: for a pooler in transaction mode, which does not carry LISTEN sessions).
+   */
+  @EnvBoolean()
+  OUTBOX_RELAY_LISTEN: boolean = true;
+
+  /** While listening, how long the relay waits without a notification before it looks anyway. */
+  @IsInt()
+  @Min(10)
+  @Max(600000)
+  OUTBOX_RELAY_IDLE_MS: number = 1000;
+
   /** Attempts per consumed record before it goes to `<topic>.dlq`. */
   @IsInt()
   @Min(1)
@@ -161,59 +234,6 @@ export class BaseEnv {
   @Min(6000)
   @Max(300000)
   KAFKA_SESSION_TIMEOUT_MS: number = 10000;
-
-  @IsInt()
-  @Min(1000)
-  @Max(60000)
-  SHUTDOWN_TIMEOUT_MS: number = 9000;
-
-  /** `Retry-After` of the 503 an HTTP request gets while Postgres is unreachable. */
-  @IsInt()
-  @Min(1)
-  @Max(3600)
-  HTTP_RETRY_AFTER_SECONDS: number = 5;
-
-  /** Largest JSON or form body any route takes, in bytes; a larger one gets 413 (docs/security.md). */
-  @IsInt()
-  @Min(1024)
-  @Max(104857600)
-  HTTP_BODY_LIMIT_BYTES: number = 102400;
-
-  /**
-   * `Strict-Transport-Security` max-age in seconds; 0 (the default, plain http on a developer machine) sends none.
-   * Set it (e.g. 31536000) in production, where the service is only reached over https.
-   */
-  @IsInt()
-  @Min(0)
-  @Max(63072000)
-  HTTP_HSTS_MAX_AGE_SECONDS: number = 0;
-
-  /** Reverse proxies in front of the service whose `X-Forwarded-For` is trusted for the client address. */
-  @IsInt()
-  @Min(0)
-  @Max(10)
-  HTTP_TRUSTED_PROXY_HOPS: number = 0;
-
-  @IsOptional()
-  @IsString()
-  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
-
-  /** OIDC issuer of access tokens (`iss`); its discovery document names the JWKS. Default: deploy/local/oidc.js. */
-  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
-  @DevelopmentDefault({ reason: 'is the local development issuer', secret: false })
-  OIDC_ISSUER = 'http://127.0.0.1:3010';
-
-  /** Audience (`aud`) every access token must name: the resource indicator of this platform's API. */
-  @IsString()
-  OIDC_AUDIENCE = 'urn:nps:api';
-
-  /** Claim holding a person's roles (agent, lead, admin, analyst). */
-  @IsString()
-  OIDC_ROLES_CLAIM = 'roles';
-
-  /** Claim holding the ids of a person's teams. */
-  @IsString()
-  OIDC_TEAMS_CLAIM = 'teams';
 
   /**
    * Days an inbox row (the id of an applied event) is kept: longer than any topic, dead-letter

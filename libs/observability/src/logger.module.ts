@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { BaseEnv } from '@nps/config';
+import { HttpEnv } from '@nps/config';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import { stdSerializers } from 'pino';
 import { scrubLogArguments, scrubText } from './log.scrubber';
@@ -36,8 +36,8 @@ export class LoggerModule {
       module: LoggerModule,
       imports: [
         PinoLoggerModule.forRootAsync({
-          inject: [BaseEnv],
-          useFactory: (env: BaseEnv) => ({
+          inject: [HttpEnv],
+          useFactory: (env: HttpEnv) => ({
             pinoHttp: {
               level: env.LOG_LEVEL,
               base: { service },

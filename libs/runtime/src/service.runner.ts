@@ -1,6 +1,6 @@
 import { type INestApplication, Logger as NestLogger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type BaseEnv, ConfigError, cachedEnv } from '@nps/config';
+import { type BaseEnv, ConfigError, cachedEnv, type HttpEnv } from '@nps/config';
 import { KafkaTransportFactory, RethrowRpcFilter } from '@nps/messaging';
 import { stopTelemetry } from '@nps/observability/telemetry';
 import { Logger } from 'nestjs-pino';
@@ -62,7 +62,44 @@ export async function runService<E extends BaseEnv>(
   return app;
 }
 
-function loadEnvOrExit<E extends BaseEnv>(envClass: new () => E): E {
+export interface HttpRunOptions<E extends HttpEnv> {
+  name: string;
+  env: new () => E;
+  /** HTTP set-up applied before the body parsers (a proxy must see the request body unread). */
+  configure?: (app: INestApplication, env: E) => void | Promise<void>;
+  /** Content security policy directives added to the platform's (useSecurityHeaders). */
+  csp?: (env: E) => Record<string, string[]>;
+}
+
+/**
+ * Boots an HTTP-only process without a database or Kafka (the ops console): validated config, JSON
+ * logs, security headers, and the same start-up line and signal handling as runService.
+ */
+export async function runHttpService<E extends HttpEnv>(
+  appModule: Type,
+  options: HttpRunOptions<E>,
+): Promise<INestApplication> {
+  const env = loadEnvOrExit(options.env);
+  const app = await NestFactory.create(appModule, {
+    bufferLogs: true,
+    forceCloseConnections: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  useSecurityHeaders(app, env, options.csp?.(env));
+  await options.configure?.(app, env);
+  useBodyLimits(app, env);
+  await app.listen(env.PORT, env.HOST);
+  stopOnSignals(app, env.SHUTDOWN_TIMEOUT_MS);
+  const readyMs = Math.round(process.uptime() * 1000);
+  new NestLogger(options.name).log({
+    msg: `${options.name} listening on port ${env.PORT} after ${readyMs} ms`,
+    readyMs,
+  });
+  return app;
+}
+
+function loadEnvOrExit<E extends HttpEnv>(envClass: new () => E): E {
   try {
     return cachedEnv(envClass);
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { BaseEnv } from '@nps/config';
+import type { HttpEnv } from '@nps/config';
 import helmet from 'helmet';
 import { jsonDepthOf, MAX_JSON_DEPTH } from './json-depth';
 
@@ -9,8 +9,9 @@ import { jsonDepthOf, MAX_JSON_DEPTH } from './json-depth';
  * Security headers on every response of every service (helmet): a content security policy that
  * allows no inline script and no framing, no MIME sniffing, no referrer across origins, and HSTS
  * once HTTP_HSTS_MAX_AGE_SECONDS is set (production, behind https). docs/security.md, Public surface.
+ * `csp` adds or replaces directives (the ops console lets its page call the OIDC issuer).
  */
-export function useSecurityHeaders(app: INestApplication, env: BaseEnv): void {
+export function useSecurityHeaders(app: INestApplication, env: HttpEnv, csp: Record<string, string[]> = {}): void {
   const express = app as NestExpressApplication;
   express.set('trust proxy', env.HTTP_TRUSTED_PROXY_HOPS);
   express.disable('x-powered-by');
@@ -20,6 +21,7 @@ export function useSecurityHeaders(app: INestApplication, env: BaseEnv): void {
       contentSecurityPolicy: {
         directives: {
           'frame-ancestors': ["'none'"],
+          ...csp,
           // On plain http (a developer machine) upgrading would break every stylesheet and script.
           'upgrade-insecure-requests': https ? [] : null,
         },
@@ -35,7 +37,7 @@ export function useSecurityHeaders(app: INestApplication, env: BaseEnv): void {
  * bytes kept for signature checks. A parser the service registered itself (`configure`) comes
  * first and wins; streamed bodies (CSV, JSON Lines) are left to their route.
  */
-export function useBodyLimits(app: INestApplication, env: BaseEnv): void {
+export function useBodyLimits(app: INestApplication, env: HttpEnv): void {
   const express = app as NestExpressApplication;
   const adapter = express.getHttpAdapter() as unknown as { isMiddlewareApplied(name: string): boolean };
   const limit = env.HTTP_BODY_LIMIT_BYTES;

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { BaseEnv } from '@nps/config';
+import { HttpEnv } from '@nps/config';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { requestValidationPipe } from './request-validation.pipe';
 
@@ -15,8 +15,8 @@ export class ProblemDetailsModule {
       providers: [
         {
           provide: APP_FILTER,
-          inject: [{ token: BaseEnv, optional: true }],
-          useFactory: (env?: BaseEnv) =>
+          inject: [{ token: HttpEnv, optional: true }],
+          useFactory: (env?: HttpEnv) =>
             new ProblemDetailsFilter({
               service,
               retryAfterSeconds: env?.HTTP_RETRY_AFTER_SECONDS ?? DEFAULT_RETRY_AFTER_SECONDS,

@@ -1,0 +1,3 @@
+import { startTelemetry } from '@nps/observability/telemetry';
+
+startTelemetry('ops-console');
