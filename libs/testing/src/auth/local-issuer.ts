@@ -34,8 +34,11 @@ export class LocalIssuer {
     private readonly clients: IssuerClient[],
   ) {}
 
-  /** Starts an issuer; `clients` are added to the seeded people (with roles) and machines (with scopes). */
-  static async start(clients: IssuerClient[] = []): Promise<LocalIssuer> {
+  /**
+   * Starts an issuer; `clients` are added to the seeded people (with roles) and machines (with scopes).
+   * `env` adds settings of deploy/local/oidc.js, e.g. `OPS_CONSOLE_URL` for a console on a free port.
+   */
+  static async start(clients: IssuerClient[] = [], env: Record<string, string> = {}): Promise<LocalIssuer> {
     const port = await freePort();
     const extra = { people: clients.filter((c) => c.roles), machines: clients.filter((c) => !c.roles) };
     const child = ServiceProcess.start({
@@ -45,6 +48,7 @@ export class LocalIssuer {
         OIDC_HOST: '127.0.0.1',
         OIDC_EXTRA_CLIENTS: JSON.stringify(extra),
         OIDC_SEED_FILE: SEED_FILE,
+        ...env,
       },
     });
     const issuer = new LocalIssuer(child, `http://127.0.0.1:${port}`, clients);

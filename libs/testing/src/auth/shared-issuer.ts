@@ -8,15 +8,19 @@ export interface IssuerSource {
 
 /**
  * One LocalIssuer for every bed of a test file that uses this source (the default source is one
- * per file: Jest gives each file its own module registry). `clients` are added to the seeded ones.
+ * per file: Jest gives each file its own module registry). `clients` are added to the seeded ones;
+ * `env`, asked when the issuer starts, adds issuer settings (the ops console's URL).
  */
-export function sharedLocalIssuer(clients: IssuerClient[] = []): IssuerSource {
+export function sharedLocalIssuer(
+  clients: IssuerClient[] = [],
+  env: () => Promise<Record<string, string>> = async () => ({}),
+): IssuerSource {
   let users = 0;
   let issuer: Promise<LocalIssuer> | undefined;
   return {
     acquire() {
       users += 1;
-      issuer ??= LocalIssuer.start(clients);
+      issuer ??= env().then((settings) => LocalIssuer.start(clients, settings));
       return issuer;
     },
     async release() {
