@@ -56,6 +56,8 @@ export class MessagingModule implements OnModuleInit {
               topicPrefix: env.KAFKA_TOPIC_PREFIX,
               relayEnabled: env.OUTBOX_RELAY_ENABLED,
               relayBatchSize: env.OUTBOX_BATCH_SIZE,
+              relayListens: env.OUTBOX_RELAY_LISTEN,
+              relayIdleMs: env.OUTBOX_RELAY_IDLE_MS,
               maxAttempts: env.CONSUMER_MAX_ATTEMPTS,
               retryBackoffMs: env.CONSUMER_RETRY_BACKOFF_MS,
               partitionsConcurrently: env.CONSUMER_PARTITIONS_CONCURRENTLY,

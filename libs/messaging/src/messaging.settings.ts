@@ -9,6 +9,10 @@ export class MessagingSettings {
   topicPrefix: string;
   relayEnabled: boolean;
   relayBatchSize: number;
+  /** Whether the relay LISTENs for committed outbox inserts instead of polling every 50 ms. */
+  relayListens: boolean;
+  /** While listening: the longest idle wait without a notification (a safety net only). */
+  relayIdleMs: number;
   /** Attempts per message before it goes to the dead-letter topic. */
   maxAttempts: number;
   retryBackoffMs: number;

@@ -5,7 +5,9 @@ import { EventPublisher } from '../event.publisher';
 import { MessagingMetric, meter } from '../messaging.metrics';
 import { MessagingSettings } from '../messaging.settings';
 import { InfrastructureOutages, outageBackoff } from '../outage/infrastructure.outages';
+import { outboxChannel } from './outbox.writer';
 import { RelayLock } from './relay.lock';
+import { RelayWakeup } from './relay.wakeup';
 
 interface OutboxRow {
   id: string;
@@ -16,6 +18,7 @@ interface OutboxRow {
   headers: Record<string, string>;
 }
 
+/** Idle wait between polls when no notification can wake the relay (OUTBOX_RELAY_LISTEN=false, or LISTEN refused). */
 const IDLE_POLL_MS = 50;
 const LOCK_POLL_MS = 1000;
 const WORKER = 'outbox relay';
@@ -27,6 +30,8 @@ const DEPTH_TIMEOUT_MS = 2000;
  * relays at a time: it holds a session advisory lock, proven before each batch (relay.lock.ts);
  * the others wait to take over. While Kafka or Postgres is down, rows stay in the outbox and the
  * relay waits with a capped backoff, logging once (docs/adr/0014-infrastructure-faults.md).
+ * Idle, it waits for the NOTIFY of the next committed insert (outbox.writer.ts) rather than
+ * polling; rows that arrive while it publishes go out in its next batch.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -34,6 +39,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running = false;
   private loop?: Promise<void>;
   private readonly lock: RelayLock;
+  private readonly wakeup = new RelayWakeup();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -41,7 +47,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly settings: MessagingSettings,
     private readonly outages: InfrastructureOutages = new InfrastructureOutages(),
   ) {
-    this.lock = new RelayLock(dataSource, `${settings.schema}:outbox-relay`);
+    const listen = settings.relayListens
+      ? { channel: outboxChannel(settings.schema), onNotification: () => this.wakeup.wake() }
+      : undefined;
+    this.lock = new RelayLock(dataSource, `${settings.schema}:outbox-relay`, listen);
     meter()
       .createObservableGauge(MessagingMetric.outboxDepth, {
         description: 'Rows in the outbox not yet relayed to Kafka, counted when metrics are collected',
@@ -71,6 +80,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
+    this.wakeup.wake();
     await this.loop;
     await this.lock.release();
   }
@@ -105,7 +115,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         const sent = await this.relayOnce();
         this.outages.end(WORKER);
         backoff = 0;
-        if (sent < this.settings.relayBatchSize) await sleep(IDLE_POLL_MS);
+        if (sent < this.settings.relayBatchSize)
+          await this.wakeup.wait(this.lock.listening ? this.settings.relayIdleMs : IDLE_POLL_MS);
       } catch (error) {
         backoff = outageBackoff(backoff, 100);
         if (!this.outages.begin(WORKER, error)) {

@@ -8,6 +8,11 @@ export interface OutboxMessage {
   headers: Record<string, string>;
 }
 
+/** The channel a committed outbox insert notifies, waking the relay at once (outbox.relay.ts). */
+export function outboxChannel(schema: string): string {
+  return `${schema}.outbox`;
+}
+
 /**
  * Appends messages to the outbox inside the caller's transaction.
  *
@@ -16,6 +21,9 @@ export interface OutboxMessage {
  * transaction-scoped advisory lock before inserting: a second writer of the same key waits
  * until the first commits and only then draws its (higher) id. Per key, id order is then
  * commit order; keys are locked in sorted order so two writers cannot deadlock.
+ *
+ * The same statement NOTIFYs the schema's outbox channel. Postgres delivers it at commit (and not
+ * on rollback), so the relay wakes for rows it can read, with no extra round trip.
  */
 export async function appendToOutbox(manager: EntityManager, schema: string, messages: OutboxMessage[]): Promise<void> {
   if (messages.length === 0) return;
@@ -25,13 +33,17 @@ export async function appendToOutbox(manager: EntityManager, schema: string, mes
     keys,
   ]);
   await manager.query(
-    `INSERT INTO "${schema}".outbox (topic, message_key, payload, headers)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[])`,
+    `WITH appended AS (
+       INSERT INTO "${schema}".outbox (topic, message_key, payload, headers)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[])
+       RETURNING id)
+     SELECT pg_notify($5, '') FROM (SELECT count(*) FROM appended) AS appended_rows`,
     [
       messages.map((m) => m.topic),
       messages.map((m) => m.key),
       messages.map((m) => m.value),
       messages.map((m) => JSON.stringify(m.headers)),
+      outboxChannel(schema),
     ],
   );
 }

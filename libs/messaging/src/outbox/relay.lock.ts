@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { EventEmitter } from 'node:events';
 import type { DataSource, QueryRunner } from 'typeorm';
 
 const UNLOCK_SQL = `SELECT pg_advisory_unlock(hashtext($1), 0)`;
@@ -21,11 +22,18 @@ const PROOF_SQL = `SELECT EXISTS (SELECT 1 FROM pg_locks
 export class RelayLock {
   private readonly logger = new Logger(RelayLock.name);
   private holder?: QueryRunner;
+  private listener?: { session: EventEmitter; onNotification: () => void };
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly name: string,
+    private readonly listen?: { channel: string; onNotification: () => void },
   ) {}
+
+  /** Whether the holder's session receives the channel's notifications. */
+  get listening(): boolean {
+    return this.listener !== undefined;
+  }
 
   /** True when this instance holds the lock now (taking it when free), proven on the lock's own connection. */
   async prove(): Promise<boolean> {
@@ -33,6 +41,7 @@ export class RelayLock {
       if (await this.stillHeld(this.holder)) return true;
       const msg = 'the outbox relay lost its lock: it stops relaying until it takes the lock again';
       this.logger.warn({ msg, lock: this.name });
+      this.stopListening();
       discard(this.holder, 'the relay lock failed its proof');
       this.holder = undefined;
     }
@@ -43,8 +52,14 @@ export class RelayLock {
   async release(): Promise<void> {
     const holder = this.holder;
     this.holder = undefined;
+    const listened = this.stopListening();
     if (!holder || holder.isReleased) return;
-    const unlocked = await withTimeout(holder.query(UNLOCK_SQL, [this.name]), PROOF_TIMEOUT_MS).then(
+    // Back in the pool, the connection must neither hold the lock nor keep listening.
+    const giveBack = async () => {
+      if (listened) await holder.query('UNLISTEN *');
+      await holder.query(UNLOCK_SQL, [this.name]);
+    };
+    const unlocked = await withTimeout(giveBack(), PROOF_TIMEOUT_MS).then(
       () => true,
       () => false,
     );
@@ -59,6 +74,7 @@ export class RelayLock {
       const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext($1), 0) AS locked`, [this.name]);
       if (locked) {
         this.holder = runner;
+        await this.startListening(runner);
         return true;
       }
     } catch (error) {
@@ -67,6 +83,33 @@ export class RelayLock {
     }
     await runner.release();
     return false;
+  }
+
+  private async startListening(runner: QueryRunner): Promise<void> {
+    if (!this.listen) return;
+    const session = (runner as unknown as { databaseConnection: EventEmitter }).databaseConnection;
+    const { channel, onNotification } = this.listen;
+    try {
+      await runner.query(`LISTEN ${quoteIdentifier(channel)}`);
+    } catch (error) {
+      const msg = 'the outbox relay cannot LISTEN: it polls instead';
+      this.logger.warn({ msg, channel, error: (error as Error).message });
+      return;
+    }
+    const listener = (notification: { channel: string }) => {
+      if (notification.channel === channel) onNotification();
+    };
+    session.on('notification', listener);
+    this.listener = { session, onNotification: listener as () => void };
+    onNotification(); // rows committed before LISTEN took effect would otherwise wait for a poll
+  }
+
+  /** Stops reacting to notifications; true when the session was listening. */
+  private stopListening(): boolean {
+    if (!this.listener) return false;
+    this.listener.session.off('notification', this.listener.onNotification);
+    this.listener = undefined;
+    return true;
   }
 
   private async stillHeld(holder: QueryRunner): Promise<boolean> {
@@ -88,6 +131,10 @@ export class RelayLock {
 function discard(holder: QueryRunner, reason: string): void {
   const runner = holder as unknown as { releasePostgresConnection(error: Error): Promise<void> };
   if (!holder.isReleased) void runner.releasePostgresConnection(new Error(reason));
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -1,0 +1,112 @@
+import { Topics } from '@nps/contracts';
+import {
+  ensureTopics,
+  EventPublisher,
+  EventTransactions,
+  kafkaConfig,
+  MessagingSettings,
+  MessagingTables1763856000000,
+  OutboxRelay,
+} from '@nps/messaging';
+import { dataSourceOptions } from '@nps/persistence';
+import {
+  anEvent,
+  expectEventually,
+  freshSchema,
+  freshTopicPrefix,
+  testDatabaseUrl,
+  testKafkaBrokers,
+} from '@nps/testing';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+
+// The relay's safety-net poll is an hour away, so only the NOTIFY of a committed outbox insert
+// can make it publish within the test (outbox.writer.ts, relay.lock.ts).
+describe('the outbox relay, listening', () => {
+  const brokers = testKafkaBrokers();
+  const published: string[][] = [];
+  let dataSource: DataSource;
+  let publisher: EventPublisher;
+  let relay: OutboxRelay;
+  let settings: MessagingSettings;
+
+  beforeAll(async () => {
+    const schema = await freshSchema('wakeup');
+    const topicPrefix = freshTopicPrefix();
+    settings = Object.assign(new MessagingSettings(), {
+      service: 'wakeup',
+      schema,
+      topicPrefix,
+      relayEnabled: true,
+      relayBatchSize: 100,
+      relayListens: true,
+      relayIdleMs: 3600000,
+    });
+    const migrations = [MessagingTables1763856000000];
+    // Two connections: the relay's lock session and one for everything else.
+    const options = dataSourceOptions({ url: testDatabaseUrl(), schema, entities: [], migrations, poolSize: 2 });
+    dataSource = new DataSource(options);
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    const admin = new Kafka(kafkaConfig({ brokers, clientId: 'wakeup-test' })).admin();
+    await admin.connect();
+    await ensureTopics(admin, [Topics.ResponseReceived], topicPrefix);
+    await admin.disconnect();
+    publisher = new EventPublisher({ brokers, clientId: 'wakeup', topicPrefix });
+    await publisher.onModuleInit();
+    const publishInOrder = publisher.publishInOrder.bind(publisher);
+    publisher.publishInOrder = async (records) => {
+      published.push(records.map((record) => String(record.message.key)));
+      await publishInOrder(records);
+    };
+    relay = new OutboxRelay(dataSource, publisher, settings);
+    relay.onApplicationBootstrap();
+  });
+
+  afterAll(async () => {
+    await publisher?.onApplicationShutdown();
+    await dataSource?.destroy();
+  });
+
+  it('publishes each committed event at once, and nothing for a rolled-back one', async () => {
+    const transactions = new EventTransactions(dataSource, settings);
+    const publish = (customerId: string) =>
+      transactions.run(async (unitOfWork) => {
+        unitOfWork.publish(Topics.ResponseReceived, anEvent(Topics.ResponseReceived, { customerId }));
+      });
+    await publish('c-first');
+    await expectEventually(() => expect(published.flat()).toEqual(['c-first']), { timeoutMs: 15000 });
+
+    await expect(
+      transactions.run(async (unitOfWork) => {
+        unitOfWork.publish(Topics.ResponseReceived, anEvent(Topics.ResponseReceived, { customerId: 'c-rolled-back' }));
+        await unitOfWork.flush();
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await publish('c-second');
+    await expectEventually(() => expect(published.flat()).toEqual(['c-first', 'c-second']), { timeoutMs: 15000 });
+  });
+
+  it('gives its connection back to the pool neither locked nor listening', async () => {
+    await relay.beforeApplicationShutdown();
+    const runners = [dataSource.createQueryRunner(), dataSource.createQueryRunner()];
+    try {
+      // Both pool connections at once, so the former lock session is one of them.
+      const sessions = await Promise.all(
+        runners.map((runner) =>
+          runner.query(`SELECT pg_backend_pid() AS pid, array(SELECT pg_listening_channels()) AS channels`),
+        ),
+      );
+      expect(sessions.map(([session]) => session.channels)).toEqual([[], []]);
+      const locks = await runners[0].query(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'
+        AND pid = ANY($1::int[])`,
+        [sessions.map(([session]) => session.pid)],
+      );
+      expect(locks[0].n).toBe(0);
+    } finally {
+      await Promise.all(runners.map((runner) => runner.release()));
+    }
+  });
+});
