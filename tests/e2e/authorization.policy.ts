@@ -81,6 +81,7 @@ export const POLICY: Record<ServiceName, Record<string, string>> = {
     'POST /cases/{caseId}/reopen': 'roles agent lead admin',
     'POST /cases/{caseId}/resolve': 'roles agent lead admin',
     'POST /routing-rules': 'roles lead admin',
+    'POST /routing-rules/preview': 'roles lead admin',
     'POST /teams': 'roles admin',
     'POST /teams/{teamId}/members': 'roles lead admin',
     'PUT /case-opening-policy': 'roles admin',

@@ -70,6 +70,11 @@ const ROUTES: Record<string, RouteCase> = {
     body: { id: 'r-x', position: 1, teamId: 'team-a', conditions: {} },
     forbiddenFor: LEAD_B,
   },
+  'POST /routing-rules/preview': {
+    path: () => '/routing-rules/preview',
+    body: { position: 1, teamId: 'team-a', conditions: {} },
+    forbiddenFor: AGENT_B,
+  },
   'PATCH /routing-rules/{ruleId}': { path: () => '/routing-rules/rule-a', body: { position: 2 }, forbiddenFor: LEAD_B },
   'DELETE /routing-rules/{ruleId}': { path: () => '/routing-rules/rule-a', forbiddenFor: LEAD_B },
   'GET /sla-policies': { path: () => '/sla-policies', forbiddenFor: AGENT_B },

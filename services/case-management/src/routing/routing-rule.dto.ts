@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsArray,
@@ -123,4 +123,21 @@ export class UpdateRoutingRuleDto {
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
+}
+
+/** `POST /routing-rules/preview`: a rule as it would be created or edited, tried against recent cases. */
+export class PreviewRoutingRuleDto extends OmitType(CreateRoutingRuleDto, ['id'] as const) {
+  @ApiPropertyOptional({
+    description: 'the id of the rule being edited (the draft takes its place); none for a new rule',
+  })
+  @IsOptional()
+  @IsString()
+  id?: string;
+
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500, description: 'how many of the newest cases to try' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }

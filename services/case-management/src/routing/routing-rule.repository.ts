@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { lockForTransaction, SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
+import { type CaseRecord, toCaseRecord } from '../cases/case.record';
 import type { Priority } from '../sla/priority';
 import type { RoutingRule } from './routing-rule';
 
@@ -40,6 +41,13 @@ export class RoutingRuleRepository {
       [rule.id, rule.position, rule.teamId, JSON.stringify(rule.conditions), rule.priority, rule.enabled],
     );
     return toRule(row);
+  }
+
+  /** The newest cases, for trying a draft rule on recent detractors (POST /routing-rules/preview). */
+  async recentCases(manager: EntityManager, limit: number): Promise<CaseRecord[]> {
+    return (
+      await manager.query(`SELECT * FROM ${this.tables.of('cases')} ORDER BY opened_at DESC, id LIMIT $1`, [limit])
+    ).map(toCaseRecord);
   }
 
   async delete(manager: EntityManager, id: string): Promise<void> {

@@ -4,13 +4,15 @@ import type { Principal } from '@nps/auth';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isAdmin, leads } from '../access/team-access';
 import { ConfigChangeRepository } from '../activity/config-change.repository';
+import { CaseManagementEnv } from '../case-management.env';
 import { CaseErrorCode } from '../errors/case-error.code';
 import { CaseError } from '../errors/case.error';
 import { TeamRepository } from '../teams/team.repository';
 import type { RoutingRule } from './routing-rule';
-import type { CreateRoutingRuleDto, UpdateRoutingRuleDto } from './routing-rule.dto';
+import type { CreateRoutingRuleDto, PreviewRoutingRuleDto, UpdateRoutingRuleDto } from './routing-rule.dto';
 import { RoutingRuleRepository } from './routing-rule.repository';
 import { placementBound } from './rule-placement';
+import { previewRule, type RulePreview } from './rule.preview';
 
 type VersionedRule = RoutingRule & { version: number };
 
@@ -22,10 +24,29 @@ export class RoutingRulesService {
     private readonly rules: RoutingRuleRepository,
     private readonly teams: TeamRepository,
     private readonly log: ConfigChangeRepository,
+    private readonly env: CaseManagementEnv,
   ) {}
 
   list(): Promise<VersionedRule[]> {
     return this.rules.list(this.db.manager);
+  }
+
+  /** Which of the newest cases a draft rule matches and would route, at its position among the current rules. */
+  async preview(dto: PreviewRoutingRuleDto, principal: Principal): Promise<RulePreview> {
+    const manager = this.db.manager;
+    const draft: RoutingRule = {
+      id: dto.id ?? 'draft',
+      position: dto.position,
+      teamId: dto.teamId,
+      conditions: { ...dto.conditions },
+      priority: dto.priority ?? null,
+      enabled: dto.enabled ?? true,
+    };
+    const [rules, recent] = await Promise.all([
+      this.rules.list(manager),
+      this.rules.recentCases(manager, dto.limit ?? 100),
+    ]);
+    return previewRule(draft, rules, recent, this.env.DEFAULT_TEAM_ID, principal);
   }
 
   async create(dto: CreateRoutingRuleDto, principal: Principal): Promise<VersionedRule> {
