@@ -7,6 +7,8 @@
 // Phase 1 produces BENCH_RATE detractors/s (default 200) for BENCH_SECONDS (30) in 100 ms ticks and
 // reports the latency of each case (p50/p99/max). Phase 2 produces BENCH_BURST (4000) at once and
 // reports the rate at which cases are opened while a backlog exists: the maximum sustained rate.
+// Before both, unless BENCH_RELAY_BASELINE=0, a second process with its outbox relay polling every
+// 50 ms (OUTBOX_RELAY_LISTEN=false, the relay before LISTEN/NOTIFY) runs phase 1 as the baseline.
 // Settings: KAFKA_BROKERS, DATABASE_URL, BENCH_RATE, BENCH_SECONDS, BENCH_BURST, BENCH_MEMBERS (10),
 // BENCH_PARTITIONS (CONSUMER_PARTITIONS_CONCURRENTLY, 3), BENCH_TIMEOUT_MS. Figures: docs/benchmarks.md.
 import { randomUUID } from 'node:crypto';
@@ -35,6 +37,8 @@ interface Settings extends BenchTarget {
   members: number;
   partitions: number;
   timeoutMs: number;
+  /** Also measure phase 1 with the outbox relay polling (OUTBOX_RELAY_LISTEN=false), first, as a baseline. */
+  relayBaseline: boolean;
 }
 
 function settingsFrom(env: NodeJS.ProcessEnv): Settings {
@@ -47,6 +51,7 @@ function settingsFrom(env: NodeJS.ProcessEnv): Settings {
     members: int('BENCH_MEMBERS', 10),
     partitions: int('BENCH_PARTITIONS', 3),
     timeoutMs: int('BENCH_TIMEOUT_MS', 15 * 60 * 1000),
+    relayBaseline: env.BENCH_RELAY_BASELINE !== '0',
   };
 }
 
@@ -189,27 +194,30 @@ async function burst(s: Settings, publisher: EventPublisher, watch: CaseOpenedWa
   return { line, figures };
 }
 
-async function main(s: Settings): Promise<void> {
-  installCleanup(s.timeoutMs);
-  Logger.overrideLogger(['error']);
-  await checkKafka(s.brokers);
-  await ensureDatabase(s.databaseUrl);
-  const db = new Client({ connectionString: s.databaseUrl });
-  await db.connect();
+/** One case-management process on its own schema and topics, with a watch on what it publishes. */
+interface Stack {
+  schema: string;
+  publisher: EventPublisher;
+  watch: CaseOpenedWatch;
+  stop(): Promise<void>;
+}
+
+async function startStack(s: Settings, db: Client, issuer: LocalIssuer, env: Record<string, string>): Promise<Stack> {
   const schema = freshName('bench_cases');
   const topicPrefix = `${freshName('bench_cases')}.`;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  let service: ServiceProcess | undefined;
-  let issuer: LocalIssuer | undefined;
   const watch = new CaseOpenedWatch(s.brokers, topicPrefix);
   const publisher = new EventPublisher({ brokers: s.brokers, clientId: 'bench-scoring', topicPrefix });
-  const lines: string[] = [];
-  const loadBefore = loadAverage();
-  const figures: Record<string, Record<string, number>> = {};
+  let service: ServiceProcess | undefined;
+  const stop = async () => {
+    await bestEffort('stop watch', () => watch.stop());
+    await bestEffort('stop publisher', () => publisher.onApplicationShutdown());
+    if (service) await stopChild(service);
+    await bestEffort('drop schema', () => db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+    await bestEffort('delete topics', () => deleteTopics(s.brokers, topicPrefix));
+  };
   try {
-    progress('starting case-management');
-    issuer = await LocalIssuer.start();
     service = tracked(
       ServiceProcess.start({
         entry: 'services/case-management/src/main.ts',
@@ -226,6 +234,7 @@ async function main(s: Settings): Promise<void> {
           SMTP_URL: 'smtp://127.0.0.1:9',
           NOTIFY_INTERVAL_MS: '600000',
           ...issuer.env,
+          ...env,
         },
       }),
     );
@@ -248,30 +257,65 @@ async function main(s: Settings): Promise<void> {
       warm.map((d) => d.value),
     );
     await watch.waitFor(warm.map((d) => d.responseId));
-    progress(`phase 1: ${s.rate}/s for ${s.seconds} s`);
-    const phase1 = await steady(s, publisher, watch);
-    figures.steady = phase1.figures;
-    lines.push(phase1.line);
-    progress(lines[lines.length - 1]);
-    progress(`phase 2: burst of ${s.burst}`);
-    const phase2 = await burst(s, publisher, watch);
-    figures.burst = phase2.figures;
-    lines.push(phase2.line);
-    progress(lines[lines.length - 1]);
-    const [{ n, owners, spread }] = (
-      await db.query(
-        `SELECT count(*)::int AS n, count(DISTINCT owner_id)::int AS owners, max(c) - min(c) AS spread FROM (SELECT owner_id, count(*) OVER (PARTITION BY owner_id) AS c FROM "${schema}".cases) x`,
-      )
-    ).rows;
-    lines.push(`${n} cases in the schema over ${owners} owners, load spread ${spread}`);
-    figures.cases = { total: n, owners, loadSpread: Number(spread) };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { schema, publisher, watch, stop };
+}
+
+async function main(s: Settings): Promise<void> {
+  installCleanup(s.timeoutMs);
+  Logger.overrideLogger(['error']);
+  await checkKafka(s.brokers);
+  await ensureDatabase(s.databaseUrl);
+  const db = new Client({ connectionString: s.databaseUrl });
+  await db.connect();
+  let issuer: LocalIssuer | undefined;
+  const lines: string[] = [];
+  const loadBefore = loadAverage();
+  const figures: Record<string, Record<string, number>> = {};
+  const baseline: Record<string, Record<string, number>> = {};
+  try {
+    issuer = await LocalIssuer.start();
+    if (s.relayBaseline) {
+      progress('baseline: case-management with its outbox relay polling every 50 ms');
+      const polling = await startStack(s, db, issuer, { OUTBOX_RELAY_LISTEN: 'false' });
+      try {
+        progress(`baseline phase 1: ${s.rate}/s for ${s.seconds} s`);
+        const phase = await steady(s, polling.publisher, polling.watch);
+        baseline.steadyRelayPolling = phase.figures;
+        lines.push(`baseline, relay polling every 50 ms: ${phase.line}`);
+        progress(lines[lines.length - 1]);
+      } finally {
+        await polling.stop();
+      }
+    }
+    progress('starting case-management');
+    const stack = await startStack(s, db, issuer, {});
+    try {
+      progress(`phase 1: ${s.rate}/s for ${s.seconds} s`);
+      const phase1 = await steady(s, stack.publisher, stack.watch);
+      figures.steady = phase1.figures;
+      lines.push(`relay woken by NOTIFY: ${phase1.line}`);
+      progress(lines[lines.length - 1]);
+      progress(`phase 2: burst of ${s.burst}`);
+      const phase2 = await burst(s, stack.publisher, stack.watch);
+      figures.burst = phase2.figures;
+      lines.push(phase2.line);
+      progress(lines[lines.length - 1]);
+      const [{ n, owners, spread }] = (
+        await db.query(
+          `SELECT count(*)::int AS n, count(DISTINCT owner_id)::int AS owners, max(c) - min(c) AS spread FROM (SELECT owner_id, count(*) OVER (PARTITION BY owner_id) AS c FROM "${stack.schema}".cases) x`,
+        )
+      ).rows;
+      lines.push(`${n} cases in the schema over ${owners} owners, load spread ${spread}`);
+      figures.cases = { total: n, owners, loadSpread: Number(spread) };
+    } finally {
+      await stack.stop();
+    }
   } finally {
-    await bestEffort('stop watch', () => watch.stop());
-    await bestEffort('stop publisher', () => publisher.onApplicationShutdown());
-    if (service) await stopChild(service);
     await bestEffort('stop issuer', async () => issuer?.stop());
-    await bestEffort('drop schema', () => db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
-    await bestEffort('delete topics', () => deleteTopics(s.brokers, topicPrefix));
     await db.end();
   }
   process.stdout.write(
@@ -284,6 +328,7 @@ async function main(s: Settings): Promise<void> {
     command: 'npm run bench:cases',
     settings: { ...s, warmUpDetractors: 200 },
     figures,
+    ...(s.relayBaseline ? { baseline } : {}),
     loadBefore,
   });
   progress(`written to ${file}`);
