@@ -15,6 +15,7 @@ export * from './browser';
 export * from './seeded-random';
 export * from './auth/local-issuer';
 export * from './auth/shared-issuer';
+export * from './auth/code-flow';
 export * from './production-start';
 export * from './infrastructure/disposable-postgres';
 export * from './infrastructure/tcp-proxy';
