@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Dependencies point one way: services -> libs; never lib -> service or service -> service.
@@ -79,10 +80,21 @@ export default [
       ],
     },
   },
+  // The ops console's page (React, Vite; its own tsconfig with JSX and the DOM): hooks used as React requires.
+  {
+    files: ['services/ops-console/web/**/*.ts', 'services/ops-console/web/**/*.tsx'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
   // Prettier wraps code but not strings, template literals (SQL) or comments; this catches what it leaves long.
   // Last, after the nx configs (which include eslint-config-prettier and so turn max-len off).
   {
-    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
     ignores: [...testFiles, 'tests/**', '**/test/**', '**/testing/**', '**/generated/**', '**/*.d.ts'],
     rules: {
       'max-len': ['error', { code: 120, ignoreUrls: true, ignorePattern: '^import |^export .* from ' }],

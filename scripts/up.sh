@@ -2,7 +2,7 @@
 # `npm start`: installs what is missing, starts Kafka (unless KAFKA_BROKERS is set) and every
 # service against the local PostgreSQL (unless DATABASE_URL is set), the local OIDC issuer (unless
 # OIDC_ISSUER is set) and the local mailbox (unless SMTP_URL is set). Ctrl-C stops it all.
-# NPS_PORT_OFFSET (0) shifts every port it opens (services 3001-3005, issuer 3010, mailbox 1025 and
+# NPS_PORT_OFFSET (0) shifts every port it opens (ops console 3000, services 3001-3005, issuer 3010, mailbox 1025 and
 # 1080) and NPS_RUN_DIR (.run) moves its logs, mail and keys: a second stack, e.g. in a test, beside
 # the first. `npm run reset` (scripts/reset.sh) wipes what it leaves behind.
 set -euo pipefail
@@ -57,6 +57,17 @@ if [[ -z "${SMTP_URL:-}" ]]; then
   mailbox_started=1
 fi
 
+# The ops console: the issuer lets people sign in to it, case notifications link to its case page,
+# and it proxies the APIs of case-management and scoring wherever they listen (docs/ops-console.md).
+for i in "${!SERVICES[@]}"; do
+  case "${SERVICES[$i]}" in
+    ops-console) export OPS_CONSOLE_URL="${OPS_CONSOLE_URL:-http://127.0.0.1:${PORTS[$i]}}" ;;
+    case-management) export CASE_MANAGEMENT_URL="${CASE_MANAGEMENT_URL:-http://127.0.0.1:${PORTS[$i]}}" ;;
+    scoring) export SCORING_URL="${SCORING_URL:-http://127.0.0.1:${PORTS[$i]}}" ;;
+  esac
+done
+export CASE_LINK_BASE_URL="${CASE_LINK_BASE_URL:-${OPS_CONSOLE_URL:-http://127.0.0.1:$((3000 + PORT_OFFSET))}/cases}"
+
 if [[ -z "${OIDC_ISSUER:-}" ]]; then
   # Tokens for people and machines come from a real OIDC provider on this machine (docs/security.md).
   OIDC_PORT="$OIDC_PORT" OIDC_JWKS_FILE="$RUN_DIR/oidc/jwks.json" node deploy/local/oidc.js > "$LOG_DIR/oidc.log" 2>&1 &
@@ -80,6 +91,7 @@ fi
 
 log "building"
 npm run --silent build
+build_console_web
 for i in "${!SERVICES[@]}"; do
   name="${SERVICES[$i]}"
   PORT="${PORTS[$i]}" node "dist/services/$name/src/main.js" > "$LOG_DIR/$name.log" 2>&1 &
