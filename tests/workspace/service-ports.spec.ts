@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 // `npm start` reads each service's port from its project.json (metadata.port); a service run
@@ -15,9 +15,21 @@ describe('service ports', () => {
     expect(new Set(services.map(({ port }) => port)).size).toBe(services.length);
   });
 
+  // A platform service names its env class in its definition; a process without one (the ops
+  // console: no database, no Kafka) keeps it in src/<name>.env.ts.
+  const envClassOf = (name: string): new () => { PORT: number } => {
+    const definition = join(root, 'services', name, 'src/service.definition.ts');
+    if (existsSync(definition)) return require(definition).service.env;
+    const module = require(join(root, 'services', name, `src/${name}.env`)) as Record<
+      string,
+      new () => { PORT: number }
+    >;
+    const envClass = Object.values(module).find((value) => typeof value === 'function' && value.name.endsWith('Env'));
+    if (!envClass) throw new Error(`services/${name}/src/${name}.env.ts exports no *Env class`);
+    return envClass;
+  };
+
   it.each(services)('$name listens on its npm start port by default', ({ name, port }) => {
-    type Definition = { service: { env: new () => { PORT: number } } };
-    const { service } = require(join(root, 'services', name, 'src/service.definition')) as Definition;
-    expect(new service.env().PORT).toBe(port);
+    expect(new (envClassOf(name))().PORT).toBe(port);
   });
 });

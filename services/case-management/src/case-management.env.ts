@@ -87,9 +87,9 @@ export class CaseManagementEnv extends WithOutboundSettings(WithPrivacySettings(
   @Max(600000)
   NOTIFY_INTERVAL_MS: number = 1000;
 
-  /** Base URL of the case screens, for links in notifications. */
+  /** Base URL of the case screens, for links in notifications: the ops console's case page (docs/ops-console.md). */
   @IsString()
-  CASE_LINK_BASE_URL = 'http://127.0.0.1:3005/cases';
+  CASE_LINK_BASE_URL = 'http://127.0.0.1:3000/cases';
 
   @IsIn(['true', 'false'])
   SLA_WATCH_ENABLED: 'true' | 'false' = 'true';

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Topics, type TopicKey } from '@nps/contracts';
 
@@ -34,11 +34,18 @@ function subscriptionsOf(service: string): string[] {
   return [...topics].sort();
 }
 
+/**
+ * The platform services (database, Kafka, migrations): those with a src/service.definition.ts. The
+ * ops console (HTTP only) is not among them, and the chart does not deploy it yet (docs/ops-console.md).
+ */
 export function serviceFacts(): ServiceFacts[] {
-  return readdirSync(join(ROOT, 'services')).map((name) => {
-    const project = JSON.parse(readFileSync(join(ROOT, 'services', name, 'project.json'), 'utf8'));
-    return { name, port: project.metadata.port as number, inputTopics: subscriptionsOf(name) };
-  });
+  const platform = (name: string) => existsSync(join(ROOT, 'services', name, 'src/service.definition.ts'));
+  return readdirSync(join(ROOT, 'services'))
+    .filter(platform)
+    .map((name) => {
+      const project = JSON.parse(readFileSync(join(ROOT, 'services', name, 'project.json'), 'utf8'));
+      return { name, port: project.metadata.port as number, inputTopics: subscriptionsOf(name) };
+    });
 }
 
 /** Partitions of a topic by its physical name (libs/contracts topics.ts). */
