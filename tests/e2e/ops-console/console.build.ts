@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expectEventually } from '@nps/testing';
@@ -23,8 +23,10 @@ function newestSourceMs(dir = WEB): number {
   return newest;
 }
 
+/** Vite's index.html, newer than every source: `npm run build` (swc --copy-files) leaves the raw one there. */
 function upToDate(): boolean {
-  return existsSync(BUILT_INDEX) && statSync(BUILT_INDEX).mtimeMs >= newestSourceMs();
+  if (!existsSync(BUILT_INDEX) || readFileSync(BUILT_INDEX, 'utf8').includes('/src/main.tsx')) return false;
+  return statSync(BUILT_INDEX).mtimeMs >= newestSourceMs();
 }
 
 function viteConfig(): string {
