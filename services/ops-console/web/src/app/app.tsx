@@ -5,7 +5,7 @@ import { ApiError } from '../api/api.error';
 import { ConsoleAuthProvider } from '../auth/console-auth.provider';
 import type { ConsoleConfig } from './console.config';
 import { AppRoutes } from './app.routes';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -19,7 +19,7 @@ const queryClient = new QueryClient({
 
 export function App({ config }: { config: ConsoleConfig }) {
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <ConsoleAuthProvider config={config}>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

@@ -52,7 +52,7 @@ export function ConsoleLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <Suspense fallback={<Loader aria-label="Loading" />}>
+        <Suspense fallback={<Loader aria-label={t('app.loading')} />}>
           <Outlet />
         </Suspense>
       </AppShell.Main>
