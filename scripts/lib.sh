@@ -56,16 +56,6 @@ ensure_subscriber_tools() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat protobuf-compiler libprotobuf-dev >/dev/null
 }
 
-# Builds the ops console's page (React, Vite) into dist/services/ops-console/web, after `npm run build`:
-# swc's --copy-files leaves the page's sources there, and Vite empties the folder first.
-build_console_web() {
-  local config
-  for config in services/ops-console/web/vite.config.ts services/ops-console/web/vite.config.mts; do
-    [[ -f "$ROOT/$config" ]] && break
-  done
-  (cd "$ROOT" && node node_modules/vite/bin/vite.js build -c "$config" --logLevel warn)
-}
-
 # Fills SERVICES and PORTS (shifted by NPS_PORT_OFFSET) from every services/<name>/project.json with a
 # metadata.port, in port order (`npm run new:service` writes both, so a new service joins by itself).
 load_services() {

@@ -25,7 +25,7 @@ check "format (prettier --check)" prettier --check --log-level warn .
 check "lint (eslint, Nx module boundaries)" lint
 check "type check (tsc --noEmit)" tsc -p tsconfig.json --noEmit
 check "ops console page: type check (tsc, JSX + DOM)" tsc -p services/ops-console/web/tsconfig.json --noEmit
-check "ops console page: build (vite)" build_console_web
+check "ops console page: build (vite)" npm run --silent build:console
 check "contracts: buf lint" npm run --silent contracts:lint
 check "contracts: buf breaking against main" npm run --silent contracts:breaking
 rm -f .run/test-summary.txt

@@ -90,8 +90,7 @@ if [[ "${NPS_ENV:-development}" != production ]]; then
 fi
 
 log "building"
-npm run --silent build
-build_console_web
+npm run --silent build # the services (swc) and the console's page (Vite)
 for i in "${!SERVICES[@]}"; do
   name="${SERVICES[$i]}"
   PORT="${PORTS[$i]}" node "dist/services/$name/src/main.js" > "$LOG_DIR/$name.log" 2>&1 &

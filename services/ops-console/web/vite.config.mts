@@ -13,8 +13,9 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, '../../../dist/services/ops-console/web'),
     emptyOutDir: true,
     sourcemap: true,
-    // React, Mantine, the router and the OIDC client are one ~520 kB chunk (157 kB gzip); pages split off.
-    chunkSizeWarningLimit: 600,
+    // React, Mantine, TanStack Query, the router, i18next, the OIDC client and the queue page are one
+    // ~680 kB chunk (210 kB gzip); the other pages and the charting library load when first opened.
+    chunkSizeWarningLimit: 800,
   },
   server: {
     proxy: { '/api': consoleServer, '/config.json': consoleServer },

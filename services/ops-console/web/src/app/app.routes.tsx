@@ -3,13 +3,14 @@ import { Navigate, Route, Routes } from 'react-router';
 import { RequireRole } from '../auth/require-role';
 import { SigninCallback } from '../auth/signin-callback';
 import { RequireLogin } from '../auth/require-login';
-import { CasePage } from '../cases/case.page';
 import { ConsoleLayout } from '../layout/console.layout';
 import { NotFoundPage } from '../layout/not-found.page';
 import { QueuesPage } from '../queues/queues.page';
-import { TeamAdminPage } from '../team-admin/team-admin.page';
 
-// The dashboard brings the charting library: loaded when first opened, not with the queue.
+// Pages with charts (the case's score history, the dashboard) bring the charting library: each
+// loads when first opened, so the queue, the page people start on, does not wait for it.
+const CasePage = lazy(() => import('../cases/case.page').then((m) => ({ default: m.CasePage })));
+const TeamAdminPage = lazy(() => import('../team-admin/team-admin.page').then((m) => ({ default: m.TeamAdminPage })));
 const DashboardPage = lazy(() => import('../dashboard/dashboard.page').then((m) => ({ default: m.DashboardPage })));
 
 export function AppRoutes() {
