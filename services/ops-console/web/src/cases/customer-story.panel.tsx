@@ -1,9 +1,11 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Anchor } from '@mantine/core';
 import type { CustomerStory } from './case.types';
-import { ScoreChart } from './score-chart';
+
+// The chart brings the charting library: loaded with the first case opened, not with the queue.
+const ScoreChart = lazy(() => import('./score-chart').then((m) => ({ default: m.ScoreChart })));
 
 /** The customer story: facts and CRM attributes, scores over time, comments with tags, earlier cases. */
 export function CustomerStoryPanel({ story, caseId }: { story: CustomerStory; caseId: string }) {
@@ -39,7 +41,9 @@ export function CustomerStoryPanel({ story, caseId }: { story: CustomerStory; ca
         <Title order={4} size="h5">
           {t('story.scores')}
         </Title>
-        <ScoreChart scores={story.scores} />
+        <Suspense fallback={<Loader size="sm" aria-label={t('story.scores')} />}>
+          <ScoreChart scores={story.scores} />
+        </Suspense>
         <Title order={4} size="h5">
           {t('story.comments')}
         </Title>

@@ -1,6 +1,8 @@
-import { Title } from '@mantine/core';
+import { lazy } from 'react';
 
-// Placeholder until the feature lands.
+// Only leads and admins open team admin: its panels load with the page, not with the queue.
+const TeamAdminView = lazy(() => import('./team-admin.view').then((m) => ({ default: m.TeamAdminView })));
+
 export function TeamAdminPage() {
-  return <Title order={2}>TeamAdminPage</Title>;
+  return <TeamAdminView />;
 }
