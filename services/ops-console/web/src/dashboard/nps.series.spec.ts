@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { NpsAnswer, NpsRow } from './dashboard.types';
-import { npsDomain, periodLabel, trendPoints } from './nps.series';
+import { npsDomain, npsTicks, periodLabel, trendPoints } from './nps.series';
 
 const row = (period: string | null, n: number, nps: number, extra: Partial<NpsRow> = {}): NpsRow => ({
   period,
@@ -84,5 +84,11 @@ describe('NPS over time', () => {
     expect(npsDomain(points)).toEqual([10, 60]);
     expect(npsDomain([])).toEqual([-100, 100]);
     expect(npsDomain([{ ...points[0], band: [-98, 99] }])).toEqual([-100, 100]);
+  });
+
+  it('puts y ticks on round numbers, at most eight', () => {
+    expect(npsTicks([10, 60])).toEqual([10, 20, 30, 40, 50, 60]);
+    expect(npsTicks([-50, 90])).toEqual([-40, -20, 0, 20, 40, 60, 80]);
+    expect(npsTicks([-100, 100])).toEqual([-100, -75, -50, -25, 0, 25, 50, 75, 100]);
   });
 });

@@ -48,3 +48,11 @@ export function npsDomain(points: readonly TrendPoint[]): [number, number] {
   const high = Math.max(...points.map((point) => point.band[1]));
   return [Math.max(-100, Math.floor(low / 10) * 10 - 10), Math.min(100, Math.ceil(high / 10) * 10 + 10)];
 }
+
+/** Round ticks for the y axis: every 10, 20 or 25 points, whichever gives at most eight, and 0 when in range. */
+export function npsTicks([low, high]: readonly [number, number]): number[] {
+  const step = [10, 20, 25, 50].find((s) => (high - low) / s <= 8) ?? 50;
+  const ticks: number[] = [];
+  for (let tick = Math.ceil(low / step) * step; tick <= high; tick += step) ticks.push(tick);
+  return ticks;
+}
