@@ -9,6 +9,8 @@ import { partitionsOf, type ServiceFacts, serviceFacts } from './support/platfor
 // deny-by-default networking, migrations before rollout, and alerts on the metrics we export.
 describe('helm chart policy', () => {
   const services = serviceFacts();
+  // Those with a database, Kafka and migrations; the ops console is the one deployable without.
+  const platformServices = services.filter((service) => service.platform);
   const renders: Record<string, Manifest[]> = {};
   const VALUES = ['default', 'production'] as const;
 
@@ -103,8 +105,13 @@ describe('helm chart policy', () => {
       );
     });
 
-    it('migrates each service in a pre-install/pre-upgrade Job running its cli.js migrate', () => {
-      for (const service of services) {
+    it('migrates each platform service in a pre-install/pre-upgrade Job running its cli.js migrate', () => {
+      expect(
+        ofKind(values, 'Job')
+          .map((job) => job.metadata.labels['nps.io/service'])
+          .sort(),
+      ).toEqual(platformServices.map((service) => service.name).sort());
+      for (const service of platformServices) {
         const job = named(values, 'Job', `nps-${service.name}-migrate`);
         expect(job.metadata.annotations['helm.sh/hook']).toBe('pre-install,pre-upgrade');
         const [container] = job.spec.template.spec.containers;
@@ -134,6 +141,45 @@ describe('helm chart policy', () => {
       expect(egressPorts('nps-migrate')).not.toContain(9092);
       expect(egressPorts('nps-scoring')).toEqual(expect.arrayContaining([53, 5432]));
     });
+
+    it('the ops console runs without a database, Kafka or secrets, calling the in-cluster services', () => {
+      const port = (name: string) => (services.find((service) => service.name === name) as ServiceFacts).port;
+      const pod = named(values, 'Deployment', 'nps-ops-console').spec.template.spec;
+      const [container] = pod.containers;
+      // Not the common ConfigMap (Kafka, Postgres, privacy settings), no Secret, no CA bundles.
+      expect(container.envFrom).toEqual([{ configMapRef: { name: 'nps-ops-console' } }]);
+      expect(container.env).toBeUndefined();
+      expect(pod.volumes).toEqual([{ name: 'tmp', emptyDir: expect.any(Object) }]);
+      const config = named(values, 'ConfigMap', 'nps-ops-console').data;
+      expect(config).toEqual(
+        expect.objectContaining({
+          NPS_ENV: 'production',
+          OIDC_AUDIENCE: 'urn:nps:api',
+          OIDC_CLIENT_ID: 'ops-console',
+          CASE_MANAGEMENT_URL: `http://nps-case-management:${port('case-management')}`,
+          SCORING_URL: `http://nps-scoring:${port('scoring')}`,
+        }),
+      );
+      if (values === 'production') expect(config.OIDC_ISSUER).toMatch(/^https:\/\//);
+      expect(Object.keys(config).filter((key) => /^(KAFKA|DATABASE|DB|PRIVACY)_/.test(key))).toEqual([]);
+      expect(named(values, 'Job', 'nps-ops-console-migrate')).toBeUndefined();
+      // Egress: DNS, the collector, and exactly the two services it proxies; no Kafka, no Postgres.
+      const policy = named(values, 'NetworkPolicy', 'nps-ops-console').spec;
+      const ports = policy.egress.flatMap((rule: Manifest) => rule.ports.map((entry: Manifest) => entry.port));
+      expect(ports).toEqual(expect.arrayContaining([53, port('case-management'), port('scoring')]));
+      expect(ports).not.toEqual(expect.arrayContaining([5432]));
+      expect(ports.filter((entry: number) => [9092, 9093, 9094].includes(entry))).toEqual([]);
+      const fromConsole = (name: string) =>
+        named(values, 'NetworkPolicy', name).spec.ingress.some((rule: Manifest) =>
+          rule.from.some(
+            (peer: Manifest) => peer.podSelector?.matchLabels?.['app.kubernetes.io/component'] === 'ops-console',
+          ),
+        );
+      expect(services.filter((service) => fromConsole(`nps-${service.name}`)).map((service) => service.name)).toEqual([
+        'case-management',
+        'scoring',
+      ]);
+    });
   });
 
   describe('autoscaling (production values)', () => {
@@ -159,7 +205,7 @@ describe('helm chart policy', () => {
 
     it('the input topics in values match the subscriptions in the code for every service', () => {
       const values = readFileSync(join(CHART, 'values.yaml'), 'utf8');
-      for (const service of services) {
+      for (const service of platformServices) {
         expect(service.inputTopics.length).toBeGreaterThan(0);
         const block = values.slice(values.indexOf(`  ${service.name}:\n`));
         const listed = block.slice(block.indexOf('inputTopics:'), block.indexOf('autoscaling:'));
@@ -185,27 +231,62 @@ describe('helm chart policy', () => {
   });
 
   describe('exposure and production settings', () => {
-    it('only the survey page is routed from outside; the console is off until it exists', () => {
+    it('only the survey page and the ops console are routed from outside, each at its host', () => {
       const routes = ofKind('production', 'HTTPRoute');
-      expect(routes.map((route) => route.metadata.name)).toEqual(['nps-response-ingestion']);
-      expect(routes[0].spec.rules).toEqual([
-        {
-          matches: [{ path: { type: 'PathPrefix', value: '/s/' } }],
-          backendRefs: [{ name: 'nps-response-ingestion', port: 3002 }],
-        },
+      expect(routes.map((route) => [route.metadata.name, route.spec.hostnames, route.spec.rules])).toEqual([
+        [
+          'nps-ops-console',
+          ['console.example.com'],
+          [
+            {
+              matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+              backendRefs: [{ name: 'nps-ops-console', port: 3000 }],
+            },
+          ],
+        ],
+        [
+          'nps-response-ingestion',
+          ['feedback.example.com'],
+          [
+            {
+              matches: [{ path: { type: 'PathPrefix', value: '/s/' } }],
+              backendRefs: [{ name: 'nps-response-ingestion', port: 3002 }],
+            },
+          ],
+        ],
       ]);
-      expect(renders.production.some((manifest) => manifest.metadata.name === 'nps-console')).toBe(false);
-      const ingress = renderChart([], ['--set', 'exposure.kind=ingress', '--set', 'console.enabled=true']);
-      const paths = ingress
-        .filter((manifest) => manifest.kind === 'Ingress')
-        .flatMap((manifest) => manifest.spec.rules)
-        .flatMap((rule: Manifest) =>
-          rule.http.paths.map((path: Manifest) => `${rule.host}${path.path} -> ${path.backend.service.name}`),
-        );
+      const ingress = renderChart(
+        [],
+        ['--set', 'exposure.kind=ingress', '--set', 'exposure.ingress.tlsSecret=nps-tls'],
+      );
+      const [object] = ingress.filter((manifest) => manifest.kind === 'Ingress');
+      const paths = object.spec.rules.flatMap((rule: Manifest) =>
+        rule.http.paths.map((path: Manifest) => `${rule.host}${path.path} -> ${path.backend.service.name}`),
+      );
       expect(paths.sort()).toEqual([
-        'console.example.com/ -> nps-console',
+        'console.example.com/ -> nps-ops-console',
         'feedback.example.com/s/ -> nps-response-ingestion',
       ]);
+      expect(object.spec.tls[0].hosts).toEqual(['console.example.com', 'feedback.example.com']);
+      // The ingress controller reaches exactly the exposed workloads.
+      const ingressPolicy = (name: string) =>
+        ingress.find((manifest) => manifest.kind === 'NetworkPolicy' && manifest.metadata.name === name) as Manifest;
+      expect(ingressPolicy('nps-ops-console').spec.ingress).toEqual([
+        { from: [{ namespaceSelector: expect.any(Object) }], ports: [{ port: 'http', protocol: 'TCP' }] },
+      ]);
+      expect(named('default', 'NetworkPolicy', 'nps-ops-console').spec.ingress).toEqual([]);
+    });
+
+    it("case links in notifications open the console's case page at the console's host", () => {
+      for (const values of VALUES) {
+        const host = named(values, 'HTTPRoute', 'nps-ops-console')?.spec.hostnames[0] ?? 'console.example.com';
+        expect(named(values, 'ConfigMap', 'nps-case-management').data.CASE_LINK_BASE_URL).toBe(`https://${host}/cases`);
+      }
+      const moved = renderChart([], ['--set', 'exposure.consoleHost=ops.example.org']);
+      const caseConfig = moved.find(
+        (manifest) => manifest.kind === 'ConfigMap' && manifest.metadata.name === 'nps-case-management',
+      ) as Manifest;
+      expect(caseConfig.data.CASE_LINK_BASE_URL).toBe('https://ops.example.org/cases');
     });
 
     it('production reaches Kafka over TLS with SCRAM and keeps three replicas of every topic', () => {
@@ -242,7 +323,10 @@ describe('helm chart policy', () => {
           ([key, value]) => service.metadata.labels[key] === value,
         ),
       );
-      expect(scraped).toHaveLength(services.length);
+      // The ops console serves no /metrics.
+      expect(scraped.map((service) => service.metadata.name).sort()).toEqual(
+        platformServices.map((service) => `nps-${service.name}`).sort(),
+      );
       const [rule] = ofKind('production', 'PrometheusRule');
       const alerts = rule.spec.groups.flatMap((group: Manifest) => group.rules);
       expect(alerts.map((alert: Manifest) => alert.alert).sort()).toEqual([

@@ -6,7 +6,7 @@ import { validateManifests } from './support/manifest.validation';
 // Validation uses the JSON schemas of kubernetes-models (docs/adr/0022-helm-chart.md).
 const INGRESS_AND_CONSOLE = [
   ...['--set', 'exposure.kind=ingress', '--set', 'exposure.ingress.tlsSecret=feedback-tls'],
-  ...['--set', 'console.enabled=true', '--set', 'config.KAFKA_TOPIC_PREFIX=staging.'],
+  ...['--set', 'services.ops-console.autoscaling.kind=hpa', '--set', 'config.KAFKA_TOPIC_PREFIX=staging.'],
   ...['--set', 'services.scoring.autoscaling.kind=keda'],
 ];
 
@@ -16,7 +16,7 @@ describe('helm chart deploy/helm/nps', () => {
   beforeAll(() => {
     renders.default = renderChart();
     renders.production = renderChart(['values-production.yaml']);
-    // What neither file turns on: the Ingress, the console and a topic prefix.
+    // What neither file turns on: the Ingress, an autoscaled console and a topic prefix.
     renders.ingress = renderChart([], INGRESS_AND_CONSOLE);
   });
 
@@ -132,5 +132,11 @@ describe('helm chart deploy/helm/nps', () => {
     ).toMatch(/exceeds the 6 partitions/);
     expect(failure(['--set', 'services.scoring.secretEnv.X=nothing'])).toMatch(/which secrets does not define/);
     expect(failure(['--set', 'exposure.kind=gatewayApi'])).toMatch(/parentRefs/);
+    // The ops console reads no Kafka and holds no secrets; it calls only enabled services.
+    expect(failure(['--set', 'services.ops-console.autoscaling.kind=keda'])).toMatch(/ops-console\.autoscaling\.kind/);
+    expect(failure(['--set', 'services.ops-console.secretEnv.DATABASE_URL=database'])).toMatch(
+      /ops-console\.secretEnv/,
+    );
+    expect(failure(['--set', 'services.scoring.enabled=false'])).toMatch(/upstreams\.SCORING_URL names "scoring"/);
   });
 });

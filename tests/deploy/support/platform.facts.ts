@@ -8,6 +8,11 @@ const ROOT = join(__dirname, '..', '..', '..');
 export interface ServiceFacts {
   name: string;
   port: number;
+  /**
+   * A platform service (a src/service.definition.ts: database, Kafka, migrations); false for an
+   * HTTP-only deployable such as the ops console, which the chart runs without any of those.
+   */
+  platform: boolean;
   /** Physical names of the topics its handlers subscribe to (`@EventPattern(Topics.X.name)`). */
   inputTopics: string[];
 }
@@ -35,16 +40,21 @@ function subscriptionsOf(service: string): string[] {
 }
 
 /**
- * The platform services (database, Kafka, migrations): those with a src/service.definition.ts. The
- * ops console (HTTP only) is not among them, and the chart does not deploy it yet (docs/ops-console.md).
+ * Every deployable under services/ (a project.json with its port): the chart must run each one. The
+ * platform services have a src/service.definition.ts; the ops console (HTTP only) does not.
  */
 export function serviceFacts(): ServiceFacts[] {
-  const platform = (name: string) => existsSync(join(ROOT, 'services', name, 'src/service.definition.ts'));
   return readdirSync(join(ROOT, 'services'))
-    .filter(platform)
+    .filter((name) => existsSync(join(ROOT, 'services', name, 'project.json')))
     .map((name) => {
       const project = JSON.parse(readFileSync(join(ROOT, 'services', name, 'project.json'), 'utf8'));
-      return { name, port: project.metadata.port as number, inputTopics: subscriptionsOf(name) };
+      const platform = existsSync(join(ROOT, 'services', name, 'src/service.definition.ts'));
+      return {
+        name,
+        port: project.metadata.port as number,
+        platform,
+        inputTopics: platform ? subscriptionsOf(name) : [],
+      };
     });
 }
 

@@ -30,8 +30,10 @@ app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
 {{/*
-The workloads: every enabled service merged over serviceDefaults, plus the console when enabled.
-Returned as YAML (fromYaml) because templates cannot return dicts.
+The workloads: every enabled entry of `services` merged over serviceDefaults. `platform` (default
+true) tells the platform services (database, Kafka, migrations, the common settings) from an
+HTTP-only front such as the ops console (`platform: false`). Returned as YAML (fromYaml) because
+templates cannot return dicts.
 */}}
 {{- define "nps.workloads" -}}
 {{- $out := dict -}}
@@ -39,19 +41,41 @@ Returned as YAML (fromYaml) because templates cannot return dicts.
 {{- if $svc.enabled -}}
 {{- $merged := mustMergeOverwrite (deepCopy $.Values.serviceDefaults) (deepCopy $svc) -}}
 {{- $_ := set $merged "name" $name -}}
-{{- $_ := set $merged "isService" true -}}
+{{- $_ := set $merged "platform" (not (and (hasKey $svc "platform") (not $svc.platform))) -}}
+{{- if not $merged.platform -}}
+{{- if $svc.inputTopics }}{{ fail (printf "services.%s: platform: false reads no Kafka, so it takes no inputTopics" $name) }}{{ end -}}
+{{- if $svc.secretEnv }}{{ fail (printf "services.%s: platform: false holds no secrets, so it takes no secretEnv" $name) }}{{ end -}}
+{{- $_ := set $merged "inputTopics" list -}}
+{{- $_ := set $merged "secretEnv" dict -}}
+{{- end -}}
+{{- $_ := set $merged "upstreams" (default dict $svc.upstreams) -}}
 {{- $_ := set $out $name $merged -}}
 {{- end -}}
 {{- end -}}
-{{- if .Values.console.enabled -}}
-{{- $console := mustMergeOverwrite (deepCopy .Values.serviceDefaults) (deepCopy .Values.console) -}}
-{{- $_ := set $console "name" "console" -}}
-{{- $_ := set $console "isService" false -}}
-{{- $_ := set $console "inputTopics" list -}}
-{{- $_ := set $console "autoscaling" (dict "kind" "none") -}}
-{{- $_ := set $out "console" $console -}}
+{{- range $name, $w := $out -}}
+{{- range $env, $target := $w.upstreams -}}
+{{- if or (not (hasKey $out $target)) (eq $target $name) -}}
+{{- fail (printf "services.%s.upstreams.%s names %q, which is not another enabled service" $name $env $target) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- toYaml $out -}}
+{{- end -}}
+
+{{/* The host an exposed workload is routed at: dict root, workload. The survey page's, or the console's. */}}
+{{- define "nps.host" -}}
+{{- ternary .root.Values.exposure.surveyHost .root.Values.exposure.consoleHost .workload.platform -}}
+{{- end -}}
+
+{{/*
+In-cluster URLs of the workloads another one calls (`upstreams`: variable → service name): dict
+root, workload, workloads. nps.workloads has already refused a disabled or unknown target.
+*/}}
+{{- define "nps.upstreamEnv" -}}
+{{- $prefix := include "nps.prefix" .root -}}
+{{- range $env, $target := .workload.upstreams }}
+{{ $env }}: {{ printf "http://%s-%s:%v" $prefix $target (index $.workloads $target).port | quote }}
+{{- end }}
 {{- end -}}
 
 {{/* image reference: dict image (may be partial), root. A digest pins; the tag defaults to appVersion. */}}
@@ -109,7 +133,7 @@ OTEL_EXPORTER_OTLP_ENDPOINT: {{ . | quote }}
       key: {{ $secret.key }}
 {{- end }}
 {{- with .root.Values.kafka.sasl }}
-{{- if and .enabled $.workload.isService }}
+{{- if and .enabled $.workload.platform }}
 - name: KAFKA_SASL_USERNAME
   valueFrom:
     secretKeyRef: { name: {{ required "kafka.sasl.existingSecret is required with SASL" .existingSecret }}, key: {{ .usernameKey }} }
@@ -120,27 +144,33 @@ OTEL_EXPORTER_OTLP_ENDPOINT: {{ . | quote }}
 {{- end }}
 {{- end -}}
 
-{{/* Volumes every container of the chart gets: a writable /tmp and the CA bundles. */}}
+{{/* Volumes: a writable /tmp for every container, the CA bundles for those that reach Kafka and Postgres. dict root, platform. */}}
 {{- define "nps.volumes" -}}
+{{- $v := .root.Values -}}
 - name: tmp
   emptyDir: { sizeLimit: 64Mi }
-{{- if and .Values.kafka.tls.enabled .Values.kafka.tls.caSecret }}
+{{- if .platform }}
+{{- if and $v.kafka.tls.enabled $v.kafka.tls.caSecret }}
 - name: kafka-ca
-  secret: { secretName: {{ .Values.kafka.tls.caSecret }} }
+  secret: { secretName: {{ $v.kafka.tls.caSecret }} }
 {{- end }}
-{{- if .Values.postgres.tls.caSecret }}
+{{- if $v.postgres.tls.caSecret }}
 - name: postgres-ca
-  secret: { secretName: {{ .Values.postgres.tls.caSecret }} }
+  secret: { secretName: {{ $v.postgres.tls.caSecret }} }
+{{- end }}
 {{- end }}
 {{- end -}}
 
 {{- define "nps.volumeMounts" -}}
+{{- $v := .root.Values -}}
 - { name: tmp, mountPath: /tmp }
-{{- if and .Values.kafka.tls.enabled .Values.kafka.tls.caSecret }}
+{{- if .platform }}
+{{- if and $v.kafka.tls.enabled $v.kafka.tls.caSecret }}
 - { name: kafka-ca, mountPath: /etc/nps/kafka-ca, readOnly: true }
 {{- end }}
-{{- if .Values.postgres.tls.caSecret }}
+{{- if $v.postgres.tls.caSecret }}
 - { name: postgres-ca, mountPath: /etc/nps/postgres-ca, readOnly: true }
+{{- end }}
 {{- end }}
 {{- end -}}
 
@@ -161,16 +191,21 @@ capabilities: { drop: [ALL] }
 seccompProfile: { type: RuntimeDefault }
 {{- end -}}
 
-{{/* The command that starts a workload: the service's main.js, or the console's own. */}}
-{{- define "nps.command" -}}
-{{- if .isService -}}
-{{- list "node" (printf "dist/services/%s/src/main.js" .name) | toJson -}}
-{{- else -}}
-{{- .command | toJson -}}
-{{- end -}}
-{{- end -}}
-
 {{/* The common settings: derived ones, overridden by `config`. */}}
 {{- define "nps.commonConfig" -}}
 {{- mustMergeOverwrite (include "nps.derivedConfig" . | fromYaml) (deepCopy .Values.config) | toYaml -}}
+{{- end -}}
+
+{{/*
+The part of the common settings an HTTP-only workload (platform: false) reads: NPS_ENV, LOG_LEVEL,
+OIDC_*, HTTP_* and the OTel endpoint; never Kafka, Postgres or privacy settings.
+*/}}
+{{- define "nps.httpConfig" -}}
+{{- $out := dict -}}
+{{- range $key, $value := include "nps.commonConfig" . | fromYaml -}}
+{{- if or (has $key (list "NPS_ENV" "LOG_LEVEL" "OTEL_EXPORTER_OTLP_ENDPOINT")) (hasPrefix "OIDC_" $key) (hasPrefix "HTTP_" $key) -}}
+{{- $_ := set $out $key $value -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml $out -}}
 {{- end -}}
