@@ -22,13 +22,12 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { round } from './bench.report';
 import { loadAverage, writeBenchResult } from './bench.results';
 import { runBench } from './bench.run';
+import { DAYS, generateRollups, sumCoarseRollups, TAGS } from './nps.history';
 import { type BenchTarget, benchTarget, positiveInt } from './bench.settings';
 
 const ZONE = 'Europe/Amsterdam';
 const START = Date.parse('2024-01-01T00:00:00Z');
-const DAYS = 731;
 const CUSTOMERS = 50000;
-const TAGS = ['delivery.late', 'price.high', 'support.slow', 'product.quality', 'staff.friendly'];
 const pick = <T>(random: () => number, items: readonly T[]) => items[Math.floor(random() * items.length)];
 
 interface Settings extends BenchTarget {
@@ -149,63 +148,6 @@ async function load(db: Client, schema: string, settings: Settings): Promise<voi
   );
 }
 
-const DIMENSIONS = 'touchpoint_type, channel, segment, region, tier, language';
-
-/**
- * Day rollups as 5,000,000 answers spread uniformly over the 731 days would leave them: a row per
- * day and combination of three values of each dimension (731 × 729), about 9.4 answers each at
- * 45/30/25, and tag rows for about a fifth of the answers over five tags.
- */
-async function generateRollups(db: Client, schema: string, settings: Settings): Promise<void> {
-  const perRow = settings.responses / (DAYS * 729);
-  const values = (name: string, items: string[]) =>
-    `unnest(ARRAY[${items.map((item) => `'${item}'`).join(', ')}]) AS ${name}`;
-  await db.query(`SELECT setseed(0.5)`);
-  await db.query(
-    `INSERT INTO "${schema}".rollups (zone, day, ${DIMENSIONS}, promoters, passives, detractors)
-     SELECT * FROM (
-       SELECT $1::text, day::date, touchpoint_type, channel, segment, region, tier, language,
-         floor(random() * ${2 * 0.45 * perRow} + 0.5)::int AS promoters,
-         floor(random() * ${2 * 0.3 * perRow} + 0.5)::int AS passives,
-         floor(random() * ${2 * 0.25 * perRow} + 0.5)::int AS detractors
-       FROM generate_series('2024-01-01'::date, '2024-01-01'::date + ${DAYS - 1}, '1 day') AS day,
-         ${values('touchpoint_type', ['order-delivered', 'ticket-closed', 'store-visit'])},
-         ${values('channel', ['email', 'sms', 'web'])}, ${values('segment', ['consumer', 'smb', 'enterprise'])},
-         ${values('region', ['benelux', 'dach', 'uk'])}, ${values('tier', ['standard', 'gold', 'platinum'])},
-         ${values('language', ['en', 'nl', 'de'])}) counted
-     WHERE promoters + passives + detractors > 0`,
-    [ZONE],
-  );
-  await db.query(
-    `INSERT INTO "${schema}".tag_rollups (zone, tag_id, day, ${DIMENSIONS}, promoters, passives, detractors)
-     SELECT * FROM (
-       SELECT zone, tag_id, day, ${DIMENSIONS}, floor(random() * ${(2 * 0.45 * perRow) / 8} + 0.5)::int AS promoters,
-         floor(random() * ${(2 * 0.3 * perRow) / 8} + 0.5)::int AS passives,
-         floor(random() * ${(2 * 0.25 * perRow) / 8} + 0.5)::int AS detractors
-       FROM "${schema}".rollups, unnest($1::text[]) AS tag_id WHERE random() < 0.6) counted
-     WHERE promoters + passives + detractors > 0`,
-    [TAGS],
-  );
-}
-
-/** The week and month rollups, summed from the day ones as the migration that added them does. */
-async function sumCoarseRollups(db: Client, schema: string): Promise<void> {
-  const sums = 'sum(promoters)::int, sum(passives)::int, sum(detractors)::int';
-  for (const grain of ['week', 'month']) {
-    const start = `date_trunc('${grain}', day::timestamp)::date`;
-    await db.query(
-      `INSERT INTO "${schema}".rollups_${grain} (zone, day, ${DIMENSIONS}, promoters, passives, detractors)
-       SELECT zone, ${start}, ${DIMENSIONS}, ${sums} FROM "${schema}".rollups GROUP BY 1, 2, ${DIMENSIONS}`,
-    );
-    await db.query(
-      `INSERT INTO "${schema}".tag_rollups_${grain} (zone, tag_id, day, ${DIMENSIONS}, promoters, passives, detractors)
-       SELECT zone, tag_id, ${start}, ${DIMENSIONS}, ${sums} FROM "${schema}".tag_rollups GROUP BY 1, 2, 3, ${DIMENSIONS}`,
-    );
-  }
-  const tables = ['rollups', 'tag_rollups'].flatMap((table) => [table, `${table}_week`, `${table}_month`]);
-  await db.query(tables.map((table) => `ANALYZE "${schema}".${table}`).join('; '));
-}
-
 async function time(
   url: string,
   requests: number,
@@ -259,7 +201,7 @@ async function main(settings: Settings): Promise<void> {
     if (settings.load === 'responses') await load(db, schema, settings);
     else {
       progress(`generating two years of ${settings.responses} answers' worth of day rollups`);
-      await generateRollups(db, schema, settings);
+      await generateRollups(db, schema, { responses: settings.responses, zone: ZONE });
     }
     progress('summing the week and month rollups');
     await sumCoarseRollups(db, schema);
