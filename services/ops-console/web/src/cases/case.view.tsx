@@ -41,7 +41,7 @@ export function CaseView() {
           <Badge variant="outline" data-testid="case-status">
             {t(`status.${item.status}`)}
           </Badge>
-          <Badge variant="outline" color="gray">
+          <Badge variant="outline" color="dark">
             {t('priorityLabel', { priority: t(`priority.${item.priority}`) })}
           </Badge>
           <Text size="sm">{t('owner', { owner: item.ownerId ?? t('unassigned'), team: item.teamId })}</Text>

@@ -13,9 +13,9 @@ export function ScoreChart({ scores }: { scores: StoryScore[] }) {
   if (points.length === 0) return <Text size="sm">{t('story.noScores')}</Text>;
   return (
     <figure style={{ margin: 0 }}>
-      <div style={{ width: '100%', height: 160 }} aria-hidden="true">
+      <div style={{ width: '100%', height: 160 }} role="img" aria-label={t('story.scoresChart')}>
         <ResponsiveContainer>
-          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: -20 }}>
+          <LineChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 0, left: -20 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="at" fontSize={12} />
             <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} fontSize={12} />

@@ -18,12 +18,15 @@ export function breachRisk(dueAt: string, startedAt: string, now: number, stoppe
   return left <= Math.max(AT_RISK_MS, window * AT_RISK_SHARE) ? 'at_risk' : 'on_track';
 }
 
-/** Mantine colours that reach 4.5:1 as light badge text on white; the label always goes with them. */
-export const RISK_COLOUR: Record<BreachRisk, string> = {
-  breached: 'red',
-  at_risk: 'orange',
-  on_track: 'green',
-  done: 'gray',
+/**
+ * Badge colours per risk: a light tint with dark text (at least 6:1, WCAG 1.4.3); the label always goes
+ * with them, so colour is never the only signal (WCAG 1.4.1).
+ */
+export const RISK_STYLE: Record<BreachRisk, { background: string; color: string }> = {
+  breached: { background: '#ffe3e3', color: '#a51111' },
+  at_risk: { background: '#fff4e6', color: '#8a3c00' },
+  on_track: { background: '#ebfbee', color: '#1b5e20' },
+  done: { background: '#f1f3f5', color: '#495057' },
 };
 
 /** Breached first, then at risk, on track and done (for sorting and counting). */

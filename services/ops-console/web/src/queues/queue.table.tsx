@@ -90,7 +90,7 @@ export function QueueTable({ cases, now, fresh }: { cases: CaseItem[]; now: numb
                       {t('table.caseLink', { customer: c.customerId })}
                     </Anchor>
                     {fresh.has(c.id) && (
-                      <Badge size="xs" color="blue" variant="filled">
+                      <Badge size="xs" color="blue.9" variant="filled">
                         {t('table.new')}
                       </Badge>
                     )}

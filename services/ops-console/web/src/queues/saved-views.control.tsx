@@ -56,7 +56,7 @@ export function SavedViewsControl({
           if (event.key === 'Enter' && name.trim()) save();
         }}
       />
-      <Button variant="light" onClick={save} disabled={!name.trim()}>
+      <Button variant="default" onClick={save} disabled={!name.trim()}>
         {t('views.save')}
       </Button>
     </Group>

@@ -1,13 +1,13 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type BreachRisk, RISK_COLOUR } from './breach-risk';
+import { type BreachRisk, RISK_STYLE } from './breach-risk';
 import { shortDuration, timeLeft } from './time-left';
 
 /** The breach risk in words and colour (never colour alone, WCAG 1.4.1). */
 export function RiskBadge({ risk }: { risk: BreachRisk }) {
   const { t } = useTranslation('queues');
   return (
-    <Badge color={RISK_COLOUR[risk]} variant="light" data-risk={risk}>
+    <Badge variant="light" style={RISK_STYLE[risk]} data-risk={risk}>
       {t(`risk.${risk}`)}
     </Badge>
   );

@@ -56,7 +56,7 @@ export function RoutingRulesPanel({ teams }: { teams: Team[] }) {
                     <Table.Td>{rule.teamId}</Table.Td>
                     <Table.Td>{conditionsSummary(rule.conditions).join('; ') || t('rules.everything')}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={rule.enabled ? 'green' : 'gray'}>
+                      <Badge variant={rule.enabled ? 'filled' : 'default'} color="dark">
                         {rule.enabled ? t('rules.enabled') : t('rules.disabled')}
                       </Badge>
                       {rule.priority && <Text size="xs">{t('rules.priority', { priority: rule.priority })}</Text>}

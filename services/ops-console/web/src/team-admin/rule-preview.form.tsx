@@ -154,7 +154,7 @@ export function RulePreviewForm({
                         </Table.Td>
                         <Table.Td>{c.teamId}</Table.Td>
                         <Table.Td>
-                          <Badge variant="light" color={c.wins ? 'green' : 'gray'}>
+                          <Badge variant={c.wins ? 'filled' : 'default'} color="dark">
                             {c.wins ? t('preview.wins') : t('preview.taken')}
                           </Badge>{' '}
                           {c.routedTo}

@@ -30,7 +30,7 @@ export function NoteForm({
         withAsterisk={required}
         error={fieldError(error, 'note')}
       />
-      <Button type="submit" loading={pending} variant={action === 'note' ? 'filled' : 'light'}>
+      <Button type="submit" loading={pending} variant={action === 'note' ? 'filled' : 'default'}>
         {t(`${action}.submit`)}
       </Button>
     </Stack>
