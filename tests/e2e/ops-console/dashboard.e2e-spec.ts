@@ -212,8 +212,8 @@ describe('NPS dashboard', () => {
     // At 768 px (a tablet) nothing runs off the page sideways.
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.getByTestId('trend-chart').waitFor();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoSeriousA11yViolations(page);
