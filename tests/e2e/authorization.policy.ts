@@ -65,7 +65,7 @@ export const POLICY: Record<ServiceName, Record<string, string>> = {
     'GET /config-changes': 'roles admin',
     'GET /health/live': 'public',
     'GET /health/ready': 'public',
-    'GET /metrics/loop': 'roles lead admin',
+    'GET /metrics/loop': 'roles lead admin analyst',
     'GET /root-causes': 'roles agent lead admin',
     'GET /routing-rules': 'roles lead admin',
     'GET /sla-policies': 'roles lead admin',

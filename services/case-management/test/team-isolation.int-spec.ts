@@ -114,6 +114,10 @@ describe('team isolation', () => {
     const all = (await as('adam', 'GET', '/metrics/loop')).body;
     expect(all.teams.map((t: { teamId: string }) => t.teamId)).toEqual(['billing', 'customer-care']);
     expect(all.rootCauses).toEqual([{ rootCauseTagId: 'billing', cases: 1, recovered: 1 }]);
+    // Analysts read every team's figures (the ops console's dashboard), which hold no case.
+    const analyst = await as('nina', 'GET', '/metrics/loop');
+    expect(analyst.body.teams).toEqual(all.teams);
+    expect((await as('nina', 'GET', '/metrics/loop?teamId=billing')).status).toBe(200);
   });
 
   it("shows another team's case in the customer story as its date, status and team only", async () => {

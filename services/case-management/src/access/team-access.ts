@@ -22,3 +22,11 @@ export function visibleTeams(principal: Principal): string[] | undefined {
 export function leads(principal: Principal, teamId: string): boolean {
   return isAdmin(principal) || (principal.roles.includes('lead') && principal.teams.includes(teamId));
 }
+
+/**
+ * Loop metrics are counts and durations, no case or customer: analysts read them for every team,
+ * as they read the NPS of every team; leads their own teams; admins every team.
+ */
+export function metricsTeams(principal: Principal): string[] | undefined {
+  return principal.roles.includes('analyst') ? undefined : visibleTeams(principal);
+}

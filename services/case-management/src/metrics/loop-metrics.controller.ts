@@ -4,7 +4,7 @@ import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@nps/auth';
 import { IsISO8601, IsOptional, IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { seesTeam, visibleTeams } from '../access/team-access';
+import { metricsTeams } from '../access/team-access';
 import { CaseErrorCode } from '../errors/case-error.code';
 import { CaseError } from '../errors/case.error';
 import { LoopMetricsRepository } from './loop-metrics.repository';
@@ -12,7 +12,7 @@ import { LoopMetricsRepository } from './loop-metrics.repository';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class LoopMetricsQuery {
-  @ApiPropertyOptional({ description: 'only this team (one of yours, unless admin)' })
+  @ApiPropertyOptional({ description: 'only this team (one of yours, unless admin or analyst)' })
   @IsOptional()
   @IsString()
   teamId?: string;
@@ -29,7 +29,7 @@ export class LoopMetricsQuery {
 }
 
 @ApiTags('loop metrics')
-@Roles('lead', 'admin')
+@Roles('lead', 'admin', 'analyst')
 @Controller('metrics')
 export class LoopMetricsController {
   constructor(
@@ -43,12 +43,13 @@ export class LoopMetricsController {
    */
   @Get('loop')
   async loop(@Query() query: LoopMetricsQuery, @CurrentPrincipal() principal: Principal) {
-    if (query.teamId && !seesTeam(principal, query.teamId)) {
+    const readable = metricsTeams(principal);
+    if (query.teamId && readable && !readable.includes(query.teamId)) {
       throw new CaseError(CaseErrorCode.FORBIDDEN, `team ${query.teamId} is not one of yours`);
     }
     const to = query.to ? new Date(query.to) : new Date();
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - 90 * DAY_MS);
-    const teamIds = query.teamId ? [query.teamId] : visibleTeams(principal);
+    const teamIds = query.teamId ? [query.teamId] : readable;
     const filter = { from, to, teamIds };
     const [teams, rootCauses] = await Promise.all([
       this.metrics.perTeam(this.db.manager, filter),

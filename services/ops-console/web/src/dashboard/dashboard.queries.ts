@@ -81,7 +81,7 @@ export function useRecovery(period: Period) {
   });
 }
 
-/** `GET /metrics/loop` (case-management): per team, for leads and admins; analysts are refused (403). */
+/** `GET /metrics/loop` (case-management): per team; analysts and admins every team, leads their own. */
 export function useLoopMetrics(period: Period) {
   const api = useApi();
   return useQuery({

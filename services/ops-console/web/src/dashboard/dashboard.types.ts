@@ -104,7 +104,7 @@ export interface TeamLoopMetrics {
   recoveredShare: Share;
 }
 
-/** `GET /metrics/loop` (case-management; leads and admins). */
+/** `GET /metrics/loop` (case-management; analysts, leads and admins). */
 export interface LoopMetricsAnswer {
   from: string;
   to: string;

@@ -7,8 +7,8 @@ import { LoopMetricsTable } from './loop-metrics.table';
 import { RecoverySummary } from './recovery.summary';
 
 /**
- * The inner loop's figures: recovery from scoring (analysts may read it) and per-team loop metrics
- * from case-management (leads and admins only; an analyst sees why they are missing).
+ * The inner loop's figures: recovery from scoring and per-team loop metrics from case-management
+ * (analysts and admins read every team, leads their own; anyone else sees why they are missing).
  */
 export function LoopMetricsPanel({
   recovery,
