@@ -214,7 +214,6 @@ describe('ops console: queues, case page, team admin', () => {
     await page.getByRole('heading', { name: 'Team admin' }).waitFor();
     await page.getByRole('switch', { name: 'alice is available for new cases' }).waitFor();
     await expectNoSeriousA11yViolations(page);
-    await screenshot(page, 'team-admin');
 
     await page.getByRole('tab', { name: 'Routing rules' }).click();
     await page.getByLabel('Highest score').fill('2');
@@ -224,6 +223,7 @@ describe('ops console: queues, case page, team admin', () => {
       .getByText(/Of \d+ recent cases the rule matches \d+ and would route \d+\./)
       .waitFor();
     await expectNoSeriousA11yViolations(page);
+    await screenshot(page, 'team-admin');
 
     await page.getByRole('tab', { name: 'SLA policies and calendars' }).click();
     await page.getByRole('heading', { name: 'Team calendars' }).waitFor();

@@ -6,7 +6,7 @@ import type { ActivityEntry } from './case.types';
 
 /** What happened to the case, newest first, in the viewer's time zone. */
 export function ActivityLog({ entries }: { entries: ActivityEntry[] }) {
-  const { t, i18n } = useTranslation('cases');
+  const { t } = useTranslation('cases');
   const zone = viewerTimeZone();
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="activity-title">
@@ -28,7 +28,7 @@ export function ActivityLog({ entries }: { entries: ActivityEntry[] }) {
               const { key, values } = activityText(entry);
               return (
                 <Table.Tr key={`${entry.at}-${index}`}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(entry.at, zone, i18n.language)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(entry.at, zone)}</Table.Td>
                   <Table.Td>{entry.actorId || t('activityLog.system')}</Table.Td>
                   <Table.Td>{t(key, values)}</Table.Td>
                 </Table.Tr>

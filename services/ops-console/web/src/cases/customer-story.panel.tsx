@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Ti
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { browserLocale } from '../queues/time-left';
 import type { CustomerStory } from './case.types';
 
 // The chart brings the charting library: loaded with the first case opened, not with the queue.
@@ -9,8 +10,8 @@ const ScoreChart = lazy(() => import('./score-chart').then((m) => ({ default: m.
 
 /** The customer story: facts and CRM attributes, scores over time, comments with tags, earlier cases. */
 export function CustomerStoryPanel({ story, caseId }: { story: CustomerStory; caseId: string }) {
-  const { t, i18n } = useTranslation('cases');
-  const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(i18n.language) : '—');
+  const { t } = useTranslation('cases');
+  const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(browserLocale()) : '—');
   const facts: [string, string][] = [
     [t('story.segment'), story.facts.segment],
     [t('story.region'), story.facts.region],

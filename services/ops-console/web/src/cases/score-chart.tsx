@@ -1,12 +1,18 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { browserLocale } from '../queues/time-left';
 import type { StoryScore } from './case.types';
 
 /** Every answer's score over time, small; the same numbers follow as a list for screen readers. */
 export function ScoreChart({ scores }: { scores: StoryScore[] }) {
-  const { t, i18n } = useTranslation('cases');
-  const date = new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short', year: '2-digit' });
+  const { t } = useTranslation('cases');
+  const date = new Intl.DateTimeFormat(browserLocale(), {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const points = scores
     .filter((s) => s.answeredAt)
     .map((s) => ({ at: date.format(new Date(s.answeredAt as string)), score: s.score }));

@@ -8,7 +8,7 @@ import type { CaseItem } from './case.types';
 
 /** The two SLA clocks: first contact (stops when the customer was reached) and resolution. */
 export function SlaClocks({ item }: { item: CaseItem }) {
-  const { t, i18n } = useTranslation('cases');
+  const { t } = useTranslation('cases');
   const now = useNow();
   const zone = viewerTimeZone();
   const finished = item.status === 'resolved' || item.status === 'closed';
@@ -39,8 +39,8 @@ export function SlaClocks({ item }: { item: CaseItem }) {
                 )}
                 <Text size="xs" c="dimmed">
                   {clock.metAt
-                    ? t(late ? 'sla.metLate' : 'sla.met', { at: formatInstant(clock.metAt, zone, i18n.language) })
-                    : t('sla.due', { at: formatInstant(clock.dueAt, zone, i18n.language) })}
+                    ? t(late ? 'sla.metLate' : 'sla.met', { at: formatInstant(clock.metAt, zone) })
+                    : t('sla.due', { at: formatInstant(clock.dueAt, zone) })}
                 </Text>
               </Group>
             </div>

@@ -21,7 +21,7 @@ export function nextDeadline(c: CaseItem): { dueAt: string; startedAt: string; s
  * Enter opens the focused case.
  */
 export function QueueTable({ cases, now, fresh }: { cases: CaseItem[]; now: number; fresh: ReadonlySet<string> }) {
-  const { t, i18n } = useTranslation('queues');
+  const { t } = useTranslation('queues');
   const links = useRef<(HTMLAnchorElement | null)[]>([]);
   const [selected, setSelected] = useState(-1);
   const zone = viewerTimeZone();
@@ -90,7 +90,7 @@ export function QueueTable({ cases, now, fresh }: { cases: CaseItem[]; now: numb
                       {t('table.caseLink', { customer: c.customerId })}
                     </Anchor>
                     {fresh.has(c.id) && (
-                      <Badge size="xs" color="blue.9" variant="filled">
+                      <Badge size="xs" color="blue.9" variant="filled" style={{ flex: 'none' }}>
                         {t('table.new')}
                       </Badge>
                     )}
@@ -107,7 +107,7 @@ export function QueueTable({ cases, now, fresh }: { cases: CaseItem[]; now: numb
                   {!stopped && (
                     <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                       {t(c.firstContactedAt ? 'table.resolutionBy' : 'table.firstContactBy', {
-                        at: formatInstant(dueAt, zone, i18n.language),
+                        at: formatInstant(dueAt, zone),
                       })}
                     </Text>
                   )}

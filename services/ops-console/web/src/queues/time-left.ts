@@ -33,8 +33,8 @@ export function viewerTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** A deadline in the viewer's zone, e.g. "Mon 2 Mar, 17:00 CET". */
-export function formatInstant(iso: string, timeZone: string, locale?: string): string {
+/** A deadline in the viewer's zone and locale (the browser's, e.g. en-GB), e.g. "Mon 2 Mar, 17:00 CET". */
+export function formatInstant(iso: string, timeZone: string, locale: string | undefined = browserLocale()): string {
   return new Intl.DateTimeFormat(locale, {
     timeZone,
     weekday: 'short',
@@ -44,4 +44,9 @@ export function formatInstant(iso: string, timeZone: string, locale?: string): s
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(new Date(iso));
+}
+
+/** The browser's locale with its region (i18next keeps only the language), for dates and times. */
+export function browserLocale(): string | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.language;
 }

@@ -17,6 +17,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api.client';
 import type { ApiError } from '../api/api.error';
+import { browserLocale } from '../queues/time-left';
 import { LIST_FIELDS, previewBody, type RuleDraftForm } from './team-admin.format';
 import type { RulePreview, Team } from './team-admin.types';
 
@@ -32,7 +33,7 @@ export function RulePreviewForm({
   draft: RuleDraftForm;
   onChange: (draft: RuleDraftForm) => void;
 }) {
-  const { t, i18n } = useTranslation('teamAdmin');
+  const { t } = useTranslation('teamAdmin');
   const api = useApi();
   const preview = useMutation<RulePreview, ApiError, RuleDraftForm>({
     mutationFn: (form) =>
@@ -136,7 +137,7 @@ export function RulePreviewForm({
                   <Table.Tbody>
                     {preview.data.cases.map((c, index) => (
                       <Table.Tr key={c.redacted ? `r-${index}` : c.id}>
-                        <Table.Td>{new Date(c.openedAt).toLocaleString(i18n.language)}</Table.Td>
+                        <Table.Td>{new Date(c.openedAt).toLocaleString(browserLocale())}</Table.Td>
                         <Table.Td>
                           {c.redacted
                             ? t('preview.redacted')
