@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { consoleStack, expectNoSeriousA11yViolations, screenshot } from './console.stack';
 
@@ -10,32 +9,6 @@ import { consoleStack, expectNoSeriousA11yViolations, screenshot } from './conso
 describe('ops console: queues, case page, team admin', () => {
   const stack = consoleStack();
   const seen = { first: '', second: '' };
-
-  /**
-   * A detractor answer as the responses-writer machine. The harness's `answer()` sends no Idempotency-Key,
-   * which response-ingestion requires, so this spec posts its own.
-   */
-  async function answer(given: { customerId?: string; score: number; comment: string }) {
-    const customerId = given.customerId ?? `cust-${randomUUID().slice(0, 8)}`;
-    const response = await fetch(`${stack.urls['response-ingestion']}/responses`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${await stack.clientToken('responses-writer')}`,
-        'content-type': 'application/json',
-        'idempotency-key': `answer-${randomUUID()}`,
-      },
-      body: JSON.stringify({
-        customerId,
-        score: given.score,
-        comment: given.comment,
-        language: 'en',
-        channel: 'in_app',
-      }),
-    });
-    if (response.status >= 300)
-      throw new Error(`POST /responses answered ${response.status}: ${await response.text()}`);
-    return { customerId };
-  }
 
   const caseRow = (page: Page, customerId: string) =>
     page.getByRole('row').filter({ has: page.getByRole('link', { name: `Customer ${customerId}` }) });
@@ -49,9 +22,9 @@ describe('ops console: queues, case page, team admin', () => {
     await stack.addMember('alice');
     // Two earlier detractors of one customer, so the story has scores over time and an earlier case.
     const regular = `cust-story-${Date.now()}`;
-    await answer({ customerId: regular, score: 6, comment: 'Support was slow to answer my e-mail.' });
+    await stack.answer({ customerId: regular, score: 6, comment: 'Support was slow to answer my e-mail.' });
     seen.first = (await stack.caseOf(regular)).id;
-    await answer({ customerId: regular, score: 1, comment: 'The parcel arrived broken and late.' });
+    await stack.answer({ customerId: regular, score: 1, comment: 'The parcel arrived broken and late.' });
     await expectCases(regular, 2);
     const cases = await listOf(regular);
     seen.second = cases.find((c: { id: string }) => c.id !== seen.first).id;
@@ -79,7 +52,7 @@ describe('ops console: queues, case page, team admin', () => {
     const reloads: string[] = [];
     page.on('framenavigated', (frame) => frame === page.mainFrame() && reloads.push(frame.url()));
 
-    const fresh = await answer({ score: 0, comment: 'Nobody called me back about my refund.' });
+    const fresh = await stack.answer({ score: 0, comment: 'Nobody called me back about my refund.' });
     const row = caseRow(page, fresh.customerId);
     await row.waitFor({ timeout: 30000 });
     expect(reloads).toEqual([]);

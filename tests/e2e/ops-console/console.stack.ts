@@ -52,7 +52,14 @@ export interface ConsoleStack {
   /** A machine client's token, by default with every scope it is seeded with. */
   clientToken(clientId: string, scopes?: string[]): Promise<string>;
   /** Calls a service directly (not through the console) with a bearer token. */
-  api(service: StackService, method: string, path: string, token: string, body?: unknown): Promise<ApiAnswer>;
+  api(
+    service: StackService,
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ApiAnswer>;
   /** Posts an answer (score 2 by default) to response-ingestion as the `responses-writer` machine. */
   answer(answer?: DetractorAnswer): Promise<{ customerId: string; responseId: string }>;
   /** Waits until case-management opened the case of `customerId`'s detractor answer; returns it (as adam sees it). */
@@ -110,12 +117,13 @@ export function consoleStack(options: ConsoleStackOptions = {}): ConsoleStack {
     await consoleProcess?.stop();
   }, 30000);
 
-  const api: ConsoleStack['api'] = async (service, method, path, token, body) => {
+  const api: ConsoleStack['api'] = async (service, method, path, token, body, headers = {}) => {
     const response = await fetch(`${stack.urls[service]}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${token}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -156,13 +164,15 @@ export function consoleStack(options: ConsoleStackOptions = {}): ConsoleStack {
     async answer(given = {}) {
       const customerId = given.customerId ?? `cust-${randomUUID().slice(0, 8)}`;
       const token = await cm().clientToken('responses-writer');
-      const answered = await api('response-ingestion', 'POST', '/responses', token, {
+      const body = {
         customerId,
         score: given.score ?? 2,
         comment: given.comment ?? 'The delivery was two days late and nobody told me.',
         language: given.language ?? 'en',
         channel: 'in_app',
-      });
+      };
+      const idempotency = { 'idempotency-key': `answer-${randomUUID()}` };
+      const answered = await api('response-ingestion', 'POST', '/responses', token, body, idempotency);
       if (answered.status >= 300)
         throw new Error(`POST /responses answered ${answered.status}: ${JSON.stringify(answered.body)}`);
       return { customerId, responseId: answered.body.responseId };
