@@ -41,6 +41,7 @@ describe('the outbox relay, listening', () => {
       relayBatchSize: 100,
       relayListens: true,
       relayIdleMs: 3600000,
+      relayLingerMs: 10,
     });
     const migrations = [MessagingTables1763856000000];
     // Two connections: the relay's lock session and one for everything else.

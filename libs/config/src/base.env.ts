@@ -192,6 +192,15 @@ export class BaseEnv extends HttpEnv {
   @Max(600000)
   OUTBOX_RELAY_IDLE_MS: number = 1000;
 
+  /**
+   * While listening, how long the relay waits after a notification before it reads the outbox, so
+   * the commits right behind the first go out in the same produce request (Kafka's linger.ms).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  OUTBOX_RELAY_LINGER_MS: number = 10;
+
   /** Attempts per consumed record before it goes to `<topic>.dlq`. */
   @IsInt()
   @Min(1)

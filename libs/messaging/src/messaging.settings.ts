@@ -13,6 +13,8 @@ export class MessagingSettings {
   relayListens: boolean;
   /** While listening: the longest idle wait without a notification (a safety net only). */
   relayIdleMs: number;
+  /** While listening: how long the relay lingers after a wake-up to gather the commits behind it. */
+  relayLingerMs: number;
   /** Attempts per message before it goes to the dead-letter topic. */
   maxAttempts: number;
   retryBackoffMs: number;

@@ -115,8 +115,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         const sent = await this.relayOnce();
         this.outages.end(WORKER);
         backoff = 0;
-        if (sent < this.settings.relayBatchSize)
-          await this.wakeup.wait(this.lock.listening ? this.settings.relayIdleMs : IDLE_POLL_MS);
+        if (sent < this.settings.relayBatchSize) {
+          const listening = this.lock.listening;
+          await this.wakeup.wait(listening ? this.settings.relayIdleMs : IDLE_POLL_MS);
+          // Woken by the first commit, wait for the ones right behind it: one produce request for several.
+          if (listening) await sleep(this.settings.relayLingerMs);
+        }
       } catch (error) {
         backoff = outageBackoff(backoff, 100);
         if (!this.outages.begin(WORKER, error)) {
