@@ -181,10 +181,12 @@ export class BaseEnv extends HttpEnv {
 
   /**
    * Whether the relay waits for the NOTIFY of a committed outbox insert (true) or polls every
-   * 50 ms (false: for a pooler in transaction mode, which does not carry LISTEN sessions).
+   * 50 ms (false). Listening cut case intake's latency by a third but its burst capacity by a fifth
+   * on 2 shared cores (docs/benchmarks.md): turn it on where the service has CPU to spare, never
+   * behind a pooler in transaction mode, which does not carry LISTEN sessions.
    */
   @EnvBoolean()
-  OUTBOX_RELAY_LISTEN: boolean = true;
+  OUTBOX_RELAY_LISTEN: boolean = false;
 
   /** While listening, how long the relay waits without a notification before it looks anyway. */
   @IsInt()
