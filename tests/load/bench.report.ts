@@ -46,3 +46,8 @@ export function round(value: number, decimals = 1): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
 }
+
+/** A timestamped progress line on stderr, apart from the figures a bench prints on stdout. */
+export function progress(message: string): void {
+  process.stderr.write(`bench: ${new Date().toISOString()} ${message}\n`);
+}

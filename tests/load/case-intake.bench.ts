@@ -26,7 +26,7 @@ import { Client } from 'pg';
 import { bestEffort } from './bench.cleanup';
 import { checkKafka, deleteTopics } from './bench.events';
 import { installCleanup, stopChild, tracked } from './bench.processes';
-import { round } from './bench.report';
+import { progress, round } from './bench.report';
 import { loadAverage, writeBenchResult } from './bench.results';
 import { runBench } from './bench.run';
 import { type BenchTarget, benchTarget, positiveInt } from './bench.settings';
@@ -349,10 +349,6 @@ function ms(value: number): string {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function progress(message: string): void {
-  process.stderr.write(`bench: ${new Date().toISOString()} ${message}\n`);
 }
 
 runBench(() => settingsFrom(process.env), main);

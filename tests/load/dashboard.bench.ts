@@ -20,7 +20,7 @@ import { resolve } from 'node:path';
 import { freePort, launchChromium, LocalIssuer, ServiceProcess } from '@nps/testing';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { round } from './bench.report';
+import { progress, round } from './bench.report';
 import { loadAverage, writeBenchResult } from './bench.results';
 import { runBench } from './bench.run';
 import { type BenchTarget, benchTarget, positiveInt } from './bench.settings';
@@ -237,10 +237,6 @@ async function main(settings: Settings): Promise<void> {
       .catch((error: Error) => progress(`could not drop ${schema}: ${error.message}`));
     await db.end();
   }
-}
-
-function progress(message: string): void {
-  process.stderr.write(`bench: ${new Date().toISOString()} ${message}\n`);
 }
 
 runBench(() => settingsOf(process.env), main);

@@ -13,7 +13,7 @@ import { cpus } from 'node:os';
 import { Client } from 'pg';
 import { checkKafka } from './bench.events';
 import { installCleanup } from './bench.processes';
-import { type PathResult, resultRows, resultTable, round } from './bench.report';
+import { type PathResult, progress, resultRows, resultTable, round } from './bench.report';
 import { commit, loadAverage, writeBenchResult } from './bench.results';
 import { type BenchSettings, benchSettings, positiveInt } from './bench.settings';
 import { measureOurPath } from './our-path.scenario';
@@ -82,10 +82,6 @@ function record(results: PathResult[], ...measured: PathResult[]): void {
   results.push(...measured);
   for (const r of measured)
     progress(`${r.path}: ${r.events} events in ${r.seconds.toFixed(1)} s; ${r.notes.join('; ')}`);
-}
-
-function progress(message: string): void {
-  process.stderr.write(`bench: ${new Date().toISOString()} ${message}\n`);
 }
 
 runBench(benchSettings, main);

@@ -19,7 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import { freePort, LocalIssuer, seededRandom, ServiceProcess } from '@nps/testing';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { round } from './bench.report';
+import { progress, round } from './bench.report';
 import { loadAverage, writeBenchResult } from './bench.results';
 import { runBench } from './bench.run';
 import { DAYS, generateRollups, sumCoarseRollups, TAGS } from './nps.history';
@@ -288,10 +288,6 @@ async function main(settings: Settings): Promise<void> {
       .catch((error: Error) => progress(`could not drop ${schema}: ${error.message}`));
     await db.end();
   }
-}
-
-function progress(message: string): void {
-  process.stderr.write(`bench: ${new Date().toISOString()} ${message}\n`);
 }
 
 runBench(() => settingsOf(process.env), main);

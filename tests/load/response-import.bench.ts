@@ -15,7 +15,7 @@ import { Client } from 'pg';
 import { bestEffort } from './bench.cleanup';
 import { deleteTopics } from './bench.events';
 import { installCleanup, stopChild, tracked } from './bench.processes';
-import { round } from './bench.report';
+import { progress, round } from './bench.report';
 import { commit, loadAverage, writeBenchResult } from './bench.results';
 import { benchSettings } from './bench.settings';
 
@@ -158,10 +158,6 @@ async function waitForTopicCount(brokers: string, topic: string, expected: numbe
   } finally {
     await admin.disconnect();
   }
-}
-
-function progress(message: string): void {
-  process.stderr.write(`bench: ${new Date().toISOString()} ${message}\n`);
 }
 
 main().then(

@@ -22,7 +22,7 @@ import { SMTPServer } from 'smtp-server';
 import { bestEffort } from './bench.cleanup';
 import { checkKafka, deleteTopics } from './bench.events';
 import { installCleanup, stopChild, tracked } from './bench.processes';
-import { round } from './bench.report';
+import { progress, round } from './bench.report';
 import { loadAverage, writeBenchResult } from './bench.results';
 import { runBench } from './bench.run';
 import { type BenchTarget, benchTarget, positiveInt } from './bench.settings';
@@ -279,10 +279,6 @@ function sec(ms: number): string {
 
 function rate(count: number, ms: number): number {
   return Math.round(count / (ms / 1000));
-}
-
-function progress(message: string): void {
-  process.stderr.write(`bench: ${new Date().toISOString()} ${message}\n`);
 }
 
 runBench(() => settingsFrom(process.env), main);
