@@ -1,22 +1,41 @@
-import { Alert, Loader, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api.client';
 import type { ApiError } from '../api/api.error';
+import { usePrincipal } from '../auth/principal';
+import { fieldReason, FormError } from './form-error';
+import { managesTeam } from './team-admin.format';
 import type { Member, Team } from './team-admin.types';
 
-/** Each team's members and whether routing may give them cases (available), switchable in place. */
+/** Each team's members and whether routing may give them cases (available), switchable in place; adding members. */
 export function MembersPanel({ teams }: { teams: Team[] }) {
+  const principal = usePrincipal();
   return (
     <Stack gap="md">
       {teams.map((team) => (
-        <TeamMembers key={team.id} team={team} />
+        <TeamMembers key={team.id} team={team} manages={managesTeam(principal, team.id)} />
       ))}
     </Stack>
   );
 }
 
-function TeamMembers({ team }: { team: Team }) {
+function TeamMembers({ team, manages }: { team: Team; manages: boolean }) {
   const { t } = useTranslation('teamAdmin');
   const api = useApi();
   const client = useQueryClient();
@@ -80,6 +99,84 @@ function TeamMembers({ team }: { team: Team }) {
           </Table>
         </Table.ScrollContainer>
       )}
+      {manages && <AddMemberForm team={team} />}
     </Paper>
+  );
+}
+
+const NO_MEMBER = { id: '', name: '', email: '', available: true };
+
+/** POST /teams/:teamId/members: a new member of `team` (its lead or an admin); 400/403/409 next to the form. */
+function AddMemberForm({ team }: { team: Team }) {
+  const { t } = useTranslation('teamAdmin');
+  const api = useApi();
+  const client = useQueryClient();
+  const [member, setMember] = useState(NO_MEMBER);
+  const add = useMutation<Member, ApiError, typeof NO_MEMBER>({
+    mutationFn: (body) =>
+      api.send<Member>('case-management', 'POST', `/teams/${team.id}/members`, {
+        ...body,
+        id: body.id.trim(),
+        name: body.name.trim(),
+        email: body.email.trim(),
+      }),
+    onSuccess: () => setMember(NO_MEMBER),
+    onSettled: () => client.invalidateQueries({ queryKey: ['members', team.id] }),
+  });
+  return (
+    <form
+      aria-labelledby={`add-member-${team.id}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        add.mutate(member);
+      }}
+    >
+      <Stack gap="xs" mt="sm">
+        <Title order={4} size="h5" id={`add-member-${team.id}`}>
+          {t('members.add.title', { name: team.name })}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+          <TextInput
+            label={t('members.add.id')}
+            description={t('members.add.idHint')}
+            withAsterisk
+            value={member.id}
+            onChange={(e) => setMember({ ...member, id: e.currentTarget.value })}
+            error={fieldReason(add.error, 'id')}
+          />
+          <TextInput
+            label={t('members.add.name')}
+            withAsterisk
+            value={member.name}
+            onChange={(e) => setMember({ ...member, name: e.currentTarget.value })}
+            error={fieldReason(add.error, 'name')}
+          />
+          <TextInput
+            label={t('members.add.email')}
+            type="email"
+            withAsterisk
+            value={member.email}
+            onChange={(e) => setMember({ ...member, email: e.currentTarget.value })}
+            error={fieldReason(add.error, 'email')}
+          />
+        </SimpleGrid>
+        <Checkbox
+          label={t('members.add.available')}
+          checked={member.available}
+          onChange={(e) => setMember({ ...member, available: e.currentTarget.checked })}
+        />
+        <Group>
+          <Button type="submit" loading={add.isPending}>
+            {t('members.add.submit')}
+          </Button>
+          {add.isSuccess && (
+            <Text size="sm" role="status" data-testid={`member-added-${team.id}`}>
+              {t('members.add.done', { name: add.data.name, id: add.data.id })}
+            </Text>
+          )}
+        </Group>
+        <FormError error={add.error} testId={`add-member-error-${team.id}`} />
+      </Stack>
+    </form>
   );
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { conditionsSummary, draftOf, EMPTY_LISTS, previewBody, weekdayNames, workingTime } from './team-admin.format';
+import {
+  conditionsSummary,
+  draftOf,
+  EMPTY_LISTS,
+  managesTeam,
+  previewBody,
+  ruleBody,
+  weekdayNames,
+  workingTime,
+} from './team-admin.format';
 
 describe('team admin formatting', () => {
   it('summarises conditions', () => {
@@ -34,5 +43,17 @@ describe('team admin formatting', () => {
     });
     const rule = { id: 'r1', position: 3, teamId: 'billing', conditions: { regions: ['north', 'east'], minScore: 0 } };
     expect(previewBody(draftOf(rule), 50)).toEqual({ ...rule, limit: 50 });
+  });
+
+  it('saves a draft as the rule body, without the preview limit', () => {
+    const rule = { id: 'vip', position: 30, teamId: 'billing', conditions: { tiers: ['gold'], maxScore: 3 } };
+    expect(ruleBody(draftOf(rule))).toEqual(rule);
+  });
+
+  it('lets admins manage every team and leads only their own', () => {
+    expect(managesTeam({ roles: ['admin'], teams: [] }, 'billing')).toBe(true);
+    expect(managesTeam({ roles: ['lead'], teams: ['customer-care'] }, 'customer-care')).toBe(true);
+    expect(managesTeam({ roles: ['lead'], teams: ['customer-care'] }, 'billing')).toBe(false);
+    expect(managesTeam({ roles: ['agent'], teams: ['billing'] }, 'billing')).toBe(false);
   });
 });

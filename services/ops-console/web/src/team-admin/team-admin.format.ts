@@ -1,3 +1,4 @@
+import type { Principal } from '../auth/principal';
 import type { RuleConditions } from './team-admin.types';
 
 const LIST_FIELDS = ['segments', 'regions', 'tiers', 'languages', 'touchpointTypes', 'anyTags'] as const;
@@ -54,6 +55,11 @@ export { LIST_FIELDS };
 
 /** The body of POST /routing-rules/preview for a draft: empty lists and scores left out. */
 export function previewBody(draft: RuleDraftForm, limit: number) {
+  return { ...ruleBody(draft), limit };
+}
+
+/** The body of POST /routing-rules (or, without `id`, PATCH /routing-rules/:id) for a draft. */
+export function ruleBody(draft: RuleDraftForm) {
   const conditions: RuleConditions = {};
   for (const field of LIST_FIELDS) {
     const values = draft.lists[field]
@@ -72,7 +78,6 @@ export function previewBody(draft: RuleDraftForm, limit: number) {
     position: draft.position,
     teamId: draft.teamId,
     conditions,
-    limit,
   };
 }
 
@@ -93,4 +98,9 @@ export function draftOf(rule: {
     minScore: rule.conditions.minScore?.toString() ?? '',
     maxScore: rule.conditions.maxScore?.toString() ?? '',
   };
+}
+
+/** Whether `principal` may change `teamId`'s members and rules: admins every team, leads their own. */
+export function managesTeam(principal: Pick<Principal, 'roles' | 'teams'>, teamId: string): boolean {
+  return principal.roles.includes('admin') || (principal.roles.includes('lead') && principal.teams.includes(teamId));
 }
