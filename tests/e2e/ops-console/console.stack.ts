@@ -10,6 +10,7 @@ import {
   ServiceProcess,
   serviceStack,
   sharedLocalIssuer,
+  SmtpInbox,
 } from '@nps/testing';
 import type { Browser, Page } from 'playwright-core';
 import { ensureConsoleBuilt } from './console.build';
@@ -66,6 +67,8 @@ export interface ConsoleStack {
   caseOf(customerId: string, timeoutMs?: number): Promise<ApiAnswer['body']>;
   /** Adds a seeded person to a team (as adam), so cases can be routed to them. */
   addMember(personId: string, teamId?: string): Promise<void>;
+  /** The SMTP inbox case-management mails notifications to (only with `mail: true`). */
+  readonly mail: SmtpInbox;
 }
 
 export interface ConsoleStackOptions {
@@ -73,6 +76,8 @@ export interface ConsoleStackOptions {
   env?: (urls: Record<StackService, string>) => Partial<Record<StackService, Record<string, string>>>;
   /** More variables for the console server. */
   consoleEnv?: Record<string, string>;
+  /** Start an SMTP inbox and point case-management's SMTP_URL at it (`stack.mail`). */
+  mail?: boolean;
 }
 
 /**
@@ -90,11 +95,18 @@ export function consoleStack(options: ConsoleStackOptions = {}): ConsoleStack {
   const cm = () => stack.beds['case-management'];
   let consoleProcess: ServiceProcess | undefined;
   let browser: Browser | undefined;
+  let inbox: SmtpInbox | undefined;
   const state = { url: '', issuerUrl: '' };
 
   beforeAll(async () => {
     await ensureConsoleBuilt();
-    await stack.start(options.env);
+    if (options.mail) inbox = await SmtpInbox.start();
+    // Notification emails link to the case's page in this console (case-management's CASE_LINK_BASE_URL).
+    const links = { CASE_LINK_BASE_URL: `${await consoleUrl}/cases`, ...(inbox ? { SMTP_URL: inbox.url } : {}) };
+    await stack.start((urls) => {
+      const given = options.env?.(urls) ?? {};
+      return { ...given, 'case-management': { ...links, ...given['case-management'] } };
+    });
     state.issuerUrl = (await cm().localIssuer()).url;
     state.url = await consoleUrl;
     consoleProcess = ServiceProcess.start({
@@ -115,6 +127,7 @@ export function consoleStack(options: ConsoleStackOptions = {}): ConsoleStack {
   afterAll(async () => {
     await browser?.close();
     await consoleProcess?.stop();
+    await inbox?.stop();
   }, 30000);
 
   const api: ConsoleStack['api'] = async (service, method, path, token, body, headers = {}) => {
@@ -140,6 +153,10 @@ export function consoleStack(options: ConsoleStackOptions = {}): ConsoleStack {
     },
     urls: stack.urls,
     beds: stack.beds,
+    get mail() {
+      if (!inbox) throw new Error('consoleStack({ mail: true }) starts the SMTP inbox');
+      return inbox;
+    },
     get browser() {
       if (!browser) throw new Error('the console stack has not started (use it inside a test)');
       return browser;

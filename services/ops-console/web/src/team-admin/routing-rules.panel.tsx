@@ -50,7 +50,7 @@ export function RoutingRulesPanel({ teams }: { teams: Team[] }) {
   const [draft, setDraft] = useState<RuleDraftForm>(() => ({
     id: '',
     position: last + 10,
-    teamId: teams[0]?.id ?? '',
+    teamId: (teams.find((team) => managesTeam(principal, team.id)) ?? teams[0])?.id ?? '',
     lists: { ...EMPTY_LISTS },
     minScore: '',
     maxScore: '',
@@ -148,6 +148,7 @@ export function RoutingRulesPanel({ teams }: { teams: Team[] }) {
         opened={deleting !== null}
         onClose={() => setDeleting(null)}
         title={t('rules.confirmTitle', { id: deleting?.id ?? '' })}
+        closeButtonProps={{ 'aria-label': t('rules.cancel') }}
       >
         <Stack gap="sm">
           <Text size="sm">{t('rules.confirmText', { team: deleting?.teamId ?? '' })}</Text>
