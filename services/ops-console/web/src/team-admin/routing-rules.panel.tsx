@@ -157,7 +157,7 @@ export function RoutingRulesPanel({ teams }: { teams: Team[] }) {
             <Button variant="default" onClick={() => setDeleting(null)}>
               {t('rules.cancel')}
             </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => deleting && remove.mutate(deleting.id)}>
+            <Button color="red.9" loading={remove.isPending} onClick={() => deleting && remove.mutate(deleting.id)}>
               {t('rules.confirmDelete', { id: deleting?.id ?? '' })}
             </Button>
           </Group>
