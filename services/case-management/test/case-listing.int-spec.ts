@@ -51,8 +51,8 @@ describe('case listing', () => {
       `INSERT INTO $schema.cases (id, response_id, customer_id, team_id, owner_id, status, priority, score,
          assignment_reason, assignment_detail, first_contact_due_at, resolution_due_at, tag_ids, opened_at)
        SELECT gen_random_uuid(), c.response_id, c.customer_id, $1, 'alice', c.status, c.priority, 3, 'manual', '',
-         coalesce(c.due, now() + interval '1 day'), coalesce(c.due, now()) + interval '2 days', c.tags,
-         coalesce(c.opened, now())
+         coalesce(c.due, $3::timestamptz + interval '1 day'), coalesce(c.due, $3::timestamptz) + interval '2 days', c.tags,
+         coalesce(c.opened, $3::timestamptz)
        FROM jsonb_to_recordset($2) AS c(response_id text, customer_id text, status text, priority text,
          due timestamptz, opened timestamptz, tags text[])`,
       [
@@ -68,6 +68,9 @@ describe('case listing', () => {
             tags: c.tags ?? [],
           })),
         ),
+        // Milliseconds, as the intake stores them: now()'s microseconds would order two cases of one
+        // millisecond differently from the JSON the test compares.
+        new Date(),
       ],
     );
   }
