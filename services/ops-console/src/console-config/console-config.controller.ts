@@ -1,4 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
+import { Public } from '@nps/auth';
 import { OpsConsoleEnv } from '../ops-console.env';
 
 /** What the page needs to sign people in, read at boot: nothing secret, the client is public. */
@@ -11,6 +12,8 @@ export interface ConsoleConfig {
   teamsClaim: string;
 }
 
+// Public: the page reads it before anyone has signed in, and it holds nothing secret.
+@Public()
 @Controller()
 export class ConsoleConfigController {
   constructor(private readonly env: OpsConsoleEnv) {}

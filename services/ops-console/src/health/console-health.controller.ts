@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Public } from '@nps/auth';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { upstreamsOf } from '../api-proxy/api.proxy';
@@ -13,6 +14,8 @@ const UPSTREAM_TIMEOUT_MS = 2000;
  * Probes of the console. Ready means it can serve a working page: the built app is there and both
  * services it proxies answer their own liveness probe (their readiness is theirs to report).
  */
+// Public, as every service's probes: orchestrators call them without a token.
+@Public()
 @Controller('health')
 export class ConsoleHealthController {
   constructor(
