@@ -91,6 +91,35 @@ describe('a consumer in batch mode', () => {
     await bed.stop('SIGTERM');
   });
 
+  it("writes what a batch's records defer once, and isolates the record that makes that write fail", async () => {
+    await withTopicsAndNoConsumer();
+    // One key, so one batch: twenty records adding to the tally (ledger.tally.ts), whose write refuses the eleventh.
+    const events = Array.from({ length: 20 }, (_, i) =>
+      anEvent(Topics.ResponseReceived, { customerId: 'c-tally', comment: i === 10 ? 'tally-fail' : `tally-${i}` }),
+    );
+    await bed.publish(Topics.ResponseReceived, events);
+    await bed.start();
+
+    const tallies = async () =>
+      (await ledgerComments(bed)).filter((c) => c.startsWith('tally:')).map((c) => c.slice('tally:'.length).split(','));
+    const good = events.filter((event) => event.comment !== 'tally-fail').map((event) => event.comment);
+    await expectEventually(async () => expect((await tallies()).flat()).toEqual(good), { timeoutMs: 30000 });
+    const replayer = new DeadLetterReplayer({ brokers, clientId: 'batch-tally-test', topicPrefix });
+    // The earlier tests' dead letters share the topic: this one's are those of its key.
+    const letters = await expectEventually(async () => {
+      const found = (await replayer.list(Topics.ResponseReceived.name)).filter((letter) => letter.key === 'c-tally');
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(letters[0]).toMatchObject({ originOffset: '10', errorMessage: 'cannot tally tally-fail' });
+    // The failing batch went record by record up to the culprit; the nine after it were tallied in one write.
+    expect((await tallies()).slice(0, 10)).toEqual(good.slice(0, 10).map((comment) => [comment]));
+    expect((await tallies()).slice(10)).toEqual([good.slice(10)]);
+    const inbox = await inboxTimes();
+    expect(events.filter((event) => inbox.has(event.eventId)).map((event) => event.comment)).toEqual(good);
+    await bed.stop('SIGTERM');
+  });
+
   it('applies every record exactly once when killed three times in the middle of a batch', async () => {
     await withTopicsAndNoConsumer();
     // Records whose handler hangs: each kill finds a batch transaction open, with records applied before it.

@@ -12,6 +12,7 @@ export * from './messaging.module';
 export * from './messaging.settings';
 export * from './migrations/1763856000000-messaging-tables';
 export * from './migrations/1765710000000-outbox-tombstones';
+export * from './outbox/deferred-write';
 export * from './outbox/event-id';
 export * from './outbox/event.transactions';
 export * from './outbox/outbox.relay';

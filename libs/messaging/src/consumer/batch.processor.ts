@@ -6,6 +6,7 @@ import { countProcessed } from '../messaging.metrics';
 import type { MessagingSettings } from '../messaging.settings';
 import { unavailableDependency } from '../outage/infrastructure-failure';
 import { type InfrastructureOutages, outageBackoff } from '../outage/infrastructure.outages';
+import { runDeferredWrites } from '../outbox/deferred-write';
 import { appendToOutbox } from '../outbox/outbox.writer';
 import { UnitOfWork } from '../outbox/unit-of-work';
 import { EventContext } from './event.context';
@@ -38,6 +39,13 @@ interface BatchOutcome {
 }
 
 const SAVEPOINT = 'nps_record';
+
+/** A deferred write of the whole batch failed: the batch is rolled back and retried record by record. */
+class BatchWriteError extends Error {
+  constructor(cause: unknown) {
+    super(`a deferred write of the batch failed: ${(cause as Error).message}`, { cause });
+  }
+}
 
 /**
  * Batch mode of the consumer (docs/adr/0039-batch-consumer.md): the records of a batch go through
@@ -78,6 +86,12 @@ export class BatchProcessor {
         await this.records.process(single(batch, outcome.failedAt), handler);
         return outcome.failedAt + 1;
       } catch (error) {
+        if (error instanceof BatchWriteError) {
+          // No record is to blame for it alone: the first one goes the per-record way, which isolates it.
+          const first = decoded[0].index;
+          await this.records.process(single(batch, first), handler);
+          return first + 1;
+        }
         if (!this.outages.begin(CONSUMER_WORKER, error)) throw error;
         waitedMs = outageBackoff(waitedMs, this.settings.retryBackoffMs);
         await this.records.waitHeartbeating(batch, waitedMs);
@@ -115,6 +129,13 @@ export class BatchProcessor {
           break;
         }
         outcome.applied.push(unitOfWork);
+      }
+      // What the applied records deferred (counters such as rollups), each write once for the batch.
+      try {
+        await runDeferredWrites(manager, outcome.applied);
+      } catch (error) {
+        if (unavailableDependency(error)) throw error;
+        throw new BatchWriteError(error);
       }
       // The applied records' events in one write, in offset order (one key lock round, one insert).
       await appendToOutbox(

@@ -2,6 +2,7 @@ import { context, propagation } from '@opentelemetry/api';
 import type { DescMessage, MessageInitShape } from '@bufbuild/protobuf';
 import { encodeEvent, type EventTopic } from '@nps/contracts';
 import type { EntityManager } from 'typeorm';
+import { type DeferredWrite, runDeferredWrites } from './deferred-write';
 import { eventIdFor } from './event-id';
 import { appendToOutbox, type OutboxMessage } from './outbox.writer';
 
@@ -12,6 +13,7 @@ import { appendToOutbox, type OutboxMessage } from './outbox.writer';
 export class UnitOfWork {
   private readonly pending: OutboxMessage[] = [];
   private readonly afterCommit: Array<() => void> = [];
+  private readonly deferred = new Map<DeferredWrite<unknown>, unknown[]>();
   private published = 0;
 
   constructor(
@@ -57,8 +59,23 @@ export class UnitOfWork {
     for (const callback of this.afterCommit.splice(0)) callback();
   }
 
-  /** Writes the queued events; called by the transaction runner just before commit. */
+  /** Queues a part of a write that runs once per transaction, before commit (deferred-write.ts). */
+  defer<T>(write: DeferredWrite<T>, part: T): void {
+    const parts = this.deferred.get(write as DeferredWrite<unknown>) ?? [];
+    parts.push(part);
+    this.deferred.set(write as DeferredWrite<unknown>, parts);
+  }
+
+  /** Hands over the queued parts of deferred writes, for a runner that writes several units of work's at once. */
+  takeDeferred(): Map<DeferredWrite<unknown>, unknown[]> {
+    const taken = new Map(this.deferred);
+    this.deferred.clear();
+    return taken;
+  }
+
+  /** Runs the deferred writes, then writes the queued events; called by the transaction runner just before commit. */
   async flush(): Promise<void> {
+    await runDeferredWrites(this.manager, [this]);
     await appendToOutbox(this.manager, this.schema, this.takePending());
   }
 

@@ -46,6 +46,6 @@ export class CustomerFactsHandler {
     await this.responses.moveCustomer(manager, facts);
     const before = nonNull(responses.map((response) => contributionOf(response)));
     const after = nonNull(responses.map((response) => contributionOf(response, facts)));
-    await this.rollups.apply(manager, rollupDeltas(zones, before, after));
+    context.unitOfWork.defer(this.rollups, rollupDeltas(zones, before, after));
   }
 }

@@ -108,8 +108,8 @@ export class ResponseScoringHandler {
     if (!decision.changed) return;
     await this.responses.save(manager, decision.state, customer);
     const after = { ...response, state: decision.state, facts: customer, days: response.days ?? daysAt };
-    await this.rollups.apply(
-      manager,
+    context.unitOfWork.defer(
+      this.rollups,
       rollupDeltas(zones, nonNull([contributionOf(response)]), nonNull([contributionOf(after)])),
     );
     const now = new Date();

@@ -1,4 +1,4 @@
-import { coarsen, type Contribution, rollupDeltas } from './rollup.delta';
+import { coarsen, type Contribution, rollupDeltas, sumDeltas } from './rollup.delta';
 
 const zones = ['UTC', 'Europe/Amsterdam'];
 const base: Contribution = {
@@ -77,5 +77,25 @@ describe('coarser rollup deltas', () => {
     ]);
     expect(coarsen(days, 'day')).toBe(days);
     expect(days[0].day).toBe('2025-03-30');
+  });
+});
+
+describe("a batch's rollup deltas", () => {
+  it('adds up the changes of several events per row, in key order, dropping those that cancel out', () => {
+    const received = rollupDeltas(zones, [], [base]);
+    const revised = rollupDeltas(zones, [base], [{ ...base, category: 'promoter' }]);
+    const other = rollupDeltas(zones, [], [{ ...base, dimensions: { ...base.dimensions, segment: 'consumer' } }]);
+    const { rollups, tagRollups } = sumDeltas([received, other, revised]);
+    expect(rollups.map((row) => [row.zone, row.segment, row.promoters, row.detractors])).toEqual([
+      ['Europe/Amsterdam', 'consumer', 0, 1],
+      ['Europe/Amsterdam', 'smb', 1, 0],
+      ['UTC', 'consumer', 0, 1],
+      ['UTC', 'smb', 1, 0],
+    ]);
+    expect(tagRollups.map((row) => [row.zone, row.segment, row.promoters, row.detractors])).toEqual(
+      rollups.map((row) => [row.zone, row.segment, row.promoters, row.detractors]),
+    );
+    expect(sumDeltas([received, rollupDeltas(zones, [base], [])])).toEqual({ rollups: [], tagRollups: [] });
+    expect(received.rollups.map((row) => row.detractors)).toEqual([1, 1]);
   });
 });

@@ -30,6 +30,12 @@ export interface RollupDelta extends RollupDimensions {
   detractors: number;
 }
 
+/** The rollup and tag rollup rows one event changes. */
+export interface RollupChanges {
+  rollups: RollupDelta[];
+  tagRollups: RollupDelta[];
+}
+
 const FIELD: Record<NpsCategory, 'promoters' | 'passives' | 'detractors'> = {
   promoter: 'promoters',
   passive: 'passives',
@@ -41,11 +47,7 @@ const FIELD: Record<NpsCategory, 'promoters' | 'passives' | 'detractors'> = {
  * from its row and added to its new one, and changes that cancel out are dropped. Sorted by key,
  * so concurrent writers lock rollup rows in the same order.
  */
-export function rollupDeltas(
-  zones: string[],
-  before: Contribution[],
-  after: Contribution[],
-): { rollups: RollupDelta[]; tagRollups: RollupDelta[] } {
+export function rollupDeltas(zones: string[], before: Contribution[], after: Contribution[]): RollupChanges {
   const rollups = new Map<string, RollupDelta>();
   const tagRollups = new Map<string, RollupDelta>();
   const add = (contribution: Contribution, sign: number) => {
@@ -77,15 +79,26 @@ function bump(
  */
 export function coarsen(deltas: RollupDelta[], grain: Grain): RollupDelta[] {
   if (grain === 'day') return deltas;
+  return summed(deltas.map((delta) => ({ ...delta, day: periodStart(delta.day, grain) })));
+}
+
+/** The changes of several events added up per row, in key order: a batch's rollup writes at once. */
+export function sumDeltas(changes: RollupChanges[]): RollupChanges {
+  return {
+    rollups: summed(changes.flatMap((change) => change.rollups)),
+    tagRollups: summed(changes.flatMap((change) => change.tagRollups)),
+  };
+}
+
+function summed(deltas: RollupDelta[]): RollupDelta[] {
   const rows = new Map<string, RollupDelta>();
   for (const delta of deltas) {
-    const row = { ...delta, day: periodStart(delta.day, grain) };
-    const sum = rows.get(keyOf(row));
+    const sum = rows.get(keyOf(delta));
     if (sum) {
-      sum.promoters += row.promoters;
-      sum.passives += row.passives;
-      sum.detractors += row.detractors;
-    } else rows.set(keyOf(row), row);
+      sum.promoters += delta.promoters;
+      sum.passives += delta.passives;
+      sum.detractors += delta.detractors;
+    } else rows.set(keyOf(delta), { ...delta });
   }
   return changed(rows);
 }

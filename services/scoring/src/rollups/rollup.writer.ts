@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { DeferredWrite } from '@nps/messaging';
 import { SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 import { ScoringEnv } from '../scoring.env';
-import { coarsen, type RollupDelta } from './rollup.delta';
+import { coarsen, type RollupChanges, type RollupDelta, sumDeltas } from './rollup.delta';
 import { GRAINS, tableOf } from './rollup.grains';
 
 const DIMENSIONS = ['touchpoint_type', 'channel', 'segment', 'region', 'tier', 'language'];
@@ -10,14 +11,16 @@ const KEY = ['zone', 'day', ...DIMENSIONS];
 const TAG_KEY = ['zone', 'tag_id', 'day', ...DIMENSIONS];
 
 /**
- * Applies rollup deltas (rollup.delta.ts) in the handler's transaction, to the day tables and,
+ * Applies rollup deltas (rollup.delta.ts) just before a handler's transaction commits, added up
+ * over every event of the transaction (one in per-record mode, a batch in batch mode: handlers
+ * `unitOfWork.defer` them, see deferred-write.ts in libs/messaging), to the day tables and,
  * summed per week and month, to the week and month tables (one upsert each), and deletes the rows
  * a delta emptied, so the rollups hold the same rows whatever order the events came in
  * (docs/adr/0008-scoring-projection-and-rollups.md, docs/adr/0041-week-and-month-rollups.md).
  * Tables are always written in the same order, rows in key order, so writers lock alike.
  */
 @Injectable()
-export class RollupWriter {
+export class RollupWriter implements DeferredWrite<RollupChanges> {
   /** The rolled-up time zones (ROLLUP_TIME_ZONES). */
   readonly zones: string[];
 
@@ -28,7 +31,8 @@ export class RollupWriter {
     this.zones = env.rollupTimeZones();
   }
 
-  async apply(manager: EntityManager, deltas: { rollups: RollupDelta[]; tagRollups: RollupDelta[] }): Promise<void> {
+  async write(manager: EntityManager, changes: RollupChanges[]): Promise<void> {
+    const deltas = sumDeltas(changes);
     for (const grain of GRAINS) {
       const rollups = coarsen(deltas.rollups, grain);
       if (rollups.length > 0) await this.upsert(manager, tableOf('rollups', grain), KEY, rollups);

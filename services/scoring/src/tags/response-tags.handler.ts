@@ -37,8 +37,8 @@ export class ResponseTagsHandler {
       await this.responses.save(manager, response.state, customer);
     const tags = [...new Set(event.tags.map((tag) => tag.tagId))].sort();
     await this.responses.replaceTags(manager, event.responseId, tags, event.revision, taggedAt);
-    await this.rollups.apply(
-      manager,
+    context.unitOfWork.defer(
+      this.rollups,
       rollupDeltas(
         zones,
         nonNull([contributionOf(response)]),

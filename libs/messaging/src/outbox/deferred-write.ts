@@ -1,0 +1,24 @@
+import type { EntityManager } from 'typeorm';
+import type { UnitOfWork } from './unit-of-work';
+
+/**
+ * A write that several units of work of one transaction add parts to, run once per transaction
+ * just before its outbox write: counters such as rollups, whose parts add up, so a batch of
+ * records (docs/adr/0039-batch-consumer.md) writes each row it touches once instead of once per
+ * record. Nothing in the transaction may read what it writes before the commit.
+ */
+export interface DeferredWrite<T> {
+  /** Writes the parts queued in one transaction, in the order they were queued. */
+  write(manager: EntityManager, parts: T[]): Promise<void>;
+}
+
+/**
+ * Runs the deferred writes of `unitsOfWork` (all in one transaction), each write once with the
+ * parts of every unit in their order, the writes in the order they were first deferred.
+ */
+export async function runDeferredWrites(manager: EntityManager, unitsOfWork: UnitOfWork[]): Promise<void> {
+  const parts = new Map<DeferredWrite<unknown>, unknown[]>();
+  for (const unitOfWork of unitsOfWork)
+    for (const [write, queued] of unitOfWork.takeDeferred()) parts.set(write, [...(parts.get(write) ?? []), ...queued]);
+  for (const [write, queued] of parts) await write.write(manager, queued);
+}
