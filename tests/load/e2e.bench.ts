@@ -1,0 +1,198 @@
+// The whole loop end to end (issue #15): answers in through response-ingestion, scored, tagged and
+// turned into cases, with response-ingestion, scoring, root-cause-tagging and case-management each in
+// a process of its own on a fresh schema and topic prefix (all deleted afterwards).
+//
+//   KAFKA_BROKERS=127.0.0.1:29096 npm run bench:e2e
+//
+// 1. throughput: BENCH_ANSWERS through one bulk import, then BENCH_API_ANSWERS through POST /responses;
+//    answers/s from the first send until every answer is scored, every comment tagged and every
+//    detractor has its case (counted in each service's tables);
+// 2. latency: detractor → case (opened_at) at each of BENCH_RATES answers/s for BENCH_SECONDS;
+// 3. checks: nothing lost, one case per detractor, rollups equal to a recount; a failed check fails the run;
+// plus each service's peak RSS, and the stock Nest consume-only scenario as the baseline.
+// Settings: e2e.settings.ts; figures and how to read them: docs/benchmarks.md.
+import { cpus } from 'node:os';
+import { Logger } from '@nestjs/common';
+import { ensureDatabase } from '@nps/persistence';
+import { Client } from 'pg';
+import { checkKafka } from './bench.events';
+import { installCleanup } from './bench.processes';
+import { type PathResult, progress, resultRows, resultTable } from './bench.report';
+import { commit, loadAverage, writeBenchResult } from './bench.results';
+import { runBench } from './bench.run';
+import { AnswerGenerator, type AnswerMix, mixOf } from './e2e.answers';
+import { type Check, checkLines, loopChecks } from './e2e.checks';
+import { type LatencyPhase, steadyLatency } from './e2e.latency';
+import { LoopProbe } from './e2e.loop';
+import { type PeakMemory, PeakRss } from './e2e.memory';
+import { importAnswers, postAnswers } from './e2e.send';
+import { type E2eSettings, e2eSettings } from './e2e.settings';
+import { LOOP_SERVICES, startLoopStack } from './e2e.stack';
+import { throughputPhase } from './e2e.throughput';
+import { measureStockNest } from './stock-nest.scenario';
+
+/** Answered over the last days, so the rollups count over several days and weeks. */
+const ANSWER_DAYS = 10;
+const STOCK_KEYS = 200;
+
+async function main(s: E2eSettings): Promise<void> {
+  installCleanup(s.timeoutMs);
+  // The services' beds and the stock Nest child read these from the environment.
+  process.env.DATABASE_URL = s.databaseUrl;
+  process.env.KAFKA_BROKERS = s.brokers;
+  Logger.overrideLogger(['error']);
+  await checkKafka(s.brokers);
+  await ensureDatabase(s.databaseUrl);
+  const db = new Client({ connectionString: s.databaseUrl });
+  await db.connect();
+  const loadBefore = loadAverage();
+  try {
+    progress(`stock Nest ServerKafka, consume only: ${s.baselineEvents} events`);
+    const stock = await measureStockNest(
+      { ...s, events: s.baselineEvents, keys: STOCK_KEYS, timeoutMs: s.timeoutMs, stallMs: s.stallMs },
+      db,
+    );
+    progress(`${stock.path}: ${stock.events} events in ${stock.seconds.toFixed(1)} s; ${stock.notes.join('; ')}`);
+    const loop = await measureLoop(s, db);
+    report(s, loop, stock, loadBefore);
+  } finally {
+    await db.end();
+  }
+}
+
+interface LoopFigures {
+  throughput: PathResult[];
+  latency: LatencyPhase[];
+  memory: Record<string, PeakMemory>;
+  checks: Check[];
+}
+
+async function measureLoop(s: E2eSettings, db: Client): Promise<LoopFigures> {
+  const stack = await startLoopStack(s, db);
+  try {
+    const ingestion = stack.beds['response-ingestion'];
+    const pids = Object.fromEntries(LOOP_SERVICES.map((name) => [name, stack.beds[name].process.pid]));
+    const memory = new PeakRss(pids);
+    const probe = new LoopProbe(db, stack.schemas);
+    const generator = new AnswerGenerator(s.seed);
+    const context = () => stack.output();
+    const now = Date.now();
+    const answers = (count: number, prefix: string) =>
+      generator.answers(
+        count,
+        (i) => `${prefix}-c${i % s.customers}`,
+        () => generator.recent(now, ANSWER_DAYS),
+      );
+    const phase = { probe, pids, stallMs: s.stallMs, context };
+
+    const imported = answers(s.answers, 'imp');
+    progress(`throughput, bulk import: ${describe(mixOf(imported))}`);
+    const importToken = await ingestion.clientToken('importer');
+    const viaImport = await throughputPhase({
+      ...phase,
+      path: 'ours, whole loop: bulk import (one POST /imports CSV)',
+      answers: imported,
+      send: () => importAnswers(ingestion.url, importToken, 'e2e-throughput', imported),
+    });
+    progress(
+      `${viaImport.result.path}: ${viaImport.result.seconds.toFixed(1)} s; ${viaImport.result.notes.join('; ')}`,
+    );
+
+    const viaApiAnswers = answers(s.apiAnswers, 'api');
+    progress(`throughput, POST /responses (${s.apiConcurrency} in flight): ${describe(mixOf(viaApiAnswers))}`);
+    const apiToken = await ingestion.clientToken('responses-writer');
+    let retried = 0;
+    const viaApi = await throughputPhase({
+      ...phase,
+      path: `ours, whole loop: JSON API (POST /responses, ${s.apiConcurrency} in flight)`,
+      answers: viaApiAnswers,
+      send: async () =>
+        ({ retried } = await postAnswers(
+          ingestion.url,
+          apiToken,
+          'e2e-api',
+          viaApiAnswers,
+          s.apiConcurrency,
+          s.stallMs,
+        )),
+    });
+    viaApi.result.notes.push(`${retried} requests retried after a 503`);
+    progress(`${viaApi.result.path}: ${viaApi.result.seconds.toFixed(1)} s; ${viaApi.result.notes.join('; ')}`);
+
+    const latency: LatencyPhase[] = [];
+    for (const [index, rate] of s.rates.entries()) {
+      progress(`latency: ${rate} answers/s for ${s.seconds} s, a CSV import every 100 ms`);
+      const target = {
+        url: ingestion.url,
+        token: await ingestion.clientToken('importer'),
+        db,
+        casesSchema: stack.schemas['case-management'],
+        generator,
+        ...phase,
+      };
+      latency.push(await steadyLatency(target, index, rate, s.seconds));
+      progress(latencyLine(latency[latency.length - 1]));
+    }
+
+    progress('checking the loop');
+    const sent = [mixOf(imported), mixOf(viaApiAnswers), ...latency].reduce(
+      (sum, mix) => ({
+        answers: sum.answers + mix.answers,
+        detractors: sum.detractors + mix.detractors,
+        commented: sum.commented + mix.commented,
+      }),
+      { answers: 0, detractors: 0, commented: 0 },
+    );
+    const checks = await loopChecks(db, stack.schemas, sent);
+    return { throughput: [viaImport.result, viaApi.result], latency, memory: memory.stop(), checks };
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** Prints the figures; fails the run (no results file) when a check failed, after printing them all. */
+function report(s: E2eSettings, loop: LoopFigures, stock: PathResult, loadBefore: number): void {
+  const memoryLines = Object.entries(loop.memory).map(
+    ([name, peak]) => `| ${name} | ${peak.sampledMb} | ${peak.highWaterMb} |`,
+  );
+  process.stdout.write(
+    `\nwhole loop end to end: ${s.answers} answers by import, ${s.apiAnswers} by API, Kafka ${s.brokers}, ` +
+      `CONSUMER_BATCH_SIZE=${s.batchSize}, CONSUMER_PARTITIONS_CONCURRENTLY=${s.partitions}, ${s.members} members in one team, ` +
+      `${cpus().length} cores, Node ${process.version}, commit ${commit()}, ` +
+      `load average ${loadBefore.toFixed(1)} before, ${loadAverage().toFixed(1)} after\n\n` +
+      `${resultTable([...loop.throughput, stock])}\n\n` +
+      `detractor → case (opened_at minus the send of its CSV import, one import every 100 ms):\n` +
+      loop.latency.map((phase) => `- ${latencyLine(phase)}`).join('\n') +
+      `\n\npeak RSS (MB)\n| service | sampled VmRSS | VmHWM |\n|---|---|---|\n${memoryLines.join('\n')}\n\n` +
+      `checks:\n${checkLines(loop.checks).join('\n')}\n`,
+  );
+  const failed = loop.checks.filter((check) => !check.passed);
+  if (failed.length > 0) throw new Error(`${failed.length} of ${loop.checks.length} checks failed`);
+  const file = writeBenchResult('e2e', {
+    command: 'npm run bench:e2e',
+    settings: { ...s, answerDays: ANSWER_DAYS, stockKeys: STOCK_KEYS },
+    figures: {
+      throughput: resultRows(loop.throughput),
+      latency: loop.latency,
+      peakRssMb: loop.memory,
+      checks: loop.checks,
+    },
+    baseline: { rows: resultRows([stock]) },
+    loadBefore,
+  });
+  progress(`written to ${file}`);
+}
+
+function latencyLine(p: LatencyPhase): string {
+  return (
+    `${p.rate}/s asked, ${p.sentPerSecond}/s sent for ${p.seconds} s (${p.answers} answers, ${p.detractors} detractors): ` +
+    `latency p50 ${p.latencyP50Ms} ms, p90 ${p.latencyP90Ms} ms, p99 ${p.latencyP99Ms} ms, max ${p.latencyMaxMs} ms; ` +
+    `loop caught up ${p.loopDoneSeconds} s after the first send`
+  );
+}
+
+function describe(mix: AnswerMix): string {
+  return `${mix.answers} answers, ${mix.detractors} detractors, ${mix.commented} commented`;
+}
+
+runBench(() => e2eSettings(process.env), main);

@@ -1,0 +1,62 @@
+import { type BenchTarget, benchTarget, positiveInt } from './bench.settings';
+
+/** What `npm run bench:e2e` reads from env; every value has a default (docs/benchmarks.md). */
+export interface E2eSettings extends BenchTarget {
+  /** Answers through the bulk import in the throughput phase. */
+  answers: number;
+  /** Answers through `POST /responses` in the throughput phase. */
+  apiAnswers: number;
+  /**
+   * Requests to `POST /responses` in flight at once. Below DATABASE_POOL_SIZE (10): each request
+   * holds a connection for its transaction and takes a second one for the key store, so with as
+   * many requests as connections the pool waits on itself and answers 503 after 5 s.
+   */
+  apiConcurrency: number;
+  /** Steady rates (answers/s) of the latency phase, one run each. */
+  rates: number[];
+  /** How long each steady rate is sent. */
+  seconds: number;
+  /** Events of the stock Nest consume-only scenario run in the same process as a baseline. */
+  baselineEvents: number;
+  /** CONSUMER_BATCH_SIZE of every service. */
+  batchSize: number;
+  /** CONSUMER_PARTITIONS_CONCURRENTLY of every service. */
+  partitions: number;
+  /** Members of the one team every case goes to. */
+  members: number;
+  /** Customers the throughput phase's answers are spread over. */
+  customers: number;
+  /** Seed of the answer generator: the same answers on every run. */
+  seed: number;
+  /** A phase fails when none of the loop's counts moved for this long. */
+  stallMs: number;
+  /** The whole run fails after this long. */
+  timeoutMs: number;
+}
+
+export function e2eSettings(env: NodeJS.ProcessEnv): E2eSettings {
+  const int = (name: string, fallback: number) => positiveInt(env, name, fallback);
+  return {
+    ...benchTarget(env),
+    answers: int('BENCH_ANSWERS', 100_000),
+    apiAnswers: int('BENCH_API_ANSWERS', 10_000),
+    apiConcurrency: int('BENCH_API_CONCURRENCY', 8),
+    rates: rateList(env.BENCH_RATES || '200,1000'),
+    seconds: int('BENCH_SECONDS', 20),
+    baselineEvents: int('BENCH_BASELINE_EVENTS', 20_000),
+    batchSize: int('BENCH_CONSUMER_BATCH_SIZE', 1),
+    partitions: int('BENCH_PARTITIONS', 3),
+    members: int('BENCH_MEMBERS', 10),
+    customers: int('BENCH_CUSTOMERS', 5000),
+    seed: int('BENCH_SEED', 15),
+    stallMs: int('BENCH_STALL_MS', 120_000),
+    timeoutMs: int('BENCH_TIMEOUT_MS', 90 * 60 * 1000),
+  };
+}
+
+function rateList(raw: string): number[] {
+  const rates = raw.split(',').map((part) => part.trim());
+  if (!rates.every((rate) => /^[1-9]\d*$/.test(rate)))
+    throw new Error(`Invalid configuration: BENCH_RATES: must be positive integers separated by commas (got "${raw}")`);
+  return rates.map(Number);
+}
