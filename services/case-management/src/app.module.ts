@@ -8,6 +8,7 @@ import { AccountRiskRepository } from './accounts/account-risk.repository';
 import { AccountRiskService } from './accounts/account-risk.service';
 import { CaseEnrichmentService } from './case-intake/case-enrichment.service';
 import { CaseIntakeHandler } from './case-intake/case-intake.handler';
+import { CaseAssigner } from './case-intake/case.assigner';
 import { CaseOpeningService } from './case-intake/case-opening.service';
 import { CaseOpeningPolicyController } from './case-opening-policy/case-opening-policy.controller';
 import { CaseOpeningPolicyRepository } from './case-opening-policy/case-opening-policy.repository';
@@ -78,6 +79,7 @@ import { CUSTOMER_DATA } from './customer-export/customer-data.catalog';
   providers: [
     // intake
     CaseOpeningService,
+    CaseAssigner,
     CaseEnrichmentService,
     ResponseEnrichmentRepository,
     CustomerRepository,

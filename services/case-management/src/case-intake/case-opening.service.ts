@@ -1,23 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { CaseUpdateKind, channelName, type DetractorIdentified, Topics } from '@nps/contracts';
 import type { UnitOfWork } from '@nps/messaging';
-import { AccountRiskService } from '../accounts/account-risk.service';
 import { CaseManagementEnv } from '../case-management.env';
 import { CaseOpeningPolicyService } from '../case-opening-policy/case-opening-policy.service';
 import { caseIdFor } from '../cases/case-id';
-import { assignmentReasonOf, CaseEvents } from '../cases/case.events';
+import { CaseEvents } from '../cases/case.events';
 import type { CaseRecord } from '../cases/case.record';
 import { CaseRepository } from '../cases/case.repository';
 import { CustomerRepository } from '../customers/customer.repository';
-import { countCaseOpened } from '../metrics/case.metrics';
-import { NotificationQueue } from '../notifications/notification.queue';
-import { OwnerPicker } from '../routing/owner.picker';
 import { RoutingRuleRepository } from '../routing/routing-rule.repository';
 import { RuleMatcher } from '../routing/rule.matcher';
 import { priorityFor } from '../sla/priority';
 import { SlaClock } from '../sla/sla.clock';
 import type { Team } from '../teams/team';
 import { TeamRepository } from '../teams/team.repository';
+import { CaseAssigner } from './case.assigner';
 import { ResponseEnrichmentRepository } from './response-enrichment.repository';
 
 /**
@@ -33,15 +30,17 @@ export class CaseOpeningService {
     private readonly customers: CustomerRepository,
     private readonly enrichments: ResponseEnrichmentRepository,
     private readonly sla: SlaClock,
-    private readonly notifications: NotificationQueue,
     private readonly env: CaseManagementEnv,
     private readonly policy: CaseOpeningPolicyService,
-    private readonly accountRisk: AccountRiskService,
+    private readonly assigner: CaseAssigner,
   ) {}
 
   async handle(event: DetractorIdentified, unitOfWork: UnitOfWork): Promise<void> {
     const existing = await this.cases.findByResponse(unitOfWork.manager, event.responseId, true);
-    if (existing) return this.revise(existing, event, unitOfWork);
+    if (existing)
+      return this.assigner.whenAssigned(unitOfWork.manager, existing, (assigned) =>
+        this.revise(assigned, event, unitOfWork),
+      );
     if (event.withdrawn) return; // the answer is no longer a detractor and no case was opened for it
     // Old, imported, excluded or held-out detractors open no case (ADR 0030); the holdout records its routed team.
     if (await this.policy.skipped(event, unitOfWork, async () => (await this.route(event, unitOfWork)).choice.teamId))
@@ -89,52 +88,9 @@ export class CaseOpeningService {
       openedAt,
       updatedAt: openedAt,
     };
-    // Inserted unassigned before the team lock, so the lock is held for as little work as possible.
+    // Inserted unassigned; the owner is picked under the team's lock at the end of the transaction (case.assigner.ts).
     if (!(await this.cases.insert(manager, record))) return; // another event for the same response opened it
-    // Held until commit: the next assignment in this team, on any instance, sees this one's load.
-    await this.cases.lockTeamForAssignment(manager, team.id);
-    const members = await this.cases.memberLoads(manager, team.id);
-    const owner = OwnerPicker.pick(members, accountOwnerId);
-    const opened: CaseRecord = {
-      ...record,
-      ownerId: owner.ownerId,
-      assignmentReason: owner.reason,
-      assignmentDetail: owner.detail,
-    };
-    await this.cases.recordAssignment(manager, opened, [
-      { kind: 'opened', detail: { teamId: team.id, ruleId: opened.ruleId, priority, score: opened.score } },
-      ...(opened.ownerId
-        ? [
-            {
-              kind: 'assigned',
-              detail: { ownerId: opened.ownerId, reason: opened.assignmentReason, detail: opened.assignmentDetail },
-            },
-          ]
-        : []),
-    ]);
-    unitOfWork.publish(Topics.CaseOpened, CaseEvents.opened(opened));
-    unitOfWork.onCommitted(() => countCaseOpened(priority));
-    await this.accountRisk.caseOpened(opened, event, unitOfWork); // B2B account at risk (accounts/, ADR 0032)
-    const member = members.find((candidate) => candidate.id === opened.ownerId);
-    if (!member) return;
-    unitOfWork.publish(
-      Topics.CaseAssigned,
-      CaseEvents.assigned(
-        opened,
-        { teamId: '', ownerId: '' },
-        assignmentReasonOf(opened.assignmentReason, opened.ruleId),
-        '',
-      ),
-    );
-    await this.notifications.enqueue(
-      manager,
-      opened,
-      'assigned',
-      { memberId: member.id, name: member.name, email: member.email },
-      team,
-      opened.assignmentDetail,
-      opened.openedAt,
-    );
+    this.assigner.assignLater({ unitOfWork, record, team, accountOwnerId, event });
   }
 
   /** A newer revision: a new detractor score and comment, or a note when it is no longer a detractor. */
