@@ -22,6 +22,17 @@ export async function sealComment(fields: PersonalFields, customerId: string, co
   return { comment: sealed, maskedComment: masked };
 }
 
+/**
+ * A comment sealed before the transaction that publishes it opened: the key store reads keys over
+ * connections of the service's pool, so a request that held one for its transaction while waiting
+ * for another could, with as many requests as connections, starve the pool.
+ */
+export interface PresealedComment {
+  customerId: string;
+  comment: string;
+  sealed: SealedComment;
+}
+
 /** sealComment for a batch (a bulk import), in its order: the customers' keys are looked up once. */
 export async function sealComments(
   fields: PersonalFields,

@@ -12,7 +12,13 @@ import { decideAnswer } from './answer.decider';
 import type { AcceptedAnswer, GivenAnswer } from './answer.types';
 import { Clock } from './clock';
 import { uuidFromName } from './deterministic-id';
-import { responseReceived, responseRevised, sealComment } from './response.events';
+import {
+  type PresealedComment,
+  responseReceived,
+  responseRevised,
+  type SealedComment,
+  sealComment,
+} from './response.events';
 import { ResponseRepository } from './response.repository';
 import { refusalOf, stateRefusal } from './survey-link.refusal';
 
@@ -74,7 +80,10 @@ export class SurveyAnswers {
     source: ResponseSource,
   ): Promise<AcceptedAnswer & { claims: SurveyLinkClaims }> {
     const claims = this.verify(token);
-    const accepted = await this.transactions.run((unitOfWork) => this.accept(unitOfWork, claims, given, source));
+    const presealed = await this.preseal(claims.customerId, given.comment ?? '');
+    const accepted = await this.transactions.run((unitOfWork) =>
+      this.accept(unitOfWork, claims, given, source, presealed),
+    );
     return { ...accepted, claims };
   }
 
@@ -84,6 +93,7 @@ export class SurveyAnswers {
     claims: SurveyLinkClaims,
     given: GivenAnswer,
     source: ResponseSource,
+    presealed?: PresealedComment,
   ): Promise<AcceptedAnswer> {
     const now = this.clock.now();
     const manager = unitOfWork.manager;
@@ -119,7 +129,7 @@ export class SurveyAnswers {
         await this.requests.markAnswered(manager, claims.surveyRequestId, record.responseId, now);
         unitOfWork.publish(
           Topics.ResponseReceived,
-          responseReceived(record, await this.sealed(record.customerId, record.comment), now, {
+          responseReceived(record, await this.sealed(record.customerId, record.comment, presealed), now, {
             recoveryOfResponseId: recoveryOf(state, claims),
           }),
         );
@@ -138,7 +148,7 @@ export class SurveyAnswers {
           Topics.ResponseRevised,
           responseRevised(
             { ...decision, responseId, customerId: claims.customerId, revisedAt: now },
-            await this.sealed(claims.customerId, decision.comment),
+            await this.sealed(claims.customerId, decision.comment, presealed),
           ),
         );
         return {
@@ -153,7 +163,13 @@ export class SurveyAnswers {
   }
 
   /** The comment as the events carry it: encrypted before it reaches the outbox (docs/privacy.md). */
-  private sealed(customerId: string, comment: string) {
+  /** The comment sealed before a transaction opens (PresealedComment says why). */
+  async preseal(customerId: string, comment: string): Promise<PresealedComment> {
+    return { customerId, comment, sealed: await sealComment(this.fields, customerId, comment) };
+  }
+
+  private async sealed(customerId: string, comment: string, presealed?: PresealedComment): Promise<SealedComment> {
+    if (presealed?.customerId === customerId && presealed.comment === comment) return presealed.sealed;
     return sealComment(this.fields, customerId, comment);
   }
 }

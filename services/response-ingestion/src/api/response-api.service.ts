@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Channel, channelFromName, ResponseSource, Topics } from '@nps/contracts';
 import { EventTransactions, type UnitOfWork } from '@nps/messaging';
-import { PersonalFields } from '@nps/privacy';
 import type { AcceptedAnswer, ResponseRecord } from '../answers/answer.types';
 import { Clock } from '../answers/clock';
 import { uuidFromName } from '../answers/deterministic-id';
-import { responseReceived, sealComment } from '../answers/response.events';
+import { responseReceived, type SealedComment } from '../answers/response.events';
 import { ResponseRepository } from '../answers/response.repository';
 import { SurveyAnswers } from '../answers/survey-answers.service';
 import { IngestionError, IngestionErrorCode } from '../errors/ingestion.error';
@@ -28,13 +27,15 @@ export class ResponseApi {
     private readonly responses: ResponseRepository,
     private readonly keys: IdempotencyRepository,
     private readonly clock: Clock,
-    private readonly fields: PersonalFields,
   ) {}
 
   async create(idempotencyKey: string, dto: CreateResponseDto): Promise<{ answer: AcceptedAnswer; replayed: boolean }> {
     const requestHash = createHash('sha256').update(canonicalJson(dto)).digest('hex');
     const claims = dto.token === undefined ? undefined : this.surveyAnswers.verify(dto.token);
     const answeredAt = this.answeredAt(dto);
+    const customerId = claims?.customerId ?? dto.customerId ?? '';
+    const comment = dto.comment ?? '';
+    const presealed = await this.surveyAnswers.preseal(customerId, comment);
     return this.transactions.run(async (unitOfWork) => {
       const earlier = await this.keys.claim(unitOfWork.manager, idempotencyKey);
       if (earlier) {
@@ -49,8 +50,8 @@ export class ResponseApi {
       }
       const given = { score: dto.score, comment: dto.comment };
       const answer = claims
-        ? await this.surveyAnswers.accept(unitOfWork, claims, given, ResponseSource.API)
-        : await this.receiveWithoutLink(unitOfWork, idempotencyKey, dto, answeredAt);
+        ? await this.surveyAnswers.accept(unitOfWork, claims, given, ResponseSource.API, presealed)
+        : await this.receiveWithoutLink(unitOfWork, idempotencyKey, dto, answeredAt, presealed.sealed);
       await this.keys.remember(unitOfWork.manager, idempotencyKey, requestHash, answer);
       return { answer, replayed: false };
     });
@@ -61,6 +62,7 @@ export class ResponseApi {
     key: string,
     dto: CreateResponseDto,
     answeredAt: Date,
+    sealed: SealedComment,
   ): Promise<AcceptedAnswer> {
     const record: ResponseRecord = {
       responseId: uuidFromName(`api:${key}`),
@@ -76,7 +78,6 @@ export class ResponseApi {
       answeredAt,
     };
     await this.responses.insert(unitOfWork.manager, record);
-    const sealed = await sealComment(this.fields, record.customerId, record.comment);
     unitOfWork.publish(Topics.ResponseReceived, responseReceived(record, sealed, this.clock.now()));
     return {
       outcome: 'received',
