@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { Topics } from '@nps/contracts';
+import { anEvent, expectEventually, serviceBed } from '@nps/testing';
+import { opsIssuer } from './support/ops-api.client';
+import { setUpTeam } from './support/ops.fixtures';
+
+// Batch mode (docs/adr/0039-batch-consumer.md): the cases of a batch are assigned at its end, once
+// per team (case-intake/case.assigner.ts), picking owners from loads kept in memory.
+describe('case intake in batch mode', () => {
+  const bed = serviceBed({
+    service: 'case-management',
+    autoStart: false,
+    env: { CONSUMER_BATCH_SIZE: '32', CONSUMER_BATCH_WAIT_MS: '200' },
+  });
+  const issuer = opsIssuer();
+
+  it("spreads one batch's cases over two teams' members as one at a time would, and revises a case opened in the same batch after its assignment", async () => {
+    const service = await bed.start(issuer.env);
+    const admin = await issuer.token('adam');
+    await setUpTeam(service.url, admin, {
+      id: 'benelux-care',
+      members: [{ id: 'anna' }, { id: 'bram' }, { id: 'chris' }],
+      rule: { id: 'benelux', position: 10, conditions: { regions: ['benelux'] } },
+    });
+    await setUpTeam(service.url, admin, {
+      id: 'dach-care',
+      members: [{ id: 'dora' }, { id: 'emil' }],
+      rule: { id: 'dach', position: 20, conditions: { regions: ['dach'] } },
+    });
+    await bed.stop('SIGTERM');
+
+    // One key, so one partition and one batch: 24 detractors alternating between the teams, and a
+    // revision of the fourth one's answer a few records after it.
+    const detractors = Array.from({ length: 24 }, (_, i) =>
+      anEvent(Topics.DetractorIdentified, {
+        customerId: 'c-batch',
+        score: 3,
+        customer: { region: i % 2 === 0 ? 'benelux' : 'dach' },
+      }),
+    );
+    const revision = { ...detractors[3], eventId: randomUUID(), revision: 1, score: 1, comment: 'still waiting' };
+    const events = [...detractors.slice(0, 10), anEvent(Topics.DetractorIdentified, revision), ...detractors.slice(10)];
+    await bed.publish(Topics.DetractorIdentified, events);
+    await bed.start(issuer.env);
+
+    const cases = await expectEventually(
+      async () => {
+        const found = await bed.rows<{ response_id: string; team_id: string; owner_id: string | null }>(
+          'SELECT response_id, team_id, owner_id FROM $schema.cases',
+        );
+        expect(found).toHaveLength(24);
+        return found;
+      },
+      { timeoutMs: 30000 },
+    );
+    const inbox = await bed.rows<{ processed_at: Date }>('SELECT processed_at FROM $schema.inbox WHERE topic = $1', [
+      Topics.DetractorIdentified.name,
+    ]);
+    expect(inbox).toHaveLength(25);
+    expect(new Set(inbox.map((row) => row.processed_at.toISOString())).size).toBe(1); // one transaction
+
+    const loads = (teamId: string) => {
+      const counts = new Map<string, number>();
+      for (const c of cases.filter((c) => c.team_id === teamId))
+        counts.set(c.owner_id ?? '', (counts.get(c.owner_id ?? '') ?? 0) + 1);
+      return Object.fromEntries(counts);
+    };
+    expect(loads('benelux-care')).toEqual({ anna: 4, bram: 4, chris: 4 });
+    expect(loads('dach-care')).toEqual({ dora: 6, emil: 6 });
+    const counters = await bed.rows<{ id: string; open_cases: number }>(
+      'SELECT id, open_cases FROM $schema.members ORDER BY id',
+    );
+    expect(Object.fromEntries(counters.map((m) => [m.id, m.open_cases]))).toEqual({
+      anna: 4,
+      bram: 4,
+      chris: 4,
+      dora: 6,
+      emil: 6,
+    });
+
+    const [revised] = await bed.rows<{ id: string; revision: number; score: number; owner_id: string }>(
+      'SELECT id, revision, score, owner_id FROM $schema.cases WHERE response_id = $1',
+      [detractors[3].responseId],
+    );
+    expect(revised).toMatchObject({ revision: 1, score: 1, owner_id: expect.stringMatching(/^(dora|emil)$/) });
+    const activities = await bed.rows<{ kind: string }>(
+      'SELECT kind FROM $schema.case_activities WHERE case_id = $1 ORDER BY id',
+      [revised.id],
+    );
+    // Revised once assigned: revised before, its activity would come before the opening's.
+    expect(activities.map((a) => a.kind)).toEqual(['opened', 'assigned', 'response_revised']);
+    await bed.stop('SIGTERM');
+  }, 120000);
+});
