@@ -6,11 +6,7 @@ export interface E2eSettings extends BenchTarget {
   answers: number;
   /** Answers through `POST /responses` in the throughput phase. */
   apiAnswers: number;
-  /**
-   * Requests to `POST /responses` in flight at once. Below DATABASE_POOL_SIZE (10): each request
-   * holds a connection for its transaction and takes a second one for the key store, so with as
-   * many requests as connections the pool waits on itself and answers 503 after 5 s.
-   */
+  /** Requests to `POST /responses` in flight at once. */
   apiConcurrency: number;
   /** Steady rates (answers/s) of the latency phase, one run each. */
   rates: number[];
@@ -18,8 +14,8 @@ export interface E2eSettings extends BenchTarget {
   seconds: number;
   /** Events of the stock Nest consume-only scenario run in the same process as a baseline. */
   baselineEvents: number;
-  /** CONSUMER_BATCH_SIZE of every service. */
-  batchSize: number;
+  /** CONSUMER_BATCH_SIZE of every service; unset, each runs with its own default (scoring and case-management 32, the others 1). */
+  batchSize?: number;
   /** CONSUMER_PARTITIONS_CONCURRENTLY of every service. */
   partitions: number;
   /** Members of the one team every case goes to. */
@@ -40,11 +36,11 @@ export function e2eSettings(env: NodeJS.ProcessEnv): E2eSettings {
     ...benchTarget(env),
     answers: int('BENCH_ANSWERS', 100_000),
     apiAnswers: int('BENCH_API_ANSWERS', 10_000),
-    apiConcurrency: int('BENCH_API_CONCURRENCY', 8),
+    apiConcurrency: int('BENCH_API_CONCURRENCY', 32),
     rates: rateList(env.BENCH_RATES || '200,1000'),
     seconds: int('BENCH_SECONDS', 20),
     baselineEvents: int('BENCH_BASELINE_EVENTS', 20_000),
-    batchSize: int('BENCH_CONSUMER_BATCH_SIZE', 1),
+    batchSize: env.BENCH_CONSUMER_BATCH_SIZE ? int('BENCH_CONSUMER_BATCH_SIZE', 1) : undefined,
     partitions: int('BENCH_PARTITIONS', 3),
     members: int('BENCH_MEMBERS', 10),
     customers: int('BENCH_CUSTOMERS', 5000),

@@ -43,7 +43,7 @@ export async function startLoopStack(s: E2eSettings, db: Client): Promise<LoopSt
   const privacySchema = privacySchemaOf(topicPrefix);
   const issuer = sharedLocalIssuer();
   const common = {
-    CONSUMER_BATCH_SIZE: String(s.batchSize),
+    ...(s.batchSize === undefined ? {} : { CONSUMER_BATCH_SIZE: String(s.batchSize) }),
     CONSUMER_PARTITIONS_CONCURRENTLY: String(s.partitions),
     LOG_LEVEL: 'warn',
   };
