@@ -22,7 +22,11 @@ describe('public surface under fuzzing', () => {
   let sampler: NodeJS.Timeout | undefined;
 
   beforeAll(() => {
-    sampler = setInterval(() => rss.push(rssMegabytes(bed.process.pid)), 250);
+    // The bed may stop the service before our afterAll clears this: a process gone has no RSS to sample.
+    sampler = setInterval(() => {
+      const megabytes = rssMegabytes(bed.process.pid);
+      if (megabytes !== undefined) rss.push(megabytes);
+    }, 250);
   });
   afterAll(() => clearInterval(sampler));
 
@@ -96,7 +100,13 @@ function summary(request: FuzzRequest): string {
   return `${request.method} ${request.path.slice(0, 200)} ${JSON.stringify(request.headers).slice(0, 200)} ${body}`;
 }
 
-function rssMegabytes(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+function rssMegabytes(pid: number | undefined): number | undefined {
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
