@@ -11,7 +11,8 @@ const BATCH_MODE = {
 };
 
 // Batch mode (docs/adr/0039-batch-consumer.md): what happens to a batch when one of its records
-// fails, and when the process dies while a batch's transaction is open.
+// fails, and when the process dies while a batch's transaction is open. The ledger's `response
+// received` handler is a batch handler: a failing call goes one record at a time.
 describe('a consumer in batch mode', () => {
   const bed = serviceBed({ service: LEDGER, env: BATCH_MODE, autoStart: false });
   const { kafkaBrokers: brokers, topicPrefix } = bed;
@@ -157,4 +158,19 @@ describe('a consumer in batch mode', () => {
       expect(comments.filter((comment) => ofKey.includes(comment))).toEqual(ofKey);
     }
   }, 180000);
+
+  it('hands a batch handler the fresh records of a batch in one call', async () => {
+    // Last, because the specs above count every effect and offset; the crash spec left the ledger running.
+    await bed.stop('SIGTERM');
+    // One key, so one partition: the 20 records are there before the consumer starts, and come as one batch.
+    const events = Array.from({ length: 20 }, (_, i) =>
+      anEvent(Topics.ResponseReceived, { customerId: 'c-size', comment: `size-${i}` }),
+    );
+    await bed.publish(Topics.ResponseReceived, events);
+    await bed.start();
+    const sized = events.map((event) => `${event.comment}@20`);
+    const sizes = async () => (await ledgerComments(bed)).filter((comment) => comment.startsWith('size-'));
+    await expectEventually(async () => expect(await sizes()).toEqual(sized), { timeoutMs: 30000 });
+    await bed.stop('SIGTERM');
+  });
 });

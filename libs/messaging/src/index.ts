@@ -1,4 +1,5 @@
 export * from './consumer/batch.processor';
+export * from './consumer/event-batch';
 export * from './consumer/event.context';
 export * from './consumer/event.processor';
 export * from './consumer/kafka-transport.factory';

@@ -13,7 +13,7 @@ export interface ServiceFacts {
    * HTTP-only deployable such as the ops console, which the chart runs without any of those.
    */
   platform: boolean;
-  /** Physical names of the topics its handlers subscribe to (`@EventPattern(Topics.X.name)`). */
+  /** Physical names of the topics its handlers subscribe to (`@EventPattern(Topics.X.name)`, with or without extras). */
   inputTopics: string[];
 }
 
@@ -30,7 +30,7 @@ function subscriptionsOf(service: string): string[] {
   const topics = new Set<string>();
   for (const file of sourceFiles(join(ROOT, 'services', service, 'src'))) {
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/@EventPattern\(Topics\.(\w+)\.name\)/g)) {
+    for (const match of text.matchAll(/@EventPattern\(Topics\.(\w+)\.name[,)]/g)) {
       topics.add(Topics[match[1] as TopicKey].name);
     }
     for (const [module, keys] of Object.entries(LIB_SUBSCRIPTIONS))

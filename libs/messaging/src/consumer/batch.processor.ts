@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { MessageHandler } from '@nestjs/microservices';
 import { decodeEvent, type EventTopic, UndecodableEventError } from '@nps/contracts';
 import type { KafkaMessage } from 'kafkajs';
@@ -10,7 +11,8 @@ import { runDeferredWrites } from '../outbox/deferred-write';
 import { appendToOutbox } from '../outbox/outbox.writer';
 import { UnitOfWork } from '../outbox/unit-of-work';
 import { EventContext } from './event.context';
-import { CONSUMER_WORKER, type EventProcessor, inRecordSpan, isTombstone, runHandler } from './event.processor';
+import { runBatchHandler, runHandler, takesBatches } from './event-batch';
+import { CONSUMER_WORKER, type EventProcessor, inBatchSpan, inRecordSpan, isTombstone } from './event.processor';
 
 /** Consecutive records of one partition, in offset order. */
 export interface ConsumedBatch {
@@ -49,13 +51,17 @@ class BatchWriteError extends Error {
 
 /**
  * Batch mode of the consumer (docs/adr/0039-batch-consumer.md): the records of a batch go through
- * one transaction — one multi-row inbox insert, each fresh record's handler inside a savepoint of
- * its own, and one outbox write for the events of all records applied. A record whose handler
+ * one transaction — one multi-row inbox insert, the fresh records' handler calls, and one outbox
+ * write for the events of all records applied. A handler marked BATCH_HANDLER gets the fresh
+ * records in one call; if that call throws, they go one at a time as for any other handler: each
+ * inside a savepoint of its own. A record whose handler
  * throws is rolled back to its savepoint; the records before it commit, it goes the per-record
  * way (retries, dead letter), and the records after it wait for the next call, so a partition's
  * order holds. An outage rolls the whole batch back and waits, heartbeating, as in per-record mode.
  */
 export class BatchProcessor {
+  private readonly logger = new Logger(BatchProcessor.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: MessagingSettings,
@@ -100,36 +106,19 @@ export class BatchProcessor {
   }
 
   private async apply(batch: ConsumedBatch, records: BatchRecord[], handler: MessageHandler): Promise<BatchOutcome> {
-    const { schema, source } = this.settings;
+    const { schema } = this.settings;
     return this.dataSource.transaction(async (manager) => {
-      const outcome: BatchOutcome = { applied: [], duplicates: 0 };
       const fresh = await this.claim(manager, batch.topic, records);
+      // A redelivered record was applied before and has no second effect.
+      const unapplied = records.filter((record) => fresh.has(record.attributes.id));
       await manager.query(`SAVEPOINT ${SAVEPOINT}`);
-      for (let i = 0; i < records.length; i++) {
-        if (i > 0) await batch.heartbeat();
-        const { message, event, attributes } = records[i];
-        if (!fresh.delete(attributes.id)) {
-          outcome.duplicates++; // applied before: a redelivery has no second effect
-          continue;
-        }
-        const unitOfWork = new UnitOfWork(manager, schema, source, attributes.id);
-        const position = { topic: batch.topic.name, partition: batch.partition, offset: message.offset };
-        try {
-          await inRecordSpan({ ...batch, message }, this.settings.groupId, () =>
-            runHandler(handler, event, new EventContext([unitOfWork, attributes, position, 1])),
-          );
-          // One round trip: keep this record's work, open the next record's savepoint.
-          await manager.query(`RELEASE SAVEPOINT ${SAVEPOINT}; SAVEPOINT ${SAVEPOINT}`);
-        } catch (error) {
-          if (unavailableDependency(error)) throw error; // the whole batch waits and runs again
-          await manager.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
-          // This record and the ones after it are not applied now: their inbox rows go too.
-          await this.unclaim(manager, [attributes.id, ...fresh]);
-          outcome.failedAt = records[i].index;
-          break;
-        }
-        outcome.applied.push(unitOfWork);
-      }
+      const outcome =
+        takesBatches(handler) && unapplied.length > 1
+          ? ((await this.applyAtOnce(manager, batch, unapplied, handler)) ??
+            (await this.applyEach(manager, batch, unapplied, handler)))
+          : await this.applyEach(manager, batch, unapplied, handler);
+      const end = outcome.failedAt ?? Infinity;
+      outcome.duplicates = records.filter((record) => record.index < end && !fresh.has(record.attributes.id)).length;
       // What the applied records deferred (counters such as rollups), each write once for the batch.
       try {
         await runDeferredWrites(manager, outcome.applied);
@@ -145,6 +134,74 @@ export class BatchProcessor {
       );
       return outcome;
     });
+  }
+
+  /**
+   * Hands a batch handler all the records in one call. If it throws, their work is rolled back and
+   * undefined returned, so that they go one at a time and the record to blame is found.
+   */
+  private async applyAtOnce(
+    manager: EntityManager,
+    batch: ConsumedBatch,
+    records: BatchRecord[],
+    handler: MessageHandler,
+  ): Promise<BatchOutcome | undefined> {
+    const items = records.map((record) => ({ event: record.event, context: this.contextOf(manager, batch, record) }));
+    const messages = records.map((record) => record.message);
+    try {
+      await inBatchSpan({ ...batch, messages }, this.settings.groupId, () => runBatchHandler(handler, items));
+    } catch (error) {
+      if (unavailableDependency(error)) throw error; // the whole batch waits and runs again
+      await manager.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+      this.logger.warn({
+        msg: `batch handler failed on ${records.length} records; applying them one at a time`,
+        topic: batch.topic.name,
+        partition: batch.partition,
+        error: (error as Error).message,
+      });
+      return undefined;
+    }
+    return { applied: items.map((item) => item.context.unitOfWork), duplicates: 0 };
+  }
+
+  /** Applies the records one at a time, each in a savepoint of its own, up to the first whose handler throws. */
+  private async applyEach(
+    manager: EntityManager,
+    batch: ConsumedBatch,
+    records: BatchRecord[],
+    handler: MessageHandler,
+  ): Promise<BatchOutcome> {
+    const outcome: BatchOutcome = { applied: [], duplicates: 0 };
+    for (const [i, record] of records.entries()) {
+      if (i > 0) await batch.heartbeat();
+      const context = this.contextOf(manager, batch, record);
+      try {
+        await inRecordSpan({ ...batch, message: record.message }, this.settings.groupId, () =>
+          runHandler(handler, record.event, context),
+        );
+        // One round trip: keep this record's work, open the next record's savepoint.
+        await manager.query(`RELEASE SAVEPOINT ${SAVEPOINT}; SAVEPOINT ${SAVEPOINT}`);
+      } catch (error) {
+        if (unavailableDependency(error)) throw error; // the whole batch waits and runs again
+        await manager.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+        // This record and the ones after it are not applied now: their inbox rows go too.
+        await this.unclaim(
+          manager,
+          records.slice(i).map((later) => later.attributes.id),
+        );
+        outcome.failedAt = record.index;
+        break;
+      }
+      outcome.applied.push(context.unitOfWork);
+    }
+    return outcome;
+  }
+
+  private contextOf(manager: EntityManager, batch: ConsumedBatch, { message, attributes }: BatchRecord): EventContext {
+    const { schema, source } = this.settings;
+    const unitOfWork = new UnitOfWork(manager, schema, source, attributes.id);
+    const position = { topic: batch.topic.name, partition: batch.partition, offset: message.offset };
+    return new EventContext([unitOfWork, attributes, position, 1]);
   }
 
   /** Inserts the batch's inbox rows at once; resolves with the ids that were not there yet. */

@@ -1,15 +1,24 @@
 import { Logger } from '@nestjs/common';
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  type Context,
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
 import type { MessageHandler } from '@nestjs/microservices';
 import { decodeEvent, type EventTopic, UndecodableEventError } from '@nps/contracts';
 import type { KafkaMessage } from 'kafkajs';
-import { isObservable, lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { DeadLetterWriter } from '../dead-letter/dead-letter.writer';
 import { countProcessed } from '../messaging.metrics';
 import type { MessagingSettings } from '../messaging.settings';
 import { InfrastructureOutages, outageBackoff } from '../outage/infrastructure.outages';
 import { UnitOfWork } from '../outbox/unit-of-work';
+import { runHandler } from './event-batch';
 import { EventContext } from './event.context';
 import { RejectedEventError } from './rejected-event.error';
 
@@ -178,12 +187,6 @@ export class EventProcessor {
 
 const tracer = trace.getTracer('@nps/messaging');
 
-/** Calls a Nest handler and waits for it, whether it returns a promise or an observable. */
-export async function runHandler(handler: MessageHandler, event: unknown, eventContext: EventContext): Promise<void> {
-  const result = await handler(event, eventContext);
-  if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-}
-
 /** Runs `work` inside a `process <topic>` consumer span whose parent is the producer's trace. */
 export async function inRecordSpan<T>(
   { topic, partition, message }: Omit<ConsumedMessage, 'heartbeat'>,
@@ -191,21 +194,43 @@ export async function inRecordSpan<T>(
   work: () => Promise<T>,
 ): Promise<T> {
   const parent = propagation.extract(ROOT_CONTEXT, headerStrings(message.headers));
-  const span = tracer.startSpan(
-    `process ${topic.name}`,
-    {
-      kind: SpanKind.CONSUMER,
-      attributes: {
-        'messaging.system': 'kafka',
-        'messaging.operation.type': 'process',
-        'messaging.destination.name': topic.name,
-        'messaging.destination.partition.id': String(partition),
-        'messaging.kafka.offset': Number(message.offset),
-        'messaging.consumer.group.name': groupId,
-      },
-    },
+  const attributes = { ...spanAttributes(topic, partition, groupId), 'messaging.kafka.offset': Number(message.offset) };
+  return inSpan(
+    tracer.startSpan(`process ${topic.name}`, { kind: SpanKind.CONSUMER, attributes }, parent),
     parent,
+    work,
   );
+}
+
+/**
+ * Runs `work` inside one `process <topic>` span for several records, linked to each record's producer trace (the
+ * OpenTelemetry messaging conventions for batch processing).
+ */
+export async function inBatchSpan<T>(
+  { topic, partition, messages }: { topic: EventTopic; partition: number; messages: KafkaMessage[] },
+  groupId: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const links = messages.flatMap((message) => {
+    const linked = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, headerStrings(message.headers)));
+    return linked ? [{ context: linked }] : [];
+  });
+  const attributes = { ...spanAttributes(topic, partition, groupId), 'messaging.batch.message_count': messages.length };
+  const span = tracer.startSpan(`process ${topic.name}`, { kind: SpanKind.CONSUMER, attributes, links });
+  return inSpan(span, ROOT_CONTEXT, work);
+}
+
+function spanAttributes(topic: EventTopic, partition: number, groupId: string) {
+  return {
+    'messaging.system': 'kafka',
+    'messaging.operation.type': 'process',
+    'messaging.destination.name': topic.name,
+    'messaging.destination.partition.id': String(partition),
+    'messaging.consumer.group.name': groupId,
+  };
+}
+
+async function inSpan<T>(span: Span, parent: Context, work: () => Promise<T>): Promise<T> {
   try {
     return await context.with(trace.setSpan(parent, span), work);
   } catch (error) {
