@@ -1,6 +1,6 @@
 import type { MessageHandler } from '@nestjs/microservices';
 import { ALL_TOPICS, type EventTopic, Topics } from '@nps/contracts';
-import { type DeadLetterWriter, EventContext, EventProcessor, MessagingSettings } from '@nps/messaging';
+import { BATCH_HANDLER, type DeadLetterWriter, EventContext, EventProcessor, MessagingSettings } from '@nps/messaging';
 import { dataSourceOptions, RetentionClock, runMigrations, SchemaTables } from '@nps/persistence';
 import type { EventRecord } from '@nps/testing';
 import type { KafkaMessage } from 'kafkajs';
@@ -61,9 +61,10 @@ export class ProjectionHarness {
     const tags = new ResponseTagsHandler(responses, writer, customerRepository);
     const handler = (apply: (event: never, context: EventContext) => Promise<void>) =>
       apply as unknown as MessageHandler;
+    // A batch handler, as the consumer sees it: `@EventPattern(…, BATCH_HANDLER)` sets its extras.
     this.handlers.set(
       Topics.ResponseReceived.name,
-      handler((event, context) => scoring.received(event, context)),
+      Object.assign((batch: never) => scoring.received(batch), { extras: BATCH_HANDLER }) as unknown as MessageHandler,
     );
     this.handlers.set(
       Topics.ResponseRevised.name,
@@ -75,7 +76,7 @@ export class ProjectionHarness {
     );
     this.handlers.set(
       Topics.ResponseTagged.name,
-      handler((event, context) => tags.tagged(event, context)),
+      Object.assign((batch: never) => tags.tagged(batch), { extras: BATCH_HANDLER }) as unknown as MessageHandler,
     );
     const deadLetters = {
       write: async ({ error }: { error: unknown }) => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { lockForTransaction, SchemaTables } from '@nps/persistence';
+import { lockAllForTransaction, SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 import type { CustomerFactsRow } from './customer-facts';
 
@@ -15,7 +15,12 @@ export class CustomerRepository {
    * processed at the same time).
    */
   async lock(manager: EntityManager, customerId: string): Promise<void> {
-    await lockForTransaction(manager, `${this.tables.schema}.customers`, customerId);
+    await this.lockAll(manager, [customerId]);
+  }
+
+  /** `lock` for several customers in one round trip. */
+  async lockAll(manager: EntityManager, customerIds: string[]): Promise<void> {
+    await lockAllForTransaction(manager, `${this.tables.schema}.customers`, customerIds);
   }
 
   /** When the stored facts of the customer were recorded at the source; null when none are stored. */

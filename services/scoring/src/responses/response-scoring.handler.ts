@@ -2,14 +2,15 @@ import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { channelName, type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
-import { EventContext, RejectedEventError } from '@nps/messaging';
+import { BATCH_HANDLER, type EventBatch, EventContext, RejectedEventError } from '@nps/messaging';
 import { countRetentionDropped, isPastRetention, RetentionClock } from '@nps/persistence';
+import type { CustomerFactsRow } from '../customers/customer-facts';
 import { CustomerRepository } from '../customers/customer.repository';
 import { nonNull, rollupDeltas } from '../rollups/rollup.delta';
 import { RollupWriter } from '../rollups/rollup.writer';
 import { RecoveryMeasurer } from '../recovery/recovery.measurer';
 import { ScoringEnv } from '../scoring.env';
-import { contributionOf, ResponseRepository } from './response.repository';
+import { contributionOf, ResponseRepository, type StoredResponse } from './response.repository';
 import { applyRevision, type Decision, receiveAnswer, type ResponseState } from './response.state';
 import { detractorIdentified, responseScored } from './scoring.events';
 
@@ -30,35 +31,12 @@ export class ResponseScoringHandler {
     private readonly clock: RetentionClock,
   ) {}
 
-  @EventPattern(Topics.ResponseReceived.name)
-  async received(@Payload() event: ResponseReceived, @Ctx() context: EventContext): Promise<void> {
-    checkContract(event.score);
-    const answeredAt = event.answeredAt
-      ? timestampDate(event.answeredAt)
-      : event.occurredAt
-        ? timestampDate(event.occurredAt)
-        : new Date();
-    const answer = {
-      customerId: event.customerId,
-      score: event.score,
-      comment: event.comment,
-      maskedComment: event.maskedComment,
-      answeredAt,
-      touchpointId: event.touchpointId,
-      touchpointType: event.touchpointType,
-      // '' stands for an unspecified or unknown channel in the rows and rollups.
-      channel: channelName(event.channel) ?? '',
-      language: event.language,
-      origin: {
-        source: event.source,
-        followUpRequested: event.followUpRequested,
-        recoveryOfResponseId: event.recoveryOfResponseId,
-      },
-    };
-    await this.apply(context, event.responseId, event.customerId, answeredAt, (current) =>
-      receiveAnswer(current, answer),
-    );
-    await this.recovery.answered(event, context.unitOfWork);
+  /** A batch handler: a batch's responses are read in one query and written in one. */
+  @EventPattern(Topics.ResponseReceived.name, BATCH_HANDLER)
+  async received(@Payload() batch: EventBatch<ResponseReceived>): Promise<void> {
+    for (const { event } of batch) checkContract(event.score);
+    await this.apply(batch.map(({ event, context }) => answerStep(event, context)));
+    for (const { event, context } of batch) await this.recovery.answered(event, context.unitOfWork);
   }
 
   @EventPattern(Topics.ResponseRevised.name)
@@ -84,42 +62,100 @@ export class ResponseScoringHandler {
       maskedComment: event.maskedComment,
       revisedAt,
     };
-    await this.apply(context, event.responseId, event.customerId, null, (current) => applyRevision(current, revision));
+    await this.apply([
+      {
+        context,
+        responseId: event.responseId,
+        customerId: event.customerId,
+        answeredAt: null,
+        decide: (current) => applyRevision(current, revision),
+      },
+    ]);
   }
 
-  private async apply(
-    context: EventContext,
-    responseId: string,
-    customerId: string,
-    answeredAt: Date | null,
-    decide: (current: ResponseState) => Decision,
-  ): Promise<void> {
-    const { manager } = context.unitOfWork;
+  /**
+   * Applies the steps in order, all in one transaction: their customers locked, their responses read
+   * and written once each. A step sees what the steps before it did to the same response.
+   */
+  private async apply(steps: Step[]): Promise<void> {
+    const { manager } = steps[0].context.unitOfWork;
     const zones = this.rollups.zones;
-    await this.customers.lock(manager, customerId);
-    const { response, customer, daysAt } = await this.responses.find(
+    await this.customers.lockAll(
       manager,
-      responseId,
-      customerId,
+      steps.map((step) => step.customerId),
+    );
+    const found = await this.responses.findMany(
+      manager,
+      steps.map(({ responseId, customerId, answeredAt }) => ({ responseId, customerId, at: answeredAt })),
       zones,
-      answeredAt,
     );
-    const decision = decide(response.state);
-    if (!decision.changed) return;
-    await this.responses.save(manager, decision.state, customer);
-    const after = { ...response, state: decision.state, facts: customer, days: response.days ?? daysAt };
-    context.unitOfWork.defer(
-      this.rollups,
-      rollupDeltas(zones, nonNull([contributionOf(response)]), nonNull([contributionOf(after)])),
-    );
+    const latest = new Map<string, StoredResponse>();
+    const changed = new Map<string, { state: ResponseState; facts: CustomerFactsRow }>();
     const now = new Date();
-    if (decision.scored) context.unitOfWork.publish(Topics.ResponseScored, responseScored(decision.state, now));
-    if (decision.detractor)
-      context.unitOfWork.publish(
-        Topics.DetractorIdentified,
-        detractorIdentified(decision.state, customer, decision.detractor === 'withdrawn', now),
+    for (const [i, step] of steps.entries()) {
+      const { customer, daysAt } = found[i];
+      const response = latest.get(step.responseId) ?? found[i].response;
+      const decision = step.decide(response.state);
+      if (!decision.changed) continue;
+      const after = { ...response, state: decision.state, facts: customer, days: response.days ?? daysAt };
+      latest.set(step.responseId, after);
+      changed.set(step.responseId, { state: decision.state, facts: customer });
+      const { unitOfWork } = step.context;
+      unitOfWork.defer(
+        this.rollups,
+        rollupDeltas(zones, nonNull([contributionOf(response)]), nonNull([contributionOf(after)])),
       );
+      if (decision.scored) unitOfWork.publish(Topics.ResponseScored, responseScored(decision.state, now));
+      if (decision.detractor)
+        unitOfWork.publish(
+          Topics.DetractorIdentified,
+          detractorIdentified(decision.state, customer, decision.detractor === 'withdrawn', now),
+        );
+    }
+    await this.responses.saveMany(manager, [...changed.values()]);
   }
+}
+
+/** One event's change to a response. */
+interface Step {
+  context: EventContext;
+  responseId: string;
+  customerId: string;
+  /** When the answer was given; null for a revision. */
+  answeredAt: Date | null;
+  decide: (current: ResponseState) => Decision;
+}
+
+function answerStep(event: ResponseReceived, context: EventContext): Step {
+  const answeredAt = event.answeredAt
+    ? timestampDate(event.answeredAt)
+    : event.occurredAt
+      ? timestampDate(event.occurredAt)
+      : new Date();
+  const answer = {
+    customerId: event.customerId,
+    score: event.score,
+    comment: event.comment,
+    maskedComment: event.maskedComment,
+    answeredAt,
+    touchpointId: event.touchpointId,
+    touchpointType: event.touchpointType,
+    // '' stands for an unspecified or unknown channel in the rows and rollups.
+    channel: channelName(event.channel) ?? '',
+    language: event.language,
+    origin: {
+      source: event.source,
+      followUpRequested: event.followUpRequested,
+      recoveryOfResponseId: event.recoveryOfResponseId,
+    },
+  };
+  return {
+    context,
+    responseId: event.responseId,
+    customerId: event.customerId,
+    answeredAt,
+    decide: (current) => receiveAnswer(current, answer),
+  };
 }
 
 /**

@@ -46,44 +46,68 @@ export interface StoredResponse {
   days: string[] | null;
 }
 
+/** What `findMany` is asked per response: a response, its customer, and the instant whose local days are wanted. */
+export interface ResponseLookup {
+  responseId: string;
+  customerId: string;
+  at?: Date | null;
+}
+
+export interface FoundResponse {
+  response: StoredResponse;
+  customer: CustomerFactsRow;
+  /** The local day of `at` per zone; null without `at`. */
+  daysAt: string[] | null;
+}
+
+/** A tagging of a response: its tag ids replace the stored ones. */
+export interface Tagging {
+  responseId: string;
+  tagIds: string[];
+  revision: number;
+  taggedAt: Date;
+}
+
+type ResponseFacts = Pick<CustomerFactsRow, 'segment' | 'region' | 'tier'>;
+
 /** Reads and writes the `responses` projection; rows are written with the customer's facts copied in. */
 @Injectable()
 export class ResponseRepository {
   constructor(private readonly tables: SchemaTables) {}
 
   /**
-   * The response (empty when unseen), its customer's facts ('' when unknown) and, for `at`, its
-   * local day in each of `zones`; Postgres does every time-zone conversion, here and in bulk loads.
+   * Each response asked for (empty when unseen), its customer's facts ('' when unknown) and, for
+   * `at`, its local day in each of `zones`, in the order asked, in one query. Postgres does every
+   * time-zone conversion, here and in bulk loads.
    */
-  async find(
-    manager: EntityManager,
-    responseId: string,
-    customerId: string,
-    zones: string[],
-    at: Date | null = null,
-  ): Promise<{ response: StoredResponse; customer: CustomerFactsRow; daysAt: string[] | null }> {
-    const [row]: { response: ResponseRow | null; customer: Record<string, string> | null; days_at: string[] | null }[] =
+  async findMany(manager: EntityManager, wanted: ResponseLookup[], zones: string[]): Promise<FoundResponse[]> {
+    const rows: { response: ResponseRow | null; customer: Record<string, string> | null; days_at: string[] | null }[] =
       await manager.query(
         `SELECT CASE WHEN r.response_id IS NULL THEN NULL ELSE (SELECT row_to_json(x) FROM (SELECT r.*,
-           ${this.extras('r', '$3')}) x) END AS response,
+           ${this.extras('r', '$4')}) x) END AS response,
               (SELECT row_to_json(c) FROM ${this.tables.of('customers')} c WHERE c.customer_id = coalesce(r.customer_id,
-                $2)) AS customer,
-              CASE WHEN $4::timestamptz IS NULL THEN NULL ELSE ${this.daysOf('$4::timestamptz', '$3')} END AS days_at
-       FROM (SELECT $1::text AS id) k LEFT JOIN ${this.tables.of('responses')} r ON r.response_id = k.id`,
-        [responseId, customerId, zones, at],
+                k.customer_id)) AS customer,
+              CASE WHEN k.at IS NULL THEN NULL ELSE ${this.daysOf('k.at', '$4')} END AS days_at
+         FROM unnest($1::text[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS k(id, customer_id, at, i)
+         LEFT JOIN ${this.tables.of('responses')} r ON r.response_id = k.id
+         ORDER BY k.i`,
+        [wanted.map((w) => w.responseId), wanted.map((w) => w.customerId), wanted.map((w) => w.at ?? null), zones],
       );
-    const customer = row.customer ? customerFrom(row.customer) : unknownCustomer(customerId);
-    const response = row.response
-      ? storedFrom(row.response)
-      : {
-          state: emptyResponse(responseId, customerId),
-          facts: customer,
-          tags: [],
-          tagRevision: -1,
-          taggedAt: null,
-          days: null,
-        };
-    return { response, customer, daysAt: row.days_at };
+    return rows.map((row, i) => {
+      const { responseId, customerId } = wanted[i];
+      const customer = row.customer ? customerFrom(row.customer) : unknownCustomer(customerId);
+      const response = row.response
+        ? storedFrom(row.response)
+        : {
+            state: emptyResponse(responseId, customerId),
+            facts: customer,
+            tags: [],
+            tagRevision: -1,
+            taggedAt: null,
+            days: null,
+          };
+      return { response, customer, daysAt: row.days_at };
+    });
   }
 
   /** Every response of the customer, locked by the caller's customer lock. */
@@ -96,51 +120,43 @@ export class ResponseRepository {
     return rows.map((row) => storedFrom(row.response));
   }
 
-  /** Inserts or replaces the response row, counted under `facts`. */
-  async save(
-    manager: EntityManager,
-    r: ResponseState,
-    facts: Pick<CustomerFactsRow, 'segment' | 'region' | 'tier'>,
-  ): Promise<void> {
+  /** Inserts or replaces the response rows, each counted under its `facts`; a response may appear once. */
+  async saveMany(manager: EntityManager, rows: Array<{ state: ResponseState; facts: ResponseFacts }>): Promise<void> {
+    if (rows.length === 0) return;
+    // The rows go as one JSON array read with the table's own row type, so every column keeps its type.
+    const json = rows.map(({ state: r, facts }) => ({
+      response_id: r.responseId,
+      customer_id: r.customerId,
+      received: r.received,
+      revision: r.revision,
+      score: r.score,
+      category: r.category,
+      comment: r.comment,
+      answered_at: r.answeredAt,
+      scored_at: r.scoredAt,
+      touchpoint_id: r.touchpointId,
+      touchpoint_type: r.touchpointType,
+      channel: r.channel,
+      language: r.language,
+      segment: facts.segment,
+      region: facts.region,
+      tier: facts.tier,
+      detractor_status: r.detractorStatus,
+      source: r.origin.source,
+      follow_up_requested: r.origin.followUpRequested,
+      recovery_of_response_id: r.origin.recoveryOfResponseId,
+      masked_comment: r.maskedComment,
+    }));
+    const columns = Object.keys(json[0]).join(', ');
+    const updates = Object.keys(json[0])
+      .filter((column) => column !== 'response_id')
+      .map((column) => `${column} = EXCLUDED.${column}`)
+      .join(', ');
     await manager.query(
-      `INSERT INTO ${this.tables.of('responses')} AS t (response_id, customer_id, received, revision, score, category,
-         comment, answered_at, scored_at,
-         touchpoint_id, touchpoint_type, channel, language, segment, region, tier, detractor_status,
-         source, follow_up_requested, recovery_of_response_id, masked_comment)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
-       ON CONFLICT (response_id) DO UPDATE SET customer_id = EXCLUDED.customer_id, received = EXCLUDED.received,
-         revision = EXCLUDED.revision,
-         score = EXCLUDED.score, category = EXCLUDED.category, comment = EXCLUDED.comment, answered_at =
-           EXCLUDED.answered_at,
-         scored_at = EXCLUDED.scored_at, touchpoint_id = EXCLUDED.touchpoint_id, touchpoint_type =
-           EXCLUDED.touchpoint_type,
-         channel = EXCLUDED.channel, language = EXCLUDED.language, segment = EXCLUDED.segment, region = EXCLUDED.region,
-         tier = EXCLUDED.tier, detractor_status = EXCLUDED.detractor_status, source = EXCLUDED.source,
-         follow_up_requested = EXCLUDED.follow_up_requested,
-         recovery_of_response_id = EXCLUDED.recovery_of_response_id, masked_comment = EXCLUDED.masked_comment`,
-      [
-        r.responseId,
-        r.customerId,
-        r.received,
-        r.revision,
-        r.score,
-        r.category,
-        r.comment,
-        r.answeredAt,
-        r.scoredAt,
-        r.touchpointId,
-        r.touchpointType,
-        r.channel,
-        r.language,
-        facts.segment,
-        facts.region,
-        facts.tier,
-        r.detractorStatus,
-        r.origin.source,
-        r.origin.followUpRequested,
-        r.origin.recoveryOfResponseId,
-        r.maskedComment,
-      ],
+      `INSERT INTO ${this.tables.of('responses')} AS t (${columns})
+       SELECT ${columns} FROM json_populate_recordset(NULL::${this.tables.of('responses')}, $1::json)
+       ON CONFLICT (response_id) DO UPDATE SET ${updates}`,
+      [JSON.stringify(json)],
     );
   }
 
@@ -155,21 +171,28 @@ export class ResponseRepository {
     );
   }
 
-  /** Replaces the response's root-cause tags with those of a newer tagging. */
-  async replaceTags(
-    manager: EntityManager,
-    responseId: string,
-    tagIds: string[],
-    revision: number,
-    taggedAt: Date,
-  ): Promise<void> {
+  /** Replaces the root-cause tags of each response with those of a newer tagging; a response may appear once. */
+  async replaceTags(manager: EntityManager, taggings: Tagging[]): Promise<void> {
+    if (taggings.length === 0) return;
     await manager.query(
-      `WITH gone AS (DELETE FROM ${this.tables.of('response_tags')} WHERE response_id = $1 AND NOT (tag_id =
-         ANY($2::text[]))),
-            added AS (INSERT INTO ${this.tables.of('response_tags')} (response_id, tag_id) SELECT $1, unnest($2::text[])
-              ON CONFLICT DO NOTHING)
-       UPDATE ${this.tables.of('responses')} SET tag_revision = $3, tagged_at = $4 WHERE response_id = $1`,
-      [responseId, tagIds, revision, taggedAt],
+      `WITH k AS (SELECT * FROM json_to_recordset($1::json) AS k(response_id text, tags text[], revision int,
+                    tagged_at timestamptz)),
+            gone AS (DELETE FROM ${this.tables.of('response_tags')} g USING k
+                     WHERE g.response_id = k.response_id AND NOT (g.tag_id = ANY(k.tags))),
+            added AS (INSERT INTO ${this.tables.of('response_tags')} (response_id, tag_id)
+                      SELECT k.response_id, unnest(k.tags) FROM k ON CONFLICT DO NOTHING)
+       UPDATE ${this.tables.of('responses')} r SET tag_revision = k.revision, tagged_at = k.tagged_at
+       FROM k WHERE r.response_id = k.response_id`,
+      [
+        JSON.stringify(
+          taggings.map((t) => ({
+            response_id: t.responseId,
+            tags: t.tagIds,
+            revision: t.revision,
+            tagged_at: t.taggedAt,
+          })),
+        ),
+      ],
     );
   }
 
