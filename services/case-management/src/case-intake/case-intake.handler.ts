@@ -9,7 +9,7 @@ import {
   type ResponseTagged,
   Topics,
 } from '@nps/contracts';
-import { EventContext } from '@nps/messaging';
+import { BATCH_HANDLER, type EventBatch, EventContext } from '@nps/messaging';
 import { PersonalFields } from '@nps/privacy';
 import { CustomerRepository } from '../customers/customer.repository';
 import { CaseEnrichmentService } from './case-enrichment.service';
@@ -68,16 +68,19 @@ export class CaseIntakeHandler {
     return field.erased ? '' : field.text;
   }
 
-  /** Every score of the customer, for the customer story on the case screen. */
-  @EventPattern(Topics.ResponseScored.name)
-  async responseScored(@Payload() event: ResponseScored, @Ctx() context: EventContext): Promise<void> {
-    await this.customers.recordScore(context.unitOfWork.manager, {
-      responseId: event.responseId,
-      revision: event.revision,
-      customerId: event.customerId,
-      score: event.score,
-      answeredAt: event.answeredAt ? timestampDate(event.answeredAt) : null,
-    });
+  /** Every score of the customer, for the customer story on the case screen: a batch handler, one insert per batch. */
+  @EventPattern(Topics.ResponseScored.name, BATCH_HANDLER)
+  async responseScored(@Payload() batch: EventBatch<ResponseScored>): Promise<void> {
+    await this.customers.recordScores(
+      batch[0].context.unitOfWork.manager,
+      batch.map(({ event }) => ({
+        responseId: event.responseId,
+        revision: event.revision,
+        customerId: event.customerId,
+        score: event.score,
+        answeredAt: event.answeredAt ? timestampDate(event.answeredAt) : null,
+      })),
+    );
   }
 }
 

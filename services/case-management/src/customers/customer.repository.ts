@@ -2,6 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 
+/** A score of the customer, as `response scored` carried it. */
+export interface CustomerScore {
+  responseId: string;
+  revision: number;
+  customerId: string;
+  score: number;
+  answeredAt: Date | null;
+}
+
 export interface CustomerFactsRow {
   customerId: string;
   name: string;
@@ -65,14 +74,19 @@ export class CustomerRepository {
     };
   }
 
-  async recordScore(
-    manager: EntityManager,
-    score: { responseId: string; revision: number; customerId: string; score: number; answeredAt: Date | null },
-  ): Promise<void> {
+  /** Records scores for the customer story; a revision already recorded is kept as it is. */
+  async recordScores(manager: EntityManager, scores: CustomerScore[]): Promise<void> {
+    if (scores.length === 0) return;
     await manager.query(
-      `INSERT INTO ${this.tables.of('customer_scores')} (response_id, revision, customer_id, score, answered_at) VALUES
-         ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-      [score.responseId, score.revision, score.customerId, score.score, score.answeredAt],
+      `INSERT INTO ${this.tables.of('customer_scores')} (response_id, revision, customer_id, score, answered_at)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::int[], $5::timestamptz[]) ON CONFLICT DO NOTHING`,
+      [
+        scores.map((s) => s.responseId),
+        scores.map((s) => s.revision),
+        scores.map((s) => s.customerId),
+        scores.map((s) => s.score),
+        scores.map((s) => s.answeredAt),
+      ],
     );
   }
 
