@@ -16,6 +16,8 @@ export interface E2eSettings extends BenchTarget {
   baselineEvents: number;
   /** CONSUMER_BATCH_SIZE of every service; unset, each runs with its own default (scoring and case-management 32, the others 1). */
   batchSize?: number;
+  /** Run the services from `dist/` as `npm start` does (after `npm run build`), not from their TypeScript source. */
+  fromDist: boolean;
   /** CONSUMER_PARTITIONS_CONCURRENTLY of every service. */
   partitions: number;
   /** Members of the one team every case goes to. */
@@ -41,6 +43,7 @@ export function e2eSettings(env: NodeJS.ProcessEnv): E2eSettings {
     seconds: int('BENCH_SECONDS', 20),
     baselineEvents: int('BENCH_BASELINE_EVENTS', 20_000),
     batchSize: env.BENCH_CONSUMER_BATCH_SIZE ? int('BENCH_CONSUMER_BATCH_SIZE', 1) : undefined,
+    fromDist: env.BENCH_FROM_DIST === 'true',
     partitions: int('BENCH_PARTITIONS', 3),
     members: int('BENCH_MEMBERS', 10),
     customers: int('BENCH_CUSTOMERS', 5000),

@@ -55,9 +55,12 @@ export async function startLoopStack(s: E2eSettings, db: Client): Promise<LoopSt
     // As case-intake.bench.ts: no SLA watcher, and notifications are not what is measured.
     'case-management': { SLA_WATCH_ENABLED: 'false', SMTP_URL: 'smtp://127.0.0.1:9', NOTIFY_INTERVAL_MS: '600000' },
   };
-  const definition = (name: LoopService): ServiceDefinition =>
+  const definition = (name: LoopService): ServiceDefinition => ({
+    ...SERVICES[name],
+    ...(s.fromDist ? { entry: `dist/services/${name}/src/main.js` } : {}),
     // Its test seeding waits with Jest's expect; root-cause-tagging publishes the taxonomy here.
-    name === 'case-management' ? { ...SERVICES[name], afterFirstStart: undefined } : SERVICES[name];
+    ...(name === 'case-management' ? { afterFirstStart: undefined } : {}),
+  });
   const beds = Object.fromEntries(
     LOOP_SERVICES.map((name) => [
       name,
