@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
-import type { EventContext } from '@nps/messaging';
+import { BATCH_HANDLER, type EventBatch, type EventContext } from '@nps/messaging';
 import { PersonalFields } from '@nps/privacy';
 import { CommentTaggingService } from './comment-tagging.service';
 
@@ -13,12 +13,16 @@ export class CommentTaggingHandler {
     private readonly fields: PersonalFields,
   ) {}
 
-  @EventPattern(Topics.ResponseReceived.name)
-  async received(@Payload() event: ResponseReceived, @Ctx() context: EventContext): Promise<void> {
-    await this.tagging.tagReceived(
-      { ...event, comment: await this.plain(event.customerId, event.comment) },
-      context.unitOfWork,
-    );
+  /** A batch handler: a batch's answers are looked up in one query and their tagged comments saved in one. */
+  @EventPattern(Topics.ResponseReceived.name, BATCH_HANDLER)
+  async received(@Payload() batch: EventBatch<ResponseReceived>): Promise<void> {
+    const answers = [];
+    for (const { event, context } of batch)
+      answers.push({
+        event: { ...event, comment: await this.plain(event.customerId, event.comment) },
+        unitOfWork: context.unitOfWork,
+      });
+    await this.tagging.tagReceived(answers);
   }
 
   @EventPattern(Topics.ResponseRevised.name)

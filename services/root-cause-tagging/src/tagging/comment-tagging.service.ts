@@ -22,17 +22,31 @@ export class CommentTaggingService {
     private readonly fields: PersonalFields,
   ) {}
 
-  async tagReceived(event: ResponseReceived, unitOfWork: UnitOfWork): Promise<void> {
+  /**
+   * Tags received answers, all in one transaction: whether they are stored already read in one
+   * query, the new tagged comments saved in one statement.
+   */
+  async tagReceived(answers: Array<{ event: ResponseReceived; unitOfWork: UnitOfWork }>): Promise<void> {
+    const { manager } = answers[0].unitOfWork;
     // A revision that overtook the original (they travel on different topics) already holds the newer comment.
-    if (await this.comments.find(unitOfWork.manager, event.responseId)) return;
-    await this.tagAndPublish(unitOfWork, {
-      responseId: event.responseId,
-      customerId: event.customerId,
-      revision: 0,
-      comment: event.comment,
-      surveyLanguage: event.language,
-      score: event.score,
-    });
+    const stored = await this.comments.stored(
+      manager,
+      answers.map(({ event }) => event.responseId),
+    );
+    const tagged = new Map<string, TaggedCommentRecord>();
+    for (const { event, unitOfWork } of answers) {
+      if (stored.has(event.responseId) || tagged.has(event.responseId)) continue;
+      const comment = {
+        responseId: event.responseId,
+        customerId: event.customerId,
+        revision: 0,
+        comment: event.comment,
+        surveyLanguage: event.language,
+        score: event.score,
+      };
+      tagged.set(event.responseId, await this.tagAndPublish(unitOfWork, comment));
+    }
+    await this.comments.save(manager, [...tagged.values()]);
   }
 
   async tagRevised(event: ResponseRevised, unitOfWork: UnitOfWork): Promise<void> {
@@ -48,10 +62,10 @@ export class CommentTaggingService {
     };
     if (known && known.comment === event.comment) {
       // Only the score changed: the tags stand, no new event.
-      await this.comments.save(unitOfWork.manager, { ...known, revision: event.revision, score: event.score });
+      await this.comments.save(unitOfWork.manager, [{ ...known, revision: event.revision, score: event.score }]);
       return;
     }
-    await this.tagAndPublish(unitOfWork, revision);
+    await this.comments.save(unitOfWork.manager, [await this.tagAndPublish(unitOfWork, revision)]);
   }
 
   /** Re-tags every stored comment tagged with an older taxonomy or model; returns how many. */
@@ -66,7 +80,9 @@ export class CommentTaggingService {
           modelVersion,
           RETAG_BATCH,
         );
-        for (const comment of stale) await this.tagAndPublish(unitOfWork, comment);
+        const retagged: TaggedCommentRecord[] = [];
+        for (const comment of stale) retagged.push(await this.tagAndPublish(unitOfWork, comment));
+        await this.comments.save(unitOfWork.manager, retagged);
         return stale.length;
       });
       total += done;
@@ -74,25 +90,13 @@ export class CommentTaggingService {
     }
   }
 
-  private async tagAndPublish(unitOfWork: UnitOfWork, comment: CommentToTag): Promise<void> {
+  /** Tags the comment and publishes `response tagged`; resolves with the record for the caller to save. */
+  private async tagAndPublish(unitOfWork: UnitOfWork, comment: CommentToTag): Promise<TaggedCommentRecord> {
     const { tagger, taxonomyVersion, modelVersion } = this.registry.current();
     const result = tagger.tag({
       text: comment.comment,
       score: comment.score ?? undefined,
       languageHint: comment.surveyLanguage,
-    });
-    await this.comments.save(unitOfWork.manager, {
-      responseId: comment.responseId,
-      customerId: comment.customerId,
-      revision: comment.revision,
-      comment: comment.comment,
-      surveyLanguage: comment.surveyLanguage,
-      score: comment.score,
-      language: result.language,
-      result,
-      taxonomyVersion,
-      modelVersion,
-      taggedAt: new Date(),
     });
     // The span's words are the customer's: encrypted like the comment they come from (docs/privacy.md).
     const tags = await Promise.all(
@@ -105,5 +109,18 @@ export class CommentTaggingService {
       Topics.ResponseTagged,
       responseTaggedEvent(comment, { ...result, tags }, { taxonomy: taxonomyVersion, model: modelVersion }),
     );
+    return {
+      responseId: comment.responseId,
+      customerId: comment.customerId,
+      revision: comment.revision,
+      comment: comment.comment,
+      surveyLanguage: comment.surveyLanguage,
+      score: comment.score,
+      language: result.language,
+      result,
+      taxonomyVersion,
+      modelVersion,
+      taggedAt: new Date(),
+    };
   }
 }

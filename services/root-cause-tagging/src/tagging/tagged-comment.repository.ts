@@ -17,9 +17,22 @@ export class TaggedCommentRepository {
     return row ? COLUMNS.toRecord(row) : null;
   }
 
-  async save(manager: EntityManager, comment: TaggedCommentRecord): Promise<void> {
-    const result = JSON.stringify(comment.result) as never; // jsonb: as JSON text
-    const values = COLUMNS.values([{ ...comment, result }]);
+  /** Which of these responses have a tagged comment stored. */
+  async stored(manager: EntityManager, responseIds: string[]): Promise<Set<string>> {
+    const rows: { response_id: string }[] = await manager.query(
+      `SELECT response_id FROM ${this.tables.of('tagged_comments')} WHERE response_id = ANY($1::text[])`,
+      [responseIds],
+    );
+    return new Set(rows.map((row) => row.response_id));
+  }
+
+  /** Inserts or replaces the tagged comments in one statement; a response may appear once. */
+  async save(manager: EntityManager, comments: TaggedCommentRecord[]): Promise<void> {
+    if (comments.length === 0) return;
+    // jsonb: as JSON text
+    const values = COLUMNS.values(
+      comments.map((comment) => ({ ...comment, result: JSON.stringify(comment.result) as never })),
+    );
     await manager.query(
       `INSERT INTO ${this.tables.of('tagged_comments')} (${COLUMNS.names()}) VALUES ${values.sql}
        ON CONFLICT (response_id) DO UPDATE SET ${UPDATED.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}`,
