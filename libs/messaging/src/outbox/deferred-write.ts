@@ -19,6 +19,10 @@ export interface DeferredWrite<T> {
 export async function runDeferredWrites(manager: EntityManager, unitsOfWork: UnitOfWork[]): Promise<void> {
   const parts = new Map<DeferredWrite<unknown>, unknown[]>();
   for (const unitOfWork of unitsOfWork)
-    for (const [write, queued] of unitOfWork.takeDeferred()) parts.set(write, [...(parts.get(write) ?? []), ...queued]);
+    for (const [write, queued] of unitOfWork.takeDeferred()) {
+      const all = parts.get(write) ?? [];
+      for (const part of queued) all.push(part);
+      parts.set(write, all);
+    }
   for (const [write, queued] of parts) await write.write(manager, queued);
 }
