@@ -4,7 +4,7 @@ import { CaseUpdateKind, type ResponseRevised, type ResponseTagged, TagPolarity,
 import type { UnitOfWork } from '@nps/messaging';
 import { CaseEvents } from '../cases/case.events';
 import { CaseRepository } from '../cases/case.repository';
-import { ResponseEnrichmentRepository } from './response-enrichment.repository';
+import { ResponseEnrichmentRepository, type ResponseTags } from './response-enrichment.repository';
 
 /** Tags and revised comments reach the case whether they arrive before or after it is opened. */
 @Injectable()
@@ -14,32 +14,41 @@ export class CaseEnrichmentService {
     private readonly enrichments: ResponseEnrichmentRepository,
   ) {}
 
-  async tagged(event: ResponseTagged, unitOfWork: UnitOfWork): Promise<void> {
-    const { manager } = unitOfWork;
+  /**
+   * Keeps the root causes of taggings, all in one transaction (a batch): their tags saved in one
+   * statement and their cases read in one query; a case whose tags change is updated.
+   */
+  async tagged(taggings: Array<{ event: ResponseTagged; unitOfWork: UnitOfWork }>): Promise<void> {
+    const { manager } = taggings[0].unitOfWork;
     // Praise is not a root cause to follow up.
-    const tagIds = [
-      ...new Set(event.tags.filter((tag) => tag.polarity !== TagPolarity.POSITIVE).map((tag) => tag.tagId)),
-    ].sort();
-    await this.enrichments.saveTags(
-      manager,
-      event.responseId,
-      event.customerId,
-      tagIds,
-      event.revision,
-      event.language,
-    );
-    const existing = await this.cases.findByResponse(manager, event.responseId, true);
-    if (!existing || event.revision < existing.tagsRevision) return;
-    const changed = tagIds.join() !== [...existing.tagIds].sort().join();
-    const updated = { ...existing, tagIds, tagsRevision: event.revision };
-    await this.cases.save(manager, updated);
-    if (!changed) return;
-    await this.cases.addActivity(manager, existing.id, '', 'tags_changed', {
-      tagIds,
-      previous: existing.tagIds,
-      revision: event.revision,
-    });
-    unitOfWork.publish(Topics.CaseUpdated, CaseEvents.updated(updated, CaseUpdateKind.TAGS_CHANGED, '', ''));
+    const tagsOf = (event: ResponseTagged) =>
+      [...new Set(event.tags.filter((tag) => tag.polarity !== TagPolarity.POSITIVE).map((tag) => tag.tagId))].sort();
+    // Per response, the tagging the database would keep had they been saved one after another.
+    const newest = new Map<string, ResponseTags>();
+    for (const { event } of taggings) {
+      const kept = newest.get(event.responseId);
+      if (kept && event.revision < kept.revision) continue;
+      const { responseId, customerId, revision, language } = event;
+      newest.set(responseId, { responseId, customerId, tagIds: tagsOf(event), revision, language });
+    }
+    await this.enrichments.saveTags(manager, [...newest.values()]);
+    const cases = await this.cases.findByResponses(manager, [...newest.keys()], true);
+    for (const { event, unitOfWork } of taggings) {
+      const existing = cases.get(event.responseId);
+      if (!existing || event.revision < existing.tagsRevision) continue;
+      const tagIds = tagsOf(event);
+      const changed = tagIds.join() !== [...existing.tagIds].sort().join();
+      const updated = { ...existing, tagIds, tagsRevision: event.revision };
+      cases.set(event.responseId, updated);
+      await this.cases.save(manager, updated);
+      if (!changed) continue;
+      await this.cases.addActivity(manager, existing.id, '', 'tags_changed', {
+        tagIds,
+        previous: existing.tagIds,
+        revision: event.revision,
+      });
+      unitOfWork.publish(Topics.CaseUpdated, CaseEvents.updated(updated, CaseUpdateKind.TAGS_CHANGED, '', ''));
+    }
   }
 
   async revised(event: ResponseRevised, unitOfWork: UnitOfWork): Promise<void> {

@@ -31,9 +31,10 @@ export class CaseIntakeHandler {
     return this.opening.handle({ ...event, comment }, context.unitOfWork);
   }
 
-  @EventPattern(Topics.ResponseTagged.name)
-  responseTagged(@Payload() event: ResponseTagged, @Ctx() context: EventContext): Promise<void> {
-    return this.enrichment.tagged(event, context.unitOfWork);
+  /** A batch handler: a batch's tags are saved in one statement. */
+  @EventPattern(Topics.ResponseTagged.name, BATCH_HANDLER)
+  responseTagged(@Payload() batch: EventBatch<ResponseTagged>): Promise<void> {
+    return this.enrichment.tagged(batch.map(({ event, context }) => ({ event, unitOfWork: context.unitOfWork })));
   }
 
   @EventPattern(Topics.ResponseRevised.name)

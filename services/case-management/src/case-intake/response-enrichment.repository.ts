@@ -9,6 +9,15 @@ export interface ResponseEnrichment {
   commentRevision: number;
 }
 
+/** The tags of one tagging of a response. */
+export interface ResponseTags {
+  responseId: string;
+  customerId: string;
+  tagIds: string[];
+  revision: number;
+  language: string;
+}
+
 /**
  * Tags and revised comments kept per response, whichever arrives first: a case opened later
  * starts with them, and a case that exists is updated from them.
@@ -32,21 +41,31 @@ export class ResponseEnrichmentRepository {
       : null;
   }
 
-  /** Keeps the tags of the newest revision (a re-tag of the same revision replaces them). */
-  async saveTags(
-    manager: EntityManager,
-    responseId: string,
-    customerId: string,
-    tagIds: string[],
-    revision: number,
-    language: string,
-  ): Promise<void> {
+  /**
+   * Keeps the tags of the newest revision (a re-tag of the same revision replaces them), for
+   * several responses in one statement; a response may appear once.
+   */
+  async saveTags(manager: EntityManager, tags: ResponseTags[]): Promise<void> {
+    if (tags.length === 0) return;
+    const table = this.tables.of('response_enrichments');
     await manager.query(
-      `INSERT INTO ${this.tables.of('response_enrichments')} (response_id, customer_id, tag_ids, tags_revision,
-         language) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (response_id) DO UPDATE SET tag_ids = $3, tags_revision = $4, language = $5
-       WHERE ${this.tables.of('response_enrichments')}.tags_revision <= $4`,
-      [responseId, customerId, tagIds, revision, language],
+      `INSERT INTO ${table} (response_id, customer_id, tag_ids, tags_revision, language)
+       SELECT response_id, customer_id, tag_ids, tags_revision, language FROM json_to_recordset($1::json)
+         AS t(response_id text, customer_id text, tag_ids text[], tags_revision int, language text)
+       ON CONFLICT (response_id) DO UPDATE SET tag_ids = EXCLUDED.tag_ids, tags_revision = EXCLUDED.tags_revision,
+         language = EXCLUDED.language
+       WHERE ${table}.tags_revision <= EXCLUDED.tags_revision`,
+      [
+        JSON.stringify(
+          tags.map((t) => ({
+            response_id: t.responseId,
+            customer_id: t.customerId,
+            tag_ids: t.tagIds,
+            tags_revision: t.revision,
+            language: t.language,
+          })),
+        ),
+      ],
     );
   }
 

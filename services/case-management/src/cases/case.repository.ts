@@ -43,6 +43,20 @@ export class CaseRepository {
     return row ? toCaseRecord(row) : null;
   }
 
+  /** findByResponse for several responses in one query: the cases found, by response id. */
+  async findByResponses(
+    manager: EntityManager,
+    responseIds: string[],
+    forUpdate = false,
+  ): Promise<Map<string, CaseRecord>> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT * FROM ${this.tables.of('cases')} WHERE response_id = ANY($1::text[]) ORDER BY response_id
+       ${forUpdate ? 'FOR UPDATE' : ''}`,
+      [responseIds],
+    );
+    return new Map(rows.map((row) => [row.response_id as string, toCaseRecord(row as never)]));
+  }
+
   /** Inserts the case unless its response already has one (another instance, another event id); true when inserted. */
   async insert(manager: EntityManager, record: CaseRecord): Promise<boolean> {
     const fields = CASE_FIELDS;
