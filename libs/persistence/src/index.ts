@@ -4,6 +4,7 @@ export * from './persistence.module';
 export * from './schema.creator';
 export * from './qualified-table';
 export * from './transaction-lock';
+export * from './transaction.cache';
 export * from './database-unavailable';
 export * from './schema.tables';
 export * from './record.columns';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CaseUpdateKind, channelName, type DetractorIdentified, Topics } from '@nps/contracts';
 import type { UnitOfWork } from '@nps/messaging';
+import { TransactionCache } from '@nps/persistence';
 import { CaseManagementEnv } from '../case-management.env';
 import { CaseOpeningPolicyService } from '../case-opening-policy/case-opening-policy.service';
 import { caseIdFor } from '../cases/case-id';
@@ -23,6 +24,10 @@ import { ResponseEnrichmentRepository } from './response-enrichment.repository';
  */
 @Injectable()
 export class CaseOpeningService {
+  /** Read once per transaction, so once per batch of detractors (docs/adr/0039-batch-consumer.md). */
+  private readonly rulesRead = new TransactionCache<'rules', Awaited<ReturnType<RoutingRuleRepository['list']>>>();
+  private readonly teamsRead = new TransactionCache<string, Team | null>();
+
   constructor(
     private readonly cases: CaseRepository,
     private readonly teams: TeamRepository,
@@ -51,7 +56,9 @@ export class CaseOpeningService {
   private async open(event: DetractorIdentified, unitOfWork: UnitOfWork): Promise<void> {
     const { manager } = unitOfWork;
     const { facts, enrichment, tagIds, choice } = await this.route(event, unitOfWork);
-    const team = (await this.teams.find(manager, choice.teamId)) ?? (await this.mustFindDefaultTeam(unitOfWork));
+    const team =
+      (await this.teamsRead.get(manager, choice.teamId, () => this.teams.find(manager, choice.teamId))) ??
+      (await this.mustFindDefaultTeam(unitOfWork));
     const priority = priorityFor(event.score, facts.tier, choice.rule?.priority ?? null);
     const openedAt = new Date();
     const { accountOwnerId, ...routingFacts } = facts;
@@ -130,7 +137,7 @@ export class CaseOpeningService {
     const tagIds = enrichment?.tagIds ?? [];
     const choice = RuleMatcher.choose(
       { ...facts, touchpointType: event.touchpointType, score: event.score, tagIds },
-      await this.rules.list(unitOfWork.manager),
+      await this.rulesRead.get(unitOfWork.manager, 'rules', () => this.rules.list(unitOfWork.manager)),
       this.env.DEFAULT_TEAM_ID,
     );
     return { facts, enrichment, tagIds, choice };

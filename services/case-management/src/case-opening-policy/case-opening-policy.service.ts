@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { CaseSkipReason, channelName, type DetractorIdentified, Topics } from '@nps/contracts';
 import type { UnitOfWork } from '@nps/messaging';
+import { TransactionCache } from '@nps/persistence';
 import { countCaseSkipped } from '../metrics/case.metrics';
 import { sourceName } from './case-opening-policy';
 import { CaseOpeningPolicyRepository } from './case-opening-policy.repository';
@@ -16,6 +17,12 @@ import { CaseSkipRepository } from './case-skip.repository';
  */
 @Injectable()
 export class CaseOpeningPolicyService {
+  /** Read once per transaction: a batch of detractors is decided under one policy. */
+  private readonly current = new TransactionCache<
+    'policy',
+    Awaited<ReturnType<CaseOpeningPolicyRepository['current']>>
+  >();
+
   constructor(
     private readonly policies: CaseOpeningPolicyRepository,
     private readonly skips: CaseSkipRepository,
@@ -29,7 +36,7 @@ export class CaseOpeningPolicyService {
   ): Promise<boolean> {
     const { manager } = unitOfWork;
     if (await this.skips.exists(manager, event.responseId)) return true;
-    const policy = await this.policies.current(manager);
+    const policy = await this.current.get(manager, 'policy', () => this.policies.current(manager));
     const now = new Date();
     const decision = CaseOpeningDecider.decide(event, policy, now);
     if (decision.open) return false;
