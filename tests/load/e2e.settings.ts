@@ -18,6 +18,8 @@ export interface E2eSettings extends BenchTarget {
   batchSize?: number;
   /** Run the services from `dist/` as `npm start` does (after `npm run build`), not from their TypeScript source. */
   fromDist: boolean;
+  /** NODE_OPTIONS of every service (e.g. `--max-old-space-size=160`, as a memory limit would size the heap). */
+  serviceNodeOptions?: string;
   /** CONSUMER_PARTITIONS_CONCURRENTLY of every service. */
   partitions: number;
   /** Members of the one team every case goes to. */
@@ -44,6 +46,7 @@ export function e2eSettings(env: NodeJS.ProcessEnv): E2eSettings {
     baselineEvents: int('BENCH_BASELINE_EVENTS', 20_000),
     batchSize: env.BENCH_CONSUMER_BATCH_SIZE ? int('BENCH_CONSUMER_BATCH_SIZE', 1) : undefined,
     fromDist: env.BENCH_FROM_DIST === 'true',
+    serviceNodeOptions: env.BENCH_SERVICE_NODE_OPTIONS || undefined,
     partitions: int('BENCH_PARTITIONS', 3),
     members: int('BENCH_MEMBERS', 10),
     customers: int('BENCH_CUSTOMERS', 5000),
