@@ -8,7 +8,7 @@ import { InfrastructureOutages } from './outage/infrastructure.outages';
 /** Readiness of the Kafka connection: the cluster answers a metadata request in time. */
 @Injectable()
 export class KafkaHealthIndicator implements OnApplicationShutdown {
-  private admin?: Admin;
+  private admin?: Promise<Admin>;
 
   constructor(
     private readonly connection: KafkaConnection,
@@ -27,32 +27,42 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
   async check(key: string, timeoutMs = 2500) {
     const indicator = this.indicators.check(key);
     try {
-      const cluster = await withTimeout(this.describeCluster(), timeoutMs);
+      const cluster = await this.describeCluster(timeoutMs);
       return indicator.up({ brokers: cluster.brokers.length, lag: this.lag.snapshot() });
     } catch (error) {
-      // Start from a fresh connection next time; kafkajs keeps retrying a broken one otherwise.
-      const admin = this.admin;
-      this.admin = undefined;
-      void admin?.disconnect().catch(() => undefined);
       return indicator.down({ message: (error as Error).message });
     }
   }
 
-  private async describeCluster() {
-    if (!this.admin) {
-      const config = {
-        ...kafkaConfig(this.connection),
-        retry: { retries: 0 },
-        clientId: `${this.connection.clientId}-health`,
-      };
-      this.admin = new Kafka(config).admin();
-      await this.admin.connect();
+  private async describeCluster(timeoutMs: number) {
+    const admin = (this.admin ??= this.connect());
+    try {
+      return await withTimeout(
+        admin.then((connected) => connected.describeCluster()),
+        timeoutMs,
+      );
+    } catch (error) {
+      // Start from a fresh connection next time (kafkajs keeps retrying a broken one otherwise), unless
+      // another probe has already replaced this one.
+      if (this.admin === admin) this.admin = undefined;
+      void admin.then((broken) => broken.disconnect()).catch(() => undefined);
+      throw error;
     }
-    return this.admin.describeCluster();
+  }
+
+  private async connect(): Promise<Admin> {
+    const config = {
+      ...kafkaConfig(this.connection),
+      retry: { retries: 0 },
+      clientId: `${this.connection.clientId}-health`,
+    };
+    const admin = new Kafka(config).admin();
+    await admin.connect();
+    return admin;
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.admin?.disconnect();
+    await (await this.admin?.catch(() => undefined))?.disconnect();
   }
 }
 

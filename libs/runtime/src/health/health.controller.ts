@@ -1,5 +1,5 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, type HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@nps/auth';
 import { KafkaHealthIndicator } from '@nps/messaging';
 import type { Response } from 'express';
@@ -9,6 +9,9 @@ import { ShutdownState } from './shutdown.state';
 @Public()
 @Controller('health')
 export class HealthController {
+  /** The check under way: probes arriving meanwhile share it rather than queue for pool connections of their own. */
+  private running?: Promise<HealthCheckResult>;
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly postgres: TypeOrmHealthIndicator,
@@ -35,15 +38,19 @@ export class HealthController {
       return { status: 'shutting down' };
     }
     try {
-      return await this.health.check([
-        () => this.postgres.pingCheck('postgres', { timeout: 2000 }),
-        () => this.kafka.check('kafka'),
-        () => this.kafka.backgroundWork('work'),
-      ]);
+      return await (this.running ??= this.check().finally(() => (this.running = undefined)));
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       response.status(503);
       return error.getResponse();
     }
+  }
+
+  private check(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => this.postgres.pingCheck('postgres', { timeout: 2000 }),
+      () => this.kafka.check('kafka'),
+      () => this.kafka.backgroundWork('work'),
+    ]);
   }
 }
