@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     print(`  ${service}: ready ${readyMs} ms after the kill (its own start: ${own})`);
   }
   print(`HTTP statuses seen by the client: ${JSON.stringify(result.statuses)}; unreachable ${result.unreachable}`);
+  if (result.troubles) print(`what the services printed last:\n${result.troubles.join('\n')}`);
   print(`load ${result.seconds.load} s, settle ${result.seconds.settle} s, total ${result.seconds.total} s`);
   // Written whether the checks passed or not: a run that finished is a result; `passed` says which.
   const { options, ...figures } = result;

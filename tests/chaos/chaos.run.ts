@@ -30,7 +30,11 @@ export interface ChaosResult {
   unreachable: number;
   seconds: { load: number; settle: number; total: number };
   passed: boolean;
+  /** When a check failed: the last warnings and errors the services printed (ChaosStack.troubles). */
+  troubles?: string[];
 }
+
+const TROUBLE_LINES = 80;
 
 const TEAM = 'customer-care';
 
@@ -89,6 +93,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const imports = { importId, accepted: imported.accepted };
     const checks = await verify(stack, client.tally, imports, stack.urls.scoring, reader);
     const ready = stack.restarts.map((r) => r.readyMs).sort((a, b) => a - b);
+    const passed = checks.every((check) => check.ok);
     return {
       options: { ...options, log: undefined } as ChaosResult['options'],
       checks,
@@ -102,7 +107,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         settle: round((performance.now() - settleStartedAt) / 1000),
         total: round((performance.now() - startedAt) / 1000),
       },
-      passed: checks.every((check) => check.ok),
+      passed,
+      troubles: passed ? undefined : stack.troubles().slice(-TROUBLE_LINES),
     };
   } finally {
     await stack.close();

@@ -41,6 +41,8 @@ export class ChaosStack {
   readonly db: Pool;
   private readonly processes = {} as Record<ChaosService, ServiceProcess>;
   private readonly ports = {} as Record<ChaosService, number>;
+  /** What the killed instances printed, each line led by its service's name. */
+  private readonly killedOutput: string[] = [];
 
   private constructor(
     readonly postgres: DisposablePostgres,
@@ -77,6 +79,7 @@ export class ChaosStack {
   async kill(service: ChaosService): Promise<Restart> {
     const killedAt = performance.now();
     await this.processes[service].stop('SIGKILL');
+    this.killedOutput.push(...tagged(service, this.processes[service].output));
     await this.launch(service);
     const readyMs = Math.round(performance.now() - killedAt);
     const restart: Restart = { service, readyMs, process: startLine(this.processes[service].output) };
@@ -97,6 +100,15 @@ export class ChaosStack {
     await this.postgres.halt();
     await new Promise((resolve) => setTimeout(resolve, outageMs));
     await this.postgres.resume();
+  }
+
+  /**
+   * The warnings and errors every instance printed, killed ones included, oldest first: what a run
+   * that did not settle is read by (pino levels 40 and up, and lines that are not JSON, such as stacks).
+   */
+  troubles(): string[] {
+    const current = CHAOS_SERVICES.flatMap((service) => tagged(service, this.processes[service]?.output ?? ''));
+    return [...this.killedOutput, ...current].filter((line) => !/"level":(10|20|30)[,}]/.test(line));
   }
 
   /** Rows of `sql` on the platform's database (schemas named by `schemaOf`). */
@@ -129,6 +141,13 @@ export class ChaosStack {
     this.processes[service] = child;
     await child.waitForHttp(`${this.urls[service]}/health/ready`, 200, READY_TIMEOUT_MS);
   }
+}
+
+function tagged(service: ChaosService, output: string): string[] {
+  return output
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => `${service}: ${line}`);
 }
 
 function startLine(output: string): Restart['process'] {

@@ -18,6 +18,7 @@ describe('the platform under faults (short chaos run)', () => {
     process.stdout.write(
       `chaos: restart to ready p50 ${p50} ms, max ${max} ms (${count} restarts); ${JSON.stringify(result.statuses)}\n`,
     );
+    if (result.troubles) process.stdout.write(`chaos: what the services printed last\n${result.troubles.join('\n')}\n`);
     expect(result.checks.filter((check) => !check.ok)).toEqual([]);
     expect(result.faults).toHaveLength(7);
   }, 900000);

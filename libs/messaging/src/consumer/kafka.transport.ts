@@ -26,6 +26,9 @@ export interface KafkaTransportOptions extends KafkaConnection {
 /** A lower bound on an encoded event's size: a fetch waits for about a batch of these. */
 const MIN_EVENT_BYTES = 200;
 
+/** The pause before a consumer that kafkajs gave up on is replaced: a crash loop must not spin. */
+const REPLACE_AFTER_MS = 1000;
+
 /**
  * A Nest custom transport over kafkajs: `@EventPattern(Topics.X.name)` handlers receive decoded
  * events; a record's offset is committed only after the EventProcessor is done with it
@@ -35,6 +38,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
   private readonly kafka: Kafka;
   private readonly topics = new Map<string, EventTopic>(ALL_TOPICS.map((topic) => [topic.name, topic]));
   private consumer?: Consumer;
+  private closed = false;
 
   constructor(
     private readonly options: KafkaTransportOptions,
@@ -53,29 +57,53 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
    * rebalances, and the HTTP API need not wait for that (docs/adr/0021-restart-to-ready.md).
    */
   async listen(callback: (error?: unknown) => void): Promise<void> {
-    let consumer: Consumer | undefined;
     try {
-      consumer = await this.subscribe();
+      await this.start();
       callback();
     } catch (error) {
       callback(error);
-      return;
     }
+  }
+
+  private async start(): Promise<void> {
+    const consumer = await this.subscribe();
     if (!consumer) return;
+    if (this.closed) return consumer.disconnect();
     const started = Date.now();
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       const msg = `joined consumer group ${payload.groupId} after ${Date.now() - started} ms`;
       this.logger.log({ msg, groupId: payload.groupId, memberId: payload.memberId });
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) void this.replace(consumer, payload.error);
     });
     consumer
       .run({
         autoCommit: false,
         partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
         ...(this.batched()
-          ? { eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(payload) }
-          : { eachMessage: (payload) => this.handle(payload) }),
+          ? { eachBatchAutoResolve: false, eachBatch: (payload) => this.handleBatch(consumer, payload) }
+          : { eachMessage: (payload) => this.handle(consumer, payload) }),
       })
       .catch((error: Error) => this.logger.error({ msg: `consumer stopped: ${error.message}`, err: error }));
+  }
+
+  /**
+   * kafkajs restarts a crashed consumer only after a retriable error. After any other (a TypeError,
+   * a commit racing the restart after an earlier crash) the service would stay up and ready while
+   * consuming nothing; a new consumer takes the crashed one's place instead.
+   */
+  private async replace(crashed: Consumer, error: Error): Promise<void> {
+    if (this.consumer !== crashed) return;
+    this.consumer = undefined;
+    const msg = `consumer crashed and kafkajs will not restart it (${error.message}); a new one starts in ${REPLACE_AFTER_MS} ms`;
+    this.logger.error({ msg, err: error });
+    await crashed.disconnect().catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, REPLACE_AFTER_MS));
+    if (this.closed) return;
+    await this.start().catch((failure: Error) =>
+      this.logger.error({ msg: `the new consumer did not start: ${failure.message}`, err: failure }),
+    );
   }
 
   private async subscribe(): Promise<Consumer | undefined> {
@@ -104,12 +132,15 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     return consumer;
   }
 
-  private async handle({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+  private async handle(
+    consumer: Consumer,
+    { topic, partition, message, heartbeat }: EachMessagePayload,
+  ): Promise<void> {
     const logical = topic.slice((this.options.topicPrefix ?? '').length);
     const spec = this.topics.get(logical);
     const handler = this.getHandlerByPattern(logical);
     if (spec && handler) await this.processor.process({ topic: spec, partition, message, heartbeat }, handler);
-    await this.consumer?.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
   }
 
   private batched(): boolean {
@@ -128,7 +159,10 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
    * the BatchProcessor in slices of batchSize; each slice's offsets are committed after its
    * transaction, and a rebalance is noticed between slices.
    */
-  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async handleBatch(
+    consumer: Consumer,
+    { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
+  ): Promise<void> {
     const { topic, partition, messages } = batch;
     const logical = topic.slice((this.options.topicPrefix ?? '').length);
     const spec = this.topics.get(logical);
@@ -140,7 +174,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
           ? await this.batches.process({ topic: spec, partition, messages: slice, heartbeat }, handler)
           : slice.length;
       const last = slice[done - 1].offset;
-      await this.consumer?.commitOffsets([{ topic, partition, offset: (BigInt(last) + 1n).toString() }]);
+      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(last) + 1n).toString() }]);
       resolveOffset(last);
       next += done;
       await heartbeat();
@@ -149,6 +183,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
 
   /** Stops fetching, lets the record in flight finish and commit (or end its outage wait), then leaves the group. */
   async close(): Promise<void> {
+    this.closed = true;
     this.processor.stop();
     await this.consumer?.disconnect();
     this.consumer = undefined;
