@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Topics } from '@nps/contracts';
 import { anEvent, expectEventually, serviceBed } from '@nps/testing';
 import { opsIssuer } from './support/ops-api.client';
@@ -89,6 +90,79 @@ describe('case intake in batch mode', () => {
     );
     // Revised once assigned: revised before, its activity would come before the opening's.
     expect(activities.map((a) => a.kind)).toEqual(['opened', 'assigned', 'response_revised']);
+    await bed.stop('SIGTERM');
+  }, 120000);
+
+  // What a batch of detractors needs is read once, before its first record (case-opening.service.ts):
+  // every record must still see what the records before it in the same batch did.
+  it('decides a batch by what it read ahead, and by what its earlier records did', async () => {
+    const customerId = `c-ahead-${randomUUID().slice(0, 8)}`;
+    const unknownFacts = { customer: { language: '', segment: '', region: '', tier: '' } };
+    const existing = anEvent(Topics.DetractorIdentified, { customerId, score: 4 });
+    const taggedFirst = anEvent(Topics.DetractorIdentified, { customerId, ...unknownFacts });
+    await bed.start(issuer.env);
+    await bed.publish(Topics.CustomerUpserted, [
+      anEvent(Topics.CustomerUpserted, { customerId, segment: 'smb', region: 'dach', tier: 'gold', language: 'de' }),
+    ]);
+    await bed.publish(Topics.ResponseTagged, [
+      anEvent(Topics.ResponseTagged, {
+        customerId,
+        responseId: taggedFirst.responseId,
+        tags: [{ tagId: 'wait-time', polarity: 1, confidence: 0.9 }],
+      }),
+    ]);
+    await bed.publish(Topics.DetractorIdentified, [existing]);
+    await expectEventually(async () => {
+      expect(await bed.rows('SELECT 1 FROM $schema.cases WHERE response_id = $1', [existing.responseId])).toHaveLength(
+        1,
+      );
+      expect(await bed.rows('SELECT 1 FROM $schema.response_enrichments')).not.toHaveLength(0);
+      expect(await bed.rows('SELECT 1 FROM $schema.customers WHERE customer_id = $1', [customerId])).toHaveLength(1);
+    });
+    await bed.stop('SIGTERM');
+
+    const revision = (revision: number, score: number) => ({ ...existing, eventId: randomUUID(), revision, score });
+    const old = anEvent(Topics.DetractorIdentified, {
+      customerId,
+      answeredAt: timestampFromDate(new Date(Date.now() - 400 * 24 * 3600 * 1000)),
+    });
+    const batch = [
+      taggedFirst,
+      anEvent(Topics.DetractorIdentified, revision(2, 1)),
+      anEvent(Topics.DetractorIdentified, revision(1, 0)), // older, arriving late: changes nothing
+      old,
+      anEvent(Topics.DetractorIdentified, { ...old, eventId: randomUUID(), revision: 1, answeredAt: undefined }),
+    ];
+    await bed.publish(Topics.DetractorIdentified, batch);
+    await bed.start(issuer.env);
+    const inbox = await expectEventually(async () => {
+      const rows = await bed.rows<{ processed_at: Date }>(
+        'SELECT processed_at FROM $schema.inbox WHERE event_id = ANY($1::text[])',
+        [batch.map((event) => event.eventId)],
+      );
+      expect(rows).toHaveLength(5);
+      return rows;
+    });
+    expect(new Set(inbox.map((row) => row.processed_at.toISOString())).size).toBe(1); // one transaction
+
+    const caseOf = async (responseId: string) =>
+      bed.rows('SELECT * FROM $schema.cases WHERE response_id = $1', [responseId]);
+    // Facts from the customer projection, tags that arrived before the detractor.
+    expect(await caseOf(taggedFirst.responseId)).toEqual([
+      expect.objectContaining({ segment: 'smb', region: 'dach', tier: 'gold', language: 'de', tag_ids: ['wait-time'] }),
+    ]);
+    const [revised] = await caseOf(existing.responseId);
+    expect(revised).toMatchObject({ revision: 2, score: 1 });
+    const activities = await bed.rows<{ kind: string; detail: { previousScore?: number } }>(
+      'SELECT kind, detail FROM $schema.case_activities WHERE case_id = $1 ORDER BY id',
+      [revised.id],
+    );
+    expect(activities.filter((a) => a.kind === 'response_revised').map((a) => a.detail.previousScore)).toEqual([4]);
+    // Skipped once; its revision in the same batch stays skipped.
+    expect(await caseOf(old.responseId)).toEqual([]);
+    expect(
+      await bed.rows('SELECT reason FROM $schema.skipped_detractors WHERE response_id = $1', [old.responseId]),
+    ).toEqual([{ reason: 'ANSWER_TOO_OLD' }]);
     await bed.stop('SIGTERM');
   }, 120000);
 });

@@ -25,10 +25,15 @@ export class CaseIntakeHandler {
     private readonly fields: PersonalFields,
   ) {}
 
-  @EventPattern(Topics.DetractorIdentified.name)
-  async detractorIdentified(@Payload() event: DetractorIdentified, @Ctx() context: EventContext): Promise<void> {
-    const comment = await this.plain(event.customerId, event.comment);
-    return this.opening.handle({ ...event, comment }, context.unitOfWork);
+  /** A batch handler: what the batch's detractors need is read in one query per table (CaseOpeningService). */
+  @EventPattern(Topics.DetractorIdentified.name, BATCH_HANDLER)
+  async detractorIdentified(@Payload() batch: EventBatch<DetractorIdentified>): Promise<void> {
+    const detractors = [];
+    for (const { event, context } of batch) {
+      const comment = await this.plain(event.customerId, event.comment);
+      detractors.push({ event: { ...event, comment }, unitOfWork: context.unitOfWork });
+    }
+    return this.opening.handle(detractors);
   }
 
   /** A batch handler: a batch's tags are saved in one statement. */

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { CaseUpdateKind, channelName, type DetractorIdentified, Topics } from '@nps/contracts';
 import type { UnitOfWork } from '@nps/messaging';
 import { TransactionCache } from '@nps/persistence';
+import type { EntityManager } from 'typeorm';
 import { CaseManagementEnv } from '../case-management.env';
 import { CaseOpeningPolicyService } from '../case-opening-policy/case-opening-policy.service';
 import { caseIdFor } from '../cases/case-id';
 import { CaseEvents } from '../cases/case.events';
 import type { CaseRecord } from '../cases/case.record';
 import { CaseRepository } from '../cases/case.repository';
-import { CustomerRepository } from '../customers/customer.repository';
+import { type CustomerFactsRow, CustomerRepository } from '../customers/customer.repository';
+import type { RoutingRule } from '../routing/routing-rule';
 import { RoutingRuleRepository } from '../routing/routing-rule.repository';
 import { RuleMatcher } from '../routing/rule.matcher';
 import { priorityFor } from '../sla/priority';
@@ -16,7 +18,24 @@ import { SlaClock } from '../sla/sla.clock';
 import type { Team } from '../teams/team';
 import { TeamRepository } from '../teams/team.repository';
 import { CaseAssigner } from './case.assigner';
-import { ResponseEnrichmentRepository } from './response-enrichment.repository';
+import { type ResponseEnrichment, ResponseEnrichmentRepository } from './response-enrichment.repository';
+
+/** A detractor to decide, with the unit of work of its record. */
+export interface Detractor {
+  event: DetractorIdentified;
+  unitOfWork: UnitOfWork;
+}
+
+/**
+ * What deciding a batch of detractors reads, read once for the batch; kept current as its records
+ * open, revise and skip, so that a later revision of the same answer in the batch sees them.
+ */
+interface BatchReads {
+  cases: Map<string, CaseRecord>;
+  skipped: Set<string>;
+  enrichments: Map<string, ResponseEnrichment>;
+  customers: Map<string, CustomerFactsRow>;
+}
 
 /**
  * `detractor identified` → exactly one case per response, routed and assigned inside the
@@ -25,7 +44,7 @@ import { ResponseEnrichmentRepository } from './response-enrichment.repository';
 @Injectable()
 export class CaseOpeningService {
   /** Read once per transaction, so once per batch of detractors (docs/adr/0039-batch-consumer.md). */
-  private readonly rulesRead = new TransactionCache<'rules', Awaited<ReturnType<RoutingRuleRepository['list']>>>();
+  private readonly rulesRead = new TransactionCache<'rules', RoutingRule[]>();
   private readonly teamsRead = new TransactionCache<string, Team | null>();
 
   constructor(
@@ -40,22 +59,54 @@ export class CaseOpeningService {
     private readonly assigner: CaseAssigner,
   ) {}
 
-  async handle(event: DetractorIdentified, unitOfWork: UnitOfWork): Promise<void> {
-    const existing = await this.cases.findByResponse(unitOfWork.manager, event.responseId, true);
-    if (existing)
-      return this.assigner.whenAssigned(unitOfWork.manager, existing, (assigned) =>
-        this.revise(assigned, event, unitOfWork),
-      );
-    if (event.withdrawn) return; // the answer is no longer a detractor and no case was opened for it
-    // Old, imported, excluded or held-out detractors open no case (ADR 0030); the holdout records its routed team.
-    if (await this.policy.skipped(event, unitOfWork, async () => (await this.route(event, unitOfWork)).choice.teamId))
-      return;
-    await this.open(event, unitOfWork);
+  /** Decides a batch of detractors in order, with what they need read once for the whole batch. */
+  async handle(detractors: Detractor[]): Promise<void> {
+    if (detractors.length === 0) return;
+    const reads = await this.readAhead(
+      detractors[0].unitOfWork.manager,
+      detractors.map(({ event }) => event),
+    );
+    for (const { event, unitOfWork } of detractors) await this.decide(event, unitOfWork, reads);
   }
 
-  private async open(event: DetractorIdentified, unitOfWork: UnitOfWork): Promise<void> {
+  private async decide(event: DetractorIdentified, unitOfWork: UnitOfWork, reads: BatchReads): Promise<void> {
+    const existing = reads.cases.get(event.responseId);
+    if (existing)
+      return this.assigner.whenAssigned(unitOfWork.manager, existing, async (assigned) => {
+        const revised = await this.revise(assigned, event, unitOfWork);
+        if (revised) reads.cases.set(event.responseId, revised);
+      });
+    if (event.withdrawn) return; // the answer is no longer a detractor and no case was opened for it
+    // Old, imported, excluded or held-out detractors open no case (ADR 0030); the holdout records its routed team.
+    const routedTeam = async () => this.route(event, reads, await this.routingRules(unitOfWork)).choice.teamId;
+    if (await this.policy.skipped(event, unitOfWork, reads.skipped, routedTeam)) return;
+    const opened = await this.open(event, unitOfWork, reads);
+    if (opened) reads.cases.set(event.responseId, opened);
+  }
+
+  /**
+   * One query each for the batch's cases (locked, in response order), skips, enrichments and the
+   * customers whose facts scoring did not send complete.
+   */
+  private async readAhead(manager: EntityManager, events: DetractorIdentified[]): Promise<BatchReads> {
+    const responseIds = [...new Set(events.map((event) => event.responseId))];
+    const unknown = [...new Set(events.filter((event) => !completeFacts(event)).map((event) => event.customerId))];
+    return {
+      cases: await this.cases.findByResponses(manager, responseIds, true),
+      skipped: await this.policy.skippedAmong(manager, responseIds),
+      enrichments: await this.enrichments.findMany(manager, responseIds),
+      customers: unknown.length > 0 ? await this.customers.findMany(manager, unknown) : new Map(),
+    };
+  }
+
+  /** The case opened for the detractor, or undefined when another event for the same response opened it first. */
+  private async open(
+    event: DetractorIdentified,
+    unitOfWork: UnitOfWork,
+    reads: BatchReads,
+  ): Promise<CaseRecord | undefined> {
     const { manager } = unitOfWork;
-    const { facts, enrichment, tagIds, choice } = await this.route(event, unitOfWork);
+    const { facts, enrichment, tagIds, choice } = this.route(event, reads, await this.routingRules(unitOfWork));
     const team =
       (await this.teamsRead.get(manager, choice.teamId, () => this.teams.find(manager, choice.teamId))) ??
       (await this.mustFindDefaultTeam(unitOfWork));
@@ -96,13 +147,18 @@ export class CaseOpeningService {
       updatedAt: openedAt,
     };
     // Inserted unassigned; the owner is picked under the team's lock at the end of the transaction (case.assigner.ts).
-    if (!(await this.cases.insert(manager, record))) return; // another event for the same response opened it
+    if (!(await this.cases.insert(manager, record))) return undefined; // another event for the same response opened it
     this.assigner.assignLater({ unitOfWork, record, team, accountOwnerId, event });
+    return record;
   }
 
   /** A newer revision: a new detractor score and comment, or a note when it is no longer a detractor. */
-  private async revise(existing: CaseRecord, event: DetractorIdentified, unitOfWork: UnitOfWork): Promise<void> {
-    if (event.revision <= existing.revision) return; // the same or an older revision, e.g. a re-published event
+  private async revise(
+    existing: CaseRecord,
+    event: DetractorIdentified,
+    unitOfWork: UnitOfWork,
+  ): Promise<CaseRecord | undefined> {
+    if (event.revision <= existing.revision) return undefined; // the same or an older revision, e.g. a re-published event
     const { manager } = unitOfWork;
     const revised: CaseRecord = { ...existing, revision: event.revision };
     if (event.withdrawn) {
@@ -116,7 +172,7 @@ export class CaseOpeningService {
         score: event.score,
       });
       unitOfWork.publish(Topics.CaseUpdated, CaseEvents.updated(revised, CaseUpdateKind.NOTE_ADDED, note, ''));
-      return;
+      return revised;
     }
     revised.score = event.score;
     if (event.comment) revised.comment = event.comment;
@@ -128,33 +184,24 @@ export class CaseOpeningService {
       comment: revised.comment,
     });
     unitOfWork.publish(Topics.CaseUpdated, CaseEvents.updated(revised, CaseUpdateKind.RESPONSE_REVISED, '', ''));
+    return revised;
   }
 
   /** The routing rule's choice for the detractor, with the facts and enrichment it was made on. */
-  private async route(event: DetractorIdentified, unitOfWork: UnitOfWork) {
-    const facts = await this.customerFacts(event, unitOfWork);
-    const enrichment = await this.enrichments.find(unitOfWork.manager, event.responseId);
+  private route(event: DetractorIdentified, reads: BatchReads, rules: RoutingRule[]) {
+    const facts = customerFacts(event, reads.customers.get(event.customerId));
+    const enrichment = reads.enrichments.get(event.responseId) ?? null;
     const tagIds = enrichment?.tagIds ?? [];
     const choice = RuleMatcher.choose(
       { ...facts, touchpointType: event.touchpointType, score: event.score, tagIds },
-      await this.rulesRead.get(unitOfWork.manager, 'rules', () => this.rules.list(unitOfWork.manager)),
+      rules,
       this.env.DEFAULT_TEAM_ID,
     );
     return { facts, enrichment, tagIds, choice };
   }
 
-  /** The facts scoring sent, completed from our customer projection when scoring did not know the customer yet. */
-  private async customerFacts(event: DetractorIdentified, unitOfWork: UnitOfWork) {
-    const sent = event.customer;
-    const complete = sent && sent.segment && sent.region && sent.tier && sent.language;
-    const known = complete ? null : await this.customers.find(unitOfWork.manager, event.customerId);
-    return {
-      segment: sent?.segment || known?.segment || '',
-      region: sent?.region || known?.region || '',
-      tier: sent?.tier || known?.tier || '',
-      language: sent?.language || known?.language || '',
-      accountOwnerId: sent?.accountOwnerId || known?.accountOwnerId || '',
-    };
+  private routingRules({ manager }: UnitOfWork): Promise<RoutingRule[]> {
+    return this.rulesRead.get(manager, 'rules', () => this.rules.list(manager));
   }
 
   private async mustFindDefaultTeam(unitOfWork: UnitOfWork): Promise<Team> {
@@ -162,4 +209,21 @@ export class CaseOpeningService {
     if (!team) throw new Error(`the default team ${this.env.DEFAULT_TEAM_ID} does not exist`);
     return team;
   }
+}
+
+/** Scoring sent every fact routing uses: the customer projection need not be read. */
+function completeFacts({ customer }: DetractorIdentified): boolean {
+  return Boolean(customer && customer.segment && customer.region && customer.tier && customer.language);
+}
+
+/** The facts scoring sent, completed from our customer projection when scoring did not know the customer yet. */
+function customerFacts(event: DetractorIdentified, known: CustomerFactsRow | undefined) {
+  const sent = event.customer;
+  return {
+    segment: sent?.segment || known?.segment || '',
+    region: sent?.region || known?.region || '',
+    tier: sent?.tier || known?.tier || '',
+    language: sent?.language || known?.language || '',
+    accountOwnerId: sent?.accountOwnerId || known?.accountOwnerId || '',
+  };
 }

@@ -26,19 +26,23 @@ export interface ResponseTags {
 export class ResponseEnrichmentRepository {
   constructor(private readonly tables: SchemaTables) {}
 
-  async find(manager: EntityManager, responseId: string): Promise<ResponseEnrichment | null> {
-    const [row] = await manager.query(
-      `SELECT * FROM ${this.tables.of('response_enrichments')} WHERE response_id = $1`,
-      [responseId],
+  /** The enrichments of several responses in one query, by response id. */
+  async findMany(manager: EntityManager, responseIds: string[]): Promise<Map<string, ResponseEnrichment>> {
+    const rows: Record<string, never>[] = await manager.query(
+      `SELECT * FROM ${this.tables.of('response_enrichments')} WHERE response_id = ANY($1::text[])`,
+      [responseIds],
     );
-    return row
-      ? {
+    return new Map(
+      rows.map((row) => [
+        row.response_id,
+        {
           tagIds: row.tag_ids,
           tagsRevision: row.tags_revision,
           comment: row.comment,
           commentRevision: row.comment_revision,
-        }
-      : null;
+        },
+      ]),
+    );
   }
 
   /**

@@ -3,6 +3,7 @@ import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { CaseSkipReason, channelName, type DetractorIdentified, Topics } from '@nps/contracts';
 import type { UnitOfWork } from '@nps/messaging';
 import { TransactionCache } from '@nps/persistence';
+import type { EntityManager } from 'typeorm';
 import { countCaseSkipped } from '../metrics/case.metrics';
 import { sourceName } from './case-opening-policy';
 import { CaseOpeningPolicyRepository } from './case-opening-policy.repository';
@@ -28,14 +29,23 @@ export class CaseOpeningPolicyService {
     private readonly skips: CaseSkipRepository,
   ) {}
 
-  /** True when no case is to be opened. `routedTeam` is asked only for the holdout, which records that team. */
+  /** Which of the responses were skipped already: the `skipped` set to decide a batch of detractors with. */
+  skippedAmong(manager: EntityManager, responseIds: string[]): Promise<Set<string>> {
+    return this.skips.skippedAmong(manager, responseIds);
+  }
+
+  /**
+   * True when no case is to be opened. `skipped` holds the responses skipped already (skippedAmong) and
+   * gains this one when it is skipped now; `routedTeam` is asked only for the holdout, which records that team.
+   */
   async skipped(
     event: DetractorIdentified,
     unitOfWork: UnitOfWork,
+    skipped: Set<string>,
     routedTeam: () => Promise<string>,
   ): Promise<boolean> {
     const { manager } = unitOfWork;
-    if (await this.skips.exists(manager, event.responseId)) return true;
+    if (skipped.has(event.responseId)) return true;
     const policy = await this.current.get(manager, 'policy', () => this.policies.current(manager));
     const now = new Date();
     const decision = CaseOpeningDecider.decide(event, policy, now);
@@ -53,6 +63,7 @@ export class CaseOpeningPolicyService {
       source: sourceName(event.source) ?? '',
       channel: channelName(event.channel) ?? '',
     };
+    skipped.add(event.responseId);
     if (!(await this.skips.insert(manager, skip))) return true;
     unitOfWork.publish(Topics.CaseSkipped, caseSkipped(skip, decision.reason, now));
     unitOfWork.onCommitted(() => countCaseSkipped(skip.reason));

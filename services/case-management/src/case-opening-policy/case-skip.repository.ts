@@ -38,11 +38,13 @@ export interface CaseSkipPosition {
 export class CaseSkipRepository {
   constructor(private readonly tables: SchemaTables) {}
 
-  async exists(manager: EntityManager, responseId: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM ${this.tables.of('skipped_detractors')} WHERE response_id = $1`, [
-      responseId,
-    ]);
-    return rows.length > 0;
+  /** Which of the responses were skipped already, in one query. */
+  async skippedAmong(manager: EntityManager, responseIds: string[]): Promise<Set<string>> {
+    const rows: { response_id: string }[] = await manager.query(
+      `SELECT response_id FROM ${this.tables.of('skipped_detractors')} WHERE response_id = ANY($1::text[])`,
+      [responseIds],
+    );
+    return new Set(rows.map((row) => row.response_id));
   }
 
   /** Records the skip; false when the response was skipped already (a redelivery, a concurrent instance). */

@@ -36,11 +36,7 @@ export class CaseRepository {
   }
 
   async findByResponse(manager: EntityManager, responseId: string, forUpdate = false): Promise<CaseRecord | null> {
-    const [row] = await manager.query(
-      `SELECT * FROM ${this.tables.of('cases')} WHERE response_id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
-      [responseId],
-    );
-    return row ? toCaseRecord(row) : null;
+    return (await this.findByResponses(manager, [responseId], forUpdate)).get(responseId) ?? null;
   }
 
   /** findByResponse for several responses in one query: the cases found, by response id. */

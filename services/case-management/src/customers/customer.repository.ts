@@ -57,21 +57,16 @@ export class CustomerRepository {
   }
 
   async find(manager: EntityManager, customerId: string): Promise<CustomerFactsRow | null> {
-    const [row] = await manager.query(`SELECT * FROM ${this.tables.of('customers')} WHERE customer_id = $1`, [
-      customerId,
-    ]);
-    if (!row) return null;
-    return {
-      customerId: row.customer_id,
-      name: row.name,
-      language: row.language,
-      segment: row.segment,
-      region: row.region,
-      tier: row.tier,
-      accountOwnerId: row.account_owner_id,
-      accountId: row.account_id,
-      attributes: row.attributes,
-    };
+    return (await this.findMany(manager, [customerId])).get(customerId) ?? null;
+  }
+
+  /** The facts of several customers in one query, by customer id (a customer not projected yet is absent). */
+  async findMany(manager: EntityManager, customerIds: string[]): Promise<Map<string, CustomerFactsRow>> {
+    const rows: Record<string, never>[] = await manager.query(
+      `SELECT * FROM ${this.tables.of('customers')} WHERE customer_id = ANY($1::text[])`,
+      [customerIds],
+    );
+    return new Map(rows.map((row) => [row.customer_id, toFacts(row)]));
   }
 
   /** Records scores for the customer story; a revision already recorded is kept as it is. */
@@ -106,4 +101,18 @@ export class CustomerRepository {
       answeredAt: (row.answered_at as Date | null) ?? null,
     }));
   }
+}
+
+function toFacts(row: Record<string, never>): CustomerFactsRow {
+  return {
+    customerId: row.customer_id,
+    name: row.name,
+    language: row.language,
+    segment: row.segment,
+    region: row.region,
+    tier: row.tier,
+    accountOwnerId: row.account_owner_id,
+    accountId: row.account_id,
+    attributes: row.attributes,
+  };
 }
