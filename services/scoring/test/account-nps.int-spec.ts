@@ -1,7 +1,6 @@
-import { Channel } from '@nps/contracts';
 import { expectEventually, serviceBed } from '@nps/testing';
 import { summarize } from '../src/nps/nps.calculator';
-import { answerOf, customerOf, revisionOf, type ResponseSpec } from './scoring.events';
+import { answerOf, aResponseSpec, customerOf, revisionOf, type ResponseSpec } from './scoring.events';
 
 const customer = (customerId: string, accountId: string) =>
   customerOf({
@@ -16,18 +15,14 @@ const customer = (customerId: string, accountId: string) =>
   });
 
 let next = 0;
-const answer = (customerId: string, score: number, answeredAt = '2025-03-10T12:00:00Z'): ResponseSpec => ({
-  responseId: `acc-${next++}`,
-  customerId,
-  score,
-  answeredAt: new Date(answeredAt),
-  touchpointType: 'ticket-closed',
-  channel: Channel.EMAIL,
-  language: 'en',
-  comment: '',
-  revisions: [],
-  tags: [],
-});
+const answer = (customerId: string, score: number, answeredAt = '2025-03-10T12:00:00Z'): ResponseSpec =>
+  aResponseSpec({
+    responseId: `acc-${next++}`,
+    customerId,
+    score,
+    answeredAt: new Date(answeredAt),
+    touchpointType: 'ticket-closed',
+  });
 
 interface AccountRow {
   accountId: string;

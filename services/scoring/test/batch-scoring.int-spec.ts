@@ -1,20 +1,9 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { Channel, Topics } from '@nps/contracts';
+import { Topics } from '@nps/contracts';
 import { anEventRecord, expectEventually, serviceBed } from '@nps/testing';
-import { answerOf, type ResponseSpec } from './scoring.events';
+import { answerOf, aResponseSpec } from './scoring.events';
 
-const answer: ResponseSpec = {
-  responseId: 'r-batch',
-  customerId: 'c-batch',
-  score: 2,
-  answeredAt: new Date('2025-03-10T12:00:00Z'),
-  touchpointType: 'order-delivered',
-  channel: Channel.EMAIL,
-  language: 'en',
-  comment: '',
-  revisions: [],
-  tags: [],
-};
+const answer = aResponseSpec({ responseId: 'r-batch', customerId: 'c-batch', score: 2 });
 
 function tagging(tagId: string, at: string) {
   return anEventRecord(Topics.ResponseTagged, {

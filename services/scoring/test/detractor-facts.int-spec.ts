@@ -2,7 +2,14 @@ import { Channel, ResponseSource, Topics } from '@nps/contracts';
 import { connectKeyStore } from '@nps/privacy';
 import { anEvent, anEventRecord, expectEventually, serviceBed } from '@nps/testing';
 import { type NpsBody } from './nps.body';
-import { answerOf, customerOf, type CustomerSpec, type ResponseSpec, revisionOf } from './scoring.events';
+import {
+  answerOf,
+  aResponseSpec,
+  customerOf,
+  type CustomerSpec,
+  type ResponseSpec,
+  revisionOf,
+} from './scoring.events';
 
 const facts = (customerId: string, segment: string): CustomerSpec => ({
   customerId,
@@ -15,18 +22,15 @@ const facts = (customerId: string, segment: string): CustomerSpec => ({
   factsAt: new Date('2025-03-01T00:00:00Z'),
 });
 
-const detractor = (responseId: string, customerId: string, score: number): ResponseSpec => ({
-  responseId,
-  customerId,
-  score,
-  answeredAt: new Date('2025-03-10T09:30:00Z'),
-  touchpointType: 'order-delivered',
-  channel: Channel.EMAIL,
-  language: 'nl',
-  comment: 'te laat',
-  revisions: [],
-  tags: [],
-});
+const detractor = (responseId: string, customerId: string, score: number): ResponseSpec =>
+  aResponseSpec({
+    responseId,
+    customerId,
+    score,
+    answeredAt: new Date('2025-03-10T09:30:00Z'),
+    language: 'nl',
+    comment: 'te laat',
+  });
 
 // `detractor identified` carries the customer facts scoring knows when it scores the answer.
 // Facts that arrive later do not republish it (case-management reads customer upserts itself),

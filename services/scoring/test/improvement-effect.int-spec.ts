@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { Channel, Topics } from '@nps/contracts';
+import { Topics } from '@nps/contracts';
 import { anEvent, anEventRecord, expectEventually, serviceBed } from '@nps/testing';
 import { addDays } from '../src/nps/local-day';
-import { answerOf, type ResponseSpec } from './scoring.events';
+import { answerOf, aResponseSpec, type ResponseSpec } from './scoring.events';
 
 const DAY_MS = 86_400_000;
 
@@ -15,18 +15,15 @@ function answers(
   [promoters, passives, detractors]: [number, number, number],
 ): ResponseSpec[] {
   const scores = [...Array(detractors).fill(3), ...Array(passives).fill(7), ...Array(promoters).fill(9)];
-  return scores.map((score, i) => ({
-    responseId: `${prefix}-${i}`,
-    customerId: `${prefix}-c${i}`,
-    score,
-    answeredAt: day,
-    touchpointType,
-    channel: Channel.EMAIL,
-    language: 'en',
-    comment: '',
-    revisions: [],
-    tags: [],
-  }));
+  return scores.map((score, i) =>
+    aResponseSpec({
+      responseId: `${prefix}-${i}`,
+      customerId: `${prefix}-c${i}`,
+      score,
+      answeredAt: day,
+      touchpointType,
+    }),
+  );
 }
 
 const tagged = (answer: ResponseSpec, tagId: string) =>

@@ -1,6 +1,6 @@
-import { Channel, Topics } from '@nps/contracts';
+import { Topics } from '@nps/contracts';
 import { anEventRecord, expectEventually, serviceBed } from '@nps/testing';
-import { answerOf, customerOf, type ResponseSpec } from './scoring.events';
+import { answerOf, aResponseSpec, customerOf, type ResponseSpec } from './scoring.events';
 
 /** `promoters`/`passives`/`detractors` answers on `day`, from customers in `segment`. */
 function answers(
@@ -9,18 +9,14 @@ function answers(
   [promoters, passives, detractors]: [number, number, number],
 ): ResponseSpec[] {
   const scores = [...Array(promoters).fill(9), ...Array(passives).fill(7), ...Array(detractors).fill(3)];
-  return scores.map((score, i) => ({
-    responseId: `${prefix}-${i}`,
-    customerId: `${prefix}-c${i % 10}`,
-    score,
-    answeredAt: new Date(`${day}T12:00:00Z`),
-    touchpointType: 'order-delivered',
-    channel: Channel.EMAIL,
-    language: 'en',
-    comment: '',
-    revisions: [],
-    tags: [],
-  }));
+  return scores.map((score, i) =>
+    aResponseSpec({
+      responseId: `${prefix}-${i}`,
+      customerId: `${prefix}-c${i % 10}`,
+      score,
+      answeredAt: new Date(`${day}T12:00:00Z`),
+    }),
+  );
 }
 
 // The NPS API over HTTP on a small history with hand-computed answers (docs/nps-statistics.md).

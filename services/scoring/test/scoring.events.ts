@@ -1,5 +1,5 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { type Channel, type ResponseSource, Topics } from '@nps/contracts';
+import { Channel, type ResponseSource, Topics } from '@nps/contracts';
 import { anEventRecord, type EventRecord } from '@nps/testing';
 import type { CustomerFactsRow } from '../src/customers/customer-facts';
 
@@ -17,6 +17,22 @@ export interface ResponseSpec {
   tags: string[];
   /** ResponseReceived's source, follow_up_requested and recovery_of_response_id, when a test sets them. */
   origin?: { source?: ResponseSource; followUpRequested?: boolean; recoveryOfResponseId?: string };
+}
+
+/** A plain answer (emailed after a delivery, in English, no comment, never revised or tagged) with `spec` applied. */
+export function aResponseSpec(
+  spec: Pick<ResponseSpec, 'responseId' | 'customerId' | 'score'> & Partial<ResponseSpec>,
+): ResponseSpec {
+  return {
+    answeredAt: new Date('2025-03-10T12:00:00Z'),
+    touchpointType: 'order-delivered',
+    channel: Channel.EMAIL,
+    language: 'en',
+    comment: '',
+    revisions: [],
+    tags: [],
+    ...spec,
+  };
 }
 
 /** A customer's facts as the test publishes them: the same shape scoring keeps. */
