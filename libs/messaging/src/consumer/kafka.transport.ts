@@ -96,8 +96,8 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
   private async replace(crashed: Consumer, error: Error): Promise<void> {
     if (this.consumer !== crashed) return;
     this.consumer = undefined;
-    const msg = `consumer crashed and kafkajs will not restart it (${error.message}); a new one starts in ${REPLACE_AFTER_MS} ms`;
-    this.logger.error({ msg, err: error });
+    const msg = `consumer crashed and kafkajs will not restart it (${error.message})`;
+    this.logger.error({ msg: `${msg}; a new one starts in ${REPLACE_AFTER_MS} ms`, err: error });
     await crashed.disconnect().catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, REPLACE_AFTER_MS));
     if (this.closed) return;

@@ -158,7 +158,8 @@ export class CaseOpeningService {
     event: DetractorIdentified,
     unitOfWork: UnitOfWork,
   ): Promise<CaseRecord | undefined> {
-    if (event.revision <= existing.revision) return undefined; // the same or an older revision, e.g. a re-published event
+    // The same or an older revision, e.g. a re-published event.
+    if (event.revision <= existing.revision) return undefined;
     const { manager } = unitOfWork;
     const revised: CaseRecord = { ...existing, revision: event.revision };
     if (event.withdrawn) {
