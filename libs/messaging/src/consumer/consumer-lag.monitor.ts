@@ -1,8 +1,9 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { type Admin, Kafka } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import { KafkaConnection, kafkaConfig, physicalTopic } from '../kafka.options';
 import { MessagingMetric, meter } from '../messaging.metrics';
 import { MessagingSettings } from '../messaging.settings';
+import { ReconnectingAdmin } from '../reconnecting-admin';
 
 /** Records not yet processed by the service's consumer group, per topic. */
 export type ConsumerLag = Record<string, number>;
@@ -21,7 +22,7 @@ interface PartitionLag {
 @Injectable()
 export class ConsumerLagMonitor implements OnApplicationShutdown {
   private readonly logger = new Logger(ConsumerLagMonitor.name);
-  private admin?: Admin;
+  private readonly admin: ReconnectingAdmin;
   private timer?: NodeJS.Timeout;
   private topics: string[] = [];
   private partitions: PartitionLag[] = [];
@@ -30,6 +31,7 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
     private readonly connection: KafkaConnection,
     private readonly settings: MessagingSettings,
   ) {
+    this.admin = new ReconnectingAdmin({ ...kafkaConfig(connection), retry: { retries: 2 } });
     meter()
       .createObservableGauge(MessagingMetric.consumerLag, {
         description: 'Records of a topic partition the consumer group has not processed yet',
@@ -60,31 +62,8 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
   async refresh(): Promise<ConsumerLag> {
     if (this.topics.length === 0) return {};
     try {
-      if (!this.admin) {
-        const admin = new Kafka({ ...kafkaConfig(this.connection), retry: { retries: 2 } }).admin();
-        await admin.connect();
-        this.admin = admin;
-      }
-      const physical = (topic: string) => physicalTopic(topic, this.connection.topicPrefix);
-      const committed = await this.admin.fetchOffsets({
-        groupId: this.settings.groupId,
-        topics: this.topics.map(physical),
-      });
-      const partitions: PartitionLag[] = [];
-      for (const topic of this.topics) {
-        const ends = await this.admin.fetchTopicOffsets(physical(topic));
-        const group = committed.find((c) => c.topic === physical(topic))?.partitions ?? [];
-        for (const end of ends) {
-          const position = Number(group.find((p) => p.partition === end.partition)?.offset ?? -1);
-          const lag = Number(end.high) - (position < 0 ? Number(end.low) : position);
-          partitions.push({ topic, partition: end.partition, lag });
-        }
-      }
-      this.partitions = partitions;
+      this.partitions = await this.admin.use((admin) => this.measure(admin));
     } catch (error) {
-      // Reconnect next time: a broken admin connection does not heal by itself.
-      void this.admin?.disconnect().catch(() => undefined);
-      this.admin = undefined;
       // A leader still being elected on fresh topics: the next measurement works.
       const settling = /not the leader|leadership election|There is no leader/i.test((error as Error).message);
       const log = { msg: 'could not measure consumer lag', error: (error as Error).message };
@@ -94,8 +73,24 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
     return this.snapshot();
   }
 
+  private async measure(admin: Admin): Promise<PartitionLag[]> {
+    const physical = (topic: string) => physicalTopic(topic, this.connection.topicPrefix);
+    const committed = await admin.fetchOffsets({ groupId: this.settings.groupId, topics: this.topics.map(physical) });
+    const partitions: PartitionLag[] = [];
+    for (const topic of this.topics) {
+      const ends = await admin.fetchTopicOffsets(physical(topic));
+      const group = committed.find((c) => c.topic === physical(topic))?.partitions ?? [];
+      for (const end of ends) {
+        const position = Number(group.find((p) => p.partition === end.partition)?.offset ?? -1);
+        const lag = Number(end.high) - (position < 0 ? Number(end.low) : position);
+        partitions.push({ topic, partition: end.partition, lag });
+      }
+    }
+    return partitions;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await this.admin?.disconnect();
+    await this.admin.close();
   }
 }
