@@ -109,8 +109,9 @@ export class BatchProcessor {
     const { schema } = this.settings;
     return this.dataSource.transaction(async (manager) => {
       const fresh = await this.claim(manager, batch.topic, records);
-      // A redelivered record was applied before and has no second effect.
-      const unapplied = records.filter((record) => fresh.has(record.attributes.id));
+      // A redelivered record was applied before and has no second effect; nor has a second copy of
+      // an event in the same batch (the outbox relay publishes at least once).
+      const unapplied = firstCopies(records).filter((record) => fresh.has(record.attributes.id));
       await manager.query(`SAVEPOINT ${SAVEPOINT}`);
       const outcome =
         takesBatches(handler) && unapplied.length > 1
@@ -118,7 +119,8 @@ export class BatchProcessor {
             (await this.applyEach(manager, batch, unapplied, handler)))
           : await this.applyEach(manager, batch, unapplied, handler);
       const end = outcome.failedAt ?? Infinity;
-      outcome.duplicates = records.filter((record) => record.index < end && !fresh.has(record.attributes.id)).length;
+      const taken = new Set(unapplied);
+      outcome.duplicates = records.filter((record) => record.index < end && !taken.has(record)).length;
       // What the applied records deferred (counters such as rollups), each write once for the batch.
       try {
         await runDeferredWrites(manager, outcome.applied);
@@ -241,6 +243,16 @@ function decodeLeading(batch: ConsumedBatch): { records: BatchRecord[]; covered:
     covered++;
   }
   return { records, covered };
+}
+
+/** The records whose event id did not come earlier in the batch. */
+function firstCopies(records: BatchRecord[]): BatchRecord[] {
+  const seen = new Set<string>();
+  return records.filter(({ attributes: { id } }) => {
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 function single({ topic, partition, messages, heartbeat }: ConsumedBatch, index: number) {
