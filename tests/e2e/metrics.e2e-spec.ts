@@ -64,6 +64,9 @@ describe('Prometheus metrics', () => {
         expect(sampleSum(text, 'http_server_request_duration_bucket', { ...live, le: '+Inf' })).toBeGreaterThanOrEqual(
           1,
         );
+        // The runtime's and the pg pool's own metrics (docs/observability.md).
+        for (const prefix of ['nodejs_eventloop_', 'v8js_', 'db_client_'])
+          expect(text.split('\n').some((line) => line.startsWith(prefix))).toBe(true);
       });
     }
   });

@@ -1,5 +1,10 @@
-import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
+import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runtime-node';
 import type { IMetricReader } from '@opentelemetry/sdk-metrics';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { NoopSpanProcessor } from '@opentelemetry/sdk-trace';
@@ -28,22 +33,19 @@ export function startTelemetry(serviceName: string): NodeSDK {
     metricReaders,
     // Without an exporter the SDK would install no tracer at all, and logs would lose trace ids.
     spanProcessors: exporting ? undefined : [new NoopSpanProcessor()],
+    // Only what a service of ours touches. The auto-instrumentations bundle loads and patches about
+    // forty libraries (router, dataloader, undici…), which cost memory and a span per call for nothing.
+    // Not kafkajs: @nps/messaging propagates trace context itself. Events leave through the outbox
+    // relay, whose send has no trace of its own; that instrumentation would stamp the relay's context
+    // over the one the outbox row carries (docs/adr/0004).
     instrumentations: [
-      getNodeAutoInstrumentations({
-        // Only what a service of ours touches: the rest costs start-up time for nothing.
-        '@opentelemetry/instrumentation-http': { enabled: true },
-        '@opentelemetry/instrumentation-express': { enabled: true },
-        '@opentelemetry/instrumentation-nestjs-core': { enabled: true },
-        '@opentelemetry/instrumentation-pg': { enabled: true },
-        // Off: @nps/messaging propagates trace context itself. Events leave through the outbox
-        // relay, whose send has no trace of its own; this instrumentation would stamp the
-        // relay's context over the one the outbox row carries (docs/adr/0004).
-        '@opentelemetry/instrumentation-kafkajs': { enabled: false },
-        '@opentelemetry/instrumentation-pino': { enabled: true },
-        '@opentelemetry/instrumentation-fs': { enabled: false },
-        '@opentelemetry/instrumentation-dns': { enabled: false },
-        '@opentelemetry/instrumentation-net': { enabled: false },
-      }),
+      new HttpInstrumentation(),
+      new ExpressInstrumentation(),
+      new NestInstrumentation(),
+      new PgInstrumentation(),
+      new PinoInstrumentation(),
+      // nodejs_eventloop_* and v8js_* (docs/observability.md).
+      new RuntimeNodeInstrumentation(),
     ],
   });
   sdk.start();
