@@ -1,16 +1,8 @@
 import { Logger } from '@nestjs/common';
-import {
-  type Context,
-  context,
-  propagation,
-  ROOT_CONTEXT,
-  type Span,
-  SpanKind,
-  SpanStatusCode,
-  trace,
-} from '@opentelemetry/api';
+import { propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import type { MessageHandler } from '@nestjs/microservices';
 import { decodeEvent, type EventTopic, UndecodableEventError } from '@nps/contracts';
+import { inSpan, linksTo } from '@nps/observability';
 import type { KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { DeadLetterWriter } from '../dead-letter/dead-letter.writer';
@@ -211,10 +203,7 @@ export async function inBatchSpan<T>(
   groupId: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  const links = messages.flatMap((message) => {
-    const linked = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, headerStrings(message.headers)));
-    return linked ? [{ context: linked }] : [];
-  });
+  const links = linksTo(messages.map((message) => propagation.extract(ROOT_CONTEXT, headerStrings(message.headers))));
   const attributes = { ...spanAttributes(topic, partition, groupId), 'messaging.batch.message_count': messages.length };
   const span = tracer.startSpan(`process ${topic.name}`, { kind: SpanKind.CONSUMER, attributes, links });
   return inSpan(span, ROOT_CONTEXT, work);
@@ -228,17 +217,6 @@ function spanAttributes(topic: EventTopic, partition: number, groupId: string) {
     'messaging.destination.partition.id': String(partition),
     'messaging.consumer.group.name': groupId,
   };
-}
-
-async function inSpan<T>(span: Span, parent: Context, work: () => Promise<T>): Promise<T> {
-  try {
-    return await context.with(trace.setSpan(parent, span), work);
-  } catch (error) {
-    span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-    throw error;
-  } finally {
-    span.end();
-  }
 }
 
 /** A key without a value on a compacted topic; elsewhere a missing value is a broken record, dead-lettered. */
