@@ -12,16 +12,18 @@ export class CpuMeter {
     this.machineStart = machineTicks();
   }
 
+  /** CPU seconds the process has used since the meter started; undefined when /proc cannot tell. */
+  processSeconds(): number | undefined {
+    const end = processTicks(this.pid);
+    return this.processStart === undefined || end === undefined ? undefined : (end - this.processStart) / CLOCK_TICKS;
+  }
+
   /** E.g. `service CPU 93% of a core, machine 97% busy`; empty when /proc cannot tell. */
   notes(): string[] {
     const seconds = (performance.now() - this.startedAt) / 1000;
     const notes: string[] = [];
-    const processEnd = processTicks(this.pid);
-    if (this.processStart !== undefined && processEnd !== undefined && seconds > 0) {
-      notes.push(
-        `service CPU ${Math.round((100 * (processEnd - this.processStart)) / CLOCK_TICKS / seconds)}% of a core`,
-      );
-    }
+    const used = this.processSeconds();
+    if (used !== undefined && seconds > 0) notes.push(`service CPU ${Math.round((100 * used) / seconds)}% of a core`);
     const machineEnd = machineTicks();
     if (this.machineStart && machineEnd && machineEnd.total > this.machineStart.total) {
       const busy = machineEnd.busy - this.machineStart.busy;

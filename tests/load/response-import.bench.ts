@@ -1,11 +1,11 @@
-// Bulk import of historical answers through response-ingestion: rows/s of `POST /imports` (parse,
-// validate, store, queue in the outbox) and until every accepted row is on Kafka, and the check
-// that the topic holds exactly one event per accepted row.
+// Response-ingestion on its own: rows/s of a bulk import (`POST /imports`: parse, validate, store,
+// queue in the outbox), then answers/s and CPU per answer of the JSON API (`POST /responses`, one
+// answer per request); and the check that the topic holds exactly one event per accepted answer.
 //
 //   npm run bench:import
 //
 // Reads KAFKA_BROKERS, DATABASE_URL (bench.settings.ts), BENCH_IMPORT_ROWS (100000),
-// BENCH_TIMEOUT_MS. Figures: docs/benchmarks.md.
+// BENCH_API_ANSWERS (5000), BENCH_API_CONCURRENCY (32), BENCH_TIMEOUT_MS. Figures: docs/benchmarks.md.
 import { Topics } from '@nps/contracts';
 import { ensureDatabase } from '@nps/persistence';
 import { freePort, freshName, LocalIssuer, ServiceProcess } from '@nps/testing';
@@ -18,12 +18,15 @@ import { installCleanup, stopChild, tracked } from './bench.processes';
 import { progress, round } from './bench.report';
 import { commit, loadAverage, writeBenchResult } from './bench.results';
 import { benchSettings } from './bench.settings';
+import { apiPhase } from './response-api.phase';
 
 const REJECT_EVERY = 1000;
 
 async function main(): Promise<void> {
   const settings = benchSettings();
   const rows = Number(process.env.BENCH_IMPORT_ROWS || 100_000);
+  const apiAnswers = Number(process.env.BENCH_API_ANSWERS || 5000);
+  const apiConcurrency = Number(process.env.BENCH_API_CONCURRENCY || 32);
   installCleanup(settings.timeoutMs);
   await ensureDatabase(settings.databaseUrl);
   const schema = freshName('bench_import');
@@ -43,6 +46,9 @@ async function main(): Promise<void> {
         KAFKA_TOPIC_PREFIX: topicPrefix,
         LOG_LEVEL: 'warn',
         ...issuer.env,
+        // One client address and one bearer token send every API answer: the public limits would refuse most.
+        RATE_LIMIT_PER_ADDRESS: '100000000',
+        RATE_LIMIT_PER_SUBJECT: '100000000',
       },
     }),
   );
@@ -62,13 +68,20 @@ async function main(): Promise<void> {
     if (response.status !== 200 || report.accepted !== accepted || report.published !== accepted)
       throw new Error(`unexpected report: ${JSON.stringify(report)}`);
     progress(`imported in ${((imported - started) / 1000).toFixed(1)} s; waiting for Kafka`);
-    const onKafka = await waitForTopicCount(
-      settings.brokers,
-      `${topicPrefix}${Topics.ResponseReceived.name}`,
-      accepted,
-      settings.stallMs,
-    );
+    const topic = `${topicPrefix}${Topics.ResponseReceived.name}`;
+    const onKafka = await waitForTopicCount(settings.brokers, topic, accepted, settings.stallMs);
     const published = performance.now();
+    progress(`POST /responses: ${apiAnswers} answers, ${apiConcurrency} in flight`);
+    const api = await apiPhase({
+      url: `http://127.0.0.1:${port}`,
+      token: await issuer.clientToken('responses-writer'),
+      answers: apiAnswers,
+      concurrency: apiConcurrency,
+      pid: service.pid,
+      retryForMs: settings.stallMs,
+    });
+    const apiExpected = accepted + api.warmUp + apiAnswers;
+    const apiOnKafka = await waitForTopicCount(settings.brokers, topic, apiExpected, settings.stallMs);
     const seconds = (ms: number) => (ms / 1000).toFixed(1);
     const importBatchSize = Number(process.env.IMPORT_BATCH_SIZE || 2000);
     process.stdout.write(
@@ -77,9 +90,13 @@ async function main(): Promise<void> {
         `| phase | seconds | rows/s |\n|---|---|---|\n` +
         `| POST /imports (parse, validate, store, outbox) | ${seconds(imported - started)} | ${Math.round(rows / ((imported - started) / 1000))} |\n` +
         `| until every accepted row is on Kafka | ${seconds(published - started)} | ${Math.round(rows / ((published - started) / 1000))} |\n\n` +
-        `events on ${Topics.ResponseReceived.name}: ${onKafka} = accepted rows ${accepted}: ${onKafka === accepted ? 'yes' : 'NO'}\n`,
+        `events on ${Topics.ResponseReceived.name}: ${onKafka} = accepted rows ${accepted}: ${onKafka === accepted ? 'yes' : 'NO'}\n\n` +
+        `POST /responses, ${apiAnswers} answers (after ${api.warmUp} not timed), ${apiConcurrency} in flight: ` +
+        `${api.seconds} s, **${api.answersPerSecond} answers/s**, service CPU ${api.serviceCpuMsPerAnswer} ms per answer, ` +
+        `${api.retriedAfter503} retried after a 503\n` +
+        `events on Kafka after it: ${apiOnKafka} = ${apiExpected}: ${apiOnKafka === apiExpected ? 'yes' : 'NO'}\n`,
     );
-    if (onKafka !== accepted) {
+    if (onKafka !== accepted || apiOnKafka !== apiExpected) {
       process.exitCode = 1;
       return;
     }
@@ -90,7 +107,14 @@ async function main(): Promise<void> {
     });
     const file = writeBenchResult('response-import', {
       command: 'npm run bench:import',
-      settings: { brokers: settings.brokers, rows, importBatchSize, rejectEvery: REJECT_EVERY },
+      settings: {
+        brokers: settings.brokers,
+        rows,
+        importBatchSize,
+        rejectEvery: REJECT_EVERY,
+        apiAnswers,
+        apiConcurrency,
+      },
       figures: {
         rows,
         accepted: report.accepted,
@@ -100,6 +124,8 @@ async function main(): Promise<void> {
           phase('until every accepted row is on Kafka', published - started),
         ],
         eventsOnKafka: onKafka,
+        api,
+        eventsOnKafkaAfterApi: apiOnKafka,
       },
       loadBefore,
     });

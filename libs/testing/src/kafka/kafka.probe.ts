@@ -12,6 +12,8 @@ export interface Seen<T> {
   key: string;
   /** The CloudEvents id (the ce_id header): a redelivery on the wire carries the same one. */
   id: string;
+  /** The W3C trace context the event carries on to its consumers, if any. */
+  traceparent?: string;
 }
 
 /**
@@ -86,7 +88,8 @@ export class KafkaProbe {
   private decode<Desc extends DescMessage>(topic: EventTopic<Desc>, record: ConsumedRecord): Seen<MessageShape<Desc>> {
     const decoded = decodeEvent(topic, record);
     const bytes = Buffer.from(record.value ?? []);
-    return { bytes, message: decoded.message, key: decoded.key, id: decoded.attributes.id };
+    const traceparent = decoded.otherHeaders.traceparent?.toString();
+    return { bytes, message: decoded.message, key: decoded.key, id: decoded.attributes.id, traceparent };
   }
 
   /** Waits until events of `topic` matching `where` are seen, and returns them. */

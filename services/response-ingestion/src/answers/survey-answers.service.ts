@@ -21,6 +21,7 @@ import {
 } from './response.events';
 import { ResponseRepository } from './response.repository';
 import { refusalOf, stateRefusal } from './survey-link.refusal';
+import { receivedAnswer } from './received-answer';
 
 /** survey-dispatch's touchpoint type of recovery re-surveys (docs/outer-loop.md). */
 const RECOVERY_TOUCHPOINT_TYPE = 'recovery';
@@ -133,13 +134,7 @@ export class SurveyAnswers {
             recoveryOfResponseId: recoveryOf(state, claims),
           }),
         );
-        return {
-          outcome: 'received',
-          responseId: record.responseId,
-          revision: 0,
-          score: record.score,
-          comment: record.comment,
-        };
+        return receivedAnswer(record);
       }
       case 'revise': {
         const responseId = state.responseId ?? '';
