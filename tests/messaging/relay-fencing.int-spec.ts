@@ -1,26 +1,9 @@
 import { decodeEvent, Topics } from '@nps/contracts';
-import {
-  ensureTopics,
-  EventPublisher,
-  EventTransactions,
-  kafkaConfig,
-  MessagingSettings,
-  MessagingTables1763856000000,
-  OutboxRelay,
-  physicalTopic,
-} from '@nps/messaging';
+import { EventPublisher, EventTransactions, type MessagingSettings, OutboxRelay } from '@nps/messaging';
 import { dataSourceOptions } from '@nps/persistence';
-import {
-  anEvent,
-  expectEventually,
-  freshSchema,
-  freshTopicPrefix,
-  TcpProxy,
-  testDatabaseUrl,
-  testKafkaBrokers,
-} from '@nps/testing';
-import { Kafka } from 'kafkajs';
+import { anEvent, expectEventually, readTopics, TcpProxy, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
 import { DataSource } from 'typeorm';
+import { outboxBed } from './outbox.bed';
 
 const EVENTS = 3000;
 const PER_TRANSACTION = 100;
@@ -47,18 +30,7 @@ describe('the outbox relay lock', () => {
   beforeAll(async () => {
     const database = new URL(testDatabaseUrl());
     proxy = await TcpProxy.start(Number(database.port || 5432), database.hostname);
-    const schema = await freshSchema('fencing');
-    const topicPrefix = freshTopicPrefix();
-    const relay = { relayEnabled: true, relayBatchSize: 5, relayListens: true, relayIdleMs: 1000, relayLingerMs: 10 };
-    settings = Object.assign(new MessagingSettings(), { service: 'fencing', schema, topicPrefix, ...relay });
-    const migrations = [MessagingTables1763856000000];
-    direct = new DataSource(dataSourceOptions({ url: database.toString(), schema, entities: [], migrations }));
-    await direct.initialize();
-    await direct.runMigrations();
-    const admin = new Kafka(kafkaConfig({ brokers, clientId: 'fencing-test' })).admin();
-    await admin.connect();
-    await ensureTopics(admin, [Topics.ResponseReceived], topicPrefix);
-    await admin.disconnect();
+    ({ settings, dataSource: direct } = await outboxBed('fencing', { relayBatchSize: 5, relayListens: true }));
     database.port = String(proxy.port);
     for (const name of ['a', 'b']) instances.push(await startInstance(name, database.toString()));
   });
@@ -111,7 +83,7 @@ describe('the outbox relay lock', () => {
 
     const handovers = batches.filter((name, i) => i > 0 && name !== batches[i - 1]).length;
     expect(handovers).toBe(1); // one instance's batches, then only the other's
-    const ids = await publishedEventIds(physicalTopic(Topics.ResponseReceived.name, settings.topicPrefix));
+    const ids = await publishedEventIds();
     expect(new Set(ids).size).toBe(EVENTS);
     expect(ids).toHaveLength(EVENTS); // no batch went out twice
   }, 300000);
@@ -126,24 +98,9 @@ describe('the outbox relay lock', () => {
     return { pid: rows[0].pid, clientPort: rows[0].client_port };
   }
 
-  async function publishedEventIds(topic: string): Promise<string[]> {
-    const kafka = new Kafka(kafkaConfig({ brokers, clientId: 'fencing-test' }));
-    const admin = kafka.admin();
-    await admin.connect();
-    const total = (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
-    await admin.disconnect();
-    const consumer = kafka.consumer({ groupId: `fencing-test-${Date.now()}` });
-    const ids: string[] = [];
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => void ids.push(decodeEvent(Topics.ResponseReceived, message).message.eventId),
-    });
-    try {
-      await expectEventually(() => expect(ids.length).toBe(total), { timeoutMs: 60000, intervalMs: 200 });
-    } finally {
-      await consumer.disconnect();
-    }
-    return ids;
+  /** The event ids on the bed's topic, every record to its end offsets. */
+  async function publishedEventIds(): Promise<string[]> {
+    const records = await readTopics(brokers, settings.topicPrefix);
+    return records.map((record) => decodeEvent(Topics.ResponseReceived, record).message.eventId);
   }
 });

@@ -1,24 +1,8 @@
 import { Topics } from '@nps/contracts';
-import {
-  ensureTopics,
-  EventPublisher,
-  EventTransactions,
-  kafkaConfig,
-  MessagingSettings,
-  MessagingTables1763856000000,
-  OutboxRelay,
-} from '@nps/messaging';
-import { dataSourceOptions } from '@nps/persistence';
-import {
-  anEvent,
-  expectEventually,
-  freshSchema,
-  freshTopicPrefix,
-  testDatabaseUrl,
-  testKafkaBrokers,
-} from '@nps/testing';
-import { Kafka } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { EventPublisher, EventTransactions, type MessagingSettings, OutboxRelay } from '@nps/messaging';
+import { anEvent, expectEventually, testKafkaBrokers } from '@nps/testing';
+import type { DataSource } from 'typeorm';
+import { outboxBed, publishEvents } from './outbox.bed';
 
 // The relay's safety-net poll is an hour away, so only the NOTIFY of a committed outbox insert
 // can make it publish within the test (outbox.writer.ts, relay.lock.ts).
@@ -31,28 +15,9 @@ describe('the outbox relay, listening', () => {
   let settings: MessagingSettings;
 
   beforeAll(async () => {
-    const schema = await freshSchema('wakeup');
-    const topicPrefix = freshTopicPrefix();
-    settings = Object.assign(new MessagingSettings(), {
-      service: 'wakeup',
-      schema,
-      topicPrefix,
-      relayEnabled: true,
-      relayBatchSize: 100,
-      relayListens: true,
-      relayIdleMs: 3600000,
-      relayLingerMs: 10,
-    });
-    const migrations = [MessagingTables1763856000000];
     // Two connections: the relay's lock session and one for everything else.
-    const options = dataSourceOptions({ url: testDatabaseUrl(), schema, entities: [], migrations, poolSize: 2 });
-    dataSource = new DataSource(options);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    const admin = new Kafka(kafkaConfig({ brokers, clientId: 'wakeup-test' })).admin();
-    await admin.connect();
-    await ensureTopics(admin, [Topics.ResponseReceived], topicPrefix);
-    await admin.disconnect();
+    ({ settings, dataSource } = await outboxBed('wakeup', { relayListens: true, relayIdleMs: 3600000 }, 2));
+    const { topicPrefix } = settings;
     publisher = new EventPublisher({ brokers, clientId: 'wakeup', topicPrefix });
     await publisher.onModuleInit();
     const publishInOrder = publisher.publishInOrder.bind(publisher);
@@ -71,10 +36,7 @@ describe('the outbox relay, listening', () => {
 
   it('publishes each committed event at once, and nothing for a rolled-back one', async () => {
     const transactions = new EventTransactions(dataSource, settings);
-    const publish = (customerId: string) =>
-      transactions.run(async (unitOfWork) => {
-        unitOfWork.publish(Topics.ResponseReceived, anEvent(Topics.ResponseReceived, { customerId }));
-      });
+    const publish = (customerId: string) => publishEvents({ dataSource, settings }, customerId);
     await publish('c-first');
     await expectEventually(() => expect(published.flat()).toEqual(['c-first']), { timeoutMs: 15000 });
 

@@ -203,6 +203,15 @@ export class BaseEnv extends HttpEnv {
   @Max(1000)
   OUTBOX_RELAY_LINGER_MS: number = 10;
 
+  /**
+   * The longest one relay batch (lock proof, read, publish, delete) may take. Past it the relay
+   * counts the batch as stuck, logs the step it hung in, replaces its Kafka producer and starts over.
+   */
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  OUTBOX_RELAY_BATCH_TIMEOUT_MS: number = 60000;
+
   /** Attempts per consumed record before it goes to `<topic>.dlq`. */
   @IsInt()
   @Min(1)

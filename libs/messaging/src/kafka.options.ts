@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { type BaseEnv, readPemFile } from '@nps/config';
-import { type KafkaConfig, logLevel, type logCreator, type SASLOptions } from 'kafkajs';
+import { type ISocketFactory, type KafkaConfig, logLevel, type logCreator, type SASLOptions } from 'kafkajs';
 
 /** Where and as whom to reach Kafka; also the injection token for it. */
 export class KafkaConnection {
@@ -13,6 +13,8 @@ export class KafkaConnection {
   ssl?: true | { ca: string[] };
   /** SASL credentials; the password is handed to kafkajs only, never logged. */
   sasl?: SASLOptions;
+  /** How sockets to the brokers are opened when not plain TCP or TLS (kafkajs's `socketFactory`): a fault injector. */
+  socketFactory?: ISocketFactory;
 }
 
 /** The Kafka connection of `clientId` under the given environment (KAFKA_BROKERS, KAFKA_SSL*, KAFKA_SASL*). */
@@ -89,6 +91,7 @@ export function kafkaConfig(connection: KafkaConnection): KafkaConfig {
     brokers: connection.brokers.split(',').map((broker) => broker.trim()),
     ...(connection.ssl && { ssl: connection.ssl }),
     ...(connection.sasl && { sasl: connection.sasl }),
+    ...(connection.socketFactory && { socketFactory: connection.socketFactory }),
     connectionTimeout: 3000,
     requestTimeout: 10000,
     logLevel: logLevel.WARN,

@@ -59,6 +59,7 @@ export class MessagingModule implements OnModuleInit {
               relayListens: env.OUTBOX_RELAY_LISTEN,
               relayIdleMs: env.OUTBOX_RELAY_IDLE_MS,
               relayLingerMs: env.OUTBOX_RELAY_LINGER_MS,
+              relayBatchTimeoutMs: env.OUTBOX_RELAY_BATCH_TIMEOUT_MS,
               maxAttempts: env.CONSUMER_MAX_ATTEMPTS,
               retryBackoffMs: env.CONSUMER_RETRY_BACKOFF_MS,
               partitionsConcurrently: env.CONSUMER_PARTITIONS_CONCURRENTLY,

@@ -15,6 +15,8 @@ export class MessagingSettings {
   relayIdleMs: number;
   /** While listening: how long the relay lingers after a wake-up to gather the commits behind it. */
   relayLingerMs: number;
+  /** The longest one relay batch may take before the relay counts it as stuck and starts over. */
+  relayBatchTimeoutMs: number;
   /** Attempts per message before it goes to the dead-letter topic. */
   maxAttempts: number;
   retryBackoffMs: number;

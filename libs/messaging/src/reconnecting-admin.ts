@@ -1,4 +1,5 @@
 import { type Admin, Kafka, type KafkaConfig } from 'kafkajs';
+import { withTimeout } from './with-timeout';
 
 /**
  * A kafkajs admin client, connected on first use and dropped after a failed use: kafkajs keeps
@@ -34,11 +35,4 @@ export class ReconnectingAdmin {
     await admin.connect();
     return admin;
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
 }

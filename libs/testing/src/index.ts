@@ -8,6 +8,7 @@ export * from './free-port';
 export * from './receivers/http-receiver';
 export * from './receivers/smtp-inbox';
 export * from './kafka/kafka.probe';
+export * from './kafka/lost-produce-response';
 export * from './kafka/record.producer';
 export * from './kafka/topic.reader';
 export * from './receivers/standard-webhooks';

@@ -1,4 +1,9 @@
-import { KafkaJSConnectionError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from 'kafkajs';
+import {
+  KafkaJSConnectionError,
+  KafkaJSNonRetriableError,
+  KafkaJSNumberOfRetriesExceeded,
+  KafkaJSProtocolError,
+} from 'kafkajs';
 import { QueryFailedError } from 'typeorm';
 import { PrivacyError, PrivacyErrorCode } from '@nps/privacy';
 import { unavailableDependency } from './infrastructure-failure';
@@ -7,6 +12,12 @@ const protocolError = (type: string) =>
   Object.assign(Object.create(KafkaJSProtocolError.prototype), { name: 'KafkaJSProtocolError', type });
 const withCode = (error: Error, code: string) => Object.assign(error, { code });
 const dropped = new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly'));
+const refusedBroker = new KafkaJSConnectionError('Connection error: connect ECONNREFUSED 127.0.0.1:9092', {
+  broker: '127.0.0.1:9092',
+  code: 'ECONNREFUSED',
+});
+// As kafkajs's retrier gives up (its types omit the cause it passes).
+const givenUp = Object.assign(new KafkaJSNonRetriableError(refusedBroker), { cause: refusedBroker });
 const retriesExhausted = new KafkaJSNumberOfRetriesExceeded(new KafkaJSConnectionError('Connection timeout'), {
   retryCount: 5,
   retryTime: 3000,
@@ -18,6 +29,8 @@ describe('unavailableDependency', () => {
     ['a statement failing on a dropped connection', dropped, 'postgres'],
     ['Postgres shutting down (57P01)', withCode(new Error('terminating connection'), '57P01'), 'postgres'],
     ['no broker connection', new KafkaJSConnectionError('Connection error: connect ECONNREFUSED'), 'kafka'],
+    ['a refused broker connection, with its socket code', refusedBroker, 'kafka'],
+    ['a refused broker connection, given up on', givenUp, 'kafka'],
     ['retries exhausted on a connection error', retriesExhausted, 'kafka'],
     ['a leader not elected yet', protocolError('LEADER_NOT_AVAILABLE'), 'kafka'],
     [

@@ -5,6 +5,7 @@ import { EventPublisher } from '../event.publisher';
 import { MessagingMetric, meter } from '../messaging.metrics';
 import { MessagingSettings } from '../messaging.settings';
 import { InfrastructureOutages, outageBackoff } from '../outage/infrastructure.outages';
+import { TimeoutError, withTimeout } from '../with-timeout';
 import { outboxChannel } from './outbox.writer';
 import { RelayLock } from './relay.lock';
 import { RelayWakeup } from './relay.wakeup';
@@ -32,6 +33,10 @@ const DEPTH_TIMEOUT_MS = 2000;
  * relay waits with a capped backoff, logging once (docs/adr/0014-infrastructure-faults.md).
  * Idle, it waits for the NOTIFY of the next committed insert (outbox.writer.ts) rather than
  * polling; rows that arrive while it publishes go out in its next batch.
+ *
+ * A batch that takes longer than OUTBOX_RELAY_BATCH_TIMEOUT_MS counts as stuck: the relay logs the
+ * step it hung in, replaces its Kafka producer and starts over. Rows it may have published go out
+ * again; consumers drop the copies by event id (the inbox).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -40,6 +45,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private loop?: Promise<void>;
   private readonly lock: RelayLock;
   private readonly wakeup = new RelayWakeup();
+  /** What the current batch is doing, for the log line of a stuck batch. */
+  private step = 'idle';
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -87,21 +94,25 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Publishes one batch if this instance holds the relay lock; returns how many rows went out. */
   async relayOnce(): Promise<number> {
+    this.step = 'proving its lock';
     if (!(await this.lock.prove())) {
       await sleep(LOCK_POLL_MS);
       return 0;
     }
+    this.step = 'reading the outbox';
     const rows: OutboxRow[] = await this.dataSource.query(
       `SELECT id, topic, message_key, payload, headers FROM "${this.settings.schema}".outbox ORDER BY id LIMIT $1`,
       [this.settings.relayBatchSize],
     );
     if (rows.length === 0) return 0;
+    this.step = 'publishing to Kafka';
     await this.publisher.publishInOrder(
       rows.map((row) => ({
         topic: row.topic,
         message: { key: row.message_key, value: row.payload, headers: row.headers },
       })),
     );
+    this.step = 'deleting the published rows';
     await this.dataSource.query(`DELETE FROM "${this.settings.schema}".outbox WHERE id = ANY($1::bigint[])`, [
       rows.map((r) => r.id),
     ]);
@@ -112,7 +123,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     let backoff = 0;
     while (this.running) {
       try {
-        const sent = await this.relayOnce();
+        const sent = await withTimeout(this.relayOnce(), this.settings.relayBatchTimeoutMs);
         this.outages.end(WORKER);
         backoff = 0;
         if (sent < this.settings.relayBatchSize) {
@@ -122,6 +133,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           if (listening) await sleep(this.settings.relayLingerMs);
         }
       } catch (error) {
+        if (error instanceof TimeoutError) {
+          this.startOver(error);
+          continue;
+        }
         backoff = outageBackoff(backoff, 100);
         if (!this.outages.begin(WORKER, error)) {
           this.logger.warn({ msg: `outbox relay failed, retrying in ${backoff} ms`, error: (error as Error).message });
@@ -129,6 +144,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         await sleep(backoff);
       }
     }
+  }
+
+  /** A batch that never settled: a hung send leaves kafkajs's producer in an unknown state, so it goes. */
+  private startOver(timeout: TimeoutError): void {
+    const stuck = `an outbox relay batch was stuck ${this.step} for ${timeout.ms} ms`;
+    this.logger.error({ msg: `${stuck}: starting over with a new Kafka producer`, step: this.step, ms: timeout.ms });
+    this.publisher.replaceProducer();
   }
 }
 

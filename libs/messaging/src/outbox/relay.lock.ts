@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { EventEmitter } from 'node:events';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { withTimeout } from '../with-timeout';
 
 const UNLOCK_SQL = `SELECT pg_advisory_unlock(hashtext($1), 0)`;
 
@@ -135,11 +136,4 @@ function discard(holder: QueryRunner, reason: string): void {
 
 function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
 }
