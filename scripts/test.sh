@@ -28,16 +28,38 @@ check "ops console page: type check (tsc, JSX + DOM)" tsc -p services/ops-consol
 check "ops console page: build (vite)" npm run --silent build:console
 check "contracts: buf lint" npm run --silent contracts:lint
 check "contracts: buf breaking against main" npm run --silent contracts:breaking
-rm -f .run/test-summary.txt
-log "tests: unit, integration, e2e (jest)"
-jest "$@"
-jest_status=$?
+tests_passed=0
+tests_failed=0
+durations=()
+# One jest run; its closing line (.run/test-summary.txt) adds to the totals.
+run_jest() {
+  rm -f .run/test-summary.txt
+  jest "$@"
+  local status=$?
+  local summary rest
+  summary="$(cat .run/test-summary.txt 2>/dev/null || echo '0 passed, 1 failed')"
+  rest="${summary#*passed, }"
+  tests_passed=$((tests_passed + ${summary%% passed*}))
+  tests_failed=$((tests_failed + ${rest%% failed*}))
+  [[ $status != 0 && ${rest%% failed*} == 0 ]] && tests_failed=$((tests_failed + 1))
+  durations+=("$(cat .run/test-durations.txt 2>/dev/null)")
+}
 
-summary="$(cat .run/test-summary.txt 2>/dev/null || echo '0 passed, 1 failed')"
-passed=$(( ${summary%% passed*} + checks_passed ))
-failed_part="${summary#*passed, }"
-failed=$(( ${failed_part%% failed*} + checks_failed ))
-[[ $jest_status != 0 && $failed == 0 ]] && failed=1
+if [[ $# -gt 0 ]]; then
+  log "tests: jest $*"
+  run_jest "$@"
+else
+  # Unit and integration suites keep to schemas, topics and ports of their own: two at a time on
+  # two cores. End-to-end suites build dist/ and the console and run whole stacks: one at a time.
+  log "tests: unit and integration (jest, 2 workers)"
+  run_jest --selectProjects unit integration --maxWorkers=2
+  log "tests: end to end (jest, 1 worker)"
+  run_jest --selectProjects e2e --maxWorkers=1
+  printf '%s\n' "${durations[@]}" | sort -rn > .run/test-durations.txt
+fi
+
+passed=$((tests_passed + checks_passed))
+failed=$((tests_failed + checks_failed))
 echo
 echo "$passed passed, $failed failed"
 [[ $failed == 0 ]]
