@@ -6,6 +6,7 @@ import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@open
 import { Topics } from '@nps/contracts';
 import {
   DeadLetterWriter,
+  ensureTopics,
   EventProcessor,
   EventPublisher,
   type EventContext,
@@ -93,12 +94,7 @@ describe('trace context through the messaging path', () => {
   it('continues the trace of the request that wrote the first event in the events its consumer publishes', async () => {
     const admin = new Kafka(kafkaConfig({ brokers, clientId: 'trace-test' })).admin();
     await admin.connect();
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [Topics.ResponseReceived, Topics.ResponseScored].map((t) => ({
-        topic: physicalTopic(t.name, topicPrefix),
-      })),
-    });
+    await ensureTopics(admin, [Topics.ResponseReceived, Topics.ResponseScored], topicPrefix);
     await admin.disconnect();
     const relay = new OutboxRelay(dataSource, publisher, settings);
     const transactions = new EventTransactions(dataSource, settings);
