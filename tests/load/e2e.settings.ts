@@ -18,7 +18,7 @@ export interface E2eSettings extends BenchTarget {
   batchSize?: number;
   /** Run the services from `dist/` as `npm start` does (after `npm run build`), not from their TypeScript source. */
   fromDist: boolean;
-  /** NODE_OPTIONS of every service (e.g. `--max-old-space-size=160`, as a memory limit would size the heap). */
+  /** NODE_OPTIONS of every service: the image's by default (ADR 0044); empty for Node's defaults. */
   serviceNodeOptions?: string;
   /** CONSUMER_PARTITIONS_CONCURRENTLY of every service. */
   partitions: number;
@@ -34,6 +34,9 @@ export interface E2eSettings extends BenchTarget {
   timeoutMs: number;
 }
 
+/** What deploy/docker/Dockerfile and scripts/up.sh give every service, so the bench measures what ships. */
+const IMAGE_NODE_OPTIONS = '--max-semi-space-size=16';
+
 export function e2eSettings(env: NodeJS.ProcessEnv): E2eSettings {
   const int = (name: string, fallback: number) => positiveInt(env, name, fallback);
   return {
@@ -46,7 +49,7 @@ export function e2eSettings(env: NodeJS.ProcessEnv): E2eSettings {
     baselineEvents: int('BENCH_BASELINE_EVENTS', 20_000),
     batchSize: env.BENCH_CONSUMER_BATCH_SIZE ? int('BENCH_CONSUMER_BATCH_SIZE', 1) : undefined,
     fromDist: env.BENCH_FROM_DIST === 'true',
-    serviceNodeOptions: env.BENCH_SERVICE_NODE_OPTIONS || undefined,
+    serviceNodeOptions: (env.BENCH_SERVICE_NODE_OPTIONS ?? IMAGE_NODE_OPTIONS) || undefined,
     partitions: int('BENCH_PARTITIONS', 3),
     members: int('BENCH_MEMBERS', 10),
     customers: int('BENCH_CUSTOMERS', 5000),
