@@ -1,3 +1,5 @@
+import { seededRandom } from '@nps/testing';
+import { DateTime } from 'luxon';
 import { BusinessHoursCalculator } from './business-hours.calculator';
 import type { TeamCalendar } from './team-calendar';
 
@@ -81,4 +83,45 @@ describe('BusinessHoursCalculator.addWorkingMinutes', () => {
       BusinessHoursCalculator.addWorkingMinutes(new Date(), 60, { ...allDay, timeZone: 'Mars/Olympus' }),
     ).toThrow(/time zone/);
   });
+
+  // The calculator keeps each local day's instants (LocalDays); this walks the days with luxon alone, the
+  // way it did before, and both must agree everywhere: DST changes, midnight, holidays, 24:00.
+  it('agrees with a day-by-day luxon walk on 3,000 random starts around DST changes and holidays', () => {
+    const random = seededRandom(45);
+    const halfHour = { ...newYork, dayStart: '01:30', dayEnd: '24:00', workingDays: [1, 2, 3, 4, 5, 6, 7] };
+    const calendars = [amsterdam, newYork, tokyo, allDay, halfHour, { ...amsterdam, timeZone: 'America/Santiago' }];
+    const from = Date.parse('2026-03-01T00:00:00Z');
+    for (let i = 0; i < 3000; i++) {
+      const calendar = calendars[Math.floor(random() * calendars.length)];
+      const start = new Date(from + Math.floor(random() * 300 * 86_400_000));
+      const minutes = Math.floor(random() * 6000);
+      expect([calendar.timeZone, start.toISOString(), minutes, addWithLuxon(start, minutes, calendar)]).toEqual([
+        calendar.timeZone,
+        start.toISOString(),
+        minutes,
+        BusinessHoursCalculator.addWorkingMinutes(start, minutes, calendar).toISOString(),
+      ]);
+    }
+  });
 });
+
+function addWithLuxon(start: Date, minutes: number, calendar: TeamCalendar): string {
+  const at = (day: DateTime, time: string) => {
+    const [hour, minute] = time.split(':').map(Number);
+    return hour === 24 ? day.plus({ days: 1 }).startOf('day') : day.set({ hour, minute, second: 0, millisecond: 0 });
+  };
+  let cursor = DateTime.fromJSDate(start, { zone: calendar.timeZone });
+  let remaining = minutes;
+  for (;;) {
+    const day = cursor.startOf('day');
+    const [open, close] = [at(day, calendar.dayStart), at(day, calendar.dayEnd)];
+    const working = calendar.workingDays.includes(cursor.weekday) && !calendar.holidays.includes(cursor.toISODate()!);
+    if (working && cursor < close) {
+      const from = cursor < open ? open : cursor;
+      const available = close.diff(from, 'minutes').minutes;
+      if (remaining <= available) return from.plus({ minutes: remaining }).toJSDate().toISOString();
+      remaining -= available;
+    }
+    cursor = cursor.plus({ days: 1 }).startOf('day');
+  }
+}

@@ -1,39 +1,30 @@
-import { DateTime } from 'luxon';
 import type { TeamCalendar } from './team-calendar';
+import { LocalDays } from './local-days';
 
 const MAX_DAYS_SEARCHED = 3660;
+const MINUTE_MS = 60_000;
 
 /** Deadlines counted in a team's business hours: only working minutes on working, non-holiday days count. */
 export class BusinessHoursCalculator {
   /** The instant `minutes` working minutes after `start` in `calendar`. */
   static addWorkingMinutes(start: Date, minutes: number, calendar: TeamCalendar): Date {
+    const days = LocalDays.of(calendar.timeZone);
     const holidays = new Set(calendar.holidays);
-    let cursor = DateTime.fromJSDate(start, { zone: calendar.timeZone });
-    if (!cursor.isValid) throw new RangeError(`unknown time zone ${calendar.timeZone}`);
-    let remaining = minutes;
-    for (let day = 0; day < MAX_DAYS_SEARCHED; day++) {
-      const { open, close } = workingWindow(cursor, calendar);
-      const working = calendar.workingDays.includes(cursor.weekday) && !holidays.has(cursor.toISODate() ?? '');
-      if (working && cursor < close) {
-        const from = cursor < open ? open : cursor;
-        const available = close.diff(from, 'minutes').minutes;
-        if (remaining <= available) return from.plus({ minutes: remaining }).toJSDate();
-        remaining -= available;
+    let cursor = start.getTime();
+    let day = days.containing(cursor);
+    let remaining = minutes * MINUTE_MS;
+    for (let searched = 0; searched < MAX_DAYS_SEARCHED; searched++) {
+      if (calendar.workingDays.includes(day.weekday) && !holidays.has(day.date)) {
+        const close = days.timeOn(day, calendar.dayEnd);
+        if (cursor < close) {
+          const from = Math.max(cursor, days.timeOn(day, calendar.dayStart));
+          if (remaining <= close - from) return new Date(from + remaining);
+          remaining -= close - from;
+        }
       }
-      cursor = cursor.plus({ days: 1 }).startOf('day');
+      day = days.after(day);
+      cursor = day.startsAt;
     }
     throw new RangeError('the calendar has no working time: check its working days and hours');
   }
-}
-
-function workingWindow(cursor: DateTime, calendar: TeamCalendar): { open: DateTime; close: DateTime } {
-  const day = cursor.startOf('day');
-  return { open: atLocalTime(day, calendar.dayStart), close: atLocalTime(day, calendar.dayEnd) };
-}
-
-/** `HH:mm` on the local day; DST gaps move forward, as luxon does. */
-function atLocalTime(day: DateTime, time: string): DateTime {
-  const [hour, minute] = time.split(':').map(Number);
-  if (hour === 24) return day.plus({ days: 1 }).startOf('day');
-  return day.set({ hour, minute, second: 0, millisecond: 0 });
 }

@@ -1,4 +1,9 @@
 import { DateTime } from 'luxon';
+import { LocalDays } from '../calendar/local-days';
+
+// Cases opened together share their deadlines' minutes; luxon and Intl work each one out once (ADR 0045).
+const MAX_KEPT = 10_000;
+const dayAndTimeShown = new Map<string, string>();
 
 /**
  * A deadline as the team reads it, in its time zone and language, with the instant in ISO 8601 for
@@ -6,11 +11,24 @@ import { DateTime } from 'luxon';
  * yesterday, today or tomorrow, a weekday within the week ahead, else the date.
  */
 export function formatDeadline(due: Date, now: Date, timeZone: string, language: string): string {
+  const today = LocalDays.of(timeZone).containing(now.getTime()).date;
+  // Offsets are whole minutes, so the shown day and time depend on nothing finer than this key.
+  const key = `${timeZone}|${language}|${today}|${Math.floor(due.getTime() / 60_000)}`;
+  let shown = dayAndTimeShown.get(key);
+  if (shown === undefined) {
+    if (dayAndTimeShown.size >= MAX_KEPT) dayAndTimeShown.clear();
+    shown = dayAndTime(due, now, timeZone, language);
+    dayAndTimeShown.set(key, shown);
+  }
+  return `${shown} (${timeZone}, ${due.toISOString()})`;
+}
+
+function dayAndTime(due: Date, now: Date, timeZone: string, language: string): string {
   const local = DateTime.fromJSDate(due, { zone: timeZone }).setLocale(language);
   const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
   // Calendar days, so a 23- or 25-hour day at a DST change still counts as one.
   const days = Math.round(local.startOf('day').diff(today, 'days').days);
-  return `${dayOf(local, days, today.year, language)} ${local.toFormat('HH:mm')} (${timeZone}, ${due.toISOString()})`;
+  return `${dayOf(local, days, today.year, language)} ${local.toFormat('HH:mm')}`;
 }
 
 function dayOf(local: DateTime, days: number, thisYear: number, language: string): string {
