@@ -162,6 +162,7 @@ describe('improvement actions API', () => {
       await bed.rows('SELECT * FROM $schema.improvement_action_cases WHERE improvement_action_id = $1', [closed]),
     ).toEqual([]);
     await bed.outboxDrained();
+    await probe.eventually(Topics.ImprovementActionClosed, (e) => e.improvementActionId === closed);
     expect(
       probe.events(Topics.ImprovementActionClosed).filter((e) => e.message.improvementActionId === closed),
     ).toHaveLength(1);

@@ -127,7 +127,8 @@ describe('ops API authentication and roles, for every endpoint', () => {
     person('agent-a', ['agent'], ['team-a']),
     person(AGENT_B, ['agent'], ['team-b']),
     person(LEAD_B, ['lead'], ['team-b']),
-    { id: 'short-lived', roles: ['admin'], teams: [], accessTokenTtlSeconds: 1 },
+    // exp is iat + TTL in whole seconds: a 1 s token can expire before its first request, on a busy machine.
+    { id: 'short-lived', roles: ['admin'], teams: [], accessTokenTtlSeconds: 3 },
   ]);
   let service: ServiceInstance;
   let caseId: string;

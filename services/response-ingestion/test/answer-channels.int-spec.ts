@@ -175,7 +175,11 @@ describe('answer channels', () => {
     expect(unreadable.status).toBe(400);
     expect(await unreadable.json()).toMatchObject({ code: 'SMS_REPLY_UNREADABLE', fields: [{ field: 'text' }] });
     await drained();
-    const events = received().filter((e) => e.message.surveyRequestId === claims.surveyRequestId);
+    const events = await expectEventually(() => {
+      const mine = received().filter((e) => e.message.surveyRequestId === claims.surveyRequestId);
+      expect(mine).toHaveLength(1);
+      return mine;
+    });
     expect(events.map((e) => [e.message.score, e.message.channel, e.message.source])).toEqual([
       [9, Channel.SMS, ResponseSource.SMS],
     ]);
