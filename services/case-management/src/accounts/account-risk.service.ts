@@ -4,7 +4,7 @@ import { type DetractorIdentified, Topics } from '@nps/contracts';
 import type { UnitOfWork } from '@nps/messaging';
 import { CaseManagementEnv } from '../case-management.env';
 import type { CaseRecord } from '../cases/case.record';
-import { CustomerRepository } from '../customers/customer.repository';
+import type { CustomerFactsRow } from '../customers/customer.repository';
 import { NotificationRepository } from '../notifications/notification.repository';
 import { TeamRepository } from '../teams/team.repository';
 import { accountRiskText } from './account-risk.messages';
@@ -22,7 +22,6 @@ export class AccountRiskService {
 
   constructor(
     private readonly accounts: AccountRiskRepository,
-    private readonly customers: CustomerRepository,
     private readonly teams: TeamRepository,
     private readonly notifications: NotificationRepository,
     private readonly env: CaseManagementEnv,
@@ -33,9 +32,14 @@ export class AccountRiskService {
     });
   }
 
-  async caseOpened(opened: CaseRecord, event: DetractorIdentified, unitOfWork: UnitOfWork): Promise<void> {
+  /** `known` is the customer as our projection had it when the case's batch began (null if not projected). */
+  async caseOpened(
+    opened: CaseRecord,
+    event: DetractorIdentified,
+    unitOfWork: UnitOfWork,
+    known: CustomerFactsRow | null,
+  ): Promise<void> {
     const { manager } = unitOfWork;
-    const known = await this.customers.find(manager, opened.customerId);
     // The projection's newest facts first: scoring's copy may predate the customer's move to an account.
     const accountId = known?.accountId || event.customer?.accountId || '';
     if (!accountId) return;

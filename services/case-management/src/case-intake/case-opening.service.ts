@@ -85,17 +85,17 @@ export class CaseOpeningService {
   }
 
   /**
-   * One query each for the batch's cases (locked, in response order), skips, enrichments and the
-   * customers whose facts scoring did not send complete.
+   * One query each for the batch's cases (locked, in response order), skips, enrichments and
+   * customers (routing completes facts scoring did not send; account risk reads the account).
    */
   private async readAhead(manager: EntityManager, events: DetractorIdentified[]): Promise<BatchReads> {
     const responseIds = [...new Set(events.map((event) => event.responseId))];
-    const unknown = [...new Set(events.filter((event) => !completeFacts(event)).map((event) => event.customerId))];
+    const customerIds = [...new Set(events.map((event) => event.customerId))];
     return {
       cases: await this.cases.findByResponses(manager, responseIds, true),
       skipped: await this.policy.skippedAmong(manager, responseIds),
       enrichments: await this.enrichments.findMany(manager, responseIds),
-      customers: unknown.length > 0 ? await this.customers.findMany(manager, unknown) : new Map(),
+      customers: await this.customers.findMany(manager, customerIds),
     };
   }
 
@@ -148,7 +148,14 @@ export class CaseOpeningService {
     };
     // Inserted unassigned; the owner is picked under the team's lock at the end of the transaction (case.assigner.ts).
     if (!(await this.cases.insert(manager, record))) return undefined; // another event for the same response opened it
-    this.assigner.assignLater({ unitOfWork, record, team, accountOwnerId, event });
+    this.assigner.assignLater({
+      unitOfWork,
+      record,
+      team,
+      accountOwnerId,
+      event,
+      customer: reads.customers.get(event.customerId) ?? null,
+    });
     return record;
   }
 
@@ -190,7 +197,7 @@ export class CaseOpeningService {
 
   /** The routing rule's choice for the detractor, with the facts and enrichment it was made on. */
   private route(event: DetractorIdentified, reads: BatchReads, rules: RoutingRule[]) {
-    const facts = customerFacts(event, reads.customers.get(event.customerId));
+    const facts = customerFacts(event, completeFacts(event) ? undefined : reads.customers.get(event.customerId));
     const enrichment = reads.enrichments.get(event.responseId) ?? null;
     const tagIds = enrichment?.tagIds ?? [];
     const choice = RuleMatcher.choose(

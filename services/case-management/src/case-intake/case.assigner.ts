@@ -6,6 +6,7 @@ import { AccountRiskService } from '../accounts/account-risk.service';
 import { assignmentReasonOf, CaseEvents } from '../cases/case.events';
 import type { CaseRecord } from '../cases/case.record';
 import { CaseRepository } from '../cases/case.repository';
+import type { CustomerFactsRow } from '../customers/customer.repository';
 import { countCaseOpened } from '../metrics/case.metrics';
 import { NotificationQueue } from '../notifications/notification.queue';
 import { OwnerPicker } from '../routing/owner.picker';
@@ -18,6 +19,8 @@ export interface PendingCase {
   team: Team;
   accountOwnerId: string;
   event: DetractorIdentified;
+  /** The customer as our projection had it when the batch began; null when not projected. */
+  customer: CustomerFactsRow | null;
 }
 
 type Member = Awaited<ReturnType<CaseRepository['memberLoads']>>[number];
@@ -78,7 +81,7 @@ export class CaseAssigner implements DeferredWrite<PendingCase> {
     }
   }
 
-  private async assign({ unitOfWork, record, team, accountOwnerId, event }: PendingCase, members: Member[]) {
+  private async assign({ unitOfWork, record, team, accountOwnerId, event, customer }: PendingCase, members: Member[]) {
     const { manager } = unitOfWork;
     const owner = OwnerPicker.pick(members, accountOwnerId);
     const opened: CaseRecord = {
@@ -103,7 +106,7 @@ export class CaseAssigner implements DeferredWrite<PendingCase> {
     ]);
     unitOfWork.publish(Topics.CaseOpened, CaseEvents.opened(opened));
     unitOfWork.onCommitted(() => countCaseOpened(opened.priority));
-    await this.accountRisk.caseOpened(opened, event, unitOfWork); // B2B account at risk (accounts/, ADR 0032)
+    await this.accountRisk.caseOpened(opened, event, unitOfWork, customer); // B2B account at risk (accounts/, ADR 0032)
     const member = members.find((candidate) => candidate.id === opened.ownerId);
     if (!member) return opened;
     // What recordAssignment did to the member's row, for the next pick in this transaction.
