@@ -115,7 +115,8 @@ function addWithLuxon(start: Date, minutes: number, calendar: TeamCalendar): str
   for (;;) {
     const day = cursor.startOf('day');
     const [open, close] = [at(day, calendar.dayStart), at(day, calendar.dayEnd)];
-    const working = calendar.workingDays.includes(cursor.weekday) && !calendar.holidays.includes(cursor.toISODate()!);
+    const working =
+      calendar.workingDays.includes(cursor.weekday) && !calendar.holidays.includes(cursor.toISODate() ?? '');
     if (working && cursor < close) {
       const from = cursor < open ? open : cursor;
       const available = close.diff(from, 'minutes').minutes;

@@ -63,7 +63,7 @@ export class LocalDays {
     return this.containing(day.endsAt);
   }
 
-  /** The instant of local time `HH:mm` on `day` (`24:00` is the next midnight); DST gaps move forward, as luxon does. */
+  /** The instant of local time `HH:mm` on `day` (`24:00`: the next midnight); DST gaps move forward as in luxon. */
   timeOn(day: LocalDay, time: string): number {
     const known = this.byDate.get(day.date) ?? (this.containing(day.startsAt) as Day);
     let instant = known.times.get(time);
