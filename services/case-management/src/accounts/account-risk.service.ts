@@ -76,13 +76,15 @@ export class AccountRiskService {
     if (hook) targets.push(['webhook', hook]);
     if (targets.length === 0) return;
     const link = `${this.env.CASE_LINK_BASE_URL.replace(/\/$/, '')}/${opened.id}`;
-    await this.notifications.enqueue(manager, {
-      caseId: opened.id,
-      recipientId: owner?.id ?? '',
-      kind: 'account_at_risk',
-      subject,
-      body: [...lines, link].join('\n'),
-      targets,
-    });
+    await this.notifications.enqueue(manager, [
+      {
+        caseId: opened.id,
+        recipientId: owner?.id ?? '',
+        kind: 'account_at_risk',
+        subject,
+        body: [...lines, link].join('\n'),
+        targets,
+      },
+    ]);
   }
 }

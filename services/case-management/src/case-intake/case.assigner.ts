@@ -73,16 +73,26 @@ export class CaseAssigner implements DeferredWrite<PendingCase> {
       // Held until commit: the next assignment in this team, on any instance, sees these loads.
       await this.cases.lockTeamForAssignment(manager, teamId);
       const members = await this.cases.memberLoads(manager, teamId);
-      for (const p of pending.filter((candidate) => candidate.team.id === teamId)) {
-        const opened = await this.assign(p, members);
+      const picked = pending.filter((p) => p.team.id === teamId).map((p) => ({ p, ...this.pick(p, members) }));
+      await this.cases.recordAssignments(
+        manager,
+        picked.map(({ opened }) => ({ c: opened, activities: activitiesOf(opened) })),
+      );
+      const notifications = [];
+      for (const { p, opened, member } of picked) notifications.push(await this.announce(p, opened, member));
+      await this.notifications.enqueueAll(
+        manager,
+        notifications.filter((n) => n !== null),
+      );
+      for (const { opened } of picked) {
         for (const work of this.waiting.get(manager)?.get(opened.id) ?? []) await work(opened);
         this.waiting.get(manager)?.delete(opened.id);
       }
     }
   }
 
-  private async assign({ unitOfWork, record, team, accountOwnerId, event, customer }: PendingCase, members: Member[]) {
-    const { manager } = unitOfWork;
+  /** The case's owner, picked in memory; the member's load and turn are counted for the next pick. */
+  private pick({ record, accountOwnerId }: PendingCase, members: Member[]): { opened: CaseRecord; member?: Member } {
     const owner = OwnerPicker.pick(members, accountOwnerId);
     const opened: CaseRecord = {
       ...record,
@@ -90,31 +100,23 @@ export class CaseAssigner implements DeferredWrite<PendingCase> {
       assignmentReason: owner.reason,
       assignmentDetail: owner.detail,
     };
-    await this.cases.recordAssignment(manager, opened, [
-      {
-        kind: 'opened',
-        detail: { teamId: team.id, ruleId: opened.ruleId, priority: opened.priority, score: opened.score },
-      },
-      ...(opened.ownerId
-        ? [
-            {
-              kind: 'assigned',
-              detail: { ownerId: opened.ownerId, reason: opened.assignmentReason, detail: opened.assignmentDetail },
-            },
-          ]
-        : []),
-    ]);
-    unitOfWork.publish(Topics.CaseOpened, CaseEvents.opened(opened));
-    unitOfWork.onCommitted(() => countCaseOpened(opened.priority));
-    await this.accountRisk.caseOpened(opened, event, unitOfWork, customer); // B2B account at risk (accounts/, ADR 0032)
     const member = members.find((candidate) => candidate.id === opened.ownerId);
-    if (!member) return opened;
-    // What recordAssignment did to the member's row, for the next pick in this transaction.
-    // (The database's clock set last_assigned_at: stay after every turn it recorded.)
+    if (!member) return { opened };
+    // What recordAssignments does to the member's row, for the next pick in this transaction.
+    // (The database's clock sets last_assigned_at: stay after every turn it recorded.)
     member.openCases++;
     member.lastAssignedAt = new Date(
       Math.max(Date.now(), ...members.map((m) => (m.lastAssignedAt?.getTime() ?? 0) + 1)),
     );
+    return { opened, member };
+  }
+
+  /** The events of an assigned case, its account risk, and the owner's notification to queue. */
+  private async announce({ unitOfWork, team, event, customer }: PendingCase, opened: CaseRecord, member?: Member) {
+    unitOfWork.publish(Topics.CaseOpened, CaseEvents.opened(opened));
+    unitOfWork.onCommitted(() => countCaseOpened(opened.priority));
+    await this.accountRisk.caseOpened(opened, event, unitOfWork, customer); // B2B account at risk (accounts/, ADR 0032)
+    if (!member) return null;
     unitOfWork.publish(
       Topics.CaseAssigned,
       CaseEvents.assigned(
@@ -124,15 +126,15 @@ export class CaseAssigner implements DeferredWrite<PendingCase> {
         '',
       ),
     );
-    await this.notifications.enqueue(
-      manager,
-      opened,
-      'assigned',
-      { memberId: member.id, name: member.name, email: member.email },
-      team,
-      opened.assignmentDetail,
-      opened.openedAt,
-    );
-    return opened;
+    const recipient = { memberId: member.id, name: member.name, email: member.email };
+    return this.notifications.compose(opened, 'assigned', recipient, team, opened.assignmentDetail, opened.openedAt);
   }
+}
+
+function activitiesOf(opened: CaseRecord): { kind: string; detail: object }[] {
+  const { teamId, ruleId, priority, score, ownerId, assignmentReason: reason, assignmentDetail: detail } = opened;
+  return [
+    { kind: 'opened', detail: { teamId, ruleId, priority, score } },
+    ...(ownerId ? [{ kind: 'assigned', detail: { ownerId, reason, detail } }] : []),
+  ];
 }

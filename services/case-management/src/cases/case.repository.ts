@@ -109,25 +109,46 @@ export class CaseRepository {
     ]);
   }
 
-  /** The routing result of a new case in one statement: its owner, the owner's turn, and the activity entries. */
-  async recordAssignment(
+  /**
+   * The routing results of new cases in one statement: their owners, the owners' turns and the
+   * activity entries. A member's turn is the order of their last case here, after every earlier
+   * turn (the team's assignment lock is held, so those committed before this statement began).
+   */
+  async recordAssignments(
     manager: EntityManager,
-    c: CaseRecord,
-    activities: { kind: string; detail: object }[],
+    assigned: { c: CaseRecord; activities: { kind: string; detail: object }[] }[],
   ): Promise<void> {
+    if (assigned.length === 0) return;
+    // Each owner's count of cases, in the order of their last case here.
+    const turns = new Map<string, number>();
+    for (const { c } of assigned) {
+      if (!c.ownerId) continue;
+      const cases = (turns.get(c.ownerId) ?? 0) + 1;
+      turns.delete(c.ownerId);
+      turns.set(c.ownerId, cases);
+    }
+    const activities = assigned.flatMap(({ c, activities }) => activities.map((a) => ({ caseId: c.id, ...a })));
     await manager.query(
       `WITH assigned AS (
-         UPDATE ${this.tables.of('cases')} SET owner_id = $2, assignment_reason = $3, assignment_detail = $4 WHERE id =
-           $1),
-       turn AS (UPDATE ${this.tables.of('members')} SET last_assigned_at = clock_timestamp(), open_cases = open_cases +
-         1 WHERE id = $2)
-       INSERT INTO ${this.tables.of('case_activities')} (case_id, kind, detail) SELECT $1, kind, detail FROM
-         unnest($5::text[], $6::jsonb[]) AS a(kind, detail)`,
+         UPDATE ${this.tables.of('cases')} c SET owner_id = a.owner_id, assignment_reason = a.reason,
+           assignment_detail = a.detail
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS a(id, owner_id, reason, detail)
+         WHERE c.id = a.id),
+       turns AS (
+         UPDATE ${this.tables.of('members')} m SET open_cases = open_cases + t.n,
+           last_assigned_at = statement_timestamp() + t.turn * interval '1 microsecond'
+         FROM unnest($5::text[], $6::int[]) WITH ORDINALITY AS t(id, n, turn) WHERE m.id = t.id)
+       INSERT INTO ${this.tables.of('case_activities')} (case_id, kind, detail)
+       SELECT case_id, kind, detail FROM unnest($7::uuid[], $8::text[], $9::jsonb[]) WITH ORDINALITY AS
+         a(case_id, kind, detail, n) ORDER BY n`,
       [
-        c.id,
-        c.ownerId,
-        c.assignmentReason,
-        c.assignmentDetail,
+        assigned.map(({ c }) => c.id),
+        assigned.map(({ c }) => c.ownerId),
+        assigned.map(({ c }) => c.assignmentReason),
+        assigned.map(({ c }) => c.assignmentDetail),
+        [...turns.keys()],
+        [...turns.values()],
+        activities.map((a) => a.caseId),
         activities.map((a) => a.kind),
         activities.map((a) => JSON.stringify(a.detail)),
       ],

@@ -39,6 +39,24 @@ export class NotificationQueue {
     why: string,
     now = new Date(),
   ): Promise<void> {
+    const notification = this.compose(c, kind, recipient, team, why, now);
+    if (notification) await this.notifications.enqueue(manager, [notification]);
+  }
+
+  /** Several at once, in one statement: a batch's new cases (case.assigner.ts). */
+  async enqueueAll(manager: EntityManager, notifications: NewNotification[]): Promise<void> {
+    await this.notifications.enqueue(manager, notifications);
+  }
+
+  /** The notification of a case change to `recipient`; null when it has nowhere to go. */
+  compose(
+    c: CaseRecord,
+    kind: NotificationKind,
+    recipient: NotificationRecipient,
+    team: NotifiedTeam | null,
+    why: string,
+    now = new Date(),
+  ): NewNotification | null {
     const link = `${this.env.CASE_LINK_BASE_URL.replace(/\/$/, '')}/${c.id}`;
     const { text, locale } = notificationLanguage(team?.language ?? 'en');
     const timeZone = team?.calendar.timeZone ?? 'UTC';
@@ -57,8 +75,7 @@ export class NotificationQueue {
     if (recipient.email) targets.push(['email', recipient.email]);
     const hook = webhookUrl ?? this.env.NOTIFY_WEBHOOK_URL;
     if (hook) targets.push(['webhook', hook]);
-    if (targets.length === 0) return;
-    const recipientId = recipient.memberId;
-    await this.notifications.enqueue(manager, { caseId: c.id, recipientId, kind, subject, body, targets });
+    if (targets.length === 0) return null;
+    return { caseId: c.id, recipientId: recipient.memberId, kind, subject, body, targets };
   }
 }

@@ -20,18 +20,23 @@ export interface NewNotification {
 export class NotificationRepository {
   constructor(private readonly tables: SchemaTables) {}
 
-  async enqueue(manager: EntityManager, n: NewNotification): Promise<void> {
+  /** Queues notifications in one statement, in their order. */
+  async enqueue(manager: EntityManager, notifications: NewNotification[]): Promise<void> {
+    const rows = notifications.flatMap((n) => n.targets.map(([channel, target]) => ({ ...n, channel, target })));
+    if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO ${this.tables.of('notifications')} (case_id, recipient_id, channel, target, kind, subject, body)
-       SELECT $1, $2, channel, target, $3, $4, $5 FROM unnest($6::text[], $7::text[]) AS t(channel, target)`,
+       SELECT case_id, recipient_id, channel, target, kind, subject, body FROM unnest($1::uuid[], $2::text[],
+         $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS
+         t(case_id, recipient_id, channel, target, kind, subject, body, n) ORDER BY n`,
       [
-        n.caseId,
-        n.recipientId,
-        n.kind,
-        n.subject,
-        n.body,
-        n.targets.map(([channel]) => channel),
-        n.targets.map(([, target]) => target),
+        rows.map((row) => row.caseId),
+        rows.map((row) => row.recipientId),
+        rows.map((row) => row.channel),
+        rows.map((row) => row.target),
+        rows.map((row) => row.kind),
+        rows.map((row) => row.subject),
+        rows.map((row) => row.body),
       ],
     );
   }
