@@ -30,16 +30,9 @@ export class NotificationQueue {
     private readonly env: CaseManagementEnv,
   ) {}
 
-  async enqueue(
-    manager: EntityManager,
-    c: CaseRecord,
-    kind: NotificationKind,
-    recipient: NotificationRecipient,
-    team: NotifiedTeam | null,
-    why: string,
-    now = new Date(),
-  ): Promise<void> {
-    const notification = this.compose(c, kind, recipient, team, why, now);
+  /** Queues the notification `compose` makes of the change, if it has anywhere to go. */
+  async enqueue(manager: EntityManager, ...change: Parameters<NotificationQueue['compose']>): Promise<void> {
+    const notification = this.compose(...change);
     if (notification) await this.notifications.enqueue(manager, [notification]);
   }
 
