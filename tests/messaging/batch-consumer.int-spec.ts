@@ -188,4 +188,26 @@ describe('a consumer in batch mode', () => {
     expect(await twice()).toEqual(events.map((event) => event.comment));
     await bed.stop('SIGTERM');
   });
+
+  // A batch of one goes the per-record way (ADR 0039): the same guarantees, without savepoints.
+  it('applies a record that comes alone once, and retries and dead-letters a lone poison record', async () => {
+    await bed.start({ FAIL_ON: 'lone-bad' });
+    const lone = async () => (await ledgerComments(bed)).filter((comment) => comment.startsWith('lone-'));
+    const [first, poison, after] = ['lone-1', 'lone-bad', 'lone-2'].map((comment) =>
+      anEvent(Topics.ResponseReceived, { customerId: 'c-lone', comment }),
+    );
+    await bed.publish(Topics.ResponseReceived, [first]);
+    await expectEventually(async () => expect(await lone()).toEqual(['lone-1']), { timeoutMs: 30000 });
+    await bed.publish(Topics.ResponseReceived, [poison]);
+    const replayer = new DeadLetterReplayer({ brokers, clientId: 'batch-lone-test', topicPrefix });
+    await expectEventually(async () =>
+      expect(await replayer.list(Topics.ResponseReceived.name)).toContainEqual(
+        expect.objectContaining({ errorMessage: 'cannot record lone-bad', attempts: '3' }),
+      ),
+    );
+    await bed.publish(Topics.ResponseReceived, [after]);
+    await expectEventually(async () => expect(await lone()).toEqual(['lone-1', 'lone-2']), { timeoutMs: 30000 });
+    expect((await inboxTimes()).has(poison.eventId)).toBe(false);
+    await bed.stop('SIGTERM');
+  });
 });

@@ -81,6 +81,11 @@ export class BatchProcessor {
       return 1;
     }
     if (decoded.length === 0) return covered;
+    if (decoded.length === 1) {
+      // A batch of one goes the per-record way: the same transaction without the two savepoint round trips.
+      await this.records.process(single(batch, decoded[0].index), handler);
+      return covered;
+    }
     for (let waitedMs = 0; ;) {
       try {
         const outcome = await this.apply(batch, decoded, handler);
