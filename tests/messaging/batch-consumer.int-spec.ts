@@ -1,11 +1,12 @@
 import { Topics } from '@nps/contracts';
 import { DeadLetterReplayer } from '@nps/messaging';
-import { anEvent, expectEventually, serviceBed } from '@nps/testing';
+import { anEvent, expectEventually, readTopics, serviceBed } from '@nps/testing';
 import { LEDGER, ledgerComments } from '../fixtures/ledger/ledger.definition';
 
 const BATCH_MODE = {
   CONSUMER_BATCH_SIZE: '50',
   CONSUMER_BATCH_WAIT_MS: '200',
+  CONSUMER_PARTITIONS_CONCURRENTLY: '32',
   CONSUMER_MAX_ATTEMPTS: '3',
   CONSUMER_RETRY_BACKOFF_MS: '50',
 };
@@ -209,5 +210,67 @@ describe('a consumer in batch mode', () => {
     await expectEventually(async () => expect(await lone()).toEqual(['lone-1', 'lone-2']), { timeoutMs: 30000 });
     expect((await inboxTimes()).has(poison.eventId)).toBe(false);
     await bed.stop('SIGTERM');
+  });
+
+  // The batches of a topic's partitions handed over at once share one transaction (ADR 0047).
+  describe('with the batches of several partitions handed over at once', () => {
+    const partitionsOf = async (keyPrefix: string) =>
+      new Set(
+        (await readTopics(brokers, topicPrefix))
+          .filter((record) => record.topic.endsWith(Topics.ResponseReceived.name))
+          .filter((record) => record.key?.toString().startsWith(keyPrefix))
+          .map((record) => record.partition),
+      );
+
+    it('applies them in one transaction', async () => {
+      await withTopicsAndNoConsumer();
+      const events = Array.from({ length: 24 }, (_, i) =>
+        anEvent(Topics.ResponseReceived, { customerId: `c-together-${i % 6}`, comment: `together-${i}` }),
+      );
+      await bed.publish(Topics.ResponseReceived, events);
+      expect((await partitionsOf('c-together-')).size).toBeGreaterThan(1);
+      await bed.start();
+      const together = async () => (await ledgerComments(bed)).filter((comment) => comment.startsWith('together-'));
+      await expectEventually(async () => expect(await together()).toHaveLength(24), { timeoutMs: 30000 });
+      const times = await inboxTimes();
+      expect(new Set(events.map((event) => times.get(event.eventId))).size).toBe(1);
+      for (let key = 0; key < 6; key++) {
+        const ofKey = events.filter((event) => event.customerId === `c-together-${key}`).map((event) => event.comment);
+        expect((await together()).filter((comment) => ofKey.includes(comment))).toEqual(ofKey);
+      }
+      await bed.stop('SIGTERM');
+    });
+
+    it('applies each partition on its own when a record fails, and dead-letters only that record', async () => {
+      await withTopicsAndNoConsumer();
+      const events = Array.from({ length: 24 }, (_, i) =>
+        anEvent(Topics.ResponseReceived, {
+          customerId: `c-apart-${i % 6}`,
+          comment: i === 13 ? 'apart-bad' : `apart-${i}`,
+        }),
+      );
+      await bed.publish(Topics.ResponseReceived, events);
+      expect((await partitionsOf('c-apart-')).size).toBeGreaterThan(1);
+      const ledger = (await bed.start({ FAIL_ON: 'apart-bad' })).process;
+      await ledger.waitForOutput('failed together');
+
+      const apart = async () => (await ledgerComments(bed)).filter((comment) => comment.startsWith('apart-'));
+      const good = events.filter((event) => event.comment !== 'apart-bad');
+      await expectEventually(async () => expect(await apart()).toHaveLength(good.length), { timeoutMs: 30000 });
+      const replayer = new DeadLetterReplayer({ brokers, clientId: 'batch-apart-test', topicPrefix });
+      await expectEventually(async () =>
+        expect(await replayer.list(Topics.ResponseReceived.name)).toContainEqual(
+          expect.objectContaining({ key: 'c-apart-1', errorMessage: 'cannot record apart-bad', attempts: '3' }),
+        ),
+      );
+      const comments = await apart();
+      expect(new Set(comments)).toEqual(new Set(good.map((event) => event.comment)));
+      for (let key = 0; key < 6; key++) {
+        const ofKey = good.filter((event) => event.customerId === `c-apart-${key}`).map((event) => event.comment);
+        expect(comments.filter((comment) => ofKey.includes(comment))).toEqual(ofKey);
+      }
+      expect((await inboxTimes()).has(events[13].eventId)).toBe(false);
+      await bed.stop('SIGTERM');
+    });
   });
 });

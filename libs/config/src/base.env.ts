@@ -224,6 +224,10 @@ export class BaseEnv extends HttpEnv {
   @Max(60000)
   CONSUMER_RETRY_BACKOFF_MS: number = 200;
 
+  /**
+   * Partitions kafkajs hands over at the same time. In batch mode the ones of a topic handed over
+   * together are applied in one transaction (docs/adr/0047-partitions-applied-together.md).
+   */
   @IsInt()
   @Min(1)
   @Max(64)

@@ -25,8 +25,9 @@ export interface ConsumedBatch {
 type Decoded = ReturnType<typeof decodeEvent>;
 
 interface BatchRecord {
-  /** Position in the batch. */
+  /** Position in the batch (in the records of all batches, when batches are applied together). */
   index: number;
+  partition: number;
   message: KafkaMessage;
   event: Decoded['message'];
   attributes: Decoded['attributes'];
@@ -46,6 +47,13 @@ const SAVEPOINT = 'nps_record';
 class BatchWriteError extends Error {
   constructor(cause: unknown) {
     super(`a deferred write of the batch failed: ${(cause as Error).message}`, { cause });
+  }
+}
+
+/** Batches applied together failed, not for an outage: rolled back, each goes its own way. */
+class NotTogetherError extends Error {
+  constructor(cause: unknown) {
+    super((cause as Error).message, { cause });
   }
 }
 
@@ -110,8 +118,74 @@ export class BatchProcessor {
     }
   }
 
+  /**
+   * The batches of several partitions of one topic, handed over at once
+   * (docs/adr/0047-partitions-applied-together.md): one transaction when the handler takes batches
+   * and every record decodes, since a transaction costs round trips however few records it holds.
+   * Resolves, per batch, with how many of its records may be committed. If that transaction fails
+   * for anything but an outage, it is rolled back and each batch goes its own way (process), which
+   * finds the record to blame.
+   */
+  async processTogether(batches: ConsumedBatch[], handler: MessageHandler): Promise<number[]> {
+    if (batches.length > 1 && takesBatches(handler)) {
+      const decoded = batches.map(decodeLeading);
+      if (decoded.every(({ covered }, i) => covered === batches[i].messages.length)) {
+        const records = decoded.flatMap((d) => d.records).map((record, index) => ({ ...record, index }));
+        if (records.length > 1 && (await this.applyTogether(batches, records, handler)))
+          return batches.map((batch) => batch.messages.length);
+      }
+    }
+    return Promise.all(batches.map((batch) => this.process(batch, handler)));
+  }
+
+  /** Resolves false, with everything rolled back, when the batches are better applied each on its own. */
+  private async applyTogether(batches: ConsumedBatch[], records: BatchRecord[], handler: MessageHandler) {
+    const { topic } = batches[0];
+    for (let waitedMs = 0; ;) {
+      try {
+        const outcome = await this.dataSource.transaction(async (manager) => {
+          const fresh = await this.claim(manager, topic, records);
+          const unapplied = firstCopies(records).filter((record) => fresh.has(record.attributes.id));
+          const items = unapplied.map((record) => ({
+            event: record.event,
+            context: this.contextOf(manager, topic, record),
+          }));
+          const messages = unapplied.map((record) => record.message);
+          try {
+            if (items.length > 0)
+              await inBatchSpan({ topic, messages }, this.settings.groupId, () => runBatchHandler(handler, items));
+          } catch (error) {
+            if (unavailableDependency(error)) throw error;
+            throw new NotTogetherError(error);
+          }
+          const applied = items.map((item) => item.context.unitOfWork);
+          await this.finish(manager, applied).catch((error: unknown) => {
+            throw error instanceof BatchWriteError ? new NotTogetherError(error) : error;
+          });
+          return { applied, duplicates: records.length - applied.length };
+        });
+        this.outages.end(CONSUMER_WORKER);
+        for (const unitOfWork of outcome.applied) unitOfWork.committed();
+        countProcessed(topic.name, 'processed', outcome.applied.length);
+        countProcessed(topic.name, 'duplicate', outcome.duplicates);
+        return true;
+      } catch (error) {
+        if (error instanceof NotTogetherError) {
+          this.logger.warn({
+            msg: `${records.length} records of ${batches.length} partitions failed together; each partition goes alone`,
+            topic: topic.name,
+            error: error.message,
+          });
+          return false;
+        }
+        if (!this.outages.begin(CONSUMER_WORKER, error)) throw error;
+        waitedMs = outageBackoff(waitedMs, this.settings.retryBackoffMs);
+        await this.records.waitHeartbeating(batches[0], waitedMs);
+      }
+    }
+  }
+
   private async apply(batch: ConsumedBatch, records: BatchRecord[], handler: MessageHandler): Promise<BatchOutcome> {
-    const { schema } = this.settings;
     return this.dataSource.transaction(async (manager) => {
       const fresh = await this.claim(manager, batch.topic, records);
       // A redelivered record was applied before and has no second effect; nor has a second copy of
@@ -126,21 +200,25 @@ export class BatchProcessor {
       const end = outcome.failedAt ?? Infinity;
       const taken = new Set(unapplied);
       outcome.duplicates = records.filter((record) => record.index < end && !taken.has(record)).length;
-      // What the applied records deferred (counters such as rollups), each write once for the batch.
-      try {
-        await runDeferredWrites(manager, outcome.applied);
-      } catch (error) {
-        if (unavailableDependency(error)) throw error;
-        throw new BatchWriteError(error);
-      }
-      // The applied records' events in one write, in offset order (one key lock round, one insert).
-      await appendToOutbox(
-        manager,
-        schema,
-        outcome.applied.flatMap((unitOfWork) => unitOfWork.takePending()),
-      );
+      await this.finish(manager, outcome.applied);
       return outcome;
     });
+  }
+
+  private async finish(manager: EntityManager, applied: UnitOfWork[]): Promise<void> {
+    // What the applied records deferred (counters such as rollups), each write once for the batch.
+    try {
+      await runDeferredWrites(manager, applied);
+    } catch (error) {
+      if (unavailableDependency(error)) throw error;
+      throw new BatchWriteError(error);
+    }
+    // The applied records' events in one write, in offset order (one key lock round, one insert).
+    await appendToOutbox(
+      manager,
+      this.settings.schema,
+      applied.flatMap((unitOfWork) => unitOfWork.takePending()),
+    );
   }
 
   /**
@@ -153,7 +231,10 @@ export class BatchProcessor {
     records: BatchRecord[],
     handler: MessageHandler,
   ): Promise<BatchOutcome | undefined> {
-    const items = records.map((record) => ({ event: record.event, context: this.contextOf(manager, batch, record) }));
+    const items = records.map((record) => ({
+      event: record.event,
+      context: this.contextOf(manager, batch.topic, record),
+    }));
     const messages = records.map((record) => record.message);
     try {
       await inBatchSpan({ ...batch, messages }, this.settings.groupId, () => runBatchHandler(handler, items));
@@ -181,7 +262,7 @@ export class BatchProcessor {
     const outcome: BatchOutcome = { applied: [], duplicates: 0 };
     for (const [i, record] of records.entries()) {
       if (i > 0) await batch.heartbeat();
-      const context = this.contextOf(manager, batch, record);
+      const context = this.contextOf(manager, batch.topic, record);
       try {
         await inRecordSpan({ ...batch, message: record.message }, this.settings.groupId, () =>
           runHandler(handler, record.event, context),
@@ -204,10 +285,14 @@ export class BatchProcessor {
     return outcome;
   }
 
-  private contextOf(manager: EntityManager, batch: ConsumedBatch, { message, attributes }: BatchRecord): EventContext {
+  private contextOf(
+    manager: EntityManager,
+    topic: EventTopic,
+    { message, attributes, partition }: BatchRecord,
+  ): EventContext {
     const { schema, source } = this.settings;
     const unitOfWork = new UnitOfWork(manager, schema, source, attributes.id);
-    const position = { topic: batch.topic.name, partition: batch.partition, offset: message.offset };
+    const position = { topic: topic.name, partition, offset: message.offset };
     return new EventContext([unitOfWork, attributes, position, 1]);
   }
 
@@ -239,7 +324,7 @@ function decodeLeading(batch: ConsumedBatch): { records: BatchRecord[]; covered:
     if (!isTombstone({ topic: batch.topic, message })) {
       try {
         const { message: event, attributes } = decodeEvent(batch.topic, message);
-        records.push({ index, message, event, attributes });
+        records.push({ index, partition: batch.partition, message, event, attributes });
       } catch (error) {
         if (!(error instanceof UndecodableEventError)) throw error;
         break;

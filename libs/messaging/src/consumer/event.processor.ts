@@ -199,7 +199,7 @@ export async function inRecordSpan<T>(
  * OpenTelemetry messaging conventions for batch processing).
  */
 export async function inBatchSpan<T>(
-  { topic, partition, messages }: { topic: EventTopic; partition: number; messages: KafkaMessage[] },
+  { topic, partition, messages }: { topic: EventTopic; partition?: number; messages: KafkaMessage[] },
   groupId: string,
   work: () => Promise<T>,
 ): Promise<T> {
@@ -209,12 +209,13 @@ export async function inBatchSpan<T>(
   return inSpan(span, ROOT_CONTEXT, work);
 }
 
-function spanAttributes(topic: EventTopic, partition: number, groupId: string) {
+/** Without a partition: the records of several partitions, applied together. */
+function spanAttributes(topic: EventTopic, partition: number | undefined, groupId: string) {
   return {
     'messaging.system': 'kafka',
     'messaging.operation.type': 'process',
     'messaging.destination.name': topic.name,
-    'messaging.destination.partition.id': String(partition),
+    ...(partition === undefined ? {} : { 'messaging.destination.partition.id': String(partition) }),
     'messaging.consumer.group.name': groupId,
   };
 }

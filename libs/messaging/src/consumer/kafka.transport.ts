@@ -7,6 +7,7 @@ import type { InfrastructureOutages } from '../outage/infrastructure.outages';
 import type { BatchProcessor } from './batch.processor';
 import type { ConsumerLagMonitor } from './consumer-lag.monitor';
 import type { EventProcessor } from './event.processor';
+import { PartitionBatchesGatherer } from './partition-batches.gatherer';
 
 export interface KafkaTransportOptions extends KafkaConnection {
   /** Consumer group: one per service, so every instance of it shares the work. */
@@ -15,7 +16,7 @@ export interface KafkaTransportOptions extends KafkaConnection {
   fromBeginning?: boolean;
   /** How long the group waits for a silent member before giving its partitions away. */
   sessionTimeoutMs?: number;
-  /** Partitions processed at the same time (default 1). */
+  /** Partitions handed over at the same time (default 1); in batch mode a topic's are applied together. */
   partitionsConcurrently?: number;
   /** Records of a partition applied in one transaction (default 1: one transaction per record). */
   batchSize?: number;
@@ -37,6 +38,7 @@ const REPLACE_AFTER_MS = 1000;
 export class KafkaTransport extends Server implements CustomTransportStrategy {
   private readonly kafka: Kafka;
   private readonly topics = new Map<string, EventTopic>(ALL_TOPICS.map((topic) => [topic.name, topic]));
+  private readonly gatherer?: PartitionBatchesGatherer;
   private consumer?: Consumer;
   private closed = false;
 
@@ -49,6 +51,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
   ) {
     super();
     this.kafka = new Kafka(kafkaConfig(options));
+    if (batches) this.gatherer = new PartitionBatchesGatherer(batches);
   }
 
   /**
@@ -156,7 +159,8 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
 
   /**
    * Batch mode (docs/adr/0039-batch-consumer.md): the fetched records of a partition go through
-   * the BatchProcessor in slices of batchSize; each slice's offsets are committed after its
+   * the BatchProcessor in slices of batchSize, together with the slices of the topic's other
+   * partitions handed over at the same time (ADR 0047); each slice's offsets are committed after its
    * transaction, and a rebalance is noticed between slices.
    */
   private async handleBatch(
@@ -170,8 +174,8 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     for (let next = 0; next < messages.length && isRunning() && !isStale();) {
       const slice = messages.slice(next, next + (this.options.batchSize ?? 1));
       const done =
-        spec && handler && this.batches
-          ? await this.batches.process({ topic: spec, partition, messages: slice, heartbeat }, handler)
+        spec && handler && this.gatherer
+          ? await this.gatherer.process({ topic: spec, partition, messages: slice, heartbeat }, handler)
           : slice.length;
       const last = slice[done - 1].offset;
       await consumer.commitOffsets([{ topic, partition, offset: (BigInt(last) + 1n).toString() }]);
