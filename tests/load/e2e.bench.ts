@@ -157,7 +157,7 @@ function report(s: E2eSettings, loop: LoopFigures, stock: PathResult, loadBefore
   );
   process.stdout.write(
     `\nwhole loop end to end: ${s.answers} answers by import, ${s.apiAnswers} by API, Kafka ${s.brokers}, ` +
-      `CONSUMER_BATCH_SIZE=${s.batchSize ?? "each service's default"}, CONSUMER_PARTITIONS_CONCURRENTLY=${s.partitions}, ${s.members} members in one team, ` +
+      `CONSUMER_BATCH_SIZE=${s.batchSize ?? "each service's default"}, CONSUMER_PARTITIONS_CONCURRENTLY=${s.partitions ?? "each service's default"}, ${s.members} members in one team, ` +
       `services from ${s.fromDist ? 'dist/ (built)' : 'TypeScript source (swc-node)'}` +
       `${s.serviceNodeOptions ? ` with NODE_OPTIONS=${s.serviceNodeOptions}` : ''}, ` +
       `${cpus().length} cores, Node ${process.version}, commit ${commit()}, ` +

@@ -20,8 +20,8 @@ export interface E2eSettings extends BenchTarget {
   fromDist: boolean;
   /** NODE_OPTIONS of every service: the image's by default (ADR 0044); empty for Node's defaults. */
   serviceNodeOptions?: string;
-  /** CONSUMER_PARTITIONS_CONCURRENTLY of every service. */
-  partitions: number;
+  /** CONSUMER_PARTITIONS_CONCURRENTLY of every service; unset, each runs with its own default (1, or 32 in batch mode). */
+  partitions?: number;
   /** Members of the one team every case goes to. */
   members: number;
   /** Customers the throughput phase's answers are spread over. */
@@ -50,7 +50,7 @@ export function e2eSettings(env: NodeJS.ProcessEnv): E2eSettings {
     batchSize: env.BENCH_CONSUMER_BATCH_SIZE ? int('BENCH_CONSUMER_BATCH_SIZE', 1) : undefined,
     fromDist: env.BENCH_FROM_DIST === 'true',
     serviceNodeOptions: (env.BENCH_SERVICE_NODE_OPTIONS ?? IMAGE_NODE_OPTIONS) || undefined,
-    partitions: int('BENCH_PARTITIONS', 3),
+    partitions: env.BENCH_PARTITIONS ? int('BENCH_PARTITIONS', 1) : undefined,
     members: int('BENCH_MEMBERS', 10),
     customers: int('BENCH_CUSTOMERS', 5000),
     seed: int('BENCH_SEED', 15),

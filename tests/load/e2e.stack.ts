@@ -44,7 +44,7 @@ export async function startLoopStack(s: E2eSettings, db: Client): Promise<LoopSt
   const issuer = sharedLocalIssuer();
   const common = {
     ...(s.batchSize === undefined ? {} : { CONSUMER_BATCH_SIZE: String(s.batchSize) }),
-    CONSUMER_PARTITIONS_CONCURRENTLY: String(s.partitions),
+    ...(s.partitions === undefined ? {} : { CONSUMER_PARTITIONS_CONCURRENTLY: String(s.partitions) }),
     ...(s.serviceNodeOptions ? { NODE_OPTIONS: s.serviceNodeOptions } : {}),
     LOG_LEVEL: 'warn',
   };

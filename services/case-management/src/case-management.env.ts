@@ -14,6 +14,12 @@ export class CaseManagementEnv extends WithOutboundSettings(WithPrivacySettings(
    */
   override CONSUMER_BATCH_SIZE: number = 32;
 
+  /**
+   * All partitions of a fetch at once, so that a topic's are applied in one transaction
+   * (docs/adr/0047-partitions-applied-together.md).
+   */
+  override CONSUMER_PARTITIONS_CONCURRENTLY: number = 32;
+
   /** The team a detractor goes to when no routing rule matches; created on start if missing. */
   @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'must be a lower-kebab-case id' })
   DEFAULT_TEAM_ID = 'customer-care';

@@ -13,6 +13,12 @@ export class RootCauseTaggingEnv extends WithPrivacySettings(BaseEnv) {
    */
   override CONSUMER_BATCH_SIZE: number = 32;
 
+  /**
+   * All partitions of a fetch at once, so that a topic's are applied in one transaction
+   * (docs/adr/0047-partitions-applied-together.md).
+   */
+  override CONSUMER_PARTITIONS_CONCURRENTLY: number = 32;
+
   /** How often the model is retrained from confirmed root causes; 0 turns scheduled retraining off. */
   @IsInt()
   @Min(0)

@@ -14,6 +14,12 @@ export class ScoringEnv extends WithPrivacySettings(BaseEnv) {
   override CONSUMER_BATCH_SIZE: number = 32;
 
   /**
+   * All partitions of a fetch at once, so that a topic's are applied in one transaction
+   * (docs/adr/0047-partitions-applied-together.md).
+   */
+  override CONSUMER_PARTITIONS_CONCURRENTLY: number = 32;
+
+  /**
    * IANA time zones whose local days the rollups are kept for; `/nps` answers in these zones
    * only. Adding one needs a rebuild of the rollups (docs/scoring.md).
    */
