@@ -135,7 +135,9 @@ export class BatchProcessor {
           return batches.map((batch) => batch.messages.length);
       }
     }
-    return Promise.all(batches.map((batch) => this.process(batch, handler)));
+    const done: number[] = [];
+    for (const batch of batches) done.push(await this.process(batch, handler));
+    return done;
   }
 
   /** Resolves false, with everything rolled back, when the batches are better applied each on its own. */

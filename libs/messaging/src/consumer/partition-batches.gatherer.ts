@@ -2,31 +2,41 @@ import type { MessageHandler } from '@nestjs/microservices';
 import DataLoader from 'dataloader';
 import type { BatchProcessor, ConsumedBatch } from './batch.processor';
 
+interface HandedOver {
+  batch: ConsumedBatch;
+  handler: MessageHandler;
+}
+
 /**
  * Gathers the batches kafkajs hands over at once, one per partition, and gives each topic's to the
  * BatchProcessor together (docs/adr/0047-partitions-applied-together.md). kafkajs starts every
  * batch of a fetch in the same turn of the event loop (up to partitionsConcurrently), so batches
- * that arrive before the next turn are taken together.
+ * that arrive before the next turn are taken together. The topics go one after the other, as the
+ * batches did one at a time: handlers of different topics may meet the same rows (a case and the
+ * tags of its response), and each must see what the other committed.
  */
 export class PartitionBatchesGatherer {
-  private readonly byTopic = new Map<string, DataLoader<ConsumedBatch, number>>();
+  private readonly loader = new DataLoader<HandedOver, number>((handed) => this.processByTopic(handed), {
+    cache: false,
+    batchScheduleFn: (dispatch) => setImmediate(dispatch),
+  });
 
   constructor(private readonly processor: BatchProcessor) {}
 
   /** Resolves with how many of the batch's records may be committed (see BatchProcessor.process). */
   process(batch: ConsumedBatch, handler: MessageHandler): Promise<number> {
-    return this.loaderOf(batch.topic.name, handler).load(batch);
+    return this.loader.load({ batch, handler });
   }
 
-  private loaderOf(topic: string, handler: MessageHandler): DataLoader<ConsumedBatch, number> {
-    let loader = this.byTopic.get(topic);
-    if (!loader) {
-      loader = new DataLoader((batches) => this.processor.processTogether([...batches], handler), {
-        cache: false,
-        batchScheduleFn: (dispatch) => setImmediate(dispatch),
-      });
-      this.byTopic.set(topic, loader);
+  private async processByTopic(handed: readonly HandedOver[]): Promise<number[]> {
+    const byTopic = new Map<string, number[]>();
+    handed.forEach(({ batch }, i) => byTopic.set(batch.topic.name, [...(byTopic.get(batch.topic.name) ?? []), i]));
+    const done: number[] = [];
+    for (const positions of byTopic.values()) {
+      const batches = positions.map((i) => handed[i].batch);
+      const counts = await this.processor.processTogether(batches, handed[positions[0]].handler);
+      positions.forEach((position, i) => (done[position] = counts[i]));
     }
-    return loader;
+    return done;
   }
 }
