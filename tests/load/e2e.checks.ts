@@ -19,8 +19,8 @@ const check = (name: string, expected: number | string, actual: number | string)
 
 /**
  * What the loop must hold once every phase is through, for `sent` answers in all: every accepted
- * answer stored and scored; each detractor exactly one case and no case for anything else; the
- * rollups of each zone and grain equal to a recount of scoring's responses.
+ * answer stored and scored; each detractor exactly one case and no case for anything else, with the
+ * tags of its response; the rollups of each zone and grain equal to a recount of scoring's responses.
  */
 export async function loopChecks(db: Client, schemas: Record<LoopService, string>, sent: AnswerMix): Promise<Check[]> {
   const { 'response-ingestion': ingestion, scoring, 'case-management': cases } = schemas;
@@ -60,6 +60,15 @@ export async function loopChecks(db: Client, schemas: Record<LoopService, string
       'cases of no scored detractor',
       0,
       await one(`SELECT count(*) AS n FROM "${cases}".cases c WHERE c.response_id NOT IN (${detractors})`),
+    ),
+    // A case opened while its response's tags were being stored must still get them (ADR 0047).
+    check(
+      'cases without the tags their response was given',
+      0,
+      await one(
+        `SELECT count(*) AS n FROM "${cases}".cases c JOIN "${cases}".response_enrichments e USING (response_id)
+         WHERE ARRAY(SELECT unnest(c.tag_ids) ORDER BY 1) IS DISTINCT FROM ARRAY(SELECT unnest(e.tag_ids) ORDER BY 1)`,
+      ),
     ),
     ...(await rollupChecks(db, scoring)),
   ];
