@@ -94,26 +94,42 @@ export class BatchProcessor {
       await this.records.process(single(batch, decoded[0].index), handler);
       return covered;
     }
+    let outcome: BatchOutcome;
+    try {
+      outcome = await this.committed(batch.topic, batch, () => this.apply(batch, decoded, handler));
+    } catch (error) {
+      if (!(error instanceof BatchWriteError)) throw error;
+      // No record is to blame for it alone: the first one goes the per-record way, which isolates it.
+      const first = decoded[0].index;
+      await this.records.process(single(batch, first), handler);
+      return first + 1;
+    }
+    if (outcome.failedAt === undefined) return covered;
+    await this.records.process(single(batch, outcome.failedAt), handler);
+    return outcome.failedAt + 1;
+  }
+
+  /**
+   * Runs a batch's transaction until no outage stops it (the batch waits, heartbeating, and runs
+   * again), then tells its applied units of work they are committed.
+   */
+  private async committed<T extends Pick<BatchOutcome, 'applied' | 'duplicates'>>(
+    topic: EventTopic,
+    consumed: Pick<ConsumedBatch, 'heartbeat'>,
+    transaction: () => Promise<T>,
+  ): Promise<T> {
     for (let waitedMs = 0; ;) {
       try {
-        const outcome = await this.apply(batch, decoded, handler);
+        const outcome = await transaction();
         this.outages.end(CONSUMER_WORKER);
         for (const unitOfWork of outcome.applied) unitOfWork.committed();
-        countProcessed(batch.topic.name, 'processed', outcome.applied.length);
-        countProcessed(batch.topic.name, 'duplicate', outcome.duplicates);
-        if (outcome.failedAt === undefined) return covered;
-        await this.records.process(single(batch, outcome.failedAt), handler);
-        return outcome.failedAt + 1;
+        countProcessed(topic.name, 'processed', outcome.applied.length);
+        countProcessed(topic.name, 'duplicate', outcome.duplicates);
+        return outcome;
       } catch (error) {
-        if (error instanceof BatchWriteError) {
-          // No record is to blame for it alone: the first one goes the per-record way, which isolates it.
-          const first = decoded[0].index;
-          await this.records.process(single(batch, first), handler);
-          return first + 1;
-        }
         if (!this.outages.begin(CONSUMER_WORKER, error)) throw error;
         waitedMs = outageBackoff(waitedMs, this.settings.retryBackoffMs);
-        await this.records.waitHeartbeating(batch, waitedMs);
+        await this.records.waitHeartbeating(consumed, waitedMs);
       }
     }
   }
@@ -143,47 +159,36 @@ export class BatchProcessor {
   /** Resolves false, with everything rolled back, when the batches are better applied each on its own. */
   private async applyTogether(batches: ConsumedBatch[], records: BatchRecord[], handler: MessageHandler) {
     const { topic } = batches[0];
-    for (let waitedMs = 0; ;) {
-      try {
-        const outcome = await this.dataSource.transaction(async (manager) => {
-          const fresh = await this.claim(manager, topic, records);
-          const unapplied = firstCopies(records).filter((record) => fresh.has(record.attributes.id));
-          const items = unapplied.map((record) => ({
-            event: record.event,
-            context: this.contextOf(manager, topic, record),
-          }));
-          const messages = unapplied.map((record) => record.message);
-          try {
-            if (items.length > 0)
-              await inBatchSpan({ topic, messages }, this.settings.groupId, () => runBatchHandler(handler, items));
-          } catch (error) {
-            if (unavailableDependency(error)) throw error;
-            throw new NotTogetherError(error);
-          }
-          const applied = items.map((item) => item.context.unitOfWork);
-          await this.finish(manager, applied).catch((error: unknown) => {
-            throw error instanceof BatchWriteError ? new NotTogetherError(error) : error;
-          });
-          return { applied, duplicates: records.length - applied.length };
-        });
-        this.outages.end(CONSUMER_WORKER);
-        for (const unitOfWork of outcome.applied) unitOfWork.committed();
-        countProcessed(topic.name, 'processed', outcome.applied.length);
-        countProcessed(topic.name, 'duplicate', outcome.duplicates);
-        return true;
-      } catch (error) {
-        if (error instanceof NotTogetherError) {
-          this.logger.warn({
-            msg: `${records.length} records of ${batches.length} partitions failed together; each partition goes alone`,
-            topic: topic.name,
-            error: error.message,
-          });
-          return false;
+    const together = () =>
+      this.dataSource.transaction(async (manager) => {
+        const fresh = await this.claim(manager, topic, records);
+        const unapplied = firstCopies(records).filter((record) => fresh.has(record.attributes.id));
+        const items = this.itemsOf(manager, topic, unapplied);
+        const messages = unapplied.map((record) => record.message);
+        try {
+          if (items.length > 0)
+            await inBatchSpan({ topic, messages }, this.settings.groupId, () => runBatchHandler(handler, items));
+        } catch (error) {
+          if (unavailableDependency(error)) throw error;
+          throw new NotTogetherError(error);
         }
-        if (!this.outages.begin(CONSUMER_WORKER, error)) throw error;
-        waitedMs = outageBackoff(waitedMs, this.settings.retryBackoffMs);
-        await this.records.waitHeartbeating(batches[0], waitedMs);
-      }
+        const applied = items.map((item) => item.context.unitOfWork);
+        await this.finish(manager, applied).catch((error: unknown) => {
+          throw error instanceof BatchWriteError ? new NotTogetherError(error) : error;
+        });
+        return { applied, duplicates: records.length - applied.length };
+      });
+    try {
+      await this.committed(topic, batches[0], together);
+      return true;
+    } catch (error) {
+      if (!(error instanceof NotTogetherError)) throw error;
+      this.logger.warn({
+        msg: `${records.length} records of ${batches.length} partitions failed together; each partition goes alone`,
+        topic: topic.name,
+        error: error.message,
+      });
+      return false;
     }
   }
 
@@ -233,10 +238,7 @@ export class BatchProcessor {
     records: BatchRecord[],
     handler: MessageHandler,
   ): Promise<BatchOutcome | undefined> {
-    const items = records.map((record) => ({
-      event: record.event,
-      context: this.contextOf(manager, batch.topic, record),
-    }));
+    const items = this.itemsOf(manager, batch.topic, records);
     const messages = records.map((record) => record.message);
     try {
       await inBatchSpan({ ...batch, messages }, this.settings.groupId, () => runBatchHandler(handler, items));
@@ -285,6 +287,10 @@ export class BatchProcessor {
       outcome.applied.push(context.unitOfWork);
     }
     return outcome;
+  }
+
+  private itemsOf(manager: EntityManager, topic: EventTopic, records: BatchRecord[]) {
+    return records.map((record) => ({ event: record.event, context: this.contextOf(manager, topic, record) }));
   }
 
   private contextOf(

@@ -30,7 +30,11 @@ export class PartitionBatchesGatherer {
 
   private async processByTopic(handed: readonly HandedOver[]): Promise<number[]> {
     const byTopic = new Map<string, number[]>();
-    handed.forEach(({ batch }, i) => byTopic.set(batch.topic.name, [...(byTopic.get(batch.topic.name) ?? []), i]));
+    handed.forEach(({ batch }, i) => {
+      const positions = byTopic.get(batch.topic.name);
+      if (positions) positions.push(i);
+      else byTopic.set(batch.topic.name, [i]);
+    });
     const done: number[] = [];
     for (const positions of byTopic.values()) {
       const batches = positions.map((i) => handed[i].batch);
