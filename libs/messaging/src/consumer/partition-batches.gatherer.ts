@@ -8,18 +8,27 @@ interface HandedOver {
 }
 
 /**
- * Gathers the batches kafkajs hands over at once, one per partition, and gives each topic's to the
- * BatchProcessor together (docs/adr/0047-partitions-applied-together.md). kafkajs starts every
- * batch of a fetch in the same turn of the event loop (up to partitionsConcurrently), so batches
- * that arrive before the next turn are taken together. The topics go one after the other, as the
- * batches did one at a time: handlers of different topics may meet the same rows (a case and the
- * tags of its response), and each must see what the other committed.
+ * Gathers the batches kafkajs hands over, one per partition, and gives each topic's to the
+ * BatchProcessor together (docs/adr/0047-partitions-applied-together.md). kafkajs starts the
+ * batches of a fetch on up to partitionsConcurrently workers, mostly in the same turn of the event
+ * loop; a worker that finishes early starts a batch still queued later on. So the batches that arrive
+ * while a gathering is applied wait and form the next one, and the topics of a gathering go one after
+ * the other: no two transactions of the consumer run at once, as when batches went one at a time.
+ * Handlers of different topics may meet the same rows (a case and the tags of its response), and each
+ * must see what the other committed.
  */
 export class PartitionBatchesGatherer {
-  private readonly loader = new DataLoader<HandedOver, number>((handed) => this.processByTopic(handed), {
-    cache: false,
-    batchScheduleFn: (dispatch) => setImmediate(dispatch),
-  });
+  /** Settles when the gathering being applied is done. */
+  private idle: Promise<unknown> = Promise.resolve();
+
+  private readonly loader = new DataLoader<HandedOver, number>(
+    (handed) => {
+      const applied = this.processByTopic(handed);
+      this.idle = applied.catch(() => undefined);
+      return applied;
+    },
+    { cache: false, batchScheduleFn: (dispatch) => void this.idle.then(() => setImmediate(dispatch)) },
+  );
 
   constructor(private readonly processor: BatchProcessor) {}
 
