@@ -31,6 +31,7 @@ export class CaseEnrichmentService {
       const { responseId, customerId, revision, language } = event;
       newest.set(responseId, { responseId, customerId, tagIds: tagsOf(event), revision, language });
     }
+    await this.enrichments.lockResponses(manager, [...newest.keys()]);
     await this.enrichments.saveTags(manager, [...newest.values()]);
     const cases = await this.cases.findByResponses(manager, [...newest.keys()], true);
     for (const { event, unitOfWork } of taggings) {
@@ -53,6 +54,7 @@ export class CaseEnrichmentService {
 
   async revised(event: ResponseRevised, unitOfWork: UnitOfWork): Promise<void> {
     const { manager } = unitOfWork;
+    await this.enrichments.lockResponses(manager, [event.responseId]);
     await this.enrichments.saveComment(manager, event.responseId, event.customerId, event.comment, event.revision);
     const existing = await this.cases.findByResponse(manager, event.responseId, true);
     if (!existing || event.revision < existing.revision || event.comment === existing.comment || !event.comment) return;

@@ -91,6 +91,7 @@ export class CaseOpeningService {
   private async readAhead(manager: EntityManager, events: DetractorIdentified[]): Promise<BatchReads> {
     const responseIds = [...new Set(events.map((event) => event.responseId))];
     const customerIds = [...new Set(events.map((event) => event.customerId))];
+    await this.enrichments.lockResponses(manager, responseIds);
     return {
       cases: await this.cases.findByResponses(manager, responseIds, true),
       skipped: await this.policy.skippedAmong(manager, responseIds),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SchemaTables } from '@nps/persistence';
+import { lockAllForTransaction, SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 
 export interface ResponseEnrichment {
@@ -25,6 +25,15 @@ export interface ResponseTags {
 @Injectable()
 export class ResponseEnrichmentRepository {
   constructor(private readonly tables: SchemaTables) {}
+
+  /**
+   * Holds, until the transaction ends, the responses whose case and enrichment it reads or writes:
+   * a case opening and the tags or comment of its response arriving at once, on another instance or
+   * in another transaction, would each miss what the other has not committed yet. Taken first.
+   */
+  async lockResponses(manager: EntityManager, responseIds: string[]): Promise<void> {
+    await lockAllForTransaction(manager, `${this.tables.schema}:response`, responseIds);
+  }
 
   /** The enrichments of several responses in one query, by response id. */
   async findMany(manager: EntityManager, responseIds: string[]): Promise<Map<string, ResponseEnrichment>> {
