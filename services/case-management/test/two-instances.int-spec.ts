@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@nps/contracts';
-import { groupIdOf, kafkaConfig } from '@nps/messaging';
-import { anEvent, expectEventually, serviceBed } from '@nps/testing';
-import { AssignerProtocol, Kafka } from 'kafkajs';
+import { anEvent, expectEventually, partitionsOfInstances, serviceBed } from '@nps/testing';
 import { opsIssuer } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
@@ -33,25 +31,7 @@ describe('two instances consuming 1,000 detractors with 10% redelivered', () => 
 
   it('open exactly 1,000 cases, assign each once, and keep every member within 1 of the others', async () => {
     // Both instances are in the consumer group and hold partitions before anything is produced.
-    const admin = new Kafka(kafkaConfig({ brokers: bed.kafkaBrokers, clientId: 'case-management-test-admin' })).admin();
-    await admin.connect();
-    try {
-      await expectEventually(
-        async () => {
-          const [group] = (await admin.describeGroups([groupIdOf('case-management', bed.topicPrefix)])).groups;
-          expect(group.state).toBe('Stable');
-          const detractorTopic = `${bed.topicPrefix}${Topics.DetractorIdentified.name}`;
-          const partitions = group.members.map(
-            (member) =>
-              AssignerProtocol.MemberAssignment.decode(member.memberAssignment)?.assignment[detractorTopic] ?? [],
-          );
-          expect(partitions.map((assigned) => assigned.length > 0)).toEqual([true, true]);
-        },
-        { timeoutMs: 60000, intervalMs: 500 },
-      );
-    } finally {
-      await admin.disconnect();
-    }
+    await partitionsOfInstances(bed, [Topics.DetractorIdentified]);
 
     const detractors = Array.from({ length: DETRACTORS }, (_, i) =>
       anEvent(Topics.DetractorIdentified, {

@@ -5,6 +5,8 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 export interface EventRecord {
   topic: string;
   message: EncodedEvent;
+  /** The partition to place it on, as a producer of its own choosing may; by default its key's. */
+  partition?: number;
 }
 
 /**
@@ -26,8 +28,9 @@ export class RecordProducer {
   async send(records: EventRecord[]): Promise<void> {
     this.connected ??= this.producer.connect();
     await this.connected;
-    const byTopic = new Map<string, EncodedEvent[]>();
-    for (const { topic, message } of records) byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
+    const byTopic = new Map<string, Array<EncodedEvent & { partition?: number }>>();
+    for (const { topic, message, partition } of records)
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), { ...message, partition }]);
     const topicMessages = [...byTopic].map(([topic, messages]) => ({
       topic: this.topicPrefix + topic,
       messages: [...messages],

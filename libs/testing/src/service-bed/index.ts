@@ -3,3 +3,5 @@ export * from './service.catalog';
 export * from './service-bed.hooks';
 export * from './root-causes.seed';
 export * from './service-stack';
+export * from './partitions-of-instances';
+export * from './table-locks';

@@ -1,0 +1,41 @@
+import type { EventTopic } from '@nps/contracts';
+import { groupIdOf } from '@nps/messaging';
+import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
+import { expectEventually } from '../expect-eventually';
+import type { ServiceBed } from './service.bed';
+
+/**
+ * The partitions of `topics` each running instance of the bed's service was assigned, once its
+ * consumer group is stable with `instances` members each holding some of every topic.
+ */
+export async function partitionsOfInstances(
+  bed: ServiceBed,
+  topics: EventTopic[],
+  instances = 2,
+): Promise<Array<{ of(topic: EventTopic): number[] }>> {
+  const kafka = new Kafka({
+    brokers: bed.kafkaBrokers.split(','),
+    clientId: 'service-bed',
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await expectEventually(
+      async () => {
+        const [group] = (await admin.describeGroups([groupIdOf(bed.name, bed.topicPrefix)])).groups;
+        expect(group.state).toBe('Stable');
+        const members = group.members.map((member) => {
+          const { assignment = {} } = AssignerProtocol.MemberAssignment.decode(member.memberAssignment) ?? {};
+          return { of: (topic: EventTopic) => assignment[bed.topicPrefix + topic.name] ?? [] };
+        });
+        expect(members).toHaveLength(instances);
+        for (const member of members) for (const topic of topics) expect(member.of(topic)).not.toHaveLength(0);
+        return members;
+      },
+      { timeoutMs: 60000, intervalMs: 500 },
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}
