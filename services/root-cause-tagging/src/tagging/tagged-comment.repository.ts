@@ -26,16 +26,22 @@ export class TaggedCommentRepository {
     return new Set(rows.map((row) => row.response_id));
   }
 
-  /** Inserts or replaces the tagged comments in one statement; a response may appear once. */
+  /**
+   * Inserts or replaces the tagged comments in one statement; a response may appear once. A stored
+   * newer revision stays: the answer and its revision travel on two topics, and two instances may
+   * apply them at once, each before the other committed.
+   */
   async save(manager: EntityManager, comments: TaggedCommentRecord[]): Promise<void> {
     if (comments.length === 0) return;
     // jsonb: as JSON text
     const values = COLUMNS.values(
       comments.map((comment) => ({ ...comment, result: JSON.stringify(comment.result) as never })),
     );
+    const table = this.tables.of('tagged_comments');
     await manager.query(
-      `INSERT INTO ${this.tables.of('tagged_comments')} (${COLUMNS.names()}) VALUES ${values.sql}
-       ON CONFLICT (response_id) DO UPDATE SET ${UPDATED.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}`,
+      `INSERT INTO ${table} (${COLUMNS.names()}) VALUES ${values.sql}
+       ON CONFLICT (response_id) DO UPDATE SET ${UPDATED.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}
+       WHERE ${table}.revision <= EXCLUDED.revision`,
       values.params,
     );
   }
