@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type EventTopic, TagPolarity, Topics } from '@nps/contracts';
+import { groupIdOf } from '@nps/messaging';
 import {
   anEvent,
   connectionsWaitingForLocks,
@@ -22,7 +23,7 @@ describe('a case opened on one instance while its tags or new comment are stored
   beforeAll(async () => {
     await bed.start();
     await bed.start();
-    instances = await partitionsOfInstances(bed, TOPICS);
+    instances = await partitionsOfInstances(bed, groupIdOf('case-management', bed.topicPrefix), TOPICS);
   }, 180000);
 
   /**

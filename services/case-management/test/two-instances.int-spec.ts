@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@nps/contracts';
+import { groupIdOf } from '@nps/messaging';
 import { anEvent, expectEventually, partitionsOfInstances, serviceBed } from '@nps/testing';
 import { opsIssuer } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
@@ -31,7 +32,7 @@ describe('two instances consuming 1,000 detractors with 10% redelivered', () => 
 
   it('open exactly 1,000 cases, assign each once, and keep every member within 1 of the others', async () => {
     // Both instances are in the consumer group and hold partitions before anything is produced.
-    await partitionsOfInstances(bed, [Topics.DetractorIdentified]);
+    await partitionsOfInstances(bed, groupIdOf('case-management', bed.topicPrefix), [Topics.DetractorIdentified]);
 
     const detractors = Array.from({ length: DETRACTORS }, (_, i) =>
       anEvent(Topics.DetractorIdentified, {

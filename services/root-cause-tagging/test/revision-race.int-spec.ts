@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@nps/contracts';
+import { groupIdOf } from '@nps/messaging';
 import {
   anEvent,
   connectionsWaitingForLocks,
@@ -19,7 +20,10 @@ describe('an answer tagged on one instance while its revision is tagged on the o
   it('keeps the revision', async () => {
     await bed.start();
     await bed.start();
-    const [first, second] = await partitionsOfInstances(bed, [Topics.ResponseReceived, Topics.ResponseRevised]);
+    const [first, second] = await partitionsOfInstances(bed, groupIdOf('root-cause-tagging', bed.topicPrefix), [
+      Topics.ResponseReceived,
+      Topics.ResponseRevised,
+    ]);
 
     const customerId = `race-${randomUUID()}`;
     const answer = anEvent(Topics.ResponseReceived, { customerId, score: 3, comment: 'The parcel was late' });

@@ -1,15 +1,16 @@
 import type { EventTopic } from '@nps/contracts';
-import { groupIdOf } from '@nps/messaging';
 import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { expectEventually } from '../expect-eventually';
 import type { ServiceBed } from './service.bed';
 
 /**
  * The partitions of `topics` each running instance of the bed's service was assigned, once its
- * consumer group is stable with `instances` members each holding some of every topic.
+ * consumer group (`groupIdOf` of @nps/messaging, which libs/testing cannot import) is stable with
+ * `instances` members each holding some of every topic.
  */
 export async function partitionsOfInstances(
   bed: ServiceBed,
+  groupId: string,
   topics: EventTopic[],
   instances = 2,
 ): Promise<Array<{ of(topic: EventTopic): number[] }>> {
@@ -23,7 +24,7 @@ export async function partitionsOfInstances(
   try {
     return await expectEventually(
       async () => {
-        const [group] = (await admin.describeGroups([groupIdOf(bed.name, bed.topicPrefix)])).groups;
+        const [group] = (await admin.describeGroups([groupId])).groups;
         expect(group.state).toBe('Stable');
         const members = group.members.map((member) => {
           const { assignment = {} } = AssignerProtocol.MemberAssignment.decode(member.memberAssignment) ?? {};
