@@ -61,7 +61,7 @@ export async function loopChecks(db: Client, schemas: Record<LoopService, string
       0,
       await one(`SELECT count(*) AS n FROM "${cases}".cases c WHERE c.response_id NOT IN (${detractors})`),
     ),
-    // A case opened while its response's tags were being stored must still get them (ADR 0047).
+    // A case opened while its response's tags were being stored must still get them (ADR 0047, 0048).
     check(
       'cases without the tags their response was given',
       0,

@@ -3,9 +3,8 @@ import { type EventTopic, TagPolarity, Topics } from '@nps/contracts';
 import { groupIdOf } from '@nps/messaging';
 import {
   anEvent,
-  connectionsWaitingForLocks,
+  applyOverlapping,
   expectEventually,
-  holdAgainstWrites,
   partitionsOfInstances,
   serviceBed,
   toRecord,
@@ -27,28 +26,18 @@ describe('a case opened on one instance while its tags or new comment are stored
   }, 180000);
 
   /**
-   * Opens the detractor's case on the first instance while the test holds the cases table against
-   * writes, so the opening waits after its reads; meanwhile `event` goes to the second instance,
-   * where it is applied before the case exists or waits for the opening.
+   * Opens the detractor's case on the first instance while the cases table is held against writes,
+   * so the opening waits after its reads; meanwhile `event` goes to the second instance, where it is
+   * applied before the case exists or waits for the opening.
    */
-  const overlapping = async (detractor: EventRecord, topic: EventTopic, event: EventRecord, eventId: string) => {
+  const overlapping = async (detractor: EventRecord, topic: EventTopic, event: EventRecord) => {
     const [first, second] = instances;
-    const release = await holdAgainstWrites(bed, 'cases');
-    try {
-      const partition = first.of(Topics.DetractorIdentified)[0];
-      await bed.publishRecords([{ ...detractor, partition }]);
-      await expectEventually(async () => expect(await connectionsWaitingForLocks(bed)).toBe(1), { timeoutMs: 30000 });
-
-      await bed.publishRecords([{ ...event, partition: second.of(topic)[0] }]);
-      const applied = async () =>
-        (await bed.rows('SELECT 1 FROM $schema.inbox WHERE event_id = $1', [eventId])).length === 1;
-      await expectEventually(
-        async () => expect((await applied()) || (await connectionsWaitingForLocks(bed)) === 2).toBe(true),
-        { timeoutMs: 30000 },
-      );
-    } finally {
-      await release();
-    }
+    await applyOverlapping(
+      bed,
+      'cases',
+      { ...detractor, partition: first.of(Topics.DetractorIdentified)[0] },
+      { ...event, partition: second.of(topic)[0] },
+    );
   };
   /** Waits until the response's case matches `expected`: the second transaction may commit after the case shows. */
   const expectCase = async (responseId: string, expected: Record<string, unknown>) =>
@@ -73,8 +62,11 @@ describe('a case opened on one instance while its tags or new comment are stored
       language: 'en',
       tags: [{ tagId: 'delivery', polarity: TagPolarity.NEGATIVE, confidence: 0.9 }],
     });
-    const tagged = toRecord(Topics.ResponseTagged, tagging);
-    await overlapping(aDetractor(customerId, responseId), Topics.ResponseTagged, tagged, tagging.eventId);
+    await overlapping(
+      aDetractor(customerId, responseId),
+      Topics.ResponseTagged,
+      toRecord(Topics.ResponseTagged, tagging),
+    );
     await expectCase(responseId, { tag_ids: ['delivery'] });
   }, 120000);
 
@@ -82,8 +74,11 @@ describe('a case opened on one instance while its tags or new comment are stored
     const [customerId, responseId] = [`race-${randomUUID()}`, randomUUID()];
     const comment = 'late twice, and nobody called back';
     const revision = anEvent(Topics.ResponseRevised, { customerId, responseId, revision: 1, score: 2, comment });
-    const revised = toRecord(Topics.ResponseRevised, revision);
-    await overlapping(aDetractor(customerId, responseId), Topics.ResponseRevised, revised, revision.eventId);
+    await overlapping(
+      aDetractor(customerId, responseId),
+      Topics.ResponseRevised,
+      toRecord(Topics.ResponseRevised, revision),
+    );
     await expectCase(responseId, { comment });
   }, 120000);
 });

@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@nps/contracts';
 import { groupIdOf } from '@nps/messaging';
-import {
-  anEvent,
-  connectionsWaitingForLocks,
-  expectEventually,
-  holdAgainstWrites,
-  partitionsOfInstances,
-  serviceBed,
-  toRecord,
-} from '@nps/testing';
+import { anEvent, applyOverlapping, expectEventually, partitionsOfInstances, serviceBed, toRecord } from '@nps/testing';
 
 // An answer and its revision travel on two topics; with two instances in the consumer group one may
 // tag the answer while the other tags the revision. The revision must stay the stored comment
@@ -36,19 +28,15 @@ describe('an answer tagged on one instance while its revision is tagged on the o
     });
 
     // The outbox held against writes: each transaction saves its tagged comment, then waits to publish.
-    const release = await holdAgainstWrites(bed, 'outbox');
-    try {
-      // The revision first, on one instance: its tagged comment is saved, not committed.
-      const revisedOn = first.of(Topics.ResponseRevised)[0];
-      await bed.publishRecords([{ ...toRecord(Topics.ResponseRevised, revision), partition: revisedOn }]);
-      await expectEventually(async () => expect(await connectionsWaitingForLocks(bed)).toBe(1), { timeoutMs: 30000 });
-      // Then the answer, on the other: it finds no comment committed and waits on the revision's row.
-      const receivedOn = second.of(Topics.ResponseReceived)[0];
-      await bed.publishRecords([{ ...toRecord(Topics.ResponseReceived, answer), partition: receivedOn }]);
-      await expectEventually(async () => expect(await connectionsWaitingForLocks(bed)).toBe(2), { timeoutMs: 30000 });
-    } finally {
-      await release();
-    }
+    // The revision first, on one instance; then the answer, on the other, which finds no comment
+    // committed and waits on the revision's row.
+    const answerDid = await applyOverlapping(
+      bed,
+      'outbox',
+      { ...toRecord(Topics.ResponseRevised, revision), partition: first.of(Topics.ResponseRevised)[0] },
+      { ...toRecord(Topics.ResponseReceived, answer), partition: second.of(Topics.ResponseReceived)[0] },
+    );
+    expect(answerDid).toBe('waiting');
 
     const applied = async () =>
       (

@@ -4,4 +4,4 @@ export * from './service-bed.hooks';
 export * from './root-causes.seed';
 export * from './service-stack';
 export * from './partitions-of-instances';
-export * from './table-locks';
+export * from './overlapping-transactions';
