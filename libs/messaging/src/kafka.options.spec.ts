@@ -1,8 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { BaseEnv, ConfigError } from '@nps/config';
 import { Topics } from '@nps/contracts';
+import { logLevel } from 'kafkajs';
 import { kafkaConfig, kafkaConnectionFrom } from './kafka.options';
 import { topicConfig } from './topic.provisioner';
 
@@ -47,6 +49,41 @@ describe('kafkaConfig from the environment', () => {
     );
     const config = kafkaConfig({ ...connection, clientId: 'scoring-health' });
     expect(config).toMatchObject({ ssl: true, sasl: { mechanism: 'plain' } });
+  });
+});
+
+describe('kafkajs log lines', () => {
+  const creator = kafkaConfig(kafkaConnectionFrom(env({}), 'scoring')).logCreator;
+  const log = (level: logLevel, message: string, error?: string) =>
+    creator?.(logLevel.WARN)({
+      namespace: 'Connection',
+      level,
+      label: 'ERROR',
+      log: { timestamp: new Date().toISOString(), message, ...(error && { error }) },
+    });
+  let error: jest.SpyInstance;
+  let debug: jest.SpyInstance;
+  beforeEach(() => {
+    error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    debug = jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('logs an error kafkajs reports as an error', () => {
+    log(logLevel.ERROR, 'Response Fetch(key: 1, version: 11)', 'The request timed out');
+    expect(error).toHaveBeenCalledWith(expect.objectContaining({ msg: 'Response Fetch(key: 1, version: 11)' }));
+    expect(debug).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    'This server does not host this topic-partition',
+    'There is no leader for this topic-partition as we are in the middle of a leadership election',
+    "The coordinator is loading and hence can't process requests",
+    'Topic with this name already exists',
+  ])('logs "%s" at debug: a fresh topic settling, which kafkajs or the provisioner retries', (message) => {
+    log(logLevel.ERROR, 'Response Metadata(key: 3, version: 6)', message);
+    expect(debug).toHaveBeenCalledWith(expect.objectContaining({ error: message }));
+    expect(error).not.toHaveBeenCalled();
   });
 });
 

@@ -45,8 +45,10 @@ const LEVELS: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
 const NO_ACTION = new Set(['Limiting retries for the idempotent producer may invalidate EoS guarantees']);
 /**
  * Passing states kafkajs logs at error although it retries them, or the caller expects them: a
- * coordinator or a partition leader still settling on fresh topics, and two services creating the
- * same topic at once (the provisioner takes "already exists" as done). Debug lines, not errors.
+ * coordinator or a partition leader still settling on fresh topics, a KRaft broker that does not
+ * serve a topic it created a moment ago (the provisioner polls until it does), and two services
+ * creating the same topic at once (the provisioner takes "already exists" as done). Debug lines,
+ * not errors.
  */
 const SETTLING = new RegExp(
   [
@@ -55,6 +57,7 @@ const SETTLING = new RegExp(
     'leadership election',
     'There is no leader',
     'not the leader for that topic-partition',
+    'does not host this topic-partition',
     'Topic creation errors',
     'already exists',
   ].join('|'),
