@@ -35,6 +35,15 @@ export class HttpEnv {
   @Max(60000)
   SHUTDOWN_TIMEOUT_MS: number = 9000;
 
+  /**
+   * How far V8 lets the old generation grow past what the last full collection left, in percent,
+   * before it collects again; 0: V8's own choice (up to 4× the live heap). ADR 0049.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  HEAP_GROWING_PERCENT: number = 30;
+
   /** `Retry-After` of the 503 an HTTP request gets while Postgres is unreachable. */
   @IsInt()
   @Min(1)

@@ -4,6 +4,7 @@ import { type BaseEnv, ConfigError, cachedEnv, type HttpEnv } from '@nps/config'
 import { KafkaTransportFactory, RethrowRpcFilter } from '@nps/messaging';
 import { stopTelemetry } from '@nps/observability/telemetry';
 import { Logger } from 'nestjs-pino';
+import { applyHeapGrowth } from './heap-growth';
 import { useBodyLimits, useSecurityHeaders } from './http/http-hardening';
 import { type ApiDescription, serveOpenApi } from './openapi.setup';
 
@@ -25,6 +26,7 @@ export async function runService<E extends BaseEnv>(
   options: RunOptions<E>,
 ): Promise<INestApplication> {
   const env = loadEnvOrExit(options.env);
+  applyHeapGrowth(env.HEAP_GROWING_PERCENT);
   const loadedMs = Math.round(process.uptime() * 1000);
   const app = await NestFactory.create(appModule, {
     bufferLogs: true,
@@ -80,6 +82,7 @@ export async function runHttpService<E extends HttpEnv>(
   options: HttpRunOptions<E>,
 ): Promise<INestApplication> {
   const env = loadEnvOrExit(options.env);
+  applyHeapGrowth(env.HEAP_GROWING_PERCENT);
   const app = await NestFactory.create(appModule, {
     bufferLogs: true,
     forceCloseConnections: true,
