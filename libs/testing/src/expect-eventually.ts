@@ -3,9 +3,12 @@ export interface EventuallyOptions {
   intervalMs?: number;
 }
 
+/** Thrown by an assertion when waiting longer cannot help (the process it waits for has exited). */
+export class GiveUpError extends Error {}
+
 /**
- * Re-runs `assertion` until it stops throwing, or fails with its last error after `timeoutMs`.
- * The bounded alternative to sleeping in a test.
+ * Re-runs `assertion` until it stops throwing, or fails with its last error after `timeoutMs`, or
+ * at once with a GiveUpError. The bounded alternative to sleeping in a test.
  */
 export async function expectEventually<T>(
   assertion: () => T | Promise<T>,
@@ -17,6 +20,7 @@ export async function expectEventually<T>(
     try {
       return await assertion();
     } catch (error) {
+      if (error instanceof GiveUpError) throw error;
       if (Date.now() >= deadline) {
         (error as Error).message = `still failing after ${timeoutMs} ms: ${(error as Error).message}`;
         throw error;

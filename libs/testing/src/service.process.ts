@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
-import { expectEventually } from './expect-eventually';
+import { expectEventually, GiveUpError } from './expect-eventually';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -27,6 +27,8 @@ export interface ServiceProcessOptions {
 export class ServiceProcess {
   private readonly child: ChildProcess;
   private readonly exited: Promise<ProcessExit>;
+  /** Exited, and everything it wrote has been read ('close' comes after 'exit' and the last output). */
+  private done = false;
   output = '';
 
   private constructor(options: ServiceProcessOptions) {
@@ -39,6 +41,7 @@ export class ServiceProcess {
     this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.exited = once(this.child, 'exit').then(([code, signal]) => ({ code, signal }));
+    this.child.once('close', () => (this.done = true));
   }
 
   static start(options: ServiceProcessOptions): ServiceProcess {
@@ -57,7 +60,7 @@ export class ServiceProcess {
   async waitForHttp(url: string, status = 200, timeoutMs = 60000): Promise<void> {
     await expectEventually(
       async () => {
-        if (!this.running) throw new Error(`process exited before ${url} answered:\n${this.output.slice(-3000)}`);
+        if (this.done) throw new GiveUpError(`process exited before ${url} answered:\n${this.output.slice(-3000)}`);
         const response = await fetch(url).catch((error: Error) => ({ status: `unreachable (${error.message})` }));
         if (response.status !== status) throw new Error(`${url} answered ${response.status}, expected ${status}`);
       },
@@ -65,12 +68,13 @@ export class ServiceProcess {
     );
   }
 
-  /** Waits until the process output contains `text`. */
+  /** Waits until the process output contains `text`, failing early if the process dies. */
   async waitForOutput(text: string, timeoutMs = 60000): Promise<void> {
     await expectEventually(
       () => {
         if (!this.output.includes(text)) {
-          if (!this.running) throw new Error(`process exited without printing "${text}":\n${this.output.slice(-3000)}`);
+          if (this.done)
+            throw new GiveUpError(`process exited without printing "${text}":\n${this.output.slice(-3000)}`);
           throw new Error(`no "${text}" in the output yet`);
         }
       },
