@@ -5,7 +5,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { expectEventually, freshName, freshTopicPrefix, launchChromium, testDatabaseUrl } from '@nps/testing';
+import {
+  expectEventually,
+  freshName,
+  GiveUpError,
+  freshTopicPrefix,
+  launchChromium,
+  testDatabaseUrl,
+} from '@nps/testing';
 import { Client } from 'pg';
 import type { Browser } from 'playwright-core';
 
@@ -47,16 +54,22 @@ async function freePortOffset(): Promise<number> {
 /** `npm start` (scripts/up.sh) in the background, until it says the platform is up. */
 class Stack {
   output = '';
+  /** Exited, and all it wrote has been read. */
+  private done = false;
   private constructor(private readonly child: ChildProcess) {
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.once('close', () => (this.done = true));
   }
 
   static async start(env: NodeJS.ProcessEnv): Promise<Stack> {
     const stack = new Stack(spawn('bash', ['scripts/up.sh'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
     await expectEventually(
       () => {
-        if (stack.child.exitCode !== null) throw new Error(`npm start exited:\n${stack.output.slice(-3000)}`);
+        if (stack.child.exitCode !== null) {
+          const message = `npm start exited:\n${stack.output.slice(-3000)}`;
+          throw stack.done ? new GiveUpError(message) : new Error(message);
+        }
         expect(stack.output).toContain('NPS platform is up');
       },
       { timeoutMs: 150000, intervalMs: 250 },

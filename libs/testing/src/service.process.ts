@@ -60,7 +60,7 @@ export class ServiceProcess {
   async waitForHttp(url: string, status = 200, timeoutMs = 60000): Promise<void> {
     await expectEventually(
       async () => {
-        if (this.done) throw new GiveUpError(`process exited before ${url} answered:\n${this.output.slice(-3000)}`);
+        if (!this.running) throw this.exitedError(`process exited before ${url} answered`);
         const response = await fetch(url).catch((error: Error) => ({ status: `unreachable (${error.message})` }));
         if (response.status !== status) throw new Error(`${url} answered ${response.status}, expected ${status}`);
       },
@@ -73,13 +73,18 @@ export class ServiceProcess {
     await expectEventually(
       () => {
         if (!this.output.includes(text)) {
-          if (this.done)
-            throw new GiveUpError(`process exited without printing "${text}":\n${this.output.slice(-3000)}`);
+          if (!this.running) throw this.exitedError(`process exited without printing "${text}"`);
           throw new Error(`no "${text}" in the output yet`);
         }
       },
       { timeoutMs, intervalMs: 100 },
     );
+  }
+
+  /** Ends a wait at once (GiveUpError) when all the process wrote has been read; until then it is retried. */
+  private exitedError(what: string): Error {
+    const message = `${what}:\n${this.output.slice(-3000)}`;
+    return this.done ? new GiveUpError(message) : new Error(message);
   }
 
   /** Sends `signal` and resolves with how the process ended. */
