@@ -95,6 +95,38 @@ describe('recovery measured against a holdout', () => {
     });
   });
 
+  it('measures follow-ups that arrive together once each, by the first follow-up of a response', async () => {
+    const customerId = `c-${randomUUID().slice(0, 8)}`;
+    // Untagged, and below in a team of its own: the uplift test counts the shared team's and tag's measurements.
+    const responses = [
+      await detractor(customerId, 2, false),
+      await detractor(customerId, 3, false),
+      await detractor(customerId, 4, false),
+    ];
+    for (const [i, responseId] of responses.entries()) await resurveyed(customerId, responseId, 7 + i);
+    await bed.outboxDrained();
+    const first = responses.map(() => randomUUID());
+    const teamId = `batch-${randomUUID().slice(0, 6)}`;
+    const caseOpened = (responseId: string, score: number, caseId: string) =>
+      anEvent(Topics.CaseOpened, { customerId, responseId, caseId, teamId, score });
+    // One customer, one partition, one produce request: in batch mode the four are consumed in one batch.
+    await bed.publish(Topics.CaseOpened, [
+      ...responses.map((responseId, i) => caseOpened(responseId, 2 + i, first[i])),
+      caseOpened(responses[1], 3, randomUUID()),
+    ]);
+
+    for (const [i, responseId] of responses.entries())
+      expect(await measuredFor(responseId)).toMatchObject({
+        firstScore: 2 + i,
+        recoveryScore: 7 + i,
+        group: FollowUpGroup.FOLLOWED_UP,
+        caseId: first[i],
+      });
+    await bed.outboxDrained();
+    for (const responseId of responses)
+      expect(kafka.events(Topics.RecoveryMeasured).filter((e) => e.message.responseId === responseId)).toHaveLength(1);
+  });
+
   it('GET /nps/recovery: the uplift of followed-up over holdout per team and root cause, with Welch statistics', async () => {
     // Followed up: +5, +3, +6 (and +6 above); holdout: +1, -1 (and +1 above).
     const cases: [number, number, 'f' | 'h', boolean][] = [

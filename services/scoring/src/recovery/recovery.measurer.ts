@@ -24,16 +24,32 @@ export class RecoveryMeasurer {
       recoveryScore: event.score,
       answeredAt: event.answeredAt ? timestampDate(event.answeredAt) : new Date(),
     });
-    await this.complete(event.recoveryOfResponseId, unitOfWork);
+    await this.complete(new Map([[event.recoveryOfResponseId, unitOfWork]]), new Date());
   }
 
-  async followedUp(followUp: FollowUp, unitOfWork: UnitOfWork): Promise<void> {
-    await this.recoveries.recordFollowUp(unitOfWork.manager, followUp, new Date());
-    await this.complete(followUp.responseId, unitOfWork);
+  /**
+   * Records follow-ups (a batch's, in one transaction) and measures the responses they complete. A measurement goes
+   * through the unit of work of its response's first follow-up.
+   */
+  async followedUp(followUps: readonly { followUp: FollowUp; unitOfWork: UnitOfWork }[]): Promise<void> {
+    if (followUps.length === 0) return;
+    const { manager } = followUps[0].unitOfWork;
+    const now = new Date();
+    await this.recoveries.recordFollowUps(
+      manager,
+      followUps.map(({ followUp }) => followUp),
+      now,
+    );
+    const unitOfWorkOf = new Map<string, UnitOfWork>();
+    for (const { followUp, unitOfWork } of followUps)
+      if (!unitOfWorkOf.has(followUp.responseId)) unitOfWorkOf.set(followUp.responseId, unitOfWork);
+    await this.complete(unitOfWorkOf, now);
   }
 
-  private async complete(responseId: string, unitOfWork: UnitOfWork): Promise<void> {
-    const measurement = await this.recoveries.measure(unitOfWork.manager, responseId, new Date());
-    if (measurement) unitOfWork.publish(Topics.RecoveryMeasured, recoveryMeasured(measurement));
+  /** Measures the responses the map names; each measurement is published through its response's unit of work. */
+  private async complete(unitOfWorkOf: ReadonlyMap<string, UnitOfWork>, at: Date): Promise<void> {
+    const [{ manager }] = unitOfWorkOf.values();
+    for (const measurement of await this.recoveries.measure(manager, [...unitOfWorkOf.keys()], at))
+      unitOfWorkOf.get(measurement.responseId)?.publish(Topics.RecoveryMeasured, recoveryMeasured(measurement));
   }
 }

@@ -37,12 +37,24 @@ export interface MeasuredRow {
 export class RecoveryRepository {
   constructor(private readonly tables: SchemaTables) {}
 
-  /** The first word wins: one detractor response is either followed up or held out. */
-  async recordFollowUp(manager: EntityManager, followUp: FollowUp, at: Date): Promise<void> {
+  /** The first word wins: one detractor response is either followed up or held out (the earlier in `followUps`). */
+  async recordFollowUps(manager: EntityManager, followUps: readonly FollowUp[], at: Date): Promise<void> {
     await manager.query(
       `INSERT INTO ${this.tables.of('follow_ups')} (response_id, follow_up_group, team_id, case_id, first_score,
-         recorded_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (response_id) DO NOTHING`,
-      [followUp.responseId, followUp.group, followUp.teamId, followUp.caseId, followUp.firstScore, at],
+         recorded_at)
+       SELECT f.response_id, f.follow_up_group, f.team_id, f.case_id, f.first_score, $6
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) WITH ORDINALITY
+         AS f(response_id, follow_up_group, team_id, case_id, first_score, n)
+       ORDER BY f.n
+       ON CONFLICT (response_id) DO NOTHING`,
+      [
+        followUps.map((f) => f.responseId),
+        followUps.map((f) => f.group),
+        followUps.map((f) => f.teamId),
+        followUps.map((f) => f.caseId),
+        followUps.map((f) => f.firstScore),
+        at,
+      ],
     );
   }
 
@@ -56,25 +68,24 @@ export class RecoveryRepository {
   }
 
   /**
-   * Measures the response once its follow-up and its re-survey answer are both known, whichever came last; null when
-   * one is missing or it was measured before. The first score is the original answer as scoring keeps it (the case's
-   * score when scoring never saw it).
+   * Measures the responses whose follow-up and re-survey answer are both known, whichever came last; those with
+   * one missing or measured before are not returned. The first score is the original answer as scoring keeps it (the
+   * case's score when scoring never saw it).
    */
-  async measure(manager: EntityManager, responseId: string, at: Date): Promise<Measurement | null> {
-    const [row]: Record<string, unknown>[] = await manager.query(
+  async measure(manager: EntityManager, responseIds: readonly string[], at: Date): Promise<Measurement[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
       `WITH measured AS (
          UPDATE ${this.tables.of('recovery_measurements')} m
          SET follow_up_group = f.follow_up_group, team_id = f.team_id, case_id = f.case_id, measured_at = $2,
              first_score = coalesce((SELECT r.score FROM ${this.tables.of('responses')} r
                                       WHERE r.response_id = m.response_id AND r.received), f.first_score)
          FROM ${this.tables.of('follow_ups')} f
-         WHERE m.response_id = $1 AND f.response_id = m.response_id AND m.measured_at IS NULL
+         WHERE m.response_id = ANY($1::text[]) AND f.response_id = m.response_id AND m.measured_at IS NULL
          RETURNING m.*)
        SELECT * FROM measured`,
-      [responseId, at],
+      [responseIds, at],
     );
-    if (!row) return null;
-    return {
+    return rows.map((row) => ({
       responseId: row.response_id as string,
       recoveryResponseId: row.recovery_response_id as string,
       customerId: row.customer_id as string,
@@ -85,7 +96,7 @@ export class RecoveryRepository {
       caseId: row.case_id as string,
       firstScore: Number(row.first_score),
       measuredAt: row.measured_at as Date,
-    };
+    }));
   }
 
   /** Measured recoveries answered within [from, to] (local days in `timeZone`, both optional). */
