@@ -1,16 +1,17 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { type CaseOpened, CaseSkipReason, type CaseSkipped, Topics } from '@nps/contracts';
-import { BATCH_HANDLER, type EventBatch, type UnitOfWork } from '@nps/messaging';
+import { BATCH_HANDLER, type EventBatch } from '@nps/messaging';
 import { CustomerRepository } from '../customers/customer.repository';
+import type { FollowUpGroupName } from './recovery.calculator';
 import { RecoveryMeasurer } from './recovery.measurer';
-import type { FollowUp } from './recovery.repository';
 
-/** One event's follow-up, with the customer whose lock it needs and the unit of work it belongs to. */
-interface CustomerFollowUp {
+/** What `case opened` and `case skipped` have in common. */
+interface CaseDecision {
   customerId: string;
-  followUp: FollowUp;
-  unitOfWork: UnitOfWork;
+  responseId: string;
+  teamId: string;
+  score: number;
 }
 
 /**
@@ -28,46 +29,18 @@ export class FollowUpConsumer {
   @EventPattern(Topics.CaseOpened.name, BATCH_HANDLER)
   async opened(@Payload() batch: EventBatch<CaseOpened>): Promise<void> {
     await this.followedUp(
-      batch.flatMap(({ event, context }) =>
-        event.responseId
-          ? [
-              {
-                customerId: event.customerId,
-                followUp: {
-                  responseId: event.responseId,
-                  group: 'followed-up' as const,
-                  teamId: event.teamId,
-                  caseId: event.caseId,
-                  firstScore: event.score,
-                },
-                unitOfWork: context.unitOfWork,
-              },
-            ]
-          : [],
-      ),
+      batch.filter(({ event }) => event.responseId),
+      'followed-up',
+      (event) => event.caseId,
     );
   }
 
   @EventPattern(Topics.CaseSkipped.name, BATCH_HANDLER)
   async skipped(@Payload() batch: EventBatch<CaseSkipped>): Promise<void> {
     await this.followedUp(
-      batch.flatMap(({ event, context }) =>
-        event.reason === CaseSkipReason.HOLDOUT && event.responseId
-          ? [
-              {
-                customerId: event.customerId,
-                followUp: {
-                  responseId: event.responseId,
-                  group: 'holdout' as const,
-                  teamId: event.teamId,
-                  caseId: '',
-                  firstScore: event.score,
-                },
-                unitOfWork: context.unitOfWork,
-              },
-            ]
-          : [],
-      ),
+      batch.filter(({ event }) => event.reason === CaseSkipReason.HOLDOUT && event.responseId),
+      'holdout',
+      () => '',
     );
   }
 
@@ -75,12 +48,27 @@ export class FollowUpConsumer {
    * The customers' locks first, as response scoring takes them: the re-survey answer, applied at the
    * same moment on another instance, would otherwise miss this follow-up and this one its answer (ADR 0048).
    */
-  private async followedUp(followUps: CustomerFollowUp[]): Promise<void> {
-    if (followUps.length === 0) return;
+  private async followedUp<E extends CaseDecision>(
+    batch: EventBatch<E>,
+    group: FollowUpGroupName,
+    caseIdOf: (event: E) => string,
+  ): Promise<void> {
+    if (batch.length === 0) return;
     await this.customers.lockAll(
-      followUps[0].unitOfWork.manager,
-      followUps.map(({ customerId }) => customerId),
+      batch[0].context.unitOfWork.manager,
+      batch.map(({ event }) => event.customerId),
     );
-    await this.measurer.followedUp(followUps);
+    await this.measurer.followedUp(
+      batch.map(({ event, context }) => ({
+        followUp: {
+          responseId: event.responseId,
+          group,
+          teamId: event.teamId,
+          caseId: caseIdOf(event),
+          firstScore: event.score,
+        },
+        unitOfWork: context.unitOfWork,
+      })),
+    );
   }
 }
