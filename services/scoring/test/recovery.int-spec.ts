@@ -95,7 +95,7 @@ describe('recovery measured against a holdout', () => {
     });
   });
 
-  it('measures follow-ups that arrive together once each, by the first follow-up of a response', async () => {
+  it('measures follow-ups that arrive together once each, by the first announcement of a case', async () => {
     const customerId = `c-${randomUUID().slice(0, 8)}`;
     // Untagged, and below in a team of its own: the uplift test counts the shared team's and tag's measurements.
     const responses = [
@@ -105,22 +105,26 @@ describe('recovery measured against a holdout', () => {
     ];
     for (const [i, responseId] of responses.entries()) await resurveyed(customerId, responseId, 7 + i);
     await bed.outboxDrained();
-    const first = responses.map(() => randomUUID());
+    const caseIds = responses.map(() => randomUUID());
     const teamId = `batch-${randomUUID().slice(0, 6)}`;
-    const caseOpened = (responseId: string, score: number, caseId: string) =>
-      anEvent(Topics.CaseOpened, { customerId, responseId, caseId, teamId, score });
-    // One customer, one partition, one produce request: in batch mode the four are consumed in one batch.
-    await bed.publish(Topics.CaseOpened, [
-      ...responses.map((responseId, i) => caseOpened(responseId, 2 + i, first[i])),
-      caseOpened(responses[1], 3, randomUUID()),
-    ]);
+    const caseOpened = (i: number, team = teamId) =>
+      anEvent(Topics.CaseOpened, {
+        customerId,
+        responseId: responses[i],
+        caseId: caseIds[i],
+        teamId: team,
+        score: 2 + i,
+      });
+    // Keyed by case id: the second announcement of case 1 follows the first on its partition; the first one counts.
+    await bed.publish(Topics.CaseOpened, [caseOpened(0), caseOpened(1), caseOpened(1, 'another-team'), caseOpened(2)]);
 
     for (const [i, responseId] of responses.entries())
       expect(await measuredFor(responseId)).toMatchObject({
         firstScore: 2 + i,
         recoveryScore: 7 + i,
         group: FollowUpGroup.FOLLOWED_UP,
-        caseId: first[i],
+        caseId: caseIds[i],
+        teamId,
       });
     await bed.outboxDrained();
     for (const responseId of responses)
