@@ -7,9 +7,9 @@
 // Phase 1 produces BENCH_RATE detractors/s (default 200) for BENCH_SECONDS (30) in 100 ms ticks and
 // reports the latency of each case (p50/p99/max). Phase 2 produces BENCH_BURST (4000) at once and
 // reports the rate at which cases are opened while a backlog exists: the maximum sustained rate.
-// The measured process's outbox relay listens (OUTBOX_RELAY_LISTEN=true, unless the environment says
-// false). Before it, unless BENCH_RELAY_BASELINE=0, a process with the default relay, polling every
-// 50 ms, runs both phases as the baseline.
+// The measured process's outbox relay listens (OUTBOX_RELAY_LISTEN=true, the default, unless the
+// environment says false). Before it, unless BENCH_RELAY_BASELINE=0, a process with its relay polling
+// every 50 ms (OUTBOX_RELAY_LISTEN=false) runs both phases as the baseline.
 // Settings: KAFKA_BROKERS, DATABASE_URL, BENCH_RATE, BENCH_SECONDS, BENCH_BURST, BENCH_MEMBERS (10),
 // BENCH_PARTITIONS (CONSUMER_PARTITIONS_CONCURRENTLY, 3), BENCH_TIMEOUT_MS. Figures: docs/benchmarks.md.
 import { randomUUID } from 'node:crypto';
@@ -281,7 +281,7 @@ async function main(s: Settings): Promise<void> {
     issuer = await LocalIssuer.start();
     if (s.relayBaseline) {
       progress('baseline: case-management with its outbox relay polling every 50 ms');
-      const polling = await startStack(s, db, issuer, { OUTBOX_RELAY_LISTEN: 'false' }); // the default
+      const polling = await startStack(s, db, issuer, { OUTBOX_RELAY_LISTEN: 'false' });
       try {
         progress(`baseline phase 1: ${s.rate}/s for ${s.seconds} s`);
         const phase = await steady(s, polling.publisher, polling.watch);

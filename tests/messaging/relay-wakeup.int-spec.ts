@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { outboxBed, publishEvents } from './outbox.bed';
 
 // The relay's safety-net poll is an hour away, so only the NOTIFY of a committed outbox insert
-// can make it publish within the test (outbox.writer.ts, relay.lock.ts).
+// can make it publish within the test (outbox.writer.ts, relay.lock.ts, ADR 0050).
 describe('the outbox relay, listening', () => {
   const brokers = testKafkaBrokers();
   const published: string[][] = [];
@@ -49,6 +49,32 @@ describe('the outbox relay, listening', () => {
     ).rejects.toThrow('rolled back');
     await publish('c-second');
     await expectEventually(() => expect(published.flat()).toEqual(['c-first', 'c-second']), { timeoutMs: 15000 });
+  });
+
+  it('while commits keep coming, reads the outbox every 50 ms rather than once per commit', async () => {
+    const before = published.length;
+    const started = performance.now();
+    for (let i = 0; i < 60; i++) {
+      await publishEvents({ dataSource, settings }, `c-busy-${i}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const committingMs = performance.now() - started;
+    await expectEventually(() => expect(published.flat()).toContain('c-busy-59'), { timeoutMs: 15000 });
+    const rounds = published.length - before;
+    // Woken once per commit it would publish in about one round per commit (5–15 ms apart).
+    expect(rounds).toBeLessThanOrEqual(Math.ceil(committingMs / 50) + 3);
+    expect(published.slice(before).flat()).toEqual(Array.from({ length: 60 }, (_, i) => `c-busy-${i}`));
+  });
+
+  it('reads the outbox only when woken while idle, instead of every 50 ms', async () => {
+    const relayOnce = jest.spyOn(relay, 'relayOnce');
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // Polling would have read about twenty times; the round after the last publish may still come.
+      expect(relayOnce.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      relayOnce.mockRestore();
+    }
   });
 
   it('gives its connection back to the pool neither locked nor listening', async () => {

@@ -19,8 +19,12 @@ interface OutboxRow {
   headers: Record<string, string>;
 }
 
-/** Idle wait between polls when no notification can wake the relay (OUTBOX_RELAY_LISTEN=false, or LISTEN refused). */
-const IDLE_POLL_MS = 50;
+/**
+ * Wait before the next round after one that published: the commits made meanwhile go out together
+ * (under load, one produce request for many). Also the idle poll when no notification can wake the
+ * relay (OUTBOX_RELAY_LISTEN=false, or LISTEN refused).
+ */
+const POLL_MS = 50;
 const LOCK_POLL_MS = 1000;
 const WORKER = 'outbox relay';
 const DEPTH_TIMEOUT_MS = 2000;
@@ -31,8 +35,8 @@ const DEPTH_TIMEOUT_MS = 2000;
  * relays at a time: it holds a session advisory lock, proven before each batch (relay.lock.ts);
  * the others wait to take over. While Kafka or Postgres is down, rows stay in the outbox and the
  * relay waits with a capped backoff, logging once (docs/adr/0014-infrastructure-faults.md).
- * Idle, it waits for the NOTIFY of the next committed insert (outbox.writer.ts) rather than
- * polling; rows that arrive while it publishes go out in its next batch.
+ * While rows keep coming it reads the outbox every 50 ms; idle, it waits for the NOTIFY of the
+ * next committed insert (outbox.writer.ts) rather than polling (docs/adr/0050-relay-polls-only-while-busy.md).
  *
  * A batch that takes longer than OUTBOX_RELAY_BATCH_TIMEOUT_MS counts as stuck: the relay logs the
  * step it hung in, replaces its Kafka producer and starts over. Rows it may have published go out
@@ -126,12 +130,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         const sent = await withTimeout(this.relayOnce(), this.settings.relayBatchTimeoutMs);
         this.outages.end(WORKER);
         backoff = 0;
-        if (sent < this.settings.relayBatchSize) {
-          const listening = this.lock.listening;
-          await this.wakeup.wait(listening ? this.settings.relayIdleMs : IDLE_POLL_MS);
-          // Woken by the first commit, wait for the ones right behind it: one produce request for several.
-          if (listening) await sleep(this.settings.relayLingerMs);
-        }
+        if (sent > 0 && sent < this.settings.relayBatchSize) await sleep(POLL_MS);
+        else if (sent === 0) await this.idle();
       } catch (error) {
         if (error instanceof TimeoutError) {
           this.startOver(error);
@@ -144,6 +144,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         await sleep(backoff);
       }
     }
+  }
+
+  /**
+   * Nothing to send: wait for the NOTIFY of the next committed insert, then linger so the commits
+   * right behind it share its produce request. Without a notification channel, poll.
+   */
+  private async idle(): Promise<void> {
+    if (!this.lock.listening) return sleep(POLL_MS);
+    await this.wakeup.wait(this.settings.relayIdleMs);
+    await sleep(this.settings.relayLingerMs);
   }
 
   /** A batch that never settled: a hung send leaves kafkajs's producer in an unknown state, so it goes. */
