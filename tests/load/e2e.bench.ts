@@ -4,6 +4,7 @@
 //
 //   KAFKA_BROKERS=127.0.0.1:29096 npm run bench:e2e
 //
+// 0. idle: the CPU the services and the machine use for BENCH_IDLE_SECONDS with nothing sent;
 // 1. throughput: BENCH_ANSWERS through one bulk import, then BENCH_API_ANSWERS through POST /responses;
 //    answers/s from the first send until every answer is scored, every comment tagged and every
 //    detractor has its case (counted in each service's tables);
@@ -24,6 +25,7 @@ import { AnswerGenerator, type AnswerMix, mixOf } from './e2e.answers';
 import { type Check, checkLines, loopChecks } from './e2e.checks';
 import { type LatencyPhase, steadyLatency } from './e2e.latency';
 import { LoopProbe } from './e2e.loop';
+import { type IdlePhase, idlePhase } from './e2e.idle';
 import { type PeakMemory, PeakRss } from './e2e.memory';
 import { importAnswers, postAnswers } from './e2e.send';
 import { type E2eSettings, e2eSettings } from './e2e.settings';
@@ -61,6 +63,7 @@ async function main(s: E2eSettings): Promise<void> {
 }
 
 interface LoopFigures {
+  idle: IdlePhase;
   throughput: PathResult[];
   latency: LatencyPhase[];
   memory: Record<string, PeakMemory>;
@@ -84,6 +87,10 @@ async function measureLoop(s: E2eSettings, db: Client): Promise<LoopFigures> {
         () => generator.recent(now, ANSWER_DAYS),
       );
     const phase = { probe, pids, stallMs: s.stallMs, context };
+
+    progress(`idle for ${s.idleSeconds} s`);
+    const idle = await idlePhase(pids, s.idleSeconds);
+    progress(idleLine(idle));
 
     const imported = answers(s.answers, 'imp');
     progress(`throughput, bulk import: ${describe(mixOf(imported))}`);
@@ -144,7 +151,7 @@ async function measureLoop(s: E2eSettings, db: Client): Promise<LoopFigures> {
       { answers: 0, detractors: 0, commented: 0 },
     );
     const checks = await loopChecks(db, stack.schemas, sent);
-    return { throughput: [viaImport.result, viaApi.result], latency, memory: memory.stop(), checks };
+    return { idle, throughput: [viaImport.result, viaApi.result], latency, memory: memory.stop(), checks };
   } finally {
     await stack.stop();
   }
@@ -162,6 +169,7 @@ function report(s: E2eSettings, loop: LoopFigures, stock: PathResult, loadBefore
       `${s.serviceNodeOptions ? ` with NODE_OPTIONS=${s.serviceNodeOptions}` : ''}, ` +
       `${cpus().length} cores, Node ${process.version}, commit ${commit()}, ` +
       `load average ${loadBefore.toFixed(1)} before, ${loadAverage().toFixed(1)} after\n\n` +
+      `${idleLine(loop.idle)}\n\n` +
       `${resultTable([...loop.throughput, stock])}\n\n` +
       `detractor → case (opened_at minus the send of its CSV import, one import every 100 ms):\n` +
       loop.latency.map((phase) => `- ${latencyLine(phase)}`).join('\n') +
@@ -174,6 +182,7 @@ function report(s: E2eSettings, loop: LoopFigures, stock: PathResult, loadBefore
     command: 'npm run bench:e2e',
     settings: { ...s, answerDays: ANSWER_DAYS, stockKeys: STOCK_KEYS },
     figures: {
+      idle: loop.idle,
       throughput: resultRows(loop.throughput),
       latency: loop.latency,
       peakRssMb: loop.memory,
@@ -183,6 +192,10 @@ function report(s: E2eSettings, loop: LoopFigures, stock: PathResult, loadBefore
     loadBefore,
   });
   progress(`written to ${file}`);
+}
+
+function idleLine(idle: IdlePhase): string {
+  return `idle for ${idle.seconds} s, nothing sent: ${idle.notes.join('; ')}`;
 }
 
 function latencyLine(p: LatencyPhase): string {

@@ -2,6 +2,8 @@ import { type BenchTarget, benchTarget, positiveInt } from './bench.settings';
 
 /** What `npm run bench:e2e` reads from env; every value has a default (docs/benchmarks.md). */
 export interface E2eSettings extends BenchTarget {
+  /** How long the loop is watched with nothing sent, before the throughput phase. */
+  idleSeconds: number;
   /** Answers through the bulk import in the throughput phase. */
   answers: number;
   /** Answers through `POST /responses` in the throughput phase. */
@@ -41,6 +43,7 @@ export function e2eSettings(env: NodeJS.ProcessEnv): E2eSettings {
   const int = (name: string, fallback: number) => positiveInt(env, name, fallback);
   return {
     ...benchTarget(env),
+    idleSeconds: int('BENCH_IDLE_SECONDS', 10),
     answers: int('BENCH_ANSWERS', 100_000),
     apiAnswers: int('BENCH_API_ANSWERS', 10_000),
     apiConcurrency: int('BENCH_API_CONCURRENCY', 32),
