@@ -26,7 +26,8 @@ const MAX_DAYS_KEPT = 4000;
 export class LocalDays {
   private static readonly zones = new Map<string, LocalDays>();
   private readonly byDate = new Map<string, Day>();
-  private last: Day | undefined;
+  /** The same days by `startsAt`, to find an instant's day without luxon (a deadline walks on from today). */
+  private readonly sorted: Day[] = [];
 
   private constructor(private readonly timeZone: string) {}
 
@@ -43,19 +44,33 @@ export class LocalDays {
 
   /** The day `instant` falls on. */
   containing(instant: number): LocalDay {
-    const last = this.last;
-    if (last && last.startsAt <= instant && instant < last.endsAt) return last;
+    const index = this.indexOf(instant);
+    if (index >= 0) return this.sorted[index];
     const start = DateTime.fromMillis(instant, { zone: this.timeZone }).startOf('day');
     const date = start.toISODate() ?? '';
-    let day = this.byDate.get(date);
-    if (!day) {
-      if (this.byDate.size >= MAX_DAYS_KEPT) this.byDate.clear();
-      const endsAt = start.plus({ days: 1 }).startOf('day').toMillis();
-      day = { date, weekday: start.weekday, startsAt: start.toMillis(), endsAt, start, times: new Map() };
-      this.byDate.set(date, day);
+    if (this.byDate.size >= MAX_DAYS_KEPT) {
+      this.byDate.clear();
+      this.sorted.length = 0;
     }
-    this.last = day;
+    const endsAt = start.plus({ days: 1 }).startOf('day').toMillis();
+    const day: Day = { date, weekday: start.weekday, startsAt: start.toMillis(), endsAt, start, times: new Map() };
+    this.byDate.set(date, day);
+    this.sorted.splice(-index - 1, 0, day);
     return day;
+  }
+
+  /** The position of the kept day holding `instant`, or -(insertion point) - 1 when none does. */
+  private indexOf(instant: number): number {
+    let low = 0;
+    let high = this.sorted.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const day = this.sorted[middle];
+      if (instant < day.startsAt) high = middle - 1;
+      else if (instant >= day.endsAt) low = middle + 1;
+      else return middle;
+    }
+    return -low - 1;
   }
 
   /** The day after `day`. */
