@@ -25,8 +25,7 @@ const MAX_DAYS_KEPT = 4000;
  */
 export class LocalDays {
   private static readonly zones = new Map<string, LocalDays>();
-  private readonly byDate = new Map<string, Day>();
-  /** The same days by `startsAt`, to find an instant's day without luxon (a deadline walks on from today). */
+  /** The kept days by `startsAt`, so an instant's day is found without luxon (a deadline walks on from today). */
   private readonly sorted: Day[] = [];
 
   private constructor(private readonly timeZone: string) {}
@@ -48,14 +47,10 @@ export class LocalDays {
     if (index >= 0) return this.sorted[index];
     const start = DateTime.fromMillis(instant, { zone: this.timeZone }).startOf('day');
     const date = start.toISODate() ?? '';
-    if (this.byDate.size >= MAX_DAYS_KEPT) {
-      this.byDate.clear();
-      this.sorted.length = 0;
-    }
+    if (this.sorted.length >= MAX_DAYS_KEPT) this.sorted.length = 0;
     const endsAt = start.plus({ days: 1 }).startOf('day').toMillis();
     const day: Day = { date, weekday: start.weekday, startsAt: start.toMillis(), endsAt, start, times: new Map() };
-    this.byDate.set(date, day);
-    this.sorted.splice(-index - 1, 0, day);
+    this.sorted.splice(this.sorted.length === 0 ? 0 : -index - 1, 0, day);
     return day;
   }
 
@@ -80,7 +75,7 @@ export class LocalDays {
 
   /** The instant of local time `HH:mm` on `day` (`24:00`: the next midnight); DST gaps move forward as in luxon. */
   timeOn(day: LocalDay, time: string): number {
-    const known = this.byDate.get(day.date) ?? (this.containing(day.startsAt) as Day);
+    const known = this.containing(day.startsAt) as Day;
     let instant = known.times.get(time);
     if (instant === undefined) {
       const [hour, minute] = time.split(':').map(Number);
