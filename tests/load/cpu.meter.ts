@@ -33,6 +33,25 @@ export class CpuMeter {
   }
 }
 
+/** One CpuMeter per named process: `<name> CPU …% of a core` for each, then `machine …% busy` once. */
+export class ServicesCpuMeter {
+  private readonly meters: { name: string; meter: CpuMeter }[];
+
+  constructor(pids: Record<string, number | undefined>) {
+    this.meters = Object.entries(pids).map(([name, pid]) => ({ name, meter: new CpuMeter(pid) }));
+  }
+
+  notes(): string[] {
+    const cpu = this.meters.map(({ name, meter }) => ({ name, notes: meter.notes() }));
+    return [
+      ...cpu
+        .map(({ name, notes }) => notes[0]?.replace(/^service/, name))
+        .filter((note): note is string => Boolean(note)),
+      ...(cpu[0]?.notes.slice(1) ?? []),
+    ];
+  }
+}
+
 interface MachineTicks {
   busy: number;
   total: number;

@@ -1,4 +1,4 @@
-import { CpuMeter } from './cpu.meter';
+import { ServicesCpuMeter } from './cpu.meter';
 
 export interface IdlePhase {
   seconds: number;
@@ -11,14 +11,7 @@ export interface IdlePhase {
  * keeping still, the background every answer later shares the cores with.
  */
 export async function idlePhase(pids: Record<string, number | undefined>, seconds: number): Promise<IdlePhase> {
-  const meters = Object.entries(pids).map(([name, pid]) => ({ name, meter: new CpuMeter(pid) }));
+  const cpu = new ServicesCpuMeter(pids);
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  const cpu = meters.map(({ name, meter }) => ({ name, notes: meter.notes() }));
-  return {
-    seconds,
-    notes: [
-      ...cpu.map(({ name, notes }) => notes[0]?.replace(/^service/, name)).filter((note) => note !== undefined),
-      ...(cpu[0]?.notes.slice(1) ?? []),
-    ],
-  };
+  return { seconds, notes: cpu.notes() };
 }

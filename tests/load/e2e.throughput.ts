@@ -1,5 +1,5 @@
 import type { PathResult } from './bench.report';
-import { CpuMeter } from './cpu.meter';
+import { ServicesCpuMeter } from './cpu.meter';
 import { type Answer, mixOf } from './e2e.answers';
 import type { LoopDone, LoopProbe } from './e2e.loop';
 
@@ -27,7 +27,7 @@ export async function throughputPhase(options: {
 }): Promise<ThroughputPhase> {
   const mix = mixOf(options.answers);
   const before = await options.probe.counts();
-  const meters = Object.entries(options.pids).map(([name, pid]) => ({ name, meter: new CpuMeter(pid) }));
+  const cpu = new ServicesCpuMeter(options.pids);
   const start = performance.now();
   let sendSeconds = 0;
   const [, done] = await Promise.all([
@@ -44,7 +44,7 @@ export async function throughputPhase(options: {
       context: options.context,
     }),
   ]);
-  const cpu = meters.map(({ name, meter }) => ({ name, notes: meter.notes() }));
+  const cpuNotes = cpu.notes();
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   return {
     result: {
@@ -55,10 +55,8 @@ export async function throughputPhase(options: {
         `${mix.detractors} detractors, ${mix.commented} commented`,
         `sent in ${sendSeconds.toFixed(1)} s`,
         `all scored after ${seconds(done.scoredMs)}, tagged after ${seconds(done.taggedMs)}, cases after ${seconds(done.casesMs)}`,
-        // CpuMeter says "service CPU …" and "machine … busy"; here each service by name, the machine once.
-        ...cpu.map(({ name, notes }) => notes[0]?.replace(/^service/, name)).filter(Boolean),
-        ...(cpu[0]?.notes.slice(1) ?? []),
-      ] as string[],
+        ...cpuNotes,
+      ],
     },
     done,
     sendSeconds,
