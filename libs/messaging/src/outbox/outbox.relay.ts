@@ -130,8 +130,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         const sent = await withTimeout(this.relayOnce(), this.settings.relayBatchTimeoutMs);
         this.outages.end(WORKER);
         backoff = 0;
-        if (sent > 0 && sent < this.settings.relayBatchSize) await sleep(POLL_MS);
-        else if (sent === 0) await this.idle();
+        if (sent === 0) await this.idle();
+        else if (sent < this.settings.relayBatchSize) await sleep(POLL_MS);
       } catch (error) {
         if (error instanceof TimeoutError) {
           this.startOver(error);

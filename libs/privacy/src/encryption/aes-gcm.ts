@@ -5,7 +5,7 @@ const TAG_BYTES = 16;
 
 /**
  * Each key's KeyObject, made once: handed a Buffer, every cipher would build and check a new one, which
- * cost about half of a seal (docs/benchmarks.md). Keys live in the key cache, so their Buffers recur.
+ * cost most of a seal (docs/benchmarks.md). Keys live in the key cache, so their Buffers recur.
  */
 const keyObjects = new WeakMap<Buffer, KeyObject>();
 
