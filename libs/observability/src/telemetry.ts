@@ -7,7 +7,7 @@ import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { RuntimeNodeInstrumentation } from '@opentelemetry/instrumentation-runtime-node';
 import type { IMetricReader } from '@opentelemetry/sdk-metrics';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { NoopSpanProcessor } from '@opentelemetry/sdk-trace';
+import { AlwaysOffSampler, NoopSpanProcessor } from '@opentelemetry/sdk-trace';
 import { otlpMetricReaderFromEnv } from './otlp-metrics.reader';
 
 let sdk: NodeSDK | undefined;
@@ -16,8 +16,9 @@ let prometheus: PrometheusExporter | undefined;
 /**
  * Starts OpenTelemetry for this process. Must run before NestJS, pg or kafkajs are imported,
  * which is why every service's main.ts imports its `instrument.ts` first.
- * Traces and metrics go to OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set; otherwise the
- * SDK still creates spans, so trace ids reach the logs. Metrics are always kept for Prometheus,
+ * Traces and metrics go to OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set. Otherwise spans are
+ * not recorded (unless OTEL_TRACES_SAMPLER asks), but they still carry trace ids, into the logs and
+ * on to the next service's (ADR 0051). Metrics are always kept for Prometheus,
  * which scrapes them from GET /metrics on the service's own HTTP port (docs/adr/0023).
  */
 export function startTelemetry(serviceName: string): NodeSDK {
@@ -33,6 +34,9 @@ export function startTelemetry(serviceName: string): NodeSDK {
     metricReaders,
     // Without an exporter the SDK would install no tracer at all, and logs would lose trace ids.
     spanProcessors: exporting ? undefined : [new NoopSpanProcessor()],
+    // A span nobody exports costs its attributes, timings and events all the same: about a seventh of
+    // the JSON API's rate in the whole loop (docs/benchmarks.md). Unrecorded spans keep their ids.
+    sampler: exporting || process.env.OTEL_TRACES_SAMPLER ? undefined : new AlwaysOffSampler(),
     // Only what a service of ours touches. The auto-instrumentations bundle loads and patches about
     // forty libraries (router, dataloader, undici…), which cost memory and a span per call for nothing.
     // Not kafkajs: @nps/messaging propagates trace context itself. Events leave through the outbox
