@@ -250,11 +250,14 @@ export class BaseEnv extends HttpEnv {
   @Max(64) // a savepoint per record: more than 64 overflow Postgres' subtransaction cache
   CONSUMER_BATCH_SIZE: number = 1;
 
-  /** With CONSUMER_BATCH_SIZE > 1: how long a fetch may wait on the broker for a fuller batch. */
+  /**
+   * With CONSUMER_BATCH_SIZE > 1: how long a fetch may wait on the broker for a fuller batch. 0: a
+   * fetch is answered as soon as a record is there (docs/adr/0052-fetch-what-is-there.md).
+   */
   @IsInt()
   @Min(0)
   @Max(5000)
-  CONSUMER_BATCH_WAIT_MS: number = 20;
+  CONSUMER_BATCH_WAIT_MS: number = 0;
 
   @IsInt()
   @Min(100)

@@ -1,12 +1,13 @@
 import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { ALL_TOPICS, type EventTopic } from '@nps/contracts';
-import { Kafka, type Consumer, type ConsumerConfig, type EachBatchPayload, type EachMessagePayload } from 'kafkajs';
+import { Kafka, type Consumer, type EachBatchPayload, type EachMessagePayload } from 'kafkajs';
 import { kafkaConfig, physicalTopic, type KafkaConnection } from '../kafka.options';
 import { countFrom } from '../messaging.metrics';
 import type { InfrastructureOutages } from '../outage/infrastructure.outages';
 import type { BatchProcessor } from './batch.processor';
 import type { ConsumerLagMonitor } from './consumer-lag.monitor';
 import type { EventProcessor } from './event.processor';
+import { fetchWait } from './fetch-wait';
 import { PartitionBatchesGatherer } from './partition-batches.gatherer';
 
 export interface KafkaTransportOptions extends KafkaConnection {
@@ -20,12 +21,9 @@ export interface KafkaTransportOptions extends KafkaConnection {
   partitionsConcurrently?: number;
   /** Records of a partition applied in one transaction (default 1: one transaction per record). */
   batchSize?: number;
-  /** With batchSize > 1: how long a fetch may wait on the broker for a fuller batch. */
+  /** With batchSize > 1: how long a fetch may wait on the broker for a fuller batch (default 0: no wait). */
   batchWaitMs?: number;
 }
-
-/** A lower bound on an encoded event's size: a fetch waits for about a batch of these. */
-const MIN_EVENT_BYTES = 200;
 
 /** The pause before a consumer that kafkajs gave up on is replaced: a crash loop must not spin. */
 const REPLACE_AFTER_MS = 1000;
@@ -120,7 +118,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       sessionTimeout,
       heartbeatInterval: Math.min(3000, Math.floor(sessionTimeout / 3)),
       retry: { retries: 8 },
-      ...this.fetchWait(),
+      ...fetchWait(this.batched() ? (this.options.batchSize ?? 1) : 1, this.options.batchWaitMs ?? 0),
     });
     this.consumer = consumer;
     await this.outages.waitFor('consumer', () => consumer.connect());
@@ -148,13 +146,6 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
 
   private batched(): boolean {
     return this.batches !== undefined && (this.options.batchSize ?? 1) > 1;
-  }
-
-  /** In batch mode a fetch waits up to batchWaitMs for about a batch, instead of answering with the first record. */
-  private fetchWait(): Pick<ConsumerConfig, 'minBytes' | 'maxWaitTimeInMs'> {
-    if (!this.batched()) return {};
-    const { batchSize = 1, batchWaitMs = 0 } = this.options;
-    return batchWaitMs > 0 ? { minBytes: batchSize * MIN_EVENT_BYTES, maxWaitTimeInMs: batchWaitMs } : {};
   }
 
   /**
