@@ -57,6 +57,28 @@ describe('CustomerKeys and PersonalFields against a real database', () => {
     }
   });
 
+  it('wraps one key when one instance is asked twice at once for a new customer (a comment and its masked copy)', async () => {
+    let wraps = 0;
+    const counting: MasterKeyProvider = {
+      currentKeyId: masterKeys.currentKeyId,
+      wrap: (key, context) => {
+        wraps++;
+        return masterKeys.wrap(key, context);
+      },
+      unwrap: (wrapped, context) => masterKeys.unwrap(wrapped, context),
+    };
+    const customerId = randomUUID();
+    const fields = fieldsOf(keysOf({}, counting));
+    const [comment, masked] = await Promise.all([
+      fields.encrypt(customerId, 'call me on 0612345678'),
+      fields.encrypt(customerId, 'call me on [phone]'),
+    ]);
+    expect(wraps).toBe(1);
+    const reader = fieldsOf(keysOf());
+    expect(await reader.decrypt(customerId, comment)).toEqual({ erased: false, text: 'call me on 0612345678' });
+    expect(await reader.decrypt(customerId, masked)).toEqual({ erased: false, text: 'call me on [phone]' });
+  });
+
   it('stores the key wrapped, never in the clear', async () => {
     const customerId = randomUUID();
     const key = await keysOf().getOrCreate(customerId);

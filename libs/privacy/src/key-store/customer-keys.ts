@@ -23,6 +23,8 @@ export const DEFAULT_KEY_CACHE_SIZE = 10_000;
 export class CustomerKeys {
   private readonly keys: DataKeyRepository;
   private readonly cache: KeyCache<DataKey>;
+  /** Lookups of keys not cached, by customer: concurrent callers of one instance share one. */
+  private readonly pending = new Map<string, Promise<DataKey>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,8 +39,23 @@ export class CustomerKeys {
     );
   }
 
-  /** The customer's data key, created on first use; concurrent callers (any instance) all get the same one. */
+  /**
+   * The customer's data key, created on first use; concurrent callers (any instance) all get the same one.
+   * Those of one instance share one lookup, so a new customer's comment and its masked copy cost one
+   * key, not two wrapped and one thrown away (a KMS call each behind a KMS provider).
+   */
   async getOrCreate(customerId: string): Promise<DataKey> {
+    const cached = this.cache.get(customerId);
+    if (cached) return cached;
+    let lookup = this.pending.get(customerId);
+    if (!lookup) {
+      lookup = this.findOrCreate(customerId).finally(() => this.pending.delete(customerId));
+      this.pending.set(customerId, lookup);
+    }
+    return lookup;
+  }
+
+  private async findOrCreate(customerId: string): Promise<DataKey> {
     const existing = await this.find(customerId);
     if (existing) return existing;
     const manager = this.dataSource.manager;
