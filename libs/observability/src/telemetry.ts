@@ -34,8 +34,8 @@ export function startTelemetry(serviceName: string): NodeSDK {
     metricReaders,
     // Without an exporter the SDK would install no tracer at all, and logs would lose trace ids.
     spanProcessors: exporting ? undefined : [new NoopSpanProcessor()],
-    // A span nobody exports costs its attributes, timings and events all the same: about a seventh of
-    // the JSON API's rate in the whole loop (docs/benchmarks.md). Unrecorded spans keep their ids.
+    // A span nobody exports costs its attributes, timings and events all the same (about a tenth of
+    // response-ingestion's busy time at the JSON API's rate, ADR 0051). Unrecorded spans keep their ids.
     sampler: exporting || process.env.OTEL_TRACES_SAMPLER ? undefined : new AlwaysOffSampler(),
     // Only what a service of ours touches. The auto-instrumentations bundle loads and patches about
     // forty libraries (router, dataloader, undici…), which cost memory and a span per call for nothing.
