@@ -6,6 +6,7 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-lim
 import { DataSource } from 'typeorm';
 import { DomainError } from '../problems/domain.error';
 import { PlatformProblemCode } from '../problems/problem-details';
+import { CoalescedLimiter } from './coalesced-limiter';
 
 /** One limited surface: requests per window per client address, and per subject (a token, a credential). */
 export interface RateLimitPolicy {
@@ -48,8 +49,8 @@ export class RateLimits {
     };
   }
 
-  private limiter(keyPrefix: string, points: number, duration: number): RateLimiterPostgres {
-    return new RateLimiterPostgres({
+  private limiter(keyPrefix: string, points: number, duration: number): CoalescedLimiter {
+    const limiter = new RateLimiterPostgres({
       storeClient: this.dataSource,
       storeType: 'typeorm',
       schemaName: this.tables.schema,
@@ -60,9 +61,10 @@ export class RateLimits {
       duration,
       insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
     });
+    return new CoalescedLimiter(limiter, points);
   }
 
-  private async consume(limiter: RateLimiterPostgres, key: string, response: Response, who: string): Promise<void> {
+  private async consume(limiter: CoalescedLimiter, key: string, response: Response, who: string): Promise<void> {
     try {
       await limiter.consume(key);
     } catch (outcome) {
