@@ -79,6 +79,15 @@ describe('CustomerKeys and PersonalFields against a real database', () => {
     expect(await reader.decrypt(customerId, masked)).toEqual({ erased: false, text: 'call me on [phone]' });
   });
 
+  it('keeps each unwrapped key in memory of its own, not in a slice of a shared allocation that it would pin', async () => {
+    const [one, two] = [randomUUID(), randomUUID()];
+    const created = await keysOf().getOrCreateMany([one, two]);
+    const reader = keysOf();
+    const keys = [await reader.find(one), ...(await reader.getOrCreateMany([two])).values()];
+    expect(keys.map((key) => key?.key.equals(created.get(key.customerId)?.key as Buffer))).toEqual([true, true]);
+    expect(keys.map((key) => key?.key.buffer.byteLength)).toEqual([32, 32]);
+  });
+
   it('stores the key wrapped, never in the clear', async () => {
     const customerId = randomUUID();
     const key = await keysOf().getOrCreate(customerId);

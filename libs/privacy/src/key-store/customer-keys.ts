@@ -157,13 +157,23 @@ export class CustomerKeys {
 
   private async unwrap(stored: StoredDataKey): Promise<DataKey> {
     const key = await this.masterKeys.unwrap(stored.wrapped, wrapContext(stored.customerId, stored.keyId));
-    return { id: stored.keyId, customerId: stored.customerId, key };
+    return { id: stored.keyId, customerId: stored.customerId, key: ownMemory(key) };
   }
 
   private remember(key: DataKey): DataKey {
     this.cache.set(key.customerId, key);
     return key;
   }
+}
+
+/**
+ * The bytes copied into memory of their own. An unwrapped key is a 32-byte slice of Node's shared 64 KiB
+ * allocation pool; cached, it would keep the whole chunk alive (10,000 cached keys: 640 MB).
+ */
+function ownMemory(bytes: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
 }
 
 // A wrapped key is bound to its customer and key id: a row copied onto another customer does not unwrap.
