@@ -33,7 +33,8 @@ export class LostProduceResponse {
     const write = socket.write.bind(socket) as (chunk: unknown, ...rest: unknown[]) => boolean;
     socket.write = ((chunk: unknown, ...rest: unknown[]) => {
       // kafkajs writes one whole request per call: size, api key, api version, correlation id.
-      if (this.state === 'armed' && Buffer.isBuffer(chunk) && chunk.readInt16BE(4) === PRODUCE_API_KEY) {
+      const request = Buffer.isBuffer(chunk) && chunk.length >= 12;
+      if (this.state === 'armed' && request && chunk.readInt16BE(4) === PRODUCE_API_KEY) {
         produces.add(chunk.readInt32BE(8));
       }
       return write(chunk, ...rest);
