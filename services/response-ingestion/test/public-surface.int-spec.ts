@@ -161,7 +161,7 @@ describe('public rate limits', () => {
     await expectTooMany(await fetch(`${urls[0]}${path}`, { headers: from() })); // another address, same link
   });
 
-  it('limits one client address per surface, and one bearer credential on POST /responses', async () => {
+  it('limits one client address per surface, and one verified client on POST /responses whatever token it sends', async () => {
     const headers = { ...from(), 'content-type': 'application/json', 'idempotency-key': 'k-rate-limit-1' };
     const answer = (url: string, extra: Record<string, string> = {}) =>
       fetch(`${url}/responses`, {
@@ -175,9 +175,17 @@ describe('public rate limits', () => {
     // The survey page is another surface with its own budget for the same address.
     expect((await fetch(`${urls[0]}/s/not-a-token`, { headers })).status).toBe(400);
 
-    const credential = { ...from(), authorization: `Bearer ${await bed.clientToken('responses-writer')}` };
-    for (let i = 0; i < 4; i++) expect((await answer(urls[i % 2], credential)).status).toBe(400);
-    await expectTooMany(await answer(urls[1], { ...credential, ...from() }));
+    // Counted after authentication: two tokens of one client draw on one budget, from any address.
+    const tokens = [
+      await bed.clientToken('responses-writer'),
+      await bed.clientToken('responses-writer', ['responses:write']),
+    ];
+    expect(tokens[0]).not.toBe(tokens[1]);
+    const bearer = (i: number) => ({ ...from(), authorization: `Bearer ${tokens[i % 2]}` });
+    // A forged token is refused before it counts: the client's budget stays whole.
+    expect((await answer(urls[0], { ...from(), authorization: `Bearer ${tokens[0]}x` })).status).toBe(401);
+    for (let i = 0; i < 4; i++) expect((await answer(urls[i % 2], bearer(i))).status).toBe(400);
+    await expectTooMany(await answer(urls[1], bearer(1)));
   });
 });
 

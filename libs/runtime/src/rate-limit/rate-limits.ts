@@ -49,6 +49,19 @@ export class RateLimits {
     };
   }
 
+  /**
+   * A per-subject limit for a subject known only later than middleware runs (a verified client, after
+   * the auth guard): call the returned function with the subject; over the limit it throws the 429.
+   */
+  subjectLimit(
+    name: string,
+    perSubject: number,
+    windowSeconds: number,
+  ): (subject: string, response: Response) => Promise<void> {
+    const limiter = this.limiter(`${name}:client`, perSubject, windowSeconds);
+    return (subject, response) => this.consume(limiter, digest(subject), response, 'this client');
+  }
+
   private limiter(keyPrefix: string, points: number, duration: number): CoalescedLimiter {
     const limiter = new RateLimiterPostgres({
       storeClient: this.dataSource,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RateLimitModule } from '@nps/runtime';
 import { AnswersModule } from '../answers/answers.module';
 import { ApiAnswerBatches } from './api-answer.batches';
 import { IdempotencyRepository } from './idempotency.repository';
@@ -6,7 +7,7 @@ import { ResponseApi } from './response-api.service';
 import { ResponsesController } from './responses.controller';
 
 @Module({
-  imports: [AnswersModule],
+  imports: [AnswersModule, RateLimitModule],
   controllers: [ResponsesController],
   providers: [ResponseApi, ApiAnswerBatches, IdempotencyRepository],
 })

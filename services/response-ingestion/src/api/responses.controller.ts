@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpStatus, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -10,6 +10,7 @@ import {
 import { Scopes } from '@nps/auth';
 import type { Response } from 'express';
 import { IngestionError } from '../errors/ingestion.error';
+import { ClientRateLimitGuard } from '../rate-limits/client-rate-limit.guard';
 import { AcceptedResponseDto, CreateResponseDto } from './create-response.dto';
 import { ResponseApi } from './response-api.service';
 
@@ -22,6 +23,7 @@ export class ResponsesController {
 
   @Post()
   @Scopes('responses:write')
+  @UseGuards(ClientRateLimitGuard)
   @ApiHeader({
     name: 'Idempotency-Key',
     required: true,

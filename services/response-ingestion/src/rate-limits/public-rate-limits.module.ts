@@ -5,7 +5,8 @@ import { ResponseIngestionEnv } from '../response-ingestion.env';
 
 /**
  * Rate limits of the public ways in (docs/security.md, Public surface): per client address and per
- * survey link (or bearer credential), each surface its own budget, counted in Postgres across instances.
+ * survey link, each surface its own budget, counted in Postgres across instances. `POST /responses`' budget
+ * per machine client is counted after authentication (ClientRateLimitGuard).
  */
 @Module({ imports: [RateLimitModule] })
 export class PublicRateLimitsModule implements NestModule {
@@ -31,7 +32,7 @@ export class PublicRateLimitsModule implements NestModule {
       .forRoutes('s/:token');
     consumer.apply(policy('unsubscribe', (request) => [pageToken(request, 3)])).forRoutes('s/unsubscribe/:token');
     consumer
-      .apply(policy('responses', (request) => [bodyText(request, 'token'), bearer(request)]))
+      .apply(policy('responses', (request) => [bodyText(request, 'token')]))
       .forRoutes({ path: 'responses', method: RequestMethod.POST });
     consumer
       .apply(policy('sms', (request) => [bodyText(request, 'messageRef')]))
@@ -50,8 +51,4 @@ function pageToken(request: Request, segment = 2): string {
 function bodyText(request: Request, field: string): string {
   const value: unknown = (request.body as Record<string, unknown> | undefined)?.[field];
   return typeof value === 'string' ? value : '';
-}
-
-function bearer(request: Request): string {
-  return request.headers.authorization ?? '';
 }
