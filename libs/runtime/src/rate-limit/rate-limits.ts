@@ -8,14 +8,14 @@ import { DomainError } from '../problems/domain.error';
 import { PlatformProblemCode } from '../problems/problem-details';
 import { CoalescedLimiter } from './coalesced-limiter';
 
-/** One limited surface: requests per window per client address, and per subject (a token, a credential). */
+/** One limited surface: requests per window per client address, and per subject (a survey link, a reference). */
 export interface RateLimitPolicy {
   /** Names the surface in the counters' keys, so surfaces do not share a budget. */
   name: string;
   windowSeconds: number;
   perAddress: number;
   perSubject: number;
-  /** What the request acts for: survey token, bearer credential… (hashed before they are stored). */
+  /** What the request acts for: a survey token, an SMS reference… (hashed before they are stored). */
   subjects: (request: Request) => string[];
 }
 
@@ -43,8 +43,7 @@ export class RateLimits {
       const subjects = [...new Set(policy.subjects(request).filter((subject) => subject !== ''))];
       const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
       await this.consume(byAddress, address, response, 'this address');
-      for (const subject of subjects)
-        await this.consume(bySubject, digest(subject), response, 'this link or credential');
+      for (const subject of subjects) await this.consume(bySubject, digest(subject), response, 'this link');
       next();
     };
   }
@@ -97,7 +96,7 @@ export class RateLimits {
   }
 }
 
-/** Tokens and credentials are not stored as such: a short hash names their counter. */
+/** Tokens and client ids are not stored as such: a short hash names their counter. */
 function digest(subject: string): string {
   return createHash('sha256').update(subject).digest('base64url');
 }

@@ -5,9 +5,10 @@ import type { Response } from 'express';
 import { ResponseIngestionEnv } from '../response-ingestion.env';
 
 /**
- * `POST /responses`' budget per machine client (RATE_LIMIT_PER_SUBJECT), counted once the auth guard
- * has verified the bearer token: every token a client holds draws on one budget, and a forged or
- * expired one is refused before it counts (ADR 0054). Route guards run after the global auth guard.
+ * `POST /responses`' budget per machine client (RATE_LIMIT_PER_SUBJECT), counted by the verified token's
+ * `sub` (a machine's client id) once the auth guard has checked it: every token a client holds draws on
+ * one budget, and a forged or expired one is refused before it counts (ADR 0054). Route guards run after
+ * the global auth guard.
  */
 @Injectable()
 export class ClientRateLimitGuard implements CanActivate {
@@ -19,7 +20,7 @@ export class ClientRateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const { principal } = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    if (principal) await this.limit(principal.clientId ?? principal.subject, context.switchToHttp().getResponse());
+    if (principal) await this.limit(principal.subject, context.switchToHttp().getResponse());
     return true;
   }
 }
