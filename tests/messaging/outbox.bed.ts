@@ -7,10 +7,9 @@ import {
   MessagingTables1763856000000,
   physicalTopic,
 } from '@nps/messaging';
-import { dataSourceOptions } from '@nps/persistence';
-import { anEvent, freshSchema, freshTopicPrefix, testDatabaseUrl, testKafkaBrokers } from '@nps/testing';
+import { anEvent, freshSchema, freshTopicPrefix, migratedDataSource, testKafkaBrokers } from '@nps/testing';
 import { type Admin, Kafka } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 /** A relay that runs, polls, and lets a batch take a minute; each spec overrides what it is about. */
 const RELAY = {
@@ -37,12 +36,7 @@ export async function outboxBed(
   const schema = await freshSchema(service);
   const topicPrefix = freshTopicPrefix();
   const settings = Object.assign(new MessagingSettings(), { service, schema, topicPrefix, ...RELAY, ...relay });
-  const migrations = [MessagingTables1763856000000];
-  const dataSource = new DataSource(
-    dataSourceOptions({ url: testDatabaseUrl(), schema, entities: [], migrations, poolSize }),
-  );
-  await dataSource.initialize();
-  await dataSource.runMigrations();
+  const dataSource = await migratedDataSource(schema, [MessagingTables1763856000000], poolSize);
   const admin = new Kafka(kafkaConfig({ brokers: testKafkaBrokers(), clientId: `${service}-test` })).admin();
   await admin.connect();
   try {

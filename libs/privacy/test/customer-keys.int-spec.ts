@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { dataSourceOptions } from '@nps/persistence';
-import { freshSchema, testDatabaseUrl } from '@nps/testing';
-import { DataSource } from 'typeorm';
+import { freshSchema, migratedDataSource } from '@nps/testing';
+import type { DataSource } from 'typeorm';
 import {
   CustomerKeys,
   type CustomerKeysOptions,
@@ -30,12 +29,7 @@ describe('CustomerKeys and PersonalFields against a real database', () => {
 
   beforeAll(async () => {
     schema = await freshSchema('privacy');
-    const migrations = [PrivacyDataKeys1765640000000];
-    dataSource = new DataSource(
-      dataSourceOptions({ url: testDatabaseUrl(), schema, entities: [], migrations, poolSize: 20 }),
-    );
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    dataSource = await migratedDataSource(schema, [PrivacyDataKeys1765640000000], 20);
   });
 
   afterAll(() => dataSource?.destroy());

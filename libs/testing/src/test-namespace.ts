@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { ensureSchema } from '@nps/persistence';
+import { type DatabaseOptions, dataSourceOptions, ensureSchema } from '@nps/persistence';
+import { DataSource } from 'typeorm';
 
 function runId(): string {
   return process.env.NPS_TEST_RUN_ID ?? 'local';
@@ -20,6 +21,20 @@ export async function freshSchema(base: string, databaseUrl = testDatabaseUrl())
   const schema = freshName(base);
   await ensureSchema(databaseUrl, schema);
   return schema;
+}
+
+/** A DataSource on `schema` of the test database with `migrations` run; the caller destroys it. */
+export async function migratedDataSource(
+  schema: string,
+  migrations: DatabaseOptions['migrations'],
+  poolSize?: number,
+): Promise<DataSource> {
+  const dataSource = new DataSource(
+    dataSourceOptions({ url: testDatabaseUrl(), schema, entities: [], migrations, poolSize }),
+  );
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  return dataSource;
 }
 
 export function testDatabaseUrl(): string {

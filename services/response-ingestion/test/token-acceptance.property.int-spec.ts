@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { loadEnv } from '@nps/config';
 import { Channel, ResponseSource } from '@nps/contracts';
 import { EventTransactions, MessagingSettings } from '@nps/messaging';
-import { dataSourceOptions, SchemaTables } from '@nps/persistence';
+import { SchemaTables } from '@nps/persistence';
 import { connectKeyStore, type KeyStoreConnection } from '@nps/privacy';
 import { SurveyLinks, type SurveyLinkClaims } from '@nps/survey-links';
-import { freshSchema, testDatabaseUrl } from '@nps/testing';
-import { DataSource } from 'typeorm';
+import { freshSchema, migratedDataSource, testDatabaseUrl } from '@nps/testing';
+import type { DataSource } from 'typeorm';
 import type { Clock } from '../src/answers/clock';
 import { ResponseRepository } from '../src/answers/response.repository';
 import { SurveyAnswers } from '../src/answers/survey-answers.service';
@@ -49,11 +49,7 @@ describe('survey link acceptance', () => {
 
   beforeAll(async () => {
     schema = await freshSchema('ri_tokens');
-    dataSource = new DataSource(
-      dataSourceOptions({ url: testDatabaseUrl(), schema, entities: [], migrations: service.migrations }),
-    );
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    dataSource = await migratedDataSource(schema, service.migrations);
     const settings = Object.assign(new MessagingSettings(), { service: 'response-ingestion', schema, topicPrefix: '' });
     const env = loadEnv(ResponseIngestionEnv, {
       SURVEY_LINK_KEYS: `${NEW_KEY},${OLD_KEY}`,

@@ -1,7 +1,7 @@
 import { BaseEnv } from '@nps/config';
-import { dataSourceOptions, fixedClock, RetentionRules, SchemaTables } from '@nps/persistence';
-import { freshSchema, testDatabaseUrl } from '@nps/testing';
-import { DataSource } from 'typeorm';
+import { fixedClock, RetentionRules, SchemaTables } from '@nps/persistence';
+import { freshSchema, migratedDataSource } from '@nps/testing';
+import type { DataSource } from 'typeorm';
 import { MessagingTables1763856000000 } from '../migrations/1763856000000-messaging-tables';
 import { InfrastructureOutages } from '../outage/infrastructure.outages';
 import { RetentionJob } from './retention.job';
@@ -14,10 +14,7 @@ describe('RetentionJob against a real database', () => {
 
   beforeAll(async () => {
     schema = await freshSchema('retention');
-    const migrations = [MessagingTables1763856000000];
-    dataSource = new DataSource(dataSourceOptions({ url: testDatabaseUrl(), schema, entities: [], migrations }));
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    dataSource = await migratedDataSource(schema, [MessagingTables1763856000000]);
     await dataSource.query(
       `CREATE TABLE "${schema}".notices (id serial PRIMARY KEY, sent boolean NOT NULL, sent_at timestamptz NOT NULL)`,
     );

@@ -1,8 +1,8 @@
-import { dataSourceOptions, SchemaTables } from '@nps/persistence';
-import { freePort, freshSchema, testDatabaseUrl } from '@nps/testing';
+import { SchemaTables } from '@nps/persistence';
+import { freePort, freshSchema, migratedDataSource } from '@nps/testing';
 import type { Request, Response } from 'express';
 import { Pool, type QueryConfig } from 'pg';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { DomainError } from '../problems/domain.error';
 import { RateLimitTables1765000000000 } from './rate-limit.tables';
 import { RateLimits } from './rate-limits';
@@ -17,10 +17,7 @@ describe('RateLimits against a real database', () => {
 
   beforeAll(async () => {
     schema = await freshSchema('rate_limits');
-    const migrations = [RateLimitTables1765000000000];
-    dataSource = new DataSource(dataSourceOptions({ url: testDatabaseUrl(), schema, entities: [], migrations }));
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    dataSource = await migratedDataSource(schema, [RateLimitTables1765000000000]);
   });
   afterAll(() => dataSource?.destroy());
 
