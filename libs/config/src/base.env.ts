@@ -259,6 +259,22 @@ export class BaseEnv extends HttpEnv {
   @Max(5000)
   CONSUMER_BATCH_WAIT_MS: number = 0;
 
+  /**
+   * The most bytes one fetch brings (Kafka's fetch.max.bytes), which the consumer holds decoded until
+   * it has applied them: kafkajs' 10 MiB is thousands of records for batches of 32
+   * (docs/adr/0055-fetch-what-a-few-batches-need.md). A record larger than this still comes, alone.
+   */
+  @IsInt()
+  @Min(1024)
+  @Max(104857600)
+  CONSUMER_FETCH_MAX_BYTES: number = 1048576;
+
+  /** The most bytes one fetch brings of one partition (Kafka's max.partition.fetch.bytes). */
+  @IsInt()
+  @Min(1024)
+  @Max(104857600)
+  CONSUMER_PARTITION_FETCH_MAX_BYTES: number = 131072;
+
   @IsInt()
   @Min(100)
   @Max(600000)

@@ -65,6 +65,8 @@ export class MessagingModule implements OnModuleInit {
               partitionsConcurrently: env.CONSUMER_PARTITIONS_CONCURRENTLY,
               batchSize: env.CONSUMER_BATCH_SIZE,
               batchWaitMs: env.CONSUMER_BATCH_WAIT_MS,
+              fetchMaxBytes: env.CONSUMER_FETCH_MAX_BYTES,
+              partitionFetchMaxBytes: env.CONSUMER_PARTITION_FETCH_MAX_BYTES,
               sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
               lagIntervalMs: env.CONSUMER_LAG_INTERVAL_MS,
               topicPlacement: {

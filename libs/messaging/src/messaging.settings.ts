@@ -26,6 +26,9 @@ export class MessagingSettings {
   batchSize: number;
   /** How long a fetch may wait on the broker for a fuller batch (batch mode only). */
   batchWaitMs: number;
+  /** The most bytes one fetch brings, and of one partition (Kafka's fetch.max.bytes, max.partition.fetch.bytes). */
+  fetchMaxBytes: number;
+  partitionFetchMaxBytes: number;
   sessionTimeoutMs: number;
   /** How often consumer lag is measured. */
   lagIntervalMs: number;

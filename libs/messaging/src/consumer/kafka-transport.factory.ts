@@ -25,10 +25,20 @@ export class KafkaTransportFactory {
 
   create(): KafkaTransport {
     const { groupId, partitionsConcurrently, sessionTimeoutMs, batchSize, batchWaitMs } = this.settings;
+    const { fetchMaxBytes, partitionFetchMaxBytes } = this.settings;
     const deadLetters = new DeadLetterWriter(this.publisher, groupId);
     const processor = new EventProcessor(this.dataSource, this.settings, deadLetters, this.outages);
     return new KafkaTransport(
-      { ...this.connection, groupId, partitionsConcurrently, sessionTimeoutMs, batchSize, batchWaitMs },
+      {
+        ...this.connection,
+        groupId,
+        partitionsConcurrently,
+        sessionTimeoutMs,
+        batchSize,
+        batchWaitMs,
+        fetchMaxBytes,
+        partitionFetchMaxBytes,
+      },
       processor,
       this.outages,
       this.lag,

@@ -23,6 +23,10 @@ export interface KafkaTransportOptions extends KafkaConnection {
   batchSize?: number;
   /** With batchSize > 1: how long a fetch may wait on the broker for a fuller batch (default 0: no wait). */
   batchWaitMs?: number;
+  /** The most bytes one fetch brings (default kafkajs' 10 MiB); a larger record still comes, alone. */
+  fetchMaxBytes?: number;
+  /** The most bytes one fetch brings of one partition (default kafkajs' 1 MiB). */
+  partitionFetchMaxBytes?: number;
 }
 
 /** The pause before a consumer that kafkajs gave up on is replaced: a crash loop must not spin. */
@@ -119,6 +123,8 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       heartbeatInterval: Math.min(3000, Math.floor(sessionTimeout / 3)),
       retry: { retries: 8 },
       ...fetchWait(this.batched() ? (this.options.batchSize ?? 1) : 1, this.options.batchWaitMs ?? 0),
+      maxBytes: this.options.fetchMaxBytes,
+      maxBytesPerPartition: this.options.partitionFetchMaxBytes,
     });
     this.consumer = consumer;
     await this.outages.waitFor('consumer', () => consumer.connect());
