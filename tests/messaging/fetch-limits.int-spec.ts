@@ -22,7 +22,7 @@ describe('a consumer in batch mode with fetch limits', () => {
   it('applies a backlog in fetches of about the limit, records larger than it included, each once and in order', async () => {
     await bed.start(); // creates the topics
     await bed.stop('SIGTERM');
-    // One key, so one partition; three records of 10 kB among forty small ones.
+    // One key, so one partition; three of the forty records are 10 kB each.
     const events = Array.from({ length: 40 }, (_, i) =>
       anEvent(Topics.ResponseReceived, {
         customerId: 'c-fetch',
