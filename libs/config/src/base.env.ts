@@ -260,16 +260,20 @@ export class BaseEnv extends HttpEnv {
   CONSUMER_BATCH_WAIT_MS: number = 0;
 
   /**
-   * The most bytes one fetch brings (Kafka's fetch.max.bytes), which the consumer holds decoded until
-   * it has applied them: kafkajs' 10 MiB is thousands of records for batches of 32
-   * (docs/adr/0055-fetch-what-a-few-batches-need.md). A record larger than this still comes, alone.
+   * The most bytes one fetch brings (Kafka's fetch.max.bytes). kafkajs asks for a service's partitions
+   * in the same order every time, so a limit below partitions × CONSUMER_PARTITION_FETCH_MAX_BYTES
+   * starves the last ones while the first have a backlog (docs/adr/0055-fetch-what-a-few-batches-need.md).
    */
   @IsInt()
   @Min(1024)
   @Max(104857600)
-  CONSUMER_FETCH_MAX_BYTES: number = 1048576;
+  CONSUMER_FETCH_MAX_BYTES: number = 10485760;
 
-  /** The most bytes one fetch brings of one partition (Kafka's max.partition.fetch.bytes). */
+  /**
+   * The most bytes one fetch brings of one partition (Kafka's max.partition.fetch.bytes), which the
+   * consumer holds decoded until it has applied them: kafkajs' 1 MiB is thousands of records for
+   * batches of 32. A record larger than this still comes, alone.
+   */
   @IsInt()
   @Min(1024)
   @Max(104857600)

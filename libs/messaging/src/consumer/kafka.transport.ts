@@ -23,9 +23,9 @@ export interface KafkaTransportOptions extends KafkaConnection {
   batchSize?: number;
   /** With batchSize > 1: how long a fetch may wait on the broker for a fuller batch (default 0: no wait). */
   batchWaitMs?: number;
-  /** The most bytes one fetch brings (default kafkajs' 10 MiB); a larger record still comes, alone. */
+  /** The most bytes one fetch brings (default kafkajs' 10 MiB). */
   fetchMaxBytes?: number;
-  /** The most bytes one fetch brings of one partition (default kafkajs' 1 MiB). */
+  /** The most bytes one fetch brings of one partition (default kafkajs' 1 MiB); a larger record still comes, alone. */
   partitionFetchMaxBytes?: number;
 }
 
