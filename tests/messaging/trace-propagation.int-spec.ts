@@ -17,17 +17,16 @@ import {
   OutboxRelay,
   physicalTopic,
 } from '@nps/messaging';
-import { dataSourceOptions } from '@nps/persistence';
 import {
   anEvent,
   expectEventually,
   freshSchema,
   freshTopicPrefix,
-  testDatabaseUrl,
+  migratedDataSource,
   testKafkaBrokers,
 } from '@nps/testing';
 import { Kafka, type KafkaMessage } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 // One trace spans producer → consumer → the next producer, across the outbox and Kafka.
 describe('trace context through the messaging path', () => {
@@ -44,16 +43,7 @@ describe('trace context through the messaging path', () => {
     trace.setGlobalTracerProvider(new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter })] }));
     const schema = await freshSchema('tracing');
     topicPrefix = freshTopicPrefix();
-    dataSource = new DataSource({
-      ...dataSourceOptions({
-        url: testDatabaseUrl(),
-        schema,
-        entities: [],
-        migrations: [MessagingTables1763856000000],
-      }),
-    });
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    dataSource = await migratedDataSource(schema, [MessagingTables1763856000000]);
     settings = Object.assign(new MessagingSettings(), {
       service: 'scoring',
       schema,
