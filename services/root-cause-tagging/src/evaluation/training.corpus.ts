@@ -3,7 +3,12 @@ import { type LabelledComment, loadLabelled } from './labelled.dataset';
 /** One comment of the independent development set in four checks the model instead of training it. */
 const DEV_CHECK_ONE_IN = 4;
 /** The independent development sets, each written blind (data/eval/README.md). */
-export const INDEPENDENT_SETS = ['eval/independent.jsonl', 'eval/independent-2.jsonl'];
+export const INDEPENDENT_SETS = [
+  'eval/independent.jsonl',
+  'eval/independent-2.jsonl',
+  'eval/independent-3.jsonl',
+  'eval/independent-4.jsonl',
+];
 /** The blind set (data/eval/README.md): only ever scored in aggregate, never read, never trained or tuned on. */
 export const HOLDOUT_SET = 'eval/holdout.jsonl';
 
