@@ -1,8 +1,6 @@
 import type { AnalysedToken } from '../sentiment/opinion.scorer';
-import { STOPWORDS } from '../text/language.stopwords';
+import { FUNCTION_WORDS } from '../text/language.stopwords';
 import { synonymClasses } from '../text/synonym.classes';
-
-const FUNCTION_WORDS = new Set([...STOPWORDS.en, ...STOPWORDS.nl, ...STOPWORDS.de]);
 
 /** A lexicon cue as the model sees it: its tag, whether it praises (+1), complains (-1) or only names (0). */
 export interface CueFeature {

@@ -34,7 +34,11 @@ export interface TrainingExample {
 
 const EPOCHS = 80;
 const LEARNING_RATE = 0.5;
-const L2 = 0.0005;
+/**
+ * With thousands of training comments (ADR 0056) a stronger pull to zero generalises better: 0.01
+ * against 0.0005 gained about 0.01 F1 both in 5-fold and in leave-one-annotator-out cross-validation.
+ */
+const L2 = 0.01;
 const POSITIVE_WEIGHT = 3;
 const MIN_POSITIVES = 2;
 const MIN_FEATURE_COUNT = 1;

@@ -1,18 +1,8 @@
-import { loadLabelled } from '../evaluation/labelled.dataset';
-import { trainModel } from '../model/model.trainer';
-import { initialTaxonomyTags } from '../taxonomy/initial-taxonomy';
-import { CommentTagger } from './comment.tagger';
+import { shippedTagger } from '../evaluation/shipped-model.evaluation';
 
+// The tagger as it ships: the lexicon and the model trained on the whole training corpus.
 describe('CommentTagger', () => {
-  const tags = initialTaxonomyTags();
-  const tagger = new CommentTagger(
-    tags,
-    trainModel(
-      loadLabelled().filter((comment) => comment.split === 'train'),
-      [],
-      tags,
-    ),
-  );
+  const tagger = shippedTagger().tagger;
   const found = (text: string, score?: number) =>
     tagger.tag({ text, score }).tags.map((tag) => `${tag.tagId}:${tag.polarity}`);
 

@@ -22,3 +22,6 @@ export const STOPWORDS: Record<TaggedLanguage, ReadonlySet<string>> = {
     ).split(' '),
   ),
 };
+
+/** The function words of all three languages together. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([...STOPWORDS.en, ...STOPWORDS.nl, ...STOPWORDS.de]);

@@ -1,4 +1,6 @@
+import concepts from '../../data/concepts.json';
 import { TAGGED_LANGUAGES, type TaggedLanguage } from './language';
+import { FUNCTION_WORDS } from './language.stopwords';
 import { stemWord } from './word.stemmer';
 
 /**
@@ -196,6 +198,14 @@ for (const [name, words] of Object.entries(CLASSES))
       byWord.set(word, name);
       byStem.set(stemWord(language, word), name);
     }
+// The concept inventory (data/concepts.json, ADR 0056) fills in every word the classes above do not name.
+for (const [name, words] of Object.entries(concepts as Record<string, Record<TaggedLanguage, string>>))
+  for (const language of TAGGED_LANGUAGES)
+    for (const word of words[language].split(' ')) {
+      if (!byWord.has(word)) byWord.set(word, name);
+      const stem = stemWord(language, word);
+      if (!byStem.has(stem)) byStem.set(stem, name);
+    }
 const cache = new Map<string, readonly string[]>();
 const NONE: readonly string[] = [];
 
@@ -207,7 +217,8 @@ export function synonymClasses(lower: string, stem: string): readonly string[] {
   const key = `${lower}|${stem}`;
   let classes = cache.get(key);
   if (classes) return classes;
-  const whole = byWord.get(lower) ?? byStem.get(stem);
+  // A function word counts only in its own form: "nicht" shares its stem with "nichts" (nobody).
+  const whole = byWord.get(lower) ?? (FUNCTION_WORDS.has(lower) ? undefined : byStem.get(stem));
   if (whole) classes = [whole];
   else if (lower.length >= MIN_COMPOUND) classes = compoundClasses(lower);
   else classes = NONE;
