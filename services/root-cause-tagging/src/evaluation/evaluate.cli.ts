@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { modelVersionLabel } from '../model/model.labels';
 import { taxonomyVersionLabel } from '../taxonomy/taxonomy.types';
-import { crossValidate } from './cross-validation';
+import { crossValidate, crossValidateByAnnotator } from './cross-validation';
+import { labelledDataCurve } from './labelled-data.curve';
 import { learningCurve } from './learning.curve';
 import { qualityReport } from './quality.report';
 import {
@@ -22,9 +23,11 @@ const report = qualityReport({
   blind: measureHoldout(shipped.tagger),
   devCheck: measureSet(shipped.tagger, devCheckSet()),
   crossValidated: crossValidate(),
+  byAnnotator: crossValidateByAnnotator(),
   independent: measureSet(shipped.tagger, independentSet()),
   ownTest: measureOwnTestSplit(shipped.tagger),
   curve: learningCurve(shipped.tags),
+  dataCurve: labelledDataCurve(shipped.tags),
   context: {
     taxonomyVersion: taxonomyVersionLabel(1),
     modelVersion: modelVersionLabel(1),

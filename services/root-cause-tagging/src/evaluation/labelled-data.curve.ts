@@ -1,0 +1,40 @@
+import { trainModel } from '../model/model.trainer';
+import { CommentTagger } from '../tagging/comment.tagger';
+import type { TaxonomyTag } from '../taxonomy/taxonomy.types';
+import { loadLabelled } from './labelled.dataset';
+import { measureHoldout } from './shipped-model.evaluation';
+import { idHash, independentSet } from './training.corpus';
+
+export interface LabelledDataPoint {
+  trainComments: number;
+  blindTagIds: number;
+  blindTagsWithPolarity: number;
+}
+
+const SHARES = [0, 0.25, 0.5, 0.75, 1];
+
+/**
+ * How much fully labelled data buys: the shipped model's recipe trained on the project's comments plus
+ * growing shares of dev-train (a fixed pseudo-random order across all development sets), thresholds
+ * always chosen on the same calibration set, each model scored on the blind set (aggregates only).
+ */
+export function labelledDataCurve(tags: readonly TaxonomyTag[]): LabelledDataPoint[] {
+  const own = loadLabelled();
+  const independent = independentSet();
+  const stream = independent
+    .filter((comment) => comment.split === 'train')
+    .sort((a, b) => idHash(`stream:${a.id}`) - idHash(`stream:${b.id}`) || a.id.localeCompare(b.id));
+  const calibration = [...own, ...independent].filter((comment) => comment.split === 'dev');
+  return SHARES.map((share) => {
+    const train = [
+      ...own.filter((comment) => comment.split === 'train'),
+      ...stream.slice(0, Math.round(share * stream.length)),
+    ];
+    const blind = measureHoldout(new CommentTagger(tags, trainModel(train, [], tags, calibration)));
+    return {
+      trainComments: train.length,
+      blindTagIds: blind.tagIds.f1,
+      blindTagsWithPolarity: blind.tagsWithPolarity.f1,
+    };
+  });
+}
