@@ -151,9 +151,9 @@ export function qualityReport(figures: QualityFigures): string {
     ),
     '',
     'For comparison, the shipped model (all of dev-train with full labels, which also say which tags are absent):',
-    `blind F1 ${f(blind.tagIds.f1)} on tag ids. A confirmation only says "this tag", never "not that one": a first`,
-    'slice of confirmations helps, but once they outnumber the fully labelled comments each tag is trained on',
-    'almost only positives and precision falls. The promotion gate keeps such a candidate out of use.',
+    `blind F1 ${f(blind.tagIds.f1)} on tag ids. A confirmation only says "this tag", never "not that one": once`,
+    'confirmations outnumber the fully labelled comments, each tag is trained on almost only positives and',
+    'precision falls. The promotion gate keeps such a candidate out of use.',
     '',
   ].join('\n');
 }
