@@ -46,7 +46,7 @@ export function retrain(input: RetrainInput): RetrainOutcome {
     candidate,
     candidateF1,
     inUseF1,
-    promote: candidateF1 >= inUseF1 && JSON.stringify(candidate.weights) !== JSON.stringify(input.inUse.weights),
+    promote: candidateF1 >= inUseF1 && !candidate.equals(input.inUse),
     trainingExamples: input.shipped.filter((comment) => comment.split === 'train').length + training.length,
     heldOutExamples: dev.length + heldOutConfirmed.length,
   };
