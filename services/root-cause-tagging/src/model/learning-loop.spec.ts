@@ -87,7 +87,7 @@ describe('learning from confirmed root causes', () => {
     );
   });
 
-  it('also learns on the corpus the service trains on (both development sets): more of the held-out slice is tagged billing, and it is promoted', () => {
+  it('also learns on the corpus the service trains on (all development sets): more of the held-out slice is tagged billing, and it is promoted', () => {
     const corpus = trainingCorpus();
     const inUse = trainModel(
       corpus.filter((comment) => comment.split === 'train'),
