@@ -37,7 +37,7 @@ export function qualityReport(figures: QualityFigures): string {
     '  aggregate figures come out of it.',
     `- **Development set** (${independent.comments} comments): \`data/eval/independent.jsonl\` (806, same annotator as`,
     '  the blind set, other texts), `independent-2.jsonl` (600 by a second blind annotator, more banks, insurers,',
-    '  stores and delivery apps) and `independent-3.jsonl` to `independent-5.jsonl` (about 1,800 each, by six blind',
+    '  stores and delivery apps) and `independent-3.jsonl` and `independent-4.jsonl` (1,800 each, by six blind',
     '  annotators apiece, one industry slant each; data/eval/README.md). Split by id hash: dev-train (3/4) trains',
     `  the model, dev-check (1/4, ${devCheck.comments} comments) chooses each tag's threshold and guards model`,
     "  promotion. The first file's errors were read while the lexicon and features were improved, so its figures",
