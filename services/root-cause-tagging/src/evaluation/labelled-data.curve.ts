@@ -2,8 +2,8 @@ import { trainModel } from '../model/model.trainer';
 import { CommentTagger } from '../tagging/comment.tagger';
 import type { TaxonomyTag } from '../taxonomy/taxonomy.types';
 import { loadLabelled } from './labelled.dataset';
-import { measureHoldout } from './shipped-model.evaluation';
-import { idHash, independentSet } from './training.corpus';
+import { devCheckSet, measureHoldout } from './shipped-model.evaluation';
+import { devTrainStream } from './training.corpus';
 
 export interface LabelledDataPoint {
   trainComments: number;
@@ -20,11 +20,8 @@ const SHARES = [0, 0.25, 0.5, 0.75, 1];
  */
 export function labelledDataCurve(tags: readonly TaxonomyTag[]): LabelledDataPoint[] {
   const own = loadLabelled();
-  const independent = independentSet();
-  const stream = independent
-    .filter((comment) => comment.split === 'train')
-    .sort((a, b) => idHash(`stream:${a.id}`) - idHash(`stream:${b.id}`) || a.id.localeCompare(b.id));
-  const calibration = [...own, ...independent].filter((comment) => comment.split === 'dev');
+  const stream = devTrainStream();
+  const calibration = [...own, ...devCheckSet()].filter((comment) => comment.split === 'dev');
   return SHARES.map((share) => {
     const train = [
       ...own.filter((comment) => comment.split === 'train'),

@@ -6,7 +6,7 @@ import { CommentTagger } from '../tagging/comment.tagger';
 import type { TaxonomyTag } from '../taxonomy/taxonomy.types';
 import { loadLabelled } from './labelled.dataset';
 import { devCheckSet, measureHoldout } from './shipped-model.evaluation';
-import { idHash, independentSet } from './training.corpus';
+import { devTrainStream } from './training.corpus';
 
 export interface CurvePoint {
   devComments: number;
@@ -30,10 +30,7 @@ const SHARES = [0, 0.25, 0.5, 0.75, 1];
  * set (aggregates only).
  */
 export function learningCurve(tags: readonly TaxonomyTag[]): CurvePoint[] {
-  const devTrain = independentSet()
-    .filter((comment) => comment.split === 'train')
-    // A fixed pseudo-random order, so that every slice mixes languages and industries.
-    .sort((a, b) => idHash(`stream:${a.id}`) - idHash(`stream:${b.id}`) || a.id.localeCompare(b.id));
+  const devTrain = devTrainStream();
   const half = Math.floor(devTrain.length / 2);
   const stream = devTrain.slice(half);
   // Own comments, dev-check (the loop's held-out set with the own dev split) and the labelled half.

@@ -34,6 +34,13 @@ export function independentSet(): LabelledComment[] {
   }));
 }
 
+/** dev-train in a fixed pseudo-random order, so that every slice of it mixes annotators, languages and industries. */
+export function devTrainStream(): LabelledComment[] {
+  return independentSet()
+    .filter((comment) => comment.split === 'train')
+    .sort((a, b) => idHash(`stream:${a.id}`) - idHash(`stream:${b.id}`) || a.id.localeCompare(b.id));
+}
+
 export function isDevCheck(id: string): boolean {
   return idHash(id) % DEV_CHECK_ONE_IN === 0;
 }
