@@ -129,15 +129,14 @@ describe('root-cause-tagging against the real broker', () => {
         const result = (await (await post('/model/retrain')).json()) as {
           promoted: boolean;
           modelVersion: number;
-          candidateF1: number;
-          inUseF1: number;
+          comparison: { confirmedFound: number; confirmedFoundInUse: number };
         };
         expect(result).toMatchObject({ promoted: true, modelVersion: 2 });
         return result;
       },
       { timeoutMs: 60000, intervalMs: 1000 },
     );
-    expect(retrained.candidateF1).toBeGreaterThanOrEqual(retrained.inUseF1);
+    expect(retrained.comparison.confirmedFound).toBeGreaterThanOrEqual(retrained.comparison.confirmedFoundInUse);
     expect(await (await fetch(`${bed.url}/model`, { headers: await as('adam') })).json()).toMatchObject({
       inUse: { version: 2, label: 'lexicon-logreg-2' },
     });

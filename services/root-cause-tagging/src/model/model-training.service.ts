@@ -5,7 +5,7 @@ import { trainingCorpus } from '../evaluation/training.corpus';
 import { ConfirmedExampleRepository } from '../learning/confirmed-example.repository';
 import { TaggerRegistry } from '../tagging/tagger.registry';
 import { TaxonomyRepository } from '../taxonomy/taxonomy.repository';
-import { retrain } from './model.promotion';
+import { type HeldOutComparison, retrain } from './model.promotion';
 import { ModelRepository } from './model.repository';
 
 export interface RetrainSummary {
@@ -14,11 +14,13 @@ export interface RetrainSummary {
   modelVersion: number;
   candidateF1: number;
   inUseF1: number;
+  /** What the promotion was decided on (ADR 0057). */
+  comparison: HeldOutComparison;
   confirmedExamples: number;
   heldOutExamples: number;
 }
 
-/** Retrains from the shipped data and confirmed root causes; promotes only a candidate at least as good. */
+/** Retrains from the shipped data and confirmed root causes; promotes only a candidate that is not worse (ADR 0057). */
 @Injectable()
 export class ModelTrainingService {
   private readonly logger = new Logger(ModelTrainingService.name);
@@ -67,12 +69,16 @@ export class ModelTrainingService {
         modelVersion: version,
         candidateF1: outcome.candidateF1,
         inUseF1: outcome.inUseF1,
+        comparison: outcome.comparison,
         confirmedExamples: confirmed.length,
         heldOutExamples: outcome.heldOutExamples,
       };
     });
+    const { devGained, devLost, confirmedFound, confirmedFoundInUse } = summary.comparison;
     this.logger.log(
-      `${trigger} retrain: candidate F1 ${summary.candidateF1.toFixed(3)} vs in use ${summary.inUseF1.toFixed(3)}: ` +
+      `${trigger} retrain: candidate F1 ${summary.candidateF1.toFixed(3)} vs in use ${summary.inUseF1.toFixed(3)}, ` +
+        `dev labels +${devGained}/-${devLost}, ` +
+        `held-out confirmations found ${confirmedFound} vs ${confirmedFoundInUse}: ` +
         (summary.promoted ? `promoted as version ${summary.modelVersion}` : 'kept the model in use'),
     );
     await this.registry.refresh();

@@ -32,8 +32,12 @@ export class ModelController {
     return { inUse: { version: inUse, label: modelVersionLabel(inUse) }, versions, runs };
   }
 
-  /** Retrains now; the candidate replaces the model in use only if it scores at least as well on the held-out set. */
-  @ApiOperation({ summary: 'Retrain now; promoted only if at least as good on the held-out set' })
+  /** Retrains now; the candidate replaces the model in use only if it is not worse on the held-out set (ADR 0057). */
+  @ApiOperation({
+    summary:
+      'Retrain now; promoted only if it finds the held-out confirmed root causes at least as often and is not worse ' +
+      'on the dev split beyond chance',
+  })
   @Post('retrain')
   @HttpCode(200)
   async retrain(): Promise<RetrainSummary> {
