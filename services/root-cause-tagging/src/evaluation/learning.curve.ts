@@ -25,7 +25,7 @@ const SHARES = [0, 0.25, 0.5, 0.75, 1];
  * Issue #20 item 3: root causes confirmed at case closure, simulated. The model in use starts from the
  * project's own comments and the first half of dev-train, fully labelled, as a shipped corpus does;
  * the second half of dev-train then arrives in growing slices, one confirmation per labelled tag,
- * through the learning loop (retrain → promote only when not worse on the held-out set: the own dev
+ * through the learning loop (retrain → promote only when not worse on the held-out set, ADR 0057: the own dev
  * split plus dev-check, as in the service). After each step the model in use is scored on the blind
  * set (aggregates only).
  */

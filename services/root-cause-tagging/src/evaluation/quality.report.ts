@@ -37,7 +37,7 @@ export function qualityReport(figures: QualityFigures): string {
     '  aggregate figures come out of it.',
     `- **Development set** (${independent.comments} comments): \`data/eval/independent.jsonl\` (806, same annotator as`,
     '  the blind set, other texts), `independent-2.jsonl` (600 by a second blind annotator, more banks, insurers,',
-    '  stores and delivery apps) and `independent-3.jsonl` and `independent-4.jsonl` (1,800 each, by six blind',
+    '  stores and delivery apps) and `independent-3.jsonl` to `independent-5.jsonl` (1,800 each, by six blind',
     '  annotators apiece, one industry slant each; data/eval/README.md). Split by id hash: dev-train (3/4) trains',
     `  the model, dev-check (1/4, ${devCheck.comments} comments) chooses each tag's threshold and guards model`,
     "  promotion. The first file's errors were read while the lexicon and features were improved, so its figures",
@@ -125,7 +125,7 @@ export function qualityReport(figures: QualityFigures): string {
     "Root causes confirmed at case closure, simulated. The model in use starts from the project's comments and",
     'the first half of dev-train, fully labelled. The second half arrives in growing slices as confirmations (one',
     'per labelled tag, positive for that tag and silent on the others) through the learning loop (`retrain`:',
-    "train, score on the held-out set, promote only when not worse); dev-check is the loop's held-out set",
+    "train, compare on the held-out set, promote only when not worse: ADR 0057); dev-check is the loop's held-out set",
     '(thresholds and promotion). After each step the candidate and the model in use are scored on the blind set.',
     '',
     cells(

@@ -8,6 +8,7 @@ export const INDEPENDENT_SETS = [
   'eval/independent-2.jsonl',
   'eval/independent-3.jsonl',
   'eval/independent-4.jsonl',
+  'eval/independent-5.jsonl',
 ];
 /** The blind set (data/eval/README.md): only ever scored in aggregate, never read, never trained or tuned on. */
 export const HOLDOUT_SET = 'eval/holdout.jsonl';

@@ -28,8 +28,17 @@ export class CommentReader {
     const tokens = analyse(text, language);
     const matches = this.matchers[language].match(tokens);
     const cues = matches.map((match) => ({ tagId: match.tagId, sign: cueSign(match, tokens), token: match.from }));
-    return { tokens, matches, features: commentFeatures(tokens, cues) };
+    return { tokens, matches, features: commentFeatures(corrected(tokens, matches), cues) };
   }
+}
+
+/** The tokens with each typo of a lexicon term read as that term, so the model sees "delievry" as "delivery". */
+function corrected(tokens: AnalysedToken[], matches: readonly LexiconMatch[]): AnalysedToken[] {
+  if (!matches.some((match) => match.corrected !== undefined)) return tokens;
+  const read = [...tokens];
+  for (const match of matches)
+    if (match.corrected !== undefined) read[match.from] = { ...tokens[match.from], stem: match.corrected };
+  return read;
 }
 
 /**

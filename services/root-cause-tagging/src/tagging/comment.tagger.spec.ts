@@ -25,8 +25,10 @@ describe('CommentTagger', () => {
     expect([`${tag?.tagId}:${tag?.polarity}`, tag?.span.text]).toEqual([expected, span]);
   });
 
-  it('reads a typo within one edit', () => {
+  it('reads a typo within one edit, as the word it misspells', () => {
     expect(found('The delievry was very late.')).toEqual(['delivery:negative']);
+    const confidence = (text: string) => tagger.tag({ text }).tags.find((tag) => tag.tagId === 'billing')?.confidence;
+    expect(confidence('Die Rechnnung war falsch.')).toBe(confidence('Die Rechnung war falsch.'));
   });
 
   it('spans the cue and the opinion word that decided its polarity', () => {

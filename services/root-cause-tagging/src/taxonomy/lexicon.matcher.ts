@@ -17,6 +17,8 @@ export interface LexiconMatch extends Cue {
   kind: MatchKind;
   /** The phrase itself holds a negation ("niet geholpen"): the words before it do not flip it again. */
   selfNegated: boolean;
+  /** For a typo, the stem of the term it is a typo of ("delievry" → "deliveri"). */
+  corrected?: string;
 }
 
 interface PhraseCue extends Cue {
@@ -82,12 +84,16 @@ export class LexiconMatcher {
       if (covered[i]) continue;
       const found = this.wordCues(tokens[i]);
       if (found)
-        for (const cue of found.cues) matches.push({ ...cue, from: i, to: i, kind: found.kind, selfNegated: false });
+        for (const cue of found.cues)
+          matches.push({ ...cue, from: i, to: i, kind: found.kind, selfNegated: false, corrected: found.corrected });
     }
     return matches;
   }
 
-  private wordCues(token: { lower: string; stem: string }): { cues: Cue[]; kind: MatchKind } | undefined {
+  private wordCues(token: {
+    lower: string;
+    stem: string;
+  }): { cues: Cue[]; kind: MatchKind; corrected?: string } | undefined {
     const exact = this.surfaces.get(token.lower) ?? this.words.get(token.stem);
     if (exact) return { cues: exact, kind: 'word' };
     if (COMPOUND_LANGUAGES.has(this.language)) {
@@ -128,12 +134,12 @@ export class LexiconMatcher {
     return undefined;
   }
 
-  private typoCues(stem: string): { cues: Cue[]; kind: MatchKind } | undefined {
+  private typoCues(stem: string): { cues: Cue[]; kind: MatchKind; corrected: string } | undefined {
     if (stem.length < MIN_TYPO_LENGTH + 1) return undefined;
     for (const key of [stem, ...deletions(stem)]) {
       for (const candidate of this.typoDeletes.get(key) ?? []) {
         if (candidate.stem[0] === stem[0] && Math.abs(candidate.stem.length - stem.length) <= 1)
-          return { cues: candidate.cues, kind: 'typo' };
+          return { cues: candidate.cues, kind: 'typo', corrected: candidate.stem };
       }
     }
     return undefined;
