@@ -15,7 +15,6 @@ export const CROSS_VALIDATION_FOLDS = 5;
  * only memorises dev-check does not show up here. Figures are pooled over the folds (micro).
  */
 export function crossValidate(folds = CROSS_VALIDATION_FOLDS): SetFigures {
-  const tags = initialTaxonomyTags();
   const own = loadLabelled();
   const independent = independentComments();
   // Not the dev-check hash: folds cut across dev-train and dev-check.
@@ -31,10 +30,10 @@ export function crossValidate(folds = CROSS_VALIDATION_FOLDS): SetFigures {
       ...own.filter((comment) => comment.split === 'dev'),
       ...independent.filter((comment) => foldOf(comment) === calibrationFold),
     ];
-    const tagger = new CommentTagger(tags, trainModel(train, [], tags, calibration));
     perFold.push(
-      measureSet(
-        tagger,
+      scoredByModelOf(
+        train,
+        calibration,
         independent.filter((comment) => foldOf(comment) === fold),
       ),
     );
@@ -49,25 +48,29 @@ export function crossValidate(folds = CROSS_VALIDATION_FOLDS): SetFigures {
  * development data comes to a blind set.
  */
 export function crossValidateByAnnotator(): SetFigures {
-  const tags = initialTaxonomyTags();
   const own = loadLabelled();
   const independent = independentSet();
   const annotators = [...new Set(independent.map((comment) => annotatorOf(comment.id)))].sort();
   return pool(
     annotators.map((annotator) => {
       const others = [...own, ...independent.filter((comment) => annotatorOf(comment.id) !== annotator)];
-      const model = trainModel(
+      return scoredByModelOf(
         others.filter((comment) => comment.split === 'train'),
-        [],
-        tags,
         others.filter((comment) => comment.split === 'dev'),
-      );
-      return measureSet(
-        new CommentTagger(tags, model),
         independent.filter((comment) => annotatorOf(comment.id) === annotator),
       );
     }),
   );
+}
+
+/** `scored` tagged by a model trained on `train`, its thresholds chosen on `calibration`. */
+function scoredByModelOf(
+  train: readonly LabelledComment[],
+  calibration: readonly LabelledComment[],
+  scored: readonly LabelledComment[],
+): SetFigures {
+  const tags = initialTaxonomyTags();
+  return measureSet(new CommentTagger(tags, trainModel(train, [], tags, calibration)), scored);
 }
 
 /** The annotator an id names: the id without its language and number ("ind3-a-en-0001" → "ind3-a"). */

@@ -3,15 +3,13 @@ import { CommentTagger } from '../tagging/comment.tagger';
 import type { TaxonomyTag } from '../taxonomy/taxonomy.types';
 import { loadLabelled } from './labelled.dataset';
 import { devCheckSet, measureHoldout } from './shipped-model.evaluation';
-import { devTrainStream } from './training.corpus';
+import { CURVE_SHARES, devTrainStream } from './training.corpus';
 
 export interface LabelledDataPoint {
   trainComments: number;
   blindTagIds: number;
   blindTagsWithPolarity: number;
 }
-
-const SHARES = [0, 0.25, 0.5, 0.75, 1];
 
 /**
  * How much fully labelled data buys: the shipped model's recipe trained on the project's comments plus
@@ -22,7 +20,7 @@ export function labelledDataCurve(tags: readonly TaxonomyTag[]): LabelledDataPoi
   const own = loadLabelled();
   const stream = devTrainStream();
   const calibration = [...own, ...devCheckSet()].filter((comment) => comment.split === 'dev');
-  return SHARES.map((share) => {
+  return CURVE_SHARES.map((share) => {
     const train = [
       ...own.filter((comment) => comment.split === 'train'),
       ...stream.slice(0, Math.round(share * stream.length)),

@@ -6,7 +6,7 @@ import { CommentTagger } from '../tagging/comment.tagger';
 import type { TaxonomyTag } from '../taxonomy/taxonomy.types';
 import { loadLabelled } from './labelled.dataset';
 import { devCheckSet, measureHoldout } from './shipped-model.evaluation';
-import { devTrainStream } from './training.corpus';
+import { CURVE_SHARES, devTrainStream } from './training.corpus';
 
 export interface CurvePoint {
   devComments: number;
@@ -18,8 +18,6 @@ export interface CurvePoint {
   blindTagIds: number;
   blindTagsWithPolarity: number;
 }
-
-const SHARES = [0, 0.25, 0.5, 0.75, 1];
 
 /**
  * Issue #20 item 3: root causes confirmed at case closure, simulated. The model in use starts from the
@@ -42,7 +40,7 @@ export function learningCurve(tags: readonly TaxonomyTag[]): CurvePoint[] {
     shipped.filter((comment) => comment.split === 'dev'),
   );
   const points: CurvePoint[] = [];
-  for (const share of SHARES) {
+  for (const share of CURVE_SHARES) {
     const slice = stream.slice(0, Math.round(share * stream.length));
     const confirmed: ConfirmedExample[] = slice.flatMap((comment) =>
       comment.tags.map((tag) => ({

@@ -35,6 +35,9 @@ export function independentSet(): LabelledComment[] {
   }));
 }
 
+/** The shares of dev-train the curves of docs/tagging-quality.md step through. */
+export const CURVE_SHARES = [0, 0.25, 0.5, 0.75, 1];
+
 /** dev-train in a fixed pseudo-random order, so that every slice of it mixes annotators, languages and industries. */
 export function devTrainStream(): LabelledComment[] {
   return independentSet()

@@ -192,20 +192,21 @@ const CACHE_LIMIT = 50000;
 
 const byWord = new Map<string, string>();
 const byStem = new Map<string, string>();
-for (const [name, words] of Object.entries(CLASSES))
-  for (const language of TAGGED_LANGUAGES)
-    for (const word of words[language].split(' ')) {
-      byWord.set(word, name);
-      byStem.set(stemWord(language, word), name);
-    }
+/** Files each word of `classes` and its stem under its class; with `replace`, a word filed before moves. */
+function file(classes: Record<string, Record<TaggedLanguage, string>>, replace: boolean): void {
+  const put = (map: Map<string, string>, key: string, name: string) => {
+    if (replace || !map.has(key)) map.set(key, name);
+  };
+  for (const [name, words] of Object.entries(classes))
+    for (const language of TAGGED_LANGUAGES)
+      for (const word of words[language].split(' ')) {
+        put(byWord, word, name);
+        put(byStem, stemWord(language, word), name);
+      }
+}
+file(CLASSES, true);
 // The concept inventory (data/concepts.json, ADR 0056) fills in every word the classes above do not name.
-for (const [name, words] of Object.entries(concepts as Record<string, Record<TaggedLanguage, string>>))
-  for (const language of TAGGED_LANGUAGES)
-    for (const word of words[language].split(' ')) {
-      if (!byWord.has(word)) byWord.set(word, name);
-      const stem = stemWord(language, word);
-      if (!byStem.has(stem)) byStem.set(stem, name);
-    }
+file(concepts as Record<string, Record<TaggedLanguage, string>>, false);
 const cache = new Map<string, readonly string[]>();
 const NONE: readonly string[] = [];
 
