@@ -1,6 +1,7 @@
 import { loadLabelled } from '../evaluation/labelled.dataset';
 import { evaluate } from '../evaluation/tagging.evaluator';
-import { trainingCorpus } from '../evaluation/training.corpus';
+import { devCheckSet } from '../evaluation/shipped-model.evaluation';
+import { devTrainStream, trainingCorpus } from '../evaluation/training.corpus';
 import { CommentTagger } from '../tagging/comment.tagger';
 import { initialTaxonomyTags } from '../taxonomy/initial-taxonomy';
 import { retrain, worseBeyondChance } from './model.promotion';
@@ -117,5 +118,35 @@ describe('learning from confirmed root causes', () => {
         promoted: true,
       });
     }
+  });
+
+  it('learns from confirmations that outnumber the labelled comments: each is read with the model in use for the tags it does not name, so the candidate is not worse and is promoted', () => {
+    // The learning curve's second step (docs/tagging-quality.md): a model of the own comments and half of
+    // dev-train, then 2,000 confirmations. Trained as positives of their tag alone, they made every tag
+    // tag almost everything: held-out F1 0.660 against 0.734, refused (ADR 0059).
+    const stream = devTrainStream();
+    const half = Math.floor(stream.length / 2);
+    const corpus = [...shipped, ...devCheckSet(), ...stream.slice(0, half)];
+    const inUse = trainModel(
+      corpus.filter((comment) => comment.split === 'train'),
+      [],
+      tags,
+      corpus.filter((comment) => comment.split === 'dev'),
+    );
+    const flood: ConfirmedExample[] = stream
+      .slice(half, half + Math.round((stream.length - half) / 2))
+      .flatMap((comment) =>
+        comment.tags.map((tag) => ({
+          responseId: `${comment.id}/${tag.id}`,
+          language: comment.language,
+          text: comment.text,
+          tagId: tag.id,
+        })),
+      );
+    const outcome = retrain({ shipped: corpus, confirmed: flood, tags, inUse });
+
+    expect(flood.length).toBeGreaterThan(1500);
+    expect(worseBeyondChance(outcome.comparison.devGained, outcome.comparison.devLost)).toBe(false);
+    expect(outcome.promote).toBe(true);
   });
 });

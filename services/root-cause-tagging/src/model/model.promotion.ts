@@ -48,7 +48,13 @@ export interface RetrainOutcome {
  * examples. The shipped test split is never used here (ADR 0009).
  */
 export function retrain(input: RetrainInput): RetrainOutcome {
-  const training = input.confirmed.filter((example) => !isHeldOut(example.responseId));
+  const inUse = new CommentTagger(input.tags, input.inUse);
+  const training = input.confirmed
+    .filter((example) => !isHeldOut(example.responseId))
+    .map((example) => ({
+      ...example,
+      readByModelInUse: inUse.tag({ text: example.text, languageHint: example.language }).tags.map((tag) => tag.tagId),
+    }));
   const heldOutConfirmed = input.confirmed.filter((example) => isHeldOut(example.responseId));
   const dev = input.shipped.filter((comment) => comment.split === 'dev');
   const candidate = trainModel(
@@ -58,7 +64,7 @@ export function retrain(input: RetrainInput): RetrainOutcome {
     dev,
   );
   const candidateAnswers = answersOf(new CommentTagger(input.tags, candidate), dev, heldOutConfirmed);
-  const inUseAnswers = answersOf(new CommentTagger(input.tags, input.inUse), dev, heldOutConfirmed);
+  const inUseAnswers = answersOf(inUse, dev, heldOutConfirmed);
   const comparison = compare(candidateAnswers, inUseAnswers, dev);
   return {
     candidate,

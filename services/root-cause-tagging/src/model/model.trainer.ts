@@ -10,6 +10,11 @@ export interface ConfirmedExample {
   language: LabelledComment['language'];
   text: string;
   tagId: string;
+  /**
+   * The tags the model in use reads in the comment: taken as its labels for the tags the owner said
+   * nothing about (ADR 0059). Without them the example trains only its confirmed tag.
+   */
+  readByModelInUse?: readonly string[];
 }
 
 /**
@@ -44,20 +49,48 @@ export function trainModel(
         features: features(comment.text, comment.language),
         tags: new Set(comment.tags.map((tag) => tag.id)),
       })),
-    ...[...confirmed]
-      .sort((a, b) => a.responseId.localeCompare(b.responseId))
-      .map((example) => ({
-        features: features(example.text, example.language),
-        tags: new Set([example.tagId]),
-        known: new Set([example.tagId]),
-        weight: CONFIRMED_WEIGHT,
-      })),
+    ...confirmedComments(confirmed).map((comment) => ({
+      features: features(comment.text, comment.language),
+      tags: comment.tags,
+      known: comment.known,
+      weight: CONFIRMED_WEIGHT,
+    })),
   ];
   const model = TagClassifier.train(
     examples,
     tags.map((tag) => tag.id),
   );
   return calibration.length === 0 ? model : model.withThresholds(chooseThresholds(model, reader, calibration));
+}
+
+/**
+ * One example per confirmed comment (two confirmations of one text are one comment with both tags), in
+ * response id order: its confirmed tags, plus what the model in use reads in it for the other tags when
+ * that is known.
+ */
+function confirmedComments(
+  confirmed: readonly ConfirmedExample[],
+): { text: string; language: LabelledComment['language']; tags: Set<string>; known?: Set<string> }[] {
+  const byText = new Map<
+    string,
+    { text: string; language: LabelledComment['language']; tags: Set<string>; known?: Set<string> }
+  >();
+  for (const example of [...confirmed].sort((a, b) => a.responseId.localeCompare(b.responseId))) {
+    const key = `${example.language}\u0000${example.text}`;
+    const comment = byText.get(key) ?? {
+      text: example.text,
+      language: example.language,
+      tags: new Set(),
+      known: new Set(),
+    };
+    comment.tags.add(example.tagId);
+    if (example.readByModelInUse) {
+      for (const tagId of example.readByModelInUse) comment.tags.add(tagId);
+      comment.known = undefined;
+    } else comment.known?.add(example.tagId);
+    byText.set(key, comment);
+  }
+  return [...byText.values()];
 }
 
 /** Per tag, the probability threshold with the best F1 on the calibration comments (ties: nearest 0.5). */
