@@ -63,7 +63,7 @@ describe('learning from confirmed root causes', () => {
     const outcome = retrain({ shipped, confirmed: wrong, tags, inUse: base });
 
     expect(outcome.candidateF1).toBeLessThan(outcome.inUseF1);
-    expect(worseBeyondChance(outcome.comparison.devGained, outcome.comparison.devLost)).toBe(true);
+    expect(worseBeyondChance(outcome.candidateF1 - outcome.inUseF1, outcome.comparison.f1DifferenceError)).toBe(true);
     expect(outcome.promote).toBe(false);
   });
 
@@ -146,7 +146,7 @@ describe('learning from confirmed root causes', () => {
     const outcome = retrain({ shipped: corpus, confirmed: flood, tags, inUse });
 
     expect(flood.length).toBeGreaterThan(1500);
-    expect(worseBeyondChance(outcome.comparison.devGained, outcome.comparison.devLost)).toBe(false);
+    expect(worseBeyondChance(outcome.candidateF1 - outcome.inUseF1, outcome.comparison.f1DifferenceError)).toBe(false);
     expect(outcome.promote).toBe(true);
   });
 });

@@ -74,10 +74,10 @@ export class ModelTrainingService {
         heldOutExamples: outcome.heldOutExamples,
       };
     });
-    const { devGained, devLost, confirmedFound, confirmedFoundInUse } = summary.comparison;
+    const { f1DifferenceError, confirmedFound, confirmedFoundInUse } = summary.comparison;
     this.logger.log(
-      `${trigger} retrain: candidate F1 ${summary.candidateF1.toFixed(3)} vs in use ${summary.inUseF1.toFixed(3)}, ` +
-        `dev labels +${devGained}/-${devLost}, ` +
+      `${trigger} retrain: candidate F1 ${summary.candidateF1.toFixed(3)} vs in use ${summary.inUseF1.toFixed(3)} ` +
+        `(standard error of the difference ${f1DifferenceError.toFixed(4)}), ` +
         `held-out confirmations found ${confirmedFound} vs ${confirmedFoundInUse}: ` +
         (summary.promoted ? `promoted as version ${summary.modelVersion}` : 'kept the model in use'),
     );

@@ -1,5 +1,6 @@
 import type { LabelledComment } from '../evaluation/labelled.dataset';
-import { type Counts, evaluate, scores } from '../evaluation/tagging.evaluator';
+import { scores } from '../evaluation/tagging.evaluator';
+import { idHash } from '../evaluation/training.corpus';
 import { CommentTagger } from '../tagging/comment.tagger';
 import type { TaggingResult } from '../tagging/tagging.result';
 import type { TaxonomyTag } from '../taxonomy/taxonomy.types';
@@ -8,8 +9,10 @@ import type { TagClassifier } from './tag.classifier';
 
 /** One confirmed root cause in five is held out of training, chosen by response id so it stays put. */
 const HELD_OUT_ONE_IN = 5;
-/** McNemar's test, one-sided at 5%: a candidate that loses more dev labels than it gains, beyond chance, is worse. */
+/** One-sided at 5%: a candidate whose held-out F1 is lower by more than 1.645 standard errors is worse. */
 const WORSE_BEYOND_CHANCE_Z = 1.645;
+/** Nor may it lose more than this, however few held-out examples there are to tell chance by. */
+const MAX_F1_LOSS = 0.005;
 
 export interface RetrainInput {
   shipped: readonly LabelledComment[];
@@ -18,12 +21,13 @@ export interface RetrainInput {
   inUse: TagClassifier;
 }
 
-/** Candidate and model in use, label by label, on the same held-out set. */
+/** Candidate and model in use on the same held-out set. */
 export interface HeldOutComparison {
-  /** Dev labels (a tag with its polarity, there or not) the candidate gets right and the model in use wrong. */
-  devGained: number;
-  /** Dev labels the model in use gets right and the candidate wrong. */
-  devLost: number;
+  /** Micro-F1 of the candidate on the held-out set (dev split with polarity, and the held-out confirmations). */
+  f1: number;
+  f1InUse: number;
+  /** The standard error of `f1 - f1InUse`, by leaving out one held-out example at a time (jackknife). */
+  f1DifferenceError: number;
   /** Held-out confirmed root causes the candidate finds. */
   confirmedFound: number;
   /** Held-out confirmed root causes the model in use finds. */
@@ -32,7 +36,7 @@ export interface HeldOutComparison {
 
 export interface RetrainOutcome {
   candidate: TagClassifier;
-  /** Micro-F1 on the whole held-out set (dev split with polarity, and the held-out confirmations). */
+  /** `comparison.f1` and `comparison.f1InUse`. */
   candidateF1: number;
   inUseF1: number;
   comparison: HeldOutComparison;
@@ -68,8 +72,8 @@ export function retrain(input: RetrainInput): RetrainOutcome {
   const comparison = compare(candidateAnswers, inUseAnswers, dev);
   return {
     candidate,
-    candidateF1: f1Of(candidateAnswers, dev),
-    inUseF1: f1Of(inUseAnswers, dev),
+    candidateF1: comparison.f1,
+    inUseF1: comparison.f1InUse,
     comparison,
     promote: !candidate.equals(input.inUse) && promotes(comparison),
     trainingExamples: input.shipped.filter((comment) => comment.split === 'train').length + training.length,
@@ -79,20 +83,23 @@ export function retrain(input: RetrainInput): RetrainOutcome {
 
 /**
  * A candidate (one that differs) is promoted when it finds at least as many held-out confirmed root
- * causes as the model in use and is not worse on the dev split beyond chance (ADR 0057). A dozen
+ * causes as the model in use and its held-out F1 is not lower beyond chance (ADR 0057). A dozen
  * confirmations move a few of the dev split's thousands of labels either way; a strict "F1 at least
  * as high" turned that noise into a coin toss over whether the loop learned anything.
  */
 export function promotes(comparison: HeldOutComparison): boolean {
   return (
     comparison.confirmedFound >= comparison.confirmedFoundInUse &&
-    !worseBeyondChance(comparison.devGained, comparison.devLost)
+    !worseBeyondChance(comparison.f1 - comparison.f1InUse, comparison.f1DifferenceError)
   );
 }
 
-/** McNemar's test with continuity correction on the labels only one of the two models gets right. */
-export function worseBeyondChance(gained: number, lost: number): boolean {
-  return lost > gained && (lost - gained - 1) / Math.sqrt(lost + gained) > WORSE_BEYOND_CHANCE_Z;
+/**
+ * Whether a difference of held-out F1 (candidate minus model in use) says the candidate is worse: lower
+ * by more than chance (1.645 standard errors), or by more than MAX_F1_LOSS.
+ */
+export function worseBeyondChance(difference: number, standardError: number): boolean {
+  return difference < -Math.min(WORSE_BEYOND_CHANCE_Z * standardError, MAX_F1_LOSS);
 }
 
 /**
@@ -130,31 +137,68 @@ function answersOf(
 }
 
 function f1Of(answers: HeldOutAnswers, dev: readonly LabelledComment[]): number {
-  const counts: Counts = {
-    ...evaluate(dev, (comment) => answers.dev.get(comment) as TaggingResult).tagsWithPolarity,
-  };
-  for (const found of answers.confirmedFound)
-    if (found) counts.truePositives++;
-    else counts.falseNegatives++;
-  return scores(counts).f1;
+  return f1(total(talliesOf(answers, dev)));
+}
+
+/** One tally per held-out example: each dev comment's labels (tag with polarity), then each held-out confirmation. */
+function talliesOf(answers: HeldOutAnswers, dev: readonly LabelledComment[]): Tally[] {
+  return [
+    ...dev.map((comment) => {
+      const expected = labelsOf(comment.tags.map((tag) => ({ tagId: tag.id, polarity: tag.polarity })));
+      const found = labelsOf((answers.dev.get(comment) as TaggingResult).tags);
+      const hits = [...found].filter((label) => expected.has(label)).length;
+      return { tp: hits, fp: found.size - hits, fn: expected.size - hits };
+    }),
+    // A confirmation only says which tag is right: a hit or a miss of it, never a false positive.
+    ...answers.confirmedFound.map((found) => ({ tp: found ? 1 : 0, fp: 0, fn: found ? 0 : 1 })),
+  ];
 }
 
 function compare(candidate: HeldOutAnswers, inUse: HeldOutAnswers, dev: readonly LabelledComment[]): HeldOutComparison {
-  let devGained = 0;
-  let devLost = 0;
-  for (const comment of dev) {
-    const expected = labelsOf(comment.tags.map((tag) => ({ tagId: tag.id, polarity: tag.polarity })));
-    const byCandidate = labelsOf((candidate.dev.get(comment) as TaggingResult).tags);
-    const byInUse = labelsOf((inUse.dev.get(comment) as TaggingResult).tags);
-    for (const label of new Set([...expected, ...byCandidate, ...byInUse])) {
-      const candidateRight = byCandidate.has(label) === expected.has(label);
-      const inUseRight = byInUse.has(label) === expected.has(label);
-      if (candidateRight && !inUseRight) devGained++;
-      else if (inUseRight && !candidateRight) devLost++;
-    }
-  }
+  const a = talliesOf(candidate, dev);
+  const b = talliesOf(inUse, dev);
   const found = (answers: HeldOutAnswers) => answers.confirmedFound.filter(Boolean).length;
-  return { devGained, devLost, confirmedFound: found(candidate), confirmedFoundInUse: found(inUse) };
+  return {
+    f1: f1(total(a)),
+    f1InUse: f1(total(b)),
+    f1DifferenceError: jackknifeError(a, b),
+    confirmedFound: found(candidate),
+    confirmedFoundInUse: found(inUse),
+  };
+}
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/**
+ * The jackknife standard error of F1(a) - F1(b): both recomputed without one held-out example at a time (a
+ * dev comment with all its labels, or a confirmation), so labels that move together count together.
+ */
+function jackknifeError(a: readonly Tally[], b: readonly Tally[]): number {
+  const n = a.length;
+  if (n < 2) return 0;
+  const ta = total(a);
+  const tb = total(b);
+  const without = (t: Tally, c: Tally): Tally => ({ tp: t.tp - c.tp, fp: t.fp - c.fp, fn: t.fn - c.fn });
+  const differences = a.map((_, i) => f1(without(ta, a[i])) - f1(without(tb, b[i])));
+  const mean = differences.reduce((sum, d) => sum + d, 0) / n;
+  const spread = differences.reduce((sum, d) => sum + (d - mean) ** 2, 0);
+  return Math.sqrt(((n - 1) / n) * spread);
+}
+
+function total(tallies: readonly Tally[]): Tally {
+  return tallies.reduce((sum, t) => ({ tp: sum.tp + t.tp, fp: sum.fp + t.fp, fn: sum.fn + t.fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  });
+}
+
+function f1({ tp, fp, fn }: Tally): number {
+  return scores({ truePositives: tp, falsePositives: fp, falseNegatives: fn }).f1;
 }
 
 function labelsOf(tags: readonly { tagId: string; polarity: string }[]): Set<string> {
@@ -162,7 +206,5 @@ function labelsOf(tags: readonly { tagId: string; polarity: string }[]): Set<str
 }
 
 export function isHeldOut(responseId: string): boolean {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < responseId.length; i++) hash = Math.imul(hash ^ responseId.charCodeAt(i), 0x01000193) >>> 0;
-  return hash % HELD_OUT_ONE_IN === 0;
+  return idHash(responseId) % HELD_OUT_ONE_IN === 0;
 }

@@ -1,4 +1,5 @@
 import type { LabelledComment } from '../evaluation/labelled.dataset';
+import { idHash } from '../evaluation/training.corpus';
 import { CommentReader } from '../tagging/comment.reader';
 import { predictTags } from '../tagging/comment.tagger';
 import type { TaxonomyTag } from '../taxonomy/taxonomy.types';
@@ -42,20 +43,24 @@ export function trainModel(
   const features = (text: string, language: LabelledComment['language']) => [
     ...new Set(reader.read(text, language).features.names),
   ];
-  const examples: TrainingExample[] = [
-    ...[...labelled]
-      .sort((a, b) => a.id.localeCompare(b.id))
-      .map((comment) => ({
-        features: features(comment.text, comment.language),
-        tags: new Set(comment.tags.map((tag) => tag.id)),
-      })),
-    ...confirmedComments(confirmed).map((comment) => ({
+  const examples: TrainingExample[] = [...labelled]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((comment) => ({
+      features: features(comment.text, comment.language),
+      tags: new Set(comment.tags.map((tag) => tag.id)),
+    }));
+  // Spread among the labelled comments, not after them: SGD in a fixed order weighs the last examples of
+  // each pass most, and a dozen confirmations at the end moved every classifier (ADR 0059).
+  const places = confirmedComments(confirmed).map((comment) => ({
+    at: idHash(`place:${comment.language}:${comment.text}`) % (examples.length + 1),
+    example: {
       features: features(comment.text, comment.language),
       tags: comment.tags,
       known: comment.known,
       weight: CONFIRMED_WEIGHT,
-    })),
-  ];
+    },
+  }));
+  for (const { at, example } of places.sort((a, b) => b.at - a.at)) examples.splice(at, 0, example);
   const model = TagClassifier.train(
     examples,
     tags.map((tag) => tag.id),
