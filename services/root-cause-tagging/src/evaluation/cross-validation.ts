@@ -4,7 +4,8 @@ import { initialTaxonomyTags } from '../taxonomy/initial-taxonomy';
 import { type LabelledComment, loadLabelled } from './labelled.dataset';
 import { measureSet, type SetFigures } from './shipped-model.evaluation';
 import type { Counts, Scores } from './tagging.evaluator';
-import { idHash, independentComments, independentSet } from './training.corpus';
+import { idHash } from '../model/id.hash';
+import { independentComments, independentSet } from './training.corpus';
 
 export const CROSS_VALIDATION_FOLDS = 5;
 

@@ -1,3 +1,4 @@
+import { idHash } from '../model/id.hash';
 import { type LabelledComment, loadLabelled } from './labelled.dataset';
 
 /** One comment of the independent development set in four checks the model instead of training it. */
@@ -47,11 +48,4 @@ export function devTrainStream(): LabelledComment[] {
 
 export function isDevCheck(id: string): boolean {
   return idHash(id) % DEV_CHECK_ONE_IN === 0;
-}
-
-/** FNV-1a of an id: a fixed pseudo-random number per comment. */
-export function idHash(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
-  return hash;
 }

@@ -1,6 +1,6 @@
 import type { LabelledComment } from '../evaluation/labelled.dataset';
 import { scores } from '../evaluation/tagging.evaluator';
-import { idHash } from '../evaluation/training.corpus';
+import { idHash } from './id.hash';
 import { CommentTagger } from '../tagging/comment.tagger';
 import type { TaggingResult } from '../tagging/tagging.result';
 import type { TaxonomyTag } from '../taxonomy/taxonomy.types';

@@ -1,5 +1,5 @@
 import type { LabelledComment } from '../evaluation/labelled.dataset';
-import { idHash } from '../evaluation/training.corpus';
+import { idHash } from './id.hash';
 import { CommentReader } from '../tagging/comment.reader';
 import { predictTags } from '../tagging/comment.tagger';
 import type { TaxonomyTag } from '../taxonomy/taxonomy.types';
