@@ -3,7 +3,7 @@ import { CommentTagger } from '../tagging/comment.tagger';
 import { initialTaxonomyTags } from '../taxonomy/initial-taxonomy';
 import { type LabelledComment, loadLabelled } from './labelled.dataset';
 import { measureSet, type SetFigures } from './shipped-model.evaluation';
-import type { Counts, Scores } from './tagging.evaluator';
+import { added, scores } from './tagging.evaluator';
 import { idHash } from '../model/id.hash';
 import { independentComments, independentSet } from './training.corpus';
 
@@ -85,8 +85,8 @@ function pool(sets: readonly SetFigures[]): SetFigures {
     [...new Set(sets.flatMap((set) => Object.keys(pick(set))))].sort();
   return {
     comments,
-    tagIds: sum(sets.map((set) => set.tagIds)),
-    tagsWithPolarity: sum(sets.map((set) => set.tagsWithPolarity)),
+    tagIds: scores(added(sets.map((set) => set.tagIds))),
+    tagsWithPolarity: scores(added(sets.map((set) => set.tagsWithPolarity))),
     languageAccuracy: sets.reduce((total, set) => total + set.languageAccuracy * set.comments, 0) / comments,
     perLanguage: Object.fromEntries(
       keys((set) => set.perLanguage).map((language) => {
@@ -95,8 +95,8 @@ function pool(sets: readonly SetFigures[]): SetFigures {
           language,
           {
             comments: parts.reduce((total, part) => total + part.comments, 0),
-            tagIds: sum(parts.map((part) => part.tagIds)),
-            tagsWithPolarity: sum(parts.map((part) => part.tagsWithPolarity)),
+            tagIds: scores(added(parts.map((part) => part.tagIds))),
+            tagsWithPolarity: scores(added(parts.map((part) => part.tagsWithPolarity))),
           },
         ];
       }),
@@ -104,24 +104,8 @@ function pool(sets: readonly SetFigures[]): SetFigures {
     perTag: Object.fromEntries(
       keys((set) => set.perTag).map((tag) => [
         tag,
-        sum(sets.map((set) => set.perTag[tag]).filter((part) => part !== undefined)),
+        scores(added(sets.map((set) => set.perTag[tag]).filter((part) => part !== undefined))),
       ]),
     ),
-  };
-}
-
-function sum(parts: readonly Counts[]): Scores {
-  const truePositives = parts.reduce((total, part) => total + part.truePositives, 0);
-  const falsePositives = parts.reduce((total, part) => total + part.falsePositives, 0);
-  const falseNegatives = parts.reduce((total, part) => total + part.falseNegatives, 0);
-  const precision = truePositives / (truePositives + falsePositives);
-  const recall = truePositives / (truePositives + falseNegatives);
-  return {
-    truePositives,
-    falsePositives,
-    falseNegatives,
-    precision,
-    recall,
-    f1: truePositives === 0 ? 0 : (2 * truePositives) / (2 * truePositives + falsePositives + falseNegatives),
   };
 }

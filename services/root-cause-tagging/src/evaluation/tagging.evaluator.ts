@@ -41,8 +41,8 @@ export function evaluate(
   for (const comment of labelled) {
     const result = tag(comment);
     if (result.language === comment.language) languageRight++;
-    const expected = new Set(comment.tags.map((t) => `${t.id}:${t.polarity}`));
-    const found = new Set(result.tags.map((t) => `${t.tagId}:${t.polarity}`));
+    const expected = expectedLabels(comment);
+    const found = foundLabels(result);
     const expectedIds = new Set(comment.tags.map((t) => t.id));
     const foundIds = new Set(result.tags.map((t) => t.tagId));
     count(tags, expectedIds, foundIds);
@@ -67,6 +67,35 @@ export function evaluate(
     perTag: mapValues(perTag, scores),
     mistakes,
   };
+}
+
+/** A labelled comment's labels as they are compared: `tagId:polarity`. */
+export function expectedLabels(comment: LabelledComment): Set<string> {
+  return new Set(comment.tags.map((t) => `${t.id}:${t.polarity}`));
+}
+
+/** The labels a tagger found, as compared with expectedLabels. */
+export function foundLabels(result: TaggingResult): Set<string> {
+  return new Set(result.tags.map((t) => `${t.tagId}:${t.polarity}`));
+}
+
+/** One comment's hits, false positives and misses. */
+export function countsOf(expected: ReadonlySet<string>, found: ReadonlySet<string>): Counts {
+  const counts = empty();
+  count(counts, expected, found);
+  return counts;
+}
+
+/** Counts added up, e.g. over comments or folds. */
+export function added(parts: readonly Counts[]): Counts {
+  return parts.reduce(
+    (sum, part) => ({
+      truePositives: sum.truePositives + part.truePositives,
+      falsePositives: sum.falsePositives + part.falsePositives,
+      falseNegatives: sum.falseNegatives + part.falseNegatives,
+    }),
+    empty(),
+  );
 }
 
 function count(counts: Counts, expected: ReadonlySet<string>, found: ReadonlySet<string>): void {

@@ -1,5 +1,5 @@
 import type { LabelledComment } from '../evaluation/labelled.dataset';
-import { scores } from '../evaluation/tagging.evaluator';
+import { added, type Counts, countsOf, expectedLabels, foundLabels, scores } from '../evaluation/tagging.evaluator';
 import { idHash } from './id.hash';
 import { CommentTagger } from '../tagging/comment.tagger';
 import type { TaggingResult } from '../tagging/tagging.result';
@@ -137,72 +137,57 @@ function answersOf(
 }
 
 function f1Of(answers: HeldOutAnswers, dev: readonly LabelledComment[]): number {
-  return f1(total(talliesOf(answers, dev)));
+  return f1(added(countsPerExample(answers, dev)));
 }
 
-/** One tally per held-out example: each dev comment's labels (tag with polarity), then each held-out confirmation. */
-function talliesOf(answers: HeldOutAnswers, dev: readonly LabelledComment[]): Tally[] {
+/** Counts per held-out example: each dev comment's labels (tag with polarity), then each held-out confirmation. */
+function countsPerExample(answers: HeldOutAnswers, dev: readonly LabelledComment[]): Counts[] {
   return [
-    ...dev.map((comment) => {
-      const expected = labelsOf(comment.tags.map((tag) => ({ tagId: tag.id, polarity: tag.polarity })));
-      const found = labelsOf((answers.dev.get(comment) as TaggingResult).tags);
-      const hits = [...found].filter((label) => expected.has(label)).length;
-      return { tp: hits, fp: found.size - hits, fn: expected.size - hits };
-    }),
+    ...dev.map((comment) => countsOf(expectedLabels(comment), foundLabels(answers.dev.get(comment) as TaggingResult))),
     // A confirmation only says which tag is right: a hit or a miss of it, never a false positive.
-    ...answers.confirmedFound.map((found) => ({ tp: found ? 1 : 0, fp: 0, fn: found ? 0 : 1 })),
+    ...answers.confirmedFound.map((found) => ({
+      truePositives: found ? 1 : 0,
+      falsePositives: 0,
+      falseNegatives: found ? 0 : 1,
+    })),
   ];
 }
 
 function compare(candidate: HeldOutAnswers, inUse: HeldOutAnswers, dev: readonly LabelledComment[]): HeldOutComparison {
-  const a = talliesOf(candidate, dev);
-  const b = talliesOf(inUse, dev);
+  const a = countsPerExample(candidate, dev);
+  const b = countsPerExample(inUse, dev);
   const found = (answers: HeldOutAnswers) => answers.confirmedFound.filter(Boolean).length;
   return {
-    f1: f1(total(a)),
-    f1InUse: f1(total(b)),
+    f1: f1(added(a)),
+    f1InUse: f1(added(b)),
     f1DifferenceError: jackknifeError(a, b),
     confirmedFound: found(candidate),
     confirmedFoundInUse: found(inUse),
   };
 }
 
-interface Tally {
-  tp: number;
-  fp: number;
-  fn: number;
-}
-
 /**
  * The jackknife standard error of F1(a) - F1(b): both recomputed without one held-out example at a time (a
  * dev comment with all its labels, or a confirmation), so labels that move together count together.
  */
-function jackknifeError(a: readonly Tally[], b: readonly Tally[]): number {
+function jackknifeError(a: readonly Counts[], b: readonly Counts[]): number {
   const n = a.length;
   if (n < 2) return 0;
-  const ta = total(a);
-  const tb = total(b);
-  const without = (t: Tally, c: Tally): Tally => ({ tp: t.tp - c.tp, fp: t.fp - c.fp, fn: t.fn - c.fn });
+  const ta = added(a);
+  const tb = added(b);
+  const without = (all: Counts, one: Counts): Counts => ({
+    truePositives: all.truePositives - one.truePositives,
+    falsePositives: all.falsePositives - one.falsePositives,
+    falseNegatives: all.falseNegatives - one.falseNegatives,
+  });
   const differences = a.map((_, i) => f1(without(ta, a[i])) - f1(without(tb, b[i])));
   const mean = differences.reduce((sum, d) => sum + d, 0) / n;
   const spread = differences.reduce((sum, d) => sum + (d - mean) ** 2, 0);
   return Math.sqrt(((n - 1) / n) * spread);
 }
 
-function total(tallies: readonly Tally[]): Tally {
-  return tallies.reduce((sum, t) => ({ tp: sum.tp + t.tp, fp: sum.fp + t.fp, fn: sum.fn + t.fn }), {
-    tp: 0,
-    fp: 0,
-    fn: 0,
-  });
-}
-
-function f1({ tp, fp, fn }: Tally): number {
-  return scores({ truePositives: tp, falsePositives: fp, falseNegatives: fn }).f1;
-}
-
-function labelsOf(tags: readonly { tagId: string; polarity: string }[]): Set<string> {
-  return new Set(tags.map((tag) => `${tag.tagId}:${tag.polarity}`));
+function f1(counts: Counts): number {
+  return scores(counts).f1;
 }
 
 export function isHeldOut(responseId: string): boolean {

@@ -68,18 +68,21 @@ export function trainModel(
   return calibration.length === 0 ? model : model.withThresholds(chooseThresholds(model, reader, calibration));
 }
 
+/** A confirmed comment: the tags it trains, and which of them it speaks for (all when `known` is undefined). */
+interface ConfirmedComment {
+  text: string;
+  language: LabelledComment['language'];
+  tags: Set<string>;
+  known?: Set<string>;
+}
+
 /**
  * One example per confirmed comment (two confirmations of one text are one comment with both tags), in
  * response id order: its confirmed tags, plus what the model in use reads in it for the other tags when
  * that is known.
  */
-function confirmedComments(
-  confirmed: readonly ConfirmedExample[],
-): { text: string; language: LabelledComment['language']; tags: Set<string>; known?: Set<string> }[] {
-  const byText = new Map<
-    string,
-    { text: string; language: LabelledComment['language']; tags: Set<string>; known?: Set<string> }
-  >();
+function confirmedComments(confirmed: readonly ConfirmedExample[]): ConfirmedComment[] {
+  const byText = new Map<string, ConfirmedComment>();
   for (const example of [...confirmed].sort((a, b) => a.responseId.localeCompare(b.responseId))) {
     const key = `${example.language}\u0000${example.text}`;
     const comment = byText.get(key) ?? {
