@@ -180,6 +180,36 @@ describe('CustomerKeys and PersonalFields against a real database', () => {
     });
   });
 
+  it('decrypts a batch in order with one read of the key store for the keys not cached', async () => {
+    const [first, second, erased] = [randomUUID(), randomUUID(), randomUUID()];
+    const writer = fieldsOf(keysOf());
+    const values = [
+      { customerId: first, value: await writer.encrypt(first, 'Levering te laat') },
+      { customerId: second, value: await writer.encrypt(second, 'Rechnung falsch') },
+      { customerId: first, value: await writer.encrypt(first, 'nobody called back') },
+      { customerId: erased, value: await writer.encrypt(erased, 'call me') },
+      { customerId: second, value: 'written before encryption' },
+    ];
+    await keysOf().erase(erased);
+    const reads = jest.spyOn(dataSource.manager, 'query');
+    try {
+      const decrypted = await fieldsOf(keysOf()).decryptMany(values);
+      expect(decrypted).toEqual([
+        { erased: false, text: 'Levering te laat' },
+        { erased: false, text: 'Rechnung falsch' },
+        { erased: false, text: 'nobody called back' },
+        { erased: true },
+        { erased: false, text: 'written before encryption' },
+      ]);
+      // One read for the three customers; the erased one is looked up again on its own, as decrypt does.
+      const keyReads = reads.mock.calls.filter(([sql]) => String(sql).includes('privacy_data_keys'));
+      expect(keyReads[0][1]).toEqual([expect.arrayContaining([first, second, erased])]);
+      expect(keyReads.filter(([, params]) => (params as unknown[])[0] === first)).toHaveLength(0);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
   it('passes plain values (written before encryption) through and keeps empty text empty', async () => {
     const fields = fieldsOf(keysOf());
     const customerId = randomUUID();

@@ -217,6 +217,14 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
         comment: 'Slecht, niemand nam op',
       }),
     );
+    const tagChanges = await bed.rows(
+      `SELECT a.actor_id, a.detail FROM $schema.case_activities a JOIN $schema.cases c ON c.id = a.case_id
+       WHERE c.response_id = $1 AND a.kind = 'tags_changed'`,
+      [responseId],
+    );
+    expect(tagChanges).toEqual([
+      { actor_id: '', detail: { tagIds: ['support', 'wait-time'], previous: [], revision: 0 } },
+    ]);
 
     const promoter = anEvent(Topics.DetractorIdentified, {
       customerId,

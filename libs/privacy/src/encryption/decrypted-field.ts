@@ -8,3 +8,8 @@ export const ERASED_TEXT = '[erased]';
 export function textOrErased(field: DecryptedField): string {
   return field.erased ? ERASED_TEXT : field.text;
 }
+
+/** The field's text, or '' for an erased customer's: for consumers that process the record with the text gone. */
+export function plainText(field: DecryptedField): string {
+  return field.erased ? '' : field.text;
+}

@@ -3,6 +3,7 @@ import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { CaseUpdateKind, type ResponseRevised, type ResponseTagged, TagPolarity, Topics } from '@nps/contracts';
 import type { UnitOfWork } from '@nps/messaging';
 import { CaseEvents } from '../cases/case.events';
+import type { CaseRecord } from '../cases/case.record';
 import { CaseRepository } from '../cases/case.repository';
 import { ResponseEnrichmentRepository, type ResponseTags } from './response-enrichment.repository';
 
@@ -16,7 +17,7 @@ export class CaseEnrichmentService {
 
   /**
    * Keeps the root causes of taggings, all in one transaction (a batch): their tags saved in one
-   * statement and their cases read in one query; a case whose tags change is updated.
+   * statement, their cases read in one query, and the cases whose tags came or changed updated in one.
    */
   async tagged(taggings: Array<{ event: ResponseTagged; unitOfWork: UnitOfWork }>): Promise<void> {
     const { manager } = taggings[0].unitOfWork;
@@ -34,6 +35,9 @@ export class CaseEnrichmentService {
     await this.enrichments.lockResponses(manager, [...newest.keys()]);
     await this.enrichments.saveTags(manager, [...newest.values()]);
     const cases = await this.cases.findByResponses(manager, [...newest.keys()], true);
+    // Each case as its last tagging in the batch leaves it, and every change on the way.
+    const updates = new Map<string, CaseRecord>();
+    const changes: { caseId: string; detail: object }[] = [];
     for (const { event, unitOfWork } of taggings) {
       const existing = cases.get(event.responseId);
       if (!existing || event.revision < existing.tagsRevision) continue;
@@ -41,15 +45,12 @@ export class CaseEnrichmentService {
       const changed = tagIds.join() !== [...existing.tagIds].sort().join();
       const updated = { ...existing, tagIds, tagsRevision: event.revision };
       cases.set(event.responseId, updated);
-      await this.cases.save(manager, updated);
+      updates.set(updated.id, updated);
       if (!changed) continue;
-      await this.cases.addActivity(manager, existing.id, '', 'tags_changed', {
-        tagIds,
-        previous: existing.tagIds,
-        revision: event.revision,
-      });
+      changes.push({ caseId: existing.id, detail: { tagIds, previous: existing.tagIds, revision: event.revision } });
       unitOfWork.publish(Topics.CaseUpdated, CaseEvents.updated(updated, CaseUpdateKind.TAGS_CHANGED, '', ''));
     }
+    await this.cases.saveTags(manager, [...updates.values()], changes);
   }
 
   async revised(event: ResponseRevised, unitOfWork: UnitOfWork): Promise<void> {

@@ -10,7 +10,7 @@ import {
   Topics,
 } from '@nps/contracts';
 import { BATCH_HANDLER, type EventBatch, EventContext } from '@nps/messaging';
-import { PersonalFields } from '@nps/privacy';
+import { PersonalFields, plainText } from '@nps/privacy';
 import { CustomerRepository } from '../customers/customer.repository';
 import { CaseEnrichmentService } from './case-enrichment.service';
 import { CaseOpeningService } from './case-opening.service';
@@ -25,15 +25,21 @@ export class CaseIntakeHandler {
     private readonly fields: PersonalFields,
   ) {}
 
-  /** A batch handler: what the batch's detractors need is read in one query per table (CaseOpeningService). */
+  /**
+   * A batch handler: what the batch's detractors need is read in one query per table (CaseOpeningService), their
+   * customers' keys in one.
+   */
   @EventPattern(Topics.DetractorIdentified.name, BATCH_HANDLER)
   async detractorIdentified(@Payload() batch: EventBatch<DetractorIdentified>): Promise<void> {
-    const detractors = [];
-    for (const { event, context } of batch) {
-      const comment = await this.plain(event.customerId, event.comment);
-      detractors.push({ event: { ...event, comment }, unitOfWork: context.unitOfWork });
-    }
-    return this.opening.handle(detractors);
+    const comments = await this.fields.decryptMany(
+      batch.map(({ event }) => ({ customerId: event.customerId, value: event.comment })),
+    );
+    return this.opening.handle(
+      batch.map(({ event, context }, i) => ({
+        event: { ...event, comment: plainText(comments[i]) },
+        unitOfWork: context.unitOfWork,
+      })),
+    );
   }
 
   /** A batch handler: a batch's tags are saved in one statement. */
@@ -70,8 +76,7 @@ export class CaseIntakeHandler {
    * customer was erased (the record is processed with the text gone), as it was when the event was plain.
    */
   private async plain(customerId: string, value: string): Promise<string> {
-    const field = await this.fields.decrypt(customerId, value);
-    return field.erased ? '' : field.text;
+    return plainText(await this.fields.decrypt(customerId, value));
   }
 
   /** Every score of the customer, for the customer story on the case screen: a batch handler, one insert per batch. */

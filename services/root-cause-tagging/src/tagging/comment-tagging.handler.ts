@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
 import { BATCH_HANDLER, type EventBatch, type EventContext } from '@nps/messaging';
-import { PersonalFields } from '@nps/privacy';
+import { PersonalFields, plainText } from '@nps/privacy';
 import { CommentTaggingService } from './comment-tagging.service';
 
 /** Tags the comment of every new or revised response and publishes `response tagged` through the outbox. */
@@ -13,16 +13,21 @@ export class CommentTaggingHandler {
     private readonly fields: PersonalFields,
   ) {}
 
-  /** A batch handler: a batch's answers are looked up in one query and their tagged comments saved in one. */
+  /**
+   * A batch handler: a batch's customers' keys are read in one query, its answers looked up in one and its
+   * tagged comments saved in one.
+   */
   @EventPattern(Topics.ResponseReceived.name, BATCH_HANDLER)
   async received(@Payload() batch: EventBatch<ResponseReceived>): Promise<void> {
-    const answers = [];
-    for (const { event, context } of batch)
-      answers.push({
-        event: { ...event, comment: await this.plain(event.customerId, event.comment) },
+    const comments = await this.fields.decryptMany(
+      batch.map(({ event }) => ({ customerId: event.customerId, value: event.comment })),
+    );
+    await this.tagging.tagReceived(
+      batch.map(({ event, context }, i) => ({
+        event: { ...event, comment: plainText(comments[i]) },
         unitOfWork: context.unitOfWork,
-      });
-    await this.tagging.tagReceived(answers);
+      })),
+    );
   }
 
   @EventPattern(Topics.ResponseRevised.name)
@@ -35,7 +40,6 @@ export class CommentTaggingHandler {
 
   /** The comment to tag; an erased customer's is tagged as no comment, never dead-lettered (docs/adr/0037). */
   private async plain(customerId: string, value: string): Promise<string> {
-    const field = await this.fields.decrypt(customerId, value);
-    return field.erased ? '' : field.text;
+    return plainText(await this.fields.decrypt(customerId, value));
   }
 }
