@@ -62,15 +62,16 @@ export class CustomerKeys {
     const key = randomBytes(32);
     const keyId = randomUUID();
     const wrapped = await this.masterKeys.wrap(key, wrapContext(customerId, keyId));
-    await this.keys.insertIfAbsent(manager, { customerId, keyId, wrapped });
-    // Whoever won the insert, the row now holds the one key every caller uses.
+    if (await this.keys.insertIfAbsent(manager, { customerId, keyId, wrapped }))
+      return this.remember({ id: keyId, customerId, key });
+    // Another caller won the insert: its row holds the one key every caller uses.
     const stored = await this.keys.find(manager, customerId);
     if (!stored) throw new Error(`the data key of customer ${customerId} was erased while it was being created`);
-    return this.remember(stored.keyId === keyId ? { id: keyId, customerId, key } : await this.unwrap(stored));
+    return this.remember(await this.unwrap(stored));
   }
 
   /**
-   * getOrCreate for many customers in three statements (a bulk import's batch): customer id → key.
+   * getOrCreate for many customers in at most three statements (a bulk import's batch): customer id → key.
    */
   async getOrCreateMany(customerIds: Iterable<string>): Promise<Map<string, DataKey>> {
     const found = new Map<string, DataKey>();
@@ -98,11 +99,14 @@ export class CustomerKeys {
         wrapped: await this.masterKeys.wrap(key.key, wrapContext(customerId, key.id)),
       });
     }
-    await this.keys.insertManyIfAbsent(manager, rows);
-    // As in getOrCreate: whoever won each insert, the row holds the one key.
+    for (const customerId of await this.keys.insertManyIfAbsent(manager, rows)) {
+      found.set(customerId, this.remember(fresh.get(customerId) as DataKey));
+      missing.delete(customerId);
+    }
+    if (missing.size === 0) return found;
+    // As in getOrCreate: another caller won these inserts, and its rows hold the one key.
     for (const stored of await this.keys.findMany(manager, [...missing])) {
-      const mine = fresh.get(stored.customerId);
-      found.set(stored.customerId, this.remember(mine?.id === stored.keyId ? mine : await this.unwrap(stored)));
+      found.set(stored.customerId, this.remember(await this.unwrap(stored)));
       missing.delete(stored.customerId);
     }
     if (missing.size > 0) throw new Error(`data keys of ${missing.size} customers were erased while being created`);

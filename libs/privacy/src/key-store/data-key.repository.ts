@@ -32,22 +32,18 @@ export class DataKeyRepository {
     return rows[0]?.customer_id;
   }
 
-  /** Inserts the key unless the customer has one already: the first of concurrent writers wins. */
-  async insertIfAbsent(manager: EntityManager, key: StoredDataKey): Promise<void> {
-    await manager.query(
-      `INSERT INTO ${this.table} (customer_id, key_id, master_key_id, wrapped_key) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (customer_id) DO NOTHING`,
-      [key.customerId, key.keyId, key.wrapped.masterKeyId, key.wrapped.ciphertext],
-    );
+  /** Inserts the key unless the customer has one: the first of concurrent writers wins. Whether this one did. */
+  async insertIfAbsent(manager: EntityManager, key: StoredDataKey): Promise<boolean> {
+    return (await this.insertManyIfAbsent(manager, [key])).size === 1;
   }
 
-  /** insertIfAbsent for many keys in one statement. */
-  async insertManyIfAbsent(manager: EntityManager, keys: StoredDataKey[]): Promise<void> {
-    if (keys.length === 0) return;
-    await manager.query(
+  /** insertIfAbsent for many keys in one statement: the customers whose key this one inserted. */
+  async insertManyIfAbsent(manager: EntityManager, keys: StoredDataKey[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows: { customer_id: string }[] = await manager.query(
       `INSERT INTO ${this.table} (customer_id, key_id, master_key_id, wrapped_key)
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::bytea[])
-       ON CONFLICT (customer_id) DO NOTHING`,
+       ON CONFLICT (customer_id) DO NOTHING RETURNING customer_id`,
       [
         keys.map((key) => key.customerId),
         keys.map((key) => key.keyId),
@@ -55,6 +51,7 @@ export class DataKeyRepository {
         keys.map((key) => key.wrapped.ciphertext),
       ],
     );
+    return new Set(rows.map((row) => row.customer_id));
   }
 
   /** Deletes the customer's key; whether there was one. */
