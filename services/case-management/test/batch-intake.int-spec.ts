@@ -15,7 +15,7 @@ describe('case intake in batch mode', () => {
   });
   const issuer = opsIssuer();
 
-  it("spreads one batch's cases over two teams' members as one at a time would, and revises a case opened in the same batch after its assignment", async () => {
+  it("inserts one batch's cases in one statement, spreads them over two teams' members as one at a time would, and revises a case opened in the same batch after its assignment", async () => {
     const service = await bed.start(issuer.env);
     const admin = await issuer.token('adam');
     await setUpTeam(service.url, admin, {
@@ -29,6 +29,12 @@ describe('case intake in batch mode', () => {
       rule: { id: 'dach', position: 20, conditions: { regions: ['dach'] } },
     });
     await bed.stop('SIGTERM');
+    // Counts the statements that insert cases: a batch's new cases go in one (case-opening.service.ts).
+    await bed.rows('CREATE TABLE $schema.case_insert_statements (at timestamptz DEFAULT clock_timestamp())');
+    await bed.rows(`CREATE FUNCTION $schema.count_case_inserts() RETURNS trigger LANGUAGE plpgsql AS
+      $$BEGIN INSERT INTO $schema.case_insert_statements DEFAULT VALUES; RETURN NULL; END$$`);
+    await bed.rows(`CREATE TRIGGER count_case_inserts AFTER INSERT ON $schema.cases
+      FOR EACH STATEMENT EXECUTE FUNCTION $schema.count_case_inserts()`);
 
     // One key, so one partition and one batch: 24 detractors alternating between the teams, and a
     // revision of the fourth one's answer a few records after it.
@@ -59,6 +65,7 @@ describe('case intake in batch mode', () => {
     ]);
     expect(inbox).toHaveLength(25);
     expect(new Set(inbox.map((row) => row.processed_at.toISOString())).size).toBe(1); // one transaction
+    expect(await bed.rows('SELECT at FROM $schema.case_insert_statements')).toHaveLength(1);
 
     const loads = (teamId: string) => {
       const counts = new Map<string, number>();

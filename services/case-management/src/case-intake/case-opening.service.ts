@@ -59,17 +59,28 @@ export class CaseOpeningService {
     private readonly assigner: CaseAssigner,
   ) {}
 
-  /** Decides a batch of detractors in order, with what they need read once for the whole batch. */
+  /**
+   * Decides a batch of detractors in order, with what they need read once for the whole batch, and inserts the
+   * cases it opens in one statement.
+   */
   async handle(detractors: Detractor[]): Promise<void> {
     if (detractors.length === 0) return;
+    const { manager } = detractors[0].unitOfWork;
     const reads = await this.readAhead(
-      detractors[0].unitOfWork.manager,
+      manager,
       detractors.map(({ event }) => event),
     );
-    for (const { event, unitOfWork } of detractors) await this.decide(event, unitOfWork, reads);
+    const opened: CaseRecord[] = [];
+    for (const { event, unitOfWork } of detractors) await this.decide(event, unitOfWork, reads, opened);
+    await this.insertOpened(manager, opened);
   }
 
-  private async decide(event: DetractorIdentified, unitOfWork: UnitOfWork, reads: BatchReads): Promise<void> {
+  private async decide(
+    event: DetractorIdentified,
+    unitOfWork: UnitOfWork,
+    reads: BatchReads,
+    opened: CaseRecord[],
+  ): Promise<void> {
     const existing = reads.cases.get(event.responseId);
     if (existing)
       return this.assigner.whenAssigned(unitOfWork.manager, existing, async (assigned) => {
@@ -80,8 +91,20 @@ export class CaseOpeningService {
     // Old, imported, excluded or held-out detractors open no case (ADR 0030); the holdout records its routed team.
     const routedTeam = async () => this.route(event, reads, await this.routingRules(unitOfWork)).choice.teamId;
     if (await this.policy.skipped(event, unitOfWork, reads.skipped, routedTeam)) return;
-    const opened = await this.open(event, unitOfWork, reads);
-    if (opened) reads.cases.set(event.responseId, opened);
+    const record = await this.open(event, unitOfWork, reads);
+    reads.cases.set(event.responseId, record);
+    opened.push(record);
+  }
+
+  /**
+   * The batch's new cases, in one statement. The batch holds its responses' locks since before it read their cases
+   * (readAhead), so no other transaction can have opened one; if one did, the handler fails, and its records run again
+   * and read that case as any other.
+   */
+  private async insertOpened(manager: EntityManager, opened: CaseRecord[]): Promise<void> {
+    const inserted = await this.cases.insertMany(manager, opened);
+    const taken = opened.filter((record) => !inserted.has(record.responseId)).map((record) => record.responseId);
+    if (taken.length > 0) throw new Error(`another transaction opened the cases of responses ${taken.join(', ')}`);
   }
 
   /**
@@ -100,12 +123,8 @@ export class CaseOpeningService {
     };
   }
 
-  /** The case opened for the detractor, or undefined when another event for the same response opened it first. */
-  private async open(
-    event: DetractorIdentified,
-    unitOfWork: UnitOfWork,
-    reads: BatchReads,
-  ): Promise<CaseRecord | undefined> {
+  /** The case opened for the detractor, to insert with the batch's others (insertOpened), and its assignment queued. */
+  private async open(event: DetractorIdentified, unitOfWork: UnitOfWork, reads: BatchReads): Promise<CaseRecord> {
     const { manager } = unitOfWork;
     const { facts, enrichment, tagIds, choice } = this.route(event, reads, await this.routingRules(unitOfWork));
     const team =
@@ -147,8 +166,8 @@ export class CaseOpeningService {
       openedAt,
       updatedAt: openedAt,
     };
-    // Inserted unassigned; the owner is picked under the team's lock at the end of the transaction (case.assigner.ts).
-    if (!(await this.cases.insert(manager, record))) return undefined; // another event for the same response opened it
+    // Inserted unassigned with the batch's other new cases; the owner is picked under the team's lock at the end of
+    // the transaction (case.assigner.ts).
     this.assigner.assignLater({
       unitOfWork,
       record,

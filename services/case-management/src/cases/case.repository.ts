@@ -53,16 +53,20 @@ export class CaseRepository {
     return new Map(rows.map((row) => [row.response_id as string, toCaseRecord(row as never)]));
   }
 
-  /** Inserts the case unless its response already has one (another instance, another event id); true when inserted. */
-  async insert(manager: EntityManager, record: CaseRecord): Promise<boolean> {
-    const fields = CASE_FIELDS;
-    const rows = await manager.query(
-      `INSERT INTO ${this.tables.of('cases')} (${fields.map(columnOf).join(', ')}) VALUES
-         (${fields.map((_, i) => `$${i + 1}`).join(', ')})
-       ON CONFLICT (response_id) DO NOTHING RETURNING id`,
-      fields.map((field) => record[field]),
+  /**
+   * Inserts cases in one statement (a batch of detractors), each unless its response already has one (another
+   * instance, another event id); resolves with the response ids whose case was inserted.
+   */
+  async insertMany(manager: EntityManager, records: readonly CaseRecord[]): Promise<Set<string>> {
+    if (records.length === 0) return new Set();
+    const columns = CASE_FIELDS.map(columnOf).join(', ');
+    const rows: { response_id: string }[] = await manager.query(
+      `INSERT INTO ${this.tables.of('cases')} (${columns})
+       SELECT ${columns} FROM jsonb_populate_recordset(null::${this.tables.of('cases')}, $1::jsonb)
+       ON CONFLICT (response_id) DO NOTHING RETURNING response_id`,
+      [JSON.stringify(records.map((record) => Object.fromEntries(CASE_FIELDS.map((f) => [columnOf(f), record[f]]))))],
     );
-    return rows.length === 1;
+    return new Set(rows.map((row) => row.response_id));
   }
 
   async save(manager: EntityManager, record: CaseRecord): Promise<void> {
