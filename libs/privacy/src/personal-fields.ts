@@ -1,4 +1,4 @@
-import type { DecryptedField } from './encryption/decrypted-field';
+import { type DecryptedField, plainText } from './encryption/decrypted-field';
 import { type DataKey, decryptField, encryptField, isEncryptedField, parseField } from './encryption/field.cipher';
 import type { CustomerKeys } from './key-store/customer-keys';
 import { PrivacyError, PrivacyErrorCode } from './privacy.error';
@@ -53,5 +53,15 @@ export class PersonalFields {
     const decrypted: DecryptedField[] = [];
     for (const { customerId, value } of fields) decrypted.push(await this.decrypt(customerId, value));
     return decrypted;
+  }
+
+  /** The field's text, or '' for an erased customer's: for a consumer that processes the record with the text gone. */
+  async decryptText(customerId: string, value: string): Promise<string> {
+    return plainText(await this.decrypt(customerId, value));
+  }
+
+  /** decryptText for many fields (a batch's records), in their order, with decryptMany's one read of the keys. */
+  async decryptTexts(fields: readonly { customerId: string; value: string }[]): Promise<string[]> {
+    return (await this.decryptMany(fields)).map(plainText);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SchemaTables } from '@nps/persistence';
-import { isEncryptedField, PersonalFields, plainText } from '@nps/privacy';
+import { isEncryptedField, PersonalFields } from '@nps/privacy';
 import { DataSource } from 'typeorm';
 import type { CustomerDataCatalog } from './customer-data.catalog';
 import { readableRow } from './customer-export.rows';
@@ -45,7 +45,7 @@ export class CustomerExportService {
     for (const [column, value] of Object.entries(row)) {
       if (typeof value !== 'string' || !isEncryptedField(value)) continue;
       if (!this.personal) throw new Error(`${column} is encrypted and this service has no PrivacyModule to read it`);
-      row[column] = plainText(await this.personal.decrypt(customerId, value));
+      row[column] = await this.personal.decryptText(customerId, value);
     }
   }
 }

@@ -10,12 +10,16 @@ import {
   Topics,
 } from '@nps/contracts';
 import { BATCH_HANDLER, type EventBatch, EventContext } from '@nps/messaging';
-import { PersonalFields, plainText } from '@nps/privacy';
+import { PersonalFields } from '@nps/privacy';
 import { CustomerRepository } from '../customers/customer.repository';
 import { CaseEnrichmentService } from './case-enrichment.service';
 import { CaseOpeningService } from './case-opening.service';
 
-/** The events case-management consumes; each is applied once, in the transaction of its inbox entry. */
+/**
+ * The events case-management consumes; each is applied once, in the transaction of its inbox entry. Personal
+ * fields are decrypted once, here, into the case-management rows (docs/privacy.md): an erased customer's read
+ * as '' and the record is processed with the text gone, as it was when the event was plain.
+ */
 @Controller()
 export class CaseIntakeHandler {
   constructor(
@@ -31,12 +35,12 @@ export class CaseIntakeHandler {
    */
   @EventPattern(Topics.DetractorIdentified.name, BATCH_HANDLER)
   async detractorIdentified(@Payload() batch: EventBatch<DetractorIdentified>): Promise<void> {
-    const comments = await this.fields.decryptMany(
+    const comments = await this.fields.decryptTexts(
       batch.map(({ event }) => ({ customerId: event.customerId, value: event.comment })),
     );
     return this.opening.handle(
       batch.map(({ event, context }, i) => ({
-        event: { ...event, comment: plainText(comments[i]) },
+        event: { ...event, comment: comments[i] },
         unitOfWork: context.unitOfWork,
       })),
     );
@@ -50,7 +54,7 @@ export class CaseIntakeHandler {
 
   @EventPattern(Topics.ResponseRevised.name)
   async responseRevised(@Payload() event: ResponseRevised, @Ctx() context: EventContext): Promise<void> {
-    const comment = await this.plain(event.customerId, event.comment);
+    const comment = await this.fields.decryptText(event.customerId, event.comment);
     return this.enrichment.revised({ ...event, comment }, context.unitOfWork);
   }
 
@@ -58,7 +62,7 @@ export class CaseIntakeHandler {
   async customerUpserted(@Payload() event: CustomerUpserted, @Ctx() context: EventContext): Promise<void> {
     const facts = {
       customerId: event.customerId,
-      name: await this.plain(event.customerId, event.name),
+      name: await this.fields.decryptText(event.customerId, event.name),
       language: event.language,
       segment: event.segment,
       region: event.region,
@@ -69,14 +73,6 @@ export class CaseIntakeHandler {
       { ...facts, accountOwnerId: event.accountOwnerId, accountId: event.accountId, attributes: event.attributes },
       occurredAt(event),
     );
-  }
-
-  /**
-   * A personal field decrypted once, here, into the case-management rows (docs/privacy.md); '' when the
-   * customer was erased (the record is processed with the text gone), as it was when the event was plain.
-   */
-  private async plain(customerId: string, value: string): Promise<string> {
-    return plainText(await this.fields.decrypt(customerId, value));
   }
 
   /** Every score of the customer, for the customer story on the case screen: a batch handler, one insert per batch. */

@@ -2,10 +2,13 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
 import { BATCH_HANDLER, type EventBatch, type EventContext } from '@nps/messaging';
-import { PersonalFields, plainText } from '@nps/privacy';
+import { PersonalFields } from '@nps/privacy';
 import { CommentTaggingService } from './comment-tagging.service';
 
-/** Tags the comment of every new or revised response and publishes `response tagged` through the outbox. */
+/**
+ * Tags the comment of every new or revised response and publishes `response tagged` through the outbox. An erased
+ * customer's comment is tagged as no comment, never dead-lettered (docs/adr/0037).
+ */
 @Controller()
 export class CommentTaggingHandler {
   constructor(
@@ -19,12 +22,12 @@ export class CommentTaggingHandler {
    */
   @EventPattern(Topics.ResponseReceived.name, BATCH_HANDLER)
   async received(@Payload() batch: EventBatch<ResponseReceived>): Promise<void> {
-    const comments = await this.fields.decryptMany(
+    const comments = await this.fields.decryptTexts(
       batch.map(({ event }) => ({ customerId: event.customerId, value: event.comment })),
     );
     await this.tagging.tagReceived(
       batch.map(({ event, context }, i) => ({
-        event: { ...event, comment: plainText(comments[i]) },
+        event: { ...event, comment: comments[i] },
         unitOfWork: context.unitOfWork,
       })),
     );
@@ -33,13 +36,8 @@ export class CommentTaggingHandler {
   @EventPattern(Topics.ResponseRevised.name)
   async revised(@Payload() event: ResponseRevised, @Ctx() context: EventContext): Promise<void> {
     await this.tagging.tagRevised(
-      { ...event, comment: await this.plain(event.customerId, event.comment) },
+      { ...event, comment: await this.fields.decryptText(event.customerId, event.comment) },
       context.unitOfWork,
     );
-  }
-
-  /** The comment to tag; an erased customer's is tagged as no comment, never dead-lettered (docs/adr/0037). */
-  private async plain(customerId: string, value: string): Promise<string> {
-    return plainText(await this.fields.decrypt(customerId, value));
   }
 }
