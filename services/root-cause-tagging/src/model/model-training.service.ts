@@ -24,7 +24,6 @@ export interface RetrainSummary {
 @Injectable()
 export class ModelTrainingService {
   private readonly logger = new Logger(ModelTrainingService.name);
-  private readonly shipped = trainingCorpus();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -44,7 +43,8 @@ export class ModelTrainingService {
       const confirmed = (await this.examples.all(manager)).filter((example) =>
         tags.some((tag) => tag.id === example.tagId),
       );
-      const outcome = retrain({ shipped: this.shipped, confirmed, tags, inUse: model });
+      // Read per run, not kept: a retrain runs every few hours at most, and the corpus is 7,000 comments.
+      const outcome = retrain({ shipped: trainingCorpus(), confirmed, tags, inUse: model });
       const version = outcome.promote ? inUse.version + 1 : inUse.version;
       if (outcome.promote) {
         await this.models.add(manager, {

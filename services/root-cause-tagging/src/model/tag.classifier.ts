@@ -13,10 +13,14 @@ export interface FeatureGroup {
   onlyFor?: ReadonlySet<string>;
 }
 
-/** A trained model, as stored in `model_versions.weights`. */
+/**
+ * A trained model, as stored in `model_versions.weights`: per tag, one weight per vocabulary feature
+ * (0 where the feature says nothing about the tag). Nearly every weight is set, so index/weight pairs
+ * cost twice the bytes and a small array per weight when loaded.
+ */
 export interface ClassifierWeights {
   vocabulary: string[];
-  classifiers: { tagId: string; bias: number; weights: [number, number][] }[];
+  classifiers: { tagId: string; bias: number; weights: number[] }[];
 }
 
 export interface TrainingExample {
@@ -68,7 +72,7 @@ export class TagClassifier {
     const tags = model.classifiers.length;
     const matrix = new Float64Array(model.vocabulary.length * tags);
     model.classifiers.forEach((classifier, t) => {
-      for (const [i, w] of classifier.weights) matrix[i * tags + t] = w;
+      classifier.weights.forEach((w, i) => (matrix[i * tags + t] = w));
     });
     return new TagClassifier(
       model.vocabulary,
@@ -115,19 +119,16 @@ export class TagClassifier {
     );
   }
 
-  /** The model as stored in `model_versions.weights`, rebuilt from the matrix: every weight that is not 0. */
+  /** The model as stored in `model_versions.weights`, rebuilt from the matrix. */
   get weights(): ClassifierWeights {
     const tags = this.tags.length;
     return {
       vocabulary: [...this.vocabulary],
-      classifiers: this.tags.map((tagId, t) => {
-        const weights: [number, number][] = [];
-        for (let i = 0; i < this.vocabulary.length; i++) {
-          const w = this.matrix[i * tags + t];
-          if (w !== 0) weights.push([i, w]);
-        }
-        return { tagId, bias: this.biases[t], weights };
-      }),
+      classifiers: this.tags.map((tagId, t) => ({
+        tagId,
+        bias: this.biases[t],
+        weights: Array.from(this.vocabulary, (_, i) => this.matrix[i * tags + t]),
+      })),
     };
   }
 
