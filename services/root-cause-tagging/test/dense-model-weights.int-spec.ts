@@ -1,8 +1,10 @@
+import { MessagingTables1763856000000 } from '@nps/messaging';
 import { dataSourceOptions, runMigrations } from '@nps/persistence';
 import { freshSchema, testDatabaseUrl } from '@nps/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { DenseModelWeights1765730000100 } from '../src/migrations/1765730000100-dense-model-weights';
+import { TaggingTables1763900000000 } from '../src/migrations/1763900000000-tagging-tables';
+import { FirstTaggedAt1765620000001 } from '../src/migrations/1765620000001-first-tagged-at';
 import { TagClassifier } from '../src/model/tag.classifier';
 import { service } from '../src/service.definition';
 
@@ -47,7 +49,7 @@ describe('stored models with one weight per feature (migration 1765730000100)', 
 
   beforeAll(async () => {
     schema = await freshSchema('tagging_dense_weights');
-    const before = service.migrations.filter((migration) => migration !== DenseModelWeights1765730000100);
+    const before = [MessagingTables1763856000000, TaggingTables1763900000000, FirstTaggedAt1765620000001];
     await runMigrations({ ...database(), migrations: before });
     db = new Client({ connectionString: testDatabaseUrl() });
     await db.connect();

@@ -17,8 +17,9 @@ export class DenseModelWeights1765730000100 implements MigrationInterface {
           SELECT jsonb_agg(jsonb_build_object('tagId', c.value->'tagId', 'bias', c.value->'bias', 'weights', coalesce((
               SELECT jsonb_agg(coalesce(pair.weight, '0'::jsonb) ORDER BY feature)
               FROM generate_series(0, jsonb_array_length(v.weights->'vocabulary') - 1) AS feature
-              LEFT JOIN (SELECT (p->>0)::int AS at, p->1 AS weight FROM jsonb_array_elements(c.value->'weights') AS p) AS pair
-                ON pair.at = feature), '[]'::jsonb)) ORDER BY c.ordinality)
+              LEFT JOIN (
+                SELECT (p->>0)::int AS at, p->1 AS weight FROM jsonb_array_elements(c.value->'weights') AS p
+              ) AS pair ON pair.at = feature), '[]'::jsonb)) ORDER BY c.ordinality)
           FROM jsonb_array_elements(v.weights->'classifiers') WITH ORDINALITY AS c(value, ordinality)), '[]'::jsonb))`);
   }
 
