@@ -2,6 +2,7 @@ export * from './health/health.module';
 export * from './health/shutdown.state';
 export * from './service.module';
 export * from './service.runner';
+export * from './full-collection';
 export * from './service.cli';
 export * from './openapi.setup';
 export * from './http/field-problems';

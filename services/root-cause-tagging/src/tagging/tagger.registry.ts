@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Topics } from '@nps/contracts';
 import { EventTransactions, InfrastructureOutages } from '@nps/messaging';
+import { collectGarbageNow } from '@nps/runtime';
 import { DataSource } from 'typeorm';
 import { trainingCorpus } from '../evaluation/training.corpus';
 import { heldOutF1 } from '../model/model.promotion';
@@ -45,7 +46,8 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.createFirstVersions();
+    // Training allocates several times what the model keeps; left to V8, that garbage met the first burst of answers.
+    if (await this.createFirstVersions()) collectGarbageNow();
     await this.reload();
     const refresh = () => this.outages.guard('tagger refresh', () => this.refresh());
     this.timer = setInterval(
@@ -88,8 +90,9 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
     this.logger.log(`tagging with taxonomy version ${taxonomy.version} and model version ${model.version}`);
   }
 
-  private async createFirstVersions(): Promise<void> {
-    await this.transactions.run(async (unitOfWork) => {
+  /** Whether it trained model version 1. */
+  private async createFirstVersions(): Promise<boolean> {
+    return this.transactions.run(async (unitOfWork) => {
       const { manager } = unitOfWork;
       await this.taxonomies.lockVersions(manager);
       let taxonomy = await this.taxonomies.latest(manager);
@@ -100,7 +103,7 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
         await this.taxonomies.insert(manager, taxonomy);
       }
       unitOfWork.publish(Topics.TaxonomyPublished, taxonomyPublishedEvent(taxonomy));
-      if (await this.models.inUse(manager)) return;
+      if (await this.models.inUse(manager)) return false;
       const shipped = trainingCorpus();
       const train = shipped.filter((comment) => comment.split === 'train');
       const model = trainModel(
@@ -122,6 +125,7 @@ export class TaggerRegistry implements OnModuleInit, OnModuleDestroy {
         confirmedExamples: 0,
         weights: model.weights,
       });
+      return true;
     });
   }
 }
