@@ -57,6 +57,9 @@ describe('CommentTagger', () => {
     'Le service client était très lent et le colis est arrivé en retard.',
     'El envío llegó tarde y el precio es muy caro.',
     'Доставка опоздала на неделю',
+    'Pakken kom for sent, og kundeservicen svarede aldrig på min mail.',
+    'Paketet kom för sent och kundtjänsten svarade aldrig.',
+    'Paczka przyszła za późno, a obsługa klienta nigdy nie odpowiedziała.',
   ])('calls other languages "other" and guesses no tags: %s', (text) => {
     expect(tagger.tag({ text })).toMatchObject({ language: 'other', tags: [], sentiment: 0 });
   });
