@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Topics } from '@nps/contracts';
 import { anEvent, expectEventually, serviceBed } from '@nps/testing';
+import { Client } from 'pg';
 import { opsIssuer } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
@@ -170,6 +171,73 @@ describe('case intake in batch mode', () => {
     expect(
       await bed.rows('SELECT reason FROM $schema.skipped_detractors WHERE response_id = $1', [old.responseId]),
     ).toEqual([{ reason: 'ANSWER_TOO_OLD' }]);
+    await bed.stop('SIGTERM');
+  }, 120000);
+
+  // Every batch locks its responses before it reads their cases, so only a writer that skips the lock can get there
+  // first: the batch's one insert then leaves that response out (ON CONFLICT), and the batch must not go on as if
+  // its case were in (case-opening.service.ts, insertOpened).
+  it("rolls back a batch whose case another writer opened in the meantime, and its retry takes that writer's case", async () => {
+    const service = await bed.start(issuer.env);
+    await setUpTeam(service.url, await issuer.token('adam'), {
+      id: 'nordic-care',
+      members: [{ id: 'nils' }, { id: 'olga' }],
+      rule: { id: 'nordic', position: 5, conditions: { regions: ['nordic'] } },
+    });
+    const detractor = (score: number) =>
+      anEvent(Topics.DetractorIdentified, { customerId: 'c-race', score, customer: { region: 'nordic' } });
+    const first = detractor(2);
+    const second = detractor(1);
+    await bed.publish(Topics.DetractorIdentified, [first]);
+    await expectEventually(async () =>
+      expect(await bed.rows('SELECT 1 FROM $schema.cases WHERE response_id = $1', [first.responseId])).toHaveLength(1),
+    );
+
+    // The other writer: the second answer's case, copied from the first's without an owner, not committed yet.
+    const writer = new Client({ connectionString: bed.databaseUrl });
+    await writer.connect();
+    const theirs = randomUUID();
+    try {
+      await writer.query('BEGIN');
+      await writer.query(
+        `INSERT INTO "${bed.schema}".cases SELECT (jsonb_populate_record(c, $1::jsonb)).*
+         FROM "${bed.schema}".cases c WHERE response_id = $2`,
+        [JSON.stringify({ id: theirs, response_id: second.responseId, owner_id: null }), first.responseId],
+      );
+      await bed.publish(Topics.DetractorIdentified, [second]);
+      // The batch read no case for the answer and now waits at its insert for the writer's.
+      await expectEventually(async () => {
+        const [{ n }] = await bed.rows<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+           WHERE NOT l.granted AND a.application_name = $1 AND a.query LIKE 'INSERT INTO%cases%'`,
+          [bed.schema],
+        );
+        expect(n).toBe(1);
+      });
+      await writer.query('COMMIT');
+    } finally {
+      await writer.end();
+    }
+
+    await expectEventually(async () =>
+      expect(await bed.rows('SELECT 1 FROM $schema.inbox WHERE event_id = $1', [second.eventId])).toHaveLength(1),
+    );
+    expect(bed.process.output).toContain(`another transaction opened the cases of responses ${second.responseId}`);
+    expect(await bed.rows('SELECT id FROM $schema.cases WHERE response_id = $1', [second.responseId])).toEqual([
+      { id: theirs },
+    ]);
+    // Nothing of the case the rolled-back attempt meant to open: no assignment counted, no activity, no notification.
+    const loads = await bed.rows<{ id: string; open_cases: number; owned: number }>(
+      `SELECT m.id, m.open_cases, (SELECT count(*)::int FROM $schema.cases c WHERE c.owner_id = m.id) AS owned
+       FROM $schema.members m WHERE m.team_id = 'nordic-care' ORDER BY m.id`,
+    );
+    expect(loads.map((m) => m.open_cases)).toEqual(loads.map((m) => m.owned));
+    expect(loads.reduce((sum, m) => sum + m.open_cases, 0)).toBe(1);
+    const [{ activities }] = await bed.rows<{ activities: number }>(
+      'SELECT count(*)::int AS activities FROM $schema.case_activities WHERE case_id = $1',
+      [theirs],
+    );
+    expect(activities).toBe(0);
     await bed.stop('SIGTERM');
   }, 120000);
 });
