@@ -93,8 +93,9 @@ log "building"
 npm run --silent build # the services (swc) and the console's page (Vite)
 for i in "${!SERVICES[@]}"; do
   name="${SERVICES[$i]}"
-  # The image's V8 flags (deploy/docker/Dockerfile, ADR 0044) unless NODE_OPTIONS is set.
-  NODE_OPTIONS="${NODE_OPTIONS:---max-semi-space-size=16}" PORT="${PORTS[$i]}" \
+  # The image's V8 flags and glibc setting (deploy/docker/Dockerfile, ADR 0044, ADR 0062) unless set already.
+  NODE_OPTIONS="${NODE_OPTIONS:---max-semi-space-size=16}" MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-131072}" \
+    PORT="${PORTS[$i]}" \
     node "dist/services/$name/src/main.js" > "$LOG_DIR/$name.log" 2>&1 &
   pids+=($!)
   echo $! >> "$PID_FILE"

@@ -166,7 +166,8 @@ function report(s: E2eSettings, loop: LoopFigures, stock: PathResult, loadBefore
     `\nwhole loop end to end: ${s.answers} answers by import, ${s.apiAnswers} by API, Kafka ${s.brokers}, ` +
       `CONSUMER_BATCH_SIZE=${s.batchSize ?? "each service's default"}, CONSUMER_PARTITIONS_CONCURRENTLY=${s.partitions ?? "each service's default"}, ${s.members} members in one team, ` +
       `services from ${s.fromDist ? 'dist/ (built)' : 'TypeScript source (swc-node)'}` +
-      `${s.serviceNodeOptions ? ` with NODE_OPTIONS=${s.serviceNodeOptions}` : ''}, ` +
+      `${s.serviceNodeOptions ? ` with NODE_OPTIONS=${s.serviceNodeOptions}` : ''}` +
+      `${s.serviceMmapThreshold ? ` MALLOC_MMAP_THRESHOLD_=${s.serviceMmapThreshold}` : ''}, ` +
       `${cpus().length} cores, Node ${process.version}, commit ${commit()}, ` +
       `load average ${loadBefore.toFixed(1)} before, ${loadAverage().toFixed(1)} after\n\n` +
       `${idleLine(loop.idle)}\n\n` +

@@ -22,6 +22,8 @@ export interface E2eSettings extends BenchTarget {
   fromDist: boolean;
   /** NODE_OPTIONS of every service: the image's by default (ADR 0044); empty for Node's defaults. */
   serviceNodeOptions?: string;
+  /** MALLOC_MMAP_THRESHOLD_ of every service: the image's by default (ADR 0062); empty for glibc's moving threshold. */
+  serviceMmapThreshold?: string;
   /** CONSUMER_PARTITIONS_CONCURRENTLY of every service; unset, each runs with its own default (1, or 32 in batch mode). */
   partitions?: number;
   /** Members of the one team every case goes to. */
@@ -38,6 +40,7 @@ export interface E2eSettings extends BenchTarget {
 
 /** What deploy/docker/Dockerfile and scripts/up.sh give every service, so the bench measures what ships. */
 const IMAGE_NODE_OPTIONS = '--max-semi-space-size=16';
+const IMAGE_MMAP_THRESHOLD = '131072';
 
 export function e2eSettings(env: NodeJS.ProcessEnv): E2eSettings {
   const int = (name: string, fallback: number) => positiveInt(env, name, fallback);
@@ -53,6 +56,7 @@ export function e2eSettings(env: NodeJS.ProcessEnv): E2eSettings {
     batchSize: env.BENCH_CONSUMER_BATCH_SIZE ? int('BENCH_CONSUMER_BATCH_SIZE', 1) : undefined,
     fromDist: env.BENCH_FROM_DIST === 'true',
     serviceNodeOptions: (env.BENCH_SERVICE_NODE_OPTIONS ?? IMAGE_NODE_OPTIONS) || undefined,
+    serviceMmapThreshold: (env.BENCH_SERVICE_MMAP_THRESHOLD ?? IMAGE_MMAP_THRESHOLD) || undefined,
     partitions: env.BENCH_PARTITIONS ? int('BENCH_PARTITIONS', 1) : undefined,
     members: int('BENCH_MEMBERS', 10),
     customers: int('BENCH_CUSTOMERS', 5000),

@@ -46,6 +46,7 @@ export async function startLoopStack(s: E2eSettings, db: Client): Promise<LoopSt
     ...(s.batchSize === undefined ? {} : { CONSUMER_BATCH_SIZE: String(s.batchSize) }),
     ...(s.partitions === undefined ? {} : { CONSUMER_PARTITIONS_CONCURRENTLY: String(s.partitions) }),
     ...(s.serviceNodeOptions ? { NODE_OPTIONS: s.serviceNodeOptions } : {}),
+    ...(s.serviceMmapThreshold ? { MALLOC_MMAP_THRESHOLD_: s.serviceMmapThreshold } : {}),
     LOG_LEVEL: 'warn',
   };
   const own: Record<LoopService, Record<string, string>> = {
