@@ -226,7 +226,7 @@ describe('case intake in batch mode', () => {
     expect(await bed.rows('SELECT id FROM $schema.cases WHERE response_id = $1', [second.responseId])).toEqual([
       { id: theirs },
     ]);
-    // Nothing of the case the rolled-back attempt meant to open: no assignment counted, no activity, no notification.
+    // Nothing of the case the rolled-back attempt meant to open: no assignment counted, and the retry left theirs as it was.
     const loads = await bed.rows<{ id: string; open_cases: number; owned: number }>(
       `SELECT m.id, m.open_cases, (SELECT count(*)::int FROM $schema.cases c WHERE c.owner_id = m.id) AS owned
        FROM $schema.members m WHERE m.team_id = 'nordic-care' ORDER BY m.id`,
