@@ -215,7 +215,10 @@ export class BatchProcessor {
   private async finish(manager: EntityManager, applied: UnitOfWork[]): Promise<void> {
     // What the applied records deferred (counters such as rollups), each write once for the batch.
     try {
-      await runDeferredWrites(manager, applied);
+      await runDeferredWrites(
+        manager,
+        applied.map((unitOfWork) => unitOfWork.takeDeferred()),
+      );
     } catch (error) {
       if (unavailableDependency(error)) throw error;
       throw new BatchWriteError(error);

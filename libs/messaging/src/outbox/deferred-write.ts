@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { UnitOfWork } from './unit-of-work';
 
 /**
  * A write that several units of work of one transaction add parts to, run once per transaction
@@ -12,14 +11,17 @@ export interface DeferredWrite<T> {
   write(manager: EntityManager, parts: T[]): Promise<void>;
 }
 
+/** The parts one unit of work queued, per write, in the order they were first deferred. */
+export type DeferredParts = Map<DeferredWrite<unknown>, unknown[]>;
+
 /**
- * Runs the deferred writes of `unitsOfWork` (all in one transaction), each write once with the
- * parts of every unit in their order, the writes in the order they were first deferred.
+ * Runs the deferred writes of several units of work (all in one transaction), each write once with
+ * the parts of every unit in their order, the writes in the order they were first deferred.
  */
-export async function runDeferredWrites(manager: EntityManager, unitsOfWork: UnitOfWork[]): Promise<void> {
-  const parts = new Map<DeferredWrite<unknown>, unknown[]>();
-  for (const unitOfWork of unitsOfWork)
-    for (const [write, queued] of unitOfWork.takeDeferred()) {
+export async function runDeferredWrites(manager: EntityManager, units: readonly DeferredParts[]): Promise<void> {
+  const parts: DeferredParts = new Map();
+  for (const unit of units)
+    for (const [write, queued] of unit) {
       const all = parts.get(write) ?? [];
       for (const part of queued) all.push(part);
       parts.set(write, all);

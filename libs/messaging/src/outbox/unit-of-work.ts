@@ -2,7 +2,7 @@ import { context, propagation } from '@opentelemetry/api';
 import type { DescMessage, MessageInitShape } from '@bufbuild/protobuf';
 import { encodeEvent, type EventTopic } from '@nps/contracts';
 import type { EntityManager } from 'typeorm';
-import { type DeferredWrite, runDeferredWrites } from './deferred-write';
+import { type DeferredParts, type DeferredWrite, runDeferredWrites } from './deferred-write';
 import { eventIdFor } from './event-id';
 import { appendToOutbox, type OutboxMessage } from './outbox.writer';
 
@@ -13,7 +13,7 @@ import { appendToOutbox, type OutboxMessage } from './outbox.writer';
 export class UnitOfWork {
   private readonly pending: OutboxMessage[] = [];
   private readonly afterCommit: Array<() => void> = [];
-  private readonly deferred = new Map<DeferredWrite<unknown>, unknown[]>();
+  private readonly deferred: DeferredParts = new Map();
   private published = 0;
 
   constructor(
@@ -67,7 +67,7 @@ export class UnitOfWork {
   }
 
   /** Hands over the queued parts of deferred writes, for a runner that writes several units of work's at once. */
-  takeDeferred(): Map<DeferredWrite<unknown>, unknown[]> {
+  takeDeferred(): DeferredParts {
     const taken = new Map(this.deferred);
     this.deferred.clear();
     return taken;
@@ -75,7 +75,7 @@ export class UnitOfWork {
 
   /** Runs the deferred writes, then writes the queued events; called by the transaction runner just before commit. */
   async flush(): Promise<void> {
-    await runDeferredWrites(this.manager, [this]);
+    await runDeferredWrites(this.manager, [this.takeDeferred()]);
     await appendToOutbox(this.manager, this.schema, this.takePending());
   }
 

@@ -16,6 +16,7 @@ import { type EventRecord, RecordProducer } from '../kafka/record.producer';
 import { type ProcessExit, ServiceProcess } from '../service.process';
 import { freshName, freshTopicPrefix, testDatabaseUrl, testKafkaBrokers } from '../test-namespace';
 import { definitionOf, type ServiceDefinition, type ServiceName } from './service.catalog';
+import type { StartedBed } from './started-bed';
 
 const ROOT = resolve(__dirname, '../../../..');
 const run = promisify(execFile);
@@ -64,7 +65,7 @@ export interface ServiceInstance {
  * topic namespace nobody else uses, with the tools its tests need: publish into its input topics,
  * probe its output topics, query its tables, start more instances, stop and restart it.
  */
-export class ServiceBed {
+export class ServiceBed implements StartedBed {
   /** The service's name, as in its logs and consumer group. */
   readonly name: string;
   readonly schema: string;

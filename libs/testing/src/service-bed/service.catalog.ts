@@ -1,5 +1,5 @@
 import { seedRootCauses } from './root-causes.seed';
-import type { ServiceBed } from './service.bed';
+import type { StartedBed } from './started-bed';
 
 /** How a bed starts one kind of service process. */
 export interface ServiceDefinition {
@@ -14,7 +14,7 @@ export interface ServiceDefinition {
   /** Settings that make the service quick to test (shorter polls), given its own base URL. */
   testEnv?: (url: string) => Record<string, string>;
   /** Runs once the first instance is ready: what the service must find on its topics before a test begins. */
-  afterFirstStart?: (bed: ServiceBed) => Promise<void>;
+  afterFirstStart?: (bed: StartedBed) => Promise<void>;
 }
 
 export type ServiceName =

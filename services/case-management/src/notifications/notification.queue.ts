@@ -5,9 +5,7 @@ import type { CaseRecord } from '../cases/case.record';
 import type { Team } from '../teams/team';
 import { formatDeadline } from './deadline.format';
 import { notificationLanguage, notificationText } from './notification.messages';
-import { type NewNotification, NotificationRepository } from './notification.repository';
-
-export type NotificationKind = 'assigned' | 'escalated';
+import { type NewNotification, type NotificationKind, NotificationRepository } from './notification.repository';
 
 /** What of a team a notification needs: where to post, and the time zone and language people read it in. */
 export type NotifiedTeam = Pick<Team, 'webhookUrl' | 'calendar' | 'language'>;

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
-import type { NotificationKind } from './notification.queue';
 import type { PendingNotification } from './notification.senders';
+
+/** What happened to a case that its people are told about (notification.queue.ts). */
+export type NotificationKind = 'assigned' | 'escalated';
 
 /** A notification to queue: one row per (channel, target). */
 export interface NewNotification {
