@@ -16,4 +16,16 @@ describe('collectGarbageNow', () => {
     collectGarbageNow();
     expect(ref.deref()).toBe(kept);
   });
+
+  it('gives the pages that garbage took back, rather than keeping them for the heap to grow into', async () => {
+    collectGarbageNow();
+    const before = process.memoryUsage().heapTotal;
+    let garbage: object[] | undefined = Array.from({ length: 1_000_000 }, (_, i) => ({ i, text: `row ${i}` }));
+    expect(process.memoryUsage().heapTotal).toBeGreaterThan(before + 50e6);
+    garbage = undefined;
+    await nextTurn();
+    collectGarbageNow();
+    expect(garbage).toBeUndefined();
+    expect(process.memoryUsage().heapTotal).toBeLessThan(before + 20e6);
+  });
 });
