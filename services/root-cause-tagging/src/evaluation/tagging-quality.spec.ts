@@ -8,10 +8,10 @@ describe('tagging quality of the shipped tagger on the blind set', () => {
   const blind = measureHoldout(tagger);
 
   // Issue #20's bar (0.85) is not reached yet (docs/tagging-quality.md); this guards the level reached.
-  it('does not fall below the level reached (micro-F1 0.68 on tag ids, 0.62 with polarity)', () => {
+  it('does not fall below the level reached (micro-F1 0.68 on tag ids, 0.65 with polarity)', () => {
     expect(blind.comments).toBeGreaterThanOrEqual(398);
     expect(blind.tagIds.f1).toBeGreaterThanOrEqual(0.68);
-    expect(blind.tagsWithPolarity.f1).toBeGreaterThanOrEqual(0.62);
+    expect(blind.tagsWithPolarity.f1).toBeGreaterThanOrEqual(0.65);
   });
 
   it('identifies the language of every blind comment but a few', () => {

@@ -1,8 +1,10 @@
+import { collectGarbageNow } from '@nps/runtime';
 import type { LabelledComment } from '../evaluation/labelled.dataset';
 import { idHash } from './id.hash';
 import { CommentReader } from '../tagging/comment.reader';
-import { predictTags } from '../tagging/comment.tagger';
+import { CommentTagger, predictTags } from '../tagging/comment.tagger';
 import type { TaxonomyTag } from '../taxonomy/taxonomy.types';
+import { trainPolarity } from './polarity.trainer';
 import { TagClassifier, type TrainingExample } from './tag.classifier';
 
 /** A comment a case owner confirmed a root cause for: positive for that tag, silent on the others. */
@@ -40,6 +42,21 @@ export function trainModel(
   calibration: readonly LabelledComment[] = [],
 ): TagClassifier {
   const reader = new CommentReader(tags);
+  const trained = trainTagClassifier(reader, labelled, confirmed, tags);
+  const model =
+    calibration.length === 0 ? trained : trained.withThresholds(chooseThresholds(trained, reader, calibration));
+  // The polarity of the tags this model finds, learned from what it finds in the labelled comments (ADR 0063).
+  // Its training starts from a heap without the tag model's training garbage, so it does not grow it further.
+  collectGarbageNow();
+  return model.withPolarity(trainPolarity(new CommentTagger(tags, model), labelled));
+}
+
+function trainTagClassifier(
+  reader: CommentReader,
+  labelled: readonly LabelledComment[],
+  confirmed: readonly ConfirmedExample[],
+  tags: readonly TaxonomyTag[],
+): TagClassifier {
   const features = (text: string, language: LabelledComment['language']) => [
     ...new Set(reader.read(text, language).features.names),
   ];
@@ -61,11 +78,10 @@ export function trainModel(
     },
   }));
   for (const { at, example } of places.sort((a, b) => b.at - a.at)) examples.splice(at, 0, example);
-  const model = TagClassifier.train(
+  return TagClassifier.train(
     examples,
     tags.map((tag) => tag.id),
   );
-  return calibration.length === 0 ? model : model.withThresholds(chooseThresholds(model, reader, calibration));
 }
 
 /** A confirmed comment: the tags it trains, and which of them it speaks for (all when `known` is undefined). */

@@ -28,4 +28,27 @@ describe('TagClassifier weights as stored', () => {
     expect(loaded.equals(model)).toBe(true);
     expect(loaded.weights).toEqual(model.weights);
   });
+
+  it('keeps its polarity model with it, and tells a model with one from the same without', () => {
+    const polarity = TagClassifier.train(
+      [
+        { features: ['^band:passive', 'late'], tags: new Set<string>() },
+        { features: ['^band:passive', 'fast'], tags: new Set(['positive']) },
+        { features: ['^band:promoter', 'late'], tags: new Set<string>() },
+        { features: ['^band:promoter', 'fast'], tags: new Set(['positive']) },
+      ],
+      ['positive'],
+      1,
+    );
+    const withPolarity = model.withPolarity(polarity);
+    const loaded = TagClassifier.fromWeights(JSON.parse(JSON.stringify(withPolarity.weights)));
+    expect(loaded.polarity?.equals(polarity)).toBe(true);
+    expect(loaded.equals(withPolarity)).toBe(true);
+    expect(loaded.equals(model)).toBe(false);
+    expect(loaded.withThresholds(new Map([['price', 0.4]])).polarity).toBe(loaded.polarity);
+    const read = (feature: string) =>
+      loaded.polarity?.probabilityOf('positive', [loaded.polarity.idOf(feature) ?? -1]) ?? Number.NaN;
+    expect(read('fast')).toBeGreaterThan(0.5);
+    expect(read('late')).toBeLessThan(0.5);
+  });
 });

@@ -7,6 +7,12 @@ export interface TagPrediction {
   token: number;
 }
 
+/** A comment's features as the model's ids, each with the token it comes from; unknown features left out. */
+export interface EncodedFeatures {
+  ids: number[];
+  tokens: number[];
+}
+
 /** Features scored together (positions of encoded features): the whole comment, or one clause (for its cued tags). */
 export interface FeatureGroup {
   members: readonly number[];
@@ -21,6 +27,8 @@ export interface FeatureGroup {
 export interface ClassifierWeights {
   vocabulary: string[];
   classifiers: { tagId: string; bias: number; weights: number[] }[];
+  /** How a found tag's polarity reads (ADR 0063): one pseudo-tag, `positive`. Absent: the rules decide. */
+  polarity?: ClassifierWeights;
 }
 
 export interface TrainingExample {
@@ -64,6 +72,8 @@ export class TagClassifier {
      * 35,000 features (ADR 0056).
      */
     private readonly matrix: Float64Array,
+    /** The model of a found tag's polarity, if this one was trained with one (ADR 0063). */
+    readonly polarity?: TagClassifier,
   ) {
     this.index = new Map(vocabulary.map((feature, i) => [feature, i]));
   }
@@ -79,10 +89,19 @@ export class TagClassifier {
       model.classifiers.map((classifier) => classifier.tagId),
       Float64Array.from(model.classifiers, (classifier) => classifier.bias),
       matrix,
+      model.polarity && TagClassifier.fromWeights(model.polarity),
     );
   }
 
-  static train(examples: readonly TrainingExample[], tagIds: readonly string[]): TagClassifier {
+  /**
+   * `positiveWeight`: how much more a positive example counts than a negative one. Tags are rare in
+   * comments, so their positives count three times; a polarity is either way about as often.
+   */
+  static train(
+    examples: readonly TrainingExample[],
+    tagIds: readonly string[],
+    positiveWeight = POSITIVE_WEIGHT,
+  ): TagClassifier {
     // Every feature seen in training is kept: without character n-grams the vocabulary stays small, and a
     // word seen once still helps the comment it is in (5-fold cross-validation, ADR 0040).
     const seen = new Map<string, number>();
@@ -101,7 +120,7 @@ export class TagClassifier {
     for (const tagId of tagIds) {
       const relevant = encoded.filter((example) => !example.known || example.known.has(tagId));
       if (relevant.filter((example) => example.tags.has(tagId)).length < MIN_POSITIVES) continue;
-      fitted.push({ tagId, ...fit(relevant, tagId, vocabulary.length) });
+      fitted.push({ tagId, ...fit(relevant, tagId, vocabulary.length, positiveWeight) });
     }
     // Straight into the matrix, rounded as stored: no [index, weight] pair per weight on the way.
     const tags = fitted.length;
@@ -129,6 +148,7 @@ export class TagClassifier {
         bias: this.biases[t],
         weights: Array.from(this.vocabulary, (_, i) => this.matrix[i * tags + t]),
       })),
+      ...(this.polarity && { polarity: this.polarity.weights }),
     };
   }
 
@@ -142,12 +162,39 @@ export class TagClassifier {
       sameItems(this.vocabulary, other.vocabulary) &&
       sameItems(this.tags, other.tags) &&
       sameItems(this.biases, other.biases) &&
-      sameItems(this.matrix, other.matrix)
+      sameItems(this.matrix, other.matrix) &&
+      (this.polarity === undefined
+        ? other.polarity === undefined
+        : other.polarity !== undefined && this.polarity.equals(other.polarity))
     );
   }
 
+  /** The same model, with `polarity` to read the polarity of the tags it finds (none: the rules decide). */
+  withPolarity(polarity: TagClassifier | undefined): TagClassifier {
+    return new TagClassifier(this.vocabulary, this.tags, this.biases, this.matrix, polarity);
+  }
+
+  /** This model's id of each feature of `other`'s vocabulary, -1 for those it does not know. */
+  idsOf(other: TagClassifier): Int32Array {
+    return Int32Array.from(other.vocabulary, (feature) => this.index.get(feature) ?? -1);
+  }
+
+  idOf(feature: string): number | undefined {
+    return this.index.get(feature);
+  }
+
+  /** The probability of `tagId` given the feature ids of one example, scored as one group, as in training. */
+  probabilityOf(tagId: string, ids: readonly number[]): number {
+    const t = this.tags.indexOf(tagId);
+    if (t < 0) return 0;
+    const tags = this.tags.length;
+    let sum = 0;
+    for (const id of ids) sum += this.matrix[id * tags + t];
+    return sigmoid(this.biases[t] + sum / Math.sqrt(Math.max(1, ids.length)));
+  }
+
   /** Drops features the model never saw; the rest as indexes, with the token each comes from. */
-  encode(features: CommentFeatures): { ids: number[]; tokens: number[] } {
+  encode(features: CommentFeatures): EncodedFeatures {
     const ids: number[] = [];
     const tokens: number[] = [];
     for (let i = 0; i < features.names.length; i++) {
@@ -212,7 +259,7 @@ export class TagClassifier {
       const threshold = thresholds.get(tagId);
       return threshold === undefined ? this.biases[t] : round(this.biases[t] - Math.log(threshold / (1 - threshold)));
     });
-    return new TagClassifier(this.vocabulary, this.tags, biases, this.matrix);
+    return new TagClassifier(this.vocabulary, this.tags, biases, this.matrix, this.polarity);
   }
 }
 
@@ -226,6 +273,7 @@ function fit(
   examples: readonly { ids: number[]; tags: ReadonlySet<string>; weight?: number }[],
   tagId: string,
   size: number,
+  positiveWeight: number,
 ): { bias: number; weights: Float64Array } {
   // Every example's features laid end to end in typed arrays: with 3,900 examples the object-walking
   // loop took 4-7 s per training (ADR 0056), this one about 1 s, with the same arithmetic in the same order.
@@ -241,7 +289,7 @@ function fit(
     scales[e] = 1 / Math.sqrt(Math.max(1, example.ids.length));
     const positive = example.tags.has(tagId);
     targets[e] = positive ? 1 : 0;
-    steps[e] = (positive ? POSITIVE_WEIGHT : 1) * (example.weight ?? 1);
+    steps[e] = (positive ? positiveWeight : 1) * (example.weight ?? 1);
   });
   const weights = new Float64Array(size);
   let bias = 0;

@@ -1,4 +1,4 @@
-import type { FeatureGroup, TagClassifier, TagPrediction } from '../model/tag.classifier';
+import type { EncodedFeatures, FeatureGroup, TagClassifier, TagPrediction } from '../model/tag.classifier';
 import type { AnalysedToken } from '../sentiment/opinion.scorer';
 import { CONTRAST_WORDS, WISH_WORDS } from '../sentiment/sentiment.words';
 import type { LexiconMatch, MatchKind } from '../taxonomy/lexicon.matcher';
@@ -7,6 +7,7 @@ import { codePointIndex } from '../text/comment.tokenizer';
 import { TAGGED_LANGUAGES, type TaggedLanguage } from '../text/language';
 import { detectLanguage } from '../text/language.detector';
 import { type CommentReading, CommentReader, cueSign } from './comment.reader';
+import { type FoundTagReading, PolarityReader, polarityFeatures } from './polarity.reader';
 import type { FoundTag, TaggingInput, TaggingResult } from './tagging.result';
 
 /** How much one cue says that its tag is there, before the model has its say. */
@@ -26,6 +27,12 @@ const CONTRAST = new Set(CONTRAST_WORDS);
 /** A wish names an unmet need ("could be faster", "kon sneller"): the guideline counts it negative. */
 const WISH_LEAN = -2;
 const WISH = new Set(WISH_WORDS);
+
+/** A tag found, and the clause its evidence is in (the one that said most). */
+interface Found {
+  tag: FoundTag;
+  clause: number;
+}
 
 /** The polarity of a tag from the lean of its evidence and the clause it is in. */
 type Stance = (lean: number, clause: number, opinionCue?: boolean) => CuePolarity;
@@ -54,6 +61,8 @@ export class CommentTagger {
   private readonly reader: CommentReader;
   private readonly knownTags: Set<string>;
   private readonly vocabulary: Record<TaggedLanguage, Set<string>>;
+  /** Decides the polarity of the tags found when the model has a polarity model (ADR 0063); else the rules do. */
+  private readonly polarity?: PolarityReader;
 
   constructor(
     tags: readonly TaxonomyTag[],
@@ -71,12 +80,49 @@ export class CommentTagger {
         ),
       ]),
     ) as Record<TaggedLanguage, Set<string>>;
+    this.polarity = model?.polarity && new PolarityReader(model.polarity, model);
   }
 
   tag(input: TaggingInput): TaggingResult {
+    const { result, reading, encoded, clauses } = this.find(input);
+    const polarity = this.polarity;
+    if (!polarity || !reading || !encoded) return result;
+    result.tags.forEach((found, i) => {
+      found.polarity = polarity.polarityOf(this.foundReading(input, reading, clauses[i], found), encoded);
+    });
+    return result;
+  }
+
+  /**
+   * Each tag the rules and the tag model find, with its rule-decided polarity and what the polarity model
+   * reads of it: the polarity model's training examples (ADR 0063).
+   */
+  polarityReadings(input: TaggingInput): { found: FoundTag; features: string[] }[] {
+    const { result, reading, clauses } = this.find(input);
+    if (!reading) return [];
+    return result.tags.map((found, i) => ({
+      found,
+      features: polarityFeatures(this.foundReading(input, reading, clauses[i], found)),
+    }));
+  }
+
+  private foundReading(input: TaggingInput, reading: CommentReading, clause: number, found: FoundTag): FoundTagReading {
+    return { reading, clause, tagId: found.tagId, rule: found.polarity, score: input.score };
+  }
+
+  /** The tags found, each with the clause its evidence is in; polarity as the rules decide it. */
+  private find(input: TaggingInput): {
+    result: TaggingResult;
+    reading?: CommentReading;
+    encoded?: EncodedFeatures;
+    clauses: number[];
+  } {
     const guess = detectLanguage(input.text, input.languageHint, this.vocabulary);
     if (guess.language === 'other')
-      return { language: 'other', languageConfidence: guess.confidence, sentiment: 0, tags: [] };
+      return {
+        result: { language: 'other', languageConfidence: guess.confidence, sentiment: 0, tags: [] },
+        clauses: [],
+      };
     const reading = this.reader.read(input.text, guess.language);
     const { tokens, matches } = reading;
     const cueOpinion = matches.reduce((sum, match) => sum + cueSign(match, tokens), 0);
@@ -84,24 +130,37 @@ export class CommentTagger {
     const sentiment = round(Math.tanh(total / 3));
     const fallback = this.stance(tokens, sentiment, input.score);
     const evidence = this.evidence(matches, tokens);
+    const encoded = this.model && tokens.length > 0 ? this.model.encode(reading.features) : undefined;
     const predictions =
-      this.model && tokens.length > 0 ? predictTags(this.model, reading) : new Map<string, TagPrediction>();
+      this.model && encoded ? predictTags(this.model, reading, encoded) : new Map<string, TagPrediction>();
     const tags: FoundTag[] = [];
+    const clauses: number[] = [];
+    const add = (found: Found | undefined) => {
+      if (!found) return;
+      tags.push(found.tag);
+      clauses.push(found.clause);
+    };
     for (const tagId of this.knownTags) {
       const lexicon = evidence.get(tagId);
       const learned = predictions.get(tagId);
       if (learned) {
         // The model has seen the lexicon's cues as features and weighs them against the rest (ADR 0009).
         if (learned.probability < MODEL_THRESHOLD) continue;
-        const found = lexicon
-          ? this.lexiconTag(input.text, tokens, tagId, lexicon, learned.probability, fallback)
-          : this.modelTag(input.text, tokens, tagId, learned, fallback);
-        if (found) tags.push(found);
+        add(
+          lexicon
+            ? this.lexiconTag(input.text, tokens, tagId, lexicon, learned.probability, fallback)
+            : this.modelTag(input.text, tokens, tagId, learned, fallback),
+        );
       } else if (lexicon && lexicon.strength >= TAG_THRESHOLD) {
-        tags.push(this.lexiconTag(input.text, tokens, tagId, lexicon, lexicon.strength, fallback));
+        add(this.lexiconTag(input.text, tokens, tagId, lexicon, lexicon.strength, fallback));
       }
     }
-    return { language: guess.language, languageConfidence: guess.confidence, sentiment, tags };
+    return {
+      result: { language: guess.language, languageConfidence: guess.confidence, sentiment, tags },
+      reading,
+      encoded,
+      clauses,
+    };
   }
 
   /**
@@ -152,7 +211,7 @@ export class CommentTagger {
     evidence: TagEvidence,
     confidence: number,
     fallback: Stance,
-  ): FoundTag {
+  ): Found {
     const polarity = fallback(evidence.lean, tokens[evidence.matches[0].match.from].clause, evidence.opinionCue);
     // The span covers the cues of the clause that said most about the tag.
     const strongest = evidence.matches.reduce((best, candidate) =>
@@ -172,7 +231,7 @@ export class CommentTagger {
       from = Math.min(from, opinion.start);
       to = Math.max(to, opinion.end);
     }
-    return { tagId, polarity, confidence: round(confidence), span: span(text, from, to) };
+    return { tag: { tagId, polarity, confidence: round(confidence), span: span(text, from, to) }, clause };
   }
 
   private modelTag(
@@ -181,18 +240,24 @@ export class CommentTagger {
     tagId: string,
     learned: TagPrediction,
     fallback: Stance,
-  ): FoundTag | undefined {
+  ): Found | undefined {
     const token = tokens[learned.token];
     if (!token) return undefined;
     const lean = tokens.reduce((sum, other) => (other.clause === token.clause ? sum + other.opinion : sum), 0);
     const polarity = fallback(lean, token.clause);
-    return { tagId, polarity, confidence: round(learned.probability), span: span(text, token.start, token.end) };
+    return {
+      tag: { tagId, polarity, confidence: round(learned.probability), span: span(text, token.start, token.end) },
+      clause: token.clause,
+    };
   }
 }
 
 /** The model's view: the whole comment and, when it has several, each clause on its own. */
-export function predictTags(model: TagClassifier, reading: CommentReading): Map<string, TagPrediction> {
-  const { ids, tokens } = model.encode(reading.features);
+export function predictTags(
+  model: TagClassifier,
+  reading: CommentReading,
+  { ids, tokens }: EncodedFeatures = model.encode(reading.features),
+): Map<string, TagPrediction> {
   const whole: number[] = [];
   const inWhole = new Set<number>();
   const clauses = new Map<number, { members: number[]; seen: Set<number> }>();
