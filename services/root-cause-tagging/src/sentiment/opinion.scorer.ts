@@ -75,6 +75,13 @@ function markEmptyNegations(tokens: AnalysedToken[]): void {
   }
 }
 
+/** The opinions of every word of one clause, added up. */
+export function opinionOfClause(tokens: readonly AnalysedToken[], clause: number): number {
+  let sum = 0;
+  for (const token of tokens) if (token.clause === clause) sum += token.opinion;
+  return sum;
+}
+
 function opinionLexicon(language: TaggedLanguage): Map<string, number> {
   let lexicon = opinionsByStem.get(language);
   if (!lexicon) {

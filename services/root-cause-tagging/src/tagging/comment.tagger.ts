@@ -1,5 +1,5 @@
 import type { EncodedFeatures, FeatureGroup, TagClassifier, TagPrediction } from '../model/tag.classifier';
-import type { AnalysedToken } from '../sentiment/opinion.scorer';
+import { type AnalysedToken, opinionOfClause } from '../sentiment/opinion.scorer';
 import { CONTRAST_WORDS, WISH_WORDS } from '../sentiment/sentiment.words';
 import type { LexiconMatch, MatchKind } from '../taxonomy/lexicon.matcher';
 import type { CuePolarity, TaxonomyTag } from '../taxonomy/taxonomy.types';
@@ -243,8 +243,7 @@ export class CommentTagger {
   ): Found | undefined {
     const token = tokens[learned.token];
     if (!token) return undefined;
-    const lean = tokens.reduce((sum, other) => (other.clause === token.clause ? sum + other.opinion : sum), 0);
-    const polarity = fallback(lean, token.clause);
+    const polarity = fallback(opinionOfClause(tokens, token.clause), token.clause);
     return {
       tag: { tagId, polarity, confidence: round(learned.probability), span: span(text, token.start, token.end) },
       clause: token.clause,

@@ -1,4 +1,5 @@
 import type { EncodedFeatures, TagClassifier } from '../model/tag.classifier';
+import { opinionOfClause } from '../sentiment/opinion.scorer';
 import type { CuePolarity } from '../taxonomy/taxonomy.types';
 import type { CommentReading } from './comment.reader';
 
@@ -74,9 +75,7 @@ export class PolarityReader {
 
 /** The sign of the opinion words of a clause: -1, 0 or 1. */
 function clauseOpinion(reading: CommentReading, clause: number): number {
-  let opinion = 0;
-  for (const token of reading.tokens) if (token.clause === clause) opinion += token.opinion;
-  return Math.sign(Math.round(opinion));
+  return Math.sign(Math.round(opinionOfClause(reading.tokens, clause)));
 }
 
 function context(tagId: string, rule: CuePolarity, score: number | undefined, opinion: number): string[] {
