@@ -4,7 +4,7 @@ import { type BaseEnv, ConfigError, cachedEnv, type HttpEnv } from '@nps/config'
 import { KafkaTransportFactory, RethrowRpcFilter } from '@nps/messaging';
 import { stopTelemetry } from '@nps/observability/telemetry';
 import { Logger } from 'nestjs-pino';
-import { applyHeapGrowth } from './heap-growth';
+import { applyHeapGrowth, settleHeapOnceReady } from './heap-growth';
 import { useBodyLimits, useSecurityHeaders } from './http/http-hardening';
 import { type ApiDescription, serveOpenApi } from './openapi.setup';
 
@@ -61,6 +61,7 @@ export async function runService<E extends BaseEnv>(
   const readyMs = Math.round(process.uptime() * 1000);
   const msg = `${options.name} listening on port ${env.PORT} after ${readyMs} ms`;
   new NestLogger(options.name).log({ msg, loadedMs, initMs, readyMs });
+  settleHeapOnceReady(env.HEAP_GROWING_PERCENT);
   return app;
 }
 
@@ -99,6 +100,7 @@ export async function runHttpService<E extends HttpEnv>(
     msg: `${options.name} listening on port ${env.PORT} after ${readyMs} ms`,
     readyMs,
   });
+  settleHeapOnceReady(env.HEAP_GROWING_PERCENT);
   return app;
 }
 
