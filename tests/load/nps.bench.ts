@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { categoryOf } from '@nps/contracts';
 import { freePort, LocalIssuer, seededRandom, ServiceProcess } from '@nps/testing';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -67,7 +68,7 @@ function responseLines(
               : roll < 0.75
                 ? 7 + Math.floor(random() * 2)
                 : Math.floor(random() * 7);
-          const category = score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+          const category = categoryOf(score);
           const at = new Date(START + Math.floor(random() * DAYS * 86400) * 1000).toISOString();
           lines.push(
             [

@@ -1,2 +1,3 @@
 export * from './channel.names';
 export * from './taxonomy.ids';
+export * from './nps.categories';

@@ -1,3 +1,4 @@
+import { categoryOf, type NpsCategoryName } from '@nps/contracts';
 import type { EncodedFeatures, FeatureGroup, TagClassifier, TagPrediction } from '../model/tag.classifier';
 import { type AnalysedToken, opinionOfClause } from '../sentiment/opinion.scorer';
 import { CONTRAST_WORDS, WISH_WORDS } from '../sentiment/sentiment.words';
@@ -20,6 +21,7 @@ export const TAG_THRESHOLD = 0.5;
 export const MODEL_THRESHOLD = 0.5;
 /** How much the score weighs against the opinion words around a cue, and a "but" clause's lean. */
 const SCORE_PRIOR = 3;
+const SCORE_LEAN: Record<NpsCategoryName, number> = { detractor: -1, passive: 0, promoter: 1 };
 /** A cue that is an opinion in itself ("pünktlich", "rude") is the customer's own word: the score weighs less. */
 const SCORE_PRIOR_AGAINST_CUE = 1.5;
 const CONTRAST_LEAN = -0.5;
@@ -169,7 +171,7 @@ export class CommentTagger {
    * negative for a clause opened by "but"/"maar"/"aber" and for a wish. When all that is even: the comment's sentiment.
    */
   private stance(tokens: readonly AnalysedToken[], sentiment: number, score: number | undefined): Stance {
-    const prior = score === undefined ? 0 : score <= 6 ? -1 : score >= 9 ? 1 : 0;
+    const prior = score === undefined ? 0 : SCORE_LEAN[categoryOf(score)];
     const contrasted = new Set<number>();
     const wished = new Set<number>();
     for (let i = 0; i < tokens.length; i++) {
@@ -326,7 +328,7 @@ function strongestOpinionNear(tokens: readonly AnalysedToken[], match: LexiconMa
 function fallbackPolarity(sentiment: number, score: number | undefined): CuePolarity {
   if (sentiment > 0.05) return 'positive';
   if (sentiment < -0.05) return 'negative';
-  return score !== undefined && score >= 7 ? 'positive' : 'negative';
+  return score !== undefined && categoryOf(score) !== 'detractor' ? 'positive' : 'negative';
 }
 
 function span(text: string, from: number, to: number): FoundTag['span'] {

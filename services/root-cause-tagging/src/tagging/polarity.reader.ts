@@ -1,3 +1,4 @@
+import { categoryOf } from '@nps/contracts';
 import type { EncodedFeatures, TagClassifier } from '../model/tag.classifier';
 import { opinionOfClause } from '../sentiment/opinion.scorer';
 import type { CuePolarity } from '../taxonomy/taxonomy.types';
@@ -79,7 +80,7 @@ function clauseOpinion(reading: CommentReading, clause: number): number {
 }
 
 function context(tagId: string, rule: CuePolarity, score: number | undefined, opinion: number): string[] {
-  const band = score === undefined ? 'none' : score <= 6 ? 'detractor' : score >= 9 ? 'promoter' : 'passive';
+  const band = score === undefined ? 'none' : categoryOf(score);
   return [
     `^score:${score ?? 'none'}`,
     `^band:${band}`,

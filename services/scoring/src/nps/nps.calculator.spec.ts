@@ -1,4 +1,4 @@
-import { categoryOf, compare, compareProportions, type NpsSummary, summarize } from './nps.calculator';
+import { compare, compareProportions, type NpsSummary, summarize } from './nps.calculator';
 
 function summaryOf(promoters: number, passives: number, detractors: number): NpsSummary {
   const summary = summarize({ promoters, passives, detractors });
@@ -57,19 +57,6 @@ describe('NPS statistics', () => {
     expect(small.pValue).toBeCloseTo(0.3711, 4);
     expect(small.sentence).toMatch(/^up 10 points, not significant/);
   });
-
-  it.each([
-    [0, 'detractor'],
-    [6, 'detractor'],
-    [7, 'passive'],
-    [8, 'passive'],
-    [9, 'promoter'],
-    [10, 'promoter'],
-  ] as const)('classifies %i as %s', (score, category) => expect(categoryOf(score)).toBe(category));
-
-  it.each([-1, 11, 7.5, Number.NaN])('refuses %p as a score', (score) =>
-    expect(() => categoryOf(score)).toThrow(RangeError),
-  );
 });
 
 describe('two-proportion z test', () => {

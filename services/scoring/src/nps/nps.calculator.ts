@@ -33,15 +33,6 @@ export interface NpsComparison {
 export const LOW_SAMPLE_N = 30;
 const Z95 = 1.96;
 
-export type NpsCategory = 'promoter' | 'passive' | 'detractor';
-
-/** Promoter 9–10, passive 7–8, detractor 0–6. */
-export function categoryOf(score: number): NpsCategory {
-  if (!Number.isInteger(score) || score < 0 || score > 10)
-    throw new RangeError(`an NPS score is a whole number from 0 to 10, not ${score}`);
-  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
-}
-
 /**
  * NPS with its standard error, margin of error and interval, exactly as docs/nps-statistics.md defines them; null for
  * no answers.

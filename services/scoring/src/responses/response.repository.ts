@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { NpsCategoryName } from '@nps/contracts';
 import { SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 import { type CustomerFactsRow, unknownCustomer } from '../customers/customer-facts';
-import type { NpsCategory } from '../nps/nps.calculator';
 import type { Contribution } from '../rollups/rollup.delta';
 import { type DetractorStatus, emptyResponse, type ResponseState } from './response.state';
 
@@ -12,7 +12,7 @@ interface ResponseRow {
   received: boolean;
   revision: number;
   score: number | null;
-  category: NpsCategory | null;
+  category: NpsCategoryName | null;
   comment: string;
   masked_comment: string;
   answered_at: Date | null;

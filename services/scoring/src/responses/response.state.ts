@@ -1,4 +1,4 @@
-import { categoryOf, type NpsCategory } from '../nps/nps.calculator';
+import { categoryOf, type NpsCategoryName } from '@nps/contracts';
 
 /** What the detractor topic last heard about a response. */
 export type DetractorStatus = 'none' | 'identified' | 'withdrawn';
@@ -12,7 +12,7 @@ export interface ResponseState {
   /** Newest revision applied; −1 while none (only tags arrived). */
   revision: number;
   score: number | null;
-  category: NpsCategory | null;
+  category: NpsCategoryName | null;
   /** As the events carry it: a ciphertext scoring copies on without a key (docs/adr/0037). */
   comment: string;
   /** The PII-masked comment, a ciphertext as well; '' for events from before it existed. */

@@ -7,18 +7,12 @@ import {
   type DetractorIdentified,
   DetractorIdentifiedSchema,
   NpsCategory,
+  npsCategory,
   type ResponseScored,
   ResponseScoredSchema,
 } from '@nps/contracts';
 import type { CustomerFactsRow } from '../customers/customer-facts';
-import type { NpsCategory as Category } from '../nps/nps.calculator';
 import type { ResponseState } from './response.state';
-
-const CATEGORIES: Record<Category, NpsCategory> = {
-  promoter: NpsCategory.PROMOTER,
-  passive: NpsCategory.PASSIVE,
-  detractor: NpsCategory.DETRACTOR,
-};
 
 /** `response scored` for the response's current revision. */
 export function responseScored(response: ResponseState, now: Date): ResponseScored {
@@ -27,7 +21,7 @@ export function responseScored(response: ResponseState, now: Date): ResponseScor
     customerId: response.customerId,
     responseId: response.responseId,
     score: response.score ?? 0,
-    category: response.category ? CATEGORIES[response.category] : NpsCategory.UNSPECIFIED,
+    category: response.category ? npsCategory(response.category) : NpsCategory.UNSPECIFIED,
     revision: response.revision,
     answeredAt: response.scoredAt ? timestampFromDate(response.scoredAt) : undefined,
     ...origin(response),

@@ -1,4 +1,4 @@
-import type { NpsCategory } from '../nps/nps.calculator';
+import type { NpsCategoryName } from '@nps/contracts';
 import { type Grain, periodStart } from './rollup.grains';
 
 /** The rollup dimensions of a response besides its day. */
@@ -13,7 +13,7 @@ export interface RollupDimensions {
 
 /** What a counted response (original received, category known) adds to the rollups. */
 export interface Contribution {
-  category: NpsCategory;
+  category: NpsCategoryName;
   /** Its local day in each rolled-up zone, in the order of the zones. */
   days: string[];
   dimensions: RollupDimensions;
@@ -36,7 +36,7 @@ export interface RollupChanges {
   tagRollups: RollupDelta[];
 }
 
-const FIELD: Record<NpsCategory, 'promoters' | 'passives' | 'detractors'> = {
+const FIELD: Record<NpsCategoryName, 'promoters' | 'passives' | 'detractors'> = {
   promoter: 'promoters',
   passive: 'passives',
   detractor: 'detractors',
@@ -65,7 +65,7 @@ export function rollupDeltas(zones: string[], before: Contribution[], after: Con
 function bump(
   rows: Map<string, RollupDelta>,
   row: Omit<RollupDelta, 'promoters' | 'passives' | 'detractors'>,
-  category: NpsCategory,
+  category: NpsCategoryName,
   sign: number,
 ): void {
   const delta = rows.get(keyOf(row)) ?? { ...row, promoters: 0, passives: 0, detractors: 0 };
