@@ -1,4 +1,5 @@
 import { CaseOutcome, type ResponseTagged, TagPolarity, Topics } from '@nps/contracts';
+import { DeadLetterReplayer } from '@nps/messaging';
 import { connectKeyStore, type KeyStoreConnection } from '@nps/privacy';
 import { anEvent, expectEventually, serviceBed } from '@nps/testing';
 import { loadLabelled } from '../src/evaluation/labelled.dataset';
@@ -50,6 +51,35 @@ describe('root-cause-tagging against the real broker', () => {
     const spanText = tagged.tags[0].span?.text ?? '';
     expect(spanText).not.toContain('levering');
     expect(await keyStore.text(response.customerId as string, spanText)).toBe('levering was twee weken te laat');
+  });
+
+  it('dead-letters a score outside 0–10 on its first attempt, and tags the answer behind it', async () => {
+    const comment = 'De levering was twee weken te laat';
+    const eleven = anEvent(Topics.ResponseReceived, { score: 11, comment });
+    const behind = anEvent(Topics.ResponseReceived, { customerId: eleven.customerId, score: 2, comment });
+    await bed.publish(Topics.ResponseReceived, { ...eleven, language: 'nl' });
+    await bed.publish(Topics.ResponseReceived, { ...behind, language: 'nl' });
+
+    await taggedFor(behind.responseId as string);
+    const replayer = new DeadLetterReplayer({
+      brokers: bed.kafkaBrokers,
+      clientId: 'tagging-dead-letters',
+      topicPrefix: bed.topicPrefix,
+    });
+    const letter = await expectEventually(async () => {
+      const found = (await replayer.list(Topics.ResponseReceived.name)).find((l) =>
+        l.errorMessage.includes('score 11'),
+      );
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect(letter).toMatchObject({
+      reason: 'INVALID_EVENT',
+      errorClass: 'RejectedEventError',
+      errorMessage: 'score 11 is not a whole number from 0 to 10',
+      attempts: '1',
+    });
+    expect(allTagged().map((event) => event.responseId)).not.toContain(eleven.responseId);
   });
 
   it("decrypts an encrypted comment to tag it, and tags an erased customer's comment as no comment", async () => {

@@ -12,10 +12,14 @@ const CATEGORIES = {
 
 export type NpsCategoryName = keyof typeof CATEGORIES;
 
+/** A whole number from 0 to 10: anything else in an event breaks its contract. */
+export function isNpsScore(score: number): boolean {
+  return Number.isInteger(score) && score >= 0 && score <= 10;
+}
+
 /** Promoter 9–10, passive 7–8, detractor 0–6; a RangeError for anything but a whole number from 0 to 10. */
 export function categoryOf(score: number): NpsCategoryName {
-  if (!Number.isInteger(score) || score < 0 || score > 10)
-    throw new RangeError(`an NPS score is a whole number from 0 to 10, not ${score}`);
+  if (!isNpsScore(score)) throw new RangeError(`an NPS score is a whole number from 0 to 10, not ${score}`);
   return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
 }
 

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
-import { BATCH_HANDLER, type EventBatch, type EventContext } from '@nps/messaging';
+import { isNpsScore, type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
+import { BATCH_HANDLER, type EventBatch, type EventContext, RejectedEventError } from '@nps/messaging';
 import { PersonalFields } from '@nps/privacy';
 import { CommentTaggingService } from './comment-tagging.service';
 
@@ -22,6 +22,7 @@ export class CommentTaggingHandler {
    */
   @EventPattern(Topics.ResponseReceived.name, BATCH_HANDLER)
   async received(@Payload() batch: EventBatch<ResponseReceived>): Promise<void> {
+    for (const { event } of batch) checkScore(event.score);
     const comments = await this.fields.decryptTexts(
       batch.map(({ event }) => ({ customerId: event.customerId, value: event.comment })),
     );
@@ -35,9 +36,15 @@ export class CommentTaggingHandler {
 
   @EventPattern(Topics.ResponseRevised.name)
   async revised(@Payload() event: ResponseRevised, @Ctx() context: EventContext): Promise<void> {
+    checkScore(event.score);
     await this.tagging.tagRevised(
       { ...event, comment: await this.fields.decryptText(event.customerId, event.comment) },
       context.unitOfWork,
     );
   }
+}
+
+/** A score outside 0–10 breaks the contract: no retry fixes it, so straight to the dead-letter topic. */
+function checkScore(score: number): void {
+  if (!isNpsScore(score)) throw new RejectedEventError(`score ${score} is not a whole number from 0 to 10`);
 }

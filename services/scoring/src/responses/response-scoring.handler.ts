@@ -1,7 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { channelName, type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
+import { channelName, isNpsScore, type ResponseReceived, type ResponseRevised, Topics } from '@nps/contracts';
 import { BATCH_HANDLER, type EventBatch, EventContext, RejectedEventError } from '@nps/messaging';
 import { countRetentionDropped, isPastRetention, RetentionClock } from '@nps/persistence';
 import type { CustomerFactsRow } from '../customers/customer-facts';
@@ -163,8 +163,7 @@ function answerStep(event: ResponseReceived, context: EventContext): Step {
  * topic.
  */
 function checkContract(score: number, revision = 1): void {
-  if (!Number.isInteger(score) || score < 0 || score > 10)
-    throw new RejectedEventError(`score ${score} is not a whole number from 0 to 10`);
+  if (!isNpsScore(score)) throw new RejectedEventError(`score ${score} is not a whole number from 0 to 10`);
   if (!Number.isInteger(revision) || revision < 1)
     throw new RejectedEventError(`revision ${revision} is not 1 or more`);
 }
