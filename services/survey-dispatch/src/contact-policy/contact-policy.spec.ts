@@ -1,6 +1,6 @@
 import { Channel, OptOutSource } from '@nps/contracts';
 import type { ContactHistory, ContactProfile, ContactTrigger, PolicyDecision } from './contact-policy.decision';
-import { ContactPolicy } from './contact-policy';
+import { ContactPolicy, optOutOf } from './contact-policy';
 import { contactPolicyRulesFrom } from './contact-policy.rules';
 
 const NOW = new Date('2026-11-23T12:00:00Z'); // 13:00 in Amsterdam, 07:00 in New York, 23:00 in Sydney
@@ -277,6 +277,37 @@ describe('ContactPolicy', () => {
       expect(policy.decide(trigger({ channelOverride: Channel.SMS }), only, history(), NOW)).toMatchObject({
         reason: 'OPTED_OUT_CHANNEL',
       });
+    });
+  });
+
+  describe('optOutOf: read again when a survey or a reminder is due (ADR 0065)', () => {
+    const at = new Date('2026-12-02T09:30:00Z');
+
+    it("names an opt-out of every channel, the CRM's or the customer's own", () => {
+      expect(optOutOf(profile({ optedOut: true }), Channel.EMAIL)).toEqual({
+        outcome: 'suppress',
+        reason: 'OPTED_OUT',
+        detail: 'the customer opted out of all surveys',
+      });
+      const own = profile({ ownOptOuts: [{ channel: Channel.UNSPECIFIED, source: OptOutSource.ONE_CLICK, at }] });
+      expect(optOutOf(own, Channel.SMS)).toMatchObject({
+        reason: 'OPTED_OUT',
+        detail: 'the customer unsubscribed by one-click link on 2026-12-02',
+      });
+    });
+
+    it("names an opt-out of the survey's channel, and lets another channel through", () => {
+      const crm = profile({ optedOutChannels: [Channel.EMAIL] });
+      expect(optOutOf(crm, Channel.EMAIL)).toMatchObject({
+        reason: 'OPTED_OUT_CHANNEL',
+        detail: 'the customer opted out of EMAIL',
+      });
+      expect(optOutOf(crm, Channel.SMS)).toBeUndefined();
+      const own = profile({ ownOptOuts: [{ channel: Channel.SMS, source: OptOutSource.SMS_KEYWORD, at }] });
+      expect(optOutOf(own, Channel.SMS)).toMatchObject({
+        detail: 'the customer opted out of SMS (replied STOP by SMS on 2026-12-02)',
+      });
+      expect(optOutOf(profile(), Channel.EMAIL)).toBeUndefined();
     });
   });
 });

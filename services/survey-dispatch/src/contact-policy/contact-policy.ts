@@ -35,9 +35,8 @@ export class ContactPolicy {
     if (history.erasedAt)
       return suppress('ERASED', `the customer was erased on ${history.erasedAt.toISOString().slice(0, 10)}`);
     if (!profile) return suppress('UNKNOWN_CUSTOMER', 'no contact is known for this customer; import it first');
-    if (profile.optedOut) return suppress('OPTED_OUT', 'the customer opted out of all surveys');
-    const own = profile.ownOptOuts.find((optOut) => optOut.channel === Channel.UNSPECIFIED);
-    if (own) return suppress('OPTED_OUT', `the customer ${howOptedOut(own)}`);
+    const optedOut = optOutOfAll(profile);
+    if (optedOut) return optedOut;
     const never = this.matchingRules(trigger, profile).find((rule) => rule.effect === 'never');
     if (never) return suppress('ATTRIBUTE_RULE', `rule ${never.text}`);
     const channel = chooseChannel(trigger, profile);
@@ -91,29 +90,50 @@ export class ContactPolicy {
   }
 }
 
-function suppress(reason: Extract<PolicyDecision, { outcome: 'suppress' }>['reason'], detail: string): PolicyDecision {
+type Suppression = Extract<PolicyDecision, { outcome: 'suppress' }>;
+
+/** The opt-outs of a customer: the CRM's, as last imported, and their own (ADR 0034). */
+export type ContactOptOuts = Pick<ContactProfile, 'optedOut' | 'optedOutChannels' | 'ownOptOuts'>;
+
+/**
+ * Why `channel` may no longer be used for the customer, if it may not. The scheduler asks again when a
+ * survey or a reminder is due, so an opt-out given after the decision holds too (ADR 0065).
+ */
+export function optOutOf(optOuts: ContactOptOuts, channel: Channel): Suppression | undefined {
+  return optOutOfAll(optOuts) ?? (optedOutOf(optOuts, channel) ? optedOutOfChannels(optOuts, [channel]) : undefined);
+}
+
+function suppress(reason: Suppression['reason'], detail: string): Suppression {
   return { outcome: 'suppress', reason, detail };
 }
 
-function chooseChannel(
-  trigger: ContactTrigger,
-  profile: ContactProfile,
-): { channel: Channel } | Extract<PolicyDecision, { outcome: 'suppress' }> {
-  const ownOptOut = (channel: Channel) => profile.ownOptOuts.find((optOut) => optOut.channel === channel);
-  const optedOut = (channel: Channel) => profile.optedOutChannels.includes(channel) || !!ownOptOut(channel);
+function optOutOfAll(optOuts: ContactOptOuts): Suppression | undefined {
+  if (optOuts.optedOut) return suppress('OPTED_OUT', 'the customer opted out of all surveys');
+  const own = ownOptOutOf(optOuts, Channel.UNSPECIFIED);
+  return own && suppress('OPTED_OUT', `the customer ${howOptedOut(own)}`);
+}
+
+function ownOptOutOf(optOuts: ContactOptOuts, channel: Channel): OwnOptOut | undefined {
+  return optOuts.ownOptOuts.find((optOut) => optOut.channel === channel);
+}
+
+function optedOutOf(optOuts: ContactOptOuts, channel: Channel): boolean {
+  return optOuts.optedOutChannels.includes(channel) || !!ownOptOutOf(optOuts, channel);
+}
+
+function optedOutOfChannels(optOuts: ContactOptOuts, channels: Channel[]): Suppression {
   const named = (channel: Channel) => {
-    const own = ownOptOut(channel);
+    const own = ownOptOutOf(optOuts, channel);
     return own ? `${Channel[channel]} (${howOptedOut(own)})` : Channel[channel];
   };
+  return suppress('OPTED_OUT_CHANNEL', `the customer opted out of ${channels.map(named).join(', ')}`);
+}
+
+function chooseChannel(trigger: ContactTrigger, profile: ContactProfile): { channel: Channel } | Suppression {
   const reachable = (channel: Channel) => profile.reachable.includes(channel);
   if (trigger.channelOverride !== undefined) {
     const name = Channel[trigger.channelOverride];
-    if (optedOut(trigger.channelOverride))
-      return {
-        outcome: 'suppress',
-        reason: 'OPTED_OUT_CHANNEL',
-        detail: `the customer opted out of ${named(trigger.channelOverride)}`,
-      };
+    if (optedOutOf(profile, trigger.channelOverride)) return optedOutOfChannels(profile, [trigger.channelOverride]);
     if (!reachable(trigger.channelOverride))
       return {
         outcome: 'suppress',
@@ -125,14 +145,9 @@ function chooseChannel(
   const candidates = [
     ...new Set([...(profile.preferredChannel === null ? [] : [profile.preferredChannel]), ...FALLBACK_CHANNELS]),
   ].filter(reachable);
-  const allowed = candidates.find((channel) => !optedOut(channel));
+  const allowed = candidates.find((channel) => !optedOutOf(profile, channel));
   if (allowed !== undefined) return { channel: allowed };
-  if (candidates.length > 0)
-    return {
-      outcome: 'suppress',
-      reason: 'OPTED_OUT_CHANNEL',
-      detail: `the customer opted out of ${candidates.map(named).join(', ')}`,
-    };
+  if (candidates.length > 0) return optedOutOfChannels(profile, candidates);
   return {
     outcome: 'suppress',
     reason: 'NO_CONTACT_ADDRESS',

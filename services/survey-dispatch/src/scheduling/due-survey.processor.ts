@@ -2,11 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { SurveyFailureReason, Topics } from '@nps/contracts';
 import { EventTransactions, type UnitOfWork } from '@nps/messaging';
 import { SurveyLinks } from '@nps/survey-links';
+import { optOutOf } from '../contact-policy/contact-policy';
 import { CustomerRepository } from '../customers/customer.repository';
 import type { CustomerRecord } from '../customers/customer.record';
 import { ChannelSenders } from '../delivery/channel.senders';
 import { DeliveryError } from '../delivery/delivery.error';
 import type { ContactAddress, SurveyDelivery } from '../delivery/survey-delivery';
+import { CustomerOptOutRepository } from '../opt-outs/customer-opt-out.repository';
 import type { SurveyRequestRecord } from '../survey-requests/survey-request.record';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
 import { SurveyLifecycle } from './survey-lifecycle';
@@ -17,7 +19,8 @@ const SCORES = Array.from({ length: 11 }, (_, score) => score);
 /**
  * Does the next due thing of one survey request (send, remind or expire) in one transaction:
  * the row stays locked while the provider is called (other instances skip it), and the new
- * state commits together with the event it publishes.
+ * state commits together with the event it publishes. The customer's opt-outs are read again
+ * before anything goes out (ADR 0065).
  */
 @Injectable()
 export class DueSurveyProcessor {
@@ -30,6 +33,7 @@ export class DueSurveyProcessor {
     private readonly lifecycle: SurveyLifecycle,
     private readonly requests: SurveyRequestRepository,
     private readonly customers: CustomerRepository,
+    private readonly optOuts: CustomerOptOutRepository,
   ) {}
 
   /** Processes one due request; false when none is due. */
@@ -49,7 +53,15 @@ export class DueSurveyProcessor {
   }
 
   private async deliver(request: SurveyRequestRecord, unitOfWork: UnitOfWork, now: Date): Promise<void> {
-    const customer = await this.customers.find(unitOfWork.manager, request.customerId);
+    const { manager } = unitOfWork;
+    const customer = await this.customers.find(manager, request.customerId);
+    const ownOptOuts = customer ? await this.optOuts.listFor(manager, customer.customerId) : [];
+    const optOut = customer ? optOutOf({ ...customer, ownOptOuts }, request.channel) : undefined;
+    if (optOut) {
+      const outcome = this.lifecycle.withdrawn(request, optOut.detail, now);
+      this.logger.log({ msg: `survey ${outcome}: ${optOut.detail}`, surveyRequestId: request.id });
+      return;
+    }
     const kind = request.nextAction === 'remind' ? 'reminder' : 'survey';
     const expiresAt = request.expiresAt ?? this.lifecycle.expiryOf(now);
     try {

@@ -6,6 +6,7 @@ import { ChannelSenders } from '../delivery/channel.senders';
 import { EmailSender } from '../delivery/email.sender';
 import { SmsSender } from '../delivery/sms.sender';
 import { WebhookSender } from '../delivery/webhook.sender';
+import { CustomerOptOutRepository } from '../opt-outs/customer-opt-out.repository';
 import { ResponseReceivedHandler } from '../survey-requests/response-received.handler';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
 import { SurveyRequestsController } from '../survey-requests/survey-requests.controller';
@@ -27,6 +28,7 @@ import { SurveyScheduler } from './survey.scheduler';
     SurveyScheduler,
     SurveyRequestRepository,
     CustomerRepository,
+    CustomerOptOutRepository,
   ],
 })
 export class SchedulingModule {}

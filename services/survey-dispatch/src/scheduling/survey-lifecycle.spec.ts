@@ -107,4 +107,21 @@ describe('SurveyLifecycle', () => {
     expect(lifecycle.attemptFailed(reminding, false, 'HTTP 400', NOW)).toBe('skipped');
     expect(reminding).toMatchObject({ status: 'sent', nextAction: 'expire', dueAt: new Date('2026-11-26T12:00:00Z') });
   });
+
+  it('withdraws a survey not sent yet after an opt-out, but only drops the reminder of one already sent', () => {
+    const waiting = aRequest();
+    expect(lifecycle.withdrawn(waiting, 'the customer opted out of EMAIL', NOW)).toBe('withdrawn');
+    expect(waiting).toMatchObject({
+      status: 'failed',
+      closedAt: NOW,
+      nextAction: null,
+      dueAt: null,
+      lastError: 'withdrawn: the customer opted out of EMAIL',
+    });
+
+    const expiresAt = new Date('2026-11-26T12:00:00Z');
+    const reminding = aRequest({ status: 'sent', nextAction: 'remind', expiresAt });
+    expect(lifecycle.withdrawn(reminding, 'the customer opted out of all surveys', NOW)).toBe('reminder dropped');
+    expect(reminding).toMatchObject({ status: 'sent', nextAction: 'expire', dueAt: expiresAt, closedAt: null });
+  });
 });

@@ -57,6 +57,20 @@ export class SurveyLifecycle {
   }
 
   /**
+   * The customer opted out while the survey or its reminder waited (ADR 0065): a survey not sent yet is
+   * withdrawn (failed, never sent, so nobody else knows of it); a reminder is dropped and the survey only expires.
+   */
+  withdrawn(request: SurveyRequestRecord, detail: string, now: Date): 'withdrawn' | 'reminder dropped' {
+    request.lastError = `withdrawn: ${detail}`;
+    if (request.nextAction === 'remind') {
+      Object.assign(request, { nextAction: 'expire', dueAt: request.expiresAt });
+      return 'reminder dropped';
+    }
+    Object.assign(request, { status: 'failed', closedAt: now, nextAction: null, dueAt: null });
+    return 'withdrawn';
+  }
+
+  /**
    * A delivery attempt failed. Returns 'retry' (due again after backoff), 'failed' (the survey
    * itself could not be delivered: publish SurveyFailed) or 'skipped' (the reminder is given up,
    * the survey still expires as planned).
