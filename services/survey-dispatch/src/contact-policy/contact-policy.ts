@@ -91,6 +91,7 @@ export class ContactPolicy {
 }
 
 type Suppression = Extract<PolicyDecision, { outcome: 'suppress' }>;
+type OptOutFound = Suppression & { reason: 'OPTED_OUT' | 'OPTED_OUT_CHANNEL' };
 
 /** The opt-outs of a customer: the CRM's, as last imported, and their own (ADR 0034). */
 export type ContactOptOuts = Pick<ContactProfile, 'optedOut' | 'optedOutChannels' | 'ownOptOuts'>;
@@ -99,15 +100,18 @@ export type ContactOptOuts = Pick<ContactProfile, 'optedOut' | 'optedOutChannels
  * Why `channel` may no longer be used for the customer, if it may not. The scheduler asks again when a
  * survey or a reminder is due, so an opt-out given after the decision holds too (ADR 0065).
  */
-export function optOutOf(optOuts: ContactOptOuts, channel: Channel): Suppression | undefined {
+export function optOutOf(optOuts: ContactOptOuts, channel: Channel): OptOutFound | undefined {
   return optOutOfAll(optOuts) ?? (optedOutOf(optOuts, channel) ? optedOutOfChannels(optOuts, [channel]) : undefined);
 }
 
-function suppress(reason: Suppression['reason'], detail: string): Suppression {
+function suppress<Reason extends Suppression['reason']>(
+  reason: Reason,
+  detail: string,
+): Suppression & { reason: Reason } {
   return { outcome: 'suppress', reason, detail };
 }
 
-function optOutOfAll(optOuts: ContactOptOuts): Suppression | undefined {
+function optOutOfAll(optOuts: ContactOptOuts): OptOutFound | undefined {
   if (optOuts.optedOut) return suppress('OPTED_OUT', 'the customer opted out of all surveys');
   const own = ownOptOutOf(optOuts, Channel.UNSPECIFIED);
   return own && suppress('OPTED_OUT', `the customer ${howOptedOut(own)}`);
@@ -121,7 +125,7 @@ function optedOutOf(optOuts: ContactOptOuts, channel: Channel): boolean {
   return optOuts.optedOutChannels.includes(channel) || !!ownOptOutOf(optOuts, channel);
 }
 
-function optedOutOfChannels(optOuts: ContactOptOuts, channels: Channel[]): Suppression {
+function optedOutOfChannels(optOuts: ContactOptOuts, channels: Channel[]): OptOutFound {
   const named = (channel: Channel) => {
     const own = ownOptOutOf(optOuts, channel);
     return own ? `${Channel[channel]} (${howOptedOut(own)})` : Channel[channel];

@@ -1,4 +1,4 @@
-import { Channel, NpsCategory, PromoterAction, PromoterDelivery, ResponseSource } from '@nps/contracts';
+import { Channel, NpsCategory, OptOutSource, PromoterAction, PromoterDelivery, ResponseSource } from '@nps/contracts';
 import {
   PromoterFollowUpPolicy,
   type PromoterContact,
@@ -16,7 +16,7 @@ const ANSWER: ScoredAnswer = {
   followUpRequested: false,
   recoveryOfResponseId: '',
 };
-const CONTACT: PromoterContact = { optedOut: false, optedOutChannels: [], hasEmail: true };
+const CONTACT: PromoterContact = { optedOut: false, optedOutChannels: [], ownOptOuts: [], hasEmail: true };
 
 describe('PromoterFollowUpPolicy', () => {
   it.each<
@@ -124,5 +124,22 @@ describe('PromoterFollowUpPolicy', () => {
   ])('checks the contact again right before delivery: %s', (_case, delivery, contact, reason) => {
     const refusal = PromoterFollowUpPolicy.contactRefusal(delivery, contact);
     expect(refusal?.outcome === 'skip' ? refusal.reason : undefined).toBe(reason);
+  });
+
+  it("reads the customer's own opt-outs as the survey scheduler does, saying how and when", () => {
+    const at = new Date('2026-12-01T10:00:00Z');
+    const own = (channel: Channel) => ({
+      ...CONTACT,
+      ownOptOuts: [{ channel, source: OptOutSource.ONE_CLICK, at }],
+    });
+    expect(PromoterFollowUpPolicy.contactRefusal(PromoterDelivery.EMAIL, own(Channel.UNSPECIFIED))).toEqual({
+      outcome: 'skip',
+      reason: 'OPTED_OUT',
+      detail: 'the customer unsubscribed by one-click link on 2026-12-01',
+    });
+    expect(PromoterFollowUpPolicy.contactRefusal(PromoterDelivery.EMAIL, own(Channel.EMAIL))).toMatchObject({
+      reason: 'OPTED_OUT_CHANNEL',
+    });
+    expect(PromoterFollowUpPolicy.contactRefusal(PromoterDelivery.WEBHOOK, own(Channel.EMAIL))).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { Channel, NpsCategory, PromoterAction, PromoterDelivery, ResponseSource } from '@nps/contracts';
+import { optOutOf, type ContactOptOuts } from '../contact-policy/contact-policy';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -32,9 +33,7 @@ export interface ScoredAnswer {
 }
 
 /** What the decision reads of the customer: the contact policy's opt-outs and whether an address exists. */
-export interface PromoterContact {
-  optedOut: boolean;
-  optedOutChannels: readonly Channel[];
+export interface PromoterContact extends ContactOptOuts {
   hasEmail: boolean;
 }
 
@@ -96,9 +95,8 @@ export class PromoterFollowUpPolicy {
   ): PromoterDecision | undefined {
     const channel = delivery === PromoterDelivery.WEBHOOK ? Channel.WEBHOOK : Channel.EMAIL;
     if (!contact) return skip('UNKNOWN_CUSTOMER', 'no contact is known for this customer');
-    if (contact.optedOut) return skip('OPTED_OUT', 'the customer opted out of all contact');
-    if (contact.optedOutChannels.includes(channel))
-      return skip('OPTED_OUT_CHANNEL', `the customer opted out of ${Channel[channel]}`);
+    const optOut = optOutOf(contact, channel);
+    if (optOut) return skip(optOut.reason, optOut.detail);
     if (delivery === PromoterDelivery.EMAIL && !contact.hasEmail)
       return skip('NO_CONTACT_ADDRESS', 'the customer has no email address');
     return undefined;

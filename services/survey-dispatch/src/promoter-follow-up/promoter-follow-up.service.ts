@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
-import { Channel, PromoterAction, PromoterDelivery, type ResponseScored } from '@nps/contracts';
+import { PromoterAction, PromoterDelivery, type ResponseScored } from '@nps/contracts';
 import type { UnitOfWork } from '@nps/messaging';
 import type { OwnOptOut } from '../contact-policy/contact-policy.decision';
 import type { CustomerRecord } from '../customers/customer.record';
@@ -63,11 +63,6 @@ export function contactOf(
   ownOptOuts: readonly OwnOptOut[],
 ): PromoterContact | undefined {
   if (!customer) return undefined;
-  const all = ownOptOuts.some((optOut) => optOut.channel === Channel.UNSPECIFIED);
-  const channels = ownOptOuts.map((optOut) => optOut.channel).filter((channel) => channel !== Channel.UNSPECIFIED);
-  return {
-    optedOut: customer.optedOut || all,
-    optedOutChannels: [...new Set([...customer.optedOutChannels, ...channels])],
-    hasEmail: !!customer.email,
-  };
+  const { optedOut, optedOutChannels, email } = customer;
+  return { optedOut, optedOutChannels, ownOptOuts, hasEmail: !!email };
 }
