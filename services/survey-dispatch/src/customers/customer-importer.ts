@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Topics } from '@nps/contracts';
+import { Channel, Topics } from '@nps/contracts';
 import { EventTransactions } from '@nps/messaging';
 import { PersonalFields } from '@nps/privacy';
+import type { EntityManager } from 'typeorm';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { ErasedCustomerRepository } from '../erasure/erased-customer.repository';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
@@ -77,15 +78,27 @@ export class CustomerImporter {
       const kept = candidates.flatMap((contact, i) =>
         erased.has(contact.customerId) ? [] : [{ contact, name: names[i] }],
       );
-      await this.customers.upsert(
-        unitOfWork.manager,
-        kept.map(({ contact }) => contact),
-        now,
-      );
+      const stored = kept.map(({ contact }) => contact);
+      await this.customers.upsert(unitOfWork.manager, stored, now);
+      await this.withdrawForOptOuts(unitOfWork.manager, stored, now);
       for (const { contact, name } of kept) {
         unitOfWork.publish(Topics.CustomerUpserted, customerUpsertedOf(contact, name, now));
       }
       return erased;
     });
+  }
+
+  /** What waits for a customer the CRM now lists as opted out is withdrawn, as after their own opt-out (ADR 0065). */
+  private async withdrawForOptOuts(manager: EntityManager, contacts: CustomerContact[], now: Date): Promise<void> {
+    const customersByChannel = new Map<Channel, string[]>();
+    for (const contact of contacts) {
+      for (const channel of contact.optedOut ? [Channel.UNSPECIFIED] : contact.optedOutChannels) {
+        const customerIds = customersByChannel.get(channel) ?? [];
+        customerIds.push(contact.customerId);
+        customersByChannel.set(channel, customerIds);
+      }
+    }
+    for (const [channel, customerIds] of customersByChannel)
+      await this.requests.withdrawFor(manager, customerIds, channel, now);
   }
 }

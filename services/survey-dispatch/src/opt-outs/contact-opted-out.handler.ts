@@ -33,7 +33,7 @@ export class ContactOptedOutHandler {
       surveyRequestId: event.surveyRequestId,
       optedOutAt: event.occurredAt ? timestampDate(event.occurredAt) : now,
     });
-    const withdrawn = await this.requests.withdrawFor(manager, event.customerId, channel, now);
+    const withdrawn = await this.requests.withdrawFor(manager, [event.customerId], channel, now);
     this.logger.log({
       msg: recorded ? 'customer opted out' : 'customer opted out again',
       customerId: event.customerId,

@@ -84,21 +84,23 @@ export class SurveyRequestRepository {
   }
 
   /**
-   * After an opt-out (`channel` 0: every channel): surveys not sent yet are withdrawn (failed, never sent, so
-   * nobody else knows them) and sent ones get no reminder, only their expiry. Returns how many changed.
+   * After an opt-out of these customers (`channel` 0: every channel), their own or the CRM's: surveys not sent
+   * yet are withdrawn (failed, never sent, so nobody else knows them) and sent ones get no reminder, only their
+   * expiry. Returns how many changed.
    */
-  async withdrawFor(manager: EntityManager, customerId: string, channel: number, now: Date): Promise<number> {
+  async withdrawFor(manager: EntityManager, customerIds: string[], channel: number, now: Date): Promise<number> {
     const [, withdrawn] = (await manager.query(
       `UPDATE ${this.tables.of('survey_requests')}
        SET status = 'failed', closed_at = $3, next_action = NULL, due_at = NULL,
          last_error = 'withdrawn: the customer opted out'
-       WHERE customer_id = $1 AND ($2 = 0 OR channel = $2) AND status = 'scheduled' AND next_action = 'send'`,
-      [customerId, channel, now],
+       WHERE customer_id = ANY($1::text[]) AND ($2 = 0 OR channel = $2) AND status = 'scheduled'
+         AND next_action = 'send'`,
+      [customerIds, channel, now],
     )) as [unknown, number];
     const [, unreminded] = (await manager.query(
       `UPDATE ${this.tables.of('survey_requests')} SET next_action = 'expire', due_at = expires_at
-       WHERE customer_id = $1 AND ($2 = 0 OR channel = $2) AND next_action = 'remind'`,
-      [customerId, channel],
+       WHERE customer_id = ANY($1::text[]) AND ($2 = 0 OR channel = $2) AND next_action = 'remind'`,
+      [customerIds, channel],
     )) as [unknown, number];
     return withdrawn + unreminded;
   }
