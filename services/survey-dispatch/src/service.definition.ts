@@ -8,6 +8,7 @@ import { CustomerAccountId1765300000001 } from './migrations/1765300000001-custo
 import { PromoterFollowUpDelivery1765500000000 } from './migrations/1765500000000-promoter-follow-up-delivery';
 import { CustomerOptOuts1765610000000 } from './migrations/1765610000000-customer-opt-outs';
 import { ErasedCustomers1765710000001 } from './migrations/1765710000001-erased-customers';
+import { HeldTriggers1765800000000 } from './migrations/1765800000000-held-triggers';
 import { surveyDispatchRetention } from './retention/survey-dispatch.retention';
 import { SurveyDispatchEnv } from './survey-dispatch.env';
 
@@ -27,6 +28,7 @@ export const service: ServiceDefinition<SurveyDispatchEnv> = {
     CustomerOptOuts1765610000000,
     OutboxTombstones1765710000000,
     ErasedCustomers1765710000001,
+    HeldTriggers1765800000000,
   ],
   retention: surveyDispatchRetention,
   api: {

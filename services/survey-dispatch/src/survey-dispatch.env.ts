@@ -73,6 +73,15 @@ export class SurveyDispatchEnv extends WithOutboundSettings(WithPrivacySettings(
   @Max(365 * 24 * 60 * 60 * 1000)
   RECOVERY_SURVEY_DELAY_MS: number = 14 * 24 * 60 * 60 * 1000;
 
+  /**
+   * How long a touchpoint of a customer nobody imported yet is held for a CRM import that may still bring them
+   * (ADR 0066); 0 suppresses it for good at once.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(30 * 24 * 60 * 60 * 1000)
+  UNKNOWN_CUSTOMER_HOLD_MS: number = 2 * 24 * 60 * 60 * 1000;
+
   /** Delivery attempts per survey or reminder before giving up (transient failures only). */
   @IsInt()
   @Min(1)

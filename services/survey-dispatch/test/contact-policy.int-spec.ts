@@ -162,4 +162,66 @@ describe('contact policy on live triggers', () => {
       fields: [{ field: 'customerId', reason: 'is required' }],
     });
   });
+
+  // ADR 0066: a touchpoint that comes before its customer's CRM import is held for UNKNOWN_CUSTOMER_HOLD_MS.
+  describe('a touchpoint of a customer not imported yet', () => {
+    const importCustomer = async (row: Record<string, string>) =>
+      bed.post('/customers/import', csvOf([{ ...row, time_zone: zoneAtLocalHour(12) }]), {
+        contentType: 'text/csv',
+        token: await bed.clientToken('customers-writer'),
+      });
+    const unknownCustomer = async (customerId: string, touchpointId: string) => {
+      await touchpoint(customerId, touchpointId);
+      await expectEventually(async () =>
+        expect(await suppressionsOf(customerId)).toMatchObject([{ touchpointId, reason: 'UNKNOWN_CUSTOMER' }]),
+      );
+    };
+    const heldOf = async (customerId: string) =>
+      (
+        await bed.db.query(`SELECT touchpoint_id FROM "${bed.schema}".held_triggers WHERE customer_id = $1`, [
+          customerId,
+        ])
+      ).rows;
+
+    it('is held, and a CRM import within the hold brings its survey', async () => {
+      await unknownCustomer('latecomer', 'first-order');
+      expect(await heldOf('latecomer')).toEqual([{ touchpoint_id: 'first-order' }]);
+
+      await importCustomer({ customer_id: 'latecomer', email: 'late@example.com' });
+
+      await smtp.waitFor('late@example.com');
+      const [dispatched] = await kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'latecomer');
+      expect(dispatched.message).toMatchObject({ touchpointId: 'first-order' });
+      // The new decision replaced the UNKNOWN_CUSTOMER one.
+      expect(await suppressionsOf('latecomer')).toEqual([]);
+      expect(await heldOf('latecomer')).toEqual([]);
+    });
+
+    it('is let go when its hold ends first: its decision stands and a later import brings nothing', async () => {
+      await unknownCustomer('gone-quiet', 'old-order');
+      await bed.db.query(
+        `UPDATE "${bed.schema}".held_triggers SET held_until = now() WHERE customer_id = 'gone-quiet'`,
+      );
+      await expectEventually(async () => expect(await heldOf('gone-quiet')).toEqual([]));
+
+      await importCustomer({ customer_id: 'gone-quiet', email: 'quiet@example.com' });
+      await touchpoint('gone-quiet', 'new-order');
+
+      const [dispatched] = await kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'gone-quiet');
+      expect(dispatched.message).toMatchObject({ touchpointId: 'new-order' });
+      expect(await suppressionsOf('gone-quiet')).toMatchObject([
+        { touchpointId: 'old-order', reason: 'UNKNOWN_CUSTOMER' },
+      ]);
+    });
+
+    it('is forgotten by an erasure of the customer', async () => {
+      await unknownCustomer('forgotten', 'some-order');
+
+      const { status, body } = await bed.post('/customers/forgotten/erase', {}, { token: await bed.tokenFor('adam') });
+
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ rows: { heldTouchpoints: 1 } });
+      expect(await heldOf('forgotten')).toEqual([]);
+    });
+  });
 });

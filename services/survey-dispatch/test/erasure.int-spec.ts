@@ -66,7 +66,7 @@ describe('customer erasure in survey-dispatch', () => {
       customerId: 'greta',
       erasedAt: expect.any(String),
       keyDeleted: true,
-      rows: { customers: 1, withdrawnSurveyRequests: 1, surveyRequests: 0, promoterFollowUps: 0 },
+      rows: { customers: 1, heldTouchpoints: 0, withdrawnSurveyRequests: 1, surveyRequests: 0, promoterFollowUps: 0 },
     });
     expect(await keyCount('greta')).toBe(0);
     expect(await bed.rows(`SELECT * FROM customers WHERE customer_id = 'greta'`)).toEqual([]);
@@ -86,7 +86,7 @@ describe('customer erasure in survey-dispatch', () => {
     expect(again.body).toEqual({
       ...(body as object),
       keyDeleted: false,
-      rows: { customers: 0, withdrawnSurveyRequests: 0, surveyRequests: 0, promoterFollowUps: 0 },
+      rows: { customers: 0, heldTouchpoints: 0, withdrawnSurveyRequests: 0, surveyRequests: 0, promoterFollowUps: 0 },
     });
     expect(await bed.rows(`SELECT customer_id, erased_by FROM erased_customers`)).toEqual([
       { customer_id: 'greta', erased_by: 'privacy-eraser' },

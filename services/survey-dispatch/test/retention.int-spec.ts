@@ -15,6 +15,8 @@ const INBOX = aroundLimit(NOW, 97);
 const KEPT_FOREVER = {
   customers: 'contacts as the CRM sends them: they go when the customer is erased or deleted there, not by age',
   customer_opt_outs: "a customer's own opt-out holds until they are erased: it must never expire into a survey",
+  held_triggers:
+    'touchpoints held for an import: the held touchpoint scheduler deletes each row when its customer arrives or its hold (UNKNOWN_CUSTOMER_HOLD_MS, at most 30 days) ends (ADR 0066)',
   erased_customers:
     'the register of erasures: later touchpoints and CRM imports must never bring the customer back, and a restored backup needs it to re-apply them (ADR 0038)',
 };

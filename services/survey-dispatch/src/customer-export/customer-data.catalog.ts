@@ -30,6 +30,11 @@ export const CUSTOMER_DATA: CustomerDataCatalog = {
       enums: { action: PromoterAction, delivery: PromoterDelivery },
     },
     {
+      kind: 'heldTouchpoints',
+      tables: ['held_triggers'],
+      query: (of) => `SELECT * FROM ${of('held_triggers')} WHERE customer_id = $1 ORDER BY held_at, touchpoint_id`,
+    },
+    {
       kind: 'recoverySurveys',
       tables: ['recovery_surveys'],
       query: (of) => `SELECT * FROM ${of('recovery_surveys')} WHERE customer_id = $1 ORDER BY due_at, response_id`,

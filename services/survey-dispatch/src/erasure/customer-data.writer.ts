@@ -19,6 +19,13 @@ export class CustomerDataWriter {
       ((await manager.query(sql, params)) as [unknown, number])[1];
     return {
       customers: await changed(`DELETE FROM ${this.tables.of('customers')} WHERE customer_id = $1`, [customerId]),
+      // A held touchpoint being released right now is skipped, not waited for: its release waits for this
+      // erasure's customer lock, then deletes it and meets the erasure (ERASED). Waiting here would deadlock.
+      heldTouchpoints: await changed(
+        `DELETE FROM ${this.tables.of('held_triggers')} WHERE ctid IN
+           (SELECT ctid FROM ${this.tables.of('held_triggers')} WHERE customer_id = $1 FOR UPDATE SKIP LOCKED)`,
+        [customerId],
+      ),
       // Surveys not sent yet never go; a reminder not sent yet neither.
       withdrawnSurveyRequests: await changed(
         `UPDATE ${this.tables.of('survey_requests')}

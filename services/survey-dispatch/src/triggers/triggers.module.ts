@@ -7,15 +7,21 @@ import { SuppressionRepository } from '../suppressions/suppression.repository';
 import { SuppressionsController } from '../suppressions/suppressions.controller';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
 import { AdHocSurveyController } from './ad-hoc-survey.controller';
+import { HeldTriggerProcessor } from './held-trigger.processor';
+import { HeldTriggerRepository } from './held-trigger.repository';
+import { HeldTriggerScheduler } from './held-trigger.scheduler';
 import { SurveyTriggerHandler } from './survey-trigger.handler';
 import { TouchpointRecordedHandler } from './touchpoint-recorded.handler';
 
-/** Touchpoints and ad-hoc requests through the contact policy; suppressions are queryable. */
+/** Touchpoints and ad-hoc requests through the contact policy (unknown customers held); suppressions are queryable. */
 @Module({
   controllers: [TouchpointRecordedHandler, AdHocSurveyController, SuppressionsController],
   providers: [
     contactPolicyProvider,
     SurveyTriggerHandler,
+    HeldTriggerRepository,
+    HeldTriggerProcessor,
+    HeldTriggerScheduler,
     SurveyRequestRepository,
     CustomerRepository,
     SuppressionRepository,
