@@ -54,7 +54,7 @@ describe('contact policy on live triggers', () => {
     ['opted-out', 'o-1', 'OPTED_OUT', /opted out of all surveys/],
     ['no-email', 'n-1', 'OPTED_OUT_CHANNEL', /opted out of EMAIL/],
     ['staff', 's-1', 'ATTRIBUTE_RULE', /customer\.segment=internal:never/],
-    ['ghost', 'g-1', 'UNKNOWN_CUSTOMER', /import it first/],
+    ['ghost', 'g-1', 'UNKNOWN_CUSTOMER', /^no contact is known for this customer; held for an import .* until 20\d\d-/],
   ])(
     '%s: touchpoint %s is suppressed as %s, with the reason recorded',
     async (customerId, touchpointId, reason, detail) => {
@@ -186,6 +186,11 @@ describe('contact policy on live triggers', () => {
     it('is held, and a CRM import within the hold brings its survey', async () => {
       await unknownCustomer('latecomer', 'first-order');
       expect(await heldOf('latecomer')).toEqual([{ touchpoint_id: 'first-order' }]);
+      const [{ detail }] = await suppressionsOf('latecomer');
+      const until = Date.parse(detail.split(' until ')[1]);
+      // UNKNOWN_CUSTOMER_HOLD_MS: 2 days by default.
+      expect(until - Date.now()).toBeGreaterThan(2 * 24 * 60 * 60 * 1000 - 60000);
+      expect(until - Date.now()).toBeLessThanOrEqual(2 * 24 * 60 * 60 * 1000);
 
       await importCustomer({ customer_id: 'latecomer', email: 'late@example.com' });
 

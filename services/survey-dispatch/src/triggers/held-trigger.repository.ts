@@ -18,11 +18,21 @@ export class HeldTriggerRepository {
     return this.tables.of('held_triggers');
   }
 
+  /** Holds a touchpoint just suppressed as UNKNOWN_CUSTOMER; its suppression says until when. */
   async hold(manager: EntityManager, trigger: SurveyTrigger, heldAt: Date, heldUntil: Date): Promise<void> {
     await manager.query(
       `INSERT INTO ${this.table} (touchpoint_type, touchpoint_id, customer_id, attributes, held_at, held_until)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
       [trigger.touchpointType, trigger.touchpointId, trigger.customerId, trigger.attributes, heldAt, heldUntil],
+    );
+    await manager.query(
+      `UPDATE ${this.tables.of('suppressions')} SET detail = $3
+       WHERE touchpoint_type = $1 AND touchpoint_id = $2 AND reason = 'UNKNOWN_CUSTOMER'`,
+      [
+        trigger.touchpointType,
+        trigger.touchpointId,
+        `no contact is known for this customer; held for an import that brings them until ${heldUntil.toISOString()}`,
+      ],
     );
   }
 
