@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventTransactions } from '@nps/messaging';
+import { SuppressionRepository } from '../suppressions/suppression.repository';
 import { HeldTriggerRepository } from './held-trigger.repository';
 import { SurveyTriggerHandler } from './survey-trigger.handler';
 
@@ -15,6 +16,7 @@ export class HeldTriggerProcessor {
   constructor(
     private readonly transactions: EventTransactions,
     private readonly held: HeldTriggerRepository,
+    private readonly suppressions: SuppressionRepository,
     private readonly triggers: SurveyTriggerHandler,
   ) {}
 
@@ -24,8 +26,9 @@ export class HeldTriggerProcessor {
       const ready = await this.held.claimReady(manager, now);
       if (!ready) return false;
       const { trigger, customerKnown } = ready;
-      await this.held.end(manager, trigger, customerKnown);
+      await this.held.end(manager, trigger);
       if (!customerKnown) return true;
+      await this.suppressions.forgetUnknownCustomer(manager, trigger);
       const outcome = await this.triggers.handle(manager, trigger, now);
       this.logger.log({
         msg: `held touchpoint released: ${outcome.outcome}`,

@@ -18,21 +18,11 @@ export class HeldTriggerRepository {
     return this.tables.of('held_triggers');
   }
 
-  /** Holds a touchpoint just suppressed as UNKNOWN_CUSTOMER; its suppression says until when. */
   async hold(manager: EntityManager, trigger: SurveyTrigger, heldAt: Date, heldUntil: Date): Promise<void> {
     await manager.query(
       `INSERT INTO ${this.table} (touchpoint_type, touchpoint_id, customer_id, attributes, held_at, held_until)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
       [trigger.touchpointType, trigger.touchpointId, trigger.customerId, trigger.attributes, heldAt, heldUntil],
-    );
-    await manager.query(
-      `UPDATE ${this.tables.of('suppressions')} SET detail = $3
-       WHERE touchpoint_type = $1 AND touchpoint_id = $2 AND reason = 'UNKNOWN_CUSTOMER'`,
-      [
-        trigger.touchpointType,
-        trigger.touchpointId,
-        `no contact is known for this customer; held for an import that brings them until ${heldUntil.toISOString()}`,
-      ],
     );
   }
 
@@ -57,15 +47,10 @@ export class HeldTriggerRepository {
     };
   }
 
-  /** Ends the hold; a released touchpoint also loses its UNKNOWN_CUSTOMER decision, as it gets a new one. */
-  async end(manager: EntityManager, trigger: SurveyTrigger, released: boolean): Promise<void> {
-    const touchpoint = [trigger.touchpointType, trigger.touchpointId];
-    await manager.query(`DELETE FROM ${this.table} WHERE touchpoint_type = $1 AND touchpoint_id = $2`, touchpoint);
-    if (released)
-      await manager.query(
-        `DELETE FROM ${this.tables.of('suppressions')}
-         WHERE touchpoint_type = $1 AND touchpoint_id = $2 AND reason = 'UNKNOWN_CUSTOMER'`,
-        touchpoint,
-      );
+  async end(manager: EntityManager, trigger: SurveyTrigger): Promise<void> {
+    await manager.query(`DELETE FROM ${this.table} WHERE touchpoint_type = $1 AND touchpoint_id = $2`, [
+      trigger.touchpointType,
+      trigger.touchpointId,
+    ]);
   }
 }

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Topics, type TouchpointRecorded } from '@nps/contracts';
 import { EventContext } from '@nps/messaging';
+import { SuppressionRepository } from '../suppressions/suppression.repository';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { HeldTriggerRepository } from './held-trigger.repository';
 import type { SurveyTrigger } from './survey-trigger';
@@ -17,6 +18,7 @@ export class TouchpointRecordedHandler {
   constructor(
     private readonly triggers: SurveyTriggerHandler,
     private readonly held: HeldTriggerRepository,
+    private readonly suppressions: SuppressionRepository,
     private readonly env: SurveyDispatchEnv,
   ) {}
 
@@ -33,7 +35,9 @@ export class TouchpointRecordedHandler {
     };
     const outcome = await this.triggers.handle(manager, trigger, now);
     const hold = this.env.UNKNOWN_CUSTOMER_HOLD_MS;
-    if (outcome.outcome === 'suppressed' && outcome.reason === 'UNKNOWN_CUSTOMER' && hold > 0)
-      await this.held.hold(manager, trigger, now, new Date(now.getTime() + hold));
+    if (outcome.outcome !== 'suppressed' || outcome.reason !== 'UNKNOWN_CUSTOMER' || hold === 0) return;
+    const heldUntil = new Date(now.getTime() + hold);
+    await this.held.hold(manager, trigger, now, heldUntil);
+    await this.suppressions.markHeld(manager, trigger, heldUntil);
   }
 }
