@@ -202,10 +202,31 @@ describe('contact policy on live triggers', () => {
       expect(await heldOf('latecomer')).toEqual([]);
     });
 
+    it('is released after an import that found it claimed by a poller: the import does not wait for it', async () => {
+      await unknownCustomer('mid-claim', 'claimed-order');
+      // A poller's claim, made ready and locked in one transaction so no real poller takes it first.
+      const poller = await bed.db.connect();
+      let status: number | string;
+      try {
+        await poller.query('BEGIN');
+        await poller.query(`UPDATE "${bed.schema}".held_triggers SET ready_at = now() WHERE customer_id = 'mid-claim'`);
+        const imported = importCustomer({ customer_id: 'mid-claim', email: 'mid@example.com' }).then((r) => r.status);
+        const waited = new Promise<string>((resolve) => setTimeout(() => resolve('waited for the claimed row'), 10000));
+        status = await Promise.race([imported, waited]);
+      } finally {
+        await poller.query('COMMIT');
+        poller.release();
+      }
+      expect(status).toBe(200);
+
+      const [dispatched] = await kafka.eventually(Topics.SurveyDispatched, (e) => e.customerId === 'mid-claim');
+      expect(dispatched.message).toMatchObject({ touchpointId: 'claimed-order' });
+    });
+
     it('is let go when its hold ends first: its decision stands and a later import brings nothing', async () => {
       await unknownCustomer('gone-quiet', 'old-order');
       await bed.db.query(
-        `UPDATE "${bed.schema}".held_triggers SET held_until = now() WHERE customer_id = 'gone-quiet'`,
+        `UPDATE "${bed.schema}".held_triggers SET held_until = now(), ready_at = now() WHERE customer_id = 'gone-quiet'`,
       );
       await expectEventually(async () => expect(await heldOf('gone-quiet')).toEqual([]));
 

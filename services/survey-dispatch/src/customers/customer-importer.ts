@@ -5,6 +5,7 @@ import { PersonalFields } from '@nps/privacy';
 import type { EntityManager } from 'typeorm';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { ErasedCustomerRepository } from '../erasure/erased-customer.repository';
+import { HeldTriggerRepository } from '../held-triggers/held-trigger.repository';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
 import { CustomerRepository } from './customer.repository';
 import { toCustomerContact, type CustomerContact, type RawCustomerRow, type RowProblem } from './customer-row';
@@ -31,6 +32,7 @@ export class CustomerImporter {
     private readonly customers: CustomerRepository,
     private readonly erasedCustomers: ErasedCustomerRepository,
     private readonly requests: SurveyRequestRepository,
+    private readonly held: HeldTriggerRepository,
     private readonly fields: PersonalFields,
   ) {}
 
@@ -80,6 +82,11 @@ export class CustomerImporter {
       );
       const stored = kept.map(({ contact }) => contact);
       await this.customers.upsert(unitOfWork.manager, stored, now);
+      await this.held.customersArrived(
+        unitOfWork.manager,
+        stored.map((contact) => contact.customerId),
+        now,
+      );
       await this.withdrawForOptOuts(unitOfWork.manager, stored, now);
       for (const { contact, name } of kept) {
         unitOfWork.publish(Topics.CustomerUpserted, customerUpsertedOf(contact, name, now));

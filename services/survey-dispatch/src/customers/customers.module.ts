@@ -2,11 +2,18 @@ import { Module } from '@nestjs/common';
 import { CustomerImportController } from './customer-import.controller';
 import { CustomerImporter } from './customer-importer';
 import { ErasedCustomerRepository } from '../erasure/erased-customer.repository';
+import { HeldTriggerRepository } from '../held-triggers/held-trigger.repository';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
 import { CustomerRepository } from './customer.repository';
 
 @Module({
   controllers: [CustomerImportController],
-  providers: [CustomerImporter, CustomerRepository, ErasedCustomerRepository, SurveyRequestRepository],
+  providers: [
+    CustomerImporter,
+    CustomerRepository,
+    ErasedCustomerRepository,
+    HeldTriggerRepository,
+    SurveyRequestRepository,
+  ],
 })
 export class CustomersModule {}

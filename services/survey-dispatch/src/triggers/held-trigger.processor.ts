@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventTransactions } from '@nps/messaging';
 import { SuppressionRepository } from '../suppressions/suppression.repository';
-import { HeldTriggerRepository } from './held-trigger.repository';
+import { HeldTriggerRepository } from '../held-triggers/held-trigger.repository';
+import type { SurveyTrigger } from './survey-trigger';
 import { SurveyTriggerHandler } from './survey-trigger.handler';
 
 /**
@@ -25,9 +26,10 @@ export class HeldTriggerProcessor {
     return this.transactions.run(async ({ manager }) => {
       const ready = await this.held.claimReady(manager, now);
       if (!ready) return false;
-      const { trigger, customerKnown } = ready;
-      await this.held.end(manager, trigger);
+      const { touchpoint, customerKnown } = ready;
+      await this.held.end(manager, touchpoint);
       if (!customerKnown) return true;
+      const trigger: SurveyTrigger = { ...touchpoint, origin: 'touchpoint' };
       await this.suppressions.forgetUnknownCustomer(manager, trigger);
       const outcome = await this.triggers.handle(manager, trigger, now);
       this.logger.log({

@@ -4,7 +4,7 @@ import { Topics, type TouchpointRecorded } from '@nps/contracts';
 import { EventContext } from '@nps/messaging';
 import { SuppressionRepository } from '../suppressions/suppression.repository';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
-import { HeldTriggerRepository } from './held-trigger.repository';
+import { HeldTriggerRepository } from '../held-triggers/held-trigger.repository';
 import type { SurveyTrigger } from './survey-trigger';
 import { SurveyTriggerHandler } from './survey-trigger.handler';
 

@@ -8,7 +8,7 @@ import { SuppressionsController } from '../suppressions/suppressions.controller'
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
 import { AdHocSurveyController } from './ad-hoc-survey.controller';
 import { HeldTriggerProcessor } from './held-trigger.processor';
-import { HeldTriggerRepository } from './held-trigger.repository';
+import { HeldTriggerRepository } from '../held-triggers/held-trigger.repository';
 import { HeldTriggerScheduler } from './held-trigger.scheduler';
 import { SurveyTriggerHandler } from './survey-trigger.handler';
 import { TouchpointRecordedHandler } from './touchpoint-recorded.handler';
