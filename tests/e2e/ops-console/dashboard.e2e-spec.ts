@@ -137,7 +137,7 @@ describe('NPS dashboard', () => {
     const band = await page.locator('[data-testid=trend-chart] .nps-band path.recharts-area-area').getAttribute('d');
     expect(band).toMatch(/^M[\d.,\s-]+(L[\d.,\s-]+){11}Z?$/);
     const points = page.locator('[data-testid=trend-chart] circle.nps-point');
-    await expect(points.count()).resolves.toBe(6);
+    await expectEventually(async () => expect(await points.count()).toBe(6));
     await expect(page.locator('[data-testid=trend-chart] circle.nps-point--low-sample').count()).resolves.toBe(
       rows.filter((row) => row.lowSample).length,
     );
@@ -194,10 +194,9 @@ describe('NPS dashboard', () => {
 
     const drivers = await stack.api('scoring', 'GET', `/nps/drivers?from=${from}&to=${to}&timeZone=UTC`, nina);
     const bars = page.locator('[data-testid=drivers-chart] .recharts-bar-rectangle');
-    await bars.first().waitFor({ state: 'attached' });
-    await expect(bars.count()).resolves.toBe(
-      drivers.body.drivers.filter((d: { impact: unknown }) => d.impact !== null).length,
-    );
+    // Counted until it matches: the first bar can be drawn before the last.
+    const withImpact = drivers.body.drivers.filter((d: { impact: unknown }) => d.impact !== null).length;
+    await expectEventually(async () => expect(await bars.count()).toBe(withImpact));
     for (const driver of drivers.body.drivers as { tag: string }[])
       await page.locator(`[data-testid=drivers-table] tr[data-tag="${driver.tag}"]`).waitFor({ state: 'attached' });
 
