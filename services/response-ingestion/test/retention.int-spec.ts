@@ -11,7 +11,7 @@ const OLD = '00000000-0000-4000-8000-000000000001';
 const NEW = '00000000-0000-4000-8000-000000000002';
 
 // Tables no rule prunes, and why (a new table must be added to a rule or here: see the first test).
-const KEPT_FOREVER = {
+const WITHOUT_A_RULE = {
   rate_limits: 'rate-limiter-flexible deletes each key once its window expired',
   opt_outs: 'an opt-out holds until the customer is erased; a second request must still announce nothing new',
 };
@@ -27,7 +27,7 @@ describe('response-ingestion retention', () => {
   afterAll(() => bed?.close());
 
   it('has a rule, a cascade or a written reason for every table', async () => {
-    expect(await bed.undecidedTables(KEPT_FOREVER)).toEqual([]);
+    expect(await bed.undecidedTables(WITHOUT_A_RULE)).toEqual([]);
   });
 
   it('deletes answers past ANSWER_RETENTION_DAYS with their survey requests, and the other rows past theirs', async () => {

@@ -12,7 +12,7 @@ const ANSWERS = aroundLimit(NOW, 730);
 const INBOX = aroundLimit(NOW, 97);
 
 // Tables no rule prunes, and why (a new table must be added to a rule or here: see the first test).
-const KEPT_FOREVER = {
+const WITHOUT_A_RULE = {
   rollups: 'NPS counts per day and dimensions: aggregates, no answer can be found in them',
   tag_rollups: 'the same counts per root cause',
   rollups_week: 'the same counts per ISO week',
@@ -46,7 +46,7 @@ describe('scoring retention', () => {
   });
 
   it('has a rule, a cascade or a written reason for every table', async () => {
-    expect(await bed.undecidedTables(KEPT_FOREVER)).toEqual([]);
+    expect(await bed.undecidedTables(WITHOUT_A_RULE)).toEqual([]);
   });
 
   it('deletes the per-answer rows past ANSWER_RETENTION_DAYS and keeps the NPS they were counted in', async () => {

@@ -12,7 +12,7 @@ const ANSWERS = aroundLimit(NOW, 730);
 const INBOX = aroundLimit(NOW, 97);
 
 // Tables no rule prunes, and why (a new table must be added to a rule or here: see the first test).
-const KEPT_FOREVER = {
+const WITHOUT_A_RULE = {
   customers: 'contacts as the CRM sends them: they go when the customer is erased or deleted there, not by age',
   customer_opt_outs: "a customer's own opt-out holds until they are erased: it must never expire into a survey",
   held_triggers:
@@ -32,7 +32,7 @@ describe('survey-dispatch retention', () => {
   afterAll(() => bed?.close());
 
   it('has a rule, a cascade or a written reason for every table', async () => {
-    expect(await bed.undecidedTables(KEPT_FOREVER)).toEqual([]);
+    expect(await bed.undecidedTables(WITHOUT_A_RULE)).toEqual([]);
   });
 
   it('deletes finished dispatch records past DISPATCH_RETENTION_DAYS, promoter follow-ups past ANSWER_RETENTION_DAYS, never open work', async () => {

@@ -76,9 +76,9 @@ export class RetentionBed<E extends BaseEnv> {
 
   /**
    * The tables of the schema that neither a rule names, nor go with a ruled table (ON DELETE CASCADE),
-   * nor `keptForever` (table → why) or the lib's own list excuse: each is data nobody decided on.
+   * nor `withoutARule` (table → why) or the lib's own list excuse: each is data nobody decided on.
    */
-  async undecidedTables(keptForever: Record<string, string>): Promise<string[]> {
+  async undecidedTables(withoutARule: Record<string, string>): Promise<string[]> {
     const ruled = new Set(this.rules.rules.map((rule) => rule.table));
     const covered = new Set(
       (await this.tableNames()).filter((table) => ruled.has(this.of(table)) || table in LIBRARY_TABLES),
@@ -98,7 +98,7 @@ export class RetentionBed<E extends BaseEnv> {
         grew = true;
       }
     }
-    return (await this.tableNames()).filter((table) => !covered.has(table) && !(table in keptForever));
+    return (await this.tableNames()).filter((table) => !covered.has(table) && !(table in withoutARule));
   }
 
   /** Every base table of the schema. */
