@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { type BaseEnv, readPemFile } from '@nps/config';
 import { type ISocketFactory, type KafkaConfig, logLevel, type logCreator, type SASLOptions } from 'kafkajs';
+import { stopIdleRequestQueueTimers } from './kafkajs/idle-request-queues';
 
 /** Where and as whom to reach Kafka; also the injection token for it. */
 export class KafkaConnection {
@@ -89,6 +90,7 @@ const nestLogCreator: logCreator = () => {
 
 /** kafkajs client settings shared by producers, consumers and admin clients. */
 export function kafkaConfig(connection: KafkaConnection): KafkaConfig {
+  stopIdleRequestQueueTimers();
   return {
     clientId: connection.clientId,
     brokers: connection.brokers.split(',').map((broker) => broker.trim()),
