@@ -84,7 +84,8 @@ async function main(settings: Settings): Promise<void> {
     if (await db.transaction((manager) => held.claimReady(manager, now)))
       throw new Error('a touchpoint was claimed while every customer was unknown and every hold running');
 
-    const arrived = Array.from({ length: IMPORTED }, (_, i) => `new-${i * Math.floor(settings.held / IMPORTED) + 1}`);
+    const step = Math.max(1, Math.floor(settings.held / IMPORTED));
+    const arrived = Array.from({ length: Math.min(IMPORTED, settings.held) }, (_, i) => `new-${i * step + 1}`);
     await db.query(
       `INSERT INTO ${tables.of('customers')} (customer_id, language, time_zone) SELECT unnest($1::text[]), 'en', 'UTC'`,
       [arrived],
