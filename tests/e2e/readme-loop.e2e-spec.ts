@@ -185,7 +185,15 @@ describe('the README loop against `npm start`, twice with `npm run reset` betwee
     // On a busy machine the mail pane can take a while: wait for the link before clicking it.
     const two = mail.getByRole('link', { name: '2', exact: true });
     await two.waitFor({ timeout: 90000 });
-    const [tab] = await Promise.all([context.waitForEvent('page', { timeout: 90000 }), two.click()]);
+    // Only once the pane's document has the proxy's <base target="_blank">: without it the link opens in the pane
+    // itself, where the survey page refuses to be framed, and no tab comes.
+    await mail.locator('base[target="_blank"]').waitFor({ state: 'attached', timeout: 90000 });
+    const [tab] = await Promise.all([context.waitForEvent('page', { timeout: 90000 }), two.click()]).catch(
+      async (error: Error) => {
+        const pane = await page.locator('iframe[title="Email HTML content"]').getAttribute('src');
+        throw new Error(`${error.message}\nno tab opened; the mail pane's src: ${pane}, the mailbox at ${page.url()}`);
+      },
+    );
     const question = 'Hoe waarschijnlijk is het dat u ons aanbeveelt aan een vriend of collega?';
     await tab.getByRole('group', { name: question }).waitFor();
     expect(tab.url()).toContain(`http://127.0.0.1:${3002 + offset}/s/`);
