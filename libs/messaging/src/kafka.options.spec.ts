@@ -80,7 +80,8 @@ describe('kafkajs log lines', () => {
     'There is no leader for this topic-partition as we are in the middle of a leadership election',
     "The coordinator is loading and hence can't process requests",
     'Topic with this name already exists',
-  ])('logs "%s" at debug: a fresh topic settling, which kafkajs or the provisioner retries', (message) => {
+    'The group coordinator is not available',
+  ])('logs "%s" at debug: a fresh topic or broker settling, which kafkajs or the provisioner retries', (message) => {
     log(logLevel.ERROR, 'Response Metadata(key: 3, version: 6)', message);
     expect(debug).toHaveBeenCalledWith(expect.objectContaining({ error: message }));
     expect(error).not.toHaveBeenCalled();

@@ -46,7 +46,8 @@ const LEVELS: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
 const NO_ACTION = new Set(['Limiting retries for the idempotent producer may invalidate EoS guarantees']);
 /**
  * Passing states kafkajs logs at error although it retries them, or the caller expects them: a
- * coordinator or a partition leader still settling on fresh topics, a KRaft broker that does not
+ * coordinator or a partition leader still settling on fresh topics (on a fresh broker, the group
+ * coordinator is not available until Kafka has created its offsets topic), a KRaft broker that does not
  * serve a topic it created a moment ago (the provisioner polls until it does), and two services
  * creating the same topic at once (the provisioner takes "already exists" as done). Debug lines,
  * not errors.
@@ -54,6 +55,8 @@ const NO_ACTION = new Set(['Limiting retries for the idempotent producer may inv
 const SETTLING = new RegExp(
   [
     'coordinator is loading',
+    'coordinator is not available',
+    'Failed to find group coordinator',
     'not the coordinator',
     'leadership election',
     'There is no leader',
@@ -64,6 +67,11 @@ const SETTLING = new RegExp(
   ].join('|'),
   'i',
 );
+
+/** Whether a kafkajs message or error is one of the passing states above. */
+export function isSettling(text: string): boolean {
+  return SETTLING.test(text);
+}
 
 // kafkajs 2.2.4 arms a timer with a negative delay (RequestQueue.scheduleCheckPendingRequests computes
 // throttledUntil - Date.now() while nothing is throttled); Node then waits 1 ms and prints a
@@ -83,7 +91,7 @@ const nestLogCreator: logCreator = () => {
     const extra: Record<string, unknown> = { ...rest };
     delete extra.timestamp; // pino stamps every line itself: one time per line
     if (NO_ACTION.has(message)) return;
-    const method = SETTLING.test(`${message} ${String(extra.error ?? '')}`) ? 'debug' : (LEVELS[level] ?? 'log');
+    const method = isSettling(`${message} ${String(extra.error ?? '')}`) ? 'debug' : (LEVELS[level] ?? 'log');
     logger[method]({ msg: message, ...extra });
   };
 };

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Admin } from 'kafkajs';
-import { KafkaConnection, kafkaConfig, physicalTopic } from '../kafka.options';
+import { isSettling, KafkaConnection, kafkaConfig, physicalTopic } from '../kafka.options';
 import { MessagingMetric, meter } from '../messaging.metrics';
 import { MessagingSettings } from '../messaging.settings';
 import { ReconnectingAdmin } from '../reconnecting-admin';
@@ -64,8 +64,8 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
     try {
       this.partitions = await this.admin.use((admin) => this.measure(admin));
     } catch (error) {
-      // A leader still being elected on fresh topics: the next measurement works.
-      const settling = /not the leader|leadership election|There is no leader/i.test((error as Error).message);
+      // A leader or coordinator still settling on fresh topics or a fresh broker: the next measurement works.
+      const settling = isSettling((error as Error).message);
       const log = { msg: 'could not measure consumer lag', error: (error as Error).message };
       if (settling) this.logger.debug(log);
       else this.logger.warn(log);
