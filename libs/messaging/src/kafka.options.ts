@@ -73,9 +73,9 @@ export function isSettling(text: string): boolean {
   return SETTLING.test(text);
 }
 
-// kafkajs 2.2.4 arms a timer with a negative delay (RequestQueue.scheduleCheckPendingRequests computes
-// throttledUntil - Date.now() while nothing is throttled); Node then waits 1 ms and prints a
-// TimeoutNegativeWarning once per process. It calls for no action, so that one warning is dropped.
+// kafkajs 2.2.4 computes some timer delays that can come out negative; Node then waits 1 ms and prints a
+// TimeoutNegativeWarning once per process. The busiest of them, the request queue's idle re-check, is no
+// longer armed at all (ADR 0067); for any other the warning calls for no action, so it is dropped.
 const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
 process.emitWarning = ((warning: unknown, ...rest: unknown[]) => {
   const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
