@@ -46,11 +46,20 @@ export class ResponseIngestionEnv extends WithPrivacySettings(SurveyLinkEnv) {
   @Max(100000000)
   RATE_LIMIT_PER_ADDRESS: number = 1200;
 
-  /** Requests per window for one survey link, SMS reference or bearer credential, per surface. */
+  /** Requests per window for one survey link or SMS reference, per surface. */
   @IsInt()
   @Min(1)
   @Max(100000000)
   RATE_LIMIT_PER_SUBJECT: number = 60;
+
+  /**
+   * Answers per window one verified machine client may send through `POST /responses` and
+   * `POST /responses/batch` together (a batch counts each of its answers; ADR 0068).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(100000000)
+  RATE_LIMIT_ANSWERS_PER_CLIENT: number = 6000;
 
   /** Days an `Idempotency-Key` is remembered: a retry later than that counts as a new answer. */
   @IsInt()

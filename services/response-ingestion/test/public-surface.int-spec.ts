@@ -124,7 +124,12 @@ describe('public surface', () => {
 describe('public rate limits', () => {
   const bed = serviceBed({ service: 'response-ingestion', autoStart: false });
   // Two instances on one schema: the counters live in Postgres, so the limit holds across them.
-  const limited = { RATE_LIMIT_PER_SUBJECT: '4', RATE_LIMIT_PER_ADDRESS: '6', HTTP_TRUSTED_PROXY_HOPS: '1' };
+  const limited = {
+    RATE_LIMIT_PER_SUBJECT: '4',
+    RATE_LIMIT_ANSWERS_PER_CLIENT: '4',
+    RATE_LIMIT_PER_ADDRESS: '6',
+    HTTP_TRUSTED_PROXY_HOPS: '1',
+  };
   let urls: string[] = [];
   beforeAll(async () => {
     urls = [(await bed.start(limited)).url, (await bed.start(limited)).url];

@@ -1,15 +1,17 @@
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 
 interface Waiter {
+  points: number;
   resolve: (res: RateLimiterRes) => void;
   reject: (outcome: unknown) => void;
 }
 
 /**
- * Consumes one point per request, with concurrent requests of one key sharing one store call: while a
- * consume of a key is in flight, later requests of that key wait and then go together as one consume
- * of as many points. The store counts every request as before; each request is answered as if it had
- * gone alone, in arrival order (allowed while the count stays within `points`). Under load this turns
+ * Consumes a request's points (one, or one per answer of a batch), with concurrent requests of one key
+ * sharing one store call: while a consume of a key is in flight, later requests of that key wait and
+ * then go together as one consume of their points added up. The store counts every point as before;
+ * each request is answered as if it had gone alone, in arrival order (allowed while the count stays
+ * within `points`). Under load this turns
  * one upsert of a hot counter row per request, each waiting for the previous one's row lock and
  * holding a pool connection meanwhile, into a few per burst (ADR 0053).
  */
@@ -23,21 +25,21 @@ export class CoalescedLimiter {
   ) {}
 
   /** Resolves within the limit; rejects with a RateLimiterRes over it, or with the store's error. */
-  consume(key: string): Promise<RateLimiterRes> {
+  consume(key: string, points = 1): Promise<RateLimiterRes> {
     return new Promise((resolve, reject) => {
       const queue = this.waiting.get(key);
       if (queue) {
-        queue.push({ resolve, reject });
+        queue.push({ points, resolve, reject });
         return;
       }
       this.waiting.set(key, []);
-      void this.run(key, [{ resolve, reject }]);
+      void this.run(key, [{ points, resolve, reject }]);
     });
   }
 
   private async run(key: string, group: Waiter[]): Promise<void> {
     try {
-      this.answer(group, await this.limiter.consume(key, group.length));
+      this.answer(group, await this.limiter.consume(key, pointsOf(group)));
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) this.answer(group, outcome);
       else for (const waiter of group) waiter.reject(outcome);
@@ -52,12 +54,16 @@ export class CoalescedLimiter {
   }
 
   private answer(group: Waiter[], res: RateLimiterRes): void {
-    const before = res.consumedPoints - group.length;
-    group.forEach((waiter, i) => {
-      const consumed = before + i + 1;
+    let consumed = res.consumedPoints - pointsOf(group);
+    for (const waiter of group) {
+      consumed += waiter.points;
       const own = new RateLimiterRes(Math.max(0, this.points - consumed), res.msBeforeNext, consumed, false);
       if (consumed <= this.points) waiter.resolve(own);
       else waiter.reject(own);
-    });
+    }
   }
+}
+
+function pointsOf(group: Waiter[]): number {
+  return group.reduce((sum, waiter) => sum + waiter.points, 0);
 }

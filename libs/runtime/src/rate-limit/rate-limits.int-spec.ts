@@ -74,6 +74,16 @@ describe('RateLimits against a real database', () => {
       upserts.mockRestore();
     }
   });
+
+  it('counts a request of several points as that many, in arrival order, sharing the upsert with its neighbours', async () => {
+    const limit = new RateLimits(dataSource, new SchemaTables(schema)).subjectLimit('weighted', 6, 60);
+    const outcomes = await Promise.allSettled([3, 1, 3, 2].map((points) => limit('client-a', responseStub(), points)));
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected']);
+    const counted = (await dataSource.query(`SELECT points FROM "${schema}".rate_limits WHERE key LIKE $1`, [
+      'weighted:client%',
+    ])) as { points: number }[];
+    expect(counted).toEqual([{ points: 9 }]);
+  });
 });
 
 // With Postgres unreachable the limits still hold, per instance, in memory (docs/security.md, Public surface).

@@ -50,15 +50,16 @@ export class RateLimits {
 
   /**
    * A per-subject limit for a subject known only later than middleware runs (a verified client, after
-   * the auth guard): call the returned function with the subject; over the limit it throws the 429.
+   * the auth guard): call the returned function with the subject and what the request counts for (one
+   * unless it carries several items); over the limit it throws the 429.
    */
   subjectLimit(
     name: string,
     perSubject: number,
     windowSeconds: number,
-  ): (subject: string, response: Response) => Promise<void> {
+  ): (subject: string, response: Response, points?: number) => Promise<void> {
     const limiter = this.limiter(`${name}:client`, perSubject, windowSeconds);
-    return (subject, response) => this.consume(limiter, digest(subject), response, 'this client');
+    return (subject, response, points = 1) => this.consume(limiter, digest(subject), response, 'this client', points);
   }
 
   private limiter(keyPrefix: string, points: number, duration: number): CoalescedLimiter {
@@ -76,9 +77,15 @@ export class RateLimits {
     return new CoalescedLimiter(limiter, points);
   }
 
-  private async consume(limiter: CoalescedLimiter, key: string, response: Response, who: string): Promise<void> {
+  private async consume(
+    limiter: CoalescedLimiter,
+    key: string,
+    response: Response,
+    who: string,
+    points = 1,
+  ): Promise<void> {
     try {
-      await limiter.consume(key);
+      await limiter.consume(key, points);
     } catch (outcome) {
       if (!(outcome instanceof RateLimiterRes)) {
         // Neither store answered (not even the in-memory insurance): let the request through.

@@ -1,0 +1,41 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DomainError, problemOf, requestValidationPipe } from '@nps/runtime';
+import { BatchAnswerDto, type BatchAnswerResultDto } from './response-batch.dto';
+import { ResponseApi } from './response-api.service';
+
+/**
+ * `POST /responses/batch`: each answer goes as if it were its own `POST /responses`, with the same
+ * validation, idempotency and outcome, so one refused answer does not hold the others back. They run
+ * at once, so answers without a survey link share transactions (ApiAnswerBatches). A failure that is
+ * not the answer's fault (the database is down) fails the request: a retry with the same keys stores
+ * what is missing and replays the rest (ADR 0068).
+ */
+@Injectable()
+export class ResponseBatch {
+  private readonly validation = requestValidationPipe();
+
+  constructor(private readonly api: ResponseApi) {}
+
+  create(answers: object[]): Promise<BatchAnswerResultDto[]> {
+    return Promise.all(answers.map((answer) => this.createOne(answer)));
+  }
+
+  private async createOne(given: object): Promise<BatchAnswerResultDto> {
+    const sentKey = (given as { idempotencyKey?: unknown }).idempotencyKey;
+    const idempotencyKey = typeof sentKey === 'string' ? sentKey : null;
+    try {
+      const dto = (await this.validation.transform(given, {
+        type: 'body',
+        metatype: BatchAnswerDto,
+      })) as BatchAnswerDto;
+      const { idempotencyKey: key, ...answer } = dto;
+      const { answer: accepted, replayed } = await this.api.create(key, answer);
+      const status = replayed || accepted.outcome === 'unchanged' ? HttpStatus.OK : HttpStatus.CREATED;
+      return { idempotencyKey, status, answer: accepted, replayed };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const { problem } = problemOf(error, { service: 'response-ingestion', retryAfterSeconds: 0 });
+      return { idempotencyKey, status: problem.status, problem };
+    }
+  }
+}
