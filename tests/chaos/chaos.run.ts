@@ -50,7 +50,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   // Callers hold real tokens from a real OIDC issuer, as partner systems and operators do.
   const issuer = await LocalIssuer.start();
   // One partner system with one token sends every answer: the public rate limits are for the survey page.
-  const limits = { RATE_LIMIT_PER_ADDRESS: '100000000', RATE_LIMIT_PER_SUBJECT: '100000000' };
+  const limits = {
+    RATE_LIMIT_PER_ADDRESS: '100000000',
+    RATE_LIMIT_PER_SUBJECT: '100000000',
+    RATE_LIMIT_ANSWERS_PER_CLIENT: '100000000',
+  };
   const env = { ...issuer.env, ...limits, CONSUMER_LAG_INTERVAL_MS: '5000' };
   const stack = await ChaosStack.start(env).catch(async (error) => {
     await issuer.stop();

@@ -115,8 +115,8 @@ export function answersCsv(answers: Answer[]): string {
 }
 
 /** The body of `POST /responses` for an answer. */
-export function answerJson(answer: Answer): string {
-  return JSON.stringify({
+export function answerBody(answer: Answer): Record<string, unknown> {
+  return {
     customerId: answer.customerId,
     score: answer.score,
     language: answer.language,
@@ -124,7 +124,7 @@ export function answerJson(answer: Answer): string {
     channel: 'in_app',
     touchpointType: 'order-delivered',
     answeredAt: answer.answeredAt.toISOString(),
-  });
+  };
 }
 
 function quoted(text: string): string {

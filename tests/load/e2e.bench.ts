@@ -5,7 +5,8 @@
 //   KAFKA_BROKERS=127.0.0.1:29096 npm run bench:e2e
 //
 // 0. idle: the CPU the services and the machine use for BENCH_IDLE_SECONDS with nothing sent;
-// 1. throughput: BENCH_ANSWERS through one bulk import, then BENCH_API_ANSWERS through POST /responses;
+// 1. throughput: BENCH_ANSWERS through one bulk import, then BENCH_API_ANSWERS through POST /responses
+//    and BENCH_API_BATCH_ANSWERS through POST /responses/batch;
 //    answers/s from the first send until every answer is scored, every comment tagged and every
 //    detractor has its case (counted in each service's tables);
 // 2. latency: detractor → case (opened_at) at each of BENCH_RATES answers/s for BENCH_SECONDS;
@@ -105,26 +106,31 @@ async function measureLoop(s: E2eSettings, db: Client): Promise<LoopFigures> {
       `${viaImport.result.path}: ${viaImport.result.seconds.toFixed(1)} s; ${viaImport.result.notes.join('; ')}`,
     );
 
-    const viaApiAnswers = answers(s.apiAnswers, 'api');
-    progress(`throughput, POST /responses (${s.apiConcurrency} in flight): ${describe(mixOf(viaApiAnswers))}`);
     const apiToken = await ingestion.clientToken('responses-writer');
-    let retried = 0;
-    const viaApi = await throughputPhase({
-      ...phase,
-      path: `ours, whole loop: JSON API (POST /responses, ${s.apiConcurrency} in flight)`,
-      answers: viaApiAnswers,
-      send: async () =>
-        ({ retried } = await postAnswers(
-          ingestion.url,
-          apiToken,
-          'e2e-api',
-          viaApiAnswers,
-          s.apiConcurrency,
-          s.stallMs,
-        )),
-    });
-    viaApi.result.notes.push(`${retried} requests retried after a 503`);
-    progress(`${viaApi.result.path}: ${viaApi.result.seconds.toFixed(1)} s; ${viaApi.result.notes.join('; ')}`);
+    const viaApi = async (prefix: string, count: number, concurrency: number, batch: number) => {
+      const sent = answers(count, prefix);
+      const how = batch === 1 ? 'POST /responses' : `POST /responses/batch, ${batch} answers each`;
+      const path = `ours, whole loop: JSON API (${how}, ${concurrency} in flight)`;
+      progress(`throughput, ${how} (${concurrency} in flight): ${describe(mixOf(sent))}`);
+      let retried = 0;
+      const { result } = await throughputPhase({
+        ...phase,
+        path,
+        answers: sent,
+        send: async () =>
+          ({ retried } = await postAnswers(ingestion.url, apiToken, sent, {
+            keyPrefix: `e2e-${prefix}`,
+            concurrency,
+            retryForMs: s.stallMs,
+            batch,
+          })),
+      });
+      result.notes.push(`${retried} requests retried after a 503`);
+      progress(`${result.path}: ${result.seconds.toFixed(1)} s; ${result.notes.join('; ')}`);
+      return { sent, result };
+    };
+    const single = await viaApi('api', s.apiAnswers, s.apiConcurrency, 1);
+    const batched = await viaApi('apb', s.apiBatchAnswers, s.apiBatchConcurrency, s.apiBatch);
 
     const latency: LatencyPhase[] = [];
     for (const [index, rate] of s.rates.entries()) {
@@ -142,7 +148,7 @@ async function measureLoop(s: E2eSettings, db: Client): Promise<LoopFigures> {
     }
 
     progress('checking the loop');
-    const sent = [mixOf(imported), mixOf(viaApiAnswers), ...latency].reduce(
+    const sent = [mixOf(imported), mixOf(single.sent), mixOf(batched.sent), ...latency].reduce(
       (sum, mix) => ({
         answers: sum.answers + mix.answers,
         detractors: sum.detractors + mix.detractors,
@@ -151,7 +157,13 @@ async function measureLoop(s: E2eSettings, db: Client): Promise<LoopFigures> {
       { answers: 0, detractors: 0, commented: 0 },
     );
     const checks = await loopChecks(db, stack.schemas, sent);
-    return { idle, throughput: [viaImport.result, viaApi.result], latency, memory: memory.stop(), checks };
+    return {
+      idle,
+      throughput: [viaImport.result, single.result, batched.result],
+      latency,
+      memory: memory.stop(),
+      checks,
+    };
   } finally {
     await stack.stop();
   }
@@ -163,7 +175,8 @@ function report(s: E2eSettings, loop: LoopFigures, stock: PathResult, loadBefore
     ([name, peak]) => `| ${name} | ${peak.sampledMb} | ${peak.highWaterMb} |`,
   );
   process.stdout.write(
-    `\nwhole loop end to end: ${s.answers} answers by import, ${s.apiAnswers} by API, Kafka ${s.brokers}, ` +
+    `\nwhole loop end to end: ${s.answers} answers by import, ${s.apiAnswers} by API, ` +
+      `${s.apiBatchAnswers} by API in batches of ${s.apiBatch}, Kafka ${s.brokers}, ` +
       `CONSUMER_BATCH_SIZE=${s.batchSize ?? "each service's default"}, CONSUMER_PARTITIONS_CONCURRENTLY=${s.partitions ?? "each service's default"}, ${s.members} members in one team, ` +
       `services from ${s.fromDist ? 'dist/ (built)' : 'TypeScript source (swc-node)'}` +
       `${s.serviceNodeOptions ? ` with NODE_OPTIONS=${s.serviceNodeOptions}` : ''}` +

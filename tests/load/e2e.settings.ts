@@ -10,6 +10,12 @@ export interface E2eSettings extends BenchTarget {
   apiAnswers: number;
   /** Requests to `POST /responses` in flight at once. */
   apiConcurrency: number;
+  /** Answers through `POST /responses/batch` in the throughput phase. */
+  apiBatchAnswers: number;
+  /** Answers per `POST /responses/batch`. */
+  apiBatch: number;
+  /** Requests to `POST /responses/batch` in flight at once. */
+  apiBatchConcurrency: number;
   /** Steady rates (answers/s) of the latency phase, one run each. */
   rates: number[];
   /** How long each steady rate is sent. */
@@ -50,6 +56,9 @@ export function e2eSettings(env: NodeJS.ProcessEnv): E2eSettings {
     answers: int('BENCH_ANSWERS', 100_000),
     apiAnswers: int('BENCH_API_ANSWERS', 10_000),
     apiConcurrency: int('BENCH_API_CONCURRENCY', 32),
+    apiBatchAnswers: int('BENCH_API_BATCH_ANSWERS', 20_000),
+    apiBatch: int('BENCH_API_BATCH', 100),
+    apiBatchConcurrency: int('BENCH_API_BATCH_CONCURRENCY', 4),
     rates: rateList(env.BENCH_RATES || '200,1000'),
     seconds: int('BENCH_SECONDS', 20),
     baselineEvents: int('BENCH_BASELINE_EVENTS', 20_000),

@@ -51,7 +51,11 @@ export async function startLoopStack(s: E2eSettings, db: Client): Promise<LoopSt
   };
   const own: Record<LoopService, Record<string, string>> = {
     // One client address and one bearer token send every API answer: the public limits would refuse most.
-    'response-ingestion': { RATE_LIMIT_PER_ADDRESS: '100000000', RATE_LIMIT_PER_SUBJECT: '100000000' },
+    'response-ingestion': {
+      RATE_LIMIT_PER_ADDRESS: '100000000',
+      RATE_LIMIT_PER_SUBJECT: '100000000',
+      RATE_LIMIT_ANSWERS_PER_CLIENT: '100000000',
+    },
     scoring: { ROLLUP_TIME_ZONES: ROLLUP_ZONES.join(',') },
     'root-cause-tagging': {},
     // As case-intake.bench.ts: no SLA watcher, and notifications are not what is measured.

@@ -10,6 +10,8 @@ export interface ApiPhaseOptions {
   token: string;
   answers: number;
   concurrency: number;
+  /** Answers per request; above 1, through `POST /responses/batch`. */
+  batch: number;
   /** The service's process, whose CPU time per answer is measured. */
   pid: number | undefined;
   retryForMs: number;
@@ -18,6 +20,7 @@ export interface ApiPhaseOptions {
 export interface ApiPhaseResult {
   answers: number;
   concurrency: number;
+  batch: number;
   seconds: number;
   answersPerSecond: number;
   /** Milliseconds of the service's CPU per answer: less noisy than the rate on a shared machine. */
@@ -28,8 +31,9 @@ export interface ApiPhaseResult {
 }
 
 /**
- * `POST /responses`, one answer per request and Idempotency-Key (no survey link: customer id
- * only), `concurrency` in flight. Every answer has to be accepted with 201.
+ * `POST /responses` (or `POST /responses/batch`, `batch` answers per request), one Idempotency-Key
+ * per answer (no survey link: customer id only), `concurrency` requests in flight. Every answer has
+ * to be accepted with 201.
  */
 export async function apiPhase(o: ApiPhaseOptions): Promise<ApiPhaseResult> {
   const generator = new AnswerGenerator(7);
@@ -39,22 +43,20 @@ export async function apiPhase(o: ApiPhaseOptions): Promise<ApiPhaseResult> {
     (i) => `api-c-${i % 1000}`,
     () => generator.recent(now, 30),
   );
-  await postAnswers(o.url, o.token, 'bench-warm-up', answers.slice(0, WARM_UP), o.concurrency, o.retryForMs);
+  const send = { concurrency: o.concurrency, retryForMs: o.retryForMs, batch: o.batch };
+  await postAnswers(o.url, o.token, answers.slice(0, WARM_UP), { ...send, keyPrefix: `bench-warm-up-${o.batch}` });
   const cpu = new CpuMeter(o.pid);
   const started = performance.now();
-  const { retried } = await postAnswers(
-    o.url,
-    o.token,
-    'bench-api-answer',
-    answers.slice(WARM_UP),
-    o.concurrency,
-    o.retryForMs,
-  );
+  const { retried } = await postAnswers(o.url, o.token, answers.slice(WARM_UP), {
+    ...send,
+    keyPrefix: `bench-api-answer-${o.batch}`,
+  });
   const seconds = (performance.now() - started) / 1000;
   const cpuSeconds = cpu.processSeconds();
   return {
     answers: o.answers,
     concurrency: o.concurrency,
+    batch: o.batch,
     seconds: round(seconds, 2),
     answersPerSecond: Math.round(o.answers / seconds),
     serviceCpuMsPerAnswer: cpuSeconds === undefined ? undefined : round((cpuSeconds * 1000) / o.answers, 2),

@@ -1,11 +1,12 @@
 // Response-ingestion on its own: rows/s of a bulk import (`POST /imports`: parse, validate, store,
 // queue in the outbox), then answers/s and CPU per answer of the JSON API (`POST /responses`, one
-// answer per request); and the check that the topic holds exactly one event per accepted answer.
+// answer per request, then `POST /responses/batch`); and the check that the topic holds exactly one event per accepted answer.
 //
 //   npm run bench:import
 //
 // Reads KAFKA_BROKERS, DATABASE_URL (bench.settings.ts), BENCH_IMPORT_ROWS (100000),
-// BENCH_API_ANSWERS (5000), BENCH_API_CONCURRENCY (32), BENCH_TIMEOUT_MS. Figures: docs/benchmarks.md.
+// BENCH_API_ANSWERS (5000), BENCH_API_CONCURRENCY (32), BENCH_API_BATCH (100 answers per batch),
+// BENCH_API_BATCH_CONCURRENCY (4), BENCH_TIMEOUT_MS. Figures: docs/benchmarks.md.
 import { Topics } from '@nps/contracts';
 import { ensureDatabase } from '@nps/persistence';
 import { freePort, freshName, LocalIssuer, ServiceProcess } from '@nps/testing';
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   const rows = Number(process.env.BENCH_IMPORT_ROWS || 100_000);
   const apiAnswers = Number(process.env.BENCH_API_ANSWERS || 5000);
   const apiConcurrency = Number(process.env.BENCH_API_CONCURRENCY || 32);
+  const apiBatch = Number(process.env.BENCH_API_BATCH || 100);
+  const apiBatchConcurrency = Number(process.env.BENCH_API_BATCH_CONCURRENCY || 4);
   installCleanup(settings.timeoutMs);
   await ensureDatabase(settings.databaseUrl);
   const schema = freshName('bench_import');
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
         // One client address and one bearer token send every API answer: the public limits would refuse most.
         RATE_LIMIT_PER_ADDRESS: '100000000',
         RATE_LIMIT_PER_SUBJECT: '100000000',
+        RATE_LIMIT_ANSWERS_PER_CLIENT: '100000000',
       },
     }),
   );
@@ -72,15 +76,17 @@ async function main(): Promise<void> {
     const onKafka = await waitForTopicCount(settings.brokers, topic, accepted, settings.stallMs);
     const published = performance.now();
     progress(`POST /responses: ${apiAnswers} answers, ${apiConcurrency} in flight`);
-    const api = await apiPhase({
+    const target = {
       url: `http://127.0.0.1:${port}`,
       token: await issuer.clientToken('responses-writer'),
       answers: apiAnswers,
-      concurrency: apiConcurrency,
       pid: service.pid,
       retryForMs: settings.stallMs,
-    });
-    const apiExpected = accepted + api.warmUp + apiAnswers;
+    };
+    const api = await apiPhase({ ...target, concurrency: apiConcurrency, batch: 1 });
+    progress(`POST /responses/batch: ${apiAnswers} answers, ${apiBatch} per request, ${apiBatchConcurrency} in flight`);
+    const apiBatched = await apiPhase({ ...target, concurrency: apiBatchConcurrency, batch: apiBatch });
+    const apiExpected = accepted + api.warmUp + apiAnswers + apiBatched.warmUp + apiAnswers;
     const apiOnKafka = await waitForTopicCount(settings.brokers, topic, apiExpected, settings.stallMs);
     const seconds = (ms: number) => (ms / 1000).toFixed(1);
     const importBatchSize = Number(process.env.IMPORT_BATCH_SIZE || 2000);
@@ -94,6 +100,9 @@ async function main(): Promise<void> {
         `POST /responses, ${apiAnswers} answers (after ${api.warmUp} not timed), ${apiConcurrency} in flight: ` +
         `${api.seconds} s, **${api.answersPerSecond} answers/s**, service CPU ${api.serviceCpuMsPerAnswer} ms per answer, ` +
         `${api.retriedAfter503} retried after a 503\n` +
+        `POST /responses/batch, ${apiAnswers} answers (after ${apiBatched.warmUp} not timed), ${apiBatch} per request, ` +
+        `${apiBatchConcurrency} in flight: ${apiBatched.seconds} s, **${apiBatched.answersPerSecond} answers/s**, ` +
+        `service CPU ${apiBatched.serviceCpuMsPerAnswer} ms per answer, ${apiBatched.retriedAfter503} retried after a 503\n` +
         `events on Kafka after it: ${apiOnKafka} = ${apiExpected}: ${apiOnKafka === apiExpected ? 'yes' : 'NO'}\n`,
     );
     if (onKafka !== accepted || apiOnKafka !== apiExpected) {
@@ -114,6 +123,8 @@ async function main(): Promise<void> {
         rejectEvery: REJECT_EVERY,
         apiAnswers,
         apiConcurrency,
+        apiBatch,
+        apiBatchConcurrency,
       },
       figures: {
         rows,
@@ -125,6 +136,7 @@ async function main(): Promise<void> {
         ],
         eventsOnKafka: onKafka,
         api,
+        apiBatched,
         eventsOnKafkaAfterApi: apiOnKafka,
       },
       loadBefore,

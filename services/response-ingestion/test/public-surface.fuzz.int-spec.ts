@@ -16,7 +16,12 @@ describe('public surface under fuzzing', () => {
   // The rate limits would answer most of this with 429 and hide the handlers: raised for this bed.
   const bed = serviceBed({
     service: 'response-ingestion',
-    env: { RATE_LIMIT_PER_ADDRESS: '100000000', RATE_LIMIT_PER_SUBJECT: '100000000', LOG_LEVEL: 'fatal' },
+    env: {
+      RATE_LIMIT_PER_ADDRESS: '100000000',
+      RATE_LIMIT_PER_SUBJECT: '100000000',
+      RATE_LIMIT_ANSWERS_PER_CLIENT: '100000000',
+      LOG_LEVEL: 'fatal',
+    },
   });
   const rss: number[] = [];
   let sampler: NodeJS.Timeout | undefined;
