@@ -179,6 +179,13 @@ describe('public rate limits', () => {
     // The limits count before authentication, so an address that sends no token is limited too.
     for (let i = 0; i < 6; i++) expect((await answer(urls[i % 2])).status).toBe(401);
     await expectTooMany(await answer(urls[0]));
+    // A batch is the same surface: it draws on the same budget of the address.
+    const batch = await fetch(`${urls[1]}/responses/batch`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ answers: [{ idempotencyKey: 'k-rate-limit-2', customerId: 'c-1', score: 5 }] }),
+    });
+    await expectTooMany(batch);
     // The survey page is another surface with its own budget for the same address.
     expect((await fetch(`${urls[0]}/s/not-a-token`, { headers })).status).toBe(400);
 

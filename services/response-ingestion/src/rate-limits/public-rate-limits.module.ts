@@ -33,7 +33,10 @@ export class PublicRateLimitsModule implements NestModule {
     consumer.apply(policy('unsubscribe', (request) => [pageToken(request, 3)])).forRoutes('s/unsubscribe/:token');
     consumer
       .apply(policy('responses', (request) => [bodyText(request, 'token')]))
-      .forRoutes({ path: 'responses', method: RequestMethod.POST });
+      .forRoutes(
+        { path: 'responses', method: RequestMethod.POST },
+        { path: 'responses/batch', method: RequestMethod.POST },
+      );
     consumer
       .apply(policy('sms', (request) => [bodyText(request, 'messageRef')]))
       .forRoutes({ path: 'sms/inbound', method: RequestMethod.POST });
