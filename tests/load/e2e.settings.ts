@@ -58,7 +58,7 @@ export function e2eSettings(env: NodeJS.ProcessEnv): E2eSettings {
     apiConcurrency: int('BENCH_API_CONCURRENCY', 32),
     apiBatchAnswers: int('BENCH_API_BATCH_ANSWERS', 20_000),
     apiBatch: int('BENCH_API_BATCH', 100),
-    apiBatchConcurrency: int('BENCH_API_BATCH_CONCURRENCY', 4),
+    apiBatchConcurrency: int('BENCH_API_BATCH_CONCURRENCY', 8),
     rates: rateList(env.BENCH_RATES || '200,1000'),
     seconds: int('BENCH_SECONDS', 20),
     baselineEvents: int('BENCH_BASELINE_EVENTS', 20_000),

@@ -6,7 +6,7 @@
 //
 // Reads KAFKA_BROKERS, DATABASE_URL (bench.settings.ts), BENCH_IMPORT_ROWS (100000),
 // BENCH_API_ANSWERS (5000), BENCH_API_CONCURRENCY (32), BENCH_API_BATCH (100 answers per batch),
-// BENCH_API_BATCH_CONCURRENCY (4), BENCH_TIMEOUT_MS. Figures: docs/benchmarks.md.
+// BENCH_API_BATCH_CONCURRENCY (8), BENCH_TIMEOUT_MS. Figures: docs/benchmarks.md.
 import { Topics } from '@nps/contracts';
 import { ensureDatabase } from '@nps/persistence';
 import { freePort, freshName, LocalIssuer, ServiceProcess } from '@nps/testing';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const apiAnswers = Number(process.env.BENCH_API_ANSWERS || 5000);
   const apiConcurrency = Number(process.env.BENCH_API_CONCURRENCY || 32);
   const apiBatch = Number(process.env.BENCH_API_BATCH || 100);
-  const apiBatchConcurrency = Number(process.env.BENCH_API_BATCH_CONCURRENCY || 4);
+  const apiBatchConcurrency = Number(process.env.BENCH_API_BATCH_CONCURRENCY || 8);
   installCleanup(settings.timeoutMs);
   await ensureDatabase(settings.databaseUrl);
   const schema = freshName('bench_import');
