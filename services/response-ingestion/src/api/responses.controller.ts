@@ -31,7 +31,8 @@ export class ResponsesController {
   @ApiHeader({
     name: 'Idempotency-Key',
     required: true,
-    description: `${IDEMPOTENCY_KEY_RULE}; a retry with the same key and body gets the first outcome and publishes nothing.`,
+    description:
+      `${IDEMPOTENCY_KEY_RULE}; a retry with the same key and body gets the first outcome and publishes ` + 'nothing.',
   })
   @ApiCreatedResponse({
     type: AcceptedResponseDto,
