@@ -14,7 +14,8 @@ interface Result {
 // POST /responses/batch: each answer as its own POST /responses would go, against real Kafka and Postgres
 // (ADR 0068).
 describe('POST /responses/batch', () => {
-  const bed = serviceBed({ service: 'response-ingestion' });
+  // A small pool: a batch's answers with survey links each take a connection for a transaction of their own.
+  const bed = serviceBed({ service: 'response-ingestion', env: { DATABASE_POOL_SIZE: '3' } });
   const kafka = bed.probe(Topics.ResponseReceived);
 
   const headers = async () => ({
@@ -139,6 +140,21 @@ describe('POST /responses/batch', () => {
     expect(problem.fields.map((f) => f.field)).toContain('answers');
     const customers = (answers as { customerId?: string }[]).flatMap((a) => a.customerId ?? []);
     expect(await storedFor(customers)).toEqual([]);
+  });
+
+  it('stores a full batch of answers with survey links, each its own, on a pool of three connections', async () => {
+    const links = devLinks(bed.url);
+    const sent = Array.from({ length: 100 }, (_, i) => ({
+      idempotencyKey: `k-${randomUUID()}`,
+      token: links.sign(aSurveyLink()),
+      score: i % 11,
+      comment: `Answer ${i}`,
+    }));
+    const answered = await results(sent);
+    expect(answered.filter((r) => r.status !== 201)).toEqual([]);
+    const ids = answered.map((r) => r.answer?.responseId);
+    const stored = await bed.rows('SELECT 1 FROM $schema.responses WHERE response_id = ANY($1)', [ids]);
+    expect(stored).toHaveLength(100);
   });
 
   it('refuses a batch without the responses:write scope', async () => {
