@@ -2,7 +2,8 @@ import { loadAverage, writeBenchResult } from '../load/bench.results';
 import { type ChaosResult, runChaos } from './chaos.run';
 
 // `npm run chaos`: the fault run of issue #14 at full size (docs/reliability.md). Sizes from
-// CHAOS_ANSWERS, CHAOS_SECONDS, CHAOS_IMPORT_ROWS, CHAOS_KILLS_PER_SERVICE, CHAOS_POSTGRES_OUTAGE_MS.
+// CHAOS_ANSWERS, CHAOS_SECONDS, CHAOS_IMPORT_ROWS, CHAOS_KILLS_PER_SERVICE, CHAOS_POSTGRES_OUTAGE_MS,
+// CHAOS_CONCURRENCY, CHAOS_BATCH (answers per POST /responses/batch, every other request; 1 for none).
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     postgresOutageMs: setting('CHAOS_POSTGRES_OUTAGE_MS', 20000),
     seconds: setting('CHAOS_SECONDS', 240),
     concurrency: setting('CHAOS_CONCURRENCY', 16),
+    batch: setting('CHAOS_BATCH', 10),
     stallMs: setting('CHAOS_STALL_MS', 180000),
     log: (line) => print(line),
   });

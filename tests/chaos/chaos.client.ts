@@ -26,30 +26,33 @@ export class RetryingClient {
   ) {}
 
   /**
-   * Sends every answer, at most `concurrency` at a time and no faster than `perSecond`, so that a
-   * run of any size spans its faults.
+   * Sends every answer, at most `concurrency` requests at a time and no faster than `perSecond`, so
+   * that a run of any size spans its faults. With `batch` above 1, every other request is a
+   * `POST /responses/batch` of that many answers, so both routes meet every fault.
    */
   async sendAll(
     answers: Answer[],
     concurrency: number,
     perSecond: number,
     gate: (index: number) => Promise<void> = async () => undefined,
+    batch = 1,
   ): Promise<void> {
     let nextSlot = performance.now();
     let next = 0;
-    const worker = async () => {
+    const worker = async (size: number) => {
       while (next < answers.length) {
-        const index = next++;
-        await gate(index);
+        const sent = answers.slice(next, next + size);
+        next += sent.length;
+        await gate(next - 1);
         // One slot per answer, 1/perSecond apart; after a wait at the gate, slots start from now.
         const slot = Math.max(nextSlot, performance.now());
-        nextSlot = slot + 1000 / perSecond;
+        nextSlot = slot + (sent.length * 1000) / perSecond;
         const dueIn = slot - performance.now();
         if (dueIn > 0) await new Promise((resolve) => setTimeout(resolve, dueIn));
-        await this.send(answers[index]);
+        await (sent.length === 1 ? this.send(sent[0]) : this.sendBatch(sent));
       }
     };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i % 2 === 1 ? batch : 1)));
   }
 
   /** Posts an import until the service reports it, the same import id every time; `followUp` asks for cases. */
@@ -80,6 +83,25 @@ export class RetryingClient {
     } else {
       this.tally.refused.push({ answer, status: result.status, body: result.body });
     }
+  }
+
+  /** A batch is retried as a whole on an outage answer; each answer's own result says whether it was taken. */
+  private async sendBatch(answers: Answer[]): Promise<void> {
+    const result = await this.untilAnswered('/responses/batch', {
+      body: JSON.stringify({ answers }),
+      contentType: 'application/json',
+    });
+    const results =
+      result.status === 200
+        ? (JSON.parse(result.body) as { results: { status: number; answer?: { responseId: string } }[] }).results
+        : answers.map(() => ({ status: result.status, answer: undefined }));
+    answers.forEach((answer, i) => {
+      const { status, answer: taken } = results[i];
+      this.count(`${status} in a batch`);
+      if (taken && (status === 200 || status === 201))
+        this.tally.accepted.push({ responseId: taken.responseId, score: answer.score, comment: answer.comment });
+      else this.tally.refused.push({ answer, status, body: JSON.stringify(results[i]) });
+    });
   }
 
   private async untilAnswered(

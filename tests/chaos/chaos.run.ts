@@ -14,6 +14,8 @@ export interface ChaosOptions {
   seconds: number;
   /** Requests in flight at once. */
   concurrency: number;
+  /** Answers per `POST /responses/batch`, which every other request is (1: none). */
+  batch: number;
   /** Give up when the platform has not moved for this long after the faults. */
   stallMs: number;
   log?: (line: string) => void;
@@ -86,7 +88,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const [imported] = await Promise.all([
       // Asked to be followed up: the case-opening policy would skip a year-old import otherwise.
       client.importLines(importId, importLines(importRows, run), true),
-      client.sendAll(answers, options.concurrency, n / seconds, (index) => schedule.gate(index)),
+      client.sendAll(answers, options.concurrency, n / seconds, (index) => schedule.gate(index), options.batch),
     ]);
     await schedule.finished();
     const loadSeconds = (performance.now() - loadStartedAt) / 1000;

@@ -2,8 +2,8 @@ import { runChaos } from '../chaos/chaos.run';
 
 const TROUBLES_SHOWN = 25;
 
-// The short fault run of `npm run chaos` (docs/reliability.md): 2,000 answers and a 200-row
-// import while each service is SIGKILLed once, the broker restarts and PostgreSQL stops for
+// The short fault run of `npm run chaos` (docs/reliability.md): 2,000 answers (every other request
+// a batch of 10) and a 200-row import while each service is SIGKILLed once, the broker restarts and PostgreSQL stops for
 // 20 s, on a broker and a cluster of the test's own. Nothing may be lost, doubled or dead-lettered.
 describe('the platform under faults (short chaos run)', () => {
   it('stores, scores and tags every accepted answer once, decides every detractor once (an owned case, or a skip when too old) and dead-letters nothing', async () => {
@@ -14,6 +14,7 @@ describe('the platform under faults (short chaos run)', () => {
       postgresOutageMs: 20000,
       seconds: 60,
       concurrency: 8,
+      batch: 10,
       stallMs: 180000,
     });
     const { p50, max, count } = result.restartToReadyMs;
