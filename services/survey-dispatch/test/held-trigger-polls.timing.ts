@@ -108,7 +108,7 @@ async function main(settings: Settings): Promise<void> {
       pollMsNoneHeld: empty.claim,
       pollMsHeldNoneReady: waiting.claim,
       [`importMarksReadyMsFor${IMPORTED}KnownCustomers`]: markNoneHeldMs,
-      [`importMarksReadyMsFor${IMPORTED}HeldCustomers`]: markMs,
+      [`importMarksReadyMsFor${arrived.length}HeldCustomers`]: markMs,
     };
     const baseline = { firstClaimPollMsNoneHeld: empty.first, firstClaimPollMsHeldNoneReady: waiting.first };
     process.stdout.write(
@@ -116,8 +116,8 @@ async function main(settings: Settings): Promise<void> {
         `One poll for held touchpoints, median of ${settings.polls} (ms), ${settings.customers} customers:`,
         `  no touchpoint held:          ${empty.claim} (first claim, the baseline: ${empty.first})`,
         `  ${settings.held} held, none ready: ${waiting.claim} (first claim, the baseline: ${waiting.first})`,
-        `An import's mark for ${IMPORTED} customers: ${markNoneHeldMs} ms with nothing of theirs held, ${markMs} ms with`,
-        `one touchpoint held each.`,
+        `An import's mark: ${markNoneHeldMs} ms for ${IMPORTED} customers with nothing of theirs held, ${markMs} ms`,
+        `for ${arrived.length} with one touchpoint held each.`,
       ].join('\n') + '\n',
     );
     process.send?.({ settings: { ...settings, databaseUrl: undefined }, figures, baseline });
