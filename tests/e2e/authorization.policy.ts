@@ -20,6 +20,7 @@ export const POLICY: Record<ServiceName, Record<string, string>> = {
     'GET /health/live': 'public',
     'GET /health/ready': 'public',
     'POST /responses': 'scopes responses:write',
+    'POST /responses/batch': 'scopes responses:write',
     'POST /sms/inbound': 'public',
     'POST /imports': 'scopes imports:write',
     'POST /survey-requests/{id}/revoke': 'roles lead admin | scopes surveys:send',
