@@ -157,6 +157,22 @@ describe('POST /responses/batch', () => {
     expect(stored).toHaveLength(100);
   });
 
+  it('documents the batch in /docs-json: each answer is a POST /responses body with its idempotencyKey', async () => {
+    type Schema = { properties?: Record<string, { items?: { $ref?: string } }>; required?: string[] };
+    const document = (await (await fetch(`${bed.url}/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, Schema> };
+    };
+    const batch = document.paths['/responses/batch'].post;
+    expect(Object.keys(batch.responses)).toEqual(expect.arrayContaining(['200', '400']));
+    const { schemas } = document.components;
+    const answer = schemas.CreateResponseBatchDto.properties?.answers.items?.$ref?.split('/').pop() ?? '';
+    expect(Object.keys(schemas[answer].properties ?? {})).toEqual(
+      expect.arrayContaining(['idempotencyKey', 'customerId', 'score', 'comment', 'token', 'answeredAt']),
+    );
+    expect(schemas[answer].required).toEqual(expect.arrayContaining(['idempotencyKey', 'score']));
+  });
+
   it('refuses a batch without the responses:write scope', async () => {
     const response = await fetch(`${bed.url}/responses/batch`, {
       method: 'POST',
