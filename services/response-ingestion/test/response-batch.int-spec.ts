@@ -123,6 +123,7 @@ describe('POST /responses/batch', () => {
     const answered = await results([answer, { ...answer }, reused]);
     expect(answered.map((r) => r.status)).toEqual([201, 200, 422]);
     expect(answered[2].problem).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(answered[2].problem?.fields?.map((f) => f.field)).toEqual(['idempotencyKey']);
     expect(await bed.rows('SELECT score FROM $schema.responses WHERE customer_id = $1', [answer.customerId])).toEqual([
       { score: 2 },
     ]);

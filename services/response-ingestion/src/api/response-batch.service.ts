@@ -35,6 +35,10 @@ export class ResponseBatch {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const { problem } = problemOf(error, { service: 'response-ingestion', retryAfterSeconds: 0 });
+      // POST /responses' key is a header; here it is the answer's own field.
+      problem.fields = problem.fields?.map((f) =>
+        f.field === 'Idempotency-Key' ? { ...f, field: 'idempotencyKey' } : f,
+      );
       return { idempotencyKey, status: problem.status, problem };
     }
   }
