@@ -25,12 +25,42 @@ describe('writeBenchResult', () => {
       join(dir, 'results'),
     );
 
+  const readRun = () => readFileSync(write().replace(/\.json$/, '.run.json'), 'utf8');
+
   it('writes <name>.json into the directory it is given, creating it', () => {
     expect(write()).toBe(join(dir, 'results', 'messaging.json'));
   });
 
-  it('writes the run, the machine, the settings and the figures as JSON', () => {
-    const written = JSON.parse(readFileSync(write(), 'utf8'));
+  it("writes one entry per figure in issue #15's shape, the baseline's too", () => {
+    const file = write();
+    const entries = JSON.parse(readFileSync(file, 'utf8'));
+    const run = JSON.parse(readFileSync(file.replace(/\.json$/, '.run.json'), 'utf8'));
+
+    expect(entries.map((entry: object) => Object.keys(entry))).toEqual(
+      Array(entries.length).fill(['bench', 'metric', 'value', 'unit', 'commit', 'machine', 'loadAverage', 'at']),
+    );
+    expect(
+      entries.map(({ metric, value, unit }: { metric: string; value: number; unit: string }) => [metric, value, unit]),
+    ).toEqual([
+      ['rows[ours].events', 200, 'events'],
+      ['rows[ours].seconds', 1.5, 's'],
+      ['rows[ours].eventsPerSecond', 133, 'events/s'],
+      ['baseline.rows[stock].events', 200, 'events'],
+      ['baseline.rows[stock].seconds', 3, 's'],
+      ['baseline.rows[stock].eventsPerSecond', 67, 'events/s'],
+    ]);
+    expect(entries[0]).toMatchObject({
+      bench: 'messaging',
+      commit: run.commit,
+      at: run.measuredAt,
+      machine: { cpus: run.machine.cpus, node: process.version },
+      loadAverage: { before: 0.5 },
+    });
+    expect(entries[0].machine).not.toHaveProperty('loadAverage1m');
+  });
+
+  it('writes the run, the machine, the settings and the figures as JSON to <name>.run.json', () => {
+    const written = JSON.parse(readRun());
 
     expect(written).toMatchObject({
       benchmark: 'messaging',
@@ -50,14 +80,15 @@ describe('writeBenchResult', () => {
   });
 
   it('leaves the database URL out of the settings: it may carry a password', () => {
-    const text = readFileSync(write(), 'utf8');
+    const text = readRun();
 
     expect(JSON.parse(text).settings).not.toHaveProperty('databaseUrl');
     expect(text).not.toContain('secret');
+    expect(readFileSync(join(dir, 'results', 'messaging.json'), 'utf8')).not.toContain('secret');
   });
 
   it('keeps its keys in one order, pretty-printed', () => {
-    const text = readFileSync(write(), 'utf8');
+    const text = readRun();
 
     expect(Object.keys(JSON.parse(text))).toEqual([
       'benchmark',
@@ -80,7 +111,7 @@ describe('writeBenchResult', () => {
       dir,
     );
 
-    expect(JSON.parse(readFileSync(file, 'utf8'))).not.toHaveProperty('baseline');
+    expect(JSON.parse(readFileSync(file.replace(/\.json$/, '.run.json'), 'utf8'))).not.toHaveProperty('baseline');
   });
 
   it('defaults to tests/load/results', () => {

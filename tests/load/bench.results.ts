@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { metricsOf, type BenchMetric } from './bench.metrics';
 
 /** Where `npm run bench:*` and `npm run chaos` leave their last complete run. */
 export const RESULTS_DIR = resolve(__dirname, 'results');
@@ -39,12 +40,14 @@ export interface BenchResult {
 }
 
 /**
- * Writes `<dir>/<name>.json`, pretty-printed, and returns its path. Called only after a run
- * finished: a failed run writes nothing, so the file always holds the last complete run.
+ * Writes the run twice, pretty-printed: `<dir>/<name>.json`, one entry per measured number in issue #15's shape
+ * (`{bench, metric, value, unit, commit, machine, loadAverage, at}`, for tools that track figures over time), and
+ * `<dir>/<name>.run.json`, the whole run (settings, notes, checks). Returns the first path. Called only after a run
+ * finished: a failed run writes nothing, so the files always hold the last complete run (ADR 0069).
  */
 export function writeBenchResult(name: string, input: BenchResultInput, dir = RESULTS_DIR): string {
   const settings = Object.fromEntries(Object.entries(input.settings).filter(([key]) => key !== 'databaseUrl'));
-  const result: BenchResult = {
+  const run: BenchResult = {
     benchmark: name,
     command: input.command,
     measuredAt: new Date().toISOString(),
@@ -62,8 +65,22 @@ export function writeBenchResult(name: string, input: BenchResultInput, dir = RE
   };
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.json`);
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(metricEntriesOf(run), null, 2)}\n`);
+  writeFileSync(join(dir, `${name}.run.json`), `${JSON.stringify(run, null, 2)}\n`);
   return file;
+}
+
+/** A run's figures as issue #15's entries, each carrying the run's commit, machine, load and time. */
+export function metricEntriesOf(run: BenchResult): BenchMetric[] {
+  const { loadAverage1m, ...machine } = run.machine;
+  return metricsOf(run.benchmark, run.figures, run.baseline).map((figure) => ({
+    bench: run.benchmark,
+    ...figure,
+    commit: run.commit,
+    machine,
+    loadAverage: loadAverage1m,
+    at: run.measuredAt,
+  }));
 }
 
 /** The commit measured, so figures in docs/benchmarks.md can be traced back to code. */
