@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@nps/contracts';
-import { serviceBed } from '@nps/testing';
+import { type ServiceBed, serviceBed } from '@nps/testing';
 import { aSurveyLink, devLinks } from './survey-link.fixtures';
 
 interface Result {
@@ -8,7 +8,7 @@ interface Result {
   status: number;
   answer?: { outcome: string; responseId: string; score: number };
   replayed?: boolean;
-  problem?: { status: number; code: string; fields?: { field: string }[] };
+  problem?: { status: number; code: string; detail?: string; fields?: { field: string }[] };
 }
 
 // POST /responses/batch: each answer as its own POST /responses would go, against real Kafka and Postgres
@@ -124,6 +124,7 @@ describe('POST /responses/batch', () => {
     expect(answered.map((r) => r.status)).toEqual([201, 200, 422]);
     expect(answered[2].problem).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
     expect(answered[2].problem?.fields?.map((f) => f.field)).toEqual(['idempotencyKey']);
+    expect(answered[2].problem?.detail).not.toContain('Idempotency-Key');
     expect(await bed.rows('SELECT score FROM $schema.responses WHERE customer_id = $1', [answer.customerId])).toEqual([
       { score: 2 },
     ]);
@@ -190,36 +191,13 @@ describe('POST /responses/batch', () => {
 describe("POST /responses/batch against the client's answer budget", () => {
   const bed = serviceBed({ service: 'response-ingestion', env: { RATE_LIMIT_ANSWERS_PER_CLIENT: '5' } });
 
-  const postBatch = async (size: number, single = false) => {
-    const answers = Array.from({ length: size }, () => ({
-      idempotencyKey: `k-${randomUUID()}`,
-      customerId: `c-${randomUUID()}`,
-      score: 7,
-      language: 'en',
-    }));
-    const authorization = `Bearer ${await bed.clientToken('responses-writer')}`;
-    if (single) {
-      const { idempotencyKey, ...body } = answers[0];
-      return fetch(`${bed.url}/responses`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization, 'idempotency-key': idempotencyKey },
-        body: JSON.stringify(body),
-      });
-    }
-    return fetch(`${bed.url}/responses/batch`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
-      body: JSON.stringify({ answers }),
-    });
-  };
-
   it('counts each answer of a batch: 3 + 1 single pass, the next batch of 3 gets 429, one larger than the budget 400', async () => {
-    expect((await postBatch(3)).status).toBe(200);
-    expect((await postBatch(1, true)).status).toBe(201);
-    const tooMany = await postBatch(3);
+    expect((await postAnswers(bed, 3)).status).toBe(200);
+    expect((await postAnswers(bed, 1, true)).status).toBe(201);
+    const tooMany = await postAnswers(bed, 3);
     expect(tooMany.status).toBe(429);
     expect(Number(tooMany.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    const tooLarge = await postBatch(6);
+    const tooLarge = await postAnswers(bed, 6);
     expect(tooLarge.status).toBe(400);
     expect(await tooLarge.json()).toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -227,3 +205,37 @@ describe("POST /responses/batch against the client's answer budget", () => {
     });
   });
 });
+
+describe('POST /responses/batch longer than a batch may be, against a budget of 150 answers', () => {
+  const bed = serviceBed({ service: 'response-ingestion', env: { RATE_LIMIT_ANSWERS_PER_CLIENT: '150' } });
+
+  it('draws at most a full batch (100) for a refused batch of 101: 50 more pass, one after them does not', async () => {
+    expect((await postAnswers(bed, 101)).status).toBe(400);
+    expect((await postAnswers(bed, 50)).status).toBe(200);
+    expect((await postAnswers(bed, 1)).status).toBe(429);
+  });
+});
+
+/** `size` fresh answers of one client as a batch, or the first of them alone to POST /responses (`single`). */
+async function postAnswers(bed: ServiceBed, size: number, single = false): Promise<Response> {
+  const answers = Array.from({ length: size }, () => ({
+    idempotencyKey: `k-${randomUUID()}`,
+    customerId: `c-${randomUUID()}`,
+    score: 7,
+    language: 'en',
+  }));
+  const authorization = `Bearer ${await bed.clientToken('responses-writer')}`;
+  if (single) {
+    const { idempotencyKey, ...body } = answers[0];
+    return fetch(`${bed.url}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization, 'idempotency-key': idempotencyKey },
+      body: JSON.stringify(body),
+    });
+  }
+  return fetch(`${bed.url}/responses/batch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization },
+    body: JSON.stringify({ answers }),
+  });
+}

@@ -17,7 +17,7 @@ export function replay(earlier: StoredOutcome, requestHash: string, given: Given
   if (earlier.requestHash !== requestHash) {
     throw new IngestionError(
       IngestionErrorCode.IdempotencyKeyReused,
-      'Idempotency-Key was already used for a different request body; use a new key for a new answer',
+      'This idempotency key was already used for a different answer; use a new key for a new answer',
       [{ field: 'Idempotency-Key', reason: 'already used with a different body' }],
     );
   }

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsString, Matches } from 'class-validator';
+import { MAX_BATCH_ANSWERS } from '../answers/answer-batch.limit';
 import { AcceptedResponseDto, CreateResponseDto } from './create-response.dto';
 import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_RULE } from './idempotency-key';
-
-/** Most answers in one `POST /responses/batch`; the body must also fit HTTP_BODY_LIMIT_BYTES. */
-export const MAX_BATCH_ANSWERS = 100;
 
 /** One answer of a batch: what `POST /responses` takes, with its Idempotency-Key as a field. */
 export class BatchAnswerDto extends CreateResponseDto {

@@ -14,7 +14,8 @@ import { ClientRateLimitGuard } from '../rate-limits/client-rate-limit.guard';
 import { AcceptedResponseDto, CreateResponseDto } from './create-response.dto';
 import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_RULE } from './idempotency-key';
 import { ResponseApi } from './response-api.service';
-import { CreateResponseBatchDto, MAX_BATCH_ANSWERS, ResponseBatchResultDto } from './response-batch.dto';
+import { MAX_BATCH_ANSWERS } from '../answers/answer-batch.limit';
+import { CreateResponseBatchDto, ResponseBatchResultDto } from './response-batch.dto';
 import { ResponseBatch } from './response-batch.service';
 
 @ApiTags('responses')

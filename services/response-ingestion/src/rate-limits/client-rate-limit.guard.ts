@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import type { AuthenticatedRequest } from '@nps/auth';
 import { RateLimits } from '@nps/runtime';
 import type { Response } from 'express';
+import { MAX_BATCH_ANSWERS } from '../answers/answer-batch.limit';
 import { IngestionError } from '../errors/ingestion.error';
 import { ResponseIngestionEnv } from '../response-ingestion.env';
 
@@ -32,7 +33,8 @@ export class ClientRateLimitGuard implements CanActivate {
         `holds ${answers} answers, more than this client may send in ${this.env.RATE_LIMIT_WINDOW_SECONDS} s ` +
           `(${this.env.RATE_LIMIT_ANSWERS_PER_CLIENT}); send smaller batches`,
       );
-    await this.limit(principal.subject, context.switchToHttp().getResponse(), answers);
+    // A batch too long to be taken (refused by validation next) draws no more than the longest one taken.
+    await this.limit(principal.subject, context.switchToHttp().getResponse(), Math.min(answers, MAX_BATCH_ANSWERS));
     return true;
   }
 }
