@@ -8,6 +8,9 @@ import type { FieldProblem } from '../errors/ingestion.error';
 /** One row as read from the file: column name (any case, `_`/`-` optional) to value. */
 export type RawRow = Record<string, unknown>;
 
+/** How the row key of a row with an external id begins; other rows are keyed by their line. */
+export const EXTERNAL_ID_KEY = 'id:';
+
 export type ParsedRow = { ok: true; record: ResponseRecord; rowKey: string } | { ok: false; problems: FieldProblem[] };
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -89,7 +92,7 @@ export function parseImportRow(raw: RawRow, line: number, importId: string, now:
   if (problems.length > 0 || score === undefined || !answeredAt || channel === undefined)
     return { ok: false, problems };
 
-  const rowKey = get('externalid') ? `id:${get('externalid')}` : `line:${line}`;
+  const rowKey = get('externalid') ? `${EXTERNAL_ID_KEY}${get('externalid')}` : `line:${line}`;
   return {
     ok: true,
     rowKey,

@@ -7,7 +7,7 @@ import { Clock } from '../answers/clock';
 import { responseReceived, sealComments } from '../answers/response.events';
 import { ResponseRepository, type ImportOrigin } from '../answers/response.repository';
 import { ResponseIngestionEnv } from '../response-ingestion.env';
-import { parseImportRow } from './import-row.parser';
+import { EXTERNAL_ID_KEY, parseImportRow } from './import-row.parser';
 import { ImportReport } from './import.report';
 import type { SourceRow } from './import-source.reader';
 
@@ -51,12 +51,15 @@ export class ResponseImporter {
         report.reject(source.line, parsed.problems);
         continue;
       }
-      const first = firstLineOf.get(parsed.rowKey);
-      if (first !== undefined) {
-        report.reject(source.line, [{ field: 'external_id', reason: `duplicates the row on line ${first}` }]);
-        continue;
+      // Only an external id can repeat: a row without one is keyed by its own line.
+      if (parsed.rowKey.startsWith(EXTERNAL_ID_KEY)) {
+        const first = firstLineOf.get(parsed.rowKey);
+        if (first !== undefined) {
+          report.reject(source.line, [{ field: 'external_id', reason: `duplicates the row on line ${first}` }]);
+          continue;
+        }
+        firstLineOf.set(parsed.rowKey, source.line);
       }
-      firstLineOf.set(parsed.rowKey, source.line);
       pending.records.push(parsed.record);
       pending.origins.push({ importId, line: source.line });
       if (pending.records.length >= this.env.IMPORT_BATCH_SIZE) {
