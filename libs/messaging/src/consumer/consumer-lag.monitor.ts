@@ -8,6 +8,14 @@ import { ReconnectingAdmin } from '../reconnecting-admin';
 /** Records not yet processed by the service's consumer group, per topic. */
 export type ConsumerLag = Record<string, number>;
 
+/** How long a settling error (no coordinator, no leader yet) is only a passing state; beyond it, an outage. */
+export const SETTLING_GRACE_MS = 30_000;
+
+/** A failed measurement is worth a warning unless it is a settling error younger than SETTLING_GRACE_MS. */
+export function lagFailureLevel(message: string, failingForMs: number): 'debug' | 'warn' {
+  return isSettling(message) && failingForMs < SETTLING_GRACE_MS ? 'debug' : 'warn';
+}
+
 interface PartitionLag {
   topic: string;
   partition: number;
@@ -26,6 +34,8 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
   private topics: string[] = [];
   private partitions: PartitionLag[] = [];
+  /** When the measurements began to fail, while they do. */
+  private failingSince?: number;
 
   constructor(
     private readonly connection: KafkaConnection,
@@ -63,11 +73,14 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
     if (this.topics.length === 0) return {};
     try {
       this.partitions = await this.admin.use((admin) => this.measure(admin));
+      this.failingSince = undefined;
     } catch (error) {
       // A leader or coordinator still settling on fresh topics or a fresh broker: the next measurement works.
-      const settling = isSettling((error as Error).message);
-      const log = { msg: 'could not measure consumer lag', error: (error as Error).message };
-      if (settling) this.logger.debug(log);
+      // One still "settling" after SETTLING_GRACE_MS is an outage, and is logged as one.
+      this.failingSince ??= Date.now();
+      const message = (error as Error).message;
+      const log = { msg: 'could not measure consumer lag', error: message };
+      if (lagFailureLevel(message, Date.now() - this.failingSince) === 'debug') this.logger.debug(log);
       else this.logger.warn(log);
     }
     return this.snapshot();
