@@ -9,6 +9,7 @@ import { PromoterFollowUpDelivery1765500000000 } from './migrations/176550000000
 import { CustomerOptOuts1765610000000 } from './migrations/1765610000000-customer-opt-outs';
 import { ErasedCustomers1765710000001 } from './migrations/1765710000001-erased-customers';
 import { HeldTriggers1765800000000 } from './migrations/1765800000000-held-triggers';
+import { PromoterFollowUpsHeld1765900000000 } from './migrations/1765900000000-promoter-follow-ups-held';
 import { surveyDispatchRetention } from './retention/survey-dispatch.retention';
 import { SurveyDispatchEnv } from './survey-dispatch.env';
 
@@ -29,6 +30,7 @@ export const service: ServiceDefinition<SurveyDispatchEnv> = {
     OutboxTombstones1765710000000,
     ErasedCustomers1765710000001,
     HeldTriggers1765800000000,
+    PromoterFollowUpsHeld1765900000000,
   ],
   retention: surveyDispatchRetention,
   api: {

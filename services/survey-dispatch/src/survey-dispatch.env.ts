@@ -74,8 +74,8 @@ export class SurveyDispatchEnv extends WithOutboundSettings(WithPrivacySettings(
   RECOVERY_SURVEY_DELAY_MS: number = 14 * 24 * 60 * 60 * 1000;
 
   /**
-   * How long a touchpoint of a customer nobody imported yet is held for a CRM import that may still bring them
-   * (ADR 0066); 0 suppresses it for good at once.
+   * How long a touchpoint or a promoter follow-up of a customer nobody imported yet is held for a CRM import that may
+   * still bring them (ADR 0066, 0070); 0 suppresses or skips it for good at once.
    */
   @IsInt()
   @Min(0)

@@ -157,6 +157,51 @@ describe('promoter follow-up', () => {
     expect(reasons.map((row) => row.response_id)).not.toContain(passive.responseId);
   });
 
+  it('holds a promoter of a customer nobody imported yet until an import brings them, and skips one whose hold ends (ADR 0070)', async () => {
+    const newcomer = promoter('newcomer');
+    const stranger = promoter('stranger');
+    await bed.publish(Topics.ResponseScored, [newcomer, stranger]);
+    const held = () =>
+      bed.rows<{ customer_id: string; status: string; reason: string | null; held: boolean }>(
+        `SELECT customer_id, status, reason, held_until > now() AS held FROM "${bed.schema}".promoter_follow_ups
+         WHERE customer_id IN ('newcomer', 'stranger') ORDER BY customer_id`,
+      );
+    await expectEventually(async () =>
+      expect(await held()).toEqual([
+        { customer_id: 'newcomer', status: 'pending', reason: null, held: true },
+        { customer_id: 'stranger', status: 'pending', reason: null, held: true },
+      ]),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500)); // five poll rounds: nothing is due yet
+    expect(mailsFor(newcomer.responseId)).toHaveLength(0);
+
+    const imported = await bed.post(
+      '/customers/import',
+      csvOf([{ customer_id: 'newcomer', name: 'Nina', email: 'nina@example.com', language: 'en' }]),
+      { contentType: 'text/csv', token: await bed.clientToken('customers-writer') },
+    );
+    expect(imported.body).toMatchObject({ imported: 1 });
+    await expectEventually(() => expect(mailsFor(newcomer.responseId)).toHaveLength(1));
+    await kafka.eventually(Topics.PromoterFollowedUp, (e) => e.responseId === newcomer.responseId);
+    expect(mailsFor(newcomer.responseId)[0].text).toContain('Nina');
+
+    // The hold ends (UNKNOWN_CUSTOMER_HOLD_MS, two days by default) with no import that brings the stranger.
+    await bed.db.query(
+      `UPDATE "${bed.schema}".promoter_follow_ups SET held_until = now(), next_attempt_at = now()
+       WHERE customer_id = 'stranger'`,
+    );
+    await expectEventually(async () => {
+      const [row] = await bed.rows<{ status: string; reason: string; detail: string }>(
+        `SELECT status, reason, detail FROM "${bed.schema}".promoter_follow_ups WHERE response_id = $1`,
+        [stranger.responseId],
+      );
+      expect(row).toMatchObject({ status: 'skipped', reason: 'UNKNOWN_CUSTOMER' });
+      expect(row.detail).toContain('no CRM import brought the customer by');
+    });
+    expect(mailsFor(stranger.responseId)).toHaveLength(0);
+    expect(followedUp(stranger.responseId)).toHaveLength(0);
+  });
+
   it('keeps a promoter answer pending while the mail server is down and emails it once when it is back', async () => {
     const port = await freePort();
     await bed.restart({ ...FAST_RETRIES, SMTP_URL: `smtp://127.0.0.1:${port}`, ...REVIEW_BY_EMAIL });

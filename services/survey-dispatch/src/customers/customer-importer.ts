@@ -5,6 +5,7 @@ import { PersonalFields } from '@nps/privacy';
 import type { EntityManager } from 'typeorm';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { ErasedCustomerRepository } from '../erasure/erased-customer.repository';
+import { HeldPromoterFollowUps } from '../held-triggers/held-promoter-follow-ups';
 import { HeldTriggerRepository } from '../held-triggers/held-trigger.repository';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
 import { CustomerRepository } from './customer.repository';
@@ -33,6 +34,7 @@ export class CustomerImporter {
     private readonly erasedCustomers: ErasedCustomerRepository,
     private readonly requests: SurveyRequestRepository,
     private readonly held: HeldTriggerRepository,
+    private readonly heldFollowUps: HeldPromoterFollowUps,
     private readonly fields: PersonalFields,
   ) {}
 
@@ -82,11 +84,9 @@ export class CustomerImporter {
       );
       const stored = kept.map(({ contact }) => contact);
       await this.customers.upsert(unitOfWork.manager, stored, now);
-      await this.held.customersArrived(
-        unitOfWork.manager,
-        stored.map((contact) => contact.customerId),
-        now,
-      );
+      const arrived = stored.map((contact) => contact.customerId);
+      await this.held.customersArrived(unitOfWork.manager, arrived, now);
+      await this.heldFollowUps.customersArrived(unitOfWork.manager, arrived, now);
       await this.withdrawForOptOuts(unitOfWork.manager, stored, now);
       for (const { contact, name } of kept) {
         unitOfWork.publish(Topics.CustomerUpserted, customerUpsertedOf(contact, name, now));

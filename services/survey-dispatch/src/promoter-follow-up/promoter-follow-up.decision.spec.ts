@@ -8,7 +8,12 @@ import {
 
 const NOW = new Date('2026-12-02T09:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 24 * 60 * 60 * 1000);
-const RULES: PromoterFollowUpRules = { action: 'thank-you', delivery: 'email', maxAgeDays: 14 };
+const RULES: PromoterFollowUpRules = {
+  action: 'thank-you',
+  delivery: 'email',
+  maxAgeDays: 14,
+  unknownCustomerHoldMs: 0,
+};
 const ANSWER: ScoredAnswer = {
   category: NpsCategory.PROMOTER,
   source: ResponseSource.SURVEY_PAGE,
@@ -57,7 +62,22 @@ describe('PromoterFollowUpPolicy', () => {
       {},
       'act THANK_YOU EMAIL',
     ],
-    ['not an unknown customer', {}, {}, undefined, 'skip UNKNOWN_CUSTOMER'],
+    ['not an unknown customer when nothing is held', {}, {}, undefined, 'skip UNKNOWN_CUSTOMER'],
+    [
+      'an unknown customer held for an import, with the action it would get',
+      { unknownCustomerHoldMs: 3_600_000, action: 'review' },
+      {},
+      undefined,
+      'hold REVIEW_INVITATION EMAIL until 2026-12-02T10:00:00.000Z',
+    ],
+    [
+      'not an old answer of an unknown customer, held or not',
+      { unknownCustomerHoldMs: 3_600_000 },
+      { answeredAt: daysAgo(15) },
+      undefined,
+      'skip OLD_ANSWER',
+    ],
+    ['a known customer is never held', { unknownCustomerHoldMs: 3_600_000 }, {}, {}, 'act THANK_YOU EMAIL'],
     ['not a customer who opted out of everything', {}, {}, { optedOut: true }, 'skip OPTED_OUT'],
     [
       'not by email to one who opted out of email',
@@ -84,9 +104,10 @@ describe('PromoterFollowUpPolicy', () => {
     );
 
     const summary =
-      decision.outcome === 'act'
-        ? `act ${PromoterAction[decision.action]} ${PromoterDelivery[decision.delivery]}`
-        : `skip ${decision.reason}`;
+      decision.outcome === 'skip'
+        ? `skip ${decision.reason}`
+        : `${decision.outcome} ${PromoterAction[decision.action]} ${PromoterDelivery[decision.delivery]}` +
+          (decision.outcome === 'hold' ? ` until ${decision.until.toISOString()}` : '');
     expect(summary).toBe(expected);
   });
 

@@ -21,6 +21,8 @@ export interface PromoterFollowUpRules {
   action: PromoterActionName;
   delivery: PromoterDeliveryName;
   maxAgeDays: number;
+  /** How long a follow-up of a customer nobody imported yet waits for a CRM import (ADR 0070); 0 skips it at once. */
+  unknownCustomerHoldMs: number;
 }
 
 /** What the decision reads of a ResponseScored. */
@@ -39,6 +41,7 @@ export interface PromoterContact extends ContactOptOuts {
 
 export type PromoterDecision =
   | { outcome: 'act'; action: PromoterAction; delivery: PromoterDelivery }
+  | { outcome: 'hold'; action: PromoterAction; delivery: PromoterDelivery; until: Date }
   | { outcome: 'skip'; reason: PromoterSkipReason; detail: string };
 
 const ACTIONS: Record<Exclude<PromoterActionName, 'none'>, PromoterAction> = {
@@ -76,13 +79,11 @@ export class PromoterFollowUpPolicy {
         return skip('OLD_ANSWER', `answered ${Math.floor(ageDays)} days ago (limit ${this.rules.maxAgeDays})`);
     }
     const { delivery } = DELIVERIES[this.rules.delivery];
-    return (
-      PromoterFollowUpPolicy.contactRefusal(delivery, contact) ?? {
-        outcome: 'act',
-        action: ACTIONS[this.rules.action],
-        delivery,
-      }
-    );
+    const action = ACTIONS[this.rules.action];
+    // The customer may come with tonight's CRM import: the contact policy is asked again at delivery.
+    if (!contact && this.rules.unknownCustomerHoldMs > 0)
+      return { outcome: 'hold', action, delivery, until: new Date(now.getTime() + this.rules.unknownCustomerHoldMs) };
+    return PromoterFollowUpPolicy.contactRefusal(delivery, contact) ?? { outcome: 'act', action, delivery };
   }
 
   /**

@@ -29,6 +29,7 @@ import { ResponseScoredHandler } from './response-scored.handler';
           action: env.PROMOTER_ACTION,
           delivery: env.PROMOTER_DELIVERY,
           maxAgeDays: env.PROMOTER_MAX_AGE_DAYS,
+          unknownCustomerHoldMs: env.UNKNOWN_CUSTOMER_HOLD_MS,
         }),
     },
     {

@@ -46,7 +46,11 @@ export class PromoterFollowUpProcessor {
     const refusal = PromoterFollowUpPolicy.contactRefusal(due.delivery, contact);
     if (refusal?.outcome === 'skip' || !customer) {
       const { reason, detail } = refusal?.outcome === 'skip' ? refusal : { reason: 'UNKNOWN_CUSTOMER', detail: '' };
-      await this.followUps.markSkipped(manager, due.responseId, reason, `${detail} (before delivery)`);
+      const when =
+        !customer && due.heldUntil
+          ? `(no CRM import brought the customer by ${due.heldUntil.toISOString()})`
+          : '(before delivery)';
+      await this.followUps.markSkipped(manager, due.responseId, reason, `${detail} ${when}`);
       return;
     }
     let target: string;

@@ -19,6 +19,8 @@ export interface PromoterFollowUpRow {
   detail: string;
   answeredAt: Date;
   decidedAt: Date;
+  /** Set for a customer nobody imported yet: due then, or when an import brings them (ADR 0070). */
+  heldUntil?: Date | null;
 }
 
 /** A pending follow-up the poller holds locked while it delivers. */
@@ -30,6 +32,8 @@ export interface DuePromoterFollowUp {
   delivery: PromoterDelivery;
   answeredAt: Date;
   attempts: number;
+  /** Set when it was held for an unknown customer's import. */
+  heldUntil: Date | null;
 }
 
 interface DueRow {
@@ -41,6 +45,7 @@ interface DueRow {
   answered_at: Date | null;
   decided_at: Date;
   attempts: number;
+  held_until: Date | null;
 }
 
 /** The promoter_follow_ups table; every method runs in the caller's transaction. */
@@ -54,14 +59,16 @@ export class PromoterFollowUpRepository {
 
   /**
    * Records the follow-up of a response unless one exists; false when it did. A concurrent claim of the same
-   * response waits on the key until this transaction ends, so only one of them ever acts. A pending row is due now.
+   * response waits on the key until this transaction ends, so only one of them ever acts. A pending row is due now,
+   * or a held one at the end of its hold.
    */
   async claim(manager: EntityManager, row: PromoterFollowUpRow): Promise<boolean> {
     const inserted: unknown[] = await manager.query(
       `INSERT INTO ${this.table}
          (response_id, customer_id, revision, score, status, action, delivery, reason, detail, answered_at, decided_at,
-          next_attempt_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $5 = 'pending' THEN $11::timestamptz END)
+          held_until, next_attempt_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+         CASE WHEN $5 = 'pending' THEN coalesce($12, $11::timestamptz) END)
        ON CONFLICT (response_id) DO NOTHING RETURNING response_id`,
       [
         row.responseId,
@@ -75,6 +82,7 @@ export class PromoterFollowUpRepository {
         row.detail,
         row.answeredAt,
         row.decidedAt,
+        row.heldUntil ?? null,
       ],
     );
     return inserted.length > 0;
@@ -83,7 +91,8 @@ export class PromoterFollowUpRepository {
   /** The pending follow-up due first, locked; other pollers skip it (ADR 0006). */
   async claimDue(manager: EntityManager, now: Date): Promise<DuePromoterFollowUp | null> {
     const [row]: DueRow[] = await manager.query(
-      `SELECT response_id, customer_id, score, action, delivery, answered_at, decided_at, attempts FROM ${this.table}
+      `SELECT response_id, customer_id, score, action, delivery, answered_at, decided_at, attempts, held_until
+       FROM ${this.table}
        WHERE status = 'pending' AND next_attempt_at <= $1
        ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
       [now],
@@ -97,6 +106,7 @@ export class PromoterFollowUpRepository {
       delivery: row.delivery,
       answeredAt: row.answered_at ?? row.decided_at,
       attempts: row.attempts,
+      heldUntil: row.held_until,
     };
   }
 

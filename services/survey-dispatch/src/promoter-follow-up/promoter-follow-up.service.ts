@@ -12,7 +12,8 @@ import { PromoterFollowUpRepository } from './promoter-follow-up.repository';
 /**
  * A promoter answer → the configured action, at most once per response (docs/adr/0032). In the consumer's
  * transaction it only decides and claims the response in promoter_follow_ups: 'pending' for the poller
- * (PromoterFollowUpProcessor) to deliver, or 'skipped' with the reason. No provider is called here, so an outage of
+ * (PromoterFollowUpProcessor) to deliver (held until a CRM import brings an unknown customer, ADR 0070), or 'skipped'
+ * with the reason. No provider is called here, so an outage of
  * the mail server or webhook target never fails, retries or dead-letters the ResponseScored record.
  */
 @Injectable()
@@ -40,7 +41,8 @@ export class PromoterFollowUpService {
       contactOf(customer, await this.optOuts.listFor(manager, scored.customerId)),
       now,
     );
-    const act = decision.outcome === 'act' ? decision : undefined;
+    const act = decision.outcome === 'skip' ? undefined : decision;
+    const held = decision.outcome === 'hold' ? decision.until : null;
     await this.followUps.claim(manager, {
       responseId: scored.responseId,
       customerId: scored.customerId,
@@ -50,9 +52,15 @@ export class PromoterFollowUpService {
       action: act?.action ?? PromoterAction.UNSPECIFIED,
       delivery: act?.delivery ?? PromoterDelivery.UNSPECIFIED,
       reason: decision.outcome === 'skip' ? decision.reason : null,
-      detail: decision.outcome === 'skip' ? decision.detail : '',
+      detail:
+        decision.outcome === 'skip'
+          ? decision.detail
+          : held
+            ? `no contact is known for this customer yet: held for a CRM import until ${held.toISOString()}`
+            : '',
       answeredAt,
       decidedAt: now,
+      heldUntil: held,
     });
   }
 }
