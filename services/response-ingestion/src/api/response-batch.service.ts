@@ -1,5 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DomainError, problemOf, requestValidationPipe } from '@nps/runtime';
+import pLimit from 'p-limit';
+import { ResponseIngestionEnv } from '../response-ingestion.env';
 import { BatchAnswerDto, type BatchAnswerResultDto } from './response-batch.dto';
 import { ResponseApi } from './response-api.service';
 
@@ -13,8 +15,19 @@ import { ResponseApi } from './response-api.service';
 @Injectable()
 export class ResponseBatch {
   private readonly validation = requestValidationPipe();
+  /**
+   * A survey-link answer takes a pooled connection for a transaction of its own. Those of all batches in this
+   * instance share half the pool, so partner batches never take every connection from the survey page and single
+   * requests; answers without a link share group-commit transactions and need no such limit.
+   */
+  private readonly linkAnswers: pLimit.Limit;
 
-  constructor(private readonly api: ResponseApi) {}
+  constructor(
+    private readonly api: ResponseApi,
+    env: ResponseIngestionEnv,
+  ) {
+    this.linkAnswers = pLimit(linkAnswersAtOnce(env.DATABASE_POOL_SIZE));
+  }
 
   create(answers: object[]): Promise<BatchAnswerResultDto[]> {
     return Promise.all(answers.map((answer) => this.createOne(answer)));
@@ -29,7 +42,8 @@ export class ResponseBatch {
         metatype: BatchAnswerDto,
       })) as BatchAnswerDto;
       const { idempotencyKey: key, ...answer } = dto;
-      const { answer: accepted, replayed } = await this.api.create(key, answer);
+      const create = () => this.api.create(key, answer);
+      const { answer: accepted, replayed } = await (answer.token === undefined ? create() : this.linkAnswers(create));
       const status = replayed || accepted.outcome === 'unchanged' ? HttpStatus.OK : HttpStatus.CREATED;
       return { idempotencyKey, status, answer: accepted, replayed };
     } catch (error) {
@@ -42,4 +56,9 @@ export class ResponseBatch {
       return { idempotencyKey, status: problem.status, problem };
     }
   }
+}
+
+/** How many of the batches' survey-link answers run at once: half the pool, at least one. */
+export function linkAnswersAtOnce(poolSize: number): number {
+  return Math.max(1, Math.floor(poolSize / 2));
 }
