@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { type BaseEnv, readPemFile } from '@nps/config';
 import { type ISocketFactory, type KafkaConfig, logLevel, type logCreator, type SASLOptions } from 'kafkajs';
-import { stopIdleRequestQueueTimers } from './kafkajs/idle-request-queues';
+import { dropKafkajsNegativeTimeoutWarnings, stopIdleRequestQueueTimers } from '@nps/kafkajs-patches';
 
 /** Where and as whom to reach Kafka; also the injection token for it. */
 export class KafkaConnection {
@@ -73,15 +73,8 @@ export function isSettling(text: string): boolean {
   return SETTLING.test(text);
 }
 
-// kafkajs 2.2.4 computes some timer delays that can come out negative; Node then waits 1 ms and prints a
-// TimeoutNegativeWarning once per process. The busiest of them, the request queue's idle re-check, is no
-// longer armed at all (ADR 0067); for any other the warning calls for no action, so it is dropped.
-const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
-process.emitWarning = ((warning: unknown, ...rest: unknown[]) => {
-  const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
-  if (type === 'TimeoutNegativeWarning' && new Error().stack?.includes('kafkajs')) return;
-  emitWarning(warning, ...rest);
-}) as typeof process.emitWarning;
+// Dropped at load, as before: a service module that makes no client yet still runs among kafkajs' timers.
+dropKafkajsNegativeTimeoutWarnings();
 
 /** Sends kafkajs' own log lines through the service logger (structured JSON). */
 const nestLogCreator: logCreator = () => {

@@ -1,5 +1,5 @@
-import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
+import { testKafka } from '../kafka/test-kafka';
 
 /**
  * Deletes the topics and schemas a test run created (their names carry `_<runId>_`, see
@@ -7,7 +7,7 @@ import { Client } from 'pg';
  */
 export async function removeRunLeftovers(kafkaBrokers: string, databaseUrl: string, runId: string): Promise<void> {
   const marker = `_${runId}_`;
-  const admin = new Kafka({ brokers: kafkaBrokers.split(','), clientId: 'test-cleanup', logLevel: 0 }).admin();
+  const admin = testKafka(kafkaBrokers, 'test-cleanup').admin();
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((topic) => topic.includes(marker));

@@ -2,7 +2,8 @@ import type { DescMessage, MessageInitShape, MessageShape } from '@bufbuild/prot
 import { decodeEvent, encodeEvent, type ConsumedRecord, type EventTopic } from '@nps/contracts';
 import { expectEventually } from '../expect-eventually';
 import { freshName } from '../test-namespace';
-import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import type { Consumer, Kafka, Producer } from 'kafkajs';
+import { testKafka } from './test-kafka';
 
 export interface Seen<T> {
   message: T;
@@ -33,7 +34,7 @@ export class KafkaProbe {
     brokers: string,
     private readonly topicPrefix: string,
   ) {
-    this.kafka = new Kafka({ brokers: brokers.split(','), clientId: 'kafka-probe', logLevel: logLevel.NOTHING });
+    this.kafka = testKafka(brokers, 'kafka-probe');
     this.producer = this.kafka.producer();
   }
 

@@ -1,5 +1,6 @@
 import type { EncodedEvent } from '@nps/contracts';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
+import { testKafka } from './test-kafka';
 
 /** One encoded record of a logical topic, as a producer sends it. */
 export interface EventRecord {
@@ -21,7 +22,7 @@ export class RecordProducer {
     brokers: string,
     private readonly topicPrefix: string,
   ) {
-    const kafka = new Kafka({ brokers: brokers.split(','), clientId: 'test-producer', logLevel: logLevel.NOTHING });
+    const kafka = testKafka(brokers, 'test-producer');
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   }
 

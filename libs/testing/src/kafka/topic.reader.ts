@@ -1,5 +1,5 @@
-import { Kafka, logLevel } from 'kafkajs';
 import { freshName } from '../test-namespace';
+import { testKafka } from './test-kafka';
 
 /** One record as it lies on the broker: bytes, nothing decoded. */
 export interface RawRecord {
@@ -16,7 +16,7 @@ export interface RawRecord {
  * from the beginning up to the end offsets of the moment it is called.
  */
 export async function readTopics(brokers: string, prefix: string, timeoutMs = 60000): Promise<RawRecord[]> {
-  const kafka = new Kafka({ brokers: brokers.split(','), clientId: 'topic-reader', logLevel: logLevel.NOTHING });
+  const kafka = testKafka(brokers, 'topic-reader');
   const admin = kafka.admin();
   await admin.connect();
   const ends = new Map<string, bigint>();

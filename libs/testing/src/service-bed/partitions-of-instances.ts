@@ -1,7 +1,8 @@
 import type { EventTopic } from '@nps/contracts';
-import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
+import { AssignerProtocol } from 'kafkajs';
 import { expectEventually } from '../expect-eventually';
 import type { ServiceBed } from './service.bed';
+import { testKafka } from '../kafka/test-kafka';
 
 /**
  * The partitions of `topics` each running instance of the bed's service was assigned, once its
@@ -14,11 +15,7 @@ export async function partitionsOfInstances(
   topics: EventTopic[],
   instances = 2,
 ): Promise<Array<{ of(topic: EventTopic): number[] }>> {
-  const kafka = new Kafka({
-    brokers: bed.kafkaBrokers.split(','),
-    clientId: 'service-bed',
-    logLevel: logLevel.NOTHING,
-  });
+  const kafka = testKafka(bed.kafkaBrokers, 'service-bed');
   const admin = kafka.admin();
   await admin.connect();
   try {

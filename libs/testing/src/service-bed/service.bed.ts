@@ -4,7 +4,6 @@ import { promisify } from 'node:util';
 import type { DescMessage, MessageInitShape } from '@bufbuild/protobuf';
 import { type EventTopic } from '@nps/contracts';
 import { ensureSchema } from '@nps/persistence';
-import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
 import type { LocalIssuer } from '../auth/local-issuer';
 import { DEFAULT_ISSUER, type IssuerSource } from '../auth/shared-issuer';
@@ -17,6 +16,7 @@ import { type ProcessExit, ServiceProcess } from '../service.process';
 import { freshName, freshTopicPrefix, testDatabaseUrl, testKafkaBrokers } from '../test-namespace';
 import { definitionOf, type ServiceDefinition, type ServiceName } from './service.catalog';
 import type { StartedBed } from './started-bed';
+import { testKafka } from '../kafka/test-kafka';
 
 const ROOT = resolve(__dirname, '../../../..');
 const run = promisify(execFile);
@@ -255,8 +255,7 @@ export class ServiceBed implements StartedBed {
 
   /** How many records `topic` of the bed's namespace holds. */
   async topicSize(topic: EventTopic): Promise<number> {
-    const brokers = this.kafkaBrokers.split(',');
-    const admin = new Kafka({ brokers, clientId: 'service-bed', logLevel: logLevel.NOTHING }).admin();
+    const admin = testKafka(this.kafkaBrokers, 'service-bed').admin();
     await admin.connect();
     try {
       const offsets = await admin.fetchTopicOffsets(this.topicPrefix + topic.name);

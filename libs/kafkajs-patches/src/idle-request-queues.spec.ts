@@ -32,7 +32,7 @@ function armedBy(queue: Queue): number | null {
 
 describe('kafkajs request queues without idle timers (ADR 0067)', () => {
   it('is written for the kafkajs that package.json pins: an upgrade must check whether it is still needed', () => {
-    const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../../../package.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'), 'utf8'));
     expect(manifest.dependencies.kafkajs).toBe(PATCHED_KAFKAJS);
   });
 

@@ -1,0 +1,2 @@
+export * from './idle-request-queues';
+export * from './negative-timeout-warnings';
