@@ -5,7 +5,7 @@ import { PersonalFields } from '@nps/privacy';
 import type { EntityManager } from 'typeorm';
 import { SurveyDispatchEnv } from '../survey-dispatch.env';
 import { ErasedCustomerRepository } from '../erasure/erased-customer.repository';
-import { HeldPromoterFollowUps } from '../held-triggers/held-promoter-follow-ups';
+import { HeldPromoterFollowUpRepository } from '../held-triggers/held-promoter-follow-up.repository';
 import { HeldTriggerRepository } from '../held-triggers/held-trigger.repository';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
 import { CustomerRepository } from './customer.repository';
@@ -34,7 +34,7 @@ export class CustomerImporter {
     private readonly erasedCustomers: ErasedCustomerRepository,
     private readonly requests: SurveyRequestRepository,
     private readonly held: HeldTriggerRepository,
-    private readonly heldFollowUps: HeldPromoterFollowUps,
+    private readonly heldFollowUps: HeldPromoterFollowUpRepository,
     private readonly fields: PersonalFields,
   ) {}
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CustomerImportController } from './customer-import.controller';
 import { CustomerImporter } from './customer-importer';
 import { ErasedCustomerRepository } from '../erasure/erased-customer.repository';
-import { HeldPromoterFollowUps } from '../held-triggers/held-promoter-follow-ups';
+import { HeldPromoterFollowUpRepository } from '../held-triggers/held-promoter-follow-up.repository';
 import { HeldTriggerRepository } from '../held-triggers/held-trigger.repository';
 import { SurveyRequestRepository } from '../survey-requests/survey-request.repository';
 import { CustomerRepository } from './customer.repository';
@@ -14,7 +14,7 @@ import { CustomerRepository } from './customer.repository';
     CustomerRepository,
     ErasedCustomerRepository,
     HeldTriggerRepository,
-    HeldPromoterFollowUps,
+    HeldPromoterFollowUpRepository,
     SurveyRequestRepository,
   ],
 })

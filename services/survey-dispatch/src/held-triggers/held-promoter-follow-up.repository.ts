@@ -8,7 +8,7 @@ import type { EntityManager } from 'typeorm';
  * customers/ cannot call into it.
  */
 @Injectable()
-export class HeldPromoterFollowUps {
+export class HeldPromoterFollowUpRepository {
   constructor(private readonly tables: SchemaTables) {}
 
   /**
