@@ -111,6 +111,19 @@ describe('PromoterFollowUpPolicy', () => {
     expect(summary).toBe(expected);
   });
 
+  it('says until when it holds an unknown customer, in the same words', () => {
+    const decision = new PromoterFollowUpPolicy({ ...RULES, unknownCustomerHoldMs: 3_600_000 }).decide(
+      ANSWER,
+      undefined,
+      NOW,
+    );
+
+    expect(decision).toMatchObject({
+      outcome: 'hold',
+      detail: 'no contact is known for this customer yet: held for a CRM import until 2026-12-02T10:00:00.000Z',
+    });
+  });
+
   it('says why it skipped in words an operator can act on', () => {
     const decision = new PromoterFollowUpPolicy(RULES).decide({ ...ANSWER, answeredAt: daysAgo(20.5) }, CONTACT, NOW);
 

@@ -41,7 +41,7 @@ export interface PromoterContact extends ContactOptOuts {
 
 export type PromoterDecision =
   | { outcome: 'act'; action: PromoterAction; delivery: PromoterDelivery }
-  | { outcome: 'hold'; action: PromoterAction; delivery: PromoterDelivery; until: Date }
+  | { outcome: 'hold'; action: PromoterAction; delivery: PromoterDelivery; until: Date; detail: string }
   | { outcome: 'skip'; reason: PromoterSkipReason; detail: string };
 
 const ACTIONS: Record<Exclude<PromoterActionName, 'none'>, PromoterAction> = {
@@ -81,8 +81,11 @@ export class PromoterFollowUpPolicy {
     const { delivery } = DELIVERIES[this.rules.delivery];
     const action = ACTIONS[this.rules.action];
     // The customer may come with tonight's CRM import: the contact policy is asked again at delivery.
-    if (!contact && this.rules.unknownCustomerHoldMs > 0)
-      return { outcome: 'hold', action, delivery, until: new Date(now.getTime() + this.rules.unknownCustomerHoldMs) };
+    if (!contact && this.rules.unknownCustomerHoldMs > 0) {
+      const until = new Date(now.getTime() + this.rules.unknownCustomerHoldMs);
+      const detail = `no contact is known for this customer yet: held for a CRM import until ${until.toISOString()}`;
+      return { outcome: 'hold', action, delivery, until, detail };
+    }
     return PromoterFollowUpPolicy.contactRefusal(delivery, contact) ?? { outcome: 'act', action, delivery };
   }
 

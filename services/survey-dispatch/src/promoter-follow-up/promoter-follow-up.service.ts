@@ -52,12 +52,7 @@ export class PromoterFollowUpService {
       action: act?.action ?? PromoterAction.UNSPECIFIED,
       delivery: act?.delivery ?? PromoterDelivery.UNSPECIFIED,
       reason: decision.outcome === 'skip' ? decision.reason : null,
-      detail:
-        decision.outcome === 'skip'
-          ? decision.detail
-          : held
-            ? `no contact is known for this customer yet: held for a CRM import until ${held.toISOString()}`
-            : '',
+      detail: decision.outcome === 'act' ? '' : decision.detail,
       answeredAt,
       decidedAt: now,
       heldUntil: held,
