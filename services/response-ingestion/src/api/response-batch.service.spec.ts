@@ -41,6 +41,23 @@ describe('ResponseBatch', () => {
     expect(most.withoutLink).toBe(20);
   });
 
+  it("starts none of a request's waiting link answers once one failed for a reason not the answer's", async () => {
+    const started: string[] = [];
+    const api = {
+      async create(key: string) {
+        started.push(key);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+      },
+    } as unknown as ResponseApi;
+    const batch = new ResponseBatch(api, { DATABASE_POOL_SIZE: 2 } as ResponseIngestionEnv);
+
+    await expect(batch.create([0, 1, 2, 3].map(withLink))).rejects.toThrow('ECONNREFUSED');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(started).toEqual(['link-key-0']);
+  });
+
   it.each([
     [1, 1],
     [3, 1],

@@ -10,7 +10,7 @@ import { ResponseApi } from './response-api.service';
  * validation, idempotency and outcome, so one refused answer does not hold the others back. They run
  * at once, so answers without a survey link share transactions (ApiAnswerBatches). A failure that is
  * not the answer's fault (the database is down) fails the request: a retry with the same keys stores
- * what is missing and replays the rest (ADR 0068).
+ * what is missing and replays the rest (ADR 0068); its link answers still waiting for their turn then never start.
  */
 @Injectable()
 export class ResponseBatch {
@@ -30,10 +30,11 @@ export class ResponseBatch {
   }
 
   create(answers: object[]): Promise<BatchAnswerResultDto[]> {
-    return Promise.all(answers.map((answer) => this.createOne(answer)));
+    const request: BatchRequest = { failure: undefined };
+    return Promise.all(answers.map((answer) => this.createOne(answer, request)));
   }
 
-  private async createOne(given: object): Promise<BatchAnswerResultDto> {
+  private async createOne(given: object, request: BatchRequest): Promise<BatchAnswerResultDto> {
     const sentKey = (given as { idempotencyKey?: unknown }).idempotencyKey;
     const idempotencyKey = typeof sentKey === 'string' ? sentKey : null;
     try {
@@ -42,8 +43,9 @@ export class ResponseBatch {
         metatype: BatchAnswerDto,
       })) as BatchAnswerDto;
       const { idempotencyKey: key, ...answer } = dto;
-      const create = () => this.api.create(key, answer);
-      const { answer: accepted, replayed } = await (answer.token === undefined ? create() : this.linkAnswers(create));
+      const { answer: accepted, replayed } = await (answer.token === undefined
+        ? this.api.create(key, answer)
+        : this.linkAnswers(() => this.createLinkAnswer(key, answer, request)));
       const status = replayed || accepted.outcome === 'unchanged' ? HttpStatus.OK : HttpStatus.CREATED;
       return { idempotencyKey, status, answer: accepted, replayed };
     } catch (error) {
@@ -56,6 +58,22 @@ export class ResponseBatch {
       return { idempotencyKey, status: problem.status, problem };
     }
   }
+
+  /** Noted before the limit starts the next one, so none of this request's waiting link answers starts after it. */
+  private async createLinkAnswer(key: string, answer: Omit<BatchAnswerDto, 'idempotencyKey'>, request: BatchRequest) {
+    if (request.failure !== undefined) throw request.failure;
+    try {
+      return await this.api.create(key, answer);
+    } catch (error) {
+      if (!(error instanceof DomainError)) request.failure ??= error;
+      throw error;
+    }
+  }
+}
+
+/** The first failure that was not an answer's fault fails the whole request. */
+interface BatchRequest {
+  failure: unknown;
 }
 
 /** How many of the batches' survey-link answers run at once: half the pool, at least one. */
