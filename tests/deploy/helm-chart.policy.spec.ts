@@ -331,6 +331,7 @@ describe('helm chart policy', () => {
       const alerts = rule.spec.groups.flatMap((group: Manifest) => group.rules);
       expect(alerts.map((alert: Manifest) => alert.alert).sort()).toEqual([
         'NpsConsumerLagGrowing',
+        'NpsConsumerLagUnmeasured',
         'NpsDeadLettersNotEmpty',
         'NpsOutboxStuck',
         'NpsReadinessFlapping',
@@ -338,6 +339,8 @@ describe('helm chart policy', () => {
       ]);
       const expressions = alerts.map((alert: Manifest) => alert.expr).join('\n');
       for (const metric of [...METRICS, 'nps_cases_opened_total']) expect(expressions).toContain(metric);
+      const unmeasured = alerts.find((alert: Manifest) => alert.alert === 'NpsConsumerLagUnmeasured');
+      expect(unmeasured.expr).toMatch(/nps_consumer_lag_age_seconds\{.*\}\) > 600$/);
     });
 
     it('ships a Grafana dashboard for the sidecar that plots the same metrics', () => {

@@ -14,6 +14,7 @@ const OUTCOMES: ProcessingOutcome[] = ['processed', 'duplicate', 'dead_lettered'
  */
 export const MessagingMetric = {
   consumerLag: 'nps.consumer.lag',
+  consumerLagAge: 'nps.consumer.lag_age_seconds',
   deadLetters: 'nps.dead_letters',
   outboxDepth: 'nps.outbox.depth',
   eventsProcessed: 'nps.events_processed',

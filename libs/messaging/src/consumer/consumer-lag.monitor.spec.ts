@@ -1,4 +1,5 @@
-import { lagFailureLevel, SETTLING_GRACE_MS } from './consumer-lag.monitor';
+import type { MessagingSettings } from '../messaging.settings';
+import { ConsumerLagMonitor, lagFailureLevel, SETTLING_GRACE_MS } from './consumer-lag.monitor';
 
 describe('lagFailureLevel', () => {
   it('keeps a coordinator or leader still settling at debug while it is young', () => {
@@ -12,5 +13,25 @@ describe('lagFailureLevel', () => {
 
   it('warns at once for anything else', () => {
     expect(lagFailureLevel('Connection error: connect ECONNREFUSED 127.0.0.1:9092', 0)).toBe('warn');
+  });
+});
+
+describe('ConsumerLagMonitor', () => {
+  it('keeps the age of the last measurement growing while measurements fail', async () => {
+    const monitor = new ConsumerLagMonitor({ brokers: '127.0.0.1:1', clientId: 'lag-age-spec' }, {
+      groupId: 'lag-age-spec',
+      lagIntervalMs: 60_000,
+    } as MessagingSettings);
+    try {
+      const watchedAt = Date.now();
+      jest.spyOn(Date, 'now').mockReturnValue(watchedAt);
+      monitor.watch(['nps.response.received.v1']);
+      jest.spyOn(Date, 'now').mockReturnValue(watchedAt + 30_000);
+      expect(await monitor.refresh()).toEqual({});
+      expect(monitor.ageSeconds()).toBe(30);
+    } finally {
+      jest.restoreAllMocks();
+      await monitor.onApplicationShutdown();
+    }
   });
 });

@@ -25,7 +25,8 @@ interface PartitionLag {
 /**
  * Measures the consumer group's lag (end offset − committed offset) every CONSUMER_LAG_INTERVAL_MS,
  * exports it per partition as the gauge `nps.consumer.lag` (Prometheus `nps_consumer_lag`) and hands
- * the per-topic sums to the readiness check.
+ * the per-topic sums to the readiness check. While measurements fail, the lag keeps its last values;
+ * `nps.consumer.lag_age_seconds` (seconds since the last measurement that worked) says how old they are.
  */
 @Injectable()
 export class ConsumerLagMonitor implements OnApplicationShutdown {
@@ -36,6 +37,8 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
   private partitions: PartitionLag[] = [];
   /** When the measurements began to fail, while they do. */
   private failingSince?: number;
+  /** When the lag was last measured, or watching began. */
+  private measuredAt = Date.now();
 
   constructor(
     private readonly connection: KafkaConnection,
@@ -52,11 +55,25 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
           gauge.observe(lag, { topic, partition: String(partition), group: this.settings.groupId });
         }
       });
+    meter()
+      .createObservableGauge(MessagingMetric.consumerLagAge, {
+        description: 'Seconds since the consumer lag was last measured: how old nps.consumer.lag is',
+        unit: 's',
+      })
+      .addCallback((gauge) => {
+        if (this.topics.length > 0) gauge.observe(this.ageSeconds(), { group: this.settings.groupId });
+      });
+  }
+
+  /** Seconds since the lag was last measured (or watching began). */
+  ageSeconds(now = Date.now()): number {
+    return Math.max(0, Math.round((now - this.measuredAt) / 1000));
   }
 
   /** Starts measuring the given (logical) topics; called when the consumer starts. */
   watch(topics: string[]): void {
     this.topics = topics;
+    this.measuredAt = Date.now();
     clearInterval(this.timer);
     this.timer = setInterval(() => void this.refresh(), this.settings.lagIntervalMs).unref();
     void this.refresh();
@@ -73,6 +90,7 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
     if (this.topics.length === 0) return {};
     try {
       this.partitions = await this.admin.use((admin) => this.measure(admin));
+      this.measuredAt = Date.now();
       this.failingSince = undefined;
     } catch (error) {
       // A leader or coordinator still settling on fresh topics or a fresh broker: the next measurement works.
