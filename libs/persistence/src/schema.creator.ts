@@ -11,7 +11,7 @@ export async function ensureSchema(url: string, schema: string, ssl: DatabaseSsl
   const client = new Client(pgClientConfig({ url, ssl }));
   await client.connect();
   try {
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`).catch(unlessCreatedMeanwhile);
   } finally {
     await client.end();
   }
@@ -29,11 +29,18 @@ export async function ensureDatabase(url: string, ssl: DatabaseSsl = false): Pro
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (found.rowCount === 0) {
-      await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`).catch((error: { code?: string }) => {
-        if (error.code !== '42P04') throw error; // created meanwhile by another service
-      });
+      await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`).catch(unlessCreatedMeanwhile);
     }
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Another service created it between our check and our statement. Postgres says so with 42P04 (duplicate database)
+ * or 42P06 (duplicate schema), or, when both statements ran at the same moment, with a unique violation (23505) on its
+ * own catalog: `npm start` on a fresh machine starts every service at once.
+ */
+function unlessCreatedMeanwhile(error: { code?: string }): void {
+  if (!['42P04', '42P06', '23505'].includes(error.code ?? '')) throw error;
 }
