@@ -66,8 +66,8 @@ export class ConsumerLagMonitor implements OnApplicationShutdown {
   }
 
   /** Seconds since the lag was last measured (or watching began). */
-  ageSeconds(now = Date.now()): number {
-    return Math.max(0, Math.round((now - this.measuredAt) / 1000));
+  ageSeconds(): number {
+    return Math.max(0, Math.round((Date.now() - this.measuredAt) / 1000));
   }
 
   /** Starts measuring the given (logical) topics; called when the consumer starts. */
