@@ -11,28 +11,59 @@ import { ensureDatabase } from './schema.creator';
  */
 export async function runMigrations(options: DatabaseOptions): Promise<string[]> {
   await ensureDatabase(options.url, options.ssl);
+  return underMigrationLock(options, async (dataSource) => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  });
+}
+
+/**
+ * Undoes the last `count` applied migrations, newest first, each `down` in its own transaction, under
+ * the same lock as runMigrations; returns the names undone (fewer when fewer were applied). For
+ * undoing a release's schema after a rollback, with the service scaled to 0 (docs/deploy.md).
+ */
+export async function revertMigrations(options: DatabaseOptions, count: number): Promise<string[]> {
+  return underMigrationLock(options, async (dataSource) => {
+    const reverted: string[] = [];
+    while (reverted.length < count) {
+      const last = await lastApplied(dataSource, options.schema);
+      if (!last) break;
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      reverted.push(last);
+    }
+    return reverted;
+  });
+}
+
+async function lastApplied(dataSource: DataSource, schema: string): Promise<string | undefined> {
+  const table = `"${schema}".migrations`;
+  const [{ exists }] = await dataSource.query('SELECT to_regclass($1) IS NOT NULL AS exists', [table]);
+  if (!exists) return undefined;
+  const rows = await dataSource.query(`SELECT name FROM ${table} ORDER BY timestamp DESC, id DESC LIMIT 1`);
+  return rows[0]?.name;
+}
+
+/** Scope of the migration lock, apart from the per-transaction locks of lockForTransaction. */
+export const MIGRATION_LOCK_SCOPE = 'nps:migrations';
+
+async function underMigrationLock<T>(
+  options: DatabaseOptions,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
   // No statement_timeout here: waiting for the lock and building an index may both take long.
   const lock = new Client(pgClientConfig(options));
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', [MIGRATION_LOCK_SCOPE, options.schema]);
     await lock.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
-    return await applyPending(options);
+    const dataSource = new DataSource(dataSourceOptions({ ...options, statementTimeoutMs: 0 }));
+    await dataSource.initialize();
+    try {
+      return await work(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
   } finally {
     await lock.end(); // ends the session, releasing the lock
-  }
-}
-
-/** Scope of the migration lock, apart from the per-transaction locks of lockForTransaction. */
-export const MIGRATION_LOCK_SCOPE = 'nps:migrations';
-
-async function applyPending(options: DatabaseOptions): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions({ ...options, statementTimeoutMs: 0 }));
-  await dataSource.initialize();
-  try {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((migration) => migration.name);
-  } finally {
-    await dataSource.destroy();
   }
 }

@@ -26,3 +26,4 @@ export * from './service-bed';
 export * from './retention/retention.bed';
 export * from './privacy/customer-data.schema';
 export * from './privacy/customer-data.catalog.suite';
+export * from './migrations/migration-round-trip.suite';
