@@ -20,15 +20,19 @@ export class MessagingSettings {
   /** Attempts per message before it goes to the dead-letter topic. */
   maxAttempts: number;
   retryBackoffMs: number;
-  /** Partitions of one consumer processed at the same time. */
+  /** Partitions of one consumer processed at the same time; in batch mode a topic's are applied together. */
   partitionsConcurrently: number;
   /** Records of one partition applied in one transaction; 1 = one transaction per record. */
   batchSize: number;
   /** How long a fetch may wait on the broker for a fuller batch (batch mode only). */
   batchWaitMs: number;
-  /** The most bytes one fetch brings, and of one partition (Kafka's fetch.max.bytes, max.partition.fetch.bytes). */
+  /**
+   * The most bytes one fetch brings, and of one partition (Kafka's fetch.max.bytes, max.partition.fetch.bytes); a
+   * record larger than the partition's still comes, alone.
+   */
   fetchMaxBytes: number;
   partitionFetchMaxBytes: number;
+  /** How long the group waits for a silent member before giving its partitions away. */
   sessionTimeoutMs: number;
   /** How often consumer lag is measured. */
   lagIntervalMs: number;

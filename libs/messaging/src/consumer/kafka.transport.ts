@@ -3,6 +3,7 @@ import { ALL_TOPICS, type EventTopic } from '@nps/contracts';
 import { Kafka, type Consumer, type EachBatchPayload, type EachMessagePayload } from 'kafkajs';
 import { kafkaConfig, physicalTopic, type KafkaConnection } from '../kafka.options';
 import { countFrom } from '../messaging.metrics';
+import type { MessagingSettings } from '../messaging.settings';
 import type { InfrastructureOutages } from '../outage/infrastructure.outages';
 import type { BatchProcessor } from './batch.processor';
 import type { ConsumerLagMonitor } from './consumer-lag.monitor';
@@ -10,23 +11,21 @@ import type { EventProcessor } from './event.processor';
 import { fetchWait } from './fetch-wait';
 import { PartitionBatchesGatherer } from './partition-batches.gatherer';
 
-export interface KafkaTransportOptions extends KafkaConnection {
-  /** Consumer group: one per service, so every instance of it shares the work. */
+/** The consumer settings of MessagingSettings (described there); each but the group has a default here. */
+type ConsumerSettings = Pick<
+  MessagingSettings,
+  | 'partitionsConcurrently'
+  | 'sessionTimeoutMs'
+  | 'batchSize'
+  | 'batchWaitMs'
+  | 'fetchMaxBytes'
+  | 'partitionFetchMaxBytes'
+>;
+
+export interface KafkaTransportOptions extends KafkaConnection, Partial<ConsumerSettings> {
   groupId: string;
   /** Read from the beginning when the group has no committed offset yet (default true). */
   fromBeginning?: boolean;
-  /** How long the group waits for a silent member before giving its partitions away. */
-  sessionTimeoutMs?: number;
-  /** Partitions handed over at the same time (default 1); in batch mode a topic's are applied together. */
-  partitionsConcurrently?: number;
-  /** Records of a partition applied in one transaction (default 1: one transaction per record). */
-  batchSize?: number;
-  /** With batchSize > 1: how long a fetch may wait on the broker for a fuller batch (default 0: no wait). */
-  batchWaitMs?: number;
-  /** The most bytes one fetch brings (default kafkajs' 10 MiB). */
-  fetchMaxBytes?: number;
-  /** The most bytes one fetch brings of one partition (default kafkajs' 1 MiB); a larger record still comes, alone. */
-  partitionFetchMaxBytes?: number;
 }
 
 /** The pause before a consumer that kafkajs gave up on is replaced: a crash loop must not spin. */
