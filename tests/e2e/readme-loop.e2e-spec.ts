@@ -1,5 +1,4 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,9 +7,9 @@ import { promisify } from 'node:util';
 import {
   expectEventually,
   freshName,
-  GiveUpError,
   freshTopicPrefix,
   launchChromium,
+  ServiceProcess,
   testDatabaseUrl,
 } from '@nps/testing';
 import { Client } from 'pg';
@@ -51,39 +50,11 @@ async function freePortOffset(): Promise<number> {
   throw new Error('no free port offset');
 }
 
-/** `npm start` (scripts/up.sh) in the background, until it says the platform is up. */
-class Stack {
-  output = '';
-  /** Exited, and all it wrote has been read. */
-  private done = false;
-  private constructor(private readonly child: ChildProcess) {
-    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    child.once('close', () => (this.done = true));
-  }
-
-  static async start(env: NodeJS.ProcessEnv): Promise<Stack> {
-    const stack = new Stack(spawn('bash', ['scripts/up.sh'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
-    await expectEventually(
-      () => {
-        if (stack.child.exitCode !== null) {
-          const message = `npm start exited:\n${stack.output.slice(-3000)}`;
-          throw stack.done ? new GiveUpError(message) : new Error(message);
-        }
-        expect(stack.output).toContain('NPS platform is up');
-      },
-      { timeoutMs: 150000, intervalMs: 250 },
-    );
-    return stack;
-  }
-
-  /** Ctrl-C: SIGTERM runs the same shutdown, which waits for every process it started. */
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = once(this.child, 'exit');
-    this.child.kill('SIGTERM');
-    await exited;
-  }
+/** `npm start` (scripts/up.sh) in the background, once it says the platform is up; stop() is Ctrl-C. */
+async function startStack(env: NodeJS.ProcessEnv): Promise<ServiceProcess> {
+  const stack = ServiceProcess.start({ entry: 'scripts/up.sh', env, inherit: false });
+  await stack.waitForOutput('NPS platform is up', 150000);
+  return stack;
 }
 
 interface LogLine {
@@ -118,7 +89,7 @@ describe('the README loop against `npm start`, twice with `npm run reset` betwee
   const databaseUrl = Object.assign(new URL(testDatabaseUrl()), { pathname: `/${database}` }).toString();
   let offset: number;
   let env: NodeJS.ProcessEnv;
-  let stack: Stack | undefined;
+  let stack: ServiceProcess | undefined;
   let browser: Browser;
 
   async function admin(sql: string): Promise<void> {
@@ -224,7 +195,7 @@ describe('the README loop against `npm start`, twice with `npm run reset` betwee
   }
 
   it('starts quietly, closes the loop, resets to nothing and closes it again', async () => {
-    stack = await Stack.start(env);
+    stack = await startStack(env);
     expect(stack.output).toContain(`open http://127.0.0.1:${1080 + offset}`);
     expect(loudLines(join(runDir, 'logs'), SERVICES)).toEqual([]);
     await closeTheLoop();
@@ -236,7 +207,7 @@ describe('the README loop against `npm start`, twice with `npm run reset` betwee
     expect(reset.stdout).toContain('reset done');
     expect(readdirSync(runDir)).toEqual([]);
 
-    stack = await Stack.start(env);
+    stack = await startStack(env);
     await closeTheLoop();
   }, 420000);
 });

@@ -14,15 +14,18 @@ export interface ProcessExit {
 export interface ServiceProcessOptions {
   /**
    * Entry file relative to the repository root: `services/scoring/src/main.ts` runs from source,
-   * `dist/services/scoring/src/main.js` as built by `npm run build` (as `npm start` runs it).
+   * `dist/services/scoring/src/main.js` as built by `npm run build` (as `npm start` runs it);
+   * a `.sh` file runs in bash (`scripts/up.sh` is `npm start`).
    */
   entry: string;
-  env: Record<string, string>;
+  /** Added to this process's environment; with `inherit: false`, the whole environment. */
+  env: NodeJS.ProcessEnv;
+  inherit?: boolean;
 }
 
 /**
- * A service (or test fixture) running from its TypeScript source in its own Node process, the
- * way it runs in production but without a build: kill it, signal it, read its output.
+ * A service (or test fixture, or `npm start`) running in a process of its own, the way it runs in
+ * production: kill it, signal it, read its output.
  */
 export class ServiceProcess {
   private readonly child: ChildProcess;
@@ -33,9 +36,12 @@ export class ServiceProcess {
 
   private constructor(options: ServiceProcessOptions) {
     const loader = options.entry.endsWith('.ts') ? ['-r', '@swc-node/register'] : [];
-    this.child = spawn(process.execPath, [...loader, options.entry], {
+    const [command, args] = options.entry.endsWith('.sh')
+      ? ['bash', [options.entry]]
+      : [process.execPath, [...loader, options.entry]];
+    this.child = spawn(command, args, {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'info', ...options.env },
+      env: options.inherit === false ? options.env : { ...process.env, LOG_LEVEL: 'info', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
