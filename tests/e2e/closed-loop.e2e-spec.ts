@@ -12,32 +12,13 @@ import {
   SmtpInbox,
   standardWebhookSignatureValid,
   PLATFORM_SERVICES,
+  callJson,
 } from '@nps/testing';
 import type { Browser } from 'playwright-core';
 
 const SERVICES = PLATFORM_SERVICES;
 const WEBHOOK_SECRET = `whsec_${Buffer.from('closed-loop-e2e-webhook-secret').toString('base64')}`;
 const TEAM = 'customer-care'; // the default team a fresh install routes to
-
-async function call(
-  url: string,
-  method: string,
-  path: string,
-  token: string,
-  body?: unknown,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API bodies are checked by matchers
-): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
 
 /** The first link of a mail's HTML whose text is exactly `text`. */
 function linkIn(html: string, text: string): string {
@@ -86,7 +67,7 @@ describe('the closed loop, across all five services', () => {
       { id: 'bram', available: true },
       { id: 'dirk', available: false },
     ]) {
-      const added = await call(urls['case-management'], 'POST', `/teams/${TEAM}/members`, admin, {
+      const added = await callJson(urls['case-management'], 'POST', `/teams/${TEAM}/members`, admin, {
         ...member,
         name: member.id,
         email: `${member.id}@care.example.com`,
@@ -134,11 +115,11 @@ describe('the closed loop, across all five services', () => {
     return expectEventually(
       async () => {
         const query = `/cases?scope=team&teamId=${TEAM}&customerId=${encodeURIComponent(customerId)}`;
-        const queue = await call(urls['case-management'], 'GET', query, admin);
+        const queue = await callJson(urls['case-management'], 'GET', query, admin);
         expect(queue.status).toBe(200);
         const [found] = queue.body.items;
         expect(found).toBeDefined();
-        const detail = await call(urls['case-management'], 'GET', `/cases/${found.id}`, admin);
+        const detail = await callJson(urls['case-management'], 'GET', `/cases/${found.id}`, admin);
         expect(detail.status).toBe(200);
         return detail.body.case;
       },

@@ -1,28 +1,15 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { Channel, Topics } from '@nps/contracts';
-import { anEventRecord, expectEventually, freshTopicPrefix, serviceBed, sharedLocalIssuer } from '@nps/testing';
+import {
+  anEventRecord,
+  expectEventually,
+  freshTopicPrefix,
+  serviceBed,
+  sharedLocalIssuer,
+  callJson,
+} from '@nps/testing';
 
 const DAY_MS = 86_400_000;
-
-async function call(
-  url: string,
-  method: string,
-  path: string,
-  token: string,
-  body?: unknown,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API bodies are checked by matchers
-): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
 
 /** Answers of order deliveries on `day`, `delivery`-tagged on the first `taggedDetractors` detractors. */
 function deliveries(prefix: string, day: Date, [promoters, passives, detractors]: number[], taggedDetractors: number) {
@@ -72,7 +59,7 @@ describe('an improvement action, from case-management to its measured effect in 
     ]);
     const lead = await cases.tokenFor('lena');
     const analyst = await scoring.tokenFor('nina');
-    const opened = await call(cases.url, 'POST', '/improvement-actions', lead, {
+    const opened = await callJson(cases.url, 'POST', '/improvement-actions', lead, {
       title: 'Evening delivery slots',
       rootCauseTagId: 'delivery',
       touchpointType: 'order-delivered',
@@ -83,20 +70,20 @@ describe('an improvement action, from case-management to its measured effect in 
 
     // Opened but not released: scoring knows it, and there is nothing to measure yet.
     const pending = await expectEventually(async () => {
-      const answer = await call(scoring.url, 'GET', effectPath, analyst);
+      const answer = await callJson(scoring.url, 'GET', effectPath, analyst);
       expect(answer.status).toBe(409);
       return answer.body;
     });
     expect(pending.code).toBe('IMPROVEMENT_ACTION_NOT_RELEASED');
 
-    const released = await call(cases.url, 'POST', `/improvement-actions/${id}/release`, lead, {
+    const released = await callJson(cases.url, 'POST', `/improvement-actions/${id}/release`, lead, {
       releasedAt: releasedAt.toISOString(),
     });
     expect(released.body).toMatchObject({ status: 'released', releasedAt: releasedAt.toISOString() });
 
     const effect = await expectEventually(
       async () => {
-        const answer = await call(scoring.url, 'GET', effectPath, analyst);
+        const answer = await callJson(scoring.url, 'GET', effectPath, analyst);
         expect(answer.status).toBe(200);
         expect(answer.body).toMatchObject({ before: { nps: { n: 100 } }, after: { nps: { n: 100 } } });
         // The tags travel on another topic than the answers: wait for them too.
@@ -115,10 +102,10 @@ describe('an improvement action, from case-management to its measured effect in 
     );
     expect(effect.sentence).toMatch(/up 60 points, significant at 95% \(p = 0\.\d{3}\)/);
 
-    const closed = await call(cases.url, 'POST', `/improvement-actions/${id}/close`, lead, { note: 'NPS up 60' });
+    const closed = await callJson(cases.url, 'POST', `/improvement-actions/${id}/close`, lead, { note: 'NPS up 60' });
     expect(closed.body.status).toBe('closed');
     await expectEventually(async () =>
-      expect((await call(scoring.url, 'GET', effectPath, analyst)).body.improvementAction.status).toBe('closed'),
+      expect((await callJson(scoring.url, 'GET', effectPath, analyst)).body.improvementAction.status).toBe('closed'),
     );
   });
 });

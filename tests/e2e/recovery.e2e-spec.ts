@@ -1,32 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@nps/contracts';
-import { anEvent, expectEventually, type KafkaProbe, serviceStack, SmtpInbox, PLATFORM_SERVICES } from '@nps/testing';
+import {
+  anEvent,
+  expectEventually,
+  type KafkaProbe,
+  serviceStack,
+  SmtpInbox,
+  PLATFORM_SERVICES,
+  callJson,
+} from '@nps/testing';
 import type { ParsedMail } from 'mailparser';
 
 const SERVICES = PLATFORM_SERVICES;
 const TEAM = 'customer-care'; // the default team a fresh install routes to
 const DELAY_MS = 2000;
 const RECOVERY_SUBJECT = 'U was eerder niet tevreden over ons. Hoe is dat nu?';
-
-async function call(
-  url: string,
-  method: string,
-  path: string,
-  token: string,
-  body?: unknown,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API bodies are checked by matchers
-): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
 
 /** The survey page behind a mail's score link `score`, answered as the page's confirmation POST does (ADR 0018). */
 async function answer(mail: ParsedMail, score: number): Promise<void> {
@@ -65,7 +53,7 @@ describe('recovery of a followed-up detractor, across all five services', () => 
     }));
     kafka = beds['response-ingestion'].probe(Topics.RecoveryMeasured);
     await kafka.ready();
-    const added = await call(urls['case-management'], 'POST', `/teams/${TEAM}/members`, admin, {
+    const added = await callJson(urls['case-management'], 'POST', `/teams/${TEAM}/members`, admin, {
       id: 'anna',
       name: 'anna',
       email: 'anna@care.example.com',
@@ -97,19 +85,19 @@ describe('recovery of a followed-up detractor, across all five services', () => 
     const opened = await expectEventually(
       async () => {
         const query = `/cases?scope=team&teamId=${TEAM}&customerId=${encodeURIComponent(customerId)}`;
-        const [found] = (await call(urls['case-management'], 'GET', query, admin)).body.items;
+        const [found] = (await callJson(urls['case-management'], 'GET', query, admin)).body.items;
         expect(found).toBeDefined();
         return found;
       },
       { timeoutMs: 60000, intervalMs: 500 },
     );
-    const contacted = await call(urls['case-management'], 'POST', `/cases/${opened.id}/contacts`, admin, {
+    const contacted = await callJson(urls['case-management'], 'POST', `/cases/${opened.id}/contacts`, admin, {
       channel: 'call',
       result: 'reached',
       note: 'Apologised, sent a replacement',
     });
     expect(contacted.status).toBe(200);
-    const resolved = await call(urls['case-management'], 'POST', `/cases/${opened.id}/resolve`, admin, {
+    const resolved = await callJson(urls['case-management'], 'POST', `/cases/${opened.id}/resolve`, admin, {
       rootCauseTagId: 'delivery',
       outcome: 'recovered',
       note: 'Replacement delivered the next day',
@@ -134,7 +122,7 @@ describe('recovery of a followed-up detractor, across all five services', () => 
     expect(measured.message).toMatchObject({ caseId: opened.id, teamId: TEAM, firstScore: 2, recoveryScore: 9 });
     const onCase = await expectEventually(
       async () => {
-        const detail = await call(urls['case-management'], 'GET', `/cases/${opened.id}`, admin);
+        const detail = await callJson(urls['case-management'], 'GET', `/cases/${opened.id}`, admin);
         expect(detail.body.recovery).not.toBeNull();
         return detail.body.recovery;
       },
@@ -142,7 +130,7 @@ describe('recovery of a followed-up detractor, across all five services', () => 
     );
     expect(onCase).toMatchObject({ firstScore: 2, recoveryScore: 9, change: 7 });
 
-    const metric = await call(urls.scoring, 'GET', '/nps/recovery?groupBy=team', analyst);
+    const metric = await callJson(urls.scoring, 'GET', '/nps/recovery?groupBy=team', analyst);
     expect(metric.status).toBe(200);
     expect(metric.body.rows).toEqual([
       expect.objectContaining({
@@ -153,7 +141,7 @@ describe('recovery of a followed-up detractor, across all five services', () => 
       }),
     ]);
     // The re-survey answer is its own touchpoint segment in the NPS.
-    const nps = await call(urls.scoring, 'GET', '/nps?groupBy=touchpointType', analyst);
+    const nps = await callJson(urls.scoring, 'GET', '/nps?groupBy=touchpointType', analyst);
     expect(nps.body.rows).toEqual(
       expect.arrayContaining([expect.objectContaining({ group: { touchpointType: 'recovery' }, n: 1, promoters: 1 })]),
     );

@@ -11,28 +11,8 @@ import {
   ServiceProcess,
   testDatabaseUrl,
   testKafkaBrokers,
+  callJson,
 } from '@nps/testing';
-
-async function call(
-  url: string,
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API bodies are checked by matchers
-): Promise<{ status: number; body: any }> {
-  const headers = {
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
-    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-  };
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
 
 // A root cause exists when root-cause-tagging's taxonomy says so: case-management learns the tags
 // from nps.taxonomy.published.v1, not from a list of its own (docs/adr/0012).
@@ -82,14 +62,15 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
     });
     const id = await expectEventually(
       async () => {
-        const found = await call(urls.cases, 'GET', `/cases/by-response/${responseId}`, admin);
+        const found = await callJson(urls.cases, 'GET', `/cases/by-response/${responseId}`, admin);
         expect(found.status).toBe(200);
         return found.body.id as string;
       },
       { timeoutMs: 60000, intervalMs: 500 },
     );
     expect(
-      (await call(urls.cases, 'POST', `/cases/${id}/contacts`, admin, { channel: 'call', result: 'reached' })).status,
+      (await callJson(urls.cases, 'POST', `/cases/${id}/contacts`, admin, { channel: 'call', result: 'reached' }))
+        .status,
     ).toBe(200);
     return id;
   }
@@ -112,7 +93,7 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
   it('knows the initial taxonomy without any set-up: the tags root-cause-tagging published at its start', async () => {
     const tagIds = await expectEventually(
       async () => {
-        const listed = await call(urls.cases, 'GET', '/root-causes', admin);
+        const listed = await callJson(urls.cases, 'GET', '/root-causes', admin);
         expect(listed.body).toHaveLength(11);
         return listed.body.map((cause: { tagId: string; taxonomyVersion: number }) => [
           cause.tagId,
@@ -126,7 +107,7 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
 
   it('accepts a tag added through the taxonomy admin API as the root cause of a resolution', async () => {
     const id = await contactedCase();
-    const added = await call(urls.tagging, 'POST', '/taxonomy/tags', taxonomyAdmin, {
+    const added = await callJson(urls.tagging, 'POST', '/taxonomy/tags', taxonomyAdmin, {
       id: 'loyalty-program',
       name: 'Loyalty program',
       terms: { en: [{ text: 'loyalty points' }] },
@@ -134,7 +115,7 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
     expect(added.status).toBe(201);
     const resolved = await expectEventually(
       async () => {
-        const answer = await call(urls.cases, 'POST', `/cases/${id}/resolve`, admin, {
+        const answer = await callJson(urls.cases, 'POST', `/cases/${id}/resolve`, admin, {
           rootCauseTagId: 'loyalty-program',
           outcome: 'recovered',
           note: 'Points restored',
@@ -145,7 +126,7 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
       { timeoutMs: 60000, intervalMs: 500 },
     );
     expect(resolved).toMatchObject({ status: 'resolved', rootCauseTagId: 'loyalty-program' });
-    expect((await call(urls.cases, 'GET', '/root-causes', admin)).body).toContainEqual({
+    expect((await callJson(urls.cases, 'GET', '/root-causes', admin)).body).toContainEqual({
       tagId: 'loyalty-program',
       name: 'Loyalty program',
       taxonomyVersion: 2,
@@ -154,7 +135,7 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
 
   it('refuses a root cause that is in no taxonomy version: 400 naming rootCauseTagId, the case unchanged', async () => {
     const id = await contactedCase();
-    const answer = await call(urls.cases, 'POST', `/cases/${id}/resolve`, admin, {
+    const answer = await callJson(urls.cases, 'POST', `/cases/${id}/resolve`, admin, {
       rootCauseTagId: 'weather',
       outcome: 'recovered',
       note: 'x',
@@ -162,6 +143,8 @@ describe('root causes at case resolution follow the taxonomy of root-cause-taggi
     expect(answer.status).toBe(400);
     expect(JSON.stringify(answer.body)).toContain('rootCauseTagId');
     expect(JSON.stringify(answer.body)).toContain('UNKNOWN_ROOT_CAUSE');
-    expect((await call(urls.cases, 'GET', `/cases/${id}`, admin)).body.case).toMatchObject({ status: 'in_progress' });
+    expect((await callJson(urls.cases, 'GET', `/cases/${id}`, admin)).body.case).toMatchObject({
+      status: 'in_progress',
+    });
   });
 });

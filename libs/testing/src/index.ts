@@ -27,3 +27,4 @@ export * from './retention/retention.bed';
 export * from './privacy/customer-data.schema';
 export * from './privacy/customer-data.catalog.suite';
 export * from './migrations/migration-round-trip.suite';
+export * from './json-call';

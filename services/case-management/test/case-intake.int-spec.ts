@@ -9,10 +9,11 @@ import {
   type ServiceInstance,
   SmtpInbox,
   standardWebhookSignatureValid,
+  callJson,
 } from '@nps/testing';
 import { BusinessHoursCalculator } from '../src/calendar/business-hours.calculator';
 import { formatDeadline } from '../src/notifications/deadline.format';
-import { call, opsIssuer } from './support/ops-api.client';
+import { opsIssuer } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 const WEBHOOK_SECRET = `whsec_${Buffer.from('case-intake-test-secret').toString('base64')}`;
@@ -142,7 +143,7 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
 
     // The receiver records a request before it answers: the service marks it sent after the answer.
     await expectEventually(async () => {
-      const detail = await call(service.url, 'GET', `/cases/${opened.id}`, admin);
+      const detail = await callJson(service.url, 'GET', `/cases/${opened.id}`, admin);
       expect(detail.status).toBe(200);
       const webhookNotification = detail.body.notifications.find((n: { channel: string }) => n.channel === 'webhook');
       expect(webhookNotification).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
@@ -154,7 +155,7 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
   });
 
   it('takes the least-loaded available member when the account owner is on leave, ties in turn', async () => {
-    const onLeave = await call(service.url, 'PATCH', '/members/anna', admin, { available: false });
+    const onLeave = await callJson(service.url, 'PATCH', '/members/anna', admin, { available: false });
     expect(onLeave.status).toBe(200);
     const first = anEvent(Topics.DetractorIdentified, { customer: { accountOwnerId: 'anna' } });
     const second = anEvent(Topics.DetractorIdentified, { customer: { accountOwnerId: 'anna' } });
@@ -176,7 +177,7 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
       assignment_detail: 'least loaded: 0 open (account owner unavailable)',
     });
     expect([a.owner_id, b.owner_id].sort()).toEqual(['bram', 'chris']);
-    await call(service.url, 'PATCH', '/members/anna', admin, { available: true });
+    await callJson(service.url, 'PATCH', '/members/anna', admin, { available: true });
   });
 
   it('has no second effect for a redelivery or for another event about the same response', async () => {
@@ -293,7 +294,7 @@ describe('case intake: detractor → one routed, tagged, timed case, and its own
       async () => (await caseOf(latest.responseId ?? '')) ?? Promise.reject(new Error('no case yet')),
     );
 
-    const story = (await call(service.url, 'GET', `/cases/${second.id}`, admin)).body.customerStory;
+    const story = (await callJson(service.url, 'GET', `/cases/${second.id}`, admin)).body.customerStory;
     expect(story).toMatchObject({
       customerId,
       name: 'Bakkerij de Vries',

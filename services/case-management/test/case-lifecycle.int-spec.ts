@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { timestampNow } from '@bufbuild/protobuf/wkt';
 import { ROOT_CAUSE_TAXONOMY_ID, Topics } from '@nps/contracts';
-import { anEvent, expectEventually, serviceBed, type ServiceInstance } from '@nps/testing';
+import { anEvent, expectEventually, serviceBed, type ServiceInstance, callJson } from '@nps/testing';
 import {
   type CaseAction,
   CASE_ACTIONS,
@@ -9,7 +9,7 @@ import {
   CaseLifecycle,
   type CaseStatus,
 } from '../src/cases/case.lifecycle';
-import { call, opsIssuer, person } from './support/ops-api.client';
+import { opsIssuer, person } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 /** A valid request of each action, so only the case's state can make it fail. */
@@ -32,7 +32,7 @@ describe('case lifecycle over the API', () => {
   let lead: string;
   let admin: string;
   const act = (caseId: string, action: CaseAction, body: object = REQUESTS[action].body) =>
-    call(service.url, 'POST', `/cases/${caseId}/${REQUESTS[action].path}`, lead, body);
+    callJson(service.url, 'POST', `/cases/${caseId}/${REQUESTS[action].path}`, lead, body);
 
   async function openCase(): Promise<string> {
     const detractor = anEvent(Topics.DetractorIdentified, { customer: { region: 'region-a' } });
@@ -81,7 +81,7 @@ describe('case lifecycle over the API', () => {
     });
     expect((await act(id, 'close')).body).toMatchObject({ status: 'closed' });
     expect((await act(id, 'reopen')).body).toMatchObject({ status: 'in_progress', rootCauseTagId: null });
-    const detail = await call(service.url, 'GET', `/cases/${id}`, lead);
+    const detail = await callJson(service.url, 'GET', `/cases/${id}`, lead);
     expect(detail.body.activity.map((a: { kind: string }) => a.kind)).toEqual([
       'opened',
       'assigned',
@@ -162,7 +162,7 @@ describe('case lifecycle over the API', () => {
       version(2, ['price', 'billing']),
     ]);
     const known = await expectEventually(async () => {
-      const listed = await call(service.url, 'GET', '/root-causes', lead);
+      const listed = await callJson(service.url, 'GET', '/root-causes', lead);
       expect(listed.body.map((cause: { tagId: string }) => cause.tagId)).toContain('loyalty-program');
       return listed.body;
     });
@@ -195,7 +195,7 @@ describe('case lifecycle over the API', () => {
       assignmentReason: 'manual',
       assignmentDetail: 'reassigned: lead takes it',
     });
-    const metrics = await call(service.url, 'GET', '/metrics/loop?teamId=ops-a', lead);
+    const metrics = await callJson(service.url, 'GET', '/metrics/loop?teamId=ops-a', lead);
     expect(metrics.status).toBe(200);
     const team = metrics.body.teams.find((t: { teamId: string }) => t.teamId === 'ops-a');
     expect(team.casesResolved).toBeGreaterThanOrEqual(2);
@@ -206,19 +206,21 @@ describe('case lifecycle over the API', () => {
   });
 
   it('versions rules, teams, members and SLA policies in the config change log', async () => {
-    expect((await call(service.url, 'PATCH', '/routing-rules/region-a', lead, { position: 5 })).body).toMatchObject({
-      position: 5,
-      version: 2,
-    });
+    expect((await callJson(service.url, 'PATCH', '/routing-rules/region-a', lead, { position: 5 })).body).toMatchObject(
+      {
+        position: 5,
+        version: 2,
+      },
+    );
     expect(
       (
-        await call(service.url, 'PUT', '/sla-policies/urgent', admin, {
+        await callJson(service.url, 'PUT', '/sla-policies/urgent', admin, {
           firstContactMinutes: 60,
           resolutionMinutes: 240,
         })
       ).body,
     ).toMatchObject({ version: 2 });
-    const changes = (await call(service.url, 'GET', '/config-changes', admin)).body as {
+    const changes = (await callJson(service.url, 'GET', '/config-changes', admin)).body as {
       entity: string;
       entityId: string;
       version: number;

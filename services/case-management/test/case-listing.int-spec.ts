@@ -1,6 +1,6 @@
 import { Topics } from '@nps/contracts';
-import { anEvent, expectEventually, serviceBed, type ServiceInstance } from '@nps/testing';
-import { call, opsIssuer } from './support/ops-api.client';
+import { anEvent, expectEventually, serviceBed, type ServiceInstance, callJson } from '@nps/testing';
+import { opsIssuer } from './support/ops-api.client';
 
 interface Listed {
   id: string;
@@ -26,7 +26,7 @@ describe('case listing', () => {
   const bed = serviceBed({ service: 'case-management', autoStart: false });
   const issuer = opsIssuer();
   let service: ServiceInstance;
-  const as = async (person: string, path: string) => call(service.url, 'GET', path, await issuer.token(person));
+  const as = async (person: string, path: string) => callJson(service.url, 'GET', path, await issuer.token(person));
   const page = async (path: string): Promise<Page> => {
     const answer = await as('adam', path);
     if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { CaseSkipReason, Channel, ResponseSource, Topics } from '@nps/contracts';
-import { anEvent, expectEventually, serviceBed, type ServiceInstance } from '@nps/testing';
+import { anEvent, expectEventually, serviceBed, type ServiceInstance, callJson } from '@nps/testing';
 import { holdoutDraw } from '../src/case-opening-policy/case-opening.decider';
-import { call, opsIssuer } from './support/ops-api.client';
+import { opsIssuer } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 const DAY_MS = 86_400_000;
@@ -52,16 +52,16 @@ describe('case-opening policy: versions through the API, and detractors it skips
 
   it('starts at version 1 with the defaults, readable by every ops role and by nobody else', async () => {
     for (const person of ['alice', 'lena', 'adam']) {
-      const current = await call(service.url, 'GET', '/case-opening-policy', await issuer.token(person));
+      const current = await callJson(service.url, 'GET', '/case-opening-policy', await issuer.token(person));
       expect(current).toMatchObject({ status: 200, body: { version: 1, changedBy: 'platform', ...DEFAULTS } });
     }
-    expect((await call(service.url, 'GET', '/case-opening-policy')).status).toBe(401);
-    expect((await call(service.url, 'GET', '/case-opening-policy', await issuer.token('nina'))).status).toBe(403);
+    expect((await callJson(service.url, 'GET', '/case-opening-policy')).status).toBe(401);
+    expect((await callJson(service.url, 'GET', '/case-opening-policy', await issuer.token('nina'))).status).toBe(403);
   });
 
   it('lets only an admin add a version, refuses bad settings with 400 field messages, and keeps every version', async () => {
     const lead = await issuer.token('lena');
-    expect((await call(service.url, 'PUT', '/case-opening-policy', lead, DEFAULTS)).status).toBe(403);
+    expect((await callJson(service.url, 'PUT', '/case-opening-policy', lead, DEFAULTS)).status).toBe(403);
     const bad: [object, string][] = [
       [{ ...DEFAULTS, holdoutShare: 0.6 }, 'holdoutShare'],
       [{ ...DEFAULTS, holdoutShare: -0.1 }, 'holdoutShare'],
@@ -74,21 +74,21 @@ describe('case-opening policy: versions through the API, and detractors it skips
       [{ maxAnswerAgeDays: 14 }, 'excludedSources'],
     ];
     for (const [body, field] of bad) {
-      const refused = await call(service.url, 'PUT', '/case-opening-policy', admin, body);
+      const refused = await callJson(service.url, 'PUT', '/case-opening-policy', admin, body);
       expect(refused.status).toBe(400);
       expect(refused.contentType).toContain('application/problem+json');
       expect(JSON.stringify(refused.body)).toContain(field);
     }
-    const changed = await call(service.url, 'PUT', '/case-opening-policy', admin, {
+    const changed = await callJson(service.url, 'PUT', '/case-opening-policy', admin, {
       ...DEFAULTS,
       maxAnswerAgeDays: 30,
       excludedChannels: ['sms'],
     });
     expect(changed).toMatchObject({ status: 200, body: { version: 2, changedBy: 'adam', maxAnswerAgeDays: 30 } });
-    const versions = await call(service.url, 'GET', '/case-opening-policy/versions', await issuer.token('alice'));
+    const versions = await callJson(service.url, 'GET', '/case-opening-policy/versions', await issuer.token('alice'));
     expect(versions.body.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect(versions.body[1]).toMatchObject({ version: 1, ...DEFAULTS });
-    const restored = await call(service.url, 'PUT', '/case-opening-policy', admin, DEFAULTS);
+    const restored = await callJson(service.url, 'PUT', '/case-opening-policy', admin, DEFAULTS);
     expect(restored.body).toMatchObject({ version: 3, ...DEFAULTS });
   });
 
@@ -134,15 +134,18 @@ describe('case-opening policy: versions through the API, and detractors it skips
     expect((await skipsOf(imported.responseId))[0]).toMatchObject({ reason: 'SOURCE_EXCLUDED', source: 'import' });
     expect((await skipsOf(recovery.responseId))[0]).toMatchObject({ reason: 'RECOVERY_SURVEY' });
 
-    await call(service.url, 'PUT', '/case-opening-policy', admin, { ...DEFAULTS, excludedChannels: ['sms'] });
+    await callJson(service.url, 'PUT', '/case-opening-policy', admin, { ...DEFAULTS, excludedChannels: ['sms'] });
     const sms = anEvent(Topics.DetractorIdentified, { customerId, channel: Channel.SMS });
     await applied(customerId, [sms]);
     expect((await skipsOf(sms.responseId))[0]).toMatchObject({ reason: 'CHANNEL_EXCLUDED', policy_version: 4 });
-    await call(service.url, 'PUT', '/case-opening-policy', admin, DEFAULTS);
+    await callJson(service.url, 'PUT', '/case-opening-policy', admin, DEFAULTS);
   });
 
   it('holds a detractor out after routing it: CaseSkipped HOLDOUT names the team the case would have gone to', async () => {
-    const policy = await call(service.url, 'PUT', '/case-opening-policy', admin, { ...DEFAULTS, holdoutShare: 0.5 });
+    const policy = await callJson(service.url, 'PUT', '/case-opening-policy', admin, {
+      ...DEFAULTS,
+      holdoutShare: 0.5,
+    });
     expect(policy.status).toBe(200);
     const customerId = `c-${randomUUID()}`;
     const held = anEvent(Topics.DetractorIdentified, {
@@ -165,12 +168,12 @@ describe('case-opening policy: versions through the API, and detractors it skips
     expect(await casesOf(held.responseId)).toHaveLength(0);
     expect((await skipsOf(held.responseId))[0]).toMatchObject({ reason: 'HOLDOUT', team_id: 'dach-care' });
     expect(probe.events(Topics.CaseOpened).some((e) => e.message.responseId === held.responseId)).toBe(false);
-    await call(service.url, 'PUT', '/case-opening-policy', admin, DEFAULTS);
+    await callJson(service.url, 'PUT', '/case-opening-policy', admin, DEFAULTS);
   });
 
   it('summarises and lists the skips, a page at a time, to analysts, leads and admins', async () => {
     const analyst = await issuer.token('nina');
-    const summary = await call(service.url, 'GET', '/case-skips/summary', analyst);
+    const summary = await callJson(service.url, 'GET', '/case-skips/summary', analyst);
     expect(summary).toMatchObject({
       status: 200,
       body: {
@@ -179,23 +182,23 @@ describe('case-opening policy: versions through the API, and detractors it skips
       },
     });
     const future = new Date(Date.now() + DAY_MS).toISOString();
-    expect((await call(service.url, 'GET', `/case-skips/summary?since=${future}`, analyst)).body.total).toBe(0);
-    expect((await call(service.url, 'GET', '/case-skips/summary?since=yesterday', analyst)).status).toBe(400);
-    expect((await call(service.url, 'GET', '/case-skips', await issuer.token('alice'))).status).toBe(403);
+    expect((await callJson(service.url, 'GET', `/case-skips/summary?since=${future}`, analyst)).body.total).toBe(0);
+    expect((await callJson(service.url, 'GET', '/case-skips/summary?since=yesterday', analyst)).status).toBe(400);
+    expect((await callJson(service.url, 'GET', '/case-skips', await issuer.token('alice'))).status).toBe(403);
 
-    const first = await call(service.url, 'GET', '/case-skips?limit=3', analyst);
+    const first = await callJson(service.url, 'GET', '/case-skips?limit=3', analyst);
     expect(first.body).toMatchObject({ total: 5 });
     expect(first.body.items).toHaveLength(3);
-    const second = await call(service.url, 'GET', `/case-skips?limit=3&cursor=${first.body.nextCursor}`, analyst);
+    const second = await callJson(service.url, 'GET', `/case-skips?limit=3&cursor=${first.body.nextCursor}`, analyst);
     expect(second.body.items).toHaveLength(2);
     expect(second.body.nextCursor).toBeNull();
     const ids = [...first.body.items, ...second.body.items].map((item: { responseId: string }) => item.responseId);
     expect(new Set(ids).size).toBe(5);
 
-    const holdouts = await call(service.url, 'GET', '/case-skips?reason=HOLDOUT', analyst);
+    const holdouts = await callJson(service.url, 'GET', '/case-skips?reason=HOLDOUT', analyst);
     expect(holdouts.body).toMatchObject({ total: 1, items: [{ reason: 'HOLDOUT', teamId: 'dach-care' }] });
-    expect((await call(service.url, 'GET', '/case-skips?reason=LATE', analyst)).status).toBe(400);
-    const otherFilters = await call(
+    expect((await callJson(service.url, 'GET', '/case-skips?reason=LATE', analyst)).status).toBe(400);
+    const otherFilters = await callJson(
       service.url,
       'GET',
       `/case-skips?reason=HOLDOUT&cursor=${first.body.nextCursor}`,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { FollowUpGroup, Topics } from '@nps/contracts';
-import { anEvent, expectEventually, serviceBed, type ServiceInstance } from '@nps/testing';
-import { call, opsIssuer } from './support/ops-api.client';
+import { anEvent, expectEventually, serviceBed, type ServiceInstance, callJson } from '@nps/testing';
+import { opsIssuer } from './support/ops-api.client';
 
 // RecoveryMeasured of a followed-up case → its first and re-survey scores on GET /cases/:id; holdout measurements
 // (no case) change nothing.
@@ -32,7 +32,7 @@ describe('the recovery of a case', () => {
 
   it('shows the first score, the re-survey score and when it was measured on the case, once', async () => {
     const { caseId, responseId, customerId } = await openCase();
-    const before = await call(service.url, 'GET', `/cases/${caseId}`, admin);
+    const before = await callJson(service.url, 'GET', `/cases/${caseId}`, admin);
     expect(before.status).toBe(200);
     expect(before.body.recovery).toBeNull();
     const measuredAt = new Date('2026-12-01T10:00:00Z');
@@ -57,7 +57,7 @@ describe('the recovery of a case', () => {
     await bed.publish(Topics.RecoveryMeasured, [again]);
 
     const after = await expectEventually(async () => {
-      const answer = await call(service.url, 'GET', `/cases/${caseId}`, admin);
+      const answer = await callJson(service.url, 'GET', `/cases/${caseId}`, admin);
       expect(answer.body.recovery).not.toBeNull();
       return answer;
     });
@@ -75,7 +75,7 @@ describe('the recovery of a case', () => {
         await bed.rows('SELECT 1 FROM $schema.inbox WHERE event_id = ANY($1)', [[measured.eventId, again.eventId]]),
       ).toHaveLength(2),
     );
-    expect((await call(service.url, 'GET', `/cases/${caseId}`, admin)).body.recovery.recoveryScore).toBe(9);
+    expect((await callJson(service.url, 'GET', `/cases/${caseId}`, admin)).body.recovery.recoveryScore).toBe(9);
   });
 
   it('ignores holdout measurements: they have no case', async () => {

@@ -1,7 +1,7 @@
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { Topics } from '@nps/contracts';
-import { anEvent, expectEventually, type KafkaProbe, serviceBed, type ServiceInstance } from '@nps/testing';
-import { call, opsIssuer, person } from './support/ops-api.client';
+import { anEvent, expectEventually, type KafkaProbe, serviceBed, type ServiceInstance, callJson } from '@nps/testing';
+import { opsIssuer, person } from './support/ops-api.client';
 
 // The outer loop's write side over HTTP, with its events read back from the real broker (ADR 0033).
 describe('improvement actions API', () => {
@@ -13,7 +13,7 @@ describe('improvement actions API', () => {
   let agent: string;
   let analyst: string;
   const api = (method: string, path: string, token: string, body?: object) =>
-    call(service.url, method, path, token, body);
+    callJson(service.url, method, path, token, body);
 
   async function openCase(): Promise<string> {
     const detractor = anEvent(Topics.DetractorIdentified);

@@ -1,6 +1,6 @@
 import { Topics } from '@nps/contracts';
-import { anEvent, expectEventually, LocalIssuer, serviceBed, type ServiceInstance } from '@nps/testing';
-import { call, opsIssuer, person } from './support/ops-api.client';
+import { anEvent, expectEventually, LocalIssuer, serviceBed, type ServiceInstance, callJson } from '@nps/testing';
+import { opsIssuer, person } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 interface RouteCase {
@@ -156,7 +156,7 @@ describe('ops API authentication and roles, for every endpoint', () => {
   }, 120000);
 
   it('covers every route of the OpenAPI document (served at /docs-json), each with an explicit access rule', async () => {
-    const document = await call(service.url, 'GET', '/docs-json');
+    const document = await callJson(service.url, 'GET', '/docs-json');
     expect(document.status).toBe(200);
     const operations = Object.entries(document.body.paths as Record<string, Record<string, Record<string, unknown>>>)
       .filter(([path]) => !path.startsWith('/health/')) // the probes are public on purpose
@@ -172,7 +172,7 @@ describe('ops API authentication and roles, for every endpoint', () => {
   const routes = Object.entries(ROUTES).map(([route, spec]) => [route, spec] as const);
 
   it.each(routes)('%s: 401 without a token', async (route, spec) => {
-    const answer = await call(
+    const answer = await callJson(
       service.url,
       route.split(' ')[0],
       spec.path({ caseId, responseId }),
@@ -188,10 +188,12 @@ describe('ops API authentication and roles, for every endpoint', () => {
     const elevated = Buffer.from(JSON.stringify({ ...claims, roles: ['admin'], teams: ['team-a', 'team-b'] }));
     const tampered = `${header}.${elevated.toString('base64url')}.${signature}`;
     const method = route.split(' ')[0];
-    expect((await call(service.url, method, spec.path({ caseId, responseId }), tampered, spec.body)).status).toBe(401);
-    expect((await call(service.url, method, spec.path({ caseId, responseId }), foreignAdmin, spec.body)).status).toBe(
+    expect((await callJson(service.url, method, spec.path({ caseId, responseId }), tampered, spec.body)).status).toBe(
       401,
     );
+    expect(
+      (await callJson(service.url, method, spec.path({ caseId, responseId }), foreignAdmin, spec.body)).status,
+    ).toBe(401);
   });
 
   let foreign: LocalIssuer | undefined;
@@ -207,7 +209,7 @@ describe('ops API authentication and roles, for every endpoint', () => {
     spec.forbiddenFor ? [[route, spec.forbiddenFor, spec] as const] : [],
   );
   it.each(restricted)('%s: 403 for %s, who lacks the role or the team', async (route, forbiddenFor, spec) => {
-    const answer = await call(
+    const answer = await callJson(
       service.url,
       route.split(' ')[0],
       spec.path({ caseId, responseId }),
@@ -218,39 +220,39 @@ describe('ops API authentication and roles, for every endpoint', () => {
   });
 
   it('lets every operator read the root causes a resolution may confirm', async () => {
-    const listed = await call(service.url, 'GET', '/root-causes', await issuer.token(AGENT_B));
+    const listed = await callJson(service.url, 'GET', '/root-causes', await issuer.token(AGENT_B));
     expect(listed.status).toBe(200);
     expect(listed.body).toContainEqual({ tagId: 'price', name: 'price', taxonomyVersion: 1 });
   });
 
   it('refuses a machine token: the ops API is for people', async () => {
     const machine = await issuer.token('nps-reader', ['nps:read']);
-    expect((await call(service.url, 'GET', `/cases/${caseId}`, machine)).status).toBe(403);
+    expect((await callJson(service.url, 'GET', `/cases/${caseId}`, machine)).status).toBe(403);
   });
 
   it("lets an agent read and work their own team's case, and not see another team's queue", async () => {
     const agentA = await issuer.token('agent-a');
-    expect((await call(service.url, 'GET', `/cases/${caseId}`, agentA)).status).toBe(200);
-    const queue = await call(service.url, 'GET', '/cases?scope=team', agentA);
+    expect((await callJson(service.url, 'GET', `/cases/${caseId}`, agentA)).status).toBe(200);
+    const queue = await callJson(service.url, 'GET', '/cases?scope=team', agentA);
     expect(queue.body.items.map((c: { id: string }) => c.id)).toEqual([caseId]);
     const agentB = await issuer.token(AGENT_B);
-    expect((await call(service.url, 'GET', '/cases?scope=team', agentB)).body).toEqual({
+    expect((await callJson(service.url, 'GET', '/cases?scope=team', agentB)).body).toEqual({
       items: [],
       total: 0,
       nextCursor: null,
     });
-    expect((await call(service.url, 'GET', `/cases/by-response/${responseId}`, agentA)).body).toMatchObject({
+    expect((await callJson(service.url, 'GET', `/cases/by-response/${responseId}`, agentA)).body).toMatchObject({
       id: caseId,
     });
-    const hidden = await call(service.url, 'GET', `/cases/by-response/${responseId}`, agentB);
+    const hidden = await callJson(service.url, 'GET', `/cases/by-response/${responseId}`, agentB);
     expect({ status: hidden.status, code: hidden.body.code }).toEqual({ status: 404, code: 'CASE_NOT_FOUND' });
   });
 
   it('rejects an expired token', async () => {
     const shortLived = await issuer.token('short-lived');
-    expect((await call(service.url, 'GET', '/teams', shortLived)).status).toBe(200);
+    expect((await callJson(service.url, 'GET', '/teams', shortLived)).status).toBe(200);
     await expectEventually(
-      async () => expect((await call(service.url, 'GET', '/teams', shortLived)).status).toBe(401),
+      async () => expect((await callJson(service.url, 'GET', '/teams', shortLived)).status).toBe(401),
       {
         timeoutMs: 10000,
         intervalMs: 250,

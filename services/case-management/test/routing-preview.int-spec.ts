@@ -1,6 +1,6 @@
 import { Topics } from '@nps/contracts';
-import { anEvent, expectEventually, serviceBed, type ServiceInstance } from '@nps/testing';
-import { call, opsIssuer } from './support/ops-api.client';
+import { anEvent, expectEventually, serviceBed, type ServiceInstance, callJson } from '@nps/testing';
+import { opsIssuer } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 // "Try this rule" (issue #17, the ops console's team admin): POST /routing-rules/preview runs a draft rule,
@@ -11,7 +11,7 @@ describe('routing rule preview', () => {
   const issuer = opsIssuer();
   let service: ServiceInstance;
   const as = async (person: string, method: string, path: string, body?: unknown) =>
-    call(service.url, method, path, await issuer.token(person), body);
+    callJson(service.url, method, path, await issuer.token(person), body);
 
   async function openCase(customer: object, comment: string): Promise<string> {
     const detractor = anEvent(Topics.DetractorIdentified, { comment, customer });

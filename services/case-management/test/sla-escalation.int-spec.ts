@@ -1,6 +1,14 @@
 import { Topics } from '@nps/contracts';
-import { anEvent, expectEventually, freePort, serviceBed, type ServiceInstance, SmtpInbox } from '@nps/testing';
-import { call, opsIssuer } from './support/ops-api.client';
+import {
+  anEvent,
+  expectEventually,
+  freePort,
+  serviceBed,
+  type ServiceInstance,
+  SmtpInbox,
+  callJson,
+} from '@nps/testing';
+import { opsIssuer } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 // Two instances, each with its own SLA watcher sweeping every 100 ms: each breached deadline is
@@ -58,8 +66,8 @@ describe('SLA escalation with two watching instances', () => {
       webhookUrl: `http://127.0.0.1:${closedPort}/hook`,
       rule: { id: 'esc', position: 1, conditions: { regions: ['esc'] } },
     });
-    await call(service.url, 'PATCH', '/members/lead-e', admin, { available: false });
-    await call(service.url, 'PATCH', '/members/boss', admin, { available: false });
+    await callJson(service.url, 'PATCH', '/members/lead-e', admin, { available: false });
+    await callJson(service.url, 'PATCH', '/members/boss', admin, { available: false });
     await bed.start(env);
   }, 120000);
 
@@ -110,7 +118,7 @@ describe('SLA escalation with two watching instances', () => {
   it('shows a notification that could not be delivered on the case, with its error', async () => {
     const caseId = await openCase();
     const webhook = await expectEventually(async () => {
-      const detail = await call(service.url, 'GET', `/cases/${caseId}`, admin);
+      const detail = await callJson(service.url, 'GET', `/cases/${caseId}`, admin);
       const found = detail.body.notifications.find((n: { channel: string }) => n.channel === 'webhook');
       expect(found).toMatchObject({ status: 'failed', attempts: 2, kind: 'assigned' });
       return found;

@@ -1,6 +1,6 @@
 import { Topics } from '@nps/contracts';
-import { anEvent, expectEventually, serviceBed, type ServiceInstance } from '@nps/testing';
-import { call, opsIssuer } from './support/ops-api.client';
+import { anEvent, expectEventually, serviceBed, type ServiceInstance, callJson } from '@nps/testing';
+import { opsIssuer } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
 
 // Team isolation (ADR 0020) with the seeded people of the local issuer: alice (agent) and lena
@@ -14,7 +14,7 @@ describe('team isolation', () => {
   let billingCase: string;
   let careCase: string;
   const as = async (person: string, method: string, path: string, body?: unknown) =>
-    call(service.url, method, path, await issuer.token(person), body);
+    callJson(service.url, method, path, await issuer.token(person), body);
 
   async function openCase(region: string, comment: string): Promise<{ id: string; responseId: string }> {
     const detractor = anEvent(Topics.DetractorIdentified, { customerId, comment, customer: { region } });

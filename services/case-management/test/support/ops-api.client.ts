@@ -38,29 +38,3 @@ export function opsIssuer(people: IssuerClient[] = []): OpsIssuer {
 
 /** A person for LocalIssuer.start: roles and teams in every token they get. */
 export const person = (id: string, roles: string[], teams: string[] = []): IssuerClient => ({ id, roles, teams });
-
-/** JSON over HTTP with a bearer token. */
-export async function call(
-  url: string,
-  method: string,
-  path: string,
-  bearer?: string,
-  body?: unknown,
-  // bodies of the API under test are checked by matchers, not by the compiler
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-): Promise<{ status: number; body: any; contentType: string }> {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: {
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    body: text ? JSON.parse(text) : undefined,
-    contentType: response.headers.get('content-type') ?? '',
-  };
-}

@@ -1,4 +1,4 @@
-import { call } from './ops-api.client';
+import { callJson } from '@nps/testing';
 
 export interface TeamSetup {
   id: string;
@@ -14,7 +14,7 @@ export interface TeamSetup {
 
 /** Creates a team, its members and its routing rule through the API, as the admin holding `admin` (a token). */
 export async function setUpTeam(url: string, admin: string, team: TeamSetup): Promise<void> {
-  const created = await call(url, 'POST', '/teams', admin, {
+  const created = await callJson(url, 'POST', '/teams', admin, {
     id: team.id,
     name: `Team ${team.id}`,
     timeZone: 'Europe/Amsterdam',
@@ -27,7 +27,7 @@ export async function setUpTeam(url: string, admin: string, team: TeamSetup): Pr
   });
   if (created.status !== 201) throw new Error(`team ${team.id}: ${created.status} ${JSON.stringify(created.body)}`);
   for (const member of team.members) {
-    const added = await call(url, 'POST', `/teams/${team.id}/members`, admin, {
+    const added = await callJson(url, 'POST', `/teams/${team.id}/members`, admin, {
       id: member.id,
       name: `Member ${member.id}`,
       email: `${member.id}@example.com`,
@@ -36,7 +36,7 @@ export async function setUpTeam(url: string, admin: string, team: TeamSetup): Pr
     if (added.status !== 201) throw new Error(`member ${member.id}: ${added.status} ${JSON.stringify(added.body)}`);
   }
   if (team.leadMemberId || team.escalationMemberId) {
-    const patched = await call(url, 'PATCH', `/teams/${team.id}`, admin, {
+    const patched = await callJson(url, 'PATCH', `/teams/${team.id}`, admin, {
       leadMemberId: team.leadMemberId,
       escalationMemberId: team.escalationMemberId,
     });
@@ -44,7 +44,7 @@ export async function setUpTeam(url: string, admin: string, team: TeamSetup): Pr
       throw new Error(`team ${team.id} lead: ${patched.status} ${JSON.stringify(patched.body)}`);
   }
   if (team.rule) {
-    const rule = await call(url, 'POST', '/routing-rules', admin, { ...team.rule, teamId: team.id });
+    const rule = await callJson(url, 'POST', '/routing-rules', admin, { ...team.rule, teamId: team.id });
     if (rule.status !== 201) throw new Error(`rule ${team.rule.id}: ${rule.status} ${JSON.stringify(rule.body)}`);
   }
 }
