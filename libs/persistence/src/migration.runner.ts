@@ -24,23 +24,19 @@ export async function runMigrations(options: DatabaseOptions): Promise<string[]>
  */
 export async function revertMigrations(options: DatabaseOptions, count: number): Promise<string[]> {
   return underMigrationLock(options, async (dataSource) => {
-    const reverted: string[] = [];
-    while (reverted.length < count) {
-      const last = await lastApplied(dataSource, options.schema);
-      if (!last) break;
-      await dataSource.undoLastMigration({ transaction: 'each' });
-      reverted.push(last);
-    }
+    const reverted = await appliedNewestFirst(dataSource, options.schema, count);
+    // TypeORM undoes the newest applied one each time, so these go in the order read.
+    for (let i = 0; i < reverted.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
     return reverted;
   });
 }
 
-async function lastApplied(dataSource: DataSource, schema: string): Promise<string | undefined> {
+async function appliedNewestFirst(dataSource: DataSource, schema: string, count: number): Promise<string[]> {
   const table = `"${schema}".migrations`;
   const [{ exists }] = await dataSource.query('SELECT to_regclass($1) IS NOT NULL AS exists', [table]);
-  if (!exists) return undefined;
-  const rows = await dataSource.query(`SELECT name FROM ${table} ORDER BY timestamp DESC, id DESC LIMIT 1`);
-  return rows[0]?.name;
+  if (!exists) return [];
+  const rows = await dataSource.query(`SELECT name FROM ${table} ORDER BY timestamp DESC, id DESC LIMIT $1`, [count]);
+  return rows.map((row: { name: string }) => row.name);
 }
 
 /** Scope of the migration lock, apart from the per-transaction locks of lockForTransaction. */
