@@ -66,7 +66,7 @@ const TABLE: Row[] = [
         `${url}/surveys`,
         json('POST', { customerId: 'nobody', touchpointType: 'account-review' }, as('survey-sender')),
       ),
-    status: 404,
+    status: 400,
     code: 'UNKNOWN_CUSTOMER',
     fields: ['customerId'],
   },

@@ -241,6 +241,32 @@ describe('case lifecycle over the API', () => {
     expect(of('team', 'customer-care')).toEqual([[1, 'created', '']]);
   });
 
+  it('answers an id the body names and nothing has with 400 naming the field, one in the path with 404', async () => {
+    const refusal = async (method: string, path: string, body: object = {}) => {
+      const answer = await callJson(service.url, method, path, admin, body);
+      const fields = (answer.body.fields ?? []).map((f: { field: string }) => f.field);
+      return { status: answer.status, code: answer.body.code, fields };
+    };
+    const id = await caseIn('open');
+    const missing = '00000000-0000-5000-8000-0000000000ff'; // case ids are UUID v5
+    const rule = { id: 'nowhere', position: 9, conditions: { regions: ['x'] }, teamId: 'no-such-team' };
+    expect([
+      await refusal('POST', `/cases/${id}/reassign`, { ownerId: 'nobody', reason: 'r' }),
+      await refusal('POST', `/cases/${missing}/reassign`, { ownerId: 'lead-a', reason: 'r' }),
+      await refusal('PATCH', '/members/agent-a', { teamId: 'no-such-team' }),
+      await refusal('PATCH', '/members/nobody', { available: false }),
+      await refusal('POST', '/routing-rules', rule),
+      await refusal('PATCH', '/routing-rules/nowhere', { position: 3 }),
+    ]).toEqual([
+      { status: 400, code: 'MEMBER_NOT_FOUND', fields: ['ownerId'] },
+      { status: 404, code: 'CASE_NOT_FOUND', fields: [] },
+      { status: 400, code: 'TEAM_NOT_FOUND', fields: ['teamId'] },
+      { status: 404, code: 'MEMBER_NOT_FOUND', fields: [] },
+      { status: 400, code: 'TEAM_NOT_FOUND', fields: ['teamId'] },
+      { status: 404, code: 'RULE_NOT_FOUND', fields: [] },
+    ]);
+  });
+
   it("keeps every member's open-case counter equal to their open and in-progress cases through all of the above", async () => {
     const drift = await bed.rows(
       `SELECT m.id, m.open_cases, (SELECT count(*)::int FROM $schema.cases c WHERE c.owner_id = m.id AND c.status IN ('open', 'in_progress')) AS actual

@@ -205,8 +205,12 @@ describe('improvement actions API', () => {
 
     const missing = '00000000-0000-4000-8000-0000000000ff';
     const unknownCase = await api('POST', `/improvement-actions/${id}/cases`, lead, { caseIds: [missing] });
-    expect(unknownCase.status).toBe(404);
-    expect(unknownCase.body).toMatchObject({ code: 'CASE_NOT_FOUND', unknownCaseIds: [missing] });
+    expect(unknownCase.status).toBe(400);
+    expect(unknownCase.body).toMatchObject({
+      code: 'CASE_NOT_FOUND',
+      unknownCaseIds: [missing],
+      fields: [expect.objectContaining({ field: 'caseIds' })],
+    });
     expect((await api('POST', `/improvement-actions/${id}/cases`, lead, { caseIds: [] })).status).toBe(400);
     expect((await api('POST', `/improvement-actions/${id}/cases`, lead, { caseIds: ['x'] })).status).toBe(400);
 

@@ -133,8 +133,12 @@ describe('contact policy on live triggers', () => {
       body: { outcome: 'suppressed', reason: 'FREQUENCY_CAP', detail: 'already surveyed within 30 days' },
     });
     expect(unknown).toMatchObject({
-      status: 404,
-      body: { code: 'UNKNOWN_CUSTOMER', detail: expect.stringContaining('customerId nobody is not known') },
+      status: 400,
+      body: {
+        code: 'UNKNOWN_CUSTOMER',
+        detail: expect.stringContaining('customerId nobody is not known'),
+        fields: [{ field: 'customerId', reason: 'is not known' }],
+      },
     });
     expect(invalid).toMatchObject({
       status: 400,

@@ -116,6 +116,8 @@ export class CasesController {
   @Post(':caseId/reassign')
   @HttpCode(200)
   @Roles('lead', 'admin')
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, or MEMBER_NOT_FOUND: `ownerId` names no member' })
+  @ApiNotFoundResponse({ description: 'CASE_NOT_FOUND' })
   reassign(
     @CaseId() caseId: string,
     @Body() dto: ReassignCaseDto,

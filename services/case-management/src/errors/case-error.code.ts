@@ -14,4 +14,7 @@ export enum CaseErrorCode {
   INVALID_CALENDAR = 'INVALID_CALENDAR',
   /** A cursor not written by this service, or replayed with other filters or another sort (ADR 0027). */
   INVALID_CURSOR = 'INVALID_CURSOR',
+  IMPROVEMENT_ACTION_NOT_FOUND = 'IMPROVEMENT_ACTION_NOT_FOUND',
+  /** An improvement action's release dated after now (allowing a minute of clock skew). */
+  RELEASED_IN_FUTURE = 'RELEASED_IN_FUTURE',
 }

@@ -60,7 +60,8 @@ export class ImprovementActionsController {
   @HttpCode(200)
   @Roles('lead', 'admin')
   @ApiOperation({ summary: 'Link cases that show the root cause (linking one twice changes nothing)' })
-  @ApiNotFoundResponse({ description: 'IMPROVEMENT_ACTION_NOT_FOUND, or CASE_NOT_FOUND naming `unknownCaseIds`' })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, or CASE_NOT_FOUND naming `unknownCaseIds`' })
+  @ApiNotFoundResponse(NOT_FOUND)
   @ApiConflictResponse(CONFLICT)
   linkCases(
     @ActionId() id: string,

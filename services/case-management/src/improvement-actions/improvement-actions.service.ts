@@ -5,6 +5,8 @@ import type { Principal } from '@nps/auth';
 import { Topics } from '@nps/contracts';
 import { EventTransactions, type UnitOfWork } from '@nps/messaging';
 import { DataSource } from 'typeorm';
+import { CaseError } from '../errors/case.error';
+import { CaseErrorCode } from '../errors/case-error.code';
 import { RootCauseCheck } from '../root-causes/root-cause.check';
 import { TeamRepository } from '../teams/team.repository';
 import type {
@@ -14,7 +16,6 @@ import type {
   LinkCasesDto,
   ReleaseImprovementActionDto,
 } from './improvement-action.dto';
-import { ImprovementActionError, ImprovementActionErrorCode as Code } from './improvement-action.error';
 import { ImprovementActionEvents } from './improvement-action.events';
 import { type ImprovementActionAction, ImprovementActionLifecycle } from './improvement-action.lifecycle';
 import type { ImprovementActionRecord, ImprovementActionView } from './improvement-action.record';
@@ -40,7 +41,7 @@ export class ImprovementActionsService {
       await this.rootCauses.assertKnown(manager, dto.rootCauseTagId);
       const ownerId = dto.ownerId ?? principal.subject;
       if (dto.ownerId !== undefined && !(await this.teams.findMember(manager, ownerId)))
-        throw new ImprovementActionError(Code.MEMBER_NOT_FOUND, `ownerId: no member ${ownerId}`, { field: 'ownerId' });
+        throw new CaseError(CaseErrorCode.MEMBER_NOT_FOUND, `ownerId: no member ${ownerId}`, { field: 'ownerId' });
       const now = new Date();
       const action: ImprovementActionRecord = {
         id: randomUUID(),
@@ -79,7 +80,7 @@ export class ImprovementActionsService {
     return this.act(id, 'link_cases', async (action, { manager }) => {
       const unknown = await this.actions.unknownCases(manager, dto.caseIds);
       if (unknown.length > 0) {
-        throw new ImprovementActionError(Code.CASE_NOT_FOUND, `caseIds: no case ${unknown.join(', ')}`, {
+        throw new CaseError(CaseErrorCode.CASE_NOT_FOUND, `caseIds: no case ${unknown.join(', ')}`, {
           field: 'caseIds',
           extensions: { unknownCaseIds: unknown },
         });
@@ -94,8 +95,8 @@ export class ImprovementActionsService {
       const now = new Date();
       const releasedAt = dto.releasedAt ? new Date(dto.releasedAt) : now;
       if (releasedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-        throw new ImprovementActionError(
-          Code.RELEASED_IN_FUTURE,
+        throw new CaseError(
+          CaseErrorCode.RELEASED_IN_FUTURE,
           `releasedAt: ${releasedAt.toISOString()} is in the future; release once the fix is live`,
           { field: 'releasedAt' },
         );
@@ -134,8 +135,8 @@ export class ImprovementActionsService {
       if (!action) throw notFound(id);
       if (!ImprovementActionLifecycle.permits(action.status, step)) {
         const allowed = ImprovementActionLifecycle.allowed(action.status);
-        throw new ImprovementActionError(
-          Code.ILLEGAL_TRANSITION,
+        throw new CaseError(
+          CaseErrorCode.ILLEGAL_TRANSITION,
           `an improvement action that is ${action.status} cannot ${step.replace('_', ' ')}; allowed: ` +
             (allowed.length > 0 ? allowed.join(', ') : 'nothing'),
           { extensions: { improvementActionStatus: action.status, allowed } },
@@ -147,6 +148,6 @@ export class ImprovementActionsService {
   }
 }
 
-function notFound(id: string): ImprovementActionError {
-  return new ImprovementActionError(Code.IMPROVEMENT_ACTION_NOT_FOUND, `no improvement action ${id}`);
+function notFound(id: string): CaseError {
+  return new CaseError(CaseErrorCode.IMPROVEMENT_ACTION_NOT_FOUND, `no improvement action ${id}`);
 }

@@ -120,7 +120,7 @@ export class TeamsService {
       if (dto.teamId && dto.teamId !== current.teamId) {
         if (!isAdmin(principal))
           throw new CaseError(CaseErrorCode.FORBIDDEN, 'only an admin moves a member to another team');
-        await this.mustFind(manager, dto.teamId);
+        await this.mustFind(manager, dto.teamId, 'teamId');
       }
       const updated = await this.teams.updateMember(manager, {
         ...current,
@@ -143,9 +143,11 @@ export class TeamsService {
       throw new CaseError(CaseErrorCode.FORBIDDEN, `only a lead of ${teamId} or an admin may do this`);
   }
 
-  private async mustFind(manager: EntityManager, id: string): Promise<Team> {
+  /** `field`: the id came from the body, not the path. */
+  private async mustFind(manager: EntityManager, id: string, field?: string): Promise<Team> {
     const team = await this.teams.find(manager, id);
-    if (!team) throw new CaseError(CaseErrorCode.TEAM_NOT_FOUND, `no team ${id}`);
+    if (!team)
+      throw new CaseError(CaseErrorCode.TEAM_NOT_FOUND, field ? `${field}: no team ${id}` : `no team ${id}`, { field });
     return team;
   }
 }

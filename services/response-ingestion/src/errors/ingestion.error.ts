@@ -17,14 +17,12 @@ export enum IngestionErrorCode {
   SmsReplyUnreadable = 'SMS_REPLY_UNREADABLE',
   UnsupportedImportFormat = 'UNSUPPORTED_IMPORT_FORMAT',
   ImportTooLarge = 'IMPORT_TOO_LARGE',
-  SurveyRequestUnknown = 'SURVEY_REQUEST_UNKNOWN',
 }
 
 const STATUS: Partial<Record<IngestionErrorCode, HttpStatus>> = {
   [IngestionErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [IngestionErrorCode.UnsupportedImportFormat]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [IngestionErrorCode.ImportTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
-  [IngestionErrorCode.SurveyRequestUnknown]: HttpStatus.NOT_FOUND,
 };
 
 /** A refusal with a stable code (400 unless STATUS says otherwise); @nps/runtime answers it as problem details. */

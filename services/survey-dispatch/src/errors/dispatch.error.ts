@@ -6,6 +6,7 @@ export enum DispatchErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
   UnreadableImport = 'UNREADABLE_IMPORT',
   UnsupportedContentType = 'UNSUPPORTED_CONTENT_TYPE',
+  /** A `customerId` in the body that names no imported customer: 400, as the body is at fault (ADR 0073). */
   UnknownCustomer = 'UNKNOWN_CUSTOMER',
 }
 
@@ -13,7 +14,7 @@ const STATUS: Record<DispatchErrorCode, HttpStatus> = {
   [DispatchErrorCode.ValidationFailed]: HttpStatus.BAD_REQUEST,
   [DispatchErrorCode.UnreadableImport]: HttpStatus.BAD_REQUEST,
   [DispatchErrorCode.UnsupportedContentType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-  [DispatchErrorCode.UnknownCustomer]: HttpStatus.NOT_FOUND,
+  [DispatchErrorCode.UnknownCustomer]: HttpStatus.BAD_REQUEST,
 };
 
 export interface FieldProblem extends RequestFieldProblem {

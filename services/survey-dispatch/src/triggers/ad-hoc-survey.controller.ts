@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@nps/auth';
 import { Channel, channelName } from '@nps/contracts';
 import { EventTransactions } from '@nps/messaging';
@@ -25,8 +25,10 @@ export class AdHocSurveyController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Ask a customer now (ad hoc), through the same contact policy as touchpoint events' })
   @ApiOkResponse({ type: TriggerOutcomeDto })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: `fields` names each missing or invalid field' })
-  @ApiNotFoundResponse({ description: 'UNKNOWN_CUSTOMER: import the customer first' })
+  @ApiBadRequestResponse({
+    description:
+      'VALIDATION_FAILED: `fields` names each missing or invalid field; UNKNOWN_CUSTOMER: import the customer first',
+  })
   async send(@Body() body: AdHocSurveyDto): Promise<TriggerOutcomeDto> {
     const outcome = await this.transactions.run(async (unitOfWork) => {
       if (!(await this.customers.find(unitOfWork.manager, body.customerId))) return undefined;
