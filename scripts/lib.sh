@@ -56,6 +56,15 @@ ensure_subscriber_tools() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat protobuf-compiler libprotobuf-dev >/dev/null
 }
 
+# promtool (Debian package `prometheus`, without its recommends; no daemon is started) runs the chart's alerts
+# through Prometheus' rule engine (tests/deploy/prometheus-rules.spec.ts).
+ensure_promtool() {
+  command -v promtool >/dev/null && return 0
+  log "installing promtool (Debian package prometheus) for the alert tests"
+  apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+}
+
 # Fills SERVICES and PORTS (shifted by NPS_PORT_OFFSET) from every services/<name>/project.json with a
 # metadata.port, in port order (`npm run new:service` writes both, so a new service joins by itself).
 load_services() {

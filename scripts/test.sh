@@ -9,6 +9,7 @@ ensure_install || exit 1
 ensure_postgres || exit 1
 ensure_chromium || exit 1
 ensure_subscriber_tools || exit 1
+ensure_promtool || exit 1
 
 checks_passed=0
 checks_failed=0

@@ -341,6 +341,7 @@ describe('helm chart policy', () => {
         'NpsDeadLettersNotEmpty',
         'NpsOutboxStuck',
         'NpsReadinessFlapping',
+        'NpsServiceDown',
         'NpsSlaBreachesRising',
       ]);
       const expressions = alerts.map((alert: Manifest) => alert.expr).join('\n');
