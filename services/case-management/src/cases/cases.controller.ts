@@ -17,14 +17,17 @@ import {
   ResolveCaseDto,
 } from './case-action.dto';
 import { CaseActionsService } from './case-actions.service';
+import { CaseDetailDto } from './case-detail.dto';
 import { CaseListService, type CaseListing } from './case-list.service';
 import type { ListedCase } from './case-list.repository';
 import { CaseListItemDto, CasePageDto } from './case-page.dto';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseQueueQuery } from './case-queue.dto';
+import { CaseDto } from './case.dto';
 import type { CaseRecord } from './case.record';
 
 const CaseId = () => Param('caseId', new ParseUUIDPipe({ version: '5' }));
+const AFTER_ACTION = { type: CaseDto, description: 'the case after the action' };
 
 @ApiTags('cases')
 // Which case a caller may see is decided per case by team (ADR 0020), not by role alone.
@@ -59,12 +62,14 @@ export class CasesController {
 
   /** The case with the customer story: scores over time, comments, tags, previous cases, CRM facts. */
   @Get(':caseId')
+  @ApiOkResponse({ type: CaseDetailDto })
   detail(@CaseId() caseId: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.detail(caseId, principal);
   }
 
   @Post(':caseId/contacts')
   @HttpCode(200)
+  @ApiOkResponse(AFTER_ACTION)
   logContact(
     @CaseId() caseId: string,
     @Body() dto: LogContactDto,
@@ -75,6 +80,7 @@ export class CasesController {
 
   @Post(':caseId/notes')
   @HttpCode(200)
+  @ApiOkResponse(AFTER_ACTION)
   addNote(
     @CaseId() caseId: string,
     @Body() dto: AddNoteDto,
@@ -85,6 +91,7 @@ export class CasesController {
 
   @Post(':caseId/resolve')
   @HttpCode(200)
+  @ApiOkResponse(AFTER_ACTION)
   resolve(
     @CaseId() caseId: string,
     @Body() dto: ResolveCaseDto,
@@ -95,6 +102,7 @@ export class CasesController {
 
   @Post(':caseId/close')
   @HttpCode(200)
+  @ApiOkResponse(AFTER_ACTION)
   close(
     @CaseId() caseId: string,
     @Body() dto: CloseCaseDto,
@@ -105,6 +113,7 @@ export class CasesController {
 
   @Post(':caseId/reopen')
   @HttpCode(200)
+  @ApiOkResponse(AFTER_ACTION)
   reopen(
     @CaseId() caseId: string,
     @Body() dto: ReopenCaseDto,
@@ -115,6 +124,7 @@ export class CasesController {
 
   @Post(':caseId/reassign')
   @HttpCode(200)
+  @ApiOkResponse(AFTER_ACTION)
   @Roles('lead', 'admin')
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, or MEMBER_NOT_FOUND: `ownerId` names no member' })
   @ApiNotFoundResponse({ description: 'CASE_NOT_FOUND' })
