@@ -34,7 +34,7 @@ export class CreateTeamDto {
   @IsString()
   timeZone: string;
 
-  @ApiProperty({ example: [1, 2, 3, 4, 5], description: 'ISO weekdays, 1 = Monday … 7 = Sunday' })
+  @ApiProperty({ type: [Number], example: [1, 2, 3, 4, 5], description: 'ISO weekdays, 1 = Monday … 7 = Sunday' })
   @IsArray()
   @ArrayUnique()
   @IsInt({ each: true })

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@nps/auth';
-import type { Member } from './team';
-import type { TeamView } from './team.view';
+import { MemberDto } from './member.dto';
 import { CreateMemberDto, CreateTeamDto, UpdateMemberDto, UpdateTeamDto } from './team.dto';
+import { TeamViewDto } from './team-view.dto';
 import { TeamsService } from './teams.service';
 
 @ApiTags('teams')
@@ -13,49 +13,55 @@ export class TeamsController {
 
   @Get('teams')
   @Roles('lead', 'admin')
-  list(@CurrentPrincipal() principal: Principal): Promise<TeamView[]> {
+  @ApiOkResponse({ type: [TeamViewDto] })
+  list(@CurrentPrincipal() principal: Principal): Promise<TeamViewDto[]> {
     return this.teams.list(principal);
   }
 
   @Post('teams')
   @Roles('admin')
-  create(@Body() dto: CreateTeamDto, @CurrentPrincipal() principal: Principal): Promise<TeamView> {
+  @ApiCreatedResponse({ type: TeamViewDto })
+  create(@Body() dto: CreateTeamDto, @CurrentPrincipal() principal: Principal): Promise<TeamViewDto> {
     return this.teams.create(dto, principal);
   }
 
   @Patch('teams/:teamId')
   @Roles('lead', 'admin')
+  @ApiOkResponse({ type: TeamViewDto })
   update(
     @Param('teamId') teamId: string,
     @Body() dto: UpdateTeamDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<TeamView> {
+  ): Promise<TeamViewDto> {
     return this.teams.update(teamId, dto, principal);
   }
 
   @Get('teams/:teamId/members')
   @Roles('lead', 'admin')
-  members(@Param('teamId') teamId: string, @CurrentPrincipal() principal: Principal): Promise<Member[]> {
+  @ApiOkResponse({ type: [MemberDto] })
+  members(@Param('teamId') teamId: string, @CurrentPrincipal() principal: Principal): Promise<MemberDto[]> {
     return this.teams.members(teamId, principal);
   }
 
   @Post('teams/:teamId/members')
   @Roles('lead', 'admin')
+  @ApiCreatedResponse({ type: MemberDto })
   addMember(
     @Param('teamId') teamId: string,
     @Body() dto: CreateMemberDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<Member> {
+  ): Promise<MemberDto> {
     return this.teams.addMember(teamId, dto, principal);
   }
 
   @Patch('members/:memberId')
   @Roles('lead', 'admin')
+  @ApiOkResponse({ type: MemberDto })
   updateMember(
     @Param('memberId') memberId: string,
     @Body() dto: UpdateMemberDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<Member> {
+  ): Promise<MemberDto> {
     return this.teams.updateMember(memberId, dto, principal);
   }
 }
