@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsArray,
@@ -140,4 +140,18 @@ export class PreviewRoutingRuleDto extends OmitType(CreateRoutingRuleDto, ['id']
   @Min(1)
   @Max(500)
   limit?: number;
+}
+
+/** A rule as stored, with its version (OpenAPI schema of the answers). */
+export class RoutingRuleDto extends PickType(CreateRoutingRuleDto, [
+  'id',
+  'position',
+  'teamId',
+  'conditions',
+] as const) {
+  @ApiProperty({ enum: PRIORITIES, nullable: true, description: 'overrides the computed priority when set' })
+  priority!: Priority | null;
+
+  @ApiProperty() enabled!: boolean;
+  @ApiProperty() version!: number;
 }

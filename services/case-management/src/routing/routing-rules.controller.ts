@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@nps/auth';
-import type { RoutingRule } from './routing-rule';
-import { CreateRoutingRuleDto, PreviewRoutingRuleDto, UpdateRoutingRuleDto } from './routing-rule.dto';
+import { CreateRoutingRuleDto, PreviewRoutingRuleDto, RoutingRuleDto, UpdateRoutingRuleDto } from './routing-rule.dto';
 import { RoutingRulesService } from './routing-rules.service';
+import { RulePreviewDto } from './rule-preview.dto';
 import type { RulePreview } from './rule.preview';
 
 @ApiTags('routing rules')
@@ -13,12 +13,14 @@ export class RoutingRulesController {
   constructor(private readonly rules: RoutingRulesService) {}
 
   @Get()
-  list(): Promise<RoutingRule[]> {
+  @ApiOkResponse({ type: [RoutingRuleDto], description: 'in the order they are tried' })
+  list(): Promise<RoutingRuleDto[]> {
     return this.rules.list();
   }
 
   @Post()
-  create(@Body() dto: CreateRoutingRuleDto, @CurrentPrincipal() principal: Principal): Promise<RoutingRule> {
+  @ApiCreatedResponse({ type: RoutingRuleDto })
+  create(@Body() dto: CreateRoutingRuleDto, @CurrentPrincipal() principal: Principal): Promise<RoutingRuleDto> {
     return this.rules.create(dto, principal);
   }
 
@@ -28,21 +30,24 @@ export class RoutingRulesController {
    */
   @Post('preview')
   @HttpCode(200)
+  @ApiOkResponse({ type: RulePreviewDto })
   preview(@Body() dto: PreviewRoutingRuleDto, @CurrentPrincipal() principal: Principal): Promise<RulePreview> {
     return this.rules.preview(dto, principal);
   }
 
   @Patch(':ruleId')
+  @ApiOkResponse({ type: RoutingRuleDto })
   update(
     @Param('ruleId') ruleId: string,
     @Body() dto: UpdateRoutingRuleDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<RoutingRule> {
+  ): Promise<RoutingRuleDto> {
     return this.rules.update(ruleId, dto, principal);
   }
 
   @Delete(':ruleId')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'deleted' })
   remove(@Param('ruleId') ruleId: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     return this.rules.remove(ruleId, principal);
   }
