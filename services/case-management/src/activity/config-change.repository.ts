@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 
-export type ConfigEntity = 'team' | 'member' | 'routing_rule' | 'sla_policy';
+export const CONFIG_ENTITIES = ['team', 'member', 'routing_rule', 'sla_policy'] as const;
+export type ConfigEntity = (typeof CONFIG_ENTITIES)[number];
 
 /** Every version of teams, members, routing rules and SLA policies: who changed what, when, and the result. */
 @Injectable()

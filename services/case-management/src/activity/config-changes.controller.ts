@@ -1,18 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nps/auth';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { ConfigChangeRepository, type ConfigChangeView } from './config-change.repository';
-
-const ENTITIES = ['team', 'member', 'routing_rule', 'sla_policy'];
+import { CONFIG_ENTITIES, ConfigChangeRepository, type ConfigChangeView } from './config-change.repository';
+import { ConfigChangeDto } from './config-change.dto';
 
 export class ConfigChangesQuery {
-  @ApiPropertyOptional({ enum: ENTITIES })
+  @ApiPropertyOptional({ enum: CONFIG_ENTITIES })
   @IsOptional()
-  @IsIn(ENTITIES, { message: `entity must be one of ${ENTITIES.join(', ')}` })
+  @IsIn(CONFIG_ENTITIES, { message: `entity must be one of ${CONFIG_ENTITIES.join(', ')}` })
   entity?: string;
 
   @ApiPropertyOptional()
@@ -40,6 +39,7 @@ export class ConfigChangesController {
   /** Every version of teams, members, routing rules and SLA policies, newest first. */
   @Get()
   @Roles('admin')
+  @ApiOkResponse({ type: [ConfigChangeDto] })
   list(@Query() query: ConfigChangesQuery): Promise<ConfigChangeView[]> {
     return this.log.list(this.db.manager, {
       entity: query.entity,

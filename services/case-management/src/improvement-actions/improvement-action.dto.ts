@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -89,4 +89,32 @@ export class CloseImprovementActionDto {
   @IsNotEmpty({ message: 'note must not be empty' })
   @MaxLength(5000)
   note: string;
+}
+
+const nullable = { nullable: true, type: String };
+const nullableTime = { nullable: true, type: String, format: 'date-time' };
+const time = { type: String, format: 'date-time' };
+
+/** An improvement action as stored (OpenAPI schema of the list's items). */
+export class ImprovementActionDto extends PickType(CreateImprovementActionDto, ['title', 'rootCauseTagId'] as const) {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ ...nullable, description: 'the affected touchpoint type; null for all' })
+  touchpointType!: string | null;
+
+  @ApiProperty({ ...nullable, description: 'the affected customer segment; null for all' })
+  segment!: string | null;
+
+  @ApiProperty({ description: 'member id of who owns the fix' }) ownerId!: string;
+  @ApiProperty({ enum: IMPROVEMENT_ACTION_STATUSES }) status!: ImprovementActionStatus;
+  @ApiProperty(nullableTime) releasedAt!: string | null;
+  @ApiProperty(nullableTime) closedAt!: string | null;
+  @ApiProperty(nullable) closeNote!: string | null;
+  @ApiProperty({ description: 'member id of who opened it' }) openedBy!: string;
+  @ApiProperty(time) createdAt!: string;
+  @ApiProperty(time) updatedAt!: string;
+}
+
+/** An improvement action with the cases linked to it (OpenAPI schema of the other answers). */
+export class ImprovementActionViewDto extends ImprovementActionDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'in the order they were linked' }) caseIds!: string[];
 }

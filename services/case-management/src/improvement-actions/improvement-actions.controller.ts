@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -10,7 +12,9 @@ import { CurrentPrincipal, type Principal, Roles } from '@nps/auth';
 import {
   CloseImprovementActionDto,
   CreateImprovementActionDto,
+  ImprovementActionDto,
   ImprovementActionListQuery,
+  ImprovementActionViewDto,
   LinkCasesDto,
   ReleaseImprovementActionDto,
 } from './improvement-action.dto';
@@ -19,6 +23,7 @@ import { ImprovementActionsService } from './improvement-actions.service';
 
 const ActionId = () => Param('id', new ParseUUIDPipe());
 const NOT_FOUND = { description: 'IMPROVEMENT_ACTION_NOT_FOUND' };
+const VIEW = { type: ImprovementActionViewDto };
 const CONFLICT = {
   description: 'ILLEGAL_TRANSITION: the action is not in a state that allows this; `allowed` names what is',
 };
@@ -33,6 +38,7 @@ export class ImprovementActionsController {
   @Post()
   @Roles('lead', 'admin')
   @ApiOperation({ summary: 'Open an improvement action for a root cause of the current taxonomy' })
+  @ApiCreatedResponse(VIEW)
   @ApiBadRequestResponse({
     description: 'VALIDATION_FAILED, UNKNOWN_ROOT_CAUSE or MEMBER_NOT_FOUND; `fields` names it',
   })
@@ -45,12 +51,14 @@ export class ImprovementActionsController {
 
   @Get()
   @ApiOperation({ summary: 'Improvement actions, newest first, by status and root cause' })
+  @ApiOkResponse({ type: [ImprovementActionDto] })
   list(@Query() query: ImprovementActionListQuery): Promise<ImprovementActionRecord[]> {
     return this.actions.list(query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One improvement action with the ids of its linked cases' })
+  @ApiOkResponse(VIEW)
   @ApiNotFoundResponse(NOT_FOUND)
   detail(@ActionId() id: string): Promise<ImprovementActionView> {
     return this.actions.detail(id);
@@ -60,6 +68,7 @@ export class ImprovementActionsController {
   @HttpCode(200)
   @Roles('lead', 'admin')
   @ApiOperation({ summary: 'Link cases that show the root cause (linking one twice changes nothing)' })
+  @ApiOkResponse(VIEW)
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, or CASE_NOT_FOUND naming `unknownCaseIds`' })
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiConflictResponse(CONFLICT)
@@ -75,6 +84,7 @@ export class ImprovementActionsController {
   @HttpCode(200)
   @Roles('lead', 'admin')
   @ApiOperation({ summary: 'The fix went live at `releasedAt` (now by default); scoring compares NPS around it' })
+  @ApiOkResponse(VIEW)
   @ApiBadRequestResponse({ description: 'RELEASED_IN_FUTURE' })
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiConflictResponse(CONFLICT)
@@ -90,6 +100,7 @@ export class ImprovementActionsController {
   @HttpCode(200)
   @Roles('lead', 'admin')
   @ApiOperation({ summary: 'Close the action with a note: the effect seen, or why it was abandoned' })
+  @ApiOkResponse(VIEW)
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiConflictResponse(CONFLICT)
   close(

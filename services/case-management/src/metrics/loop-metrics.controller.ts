@@ -1,12 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@nps/auth';
 import { IsISO8601, IsOptional, IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { metricsTeams } from '../access/team-access';
 import { CaseErrorCode } from '../errors/case-error.code';
 import { CaseError } from '../errors/case.error';
+import { LoopMetricsDto } from './loop-metrics.dto';
 import { LoopMetricsRepository } from './loop-metrics.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,6 +43,7 @@ export class LoopMetricsController {
    * confirmed root causes.
    */
   @Get('loop')
+  @ApiOkResponse({ type: LoopMetricsDto })
   async loop(@Query() query: LoopMetricsQuery, @CurrentPrincipal() principal: Principal) {
     const readable = metricsTeams(principal);
     if (query.teamId && readable && !readable.includes(query.teamId)) {

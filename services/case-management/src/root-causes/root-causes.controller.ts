@@ -1,9 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nps/auth';
 import { DataSource } from 'typeorm';
-import { type RootCause, RootCauseRepository } from './root-cause.repository';
+import { RootCauseDto } from './root-cause.dto';
+import { RootCauseRepository } from './root-cause.repository';
 
 @ApiTags('root-causes')
 @Roles('agent', 'lead', 'admin')
@@ -17,8 +18,9 @@ export class RootCausesController {
   @ApiOperation({
     summary: 'The root causes a resolution may confirm: the tags of the newest taxonomy version received',
   })
+  @ApiOkResponse({ type: [RootCauseDto] })
   @Get()
-  list(): Promise<RootCause[]> {
+  list(): Promise<RootCauseDto[]> {
     return this.rootCauses.list(this.dataSource.manager);
   }
 }

@@ -1,12 +1,11 @@
 import { BadRequestException, Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@nps/auth';
 import { DataSource } from 'typeorm';
 import { ConfigChangeRepository } from '../activity/config-change.repository';
 import { PRIORITIES, type Priority } from './priority';
-import type { SlaPolicy } from './sla-policy';
-import { PutSlaPolicyDto } from './sla-policy.dto';
+import { PutSlaPolicyDto, SlaPolicyDto } from './sla-policy.dto';
 import { SlaPolicyRepository } from './sla-policy.repository';
 
 const PRIORITY_ENUM = Object.fromEntries(PRIORITIES.map((priority) => [priority, priority]));
@@ -22,13 +21,15 @@ export class SlaPoliciesController {
 
   @Get()
   @Roles('lead', 'admin')
-  list(): Promise<SlaPolicy[]> {
+  @ApiOkResponse({ type: [SlaPolicyDto], description: 'every priority, shortest first contact first' })
+  list(): Promise<SlaPolicyDto[]> {
     return this.policies.list(this.db.manager);
   }
 
   @Put(':priority')
   @Roles('admin')
   @ApiParam({ name: 'priority', enum: PRIORITIES })
+  @ApiOkResponse({ type: SlaPolicyDto })
   put(
     @Param(
       'priority',
@@ -39,7 +40,7 @@ export class SlaPoliciesController {
     priority: Priority,
     @Body() dto: PutSlaPolicyDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<SlaPolicy> {
+  ): Promise<SlaPolicyDto> {
     return this.db.transaction(async (manager) => {
       const policy = await this.policies.upsert(manager, { priority, ...dto });
       await this.log.record(manager, {

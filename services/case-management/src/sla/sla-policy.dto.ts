@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
+import { PRIORITIES, type Priority } from './priority';
 
 export class PutSlaPolicyDto {
   @ApiProperty({ example: 240, description: 'working minutes until the customer must be contacted' })
@@ -13,4 +14,10 @@ export class PutSlaPolicyDto {
   @Min(1)
   @Max(525600)
   resolutionMinutes: number;
+}
+
+/** The deadlines of one priority (OpenAPI schema of the answers). */
+export class SlaPolicyDto extends PutSlaPolicyDto {
+  @ApiProperty({ enum: PRIORITIES }) priority!: Priority;
+  @ApiProperty() version!: number;
 }
