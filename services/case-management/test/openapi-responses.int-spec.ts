@@ -1,9 +1,18 @@
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { FollowUpGroup, Topics } from '@nps/contracts';
-import { anEvent, callJson, expectEventually, type JsonAnswer, serviceBed, type ServiceInstance } from '@nps/testing';
+import {
+  anEvent,
+  callJson,
+  declaredSchema,
+  expectEventually,
+  type JsonAnswer,
+  type OpenApiDocument,
+  ResponseSchemas,
+  serviceBed,
+  type ServiceInstance,
+} from '@nps/testing';
 import { opsIssuer, person } from './support/ops-api.client';
 import { setUpTeam } from './support/ops.fixtures';
-import { declaredSchema, type OpenApiDocument, ResponseSchemas } from './support/openapi.schemas';
 
 /** Routes of libs/runtime, the same on every service: the health probes and the access request (DSAR). */
 const LIBRARY_ROUTES = new Set(['GET /health/live', 'GET /health/ready', 'GET /customers/{customerId}/export']);

@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
+import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 
-type Ajv = Parameters<typeof addFormats>[0];
 type Json = unknown;
 type JsonObject = Record<string, Json>;
 
@@ -15,11 +14,6 @@ export interface OpenApiDocument {
   components?: { schemas?: Record<string, JsonObject> };
 }
 
-// node_modules holds ajv 6 at the top (eslint's) and ajv 8 beside ajv-formats, which needs 8: load that one.
-const { default: AjvV8 } = createRequire(require.resolve('ajv-formats'))('ajv') as {
-  default: new (options: object) => Ajv;
-};
-
 const DOCUMENT_ID = 'openapi';
 
 /**
@@ -31,7 +25,7 @@ export class ResponseSchemas {
   private readonly ajv: Ajv;
 
   constructor(document: OpenApiDocument) {
-    this.ajv = new AjvV8({ allErrors: true, strict: true });
+    this.ajv = new Ajv({ allErrors: true, strict: true });
     addFormats(this.ajv);
     this.ajv.addSchema({ $id: DOCUMENT_ID, definitions: mapValues(document.components?.schemas ?? {}, toJsonSchema) });
   }
