@@ -250,6 +250,7 @@ describe('case lifecycle over the API', () => {
     const id = await caseIn('open');
     const missing = '00000000-0000-5000-8000-0000000000ff'; // case ids are UUID v5
     const rule = { id: 'nowhere', position: 9, conditions: { regions: ['x'] }, teamId: 'no-such-team' };
+    const team = { name: 'Z', timeZone: 'Europe/Amsterdam', workingDays: [1], dayStart: '09:00', dayEnd: '17:00' };
     expect([
       await refusal('POST', `/cases/${id}/reassign`, { ownerId: 'nobody', reason: 'r' }),
       await refusal('POST', `/cases/${missing}/reassign`, { ownerId: 'lead-a', reason: 'r' }),
@@ -257,6 +258,8 @@ describe('case lifecycle over the API', () => {
       await refusal('PATCH', '/members/nobody', { available: false }),
       await refusal('POST', '/routing-rules', rule),
       await refusal('PATCH', '/routing-rules/nowhere', { position: 3 }),
+      await refusal('PATCH', '/teams/ops-a', { leadMemberId: 'lead-a', escalationMemberId: 'nobody' }),
+      await refusal('POST', '/teams', { ...team, id: 'ops-z', leadMemberId: 'nobody' }),
     ]).toEqual([
       { status: 400, code: 'MEMBER_NOT_FOUND', fields: ['ownerId'] },
       { status: 404, code: 'CASE_NOT_FOUND', fields: [] },
@@ -264,7 +267,12 @@ describe('case lifecycle over the API', () => {
       { status: 404, code: 'MEMBER_NOT_FOUND', fields: [] },
       { status: 400, code: 'TEAM_NOT_FOUND', fields: ['teamId'] },
       { status: 404, code: 'RULE_NOT_FOUND', fields: [] },
+      { status: 400, code: 'MEMBER_NOT_FOUND', fields: ['escalationMemberId'] },
+      { status: 400, code: 'MEMBER_NOT_FOUND', fields: ['leadMemberId'] },
     ]);
+    const teams = (await callJson(service.url, 'GET', '/teams', admin)).body as { id: string; leadMemberId: string }[];
+    expect(teams.find((t) => t.id === 'ops-a')?.leadMemberId).toBeNull();
+    expect(teams.map((t) => t.id)).not.toContain('ops-z');
   });
 
   it("keeps every member's open-case counter equal to their open and in-progress cases through all of the above", async () => {

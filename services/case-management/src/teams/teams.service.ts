@@ -29,6 +29,7 @@ export class TeamsService {
   async create(dto: CreateTeamDto, principal: Principal): Promise<TeamView> {
     const team = { ...teamFields(dto), id: dto.id };
     return this.db.transaction(async (manager) => {
+      await this.mustNameMembers(manager, dto);
       if (!(await this.teams.insert(manager, team)))
         throw new CaseError(CaseErrorCode.ALREADY_EXISTS, `team ${dto.id} exists`);
       const created = await this.mustFind(manager, dto.id);
@@ -52,6 +53,7 @@ export class TeamsService {
       });
     return this.db.transaction(async (manager) => {
       const current = await this.mustFind(manager, id);
+      await this.mustNameMembers(manager, dto);
       const merged = {
         ...current,
         ...defined({
@@ -141,6 +143,18 @@ export class TeamsService {
   private mustLead(principal: Principal, teamId: string): void {
     if (!leads(principal, teamId))
       throw new CaseError(CaseErrorCode.FORBIDDEN, `only a lead of ${teamId} or an admin may do this`);
+  }
+
+  /** A lead or escalation member that names no one would leave escalations with nobody to reach. */
+  private async mustNameMembers(
+    manager: EntityManager,
+    dto: Pick<UpdateTeamDto, 'leadMemberId' | 'escalationMemberId'>,
+  ): Promise<void> {
+    for (const field of ['leadMemberId', 'escalationMemberId'] as const) {
+      const memberId = dto[field];
+      if (memberId !== undefined && !(await this.teams.findMember(manager, memberId)))
+        throw new CaseError(CaseErrorCode.MEMBER_NOT_FOUND, `${field}: no member ${memberId}`, { field });
+    }
   }
 
   /** `field`: the id came from the body, not the path. */
