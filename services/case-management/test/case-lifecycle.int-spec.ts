@@ -226,6 +226,7 @@ describe('case lifecycle over the API', () => {
       version: number;
       actorId: string;
       action: string;
+      snapshot: { version?: number };
     }[];
     const of = (entity: string, entityId: string) =>
       changes
@@ -238,6 +239,10 @@ describe('case lifecycle over the API', () => {
     expect(of('sla_policy', 'urgent')).toEqual([[2, 'updated', 'adam']]);
     expect(of('team', 'ops-a')).toEqual([[1, 'created', 'adam']]);
     expect(of('member', 'agent-a')).toEqual([[1, 'created', 'adam']]);
+    // A snapshot is the entity as answered, version included, whether created or updated.
+    expect(
+      changes.filter((c) => c.snapshot.version !== c.version).map((c) => [c.entity, c.entityId, c.action]),
+    ).toEqual([]);
     expect(of('team', 'customer-care')).toEqual([[1, 'created', '']]);
   });
 

@@ -45,7 +45,7 @@ export class DefaultTeamSeeder implements OnApplicationBootstrap {
         version: 1,
         action: 'created',
         actorId: '',
-        snapshot: team,
+        snapshot: { ...team, version: 1 },
       });
       this.logger.log(`created the default team ${team.id}`);
     });

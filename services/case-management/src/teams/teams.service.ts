@@ -100,6 +100,7 @@ export class TeamsService {
     return this.db.transaction(async (manager) => {
       await this.mustFind(manager, teamId);
       const member = { id: dto.id, teamId, name: dto.name, email: dto.email, available: dto.available ?? true };
+      const created = { ...member, version: 1 };
       if (!(await this.teams.insertMember(manager, member)))
         throw new CaseError(CaseErrorCode.ALREADY_EXISTS, `member ${dto.id} exists`);
       await this.log.record(manager, {
@@ -108,9 +109,9 @@ export class TeamsService {
         version: 1,
         action: 'created',
         actorId: principal.subject,
-        snapshot: member,
+        snapshot: created,
       });
-      return { ...member, version: 1 };
+      return created;
     });
   }
 
