@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { guardDocs } from './docs-access.middleware';
 
 /** What a service says about its HTTP API; the routes and schemas come from its controllers and DTOs. */
@@ -26,8 +26,12 @@ export function serveOpenApi(
   exposure: DocsExposure = { production: false, retryAfterSeconds: 5 },
 ): void {
   if (exposure.production) guardDocs(app, service, exposure.retryAfterSeconds);
+  SwaggerModule.setup('docs', app, () => openApiDocument(app, service, api), { jsonDocumentUrl: 'docs-json' });
+}
+
+/** The OpenAPI 3 document served at /docs-json; `npm run openapi:export` writes it to docs/openapi/. */
+export function openApiDocument(app: INestApplication, service: string, api: ApiDescription): OpenAPIObject {
   const builder = new DocumentBuilder().setTitle(service).setDescription(api.description).setVersion('1');
   if (api.bearerAuth) builder.addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  const config = builder.build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
+  return SwaggerModule.createDocument(app, builder.build());
 }
