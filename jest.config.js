@@ -31,6 +31,7 @@ module.exports = {
         '<rootDir>/{libs,services}/**/*.int-spec.ts',
         '<rootDir>/tests/messaging/**/*.int-spec.ts',
         '<rootDir>/tests/persistence/**/*.int-spec.ts',
+        '<rootDir>/tests/contracts/**/*.int-spec.ts',
       ],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     },
