@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { Roles, Scopes } from '@nps/auth';
 import type { EntityManager } from 'typeorm';
 import { TaggingError, TaggingErrorCode } from '../errors/tagging.error';
 import { CommentTaggingService } from './comment-tagging.service';
+import { RetagSummaryDto } from './retag-summary.dto';
+import { TaggedCommentDto } from './tagged-comment.dto';
 import { TaggedCommentRepository } from './tagged-comment.repository';
 import type { TaggedCommentRecord } from './tagged-comment.record';
 import { TaggerRegistry } from './tagger.registry';
@@ -23,6 +25,7 @@ export class TaggingController {
   @ApiOperation({ summary: 'The stored tagging of one response (404 RESPONSE_NOT_TAGGED)' })
   @Get('responses/:responseId')
   @Roles('lead', 'admin')
+  @ApiOkResponse({ type: TaggedCommentDto })
   async response(@Param('responseId') responseId: string): Promise<TaggedCommentRecord> {
     const comment = await this.comments.find(this.manager, responseId);
     if (!comment)
@@ -39,7 +42,8 @@ export class TaggingController {
   @Roles('admin')
   @Scopes('taxonomy:admin')
   @HttpCode(200)
-  async retag(): Promise<{ retagged: number; taxonomyVersion: number; modelVersion: number }> {
+  @ApiOkResponse({ type: RetagSummaryDto })
+  async retag(): Promise<RetagSummaryDto> {
     await this.registry.refresh();
     const retagged = await this.tagging.retagAll();
     const { taxonomyVersion, modelVersion } = this.registry.current();
