@@ -1,12 +1,14 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { Roles, Scopes } from '@nps/auth';
 import type { EntityManager } from 'typeorm';
 import { TaggerRegistry } from '../tagging/tagger.registry';
 import { modelVersionLabel } from './model.labels';
 import { ModelRepository } from './model.repository';
-import { ModelTrainingService, type RetrainSummary } from './model-training.service';
+import { ModelOverviewDto } from './model-overview.dto';
+import { ModelTrainingService } from './model-training.service';
+import { RetrainSummaryDto } from './retrain-summary.dto';
 
 @ApiTags('model')
 @Roles('admin')
@@ -23,6 +25,7 @@ export class ModelController {
   /** The model version in use, every promoted version, and the latest training runs (promoted or not). */
   @ApiOperation({ summary: 'The model version in use, promoted versions and recent training runs' })
   @Get()
+  @ApiOkResponse({ type: ModelOverviewDto })
   async show(): Promise<object> {
     const [versions, runs] = await Promise.all([
       this.models.versions(this.manager),
@@ -40,7 +43,8 @@ export class ModelController {
   })
   @Post('retrain')
   @HttpCode(200)
-  async retrain(): Promise<RetrainSummary> {
+  @ApiOkResponse({ type: RetrainSummaryDto })
+  async retrain(): Promise<RetrainSummaryDto> {
     return this.training.retrain('on-demand');
   }
 }
