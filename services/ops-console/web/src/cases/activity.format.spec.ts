@@ -20,15 +20,15 @@ describe('activity text', () => {
   });
 
   it('says something for a kind it does not know', () => {
-    expect(activityText({ at, actorId: null, kind: 'recovery_measured', detail: {} })).toMatchObject({
+    expect(activityText({ at, actorId: '', kind: 'recovery_measured', detail: {} })).toMatchObject({
       key: 'activity.other',
       values: { kind: 'recovery_measured' },
     });
   });
 
   it('orders newest first', () => {
-    const old = { at: '2026-03-01T00:00:00Z', actorId: null, kind: 'opened', detail: {} };
-    const recent = { at, actorId: null, kind: 'closed', detail: {} };
+    const old = { at: '2026-03-01T00:00:00Z', actorId: '', kind: 'opened', detail: {} };
+    const recent = { at, actorId: '', kind: 'closed', detail: {} };
     expect(newestFirst([old, recent])).toEqual([recent, old]);
   });
 });

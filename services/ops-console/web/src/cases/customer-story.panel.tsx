@@ -93,9 +93,9 @@ export function CustomerStoryPanel({ story, caseId }: { story: CustomerStory; ca
               </Table.Thead>
               <Table.Tbody>
                 {others.map((c, index) => (
-                  <Table.Tr key={c.redacted ? `redacted-${index}` : c.id}>
+                  <Table.Tr key={'redacted' in c ? `redacted-${index}` : c.id}>
                     <Table.Td>
-                      {c.redacted ? (
+                      {'redacted' in c ? (
                         day(c.openedAt)
                       ) : (
                         <Anchor
@@ -110,9 +110,9 @@ export function CustomerStoryPanel({ story, caseId }: { story: CustomerStory; ca
                     <Table.Td>{c.teamId}</Table.Td>
                     <Table.Td>{t(`status.${c.status}`)}</Table.Td>
                     <Table.Td>
-                      {c.redacted ? t('story.redacted') : c.outcome ? t(`outcome.${c.outcome}`) : '—'}
+                      {'redacted' in c ? t('story.redacted') : c.outcome ? t(`outcome.${c.outcome}`) : '—'}
                     </Table.Td>
-                    <Table.Td>{c.redacted ? '' : (c.rootCauseTagId ?? '—')}</Table.Td>
+                    <Table.Td>{'redacted' in c ? '' : (c.rootCauseTagId ?? '—')}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

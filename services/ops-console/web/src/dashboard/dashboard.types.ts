@@ -1,5 +1,8 @@
-// The answers of the APIs the dashboard reads, as docs/scoring.md and the case-management
-// loop-metrics controller define them. Only the fields the dashboard uses are typed.
+import type { components } from '../api/generated/case-management';
+
+// The answers of the APIs the dashboard reads. Scoring's are written here, as docs/scoring.md defines
+// them (only the fields the dashboard uses), because docs/openapi/scoring.json declares no response
+// schemas; case-management's loop metrics are generated from docs/openapi/case-management.json.
 
 export const INTERVALS = ['day', 'week', 'month'] as const;
 export type Interval = (typeof INTERVALS)[number];
@@ -88,25 +91,7 @@ export interface RecoveryAnswer {
 }
 
 /** A share with the number of cases behind it; null when there are none. */
-export interface Share {
-  share: number | null;
-  of: number;
-}
-
-export interface TeamLoopMetrics {
-  teamId: string;
-  casesOpened: number;
-  casesContacted: number;
-  casesResolved: number;
-  timeToFirstContactHours: { p50: number | null; p90: number | null };
-  timeToResolutionHours: { p50: number | null; p90: number | null };
-  slaAttainment: { firstContact: Share; resolution: Share };
-  recoveredShare: Share;
-}
-
+export type Share = components['schemas']['MetricShareDto'];
+export type TeamLoopMetrics = components['schemas']['TeamLoopMetricsDto'];
 /** `GET /metrics/loop` (case-management; analysts, leads and admins). */
-export interface LoopMetricsAnswer {
-  from: string;
-  to: string;
-  teams: TeamLoopMetrics[];
-}
+export type LoopMetricsAnswer = components['schemas']['LoopMetricsDto'];

@@ -2,14 +2,14 @@ import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CaseItem } from '../cases/case.types';
+import type { CaseListItem } from '../cases/case.types';
 import { breachRisk } from './breach-risk';
 import { isTypingTarget, nextRow } from './queue-keys';
 import { TimeLeftLabel } from './sla-badge';
 import { formatInstant, viewerTimeZone } from './time-left';
 
 /** The deadline a listed case runs against now, and when that clock started. */
-export function nextDeadline(c: CaseItem): { dueAt: string; startedAt: string; stopped: boolean } {
+export function nextDeadline(c: CaseListItem): { dueAt: string; startedAt: string; stopped: boolean } {
   const stopped = c.status === 'resolved' || c.status === 'closed';
   const dueAt = c.nextDueAt ?? (c.firstContactedAt ? c.resolutionDueAt : c.firstContactDueAt);
   // Both clocks run from the opening of the case.
@@ -20,7 +20,7 @@ export function nextDeadline(c: CaseItem): { dueAt: string; startedAt: string; s
  * The cases as a table: one link per row (Tab reaches each), j/k or the arrows move between rows,
  * Enter opens the focused case.
  */
-export function QueueTable({ cases, now, fresh }: { cases: CaseItem[]; now: number; fresh: ReadonlySet<string> }) {
+export function QueueTable({ cases, now, fresh }: { cases: CaseListItem[]; now: number; fresh: ReadonlySet<string> }) {
   const { t } = useTranslation('queues');
   const links = useRef<(HTMLAnchorElement | null)[]>([]);
   const [selected, setSelected] = useState(-1);

@@ -1,80 +1,14 @@
-/** case-management's team admin shapes (services/case-management/src/teams, routing, sla). */
-export interface TeamCalendar {
-  timeZone: string;
-  workingDays: number[];
-  dayStart: string;
-  dayEnd: string;
-  holidays: string[];
-}
+import type { components } from '../api/generated/case-management';
 
-export interface Team {
-  id: string;
-  name: string;
-  leadMemberId: string | null;
-  escalationMemberId: string | null;
-  escalationEmail: string | null;
-  calendar: TeamCalendar;
-  language: string;
-  hasWebhook: boolean;
-  version: number;
-}
+/** case-management's team admin shapes, generated from docs/openapi/case-management.json. */
+type Schemas = components['schemas'];
 
-export interface Member {
-  id: string;
-  teamId: string;
-  name: string;
-  email: string;
-  available: boolean;
-  version: number;
-}
-
-export interface RuleConditions {
-  segments?: string[];
-  regions?: string[];
-  tiers?: string[];
-  languages?: string[];
-  touchpointTypes?: string[];
-  minScore?: number;
-  maxScore?: number;
-  anyTags?: string[];
-}
-
-export interface RoutingRule {
-  id: string;
-  position: number;
-  teamId: string;
-  conditions: RuleConditions;
-  priority: string | null;
-  enabled: boolean;
-  version: number;
-}
-
-export interface SlaPolicy {
-  priority: string;
-  firstContactMinutes: number;
-  resolutionMinutes: number;
-  version: number;
-}
-
+export type TeamCalendar = Schemas['TeamCalendarDto'];
+export type Team = Schemas['TeamViewDto'];
+export type Member = Schemas['MemberDto'];
+export type RuleConditions = Schemas['RuleConditionsDto'];
+export type RoutingRule = Schemas['RoutingRuleDto'];
+export type SlaPolicy = Schemas['SlaPolicyDto'];
 /** `POST /routing-rules/preview`. */
-export type PreviewedCase = { openedAt: string; teamId: string; wins: boolean; routedTo: string } & (
-  | { redacted: true }
-  | {
-      redacted: false;
-      id: string;
-      score: number;
-      segment: string;
-      region: string;
-      tier: string;
-      language: string;
-      touchpointType: string;
-      tagIds: string[];
-    }
-);
-
-export interface RulePreview {
-  considered: number;
-  matched: number;
-  won: number;
-  cases: PreviewedCase[];
-}
+export type PreviewedCase = Schemas['PreviewedCaseDto'] | Schemas['RedactedPreviewedCaseDto'];
+export type RulePreview = Schemas['RulePreviewDto'];
