@@ -1,7 +1,7 @@
 // `npm run openapi:export`: writes docs/openapi/<service>.json, what each service serves at /docs-json.
 // Each document is built from the service's app module as serveOpenApi builds it; creating the app
 // connects to Postgres (DATABASE_URL, the local one by default) but starts no consumer and opens no port.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -9,14 +9,10 @@ import { openApiDocument } from '@nps/runtime';
 import { format, resolveConfig } from 'prettier';
 import { REPO_ROOT } from '../../libs/contracts/src/buf/buf.cli';
 
-/** The services with an HTTP API, as their folders under services/ are named. */
-export const API_SERVICES = [
-  'survey-dispatch',
-  'response-ingestion',
-  'scoring',
-  'root-cause-tagging',
-  'case-management',
-] as const;
+/** The services built on ServiceModule (a service.definition.ts), as their folders under services/ are named. */
+const SERVICES = readdirSync(join(REPO_ROOT, 'services')).filter((name) =>
+  existsSync(join(REPO_ROOT, 'services', name, 'src', 'service.definition.ts')),
+);
 
 async function exportDocument(service: string): Promise<string> {
   const { AppModule } = (await import(`../../services/${service}/src/app.module`)) as { AppModule: Type };
@@ -38,7 +34,7 @@ async function exportDocument(service: string): Promise<string> {
 
 async function main(): Promise<void> {
   mkdirSync(join(REPO_ROOT, 'docs/openapi'), { recursive: true });
-  for (const service of API_SERVICES) process.stdout.write(`wrote ${await exportDocument(service)}\n`);
+  for (const service of SERVICES) process.stdout.write(`wrote ${await exportDocument(service)}\n`);
 }
 
 main().then(
