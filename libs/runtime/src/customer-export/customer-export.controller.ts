@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, Scopes } from '@nps/auth';
+import { CustomerExportDto } from './customer-export.dto';
 import { type CustomerExport, CustomerExportService } from './customer-export.service';
 
 @ApiTags('privacy')
@@ -15,11 +16,7 @@ export class CustomerExportController {
     summary: 'Everything this service holds about one customer, for an access request (DSAR)',
     description: '`npm run privacy:export` gathers the answers of all five services (docs/privacy.md).',
   })
-  @ApiOkResponse({
-    description:
-      '{ service, customerId, exportedAt, data: { <kind>: rows } }; a customer the service does not know ' +
-      'gets every kind empty, not a 404',
-  })
+  @ApiOkResponse({ type: CustomerExportDto, description: 'a customer the service does not know: every kind empty' })
   export(@Param('customerId') customerId: string): Promise<CustomerExport> {
     return this.exports.export(customerId);
   }

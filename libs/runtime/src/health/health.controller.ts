@@ -1,4 +1,5 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@nps/auth';
 import { KafkaHealthIndicator } from '@nps/messaging';
@@ -21,6 +22,7 @@ export class HealthController {
 
   /** The process runs and answers; restart it if this fails. */
   @Get('live')
+  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] } } } })
   live() {
     return { status: 'ok' };
   }

@@ -1438,6 +1438,19 @@ export interface components {
       /** @description what became of it: the effect seen, or why it was abandoned */
       note: string;
     };
+    CustomerExportDto: {
+      /** @example case-management */
+      service: string;
+      customerId: string;
+      /** Format: date-time */
+      exportedAt: string;
+      /** @description each kind of the service's data catalog with its rows; a customer it does not know gets them empty */
+      data: {
+        [key: string]: {
+          [key: string]: unknown;
+        }[];
+      };
+    };
   };
   responses: never;
   parameters: never;
@@ -2723,7 +2736,12 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status?: 'ok';
+          };
+        };
       };
     };
   };
@@ -3151,12 +3169,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { service, customerId, exportedAt, data: { <kind>: rows } }; a customer the service does not know gets every kind empty, not a 404 */
+      /** @description a customer the service does not know: every kind empty */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CustomerExportDto'];
+        };
       };
       /** @description no, expired, tampered or foreign bearer token */
       401: {

@@ -158,7 +158,21 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: never;
+  schemas: {
+    CustomerExportDto: {
+      /** @example case-management */
+      service: string;
+      customerId: string;
+      /** Format: date-time */
+      exportedAt: string;
+      /** @description each kind of the service's data catalog with its rows; a customer it does not know gets them empty */
+      data: {
+        [key: string]: {
+          [key: string]: unknown;
+        }[];
+      };
+    };
+  };
   responses: never;
   parameters: never;
   requestBodies: never;
@@ -180,7 +194,12 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status?: 'ok';
+          };
+        };
       };
     };
   };
@@ -673,12 +692,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { service, customerId, exportedAt, data: { <kind>: rows } }; a customer the service does not know gets every kind empty, not a 404 */
+      /** @description a customer the service does not know: every kind empty */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CustomerExportDto'];
+        };
       };
       /** @description no, expired, tampered or foreign bearer token */
       401: {
