@@ -29,3 +29,4 @@ export * from './privacy/customer-data.catalog.suite';
 export * from './migrations/migration-round-trip.suite';
 export * from './json-call';
 export * from './openapi/response-schemas';
+export * from './openapi/openapi-answers';
