@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@ne
 import { Roles, Scopes } from '@nps/auth';
 import { DateTime } from 'luxon';
 import { NpsQueryError, NpsQueryErrorCode } from '../nps/nps-query.error';
+import { AccountNpsAnswerDto } from './account-nps.dto';
 import { AccountNpsQueryDto } from './account-nps.query.dto';
 import { rankAccounts } from './account-nps.ranking';
 import { AccountNpsReader } from './account-nps.reader';
@@ -21,10 +22,11 @@ export class AccountNpsController {
     summary: 'NPS per B2B account (customer organisation) over a period, worst first, with n and margin of error',
   })
   @ApiOkResponse({
+    type: AccountNpsAnswerDto,
     description: '`rows`: accountId, customers, counts, shares, nps, standardError, marginOfError95, …',
   })
   @ApiBadRequestResponse({ description: 'a day, the time zone, minN or limit is invalid, or to is before from' })
-  async get(@Query() query: AccountNpsQueryDto) {
+  async get(@Query() query: AccountNpsQueryDto): Promise<AccountNpsAnswerDto> {
     const to = query.to ?? DateTime.now().setZone(query.timeZone).toFormat('yyyy-MM-dd');
     const from =
       query.from ??

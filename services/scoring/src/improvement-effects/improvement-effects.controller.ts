@@ -8,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Roles, Scopes } from '@nps/auth';
+import { ImprovementEffectDto } from './improvement-effect.dto';
 import { ImprovementEffectQueryDto } from './improvement-effect.query.dto';
 import type { ImprovementEffect } from './improvement-effect.report';
 import { ImprovementEffectService } from './improvement-effect.service';
@@ -25,10 +26,15 @@ export class ImprovementEffectsController {
       'NPS (n, margin of error, detractor share) of the action’s touchpoint type / segment and its root cause’s ' +
       'share of detractors, in the windows before and after the release day, with the /nps/compare verdict',
   })
-  @ApiOkResponse({ description: '`before`, `after`, `change` and a `sentence` (docs/outer-loop.md)' })
+  @ApiOkResponse({
+    type: ImprovementEffectDto,
+    description: '`before`, `after`, `change` and a `sentence` (docs/outer-loop.md)',
+  })
   @ApiBadRequestResponse({ description: 'windowDays or timeZone invalid; `fields` names it' })
   @ApiNotFoundResponse({ description: 'IMPROVEMENT_ACTION_NOT_FOUND: scoring has not seen it opened' })
   @ApiConflictResponse({ description: 'IMPROVEMENT_ACTION_NOT_RELEASED: nothing to measure before its release' })
+  // Not ImprovementEffectDto: releasedAt is a Date here (an ISO string once serialized), and NpsSummary does not
+  // name the period and group a total also carries.
   effect(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: ImprovementEffectQueryDto,

@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, Scopes } from '@nps/auth';
+import { DriversAnswerDto } from '../drivers/drivers-answer.dto';
+import { NpsAnswerDto, NpsCompareAnswerDto } from './nps-answer.dto';
 import { NpsCompareDto } from './nps-compare.dto';
 import { NpsFilterDto } from './nps-filter.dto';
 import { NpsQueryDto } from './nps-query.dto';
@@ -19,9 +21,12 @@ export class NpsController {
   @ApiOperation({
     summary: 'NPS with n, category shares, standard error, 95% margin of error and interval, per interval and group',
   })
-  @ApiOkResponse({ description: 'one row per (period, group) with answers; statistics as in docs/nps-statistics.md' })
+  @ApiOkResponse({
+    type: NpsAnswerDto,
+    description: 'one row per (period, group) with answers; statistics as in docs/nps-statistics.md',
+  })
   @ApiBadRequestResponse(BAD_REQUEST)
-  get(@Query() query: NpsQueryDto) {
+  get(@Query() query: NpsQueryDto): Promise<NpsAnswerDto> {
     return this.nps.nps(filterOf(query), query.groupBy, query.interval);
   }
 
@@ -31,8 +36,12 @@ export class NpsController {
       'Whether NPS differs between two periods or two groups: ΔNPS, SE of the difference, z, two-sided p and a ' +
       'sentence',
   })
-  @ApiOkResponse({ description: '`first`, `second` and `change` (null when a side has no answers)' })
+  @ApiOkResponse({
+    type: NpsCompareAnswerDto,
+    description: '`first`, `second` and `change` (null when a side has no answers)',
+  })
   @ApiBadRequestResponse(BAD_REQUEST)
+  // Not NpsCompareAnswerDto: NpsSummary does not name the period and group a total also carries.
   compare(@Query() query: NpsCompareDto) {
     return this.nps.compare(query);
   }
@@ -40,9 +49,11 @@ export class NpsController {
   @Get('drivers')
   @ApiOperation({ summary: 'Per root-cause tag: share among detractors, passives and promoters, and NPS impact' })
   @ApiOkResponse({
+    type: DriversAnswerDto,
     description: 'drivers sorted by NPS impact (points NPS would gain without the responses carrying the tag)',
   })
   @ApiBadRequestResponse(BAD_REQUEST)
+  // Not DriversAnswerDto, for the same reason as compare.
   drivers(@Query() query: NpsFilterDto) {
     return this.nps.drivers(filterOf(query));
   }

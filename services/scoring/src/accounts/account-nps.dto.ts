@@ -1,0 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { NpsSummaryDto } from '../nps/nps-answer.dto';
+
+const day = { type: String, format: 'date' };
+
+/** One B2B account's NPS over the period. */
+export class AccountNpsRowDto extends NpsSummaryDto {
+  @ApiProperty({ description: "the customers' account_id" }) accountId!: string;
+  @ApiProperty({ description: 'customers of the account who answered' }) customers!: number;
+}
+
+/** `GET /nps/accounts`. */
+export class AccountNpsAnswerDto {
+  @ApiProperty(day) from!: string;
+  @ApiProperty(day) to!: string;
+  @ApiProperty({ example: 'UTC' }) timeZone!: string;
+  @ApiProperty({
+    type: [AccountNpsRowDto],
+    description: 'worst first; at most `limit`, each with at least `minN` answers',
+  })
+  rows!: AccountNpsRowDto[];
+}
