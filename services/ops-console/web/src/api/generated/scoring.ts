@@ -159,6 +159,345 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    NpsGroupDto: {
+      touchpointType?: string;
+      channel?: string;
+      segment?: string;
+      region?: string;
+      tier?: string;
+      language?: string;
+      /** @description a root-cause tag id */
+      tag?: string;
+    };
+    NpsRowDto: {
+      promoters: number;
+      passives: number;
+      detractors: number;
+      /** @description answers; at least 1 */
+      n: number;
+      /** @description in % */
+      promoterPct: number;
+      /** @description in % */
+      passivePct: number;
+      /** @description in % */
+      detractorPct: number;
+      nps: number;
+      /** @description standard error of the NPS, in NPS points */
+      standardError: number;
+      /** @description 1.96 · standardError */
+      marginOfError95: number;
+      /** @description adjusted-Wald 95% interval [low, high] (Rocks 2016), clamped to [−100, 100] */
+      interval95: number[];
+      /** @description n below lowSampleBelow (30) */
+      lowSample: boolean;
+      /**
+       * Format: date
+       * @description first local day of the interval; null without `interval`
+       * @example 2025-01-01
+       */
+      period: string | null;
+      /** @description {} without `groupBy` */
+      group: components['schemas']['NpsGroupDto'];
+    };
+    NpsAnswerDto: {
+      /** @example Europe/Amsterdam */
+      timeZone: string;
+      /**
+       * @description null without `interval`: one row per group
+       * @enum {string|null}
+       */
+      interval: 'day' | 'week' | 'month' | 'quarter' | null;
+      /**
+       * @description rows with fewer answers are flagged lowSample
+       * @example 30
+       */
+      lowSampleBelow: number;
+      /** @description oldest period first; groups without answers have no row */
+      rows: components['schemas']['NpsRowDto'][];
+    };
+    NpsSideFilterDto: {
+      /**
+       * Format: date
+       * @example 2025-01-01
+       */
+      from?: string;
+      /**
+       * Format: date
+       * @example 2025-01-01
+       */
+      to?: string;
+      /** @example UTC */
+      timeZone: string;
+      /** @description touchpoint types; any of them */
+      touchpointType?: string[];
+      /** @description channels; any of them */
+      channel?: string[];
+      /** @description segments; any of them */
+      segment?: string[];
+      /** @description regions; any of them */
+      region?: string[];
+      /** @description tiers; any of them */
+      tier?: string[];
+      /** @description languages; any of them */
+      language?: string[];
+      /** @description a root-cause tag id */
+      tag?: string;
+    };
+    NpsTotalDto: {
+      promoters: number;
+      passives: number;
+      detractors: number;
+      /** @description answers; at least 1 */
+      n: number;
+      /** @description in % */
+      promoterPct: number;
+      /** @description in % */
+      passivePct: number;
+      /** @description in % */
+      detractorPct: number;
+      nps: number;
+      /** @description standard error of the NPS, in NPS points */
+      standardError: number;
+      /** @description 1.96 · standardError */
+      marginOfError95: number;
+      /** @description adjusted-Wald 95% interval [low, high] (Rocks 2016), clamped to [−100, 100] */
+      interval95: number[];
+      /** @description n below lowSampleBelow (30) */
+      lowSample: boolean;
+      /** @description always null */
+      period: string | null;
+      /** @description always {} */
+      group: components['schemas']['NpsGroupDto'];
+    };
+    NpsSideDto: {
+      filter: components['schemas']['NpsSideFilterDto'];
+      /** @description null when the side has no answers */
+      summary: components['schemas']['NpsTotalDto'] | null;
+    };
+    NpsComparisonDto: {
+      /** @description second NPS minus first, in points */
+      delta: number;
+      /** @description standard error of the difference */
+      standardError: number;
+      /** @description null when infinite: both sides have a standard error of 0 (all answers alike) and differ */
+      z: number | null;
+      /** @description two-sided */
+      pValue: number;
+      significant95: boolean;
+      /** @example up 15 points, significant at 95% (p = 0.012) */
+      sentence: string;
+    };
+    NpsCompareAnswerDto: {
+      first: components['schemas']['NpsSideDto'];
+      /** @description the first side with each `versus…` parameter applied */
+      second: components['schemas']['NpsSideDto'];
+      /** @description null when a side has no answers */
+      change: components['schemas']['NpsComparisonDto'] | null;
+    };
+    DayPeriodDto: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+    };
+    DriverDto: {
+      /** @example delivery.late */
+      tag: string;
+      /** @description answers carrying the tag */
+      n: number;
+      /** @description share of all detractors carrying the tag, in % */
+      detractorShare: number;
+      /** @description share of all passives carrying the tag, in % */
+      passiveShare: number;
+      /** @description share of all promoters carrying the tag, in % */
+      promoterShare: number;
+      /** @description NPS of the answers carrying the tag */
+      nps: number;
+      /** @description points NPS would gain without the answers carrying the tag; null when every answer carries it */
+      impact: number | null;
+      /** @description its share of the previous period's detractors, in %; null without one */
+      previousDetractorShare: number | null;
+      /** @description detractorShare − previousDetractorShare, in points; null without previous detractors */
+      detractorShareChange: number | null;
+      /** @description two-sided p of that change (two-proportion z test); null likewise */
+      detractorShareChangePValue: number | null;
+      /** @description the share among detractors rose, significantly at 95% */
+      rising: boolean;
+    };
+    DriversAnswerDto: {
+      /** @description null when the period has no answers */
+      overall: components['schemas']['NpsTotalDto'] | null;
+      /** @description the same number of days just before from; null without both from and to */
+      previousPeriod: components['schemas']['DayPeriodDto'] | null;
+      /** @description largest impact first */
+      drivers: components['schemas']['DriverDto'][];
+    };
+    RecoveryGroupDto: {
+      /** @description the team that followed up; for the holdout, the team routing chose */
+      team?: string;
+      /** @description a root-cause tag id; null for untagged answers */
+      rootCause?: string | null;
+    };
+    GroupRecoveryDto: {
+      n: number;
+      meanFirstScore: number;
+      meanRecoveryScore: number;
+      /** @description mean of re-survey score − first score */
+      meanChange: number;
+      /** @description sample SD of the change; null below 2 measurements */
+      sd: number | null;
+      /** @description re-survey scores of 9–10, in % */
+      promoterPct: number;
+    };
+    RecoveryUpliftDto: {
+      /** @description mean change of followed up minus that of the holdout, in score points */
+      uplift: number;
+      standardError: number;
+      /** @description Welch–Satterthwaite degrees of freedom; null (infinite) when every change is equal within each group */
+      df: number | null;
+      /** @description null (infinite) when every change is equal within each group and the groups differ */
+      t: number | null;
+      /** @description 95% interval of the uplift [low, high] */
+      interval95: number[];
+      pValue: number;
+      significant95: boolean;
+      /** @example followed up vs holdout: up 3.5 points, significant at 95% (p = 0.004) */
+      sentence: string;
+    };
+    RecoveryRowDto: {
+      group: components['schemas']['RecoveryGroupDto'];
+      /** @description null without measurements */
+      followedUp: components['schemas']['GroupRecoveryDto'] | null;
+      /** @description null without measurements */
+      holdout: components['schemas']['GroupRecoveryDto'] | null;
+      /** @description null until both groups have 2 measurements */
+      uplift: components['schemas']['RecoveryUpliftDto'] | null;
+    };
+    RecoveryAnswerDto: {
+      /**
+       * Format: date
+       * @description as asked; null when not
+       */
+      from: string | null;
+      /**
+       * Format: date
+       * @description as asked; null when not
+       */
+      to: string | null;
+      /** @example UTC */
+      timeZone: string;
+      /** @enum {string|null} */
+      groupBy: 'team' | 'rootCause' | null;
+      /** @description by group (untagged last); none without measurements */
+      rows: components['schemas']['RecoveryRowDto'][];
+    };
+    EffectImprovementActionDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description null until the opened event arrived */
+      title: string | null;
+      /** @example delivery */
+      rootCauseTagId: string;
+      /** @description the touchpoint type measured; null for all */
+      touchpointType: string | null;
+      /** @description the segment measured; null for all */
+      segment: string | null;
+      /**
+       * @description released or closed: an open one answers 409
+       * @enum {string}
+       */
+      status: 'open' | 'released' | 'closed';
+      /** Format: date-time */
+      releasedAt: string;
+    };
+    EffectRootCauseDto: {
+      /** @description detractors of the scope tagged with the action's root cause */
+      detractors: number;
+      /** @description their share of the scope's detractors, in %; null without detractors */
+      detractorShare: number | null;
+    };
+    EffectSideDto: {
+      /**
+       * Format: date
+       * @description null when the window has no day yet
+       */
+      from: string | null;
+      /**
+       * Format: date
+       * @description null when the window has no day yet
+       */
+      to: string | null;
+      /** @description days so far; the window after is cut at today */
+      days: number;
+      /** @description the scope's NPS; null without answers of it */
+      nps: components['schemas']['NpsTotalDto'] | null;
+      rootCause: components['schemas']['EffectRootCauseDto'];
+    };
+    ProportionComparisonDto: {
+      /** @description second share minus first, in percentage points */
+      change: number;
+      z: number;
+      pValue: number;
+      significant95: boolean;
+    };
+    EffectChangeDto: {
+      /** @description /nps/compare's test; null when a side has no answers */
+      nps: components['schemas']['NpsComparisonDto'] | null;
+      /** @description the root cause's share of detractors; null when a side has no detractors */
+      rootCauseDetractorShare: components['schemas']['ProportionComparisonDto'] | null;
+    };
+    ImprovementEffectDto: {
+      improvementAction: components['schemas']['EffectImprovementActionDto'];
+      /** @example UTC */
+      timeZone: string;
+      windowDays: number;
+      /**
+       * Format: date
+       * @description local day of the release; in neither window
+       */
+      releaseDay: string;
+      before: components['schemas']['EffectSideDto'];
+      after: components['schemas']['EffectSideDto'];
+      change: components['schemas']['EffectChangeDto'];
+      /** @description the comparison in words, with its significance */
+      sentence: string;
+    };
+    AccountNpsRowDto: {
+      promoters: number;
+      passives: number;
+      detractors: number;
+      /** @description answers; at least 1 */
+      n: number;
+      /** @description in % */
+      promoterPct: number;
+      /** @description in % */
+      passivePct: number;
+      /** @description in % */
+      detractorPct: number;
+      nps: number;
+      /** @description standard error of the NPS, in NPS points */
+      standardError: number;
+      /** @description 1.96 · standardError */
+      marginOfError95: number;
+      /** @description adjusted-Wald 95% interval [low, high] (Rocks 2016), clamped to [−100, 100] */
+      interval95: number[];
+      /** @description n below lowSampleBelow (30) */
+      lowSample: boolean;
+      /** @description the customers' account_id */
+      accountId: string;
+      /** @description customers of the account who answered */
+      customers: number;
+    };
+    AccountNpsAnswerDto: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /** @example UTC */
+      timeZone: string;
+      /** @description worst first; at most `limit`, each with at least `minN` answers */
+      rows: components['schemas']['AccountNpsRowDto'][];
+    };
     CustomerExportDto: {
       /** @example case-management */
       service: string;
@@ -360,7 +699,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NpsAnswerDto'];
+        };
       };
       /** @description a filter, interval, grouping or time zone is invalid; `fields` names it */
       400: {
@@ -438,7 +779,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NpsCompareAnswerDto'];
+        };
       };
       /** @description a filter, interval, grouping or time zone is invalid; `fields` names it */
       400: {
@@ -498,7 +841,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DriversAnswerDto'];
+        };
       };
       /** @description a filter, interval, grouping or time zone is invalid; `fields` names it */
       400: {
@@ -546,7 +891,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RecoveryAnswerDto'];
+        };
       };
       /** @description a day, the time zone or groupBy is invalid; `fields` names it */
       400: {
@@ -592,7 +939,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImprovementEffectDto'];
+        };
       };
       /** @description windowDays or timeZone invalid; `fields` names it */
       400: {
@@ -656,7 +1005,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccountNpsAnswerDto'];
+        };
       };
       /** @description a day, the time zone, minN or limit is invalid, or to is before from */
       400: {
