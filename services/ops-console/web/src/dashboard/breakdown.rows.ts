@@ -7,7 +7,7 @@ export interface BreakdownRow {
   n: number;
   nps: number;
   marginOfError95: number;
-  interval95: [number, number];
+  interval95: number[];
   promoterPct: number;
   passivePct: number;
   detractorPct: number;

@@ -100,10 +100,18 @@ describe('dashboard CSV', () => {
           promoterShare: 0,
           nps: -85.7143,
           impact: 18.8372,
+          previousDetractorShare: null,
+          detractorShareChange: null,
+          detractorShareChangePValue: null,
           rising: true,
         },
       ],
-      recovery: { followedUp: { n: 40, meanChange: 3.1, promoterPct: 25 }, holdout: null, uplift: null },
+      recovery: {
+        group: {},
+        followedUp: { n: 40, meanFirstScore: 3.4, meanRecoveryScore: 6.5, meanChange: 3.1, sd: 2.2, promoterPct: 25 },
+        holdout: null,
+        uplift: null,
+      },
       loop: [],
     });
     const sections = csv.split('\r\n\r\n');

@@ -1,97 +1,40 @@
-import type { components } from '../api/generated/case-management';
+import type { components as caseManagement } from '../api/generated/case-management';
+import type { components as scoring } from '../api/generated/scoring';
 
-// The answers of the APIs the dashboard reads. Scoring's are written here, as docs/scoring.md defines
-// them (only the fields the dashboard uses), because docs/openapi/scoring.json declares no response
-// schemas; case-management's loop metrics are generated from docs/openapi/case-management.json.
+// The answers of the APIs the dashboard reads, generated from docs/openapi/scoring.json and
+// docs/openapi/case-management.json.
+type Scoring = scoring['schemas'];
+type CaseManagement = caseManagement['schemas'];
 
+/** The console's own: the intervals the dashboard offers (scoring also answers `quarter`). */
 export const INTERVALS = ['day', 'week', 'month'] as const;
 export type Interval = (typeof INTERVALS)[number];
 
+/** The console's own: the dimensions the breakdown offers (scoring also groups by `tier` and `tag`). */
 export const BREAKDOWN_DIMENSIONS = ['segment', 'region', 'channel', 'touchpointType', 'language'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
-/** NPS of a set of answers with its statistics (docs/nps-statistics.md). */
-export interface NpsSummary {
-  n: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  promoterPct: number;
-  passivePct: number;
-  detractorPct: number;
-  nps: number;
-  standardError: number;
-  marginOfError95: number;
-  interval95: [number, number];
-  lowSample: boolean;
-}
-
-export interface NpsRow extends NpsSummary {
-  /** First local day of the interval; null without an interval. */
-  period: string | null;
-  group: Partial<Record<BreakdownDimension | 'tier' | 'tag', string>>;
-}
-
+/**
+ * NPS of a set of answers with its statistics (docs/nps-statistics.md). Derived: what a `/nps` row, a compare side
+ * and the drivers' overall have in common (the served document names no schema for it alone).
+ */
+export type NpsSummary = Omit<NpsRow, 'period' | 'group'>;
+/** A row of `GET /nps`: `period` is the first local day of the interval (null without one). */
+export type NpsRow = Scoring['NpsRowDto'];
 /** `GET /nps`. */
-export interface NpsAnswer {
-  timeZone: string;
-  interval: Interval | 'quarter' | null;
-  lowSampleBelow: number;
-  rows: NpsRow[];
-}
-
-export interface NpsComparison {
-  delta: number;
-  standardError: number;
-  z: number;
-  pValue: number;
-  significant95: boolean;
-  sentence: string;
-}
-
+export type NpsAnswer = Scoring['NpsAnswerDto'];
+export type NpsComparison = Scoring['NpsComparisonDto'];
 /** `GET /nps/compare`. */
-export interface CompareAnswer {
-  first: { summary: NpsSummary | null };
-  second: { summary: NpsSummary | null };
-  change: NpsComparison | null;
-}
-
-export interface Driver {
-  tag: string;
-  n: number;
-  detractorShare: number;
-  passiveShare: number;
-  promoterShare: number;
-  nps: number;
-  /** Points NPS would gain without the answers carrying the tag; null when every answer carries it. */
-  impact: number | null;
-  rising: boolean;
-}
-
+export type CompareAnswer = Scoring['NpsCompareAnswerDto'];
+export type Driver = Scoring['DriverDto'];
 /** `GET /nps/drivers`. */
-export interface DriversAnswer {
-  overall: NpsSummary | null;
-  previousPeriod: { from: string; to: string } | null;
-  drivers: Driver[];
-}
-
-export interface GroupRecovery {
-  n: number;
-  meanChange: number;
-  promoterPct: number;
-}
-
+export type DriversAnswer = Scoring['DriversAnswerDto'];
+export type GroupRecovery = Scoring['GroupRecoveryDto'];
 /** `GET /nps/recovery` (scoring): followed-up detractors against the holdout. */
-export interface RecoveryAnswer {
-  rows: {
-    followedUp: GroupRecovery | null;
-    holdout: GroupRecovery | null;
-    uplift: { uplift: number; interval95: [number, number]; significant95: boolean; sentence: string } | null;
-  }[];
-}
+export type RecoveryAnswer = Scoring['RecoveryAnswerDto'];
 
 /** A share with the number of cases behind it; null when there are none. */
-export type Share = components['schemas']['MetricShareDto'];
-export type TeamLoopMetrics = components['schemas']['TeamLoopMetricsDto'];
+export type Share = CaseManagement['MetricShareDto'];
+export type TeamLoopMetrics = CaseManagement['TeamLoopMetricsDto'];
 /** `GET /metrics/loop` (case-management; analysts, leads and admins). */
-export type LoopMetricsAnswer = components['schemas']['LoopMetricsDto'];
+export type LoopMetricsAnswer = CaseManagement['LoopMetricsDto'];

@@ -25,6 +25,9 @@ const late: Driver = {
   promoterShare: 0,
   nps: (-100 * 12) / 14,
   impact: 18.8372,
+  previousDetractorShare: null,
+  detractorShareChange: null,
+  detractorShareChangePValue: null,
   rising: false,
 };
 

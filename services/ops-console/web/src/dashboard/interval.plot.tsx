@@ -14,7 +14,7 @@ export function IntervalPlot({
   lowSample,
 }: {
   nps: number;
-  interval95: readonly [number, number];
+  interval95: readonly number[];
   lowSample: boolean;
 }) {
   return (

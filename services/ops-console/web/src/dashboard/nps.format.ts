@@ -18,7 +18,7 @@ export function formatNpsWithMargin(nps: number, marginOfError95: number): strin
 }
 
 /** The 95% interval: `28.1 to 36.5`. */
-export function formatInterval([low, high]: readonly [number, number]): string {
+export function formatInterval([low, high]: readonly number[]): string {
   return `${formatNps(low)} to ${formatNps(high)}`;
 }
 
