@@ -5,18 +5,12 @@ import {
   anEvent,
   anEventRecord,
   callJson,
-  declaredSchema,
   type EventRecord,
   expectEventually,
   OpenApiAnswers,
-  type OpenApiDocument,
-  ResponseSchemas,
   serviceBed,
 } from '@nps/testing';
 import { answerOf, aResponseSpec, customerOf, type ResponseSpec } from './scoring.events';
-
-/** Routes of libs/runtime, the same on every service (OpenApiAnswers leaves them out too). */
-const LIBRARY_ROUTES = new Set(['GET /health/live', 'GET /health/ready', 'GET /customers/{customerId}/export']);
 
 const DAY_MS = 86_400_000;
 
@@ -65,31 +59,11 @@ const customers = (specs: ResponseSpec[], segment: string, accountId = ''): Even
 describe('answers of the scoring API against their OpenAPI schemas', () => {
   const bed = serviceBed({ service: 'scoring' });
   let api: OpenApiAnswers;
-  let document: OpenApiDocument;
   let analyst: string;
 
   beforeAll(async () => {
     analyst = await bed.tokenFor('nina');
     api = await OpenApiAnswers.of(bed.url);
-    document = (await callJson(bed.url, 'GET', '/docs-json')).body;
-  });
-
-  it('declares a JSON schema for every 2xx answer with a body, and every schema resolves', () => {
-    const schemas = new ResponseSchemas(document);
-    const missing: string[] = [];
-    for (const [path, methods] of Object.entries(document.paths))
-      for (const [method, operation] of Object.entries(methods)) {
-        const route = `${method.toUpperCase()} ${path}`;
-        if (LIBRARY_ROUTES.has(route)) continue;
-        const success = Object.keys(operation.responses ?? {}).filter((status) => /^2\d\d$/.test(status));
-        if (success.length === 0) missing.push(`${route}: no 2xx answer`);
-        for (const status of success.filter((code) => code !== '204')) {
-          const schema = declaredSchema(document, method, path, status);
-          if (!schema) missing.push(`${route}: no JSON schema for ${status}`);
-          else schemas.validator(schema); // throws on a $ref that names no schema
-        }
-      }
-    expect(missing).toEqual([]);
   });
 
   it('NPS: totals, per interval and group (tags too), comparisons and drivers', async () => {
