@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NpsTotalDto } from '../nps/nps-answer.dto';
+import { NpsSummaryDto } from '../nps/nps-answer.dto';
 
 const day = { type: String, format: 'date' };
 const share = (of: string) => ({ minimum: 0, maximum: 100, description: `share of all ${of} carrying the tag, in %` });
@@ -38,8 +38,8 @@ export class DayPeriodDto {
 
 /** `GET /nps/drivers`. */
 export class DriversAnswerDto {
-  @ApiProperty({ type: NpsTotalDto, nullable: true, description: 'null when the period has no answers' })
-  overall!: NpsTotalDto | null;
+  @ApiProperty({ type: NpsSummaryDto, nullable: true, description: 'null when the period has no answers' })
+  overall!: NpsSummaryDto | null;
 
   @ApiProperty({
     type: DayPeriodDto,

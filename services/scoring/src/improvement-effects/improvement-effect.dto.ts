@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NpsComparisonDto, NpsTotalDto } from '../nps/nps-answer.dto';
+import { NpsComparisonDto, NpsSummaryDto } from '../nps/nps-answer.dto';
 
 const day = { type: String, format: 'date' };
 const nullable = { nullable: true, type: String };
@@ -35,8 +35,8 @@ export class EffectSideDto {
   @ApiProperty({ ...day, nullable: true, description: 'null when the window has no day yet' }) from!: string | null;
   @ApiProperty({ ...day, nullable: true, description: 'null when the window has no day yet' }) to!: string | null;
   @ApiProperty({ description: 'days so far; the window after is cut at today' }) days!: number;
-  @ApiProperty({ type: NpsTotalDto, nullable: true, description: "the scope's NPS; null without answers of it" })
-  nps!: NpsTotalDto | null;
+  @ApiProperty({ type: NpsSummaryDto, nullable: true, description: "the scope's NPS; null without answers of it" })
+  nps!: NpsSummaryDto | null;
 
   @ApiProperty({ type: EffectRootCauseDto }) rootCause!: EffectRootCauseDto;
 }

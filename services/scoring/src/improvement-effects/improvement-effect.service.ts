@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NpsFilter } from '../nps/dimensions';
-import type { NpsSummary } from '../nps/nps.calculator';
+import { type NpsSummary, summarize } from '../nps/nps.calculator';
 import { NpsService } from '../nps/nps.service';
 import { ImprovementActionRepository } from './improvement-action.repository';
 import { ImprovementEffectError, ImprovementEffectErrorCode as Code } from './improvement-effect.error';
@@ -64,8 +64,11 @@ export class ImprovementEffectService {
   }
 
   private async summary(filter: NpsFilter): Promise<NpsSummary | null> {
-    const { rows } = await this.nps.nps(filter);
-    return rows[0] ?? null;
+    const {
+      rows: [row],
+    } = await this.nps.nps(filter);
+    // From the counts alone: the row's period and group (null, {}) are not a window's.
+    return row ? summarize({ promoters: row.promoters, passives: row.passives, detractors: row.detractors }) : null;
   }
 
   private async taggedDetractors(scope: NpsFilter, window: EffectWindow, tag: string): Promise<number> {

@@ -33,8 +33,7 @@ export class ImprovementEffectsController {
   @ApiBadRequestResponse({ description: 'windowDays or timeZone invalid; `fields` names it' })
   @ApiNotFoundResponse({ description: 'IMPROVEMENT_ACTION_NOT_FOUND: scoring has not seen it opened' })
   @ApiConflictResponse({ description: 'IMPROVEMENT_ACTION_NOT_RELEASED: nothing to measure before its release' })
-  // Not ImprovementEffectDto: releasedAt is a Date here (an ISO string once serialized), and NpsSummary does not
-  // name the period and group a total also carries.
+  // Not ImprovementEffectDto: releasedAt is a Date here (an ISO string once serialized).
   effect(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: ImprovementEffectQueryDto,

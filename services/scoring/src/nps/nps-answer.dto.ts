@@ -47,15 +47,6 @@ export class NpsRowDto extends NpsSummaryDto {
   @ApiProperty({ type: NpsGroupDto, description: '{} without `groupBy`' }) group!: NpsGroupDto;
 }
 
-/**
- * The NPS of a whole side or period. It is read as an ungrouped `/nps` row, and so carries that row's `period`
- * (null) and `group` ({}) too.
- */
-export class NpsTotalDto extends NpsSummaryDto {
-  @ApiProperty({ nullable: true, type: String, description: 'always null' }) period!: null;
-  @ApiProperty({ type: NpsGroupDto, description: 'always {}' }) group!: NpsGroupDto;
-}
-
 /** `GET /nps`: one row per (period, group) with answers. */
 export class NpsAnswerDto {
   @ApiProperty({ example: 'Europe/Amsterdam' }) timeZone!: string;
@@ -99,8 +90,8 @@ export class NpsSideFilterDto {
 
 export class NpsSideDto {
   @ApiProperty({ type: NpsSideFilterDto }) filter!: NpsSideFilterDto;
-  @ApiProperty({ type: NpsTotalDto, nullable: true, description: 'null when the side has no answers' })
-  summary!: NpsTotalDto | null;
+  @ApiProperty({ type: NpsSummaryDto, nullable: true, description: 'null when the side has no answers' })
+  summary!: NpsSummaryDto | null;
 }
 
 /** `GET /nps/compare`. */

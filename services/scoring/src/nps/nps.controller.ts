@@ -41,8 +41,7 @@ export class NpsController {
     description: '`first`, `second` and `change` (null when a side has no answers)',
   })
   @ApiBadRequestResponse(BAD_REQUEST)
-  // Not NpsCompareAnswerDto: NpsSummary does not name the period and group a total also carries.
-  compare(@Query() query: NpsCompareDto) {
+  compare(@Query() query: NpsCompareDto): Promise<NpsCompareAnswerDto> {
     return this.nps.compare(query);
   }
 
@@ -53,8 +52,7 @@ export class NpsController {
     description: 'drivers sorted by NPS impact (points NPS would gain without the responses carrying the tag)',
   })
   @ApiBadRequestResponse(BAD_REQUEST)
-  // Not DriversAnswerDto, for the same reason as compare.
-  drivers(@Query() query: NpsFilterDto) {
+  drivers(@Query() query: NpsFilterDto): Promise<DriversAnswerDto> {
     return this.nps.drivers(filterOf(query));
   }
 }

@@ -117,8 +117,9 @@ export class NpsService {
 
   private async total(filter: NpsFilter): Promise<NpsSummary | null> {
     const [row] = await this.reader.counts(filter);
-    const counts: NpsCounts = row ?? { promoters: 0, passives: 0, detractors: 0 };
-    return summarize(counts);
+    // The counts alone: the row's period and group (null, {}) are not a total's.
+    const { promoters = 0, passives = 0, detractors = 0 } = row ?? {};
+    return summarize({ promoters, passives, detractors });
   }
 
   private check(filter: NpsFilter, prefix = ''): void {

@@ -14,11 +14,8 @@ export type Interval = (typeof INTERVALS)[number];
 export const BREAKDOWN_DIMENSIONS = ['segment', 'region', 'channel', 'touchpointType', 'language'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
-/**
- * NPS of a set of answers with its statistics (docs/nps-statistics.md). Derived: what a `/nps` row, a compare side
- * and the drivers' overall have in common (the served document names no schema for it alone).
- */
-export type NpsSummary = Omit<NpsRow, 'period' | 'group'>;
+/** NPS of a set of answers with its statistics (docs/nps-statistics.md): a compare side, the drivers' overall. */
+export type NpsSummary = Scoring['NpsSummaryDto'];
 /** A row of `GET /nps`: `period` is the first local day of the interval (null without one). */
 export type NpsRow = Scoring['NpsRowDto'];
 /** `GET /nps`. */

@@ -243,7 +243,7 @@ export interface components {
       /** @description a root-cause tag id */
       tag?: string;
     };
-    NpsTotalDto: {
+    NpsSummaryDto: {
       promoters: number;
       passives: number;
       detractors: number;
@@ -264,15 +264,11 @@ export interface components {
       interval95: number[];
       /** @description n below lowSampleBelow (30) */
       lowSample: boolean;
-      /** @description always null */
-      period: string | null;
-      /** @description always {} */
-      group: components['schemas']['NpsGroupDto'];
     };
     NpsSideDto: {
       filter: components['schemas']['NpsSideFilterDto'];
       /** @description null when the side has no answers */
-      summary: components['schemas']['NpsTotalDto'] | null;
+      summary: components['schemas']['NpsSummaryDto'] | null;
     };
     NpsComparisonDto: {
       /** @description second NPS minus first, in points */
@@ -326,7 +322,7 @@ export interface components {
     };
     DriversAnswerDto: {
       /** @description null when the period has no answers */
-      overall: components['schemas']['NpsTotalDto'] | null;
+      overall: components['schemas']['NpsSummaryDto'] | null;
       /** @description the same number of days just before from; null without both from and to */
       previousPeriod: components['schemas']['DayPeriodDto'] | null;
       /** @description largest impact first */
@@ -430,7 +426,7 @@ export interface components {
       /** @description days so far; the window after is cut at today */
       days: number;
       /** @description the scope's NPS; null without answers of it */
-      nps: components['schemas']['NpsTotalDto'] | null;
+      nps: components['schemas']['NpsSummaryDto'] | null;
       rootCause: components['schemas']['EffectRootCauseDto'];
     };
     ProportionComparisonDto: {
