@@ -7,19 +7,21 @@ export interface JsonAnswer {
   contentType: string;
 }
 
-/** JSON over HTTP, with a bearer token when one is given: `method` `url``path` with `body`. */
+/** JSON over HTTP, with a bearer token when one is given: `method` `url``path` with `body` and any other `headers`. */
 export async function callJson(
   url: string,
   method: string,
   path: string,
   bearer?: string,
   body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<JsonAnswer> {
   const response = await fetch(`${url}${path}`, {
     method,
     headers: {
       ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });

@@ -10,6 +10,8 @@ export interface RouteRequest {
   params?: Record<string, string>;
   query?: string;
   body?: unknown;
+  /** Headers besides the bearer token, e.g. `idempotency-key`. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -35,7 +37,8 @@ export class OpenApiAnswers {
   async call(token: string, route: string, request: RouteRequest = {}): Promise<RouteAnswer> {
     const [method, template] = route.split(' ');
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(request.params?.[name] ?? ''));
-    const answer = { route, ...(await callJson(this.url, method, path + (request.query ?? ''), token, request.body)) };
+    const target = path + (request.query ?? '');
+    const answer = { route, ...(await callJson(this.url, method, target, token, request.body, request.headers)) };
     const schema = declaredSchema(this.document, method, template, answer.status);
     const problems =
       answer.status < 200 || answer.status > 299
