@@ -23,7 +23,12 @@ export class CreateResponseBatchDto {
 }
 
 export class BatchAnswerResultDto {
-  @ApiProperty({ nullable: true, description: "The answer's idempotencyKey as sent (null when it was no string)." })
+  // `string | null` reflects as Object: the type is named, or the document declares an object.
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The answer's idempotencyKey as sent (null when it was no string).",
+  })
   idempotencyKey: string | null;
 
   @ApiProperty({
