@@ -5,6 +5,7 @@ export * from './service.runner';
 export * from './full-collection';
 export * from './service.cli';
 export * from './openapi.setup';
+export * from './api-property.options';
 export * from './http/field-problems';
 export * from './http/http-hardening';
 export * from './problems';

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_TIME } from '../api-property.options';
 
 /** What one service holds about one customer: `GET /customers/{customerId}/export` (docs/privacy.md). */
 export class CustomerExportDto {
   @ApiProperty({ example: 'case-management' }) service!: string;
   @ApiProperty() customerId!: string;
-  @ApiProperty({ type: String, format: 'date-time' }) exportedAt!: string;
+  @ApiProperty(ISO_TIME) exportedAt!: string;
 
   @ApiProperty({
     type: 'object',

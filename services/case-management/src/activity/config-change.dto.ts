@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_TIME } from '@nps/runtime';
 import { CONFIG_ENTITIES, type ConfigEntity } from './config-change.repository';
 
 /** One version of a team, member, routing rule or SLA policy: who changed what, when, and the result. */
@@ -18,5 +19,5 @@ export class ConfigChangeDto {
   })
   snapshot!: object;
 
-  @ApiProperty({ type: String, format: 'date-time' }) at!: string;
+  @ApiProperty(ISO_TIME) at!: string;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_TIME } from '@nps/runtime';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsString, Max, Min } from 'class-validator';
 import { EXCLUDABLE_CHANNELS, MAX_HOLDOUT_SHARE, SOURCE_NAMES, type SourceName } from './case-opening-policy';
 
@@ -58,5 +59,5 @@ export class CaseOpeningPolicyDto extends PutCaseOpeningPolicyDto {
   @ApiProperty({ example: 2 }) version!: number;
   @ApiProperty({ description: 'member id of the admin who made this version; "platform" for the first' })
   changedBy!: string;
-  @ApiProperty({ type: String, format: 'date-time' }) changedAt!: string;
+  @ApiProperty(ISO_TIME) changedAt!: string;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ISO_TIME, NULLABLE_ISO_TIME } from '@nps/runtime';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CaseSkipReason } from '@nps/contracts';
@@ -64,11 +65,11 @@ export class CaseSkipItemDto {
   @ApiProperty() policyVersion!: number;
   @ApiProperty({ description: 'for the holdout: the team routing chose; else empty' }) teamId!: string;
   @ApiProperty({ minimum: 0, maximum: 6 }) score!: number;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) answeredAt!: string | null;
+  @ApiProperty(NULLABLE_ISO_TIME) answeredAt!: string | null;
   @ApiProperty() touchpointType!: string;
   @ApiProperty({ description: 'source name, empty when unspecified' }) source!: string;
   @ApiProperty({ description: 'channel name, empty when unspecified' }) channel!: string;
-  @ApiProperty({ type: String, format: 'date-time' }) skippedAt!: string;
+  @ApiProperty(ISO_TIME) skippedAt!: string;
 }
 
 /** One page of `GET /case-skips`, newest first (like `GET /cases`, ADR 0027). */

@@ -1,15 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_TIME, NULLABLE_ISO_TIME, NULLABLE_STRING } from '@nps/runtime';
 import { CaseRecoveryDto } from '../recovery/case-recovery.dto';
 import { CaseDto } from './case.dto';
 import { CustomerStoryDto } from './customer-story.dto';
 
-const nullable = { nullable: true, type: String };
-const nullableTime = { nullable: true, type: String, format: 'date-time' };
-const time = { type: String, format: 'date-time' };
-
 /** One entry of a case's activity log, oldest first. */
 export class CaseActivityDto {
-  @ApiProperty(time) at!: string;
+  @ApiProperty(ISO_TIME) at!: string;
   @ApiProperty({ description: 'member id of who did it; empty when the service did (intake, escalation)' })
   actorId!: string;
 
@@ -40,10 +37,10 @@ export class CaseNotificationDto {
   @ApiProperty({ enum: ['assigned', 'escalated', 'account_at_risk'] }) kind!: string;
   @ApiProperty({ enum: ['pending', 'sent', 'failed'] }) status!: string;
   @ApiProperty() attempts!: number;
-  @ApiProperty(nullable) lastError!: string | null;
-  @ApiProperty(time) createdAt!: string;
-  @ApiProperty(nullableTime) sentAt!: string | null;
-  @ApiProperty({ ...nullableTime, description: 'the next try while pending; else null' })
+  @ApiProperty(NULLABLE_STRING) lastError!: string | null;
+  @ApiProperty(ISO_TIME) createdAt!: string;
+  @ApiProperty(NULLABLE_ISO_TIME) sentAt!: string | null;
+  @ApiProperty({ ...NULLABLE_ISO_TIME, description: 'the next try while pending; else null' })
   nextAttemptAt!: string | null;
 }
 

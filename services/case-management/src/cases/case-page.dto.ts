@@ -1,11 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_TIME } from '@nps/runtime';
 import { CaseDto } from './case.dto';
-
-const time = { type: String, format: 'date-time' };
 
 /** One case of a listing, as stored plus its next deadline (OpenAPI schema of the answer). */
 export class CaseListItemDto extends CaseDto {
-  @ApiProperty({ ...time, description: 'first contact until the customer was reached, then resolution' })
+  @ApiProperty({ ...ISO_TIME, description: 'first contact until the customer was reached, then resolution' })
   nextDueAt!: string;
 }
 

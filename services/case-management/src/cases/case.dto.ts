@@ -1,11 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_TIME, NULLABLE_ISO_TIME, NULLABLE_STRING } from '@nps/runtime';
 import { PRIORITIES, type Priority } from '../sla/priority';
 import { CASE_STATUSES, type CaseStatus } from './case.lifecycle';
 import { OUTCOMES, type Outcome } from './case.record';
-
-const nullable = { nullable: true, type: String };
-const nullableTime = { nullable: true, type: String, format: 'date-time' };
-const time = { type: String, format: 'date-time' };
 
 /** One case as stored (OpenAPI schema of the case actions' answers and of the case in `GET /cases/{caseId}`). */
 export class CaseDto {
@@ -13,7 +10,7 @@ export class CaseDto {
   @ApiProperty() responseId!: string;
   @ApiProperty() customerId!: string;
   @ApiProperty() teamId!: string;
-  @ApiProperty(nullable) ownerId!: string | null;
+  @ApiProperty(NULLABLE_STRING) ownerId!: string | null;
   @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
   @ApiProperty({ enum: PRIORITIES }) priority!: Priority;
   @ApiProperty({ minimum: 0, maximum: 10 }) score!: number;
@@ -28,17 +25,17 @@ export class CaseDto {
   @ApiProperty() region!: string;
   @ApiProperty() tier!: string;
   @ApiProperty({ description: "the customer's language" }) language!: string;
-  @ApiProperty(nullable) ruleId!: string | null;
+  @ApiProperty(NULLABLE_STRING) ruleId!: string | null;
   @ApiProperty({ example: 'least_loaded' }) assignmentReason!: string;
   @ApiProperty({ example: 'least loaded: 3 open' }) assignmentDetail!: string;
-  @ApiProperty(time) firstContactDueAt!: string;
-  @ApiProperty(time) resolutionDueAt!: string;
-  @ApiProperty(nullableTime) firstContactedAt!: string | null;
-  @ApiProperty(nullableTime) resolvedAt!: string | null;
-  @ApiProperty(nullableTime) closedAt!: string | null;
-  @ApiProperty(nullable) rootCauseTagId!: string | null;
+  @ApiProperty(ISO_TIME) firstContactDueAt!: string;
+  @ApiProperty(ISO_TIME) resolutionDueAt!: string;
+  @ApiProperty(NULLABLE_ISO_TIME) firstContactedAt!: string | null;
+  @ApiProperty(NULLABLE_ISO_TIME) resolvedAt!: string | null;
+  @ApiProperty(NULLABLE_ISO_TIME) closedAt!: string | null;
+  @ApiProperty(NULLABLE_STRING) rootCauseTagId!: string | null;
   @ApiProperty({ enum: OUTCOMES, nullable: true }) outcome!: Outcome | null;
   @ApiProperty() escalationLevel!: number;
-  @ApiProperty(time) openedAt!: string;
-  @ApiProperty(time) updatedAt!: string;
+  @ApiProperty(ISO_TIME) openedAt!: string;
+  @ApiProperty(ISO_TIME) updatedAt!: string;
 }

@@ -1,8 +1,6 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath, PickType } from '@nestjs/swagger';
+import { ISO_TIME, NULLABLE_ISO_TIME } from '@nps/runtime';
 import { CaseDto } from './case.dto';
-
-const nullableTime = { nullable: true, type: String, format: 'date-time' };
-const time = { type: String, format: 'date-time' };
 
 export class CustomerFactsDto extends PickType(CaseDto, ['segment', 'region', 'tier', 'language'] as const) {
   @ApiProperty({ description: "the account owner's member id; empty when the customer has none or is not known yet" })
@@ -10,13 +8,13 @@ export class CustomerFactsDto extends PickType(CaseDto, ['segment', 'region', 't
 }
 
 export class CustomerScoreDto extends PickType(CaseDto, ['responseId', 'revision', 'score'] as const) {
-  @ApiProperty({ ...nullableTime, description: 'for the answer behind a case: when the case opened' })
+  @ApiProperty({ ...NULLABLE_ISO_TIME, description: 'for the answer behind a case: when the case opened' })
   answeredAt!: string | null;
 }
 
 /** The comment of a case the caller may see. */
 export class CustomerCommentDto extends PickType(CaseDto, ['responseId', 'comment', 'tagIds'] as const) {
-  @ApiProperty({ ...time, description: 'when the case opened' }) at!: string;
+  @ApiProperty({ ...ISO_TIME, description: 'when the case opened' }) at!: string;
 }
 
 /** Another case of the customer, in one of the caller's teams. */

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ISO_TIME, NULLABLE_ISO_TIME, NULLABLE_STRING } from '@nps/runtime';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -91,27 +92,23 @@ export class CloseImprovementActionDto {
   note: string;
 }
 
-const nullable = { nullable: true, type: String };
-const nullableTime = { nullable: true, type: String, format: 'date-time' };
-const time = { type: String, format: 'date-time' };
-
 /** An improvement action as stored (OpenAPI schema of the list's items). */
 export class ImprovementActionDto extends PickType(CreateImprovementActionDto, ['title', 'rootCauseTagId'] as const) {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ ...nullable, description: 'the affected touchpoint type; null for all' })
+  @ApiProperty({ ...NULLABLE_STRING, description: 'the affected touchpoint type; null for all' })
   touchpointType!: string | null;
 
-  @ApiProperty({ ...nullable, description: 'the affected customer segment; null for all' })
+  @ApiProperty({ ...NULLABLE_STRING, description: 'the affected customer segment; null for all' })
   segment!: string | null;
 
   @ApiProperty({ description: 'member id of who owns the fix' }) ownerId!: string;
   @ApiProperty({ enum: IMPROVEMENT_ACTION_STATUSES }) status!: ImprovementActionStatus;
-  @ApiProperty(nullableTime) releasedAt!: string | null;
-  @ApiProperty(nullableTime) closedAt!: string | null;
-  @ApiProperty(nullable) closeNote!: string | null;
+  @ApiProperty(NULLABLE_ISO_TIME) releasedAt!: string | null;
+  @ApiProperty(NULLABLE_ISO_TIME) closedAt!: string | null;
+  @ApiProperty(NULLABLE_STRING) closeNote!: string | null;
   @ApiProperty({ description: 'member id of who opened it' }) openedBy!: string;
-  @ApiProperty(time) createdAt!: string;
-  @ApiProperty(time) updatedAt!: string;
+  @ApiProperty(ISO_TIME) createdAt!: string;
+  @ApiProperty(ISO_TIME) updatedAt!: string;
 }
 
 /** An improvement action with the cases linked to it (OpenAPI schema of the other answers). */

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_TIME } from '@nps/runtime';
 
 const hours = { nullable: true, type: Number, description: 'null when no case got this far' };
-const time = { type: String, format: 'date-time' };
 
 export class HoursPercentilesDto {
   @ApiProperty(hours) p50!: number | null;
@@ -46,8 +46,8 @@ export class RootCauseLoopMetricsDto {
 
 /** `GET /metrics/loop`: per team and per root cause, over cases opened in [from, to). */
 export class LoopMetricsDto {
-  @ApiProperty(time) from!: string;
-  @ApiProperty(time) to!: string;
+  @ApiProperty(ISO_TIME) from!: string;
+  @ApiProperty(ISO_TIME) to!: string;
   @ApiProperty({ type: [TeamLoopMetricsDto], description: 'teams with cases in the period, by team id' })
   teams!: TeamLoopMetricsDto[];
 

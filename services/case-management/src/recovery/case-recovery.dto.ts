@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_TIME, NULLABLE_ISO_TIME } from '@nps/runtime';
 
 /** What the recovery re-survey of a followed-up case measured (RecoveryMeasured, docs/outer-loop.md). */
 export class CaseRecoveryDto {
@@ -6,6 +7,6 @@ export class CaseRecoveryDto {
   @ApiProperty({ minimum: 0, maximum: 10 }) firstScore!: number;
   @ApiProperty({ minimum: 0, maximum: 10 }) recoveryScore!: number;
   @ApiProperty({ description: 're-survey score minus first score' }) change!: number;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) answeredAt!: string | null;
-  @ApiProperty({ type: String, format: 'date-time' }) measuredAt!: string;
+  @ApiProperty(NULLABLE_ISO_TIME) answeredAt!: string | null;
+  @ApiProperty(ISO_TIME) measuredAt!: string;
 }

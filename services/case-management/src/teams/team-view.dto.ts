@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { NULLABLE_STRING } from '@nps/runtime';
 import { CreateTeamDto } from './team.dto';
-
-const nullable = { nullable: true, type: String };
 
 /** When a team works; the business hours its deadlines count in. */
 export class TeamCalendarDto extends PickType(CreateTeamDto, [
@@ -18,18 +17,18 @@ export class TeamCalendarDto extends PickType(CreateTeamDto, [
 export class TeamViewDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ ...nullable, description: 'member id of the team lead (first escalation level)' })
+  @ApiProperty({ ...NULLABLE_STRING, description: 'member id of the team lead (first escalation level)' })
   leadMemberId!: string | null;
 
-  @ApiProperty({ ...nullable, description: 'member id for the second escalation level' })
+  @ApiProperty({ ...NULLABLE_STRING, description: 'member id for the second escalation level' })
   escalationMemberId!: string | null;
 
-  @ApiProperty({ ...nullable, description: 'email for the second escalation level when no member is named' })
+  @ApiProperty({ ...NULLABLE_STRING, description: 'email for the second escalation level when no member is named' })
   escalationEmail!: string | null;
 
   @ApiProperty({ type: TeamCalendarDto }) calendar!: TeamCalendarDto;
   @ApiProperty({ example: 'nl', description: "language of the team's notifications (BCP 47)" }) language!: string;
-  @ApiPropertyOptional({ ...nullable, description: 'for admins only: the URL is a credential' })
+  @ApiPropertyOptional({ ...NULLABLE_STRING, description: 'for admins only: the URL is a credential' })
   webhookUrl?: string | null;
 
   @ApiProperty({ description: 'whether the team has a webhook of its own' }) hasWebhook!: boolean;

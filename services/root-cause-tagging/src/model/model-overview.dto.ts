@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_TIME } from '@nps/runtime';
 
-const time = { type: String, format: 'date-time' };
 const RETRAIN_TRIGGERS = ['on-demand', 'scheduled'];
 
 export class ModelInUseDto {
@@ -16,7 +16,7 @@ export class ModelVersionDto {
   @ApiProperty({ description: 'F1 on the held-out set when it was promoted' }) heldOutF1!: number;
   @ApiProperty() trainingExamples!: number;
   @ApiProperty({ description: 'confirmed root causes it was trained with' }) confirmedExamples!: number;
-  @ApiProperty(time) createdAt!: string;
+  @ApiProperty(ISO_TIME) createdAt!: string;
 }
 
 /** One retrain, promoted or not. */
@@ -30,7 +30,7 @@ export class ModelTrainingRunDto {
   promotedVersion!: number | null;
 
   @ApiProperty() confirmedExamples!: number;
-  @ApiProperty(time) ranAt!: string;
+  @ApiProperty(ISO_TIME) ranAt!: string;
 }
 
 /** `GET /model`. */

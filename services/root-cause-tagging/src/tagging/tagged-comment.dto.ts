@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_TIME } from '@nps/runtime';
 import type { CuePolarity } from '../taxonomy/taxonomy.types';
 import { type DetectedLanguage, TAGGED_LANGUAGES } from '../text/language';
 
@@ -41,6 +42,6 @@ export class TaggedCommentDto {
   @ApiProperty({ type: TaggingResultDto }) result!: TaggingResultDto;
   @ApiProperty() taxonomyVersion!: number;
   @ApiProperty() modelVersion!: number;
-  @ApiProperty({ type: String, format: 'date-time', description: 'when last tagged (re-tagging moves it)' })
+  @ApiProperty({ ...ISO_TIME, description: 'when last tagged (re-tagging moves it)' })
   taggedAt!: string;
 }

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ISO_TIME } from '@nps/runtime';
 import type { CuePolarity } from './taxonomy.types';
-
-const time = { type: String, format: 'date-time' };
 
 /** A term as stored: trimmed, and those of the initial taxonomy never went through `TermDto`'s checks. */
 export class TaxonomyTermDto {
@@ -35,7 +34,7 @@ export class TaxonomyVersionSummaryDto {
   @ApiProperty({ example: 'added tag loyalty-program', description: 'what changed from the version before' })
   change!: string;
 
-  @ApiProperty(time) createdAt!: string;
+  @ApiProperty(ISO_TIME) createdAt!: string;
 }
 
 /** One taxonomy version, whole. */

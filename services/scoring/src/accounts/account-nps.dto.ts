@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_DAY } from '@nps/runtime';
 import { NpsSummaryDto } from '../nps/nps-answer.dto';
-
-const day = { type: String, format: 'date' };
 
 /** One B2B account's NPS over the period. */
 export class AccountNpsRowDto extends NpsSummaryDto {
@@ -11,8 +10,8 @@ export class AccountNpsRowDto extends NpsSummaryDto {
 
 /** `GET /nps/accounts`. */
 export class AccountNpsAnswerDto {
-  @ApiProperty(day) from!: string;
-  @ApiProperty(day) to!: string;
+  @ApiProperty(ISO_DAY) from!: string;
+  @ApiProperty(ISO_DAY) to!: string;
   @ApiProperty({ example: 'UTC' }) timeZone!: string;
   @ApiProperty({
     type: [AccountNpsRowDto],

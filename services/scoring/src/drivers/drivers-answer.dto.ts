@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_DAY } from '@nps/runtime';
 import { NpsSummaryDto } from '../nps/nps-answer.dto';
 
-const day = { type: String, format: 'date' };
 const share = (of: string) => ({ minimum: 0, maximum: 100, description: `share of all ${of} carrying the tag, in %` });
 const nullableNumber = (description: string) => ({ nullable: true, type: Number, description });
 
@@ -32,8 +32,8 @@ export class DriverDto {
 
 /** A period of whole local days, both inclusive. */
 export class DayPeriodDto {
-  @ApiProperty(day) from!: string;
-  @ApiProperty(day) to!: string;
+  @ApiProperty(ISO_DAY) from!: string;
+  @ApiProperty(ISO_DAY) to!: string;
 }
 
 /** `GET /nps/drivers`. */

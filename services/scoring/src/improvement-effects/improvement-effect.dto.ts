@@ -1,21 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ISO_DAY, ISO_TIME, NULLABLE_STRING } from '@nps/runtime';
 import { NpsComparisonDto, NpsSummaryDto } from '../nps/nps-answer.dto';
-
-const day = { type: String, format: 'date' };
-const nullable = { nullable: true, type: String };
 
 /** What scoring knows of the action: its scope and release. */
 export class EffectImprovementActionDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ ...nullable, description: 'null until the opened event arrived' }) title!: string | null;
+  @ApiProperty({ ...NULLABLE_STRING, description: 'null until the opened event arrived' }) title!: string | null;
   @ApiProperty({ example: 'delivery' }) rootCauseTagId!: string;
-  @ApiProperty({ ...nullable, description: 'the touchpoint type measured; null for all' }) touchpointType!:
+  @ApiProperty({ ...NULLABLE_STRING, description: 'the touchpoint type measured; null for all' }) touchpointType!:
     string | null;
-  @ApiProperty({ ...nullable, description: 'the segment measured; null for all' }) segment!: string | null;
+  @ApiProperty({ ...NULLABLE_STRING, description: 'the segment measured; null for all' }) segment!: string | null;
   @ApiProperty({ enum: ['open', 'released', 'closed'], description: 'released or closed: an open one answers 409' })
   status!: string;
 
-  @ApiProperty({ type: String, format: 'date-time' }) releasedAt!: string;
+  @ApiProperty(ISO_TIME) releasedAt!: string;
 }
 
 export class EffectRootCauseDto {
@@ -32,8 +30,8 @@ export class EffectRootCauseDto {
 
 /** One window of whole local days around the release day. */
 export class EffectSideDto {
-  @ApiProperty({ ...day, nullable: true, description: 'null when the window has no day yet' }) from!: string | null;
-  @ApiProperty({ ...day, nullable: true, description: 'null when the window has no day yet' }) to!: string | null;
+  @ApiProperty({ ...ISO_DAY, nullable: true, description: 'null when the window has no day yet' }) from!: string | null;
+  @ApiProperty({ ...ISO_DAY, nullable: true, description: 'null when the window has no day yet' }) to!: string | null;
   @ApiProperty({ description: 'days so far; the window after is cut at today' }) days!: number;
   @ApiProperty({ type: NpsSummaryDto, nullable: true, description: "the scope's NPS; null without answers of it" })
   nps!: NpsSummaryDto | null;
@@ -70,7 +68,7 @@ export class ImprovementEffectDto {
   @ApiProperty({ type: EffectImprovementActionDto }) improvementAction!: EffectImprovementActionDto;
   @ApiProperty({ example: 'UTC' }) timeZone!: string;
   @ApiProperty() windowDays!: number;
-  @ApiProperty({ ...day, description: 'local day of the release; in neither window' }) releaseDay!: string;
+  @ApiProperty({ ...ISO_DAY, description: 'local day of the release; in neither window' }) releaseDay!: string;
   @ApiProperty({ type: EffectSideDto }) before!: EffectSideDto;
   @ApiProperty({ type: EffectSideDto }) after!: EffectSideDto;
   @ApiProperty({ type: EffectChangeDto }) change!: EffectChangeDto;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ISO_DAY } from '@nps/runtime';
 import { INTERVALS, type Interval } from './dimensions';
 
-const day = { type: String, format: 'date', example: '2025-01-01' };
+const day = { ...ISO_DAY, example: '2025-01-01' };
 const pct = { minimum: 0, maximum: 100, description: 'in %' };
 const points = { minimum: -100, maximum: 100 };
 const list = (what: string) => ({ type: String, isArray: true, description: `${what}; any of them` });
