@@ -44,8 +44,9 @@ describe('account NPS', () => {
 
   it('ranks accounts worst first with n and margin of error over the period, newest revision counting', async () => {
     // acme: two customers, 1 promoter, 1 passive, 3 detractors (one revised from 9 to 2) in March; globex: 3 promoters,
-    // 1 detractor; a consumer without account; answers in February are outside the period.
-    const revised = answer('acme-1', 9);
+    // 1 detractor; a consumer without account; answers in February are outside the period. The revision comes on
+    // April 1st and the answer stays on its day in March, as in the rollups.
+    const revised = answer('acme-1', 9, '2025-03-31T23:59:30Z');
     revised.revisions = [{ revision: 1, score: 2 }];
     const answers = [
       answer('acme-1', 10),

@@ -6,7 +6,8 @@ import type { AccountCounts } from './account-nps.ranking';
 
 /**
  * Counts answers per B2B account straight from the scored responses joined to the customer projection: an account
- * counts each response under the account its customer belongs to now, like the rollups do for segment and tier.
+ * counts each response under the account its customer belongs to now, like the rollups do for segment and tier, and
+ * on the day it was answered, as the rollups do: a revision changes its score, not its day.
  */
 @Injectable()
 export class AccountNpsReader {
@@ -26,8 +27,8 @@ export class AccountNpsReader {
        FROM ${this.tables.of('responses')} r
        JOIN ${this.tables.of('customers')} c ON c.customer_id = r.customer_id
        WHERE c.account_id <> '' AND r.received AND r.category IS NOT NULL
-         AND r.scored_at >= ($1::date)::timestamp AT TIME ZONE $3
-         AND r.scored_at < ($2::date + 1)::timestamp AT TIME ZONE $3
+         AND r.answered_at >= ($1::date)::timestamp AT TIME ZONE $3
+         AND r.answered_at < ($2::date + 1)::timestamp AT TIME ZONE $3
        GROUP BY c.account_id`,
       [from, to, timeZone],
     );
