@@ -1,5 +1,6 @@
 import { Channel, OptOutSource } from '@nps/contracts';
 import { DateTime } from 'luxon';
+import { DELIVERY_CHANNELS } from '../delivery/delivery.channels';
 import type {
   ContactHistory,
   ContactProfile,
@@ -12,7 +13,7 @@ import { nextAllowedTime } from './quiet-hours';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Channel fallback order when the preferred one cannot be used. */
-const FALLBACK_CHANNELS = [Channel.EMAIL, Channel.SMS, Channel.WEBHOOK];
+const FALLBACK_CHANNELS = Object.values(DELIVERY_CHANNELS);
 
 /**
  * Decides whether a trigger becomes a survey: duplicates, opt-outs, attribute rules and caps

@@ -50,6 +50,8 @@ describe('toCustomerContact', () => {
     [{ customerId: 'c', timeZone: 'CET+1' }, 'timeZone', expect.stringContaining('IANA')],
     [{ customerId: 'c', optOuts: 'carrier-pigeon' }, 'optOuts', expect.stringContaining('carrier-pigeon')],
     [{ customerId: 'c', preferredChannel: 'fax' }, 'preferredChannel', 'must be email, sms or webhook'],
+    [{ customerId: 'c', preferredChannel: 'toString' }, 'preferredChannel', 'must be email, sms or webhook'],
+    [{ customerId: 'c', optOuts: 'constructor' }, 'optOuts', expect.stringContaining('constructor')],
     [{ customerId: 'c', webhookUrl: 'ftp://x' }, 'webhookUrl', 'must be an http(s) URL'],
     [{ customerId: 'c', accountId: 'ACME B.V.' }, 'accountId', expect.stringContaining("organisation's id")],
     [

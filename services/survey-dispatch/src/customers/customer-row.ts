@@ -1,6 +1,7 @@
 import { Channel } from '@nps/contracts';
 import { SURVEY_LANGUAGES, type SurveyLanguage } from '@nps/survey-links';
 import { IANAZone } from 'luxon';
+import { deliveryChannelOf } from '../delivery/delivery.channels';
 import type { CustomerRecord } from './customer.record';
 
 /** One rejected field of an imported row; `line` is the CSV line, or the 1-based position in a JSON array. */
@@ -20,7 +21,6 @@ export interface RawCustomerRow {
 
 export type CustomerContact = Omit<CustomerRecord, 'updatedAt'>;
 
-const CHANNELS: Record<string, Channel> = { email: Channel.EMAIL, sms: Channel.SMS, webhook: Channel.WEBHOOK };
 const KNOWN = new Set([
   'customerId',
   'name',
@@ -80,7 +80,8 @@ export function toCustomerContact(
   if (!isZone(timeZone)) problem('timeZone', 'must be an IANA time zone like Europe/Amsterdam');
   const optOuts = optOutsOf(row.fields.optOuts, (reason) => problem('optOuts', reason));
   const preferred = text('preferredChannel').toLowerCase();
-  if (preferred && !(preferred in CHANNELS)) problem('preferredChannel', 'must be email, sms or webhook');
+  const preferredChannel = preferred ? deliveryChannelOf(preferred) : null;
+  if (preferredChannel === undefined) problem('preferredChannel', 'must be email, sms or webhook');
   const webhookUrl = text('webhookUrl', 2000);
   if (webhookUrl && !/^https?:\/\/\S+$/.test(webhookUrl)) problem('webhookUrl', 'must be an http(s) URL');
   const [name, segment, region, accountOwnerId, tier] = ['name', 'segment', 'region', 'accountOwner', 'tier'].map(
@@ -110,7 +111,7 @@ export function toCustomerContact(
       timeZone,
       optedOut: optOuts.all,
       optedOutChannels: optOuts.channels,
-      preferredChannel: preferred ? CHANNELS[preferred] : null,
+      preferredChannel: preferredChannel ?? null,
       webhookUrl: webhookUrl || null,
       attributes,
     },
@@ -136,11 +137,11 @@ function optOutsOf(value: unknown, fail: (reason: string) => void): { all: boole
   if (!names || !names.every((name) => typeof name === 'string'))
     return (fail('must be "all" or a list of email, sms, webhook'), { all: false, channels: [] });
   const cleaned = names.map((name) => name.trim().toLowerCase()).filter(Boolean);
-  const unknown = cleaned.filter((name) => name !== 'all' && !(name in CHANNELS));
+  const unknown = cleaned.filter((name) => name !== 'all' && deliveryChannelOf(name) === undefined);
   if (unknown.length > 0) fail(`unknown opt-out ${unknown.join(', ')}: use all, email, sms or webhook`);
   return {
     all: cleaned.includes('all'),
-    channels: [...new Set(cleaned.filter((name) => name in CHANNELS).map((name) => CHANNELS[name]))],
+    channels: [...new Set(cleaned.map(deliveryChannelOf).filter((channel) => channel !== undefined))],
   };
 }
 

@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { DELIVERY_CHANNEL_NAMES, type DeliveryChannelName } from '../delivery/delivery.channels';
 
 export class SurveyRequestDto {
   @ApiProperty() id!: string;
   @ApiProperty() customerId!: string;
   @ApiProperty() touchpointId!: string;
   @ApiProperty() touchpointType!: string;
-  @ApiProperty({ enum: ['email', 'sms', 'webhook'] }) channel!: string;
+  @ApiProperty({ enum: DELIVERY_CHANNEL_NAMES }) channel!: DeliveryChannelName;
   @ApiProperty({ enum: ['en', 'nl', 'de'] }) language!: string;
   @ApiProperty({ enum: ['touchpoint', 'api', 'recovery'] }) origin!: string;
   @ApiProperty({ enum: ['scheduled', 'sent', 'reminded', 'answered', 'expired', 'failed'] }) status!: string;

@@ -2,8 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@nps/auth';
-import { channelName } from '@nps/contracts';
 import type { EntityManager } from 'typeorm';
+import { deliveryChannelName } from '../delivery/delivery.channels';
 import { DispatchError } from '../errors/dispatch.error';
 import { SurveyRequestDto } from './survey-request.dto';
 import { SurveyRequestRepository } from './survey-request.repository';
@@ -29,7 +29,7 @@ export class SurveyRequestsController {
       customerId: request.customerId,
       touchpointId: request.touchpointId,
       touchpointType: request.touchpointType,
-      channel: channelName(request.channel) ?? 'unspecified',
+      channel: deliveryChannelName(request.channel),
       language: request.language,
       origin: request.origin,
       status: request.status,

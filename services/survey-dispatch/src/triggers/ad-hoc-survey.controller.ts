@@ -1,15 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@nps/auth';
-import { Channel, channelName } from '@nps/contracts';
 import { EventTransactions } from '@nps/messaging';
 import { randomUUID } from 'node:crypto';
 import { CustomerRepository } from '../customers/customer.repository';
+import { DELIVERY_CHANNELS, deliveryChannelName } from '../delivery/delivery.channels';
 import { DispatchError, DispatchErrorCode } from '../errors/dispatch.error';
 import { AdHocSurveyDto, TriggerOutcomeDto } from './ad-hoc-survey.dto';
 import { SurveyTriggerHandler } from './survey-trigger.handler';
-
-const CHANNELS = { email: Channel.EMAIL, sms: Channel.SMS, webhook: Channel.WEBHOOK } as const;
 
 @ApiTags('surveys')
 @Controller('surveys')
@@ -38,7 +36,7 @@ export class AdHocSurveyController {
         touchpointType: body.touchpointType,
         attributes: body.attributes ?? {},
         origin: 'api',
-        channelOverride: body.channel ? CHANNELS[body.channel] : undefined,
+        channelOverride: body.channel ? DELIVERY_CHANNELS[body.channel] : undefined,
       });
     });
     if (!outcome)
@@ -48,6 +46,6 @@ export class AdHocSurveyController {
         [{ field: 'customerId', reason: 'is not known' }],
       );
     if (outcome.outcome === 'suppressed') return outcome;
-    return { ...outcome, channel: channelName(outcome.channel) ?? 'unspecified', dueAt: outcome.dueAt.toISOString() };
+    return { ...outcome, channel: deliveryChannelName(outcome.channel), dueAt: outcome.dueAt.toISOString() };
   }
 }

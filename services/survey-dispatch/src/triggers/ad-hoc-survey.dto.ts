@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches } from 'class-validator';
-
-export const CHANNEL_NAMES = ['email', 'sms', 'webhook'] as const;
+import { DELIVERY_CHANNEL_NAMES, type DeliveryChannelName } from '../delivery/delivery.channels';
 
 export class AdHocSurveyDto {
   @ApiProperty({ example: 'c-42' })
@@ -23,12 +22,12 @@ export class AdHocSurveyDto {
   touchpointId?: string;
 
   @ApiPropertyOptional({
-    enum: CHANNEL_NAMES,
+    enum: DELIVERY_CHANNEL_NAMES,
     description: "Send through this channel instead of the customer's preferred one",
   })
   @IsOptional()
-  @IsIn(CHANNEL_NAMES, { message: `channel must be one of ${CHANNEL_NAMES.join(', ')}` })
-  channel?: (typeof CHANNEL_NAMES)[number];
+  @IsIn(DELIVERY_CHANNEL_NAMES, { message: `channel must be one of ${DELIVERY_CHANNEL_NAMES.join(', ')}` })
+  channel?: DeliveryChannelName;
 
   @ApiPropertyOptional({
     type: 'object',
@@ -47,7 +46,7 @@ export class TriggerOutcomeDto {
   @ApiPropertyOptional()
   surveyRequestId?: string;
 
-  @ApiPropertyOptional({ enum: CHANNEL_NAMES })
+  @ApiPropertyOptional({ enum: DELIVERY_CHANNEL_NAMES })
   channel?: string;
 
   @ApiPropertyOptional({ description: 'When the survey goes out' })
