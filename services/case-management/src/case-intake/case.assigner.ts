@@ -3,6 +3,7 @@ import { type DetractorIdentified, Topics } from '@nps/contracts';
 import type { DeferredWrite, UnitOfWork } from '@nps/messaging';
 import type { EntityManager } from 'typeorm';
 import { AccountRiskService } from '../accounts/account-risk.service';
+import type { CaseActivityKind } from '../cases/case-activity.kinds';
 import { assignmentReasonOf, CaseEvents } from '../cases/case.events';
 import type { CaseRecord } from '../cases/case.record';
 import { CaseRepository } from '../cases/case.repository';
@@ -131,10 +132,10 @@ export class CaseAssigner implements DeferredWrite<PendingCase> {
   }
 }
 
-function activitiesOf(opened: CaseRecord): { kind: string; detail: object }[] {
+function activitiesOf(opened: CaseRecord): { kind: CaseActivityKind; detail: object }[] {
   const { teamId, ruleId, priority, score, ownerId, assignmentReason: reason, assignmentDetail: detail } = opened;
   return [
     { kind: 'opened', detail: { teamId, ruleId, priority, score } },
-    ...(ownerId ? [{ kind: 'assigned', detail: { ownerId, reason, detail } }] : []),
+    ...(ownerId ? [{ kind: 'assigned' as const, detail: { ownerId, reason, detail } }] : []),
   ];
 }

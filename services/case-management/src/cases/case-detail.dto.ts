@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ISO_TIME, NULLABLE_ISO_TIME, NULLABLE_STRING } from '@nps/runtime';
 import { CaseRecoveryDto } from '../recovery/case-recovery.dto';
+import { CASE_ACTIVITY_KINDS, type CaseActivityKind } from './case-activity.kinds';
 import { CaseDto } from './case.dto';
 import { CustomerStoryDto } from './customer-story.dto';
 
@@ -10,13 +11,8 @@ export class CaseActivityDto {
   @ApiProperty({ description: 'member id of who did it; empty when the service did (intake, escalation)' })
   actorId!: string;
 
-  @ApiProperty({
-    example: 'customer_contacted',
-    description:
-      'opened, assigned, customer_contacted, contact_attempted, note_added, resolved, closed, reopened, reassigned, ' +
-      'escalated, comment_revised or response_revised',
-  })
-  kind!: string;
+  @ApiProperty({ enum: CASE_ACTIVITY_KINDS, example: 'customer_contacted' })
+  kind!: CaseActivityKind;
 
   @ApiProperty({
     type: 'object',

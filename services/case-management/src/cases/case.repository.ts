@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { lockForTransaction, SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 import type { MemberLoad } from '../routing/owner.picker';
+import type { CaseActivityKind } from './case-activity.kinds';
 import { CASE_FIELDS, type CaseRecord, columnOf, toCaseRecord } from './case.record';
 
 /** The two deadlines of a case, each escalated at most once. */
@@ -120,7 +121,7 @@ export class CaseRepository {
    */
   async recordAssignments(
     manager: EntityManager,
-    assigned: { c: CaseRecord; activities: { kind: string; detail: object }[] }[],
+    assigned: { c: CaseRecord; activities: { kind: CaseActivityKind; detail: object }[] }[],
   ): Promise<void> {
     if (assigned.length === 0) return;
     // Each owner's count of cases, in the order of their last case here.
@@ -176,12 +177,13 @@ export class CaseRepository {
          FROM json_to_recordset($1::json) AS t(id uuid, tag_ids text[], tags_revision int)
          WHERE c.id = t.id)
        INSERT INTO ${this.tables.of('case_activities')} (case_id, actor_id, kind, detail)
-       SELECT case_id, '', 'tags_changed', detail FROM unnest($2::uuid[], $3::jsonb[]) WITH ORDINALITY AS
-         a(case_id, detail, n) ORDER BY n`,
+       SELECT case_id, '', $4, detail FROM unnest($2::uuid[], $3::jsonb[]) WITH ORDINALITY AS a(case_id, detail, n)
+       ORDER BY n`,
       [
         JSON.stringify(cases.map((c) => ({ id: c.id, tag_ids: c.tagIds, tags_revision: c.tagsRevision }))),
         changes.map((change) => change.caseId),
         changes.map((change) => JSON.stringify(change.detail)),
+        'tags_changed' satisfies CaseActivityKind,
       ],
     );
   }
@@ -190,7 +192,7 @@ export class CaseRepository {
     manager: EntityManager,
     caseId: string,
     actorId: string,
-    kind: string,
+    kind: CaseActivityKind,
     detail: object = {},
   ): Promise<void> {
     await manager.query(

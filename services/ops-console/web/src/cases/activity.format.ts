@@ -1,5 +1,22 @@
 import type { ActivityEntry } from './case.types';
 
+/** Every kind case-management answers (its OpenAPI enum): adding one there fails to compile until it has a text. */
+const KNOWN: Record<ActivityEntry['kind'], true> = {
+  opened: true,
+  assigned: true,
+  customer_contacted: true,
+  contact_attempted: true,
+  note_added: true,
+  resolved: true,
+  closed: true,
+  reopened: true,
+  reassigned: true,
+  escalated: true,
+  comment_revised: true,
+  response_revised: true,
+  tags_changed: true,
+};
+
 /** An activity entry as an i18n key of the `cases` namespace (`activity.<kind>`) and its values. */
 export function activityText(entry: ActivityEntry): { key: string; values: Record<string, string> } {
   const d = entry.detail ?? {};
@@ -17,21 +34,14 @@ export function activityText(entry: ActivityEntry): { key: string; values: Recor
     outcome: text(d.outcome),
     level: text(d.level),
     detail: text(d.detail ?? d.reason),
+    score: text(d.score),
+    previousScore: text(d.previousScore),
+    comment: text(d.comment),
+    tags: Array.isArray(d.tagIds) && d.tagIds.length > 0 ? d.tagIds.join(', ') : '—',
   };
-  const known = [
-    'opened',
-    'assigned',
-    'customer_contacted',
-    'contact_attempted',
-    'note_added',
-    'reassigned',
-    'resolved',
-    'closed',
-    'reopened',
-    'escalated',
-  ];
   return {
-    key: known.includes(entry.kind) ? `activity.${entry.kind}` : 'activity.other',
+    // A kind added after this console was built has no text of its own yet.
+    key: Object.hasOwn(KNOWN, entry.kind) ? `activity.${entry.kind}` : 'activity.other',
     values: { ...values, kind: entry.kind },
   };
 }

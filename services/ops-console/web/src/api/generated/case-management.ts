@@ -660,10 +660,23 @@ export interface components {
       /** @description member id of who did it; empty when the service did (intake, escalation) */
       actorId: string;
       /**
-       * @description opened, assigned, customer_contacted, contact_attempted, note_added, resolved, closed, reopened, reassigned, escalated, comment_revised or response_revised
        * @example customer_contacted
+       * @enum {string}
        */
-      kind: string;
+      kind:
+        | 'opened'
+        | 'assigned'
+        | 'customer_contacted'
+        | 'contact_attempted'
+        | 'note_added'
+        | 'resolved'
+        | 'closed'
+        | 'reopened'
+        | 'reassigned'
+        | 'escalated'
+        | 'comment_revised'
+        | 'response_revised'
+        | 'tags_changed';
       /** @description what the step carried (the request, or the routing), by kind */
       detail: {
         [key: string]: unknown;
