@@ -212,6 +212,30 @@ describe('a consumer in batch mode', () => {
     await bed.stop('SIGTERM');
   });
 
+  // Records applied one at a time take a savepoint each, and Postgres caches 64 subtransactions of a transaction
+  // (ADR 0075): a failed batch larger than that is applied 64 records per transaction.
+  it('applies a failed batch of more records than a transaction has savepoints for in several transactions', async () => {
+    await withTopicsAndNoConsumer();
+    // One key, so one partition: the 150 records are there before the consumer starts, and come as one batch.
+    const events = Array.from({ length: 150 }, (_, i) =>
+      anEvent(Topics.ResponseReceived, { customerId: 'c-many', comment: i === 140 ? 'many-bad' : `many-${i}` }),
+    );
+    await bed.publish(Topics.ResponseReceived, events);
+    await bed.start({ FAIL_ON: 'many-bad', CONSUMER_BATCH_SIZE: '150' });
+
+    const good = events.filter((event) => event.comment !== 'many-bad').map((event) => event.comment);
+    const many = async () => (await ledgerComments(bed)).filter((comment) => comment.startsWith('many-'));
+    await expectEventually(async () => expect(await many()).toEqual(good), { timeoutMs: 60000 });
+    const times = await inboxTimes();
+    const transactions = (from: number, to: number) =>
+      new Set(events.slice(from, to).map((event) => times.get(event.eventId))).size;
+    expect([transactions(0, 64), transactions(64, 128), transactions(0, 128), transactions(128, 140)]).toEqual([
+      1, 1, 2, 1,
+    ]);
+    expect(times.has(events[140].eventId)).toBe(false);
+    await bed.stop('SIGTERM');
+  });
+
   // The batches of a topic's partitions handed over at once share one transaction (ADR 0047).
   describe('with the batches of several partitions handed over at once', () => {
     const partitionsOf = async (keyPrefix: string) =>

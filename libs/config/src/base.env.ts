@@ -243,11 +243,12 @@ export class BaseEnv extends HttpEnv {
 
   /**
    * Records of one partition applied in one transaction (docs/adr/0039-batch-consumer.md);
-   * 1 applies each record in its own transaction.
+   * 1 applies each record in its own transaction. Records applied one at a time (a handler that
+   * does not take batches, or a failed batch) take 64 per transaction, one savepoint each (ADR 0075).
    */
   @IsInt()
   @Min(1)
-  @Max(64) // a savepoint per record: more than 64 overflow Postgres' subtransaction cache
+  @Max(256)
   CONSUMER_BATCH_SIZE: number = 1;
 
   /**

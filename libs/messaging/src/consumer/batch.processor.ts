@@ -39,9 +39,17 @@ interface BatchOutcome {
   duplicates: number;
   /** Position in the batch of the record whose handler threw: it and the records after it were not applied. */
   failedAt?: number;
+  /** Position in the batch of the first record left for the next transaction, its savepoints used up. */
+  stoppedAt?: number;
 }
 
 const SAVEPOINT = 'nps_record';
+
+/**
+ * Records applied one at a time in one transaction, each in a savepoint: Postgres caches 64 subtransaction ids per
+ * backend, and past them every snapshot in the database reads pg_subtrans. A batch handler's records need none.
+ */
+const SAVEPOINTS_PER_TRANSACTION = 64;
 
 /** A deferred write of the whole batch failed: the batch is rolled back and retried record by record. */
 class BatchWriteError extends Error {
@@ -79,8 +87,9 @@ export class BatchProcessor {
 
   /**
    * Applies the batch's leading records and resolves with how many of them may be committed
-   * (at least one): all of them, or those before a record that could not be decoded or whose
-   * handler threw, plus that record once the per-record way is done with it.
+   * (at least one): all of them; those before a record that could not be decoded or whose
+   * handler threw, plus that record once the per-record way is done with it; or, when they go one
+   * at a time, those that fit in the transaction's savepoints.
    */
   async process(batch: ConsumedBatch, handler: MessageHandler): Promise<number> {
     const { records: decoded, covered } = decodeLeading(batch);
@@ -104,6 +113,7 @@ export class BatchProcessor {
       await this.records.process(single(batch, first), handler);
       return first + 1;
     }
+    if (outcome.stoppedAt !== undefined) return outcome.stoppedAt;
     if (outcome.failedAt === undefined) return covered;
     await this.records.process(single(batch, outcome.failedAt), handler);
     return outcome.failedAt + 1;
@@ -204,7 +214,7 @@ export class BatchProcessor {
           ? ((await this.applyAtOnce(manager, batch, unapplied, handler)) ??
             (await this.applyEach(manager, batch, unapplied, handler)))
           : await this.applyEach(manager, batch, unapplied, handler);
-      const end = outcome.failedAt ?? Infinity;
+      const end = outcome.failedAt ?? outcome.stoppedAt ?? Infinity;
       const taken = new Set(unapplied);
       outcome.duplicates = records.filter((record) => record.index < end && !taken.has(record)).length;
       await this.finish(manager, outcome.applied);
@@ -259,7 +269,10 @@ export class BatchProcessor {
     return { applied: items.map((item) => item.context.unitOfWork), duplicates: 0 };
   }
 
-  /** Applies the records one at a time, each in a savepoint of its own, up to the first whose handler throws. */
+  /**
+   * Applies the records one at a time, each in a savepoint of its own, up to the first whose handler throws or the
+   * last savepoint of the transaction; the records after that are unclaimed and wait for the next call.
+   */
   private async applyEach(
     manager: EntityManager,
     batch: ConsumedBatch,
@@ -268,6 +281,14 @@ export class BatchProcessor {
   ): Promise<BatchOutcome> {
     const outcome: BatchOutcome = { applied: [], duplicates: 0 };
     for (const [i, record] of records.entries()) {
+      if (i === SAVEPOINTS_PER_TRANSACTION) {
+        await this.unclaim(
+          manager,
+          records.slice(i).map((later) => later.attributes.id),
+        );
+        outcome.stoppedAt = record.index;
+        break;
+      }
       if (i > 0) await batch.heartbeat();
       const context = this.contextOf(manager, batch.topic, record);
       try {
