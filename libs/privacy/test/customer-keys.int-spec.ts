@@ -73,6 +73,26 @@ describe('CustomerKeys and PersonalFields against a real database', () => {
     expect(await reader.decrypt(customerId, masked)).toEqual({ erased: false, text: 'call me on [phone]' });
   });
 
+  it('looks up the keys of customers asked for in one turn together: one read and one insert for all', async () => {
+    const known = randomUUID();
+    const before = await keysOf().getOrCreate(known);
+    const fresh = Array.from({ length: 20 }, () => randomUUID());
+    const keys = keysOf();
+    const statements = jest.spyOn(dataSource.manager, 'query');
+    const found = await Promise.all([known, ...fresh, fresh[0]].map((customerId) => keys.getOrCreate(customerId)));
+    const keyStatements = statements.mock.calls
+      .map(([sql]) => String(sql))
+      .filter((sql) => sql.includes('privacy_data_keys'));
+    statements.mockRestore();
+
+    expect(keyStatements).toEqual([expect.stringMatching(/^SELECT/), expect.stringMatching(/^INSERT/)]);
+    expect(found.map((key) => key.customerId)).toEqual([known, ...fresh, fresh[0]]);
+    expect(found[0].id).toBe(before.id);
+    expect(found.at(-1)).toBe(found[1]);
+    const reader = keysOf();
+    for (const [i, customerId] of fresh.entries()) expect((await reader.find(customerId))?.id).toBe(found[i + 1].id);
+  });
+
   it('keeps each unwrapped key in memory of its own, not in a slice of a shared allocation that it would pin', async () => {
     const [one, two] = [randomUUID(), randomUUID()];
     const created = await keysOf().getOrCreateMany([one, two]);

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DataKey } from '../encryption/field.cipher';
 import type { MasterKeyProvider } from '../encryption/master-key.provider';
@@ -25,6 +26,14 @@ export class CustomerKeys {
   private readonly cache: KeyCache<DataKey>;
   /** Lookups of keys not cached, by customer: concurrent callers of one instance share one. */
   private readonly pending = new Map<string, Promise<DataKey>>();
+  /** The customers looked up in one turn of the event loop go in one getOrCreateMany. */
+  private readonly lookups = new DataLoader<string, DataKey>(
+    async (customerIds) => {
+      const found = await this.findOrCreateMany(customerIds);
+      return customerIds.map((customerId) => found.get(customerId) ?? erasedWhileCreated(customerId));
+    },
+    { cache: false },
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -42,38 +51,33 @@ export class CustomerKeys {
   /**
    * The customer's data key, created on first use; concurrent callers (any instance) all get the same one.
    * Those of one instance share one lookup, so a new customer's comment and its masked copy cost one
-   * key, not two wrapped and one thrown away (a KMS call each behind a KMS provider).
+   * key, not two wrapped and one thrown away (a KMS call each behind a KMS provider). The customers of
+   * the lookups started in one turn of the event loop (the answers of a `POST /responses/batch`) are
+   * looked up together, as getOrCreateMany does.
    */
   async getOrCreate(customerId: string): Promise<DataKey> {
     const cached = this.cache.get(customerId);
     if (cached) return cached;
     let lookup = this.pending.get(customerId);
     if (!lookup) {
-      lookup = this.findOrCreate(customerId).finally(() => this.pending.delete(customerId));
+      lookup = this.lookups.load(customerId).finally(() => this.pending.delete(customerId));
       this.pending.set(customerId, lookup);
     }
     return lookup;
-  }
-
-  private async findOrCreate(customerId: string): Promise<DataKey> {
-    const existing = await this.find(customerId);
-    if (existing) return existing;
-    const manager = this.dataSource.manager;
-    const key = randomBytes(32);
-    const keyId = randomUUID();
-    const wrapped = await this.masterKeys.wrap(key, wrapContext(customerId, keyId));
-    if (await this.keys.insertIfAbsent(manager, { customerId, keyId, wrapped }))
-      return this.remember({ id: keyId, customerId, key });
-    // Another caller won the insert: its row holds the one key every caller uses.
-    const stored = await this.keys.find(manager, customerId);
-    if (!stored) throw new Error(`the data key of customer ${customerId} was erased while it was being created`);
-    return this.remember(await this.unwrap(stored));
   }
 
   /**
    * getOrCreate for many customers in at most three statements (a bulk import's batch): customer id → key.
    */
   async getOrCreateMany(customerIds: Iterable<string>): Promise<Map<string, DataKey>> {
+    const found = await this.findOrCreateMany(customerIds);
+    const erased = [...new Set(customerIds)].filter((customerId) => !found.has(customerId));
+    if (erased.length > 0) throw new Error(`data keys of ${erased.length} customers were erased while being created`);
+    return found;
+  }
+
+  /** The keys of the customers, created where missing; one erased while it was being created is left out. */
+  private async findOrCreateMany(customerIds: Iterable<string>): Promise<Map<string, DataKey>> {
     const found = new Map<string, DataKey>();
     const missing = new Set<string>();
     for (const customerId of new Set(customerIds)) {
@@ -104,12 +108,9 @@ export class CustomerKeys {
       missing.delete(customerId);
     }
     if (missing.size === 0) return found;
-    // As in getOrCreate: another caller won these inserts, and its rows hold the one key.
-    for (const stored of await this.keys.findMany(manager, [...missing])) {
+    // Another caller won these inserts: its rows hold the one key every caller uses.
+    for (const stored of await this.keys.findMany(manager, [...missing]))
       found.set(stored.customerId, this.remember(await this.unwrap(stored)));
-      missing.delete(stored.customerId);
-    }
-    if (missing.size > 0) throw new Error(`data keys of ${missing.size} customers were erased while being created`);
     return found;
   }
 
@@ -194,4 +195,8 @@ function ownMemory(bytes: Buffer): Buffer {
 // A wrapped key is bound to its customer and key id: a row copied onto another customer does not unwrap.
 function wrapContext(customerId: string, keyId: string): string {
   return `${keyId}:${customerId}`;
+}
+
+function erasedWhileCreated(customerId: string): Error {
+  return new Error(`the data key of customer ${customerId} was erased while it was being created`);
 }

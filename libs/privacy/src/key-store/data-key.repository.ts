@@ -32,12 +32,10 @@ export class DataKeyRepository {
     return rows[0]?.customer_id;
   }
 
-  /** Inserts the key unless the customer has one: the first of concurrent writers wins. Whether this one did. */
-  async insertIfAbsent(manager: EntityManager, key: StoredDataKey): Promise<boolean> {
-    return (await this.insertManyIfAbsent(manager, [key])).size === 1;
-  }
-
-  /** insertIfAbsent for many keys in one statement: the customers whose key this one inserted. */
+  /**
+   * Inserts the keys of customers that have none, in one statement: the first of concurrent writers wins. The
+   * customers whose key this one inserted.
+   */
   async insertManyIfAbsent(manager: EntityManager, keys: StoredDataKey[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
     const rows: { customer_id: string }[] = await manager.query(
