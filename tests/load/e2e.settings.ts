@@ -22,7 +22,7 @@ export interface E2eSettings extends BenchTarget {
   seconds: number;
   /** Events of the stock Nest consume-only scenario run in the same process as a baseline. */
   baselineEvents: number;
-  /** CONSUMER_BATCH_SIZE of every service; unset, each runs with its own default (scoring, root-cause-tagging and case-management 128, the others 1). */
+  /** CONSUMER_BATCH_SIZE of every service; unset, each runs with its own default (scoring and case-management 128, root-cause-tagging 32, the others 1). */
   batchSize?: number;
   /** Run the services from `dist/` as `npm start` does (after `npm run build`), not from their TypeScript source. */
   fromDist: boolean;

@@ -10,10 +10,10 @@ export class RootCauseTaggingEnv extends WithPrivacySettings(BaseEnv) {
    * Batch mode by default (docs/adr/0039-batch-consumer.md). npm run bench:e2e, 20,000 imported
    * answers: every comment tagged after 59.5 s with batches of 32 against 174.7 s one record per
    * transaction, when tagging was the last of the loop to finish (issue #15).
-   * 128 records of a partition per transaction since ADR 0075 (32 before): the whole loop took in a 20,000-answer
-   * import about a fifth faster.
+   * Not 128 as scoring and case-management (ADR 0075): in a 100,000-answer run this service peaked at 259 MB with
+   * 128, over issue #15's 250, and it is not the last of the loop to finish.
    */
-  override CONSUMER_BATCH_SIZE: number = 128;
+  override CONSUMER_BATCH_SIZE: number = 32;
 
   /**
    * All partitions of a fetch at once, so that a topic's are applied in one transaction
