@@ -1,6 +1,6 @@
 import { Channel } from '@nps/contracts';
 
-/** The channels surveys are delivered through, by API name, in the order tried when the preferred one cannot be used. */
+/** The channels surveys are delivered through, by API name, in the order tried when the preferred one is not usable. */
 export const DELIVERY_CHANNELS = { email: Channel.EMAIL, sms: Channel.SMS, webhook: Channel.WEBHOOK } as const;
 
 export type DeliveryChannelName = keyof typeof DELIVERY_CHANNELS;
