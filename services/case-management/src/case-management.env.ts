@@ -11,8 +11,8 @@ export class CaseManagementEnv extends WithOutboundSettings(WithPrivacySettings(
    * Batch mode by default (docs/adr/0039-batch-consumer.md): a batch's cases are assigned once per
    * team at its end (case-intake/case.assigner.ts). npm run bench:cases, one team, 3 partitions:
    * a 3,000-detractor burst at 187 cases/s against 130 one record per transaction (issue #15).
-   * 128 records of a partition per transaction since ADR 0075 (32 before): the whole loop took in a 20,000-answer
-   * import about a fifth faster.
+   * 128 records of a partition per transaction since ADR 0075 (32 before): a 20,000-answer import went through the
+   * whole loop about a fifth faster.
    */
   override CONSUMER_BATCH_SIZE: number = 128;
 

@@ -10,8 +10,8 @@ export class ScoringEnv extends WithPrivacySettings(BaseEnv) {
    * Batch mode by default (docs/adr/0039-batch-consumer.md): the rollup changes of a batch's
    * records are added up and written once, which took services/scoring/test/volume-replay.int-spec.ts
    * from 140 s one record per transaction to 89 s (issue #15).
-   * 128 records of a partition per transaction since ADR 0075 (32 before): the whole loop took in a 20,000-answer
-   * import about a fifth faster.
+   * 128 records of a partition per transaction since ADR 0075 (32 before): a 20,000-answer import went through the
+   * whole loop about a fifth faster.
    */
   override CONSUMER_BATCH_SIZE: number = 128;
 
