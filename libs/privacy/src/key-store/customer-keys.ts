@@ -70,8 +70,9 @@ export class CustomerKeys {
    * getOrCreate for many customers in at most three statements (a bulk import's batch): customer id → key.
    */
   async getOrCreateMany(customerIds: Iterable<string>): Promise<Map<string, DataKey>> {
-    const found = await this.findOrCreateMany(customerIds);
-    const erased = [...new Set(customerIds)].filter((customerId) => !found.has(customerId));
+    const wanted = new Set(customerIds);
+    const found = await this.findOrCreateMany(wanted);
+    const erased = [...wanted].filter((customerId) => !found.has(customerId));
     if (erased.length > 0) throw new Error(`data keys of ${erased.length} customers were erased while being created`);
     return found;
   }
