@@ -3,7 +3,7 @@ import { Channel, ResponseSource, Topics } from '@nps/contracts';
 import { connectKeyStore, type KeyStoreConnection } from '@nps/privacy';
 import { anEvent, expectEventually, serviceBed } from '@nps/testing';
 import { smsSignature } from '../src/sms/sms-signature.verifier';
-import { aSurveyLink, devLinks } from './survey-link.fixtures';
+import { aSignedSurveyLink, devLinks } from './survey-link.fixtures';
 
 // The other ways in (JSON API, SMS webhook, one-click score links, revocation, expiry events)
 // against the service process and the real broker: one event per accepted answer, none otherwise.
@@ -44,10 +44,7 @@ describe('answer channels', () => {
     keyStore = await connectKeyStore({ url: bed.databaseUrl, schema: bed.privacySchema });
   });
   afterAll(() => keyStore?.close());
-  const token = (overrides = {}) => {
-    const claims = aSurveyLink(overrides);
-    return { claims, token: devLinks(bed.url).sign(claims) };
-  };
+  const token = (overrides = {}) => aSignedSurveyLink(bed.url, overrides);
 
   it('POST /responses: the same Idempotency-Key and body gives the same response and one event; another body is refused', async () => {
     const key = `kiosk-${randomUUID()}`;

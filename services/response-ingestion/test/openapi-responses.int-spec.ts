@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Channel } from '@nps/contracts';
 import { OpenApiAnswers, serviceBed } from '@nps/testing';
 import { SMS_SIGNATURE_HEADER, smsSignature } from '../src/sms/sms-signature.verifier';
-import { aSurveyLink, devLinks } from './survey-link.fixtures';
+import { aSignedSurveyLink } from './survey-link.fixtures';
 
 /** The development SMS_WEBHOOK_SECRET the service runs with here. */
 const SMS_WEBHOOK_SECRET = 'local-development-only-sms-webhook-secret';
@@ -29,10 +29,7 @@ describe('answers of the ingestion API against their OpenAPI schemas', () => {
       body,
       headers: { [SMS_SIGNATURE_HEADER]: smsSignature(SMS_WEBHOOK_SECRET, JSON.stringify(body)) },
     });
-  const link = (overrides = {}) => {
-    const claims = aSurveyLink(overrides);
-    return { claims, token: devLinks(bed.url).sign(claims) };
-  };
+  const link = (overrides = {}) => aSignedSurveyLink(bed.url, overrides);
 
   it('POST /responses: received, a replay, a revision and an unchanged resubmission', async () => {
     const key = `kiosk-${randomUUID()}`;

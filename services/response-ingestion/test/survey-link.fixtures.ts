@@ -20,3 +20,9 @@ export function aSurveyLink(overrides: Partial<SurveyLinkClaims> = {}): SurveyLi
 
 /** Survey links signed with the development keys the service uses when none are configured. */
 export const devLinks = (baseUrl: string) => new SurveyLinks(DEVELOPMENT_SURVEY_LINK_KEYS, baseUrl);
+
+/** A survey link's claims (aSurveyLink) and its token, signed for the service at `baseUrl`. */
+export function aSignedSurveyLink(baseUrl: string, overrides: Partial<SurveyLinkClaims> = {}) {
+  const claims = aSurveyLink(overrides);
+  return { claims, token: devLinks(baseUrl).sign(claims) };
+}
