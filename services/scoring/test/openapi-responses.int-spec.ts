@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { CaseSkipReason, Topics } from '@nps/contracts';
+import { Topics } from '@nps/contracts';
 import {
   anEvent,
   anEventRecord,
@@ -10,6 +10,7 @@ import {
   OpenApiAnswers,
   serviceBed,
 } from '@nps/testing';
+import { recoveryEvents } from './recovery.events';
 import { answerOf, aResponseSpec, customerOf, type ResponseSpec } from './scoring.events';
 
 const DAY_MS = 86_400_000;
@@ -149,45 +150,12 @@ describe('answers of the scoring API against their OpenAPI schemas', () => {
       [6, 5, 'holdout', true],
       [4, 4, 'holdout', true],
     ];
+    const recovery = recoveryEvents(bed, { team, tag: 'delivery.late' });
     for (const [first, again, group, withTag] of measurements) {
       const customerId = `recovery-${randomUUID().slice(0, 8)}`;
-      const responseId = randomUUID();
-      await bed.publish(
-        Topics.ResponseReceived,
-        anEvent(Topics.ResponseReceived, { customerId, responseId, score: first }),
-      );
-      if (withTag)
-        await bed.publish(
-          Topics.ResponseTagged,
-          anEvent(Topics.ResponseTagged, { customerId, responseId, revision: 0, tags: [{ tagId: 'delivery.late' }] }),
-        );
-      if (group === 'followed-up')
-        await bed.publish(
-          Topics.CaseOpened,
-          anEvent(Topics.CaseOpened, { customerId, responseId, caseId: randomUUID(), teamId: team, score: first }),
-        );
-      else
-        await bed.publish(
-          Topics.CaseSkipped,
-          anEvent(Topics.CaseSkipped, {
-            customerId,
-            responseId,
-            teamId: team,
-            score: first,
-            reason: CaseSkipReason.HOLDOUT,
-          }),
-        );
-      await bed.publish(
-        Topics.ResponseReceived,
-        anEvent(Topics.ResponseReceived, {
-          customerId,
-          responseId: randomUUID(),
-          score: again,
-          touchpointType: 'recovery',
-          touchpointId: responseId,
-          recoveryOfResponseId: responseId,
-        }),
-      );
+      const responseId = await recovery.detractor(customerId, first, withTag);
+      await (group === 'followed-up' ? recovery.opened : recovery.heldOut)(customerId, responseId, first);
+      await recovery.resurveyed(customerId, responseId, again);
     }
     await expectEventually(
       async () => {

@@ -1,6 +1,7 @@
-import { CaseSkipReason, FollowUpGroup, Topics } from '@nps/contracts';
+import { FollowUpGroup, Topics } from '@nps/contracts';
 import { anEvent, serviceBed } from '@nps/testing';
 import { randomUUID } from 'node:crypto';
+import { recoveryEvents } from './recovery.events';
 
 // CaseOpened / CaseSkipped(HOLDOUT) + the re-survey's ResponseReceived (either order) → one RecoveryMeasured, and
 // GET /nps/recovery with the uplift per team and root cause.
@@ -16,41 +17,7 @@ describe('recovery measured against a holdout', () => {
     return { status: response.status, body: (await response.json()) as any };
   };
 
-  /** A detractor answer scored by scoring, tagged, and its follow-up; returns the response id. */
-  async function detractor(customerId: string, score: number, tagged = true) {
-    const responseId = randomUUID();
-    await bed.publish(Topics.ResponseReceived, anEvent(Topics.ResponseReceived, { customerId, responseId, score }));
-    if (tagged)
-      await bed.publish(
-        Topics.ResponseTagged,
-        anEvent(Topics.ResponseTagged, {
-          customerId,
-          responseId,
-          revision: 0,
-          tags: [{ tagId: tag, confidence: 0.9 }],
-        }),
-      );
-    return responseId;
-  }
-  const opened = (customerId: string, responseId: string, score: number, caseId = randomUUID()) =>
-    bed.publish(Topics.CaseOpened, anEvent(Topics.CaseOpened, { customerId, responseId, caseId, teamId: team, score }));
-  const heldOut = (customerId: string, responseId: string, score: number) =>
-    bed.publish(
-      Topics.CaseSkipped,
-      anEvent(Topics.CaseSkipped, { customerId, responseId, teamId: team, score, reason: CaseSkipReason.HOLDOUT }),
-    );
-  const resurveyed = (customerId: string, of: string, score: number, responseId = randomUUID()) =>
-    bed.publish(
-      Topics.ResponseReceived,
-      anEvent(Topics.ResponseReceived, {
-        customerId,
-        responseId,
-        score,
-        touchpointType: 'recovery',
-        touchpointId: of,
-        recoveryOfResponseId: of,
-      }),
-    );
+  const { detractor, opened, heldOut, resurveyed } = recoveryEvents(bed, { team, tag });
   const measuredFor = (responseId: string) =>
     kafka.eventually(Topics.RecoveryMeasured, (e) => e.responseId === responseId).then(([e]) => e.message);
 
