@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
 type Json = unknown;
@@ -23,9 +23,10 @@ const DOCUMENT_ID = 'openapi';
  */
 export class ResponseSchemas {
   private readonly ajv: Ajv;
+  private readonly compiled = new WeakMap<JsonObject, ValidateFunction>();
 
   constructor(document: OpenApiDocument) {
-    this.ajv = new Ajv({ allErrors: true, strict: true });
+    this.ajv = new Ajv({ allErrors: true, strict: true, discriminator: true });
     addFormats(this.ajv);
     this.ajv.addSchema({ $id: DOCUMENT_ID, definitions: mapValues(document.components?.schemas ?? {}, toJsonSchema) });
   }
@@ -35,13 +36,20 @@ export class ResponseSchemas {
    * Throws when a `$ref` of it names no schema.
    */
   validator(schema: JsonObject): (body: Json) => string[] {
-    const validate = this.ajv.compile(toJsonSchema(schema) as JsonObject);
+    const validate = this.compiled.get(schema) ?? this.compile(schema);
     return (body) =>
       validate(body)
         ? []
         : (validate.errors ?? []).map(
             (error) => `${error.instancePath || '(body)'} ${error.message} ${JSON.stringify(error.params)}`,
           );
+  }
+
+  /** Compiled once per schema object of the document: each compile adds generated code Ajv keeps. */
+  private compile(schema: JsonObject): ValidateFunction {
+    const validate = this.ajv.compile(toJsonSchema(schema) as JsonObject);
+    this.compiled.set(schema, validate);
+    return validate;
   }
 }
 

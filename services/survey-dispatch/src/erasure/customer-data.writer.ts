@@ -3,7 +3,14 @@ import { SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 
 /** Rows changed per table by one erasure, for the answer and the log. */
-export type ErasedRows = Record<string, number>;
+/** Rows of survey-dispatch's own tables an erasure deleted or blanked, per table. */
+export interface ErasedRows {
+  customers: number;
+  heldTouchpoints: number;
+  withdrawnSurveyRequests: number;
+  surveyRequests: number;
+  promoterFollowUps: number;
+}
 
 /**
  * Removes survey-dispatch's own personal data of a customer, in the caller's transaction, keeping

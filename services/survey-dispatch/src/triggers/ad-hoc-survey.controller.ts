@@ -1,15 +1,31 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Scopes } from '@nps/auth';
 import { EventTransactions } from '@nps/messaging';
 import { randomUUID } from 'node:crypto';
 import { CustomerRepository } from '../customers/customer.repository';
 import { DELIVERY_CHANNELS, deliveryChannelName } from '../delivery/delivery.channels';
 import { DispatchError, DispatchErrorCode } from '../errors/dispatch.error';
-import { AdHocSurveyDto, TriggerOutcomeDto } from './ad-hoc-survey.dto';
+import {
+  AdHocSurveyDto,
+  DeferredSurveyDto,
+  ScheduledSurveyDto,
+  SuppressedSurveyDto,
+  type TriggerOutcomeDto,
+} from './ad-hoc-survey.dto';
 import { SurveyTriggerHandler } from './survey-trigger.handler';
 
+const OUTCOMES = [ScheduledSurveyDto, DeferredSurveyDto, SuppressedSurveyDto];
+
 @ApiTags('surveys')
+@ApiExtraModels(...OUTCOMES)
 @Controller('surveys')
 export class AdHocSurveyController {
   constructor(
@@ -22,7 +38,14 @@ export class AdHocSurveyController {
   @Scopes('surveys:send')
   @HttpCode(200)
   @ApiOperation({ summary: 'Ask a customer now (ad hoc), through the same contact policy as touchpoint events' })
-  @ApiOkResponse({ type: TriggerOutcomeDto })
+  @ApiOkResponse({
+    description: 'What the contact policy decided: scheduled, deferred (quiet hours) or suppressed',
+    schema: {
+      type: 'object',
+      oneOf: OUTCOMES.map((dto) => ({ $ref: getSchemaPath(dto) })),
+      discriminator: { propertyName: 'outcome' },
+    },
+  })
   @ApiBadRequestResponse({
     description:
       'VALIDATION_FAILED: `fields` names each missing or invalid field; UNKNOWN_CUSTOMER: import the customer first',

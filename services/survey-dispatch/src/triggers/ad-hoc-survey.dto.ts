@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Matches } from 'class-validator';
+import { POLICY_REASONS } from '../contact-policy/contact-policy.decision';
 import { DELIVERY_CHANNEL_NAMES, type DeliveryChannelName } from '../delivery/delivery.channels';
 
 export class AdHocSurveyDto {
@@ -39,22 +40,48 @@ export class AdHocSurveyDto {
   attributes?: Record<string, string>;
 }
 
-export class TriggerOutcomeDto {
-  @ApiProperty({ enum: ['scheduled', 'deferred', 'suppressed'] })
-  outcome!: string;
+const SUPPRESSION_REASONS = POLICY_REASONS.filter((reason) => reason !== 'QUIET_HOURS');
 
-  @ApiPropertyOptional()
-  surveyRequestId?: string;
+/** A survey request was made: it goes out at `dueAt`. */
+abstract class SurveyRequestedDto {
+  @ApiProperty()
+  surveyRequestId!: string;
 
-  @ApiPropertyOptional({ enum: DELIVERY_CHANNEL_NAMES })
-  channel?: string;
+  @ApiProperty({ enum: DELIVERY_CHANNEL_NAMES })
+  channel!: DeliveryChannelName;
 
-  @ApiPropertyOptional({ description: 'When the survey goes out' })
-  dueAt?: string;
-
-  @ApiPropertyOptional({ description: 'Why it was deferred or suppressed, e.g. FREQUENCY_CAP' })
-  reason?: string;
-
-  @ApiPropertyOptional()
-  detail?: string;
+  @ApiProperty({ description: 'When the survey goes out', format: 'date-time' })
+  dueAt!: string;
 }
+
+/** The survey is scheduled as asked. */
+export class ScheduledSurveyDto extends SurveyRequestedDto {
+  @ApiProperty({ enum: ['scheduled'] })
+  outcome!: 'scheduled';
+}
+
+/** The survey goes out later than asked: after the customer's quiet hours. */
+export class DeferredSurveyDto extends SurveyRequestedDto {
+  @ApiProperty({ enum: ['deferred'] })
+  outcome!: 'deferred';
+
+  @ApiProperty({ enum: ['QUIET_HOURS'], description: 'Why it was deferred' })
+  reason!: string;
+
+  @ApiProperty()
+  detail!: string;
+}
+
+/** No survey: the contact policy said no. */
+export class SuppressedSurveyDto {
+  @ApiProperty({ enum: ['suppressed'] })
+  outcome!: 'suppressed';
+
+  @ApiProperty({ enum: SUPPRESSION_REASONS, description: 'Why it was suppressed' })
+  reason!: string;
+
+  @ApiProperty()
+  detail!: string;
+}
+
+export type TriggerOutcomeDto = ScheduledSurveyDto | DeferredSurveyDto | SuppressedSurveyDto;
