@@ -11,9 +11,9 @@ import { formatInstant, viewerTimeZone } from './time-left';
 /** The deadline a listed case runs against now, and when that clock started. */
 export function nextDeadline(c: CaseListItem): { dueAt: string; startedAt: string; stopped: boolean } {
   const stopped = c.status === 'resolved' || c.status === 'closed';
-  const dueAt = c.nextDueAt ?? (c.firstContactedAt ? c.resolutionDueAt : c.firstContactDueAt);
-  // Both clocks run from the opening of the case.
-  return { dueAt, startedAt: c.openedAt, stopped };
+  // The service picks the deadline (first contact until the customer was reached, then resolution); both clocks
+  // run from the opening of the case.
+  return { dueAt: c.nextDueAt, startedAt: c.openedAt, stopped };
 }
 
 /**
