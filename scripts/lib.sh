@@ -65,6 +65,14 @@ ensure_promtool() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
 }
 
+# podman, runc and mmdebstrap build and run the service image without a Docker engine or a registry
+# (scripts/images.sh, tests/images; docs/adr/0076-image-tested-by-npm-test.md).
+ensure_podman() {
+  command -v podman >/dev/null && command -v runc >/dev/null && command -v mmdebstrap >/dev/null && return 0
+  log "installing podman, runc and mmdebstrap (Debian packages) to build and run the service image"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc mmdebstrap >/dev/null
+}
+
 # Fills SERVICES and PORTS (shifted by NPS_PORT_OFFSET) from every services/<name>/project.json with a
 # metadata.port, in port order (`npm run new:service` writes both, so a new service joins by itself).
 load_services() {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: the full suite a newcomer and CI run: lint, type check, unit, integration and
-# end-to-end tests against real Kafka and Postgres. Its last line is "N passed, N failed".
+# end-to-end tests against real Kafka and Postgres, and the service image built and run. Its last line
+# is "N passed, N failed".
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -10,6 +11,7 @@ ensure_postgres || exit 1
 ensure_chromium || exit 1
 ensure_subscriber_tools || exit 1
 ensure_promtool || exit 1
+ensure_podman || exit 1
 
 checks_passed=0
 checks_failed=0
@@ -56,6 +58,8 @@ else
   run_jest --selectProjects unit integration --maxWorkers=2
   log "tests: end to end (jest, 1 worker)"
   run_jest --selectProjects e2e --maxWorkers=1
+  log "tests: the service image (podman build, then each service run from it)"
+  if bash scripts/images.sh; then run_jest -c tests/images/jest.config.js; else tests_failed=$((tests_failed + 1)); fi
   printf '%s\n' "${durations[@]}" | sort -rn > .run/test-durations.txt
 fi
 
