@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SchemaTables } from '@nps/persistence';
 import type { EntityManager } from 'typeorm';
 
-/** Rows changed per table by one erasure, for the answer and the log. */
-/** Rows of survey-dispatch's own tables an erasure deleted or blanked, per table. */
+/** Rows of survey-dispatch's own tables one erasure deleted or blanked, per table: for the answer and the log. */
 export interface ErasedRows {
   customers: number;
   heldTouchpoints: number;
