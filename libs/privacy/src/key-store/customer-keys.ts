@@ -24,16 +24,19 @@ export const DEFAULT_KEY_CACHE_SIZE = 10_000;
 export class CustomerKeys {
   private readonly keys: DataKeyRepository;
   private readonly cache: KeyCache<DataKey>;
-  /** Lookups of keys not cached, by customer: concurrent callers of one instance share one. */
-  private readonly pending = new Map<string, Promise<DataKey>>();
-  /** The customers looked up in one turn of the event loop go in one getOrCreateMany. */
-  private readonly lookups = new DataLoader<string, DataKey>(
-    async (customerIds) => {
+  /**
+   * Lookups of keys not cached: the customers asked for in one turn of the event loop go in one findOrCreateMany,
+   * and a customer's lookup in flight is shared by every caller of this instance until it settles (the loader's
+   * cache, cleared then: from there on the key cache answers).
+   */
+  private readonly lookups: DataLoader<string, DataKey> = new DataLoader(async (customerIds) => {
+    try {
       const found = await this.findOrCreateMany(customerIds);
       return customerIds.map((customerId) => found.get(customerId) ?? erasedWhileCreated(customerId));
-    },
-    { cache: false },
-  );
+    } finally {
+      for (const customerId of customerIds) this.lookups.clear(customerId);
+    }
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -56,14 +59,7 @@ export class CustomerKeys {
    * looked up together, as getOrCreateMany does.
    */
   async getOrCreate(customerId: string): Promise<DataKey> {
-    const cached = this.cache.get(customerId);
-    if (cached) return cached;
-    let lookup = this.pending.get(customerId);
-    if (!lookup) {
-      lookup = this.lookups.load(customerId).finally(() => this.pending.delete(customerId));
-      this.pending.set(customerId, lookup);
-    }
-    return lookup;
+    return this.cache.get(customerId) ?? this.lookups.load(customerId);
   }
 
   /**
