@@ -73,11 +73,14 @@ export class CustomerKeys {
     return found;
   }
 
-  /** The keys of the customers, created where missing; one erased while it was being created is left out. */
+  /**
+   * The keys of the customers (each named once: a Set, or the loader's keys), created where missing; one erased while
+   * it was being created is left out.
+   */
   private async findOrCreateMany(customerIds: Iterable<string>): Promise<Map<string, DataKey>> {
     const found = new Map<string, DataKey>();
     const missing = new Set<string>();
-    for (const customerId of new Set(customerIds)) {
+    for (const customerId of customerIds) {
       const cached = this.cache.get(customerId);
       if (cached) found.set(customerId, cached);
       else missing.add(customerId);
