@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Where the CPU went during a phase, from /proc (Linux); elsewhere it measures nothing. */
 export class CpuMeter {
@@ -33,9 +33,60 @@ export class CpuMeter {
   }
 }
 
-/** One CpuMeter per named process: `<name> CPU …% of a core` for each, then `machine …% busy` once. */
+/**
+ * The CPU of every process on the machine whose command line `matches`, e.g. all of Postgres' processes: one
+ * that started meanwhile counts from its start, one that ended meanwhile is left out.
+ */
+export class ProcessGroupCpuMeter {
+  private readonly startedAt = performance.now();
+  private readonly start: Map<number, number>;
+
+  constructor(
+    private readonly name: string,
+    private readonly matches: (commandLine: string) => boolean,
+  ) {
+    this.start = this.ticks();
+  }
+
+  /** E.g. `Postgres CPU 66% of a core`; undefined when no such process runs here (or /proc cannot tell). */
+  note(): string | undefined {
+    const seconds = (performance.now() - this.startedAt) / 1000;
+    const end = this.ticks();
+    if (end.size === 0 || seconds <= 0) return undefined;
+    let used = 0;
+    for (const [pid, ticks] of end) used += ticks - (this.start.get(pid) ?? 0);
+    return `${this.name} CPU ${Math.round((100 * used) / CLOCK_TICKS / seconds)}% of a core`;
+  }
+
+  private ticks(): Map<number, number> {
+    const found = new Map<number, number>();
+    let entries: string[];
+    try {
+      entries = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+    } catch {
+      return found;
+    }
+    for (const entry of entries) {
+      const pid = Number(entry);
+      const commandLine = readOrEmpty(`/proc/${pid}/cmdline`).replace(/\0/g, ' ');
+      if (!this.matches(commandLine)) continue;
+      const ticks = processTicks(pid);
+      if (ticks !== undefined) found.set(pid, ticks);
+    }
+    return found;
+  }
+}
+
+/**
+ * One CpuMeter per named process: `<name> CPU …% of a core` for each, then Postgres' and the Kafka broker's
+ * when they run on this machine, then `machine …% busy` once.
+ */
 export class ServicesCpuMeter {
   private readonly meters: { name: string; meter: CpuMeter }[];
+  private readonly infrastructure = [
+    new ProcessGroupCpuMeter('Postgres', (commandLine) => /(^|\/)postgres[: ]/.test(commandLine)),
+    new ProcessGroupCpuMeter('Kafka broker', (commandLine) => commandLine.includes(' kafka.Kafka ')),
+  ];
 
   constructor(pids: Record<string, number | undefined>) {
     this.meters = Object.entries(pids).map(([name, pid]) => ({ name, meter: new CpuMeter(pid) }));
@@ -47,6 +98,7 @@ export class ServicesCpuMeter {
       ...cpu
         .map(({ name, notes }) => notes[0]?.replace(/^service/, name))
         .filter((note): note is string => Boolean(note)),
+      ...this.infrastructure.map((meter) => meter.note()).filter((note): note is string => Boolean(note)),
       ...(cpu[0]?.notes.slice(1) ?? []),
     ];
   }
@@ -77,6 +129,14 @@ function processTicks(pid: number | undefined): number | undefined {
     return Number(fields[11]) + Number(fields[12]);
   } catch {
     return undefined;
+  }
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
   }
 }
 
