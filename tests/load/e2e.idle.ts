@@ -2,7 +2,7 @@ import { ServicesCpuMeter } from './cpu.meter';
 
 export interface IdlePhase {
   seconds: number;
-  /** Per service, e.g. `scoring CPU 5% of a core`, then `machine 35% busy`. */
+  /** Per service, e.g. `scoring CPU 5% of a core`, then Postgres' and the broker's, then `machine 35% busy`. */
   notes: string[];
 }
 
