@@ -139,10 +139,11 @@ const TABLE: Row[] = [
   {
     service: 'case-management',
     what: 'bad body',
-    send: (url) => fetch(`${url}/teams`, asAdmin('POST', { id: 'team-x', name: 'Team X', workingDays: [8] })),
+    send: (url) =>
+      fetch(`${url}/teams`, asAdmin('POST', { id: 'team-x', name: 'Team X', calendar: { workingDays: [8] } })),
     status: 400,
     code: 'VALIDATION_FAILED',
-    fields: ['workingDays'],
+    fields: ['calendar.workingDays'],
   },
   {
     service: 'case-management',

@@ -255,7 +255,10 @@ describe('case lifecycle over the API', () => {
     const id = await caseIn('open');
     const missing = '00000000-0000-5000-8000-0000000000ff'; // case ids are UUID v5
     const rule = { id: 'nowhere', position: 9, conditions: { regions: ['x'] }, teamId: 'no-such-team' };
-    const team = { name: 'Z', timeZone: 'Europe/Amsterdam', workingDays: [1], dayStart: '09:00', dayEnd: '17:00' };
+    const team = {
+      name: 'Z',
+      calendar: { timeZone: 'Europe/Amsterdam', workingDays: [1], dayStart: '09:00', dayEnd: '17:00' },
+    };
     expect([
       await refusal('POST', `/cases/${id}/reassign`, { ownerId: 'nobody', reason: 'r' }),
       await refusal('POST', `/cases/${missing}/reassign`, { ownerId: 'lead-a', reason: 'r' }),
@@ -287,5 +290,30 @@ describe('case lifecycle over the API', () => {
     );
     expect(drift.length).toBeGreaterThan(0);
     for (const member of drift) expect(member.open_cases).toBe(member.actual);
+  });
+
+  it("takes a team's calendar as it answers it: whole when the team is created, field by field when it changes", async () => {
+    const calendar = {
+      timeZone: 'Europe/Amsterdam',
+      workingDays: [1, 2, 3, 4],
+      dayStart: '08:30',
+      dayEnd: '16:30',
+      holidays: ['2026-12-25'],
+    };
+    const created = await callJson(service.url, 'POST', '/teams', admin, { id: 'ops-cal', name: 'Cal', calendar });
+    expect([created.status, created.body.calendar]).toEqual([201, calendar]);
+    const teams = (await callJson(service.url, 'GET', '/teams', admin)).body as { id: string; calendar: object }[];
+    const read = teams.find((team) => team.id === 'ops-cal');
+    const sentBack = await callJson(service.url, 'PATCH', '/teams/ops-cal', admin, { calendar: read?.calendar });
+    expect([sentBack.status, sentBack.body.calendar]).toEqual([200, calendar]);
+    const moved = await callJson(service.url, 'PATCH', '/teams/ops-cal', admin, { calendar: { dayEnd: '17:00' } });
+    expect(moved.body.calendar).toEqual({ ...calendar, dayEnd: '17:00' });
+
+    const fieldsOf = (answer: { body: { fields?: { field: string }[] } }) => answer.body.fields?.map((f) => f.field);
+    const early = await callJson(service.url, 'PATCH', '/teams/ops-cal', admin, { calendar: { dayEnd: '08:00' } });
+    expect([early.status, early.body.code, fieldsOf(early)]).toEqual([400, 'INVALID_CALENDAR', ['calendar.dayEnd']]);
+    const flat = await callJson(service.url, 'POST', '/teams', admin, { id: 'ops-flat', name: 'Flat', ...calendar });
+    expect([flat.status, flat.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(fieldsOf(flat)).toEqual(expect.arrayContaining(['calendar', 'timeZone', 'dayEnd']));
   });
 });

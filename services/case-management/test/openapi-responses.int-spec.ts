@@ -90,10 +90,7 @@ describe('answers of the ops API against their OpenAPI schemas', () => {
       body: {
         id: 'team-c',
         name: 'Team C',
-        timeZone: 'Europe/Amsterdam',
-        workingDays: [1, 2, 3, 4, 5],
-        dayStart: '09:00',
-        dayEnd: '17:00',
+        calendar: { timeZone: 'Europe/Amsterdam', workingDays: [1, 2, 3, 4, 5], dayStart: '09:00', dayEnd: '17:00' },
         webhookUrl: 'https://hooks.example.com/team-c',
       },
     });

@@ -53,7 +53,11 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /teams': { path: () => '/teams', forbiddenFor: AGENT_B },
   'POST /teams': {
     path: () => '/teams',
-    body: { id: 'team-x', name: 'X', timeZone: 'UTC', workingDays: [1], dayStart: '09:00', dayEnd: '17:00' },
+    body: {
+      id: 'team-x',
+      name: 'X',
+      calendar: { timeZone: 'UTC', workingDays: [1], dayStart: '09:00', dayEnd: '17:00' },
+    },
     forbiddenFor: LEAD_B,
   },
   'PATCH /teams/{teamId}': { path: () => '/teams/team-a', body: { name: 'A' }, forbiddenFor: LEAD_B },

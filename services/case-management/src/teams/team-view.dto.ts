@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { NULLABLE_STRING } from '@nps/runtime';
-import { CreateTeamDto } from './team.dto';
+import { TeamCalendarInputDto } from './team.dto';
 
 /** When a team works; the business hours its deadlines count in. */
-export class TeamCalendarDto extends PickType(CreateTeamDto, [
+export class TeamCalendarDto extends PickType(TeamCalendarInputDto, [
   'timeZone',
   'workingDays',
   'dayStart',

@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { NOTIFICATION_LANGUAGES } from '../notifications/notification.messages';
 import { IsBcp47Language } from './bcp47-language.validator';
+import { Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
   IsBoolean,
   IsEmail,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -14,22 +16,15 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export class CreateTeamDto {
-  @ApiProperty({ example: 'benelux-care' })
-  @Matches(ID, { message: 'id must be lower-kebab-case' })
-  id: string;
-
-  @ApiProperty({ example: 'Benelux customer care' })
-  @IsString()
-  @MinLength(1)
-  name: string;
-
+/** When a team works: the business hours its deadlines count in. */
+export class TeamCalendarInputDto {
   @ApiProperty({ example: 'Europe/Amsterdam', description: 'IANA time zone of the business hours' })
   @IsString()
   timeZone: string;
@@ -55,6 +50,23 @@ export class CreateTeamDto {
   @IsArray()
   @Matches(DATE, { each: true, message: 'holidays must be yyyy-MM-dd dates' })
   holidays?: string[];
+}
+
+export class CreateTeamDto {
+  @ApiProperty({ example: 'benelux-care' })
+  @Matches(ID, { message: 'id must be lower-kebab-case' })
+  id: string;
+
+  @ApiProperty({ example: 'Benelux customer care' })
+  @IsString()
+  @MinLength(1)
+  name: string;
+
+  @ApiProperty({ type: TeamCalendarInputDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TeamCalendarInputDto)
+  calendar: TeamCalendarInputDto;
 
   @ApiPropertyOptional({ description: 'member id of the team lead (first escalation level)' })
   @IsOptional()
@@ -89,7 +101,17 @@ export class CreateTeamDto {
   webhookUrl?: string;
 }
 
-export class UpdateTeamDto extends PartialType(OmitType(CreateTeamDto, ['id'] as const)) {}
+/** A change of a team's business hours: the fields given replace the team's, the others stay. */
+export class TeamCalendarChangeDto extends PartialType(TeamCalendarInputDto) {}
+
+export class UpdateTeamDto extends PartialType(OmitType(CreateTeamDto, ['id', 'calendar'] as const)) {
+  @ApiPropertyOptional({ type: TeamCalendarChangeDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TeamCalendarChangeDto)
+  calendar?: TeamCalendarChangeDto;
+}
 
 export class CreateMemberDto {
   @ApiProperty({ example: 'anna' })

@@ -64,16 +64,7 @@ export class TeamsService {
           webhookUrl: dto.webhookUrl,
           language: dto.language,
         }),
-        calendar: {
-          ...current.calendar,
-          ...defined({
-            timeZone: dto.timeZone,
-            workingDays: dto.workingDays,
-            dayStart: dto.dayStart,
-            dayEnd: dto.dayEnd,
-            holidays: dto.holidays,
-          }),
-        },
+        calendar: { ...current.calendar, ...defined({ ...dto.calendar }) },
       };
       validateCalendar(merged.calendar);
       const updated = await this.teams.update(manager, merged);
@@ -168,13 +159,7 @@ export class TeamsService {
 }
 
 function teamFields(dto: CreateTeamDto): Omit<Team, 'id' | 'version'> {
-  const calendar = {
-    timeZone: dto.timeZone,
-    workingDays: dto.workingDays,
-    dayStart: dto.dayStart,
-    dayEnd: dto.dayEnd,
-    holidays: dto.holidays ?? [],
-  };
+  const calendar = { ...dto.calendar, holidays: dto.calendar.holidays ?? [] };
   validateCalendar(calendar);
   return {
     name: dto.name,
@@ -190,15 +175,19 @@ function teamFields(dto: CreateTeamDto): Omit<Team, 'id' | 'version'> {
 /** Business hours must be usable: a real time zone, at least one working day, a day that ends after it starts. */
 export function validateCalendar(calendar: TeamCalendar): void {
   if (!IANAZone.isValidZone(calendar.timeZone))
-    throw new CaseError(CaseErrorCode.INVALID_CALENDAR, `timeZone: unknown IANA time zone "${calendar.timeZone}"`, {
-      field: 'timeZone',
-    });
+    throw new CaseError(
+      CaseErrorCode.INVALID_CALENDAR,
+      `calendar.timeZone: unknown IANA time zone "${calendar.timeZone}"`,
+      { field: 'calendar.timeZone' },
+    );
   if (calendar.workingDays.length === 0)
-    throw new CaseError(CaseErrorCode.INVALID_CALENDAR, 'workingDays: at least one working day is needed', {
-      field: 'workingDays',
+    throw new CaseError(CaseErrorCode.INVALID_CALENDAR, 'calendar.workingDays: at least one working day is needed', {
+      field: 'calendar.workingDays',
     });
   if (calendar.dayEnd <= calendar.dayStart)
-    throw new CaseError(CaseErrorCode.INVALID_CALENDAR, 'dayEnd: must be after dayStart', { field: 'dayEnd' });
+    throw new CaseError(CaseErrorCode.INVALID_CALENDAR, 'calendar.dayEnd: must be after dayStart', {
+      field: 'calendar.dayEnd',
+    });
 }
 
 /** The properties that are set, so a partial update keeps the rest. */

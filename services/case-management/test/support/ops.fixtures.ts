@@ -17,11 +17,13 @@ export async function setUpTeam(url: string, admin: string, team: TeamSetup): Pr
   const created = await callJson(url, 'POST', '/teams', admin, {
     id: team.id,
     name: `Team ${team.id}`,
-    timeZone: 'Europe/Amsterdam',
-    workingDays: [1, 2, 3, 4, 5],
-    dayStart: '09:00',
-    dayEnd: '17:00',
-    ...team.calendar,
+    calendar: {
+      timeZone: 'Europe/Amsterdam',
+      workingDays: [1, 2, 3, 4, 5],
+      dayStart: '09:00',
+      dayEnd: '17:00',
+      ...team.calendar,
+    },
     ...(team.webhookUrl ? { webhookUrl: team.webhookUrl } : {}),
     ...(team.language ? { language: team.language } : {}),
   });

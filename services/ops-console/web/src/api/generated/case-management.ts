@@ -897,11 +897,7 @@ export interface components {
       hasWebhook: boolean;
       version: number;
     };
-    CreateTeamDto: {
-      /** @example benelux-care */
-      id: string;
-      /** @example Benelux customer care */
-      name: string;
+    TeamCalendarInputDto: {
       /**
        * @description IANA time zone of the business hours
        * @example Europe/Amsterdam
@@ -929,6 +925,13 @@ export interface components {
        *     ]
        */
       holidays?: string[];
+    };
+    CreateTeamDto: {
+      /** @example benelux-care */
+      id: string;
+      /** @example Benelux customer care */
+      name: string;
+      calendar: components['schemas']['TeamCalendarInputDto'];
       /** @description member id of the team lead (first escalation level) */
       leadMemberId?: string;
       /** @description member id for the second escalation level */
@@ -944,9 +947,7 @@ export interface components {
       /** @description Slack-compatible incoming webhook of the team */
       webhookUrl?: string;
     };
-    UpdateTeamDto: {
-      /** @example Benelux customer care */
-      name?: string;
+    TeamCalendarChangeDto: {
       /**
        * @description IANA time zone of the business hours
        * @example Europe/Amsterdam
@@ -974,6 +975,10 @@ export interface components {
        *     ]
        */
       holidays?: string[];
+    };
+    UpdateTeamDto: {
+      /** @example Benelux customer care */
+      name?: string;
       /** @description member id of the team lead (first escalation level) */
       leadMemberId?: string;
       /** @description member id for the second escalation level */
@@ -988,6 +993,7 @@ export interface components {
       language: string;
       /** @description Slack-compatible incoming webhook of the team */
       webhookUrl?: string;
+      calendar?: components['schemas']['TeamCalendarChangeDto'];
     };
     MemberDto: {
       /** @example anna */
