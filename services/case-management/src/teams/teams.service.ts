@@ -64,7 +64,7 @@ export class TeamsService {
           webhookUrl: dto.webhookUrl,
           language: dto.language,
         }),
-        calendar: { ...current.calendar, ...defined({ ...dto.calendar }) },
+        calendar: { ...current.calendar, ...defined(dto.calendar ?? {}) },
       };
       validateCalendar(merged.calendar);
       const updated = await this.teams.update(manager, merged);

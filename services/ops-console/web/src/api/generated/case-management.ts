@@ -943,7 +943,7 @@ export interface components {
        * @default en
        * @example nl
        */
-      language: string;
+      language?: string;
       /** @description Slack-compatible incoming webhook of the team */
       webhookUrl?: string;
     };
@@ -990,7 +990,7 @@ export interface components {
        * @default en
        * @example nl
        */
-      language: string;
+      language?: string;
       /** @description Slack-compatible incoming webhook of the team */
       webhookUrl?: string;
       calendar?: components['schemas']['TeamCalendarChangeDto'];
@@ -1015,7 +1015,7 @@ export interface components {
       /** @example anna@example.com */
       email: string;
       /** @default true */
-      available: boolean;
+      available?: boolean;
     };
     UpdateMemberDto: {
       /** @description false while on leave: routing skips the member */
@@ -1095,7 +1095,7 @@ export interface components {
        */
       priority?: 'low' | 'normal' | 'high' | 'urgent';
       /** @default true */
-      enabled: boolean;
+      enabled?: boolean;
     };
     PreviewRoutingRuleDto: {
       /** @description rules are tried in ascending position; the first match wins */
@@ -1108,14 +1108,14 @@ export interface components {
        */
       priority?: 'low' | 'normal' | 'high' | 'urgent';
       /** @default true */
-      enabled: boolean;
+      enabled?: boolean;
       /** @description the id of the rule being edited (the draft takes its place); none for a new rule */
       id?: string;
       /**
        * @description how many of the newest cases to try
        * @default 100
        */
-      limit: number;
+      limit?: number;
     };
     PreviewedCaseDto: {
       /** Format: uuid */
