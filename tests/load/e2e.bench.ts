@@ -9,7 +9,8 @@
 //    and BENCH_API_BATCH_ANSWERS through POST /responses/batch;
 //    answers/s from the first send until every answer is scored, every comment tagged and every
 //    detractor has its case (counted in each service's tables);
-// 2. latency: detractor → case (opened_at) at each of BENCH_RATES answers/s for BENCH_SECONDS;
+// 2. latency: detractor → case (opened_at) at each of BENCH_RATES answers/s for BENCH_SECONDS, and how
+//    much of it each service took (from the publish times of the events between them);
 // 3. checks: nothing lost, one case per detractor, rollups equal to a recount; a failed check fails the run;
 // plus each service's peak RSS, and the stock Nest consume-only scenario as the baseline.
 // Settings: e2e.settings.ts; figures and how to read them: docs/benchmarks.md.
@@ -24,6 +25,7 @@ import { commit, loadAverage, writeBenchResult } from './bench.results';
 import { runBench } from './bench.run';
 import { AnswerGenerator, type AnswerMix, mixOf } from './e2e.answers';
 import { type Check, checkLines, loopChecks } from './e2e.checks';
+import { PublishTimes } from './e2e.hops';
 import { type LatencyPhase, steadyLatency } from './e2e.latency';
 import { LoopProbe } from './e2e.loop';
 import { type IdlePhase, idlePhase } from './e2e.idle';
@@ -140,6 +142,7 @@ async function measureLoop(s: E2eSettings, db: Client): Promise<LoopFigures> {
         token: await ingestion.clientToken('importer'),
         db,
         casesSchema: stack.schemas['case-management'],
+        publishTimes: new PublishTimes(s.brokers, stack.topicPrefix),
         generator,
         ...phase,
       };
@@ -216,7 +219,10 @@ function latencyLine(p: LatencyPhase): string {
   return (
     `${p.rate}/s asked, ${p.sentPerSecond}/s sent for ${p.seconds} s (${p.answers} answers, ${p.detractors} detractors): ` +
     `latency p50 ${p.latencyP50Ms} ms, p90 ${p.latencyP90Ms} ms, p99 ${p.latencyP99Ms} ms, max ${p.latencyMaxMs} ms; ` +
-    `loop caught up ${p.loopDoneSeconds} s after the first send`
+    `loop caught up ${p.loopDoneSeconds} s after the first send; by service, p50 / p99: ` +
+    `response-ingestion ${p.hops.ingestion.p50Ms} / ${p.hops.ingestion.p99Ms} ms, ` +
+    `scoring ${p.hops.scoring.p50Ms} / ${p.hops.scoring.p99Ms} ms, ` +
+    `case-management ${p.hops.caseManagement.p50Ms} / ${p.hops.caseManagement.p99Ms} ms`
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
 import { round } from './bench.report';
 import { type Answer, type AnswerGenerator, isDetractor, mixOf } from './e2e.answers';
+import { type HopLatencies, hopLatencies, percentile, type PublishTimes } from './e2e.hops';
 import type { LoopDone, LoopProbe } from './e2e.loop';
 import { importAnswers } from './e2e.send';
 
@@ -23,6 +24,7 @@ export interface LatencyPhase {
   latencyMaxMs: number;
   /** From the first send until the loop had caught up with every answer of the phase. */
   loopDoneSeconds: number;
+  hops: HopLatencies;
 }
 
 export interface LatencyTarget {
@@ -31,6 +33,7 @@ export interface LatencyTarget {
   db: Client;
   casesSchema: string;
   probe: LoopProbe;
+  publishTimes: PublishTimes;
   generator: AnswerGenerator;
   stallMs: number;
   context: () => string;
@@ -53,6 +56,7 @@ export async function steadyLatency(
   const all: Answer[] = [];
   const inFlight: Promise<void>[] = [];
   const before = await t.probe.counts();
+  await t.publishTimes.mark();
   const begin = performance.now();
   for (let tick = 0; tick < (seconds * 1000) / TICK_MS; tick++) {
     const answers = t.generator.answers(
@@ -88,6 +92,8 @@ export async function steadyLatency(
     .map((row) => row.opened_at.getTime() - (sentAt.get(row.customer_id) ?? Number.NaN))
     .sort((a, b) => a - b);
   if (latencies.some(Number.isNaN)) throw new Error(`steady ${rate}/s: a case for a customer the phase never sent`);
+  const published = await t.publishTimes.read((key) => sentAt.has(key));
+  const opened = new Map(rows.map((row) => [row.customer_id, row.opened_at.getTime()]));
   return {
     rate,
     sentPerSecond: Math.round(mix.answers / sendSeconds),
@@ -100,11 +106,8 @@ export async function steadyLatency(
     latencyP99Ms: percentile(latencies, 99),
     latencyMaxMs: latencies[latencies.length - 1],
     loopDoneSeconds: round(done.allMs / 1000, 1),
+    hops: hopLatencies({ sent: sentAt, ...published, opened }),
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 function sleep(ms: number): Promise<void> {
