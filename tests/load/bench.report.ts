@@ -47,6 +47,11 @@ export function round(value: number, decimals = 1): number {
   return Math.round(value * factor) / factor;
 }
 
+/** The nearest-rank `p`th percentile (0–100) of values sorted ascending. */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
 /** A timestamped progress line on stderr, apart from the figures a bench prints on stdout. */
 export function progress(message: string): void {
   process.stderr.write(`bench: ${new Date().toISOString()} ${message}\n`);

@@ -26,7 +26,7 @@ import { Client } from 'pg';
 import { bestEffort } from './bench.cleanup';
 import { checkKafka, deleteTopics } from './bench.events';
 import { installCleanup, stopChild, tracked } from './bench.processes';
-import { progress, round } from './bench.report';
+import { percentile, progress, round } from './bench.report';
 import { loadAverage, writeBenchResult } from './bench.results';
 import { runBench } from './bench.run';
 import { type BenchTarget, benchTarget, positiveInt } from './bench.settings';
@@ -121,10 +121,6 @@ function detractors(count: number, customers: number): { responseId: string; val
     });
     return { responseId, value: encodeEvent(Topics.DetractorIdentified, event, { source: 'urn:nps:bench' }) };
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** One phase's printed line and its figures as numbers. */

@@ -20,7 +20,7 @@ import { resolve } from 'node:path';
 import { freePort, launchChromium, LocalIssuer, ServiceProcess } from '@nps/testing';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { progress, round } from './bench.report';
+import { percentile, progress, round } from './bench.report';
 import { loadAverage, writeBenchResult } from './bench.results';
 import { runBench } from './bench.run';
 import { type BenchTarget, benchTarget, positiveInt } from './bench.settings';
@@ -109,11 +109,6 @@ async function loadDashboard(page: Page, consoleUrl: string): Promise<Load> {
   );
 }
 
-const percentile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-};
-
 async function main(settings: Settings): Promise<void> {
   const schema = `dashboard_bench_${randomBytes(3).toString('hex')}`;
   const db = new Client({ connectionString: settings.databaseUrl });
@@ -186,11 +181,14 @@ async function main(settings: Settings): Promise<void> {
     const loads: Load[] = [];
     for (let i = 0; i < settings.runs; i++) loads.push(await loadDashboard(page, consoleUrl));
 
-    const figure = (pick: (load: Load) => number) => ({
-      p50: round(percentile(loads.map(pick), 0.5), 1),
-      p95: round(percentile(loads.map(pick), 0.95), 1),
-      max: round(Math.max(...loads.map(pick)), 1),
-    });
+    const figure = (pick: (load: Load) => number) => {
+      const sorted = loads.map(pick).sort((a, b) => a - b);
+      return {
+        p50: round(percentile(sorted, 50), 1),
+        p95: round(percentile(sorted, 95), 1),
+        max: round(sorted[sorted.length - 1], 1),
+      };
+    };
     const mark = figure((load) => load.markMs);
     const seen = figure((load) => load.seenMs);
     const api = figure((load) => load.slowestApiMs);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Topics } from '@nps/contracts';
 import { kafkaConfig, physicalTopic } from '@nps/messaging';
 import { Kafka } from 'kafkajs';
+import { percentile } from './bench.report';
 
 /** The two events between a detractor's import and its case, each stamped by its relay's producer when sent. */
 const HOP_TOPICS = [Topics.ResponseReceived.name, Topics.DetractorIdentified.name] as const;
@@ -46,10 +47,6 @@ export function hopLatencies(t: DetractorTimes): HopLatencies {
     scoring: hop(t.received, t.identified),
     caseManagement: hop(t.identified, t.opened),
   };
-}
-
-export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Client } from 'pg';
-import { round } from './bench.report';
+import { percentile, round } from './bench.report';
 import { type Answer, type AnswerGenerator, isDetractor, mixOf } from './e2e.answers';
-import { type HopLatencies, hopLatencies, percentile, type PublishTimes } from './e2e.hops';
+import { type HopLatencies, hopLatencies, type PublishTimes } from './e2e.hops';
 import type { LoopDone, LoopProbe } from './e2e.loop';
 import { importAnswers } from './e2e.send';
 
