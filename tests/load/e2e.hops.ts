@@ -49,6 +49,13 @@ export function hopLatencies(t: DetractorTimes): HopLatencies {
   };
 }
 
+/** Per topic, where each partition ends (the offset the next record gets). */
+type TopicOffsets = Map<string, { partition: number; offset: string }[]>;
+
+function offsetOf(offsets: TopicOffsets, topic: string, partition: number): bigint {
+  return BigInt(offsets.get(topic)?.find((p) => p.partition === partition)?.offset ?? '0');
+}
+
 /**
  * The publish times of a phase's events: `mark()` before the phase notes where the two topics end, `read()`
  * after it reads what was appended since (so the reading costs the phase nothing) and keeps, per key, the
@@ -57,7 +64,7 @@ export function hopLatencies(t: DetractorTimes): HopLatencies {
 export class PublishTimes {
   private readonly kafka: Kafka;
   private readonly topics: string[];
-  private starts = new Map<string, { partition: number; offset: string }[]>();
+  private starts: TopicOffsets = new Map();
 
   constructor(brokers: string, topicPrefix: string) {
     this.kafka = new Kafka(kafkaConfig({ brokers, clientId: 'bench-hops' }));
@@ -75,7 +82,7 @@ export class PublishTimes {
     const left = new Set<string>();
     for (const [topic, offsets] of ends)
       for (const { partition, offset } of offsets)
-        if (BigInt(offset) > BigInt(this.startOf(topic, partition))) left.add(`${topic}/${partition}`);
+        if (BigInt(offset) > offsetOf(this.starts, topic, partition)) left.add(`${topic}/${partition}`);
     const consumer = this.kafka.consumer({ groupId: `bench-hops-${randomUUID()}`, maxWaitTimeInMs: 100 });
     await consumer.connect();
     try {
@@ -86,7 +93,7 @@ export class PublishTimes {
       await consumer.run({
         eachBatch: async ({ batch }) => {
           const byKey = times[this.topics.indexOf(batch.topic)];
-          const end = BigInt(ends.get(batch.topic)?.find((p) => p.partition === batch.partition)?.offset ?? '0');
+          const end = offsetOf(ends, batch.topic, batch.partition);
           for (const message of batch.messages) {
             const key = message.key?.toString() ?? '';
             if (wanted(key) && !byKey.has(key)) byKey.set(key, Number(message.timestamp));
@@ -112,15 +119,11 @@ export class PublishTimes {
     return { received: times[0], identified: times[1] };
   }
 
-  private startOf(topic: string, partition: number): string {
-    return this.starts.get(topic)?.find((p) => p.partition === partition)?.offset ?? '0';
-  }
-
-  private async endOffsets(): Promise<Map<string, { partition: number; offset: string }[]>> {
+  private async endOffsets(): Promise<TopicOffsets> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const ends = new Map<string, { partition: number; offset: string }[]>();
+      const ends: TopicOffsets = new Map();
       for (const topic of this.topics) ends.set(topic, await admin.fetchTopicOffsets(topic));
       return ends;
     } finally {
