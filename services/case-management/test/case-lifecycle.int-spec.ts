@@ -316,4 +316,25 @@ describe('case lifecycle over the API', () => {
     expect([flat.status, flat.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(fieldsOf(flat)).toEqual(expect.arrayContaining(['calendar', 'timeZone', 'dayEnd']));
   });
+
+  it("keeps a team's language through a change that leaves it out, and checks one that gives it", async () => {
+    const calendar = { timeZone: 'Europe/Amsterdam', workingDays: [1, 2, 3, 4, 5], dayStart: '09:00', dayEnd: '17:00' };
+    const created = await callJson(service.url, 'POST', '/teams', admin, {
+      id: 'ops-lang',
+      name: 'Lang',
+      language: 'nl',
+      calendar,
+    });
+    expect([created.status, created.body.language]).toEqual([201, 'nl']);
+    const renamed = await callJson(service.url, 'PATCH', '/teams/ops-lang', admin, { name: 'Taal' });
+    expect([renamed.status, renamed.body.name, renamed.body.language]).toEqual([200, 'Taal', 'nl']);
+    const wrong = await callJson(service.url, 'PATCH', '/teams/ops-lang', admin, { language: 'not a tag' });
+    expect([wrong.status, wrong.body.code, wrong.body.fields?.map((f: { field: string }) => f.field)]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      ['language'],
+    ]);
+    const changed = await callJson(service.url, 'PATCH', '/teams/ops-lang', admin, { language: 'de' });
+    expect([changed.status, changed.body.language]).toEqual([200, 'de']);
+  });
 });

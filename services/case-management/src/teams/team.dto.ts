@@ -52,6 +52,10 @@ export class TeamCalendarInputDto {
   holidays?: string[];
 }
 
+const LANGUAGE =
+  `language of the team's notifications (BCP 47); ${NOTIFICATION_LANGUAGES.join(', ')} have their own ` +
+  'text, others get English';
+
 export class CreateTeamDto {
   @ApiProperty({ example: 'benelux-care' })
   @Matches(ID, { message: 'id must be lower-kebab-case' })
@@ -83,13 +87,7 @@ export class CreateTeamDto {
   @IsEmail()
   escalationEmail?: string;
 
-  @ApiPropertyOptional({
-    example: 'nl',
-    default: 'en',
-    description:
-      `language of the team's notifications (BCP 47); ${NOTIFICATION_LANGUAGES.join(', ')} have their own ` +
-      'text, others get English',
-  })
+  @ApiPropertyOptional({ example: 'nl', default: 'en', description: LANGUAGE })
   @IsOptional()
   @IsString()
   @IsBcp47Language()
@@ -104,13 +102,23 @@ export class CreateTeamDto {
 /** A change of a team's business hours: the fields given replace the team's, the others stay. */
 export class TeamCalendarChangeDto extends PartialType(TeamCalendarInputDto) {}
 
-export class UpdateTeamDto extends PartialType(OmitType(CreateTeamDto, ['id', 'calendar'] as const)) {
+export class UpdateTeamDto extends PartialType(OmitType(CreateTeamDto, ['id', 'calendar', 'language'] as const)) {
   @ApiPropertyOptional({ type: TeamCalendarChangeDto })
   @IsOptional()
   @IsObject()
   @ValidateNested()
   @Type(() => TeamCalendarChangeDto)
   calendar?: TeamCalendarChangeDto;
+
+  // Without CreateTeamDto's default: a change that leaves the language out keeps the team's.
+  @ApiPropertyOptional({
+    example: 'nl',
+    description: `${LANGUAGE}; left out, the team keeps its language`,
+  })
+  @IsOptional()
+  @IsString()
+  @IsBcp47Language()
+  language?: string;
 }
 
 export class CreateMemberDto {

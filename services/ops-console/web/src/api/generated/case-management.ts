@@ -985,15 +985,14 @@ export interface components {
       escalationMemberId?: string;
       /** @description email for the second escalation level when no member is named */
       escalationEmail?: string;
-      /**
-       * @description language of the team's notifications (BCP 47); en, nl have their own text, others get English
-       * @default en
-       * @example nl
-       */
-      language?: string;
       /** @description Slack-compatible incoming webhook of the team */
       webhookUrl?: string;
       calendar?: components['schemas']['TeamCalendarChangeDto'];
+      /**
+       * @description language of the team's notifications (BCP 47); en, nl have their own text, others get English; left out, the team keeps its language
+       * @example nl
+       */
+      language?: string;
     };
     MemberDto: {
       /** @example anna */
