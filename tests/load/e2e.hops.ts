@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Topics } from '@nps/contracts';
-import { kafkaConfig, physicalTopic } from '@nps/messaging';
-import { Kafka } from 'kafkajs';
+import { physicalTopic } from '@nps/messaging';
+import { readTopicsSince, topicEnds, type TopicEnds } from '@nps/testing';
 import { percentile } from './bench.report';
 
 /** The two events between a detractor's import and its case, each stamped by its relay's producer when sent. */
@@ -49,85 +48,39 @@ export function hopLatencies(t: DetractorTimes): HopLatencies {
   };
 }
 
-/** Per topic, where each partition ends (the offset the next record gets). */
-type TopicOffsets = Map<string, { partition: number; offset: string }[]>;
-
-function offsetOf(offsets: TopicOffsets, topic: string, partition: number): bigint {
-  return BigInt(offsets.get(topic)?.find((p) => p.partition === partition)?.offset ?? '0');
-}
-
 /**
  * The publish times of a phase's events: `mark()` before the phase notes where the two topics end, `read()`
  * after it reads what was appended since (so the reading costs the phase nothing) and keeps, per key, the
  * first record's timestamp.
  */
 export class PublishTimes {
-  private readonly kafka: Kafka;
   private readonly topics: string[];
-  private starts: TopicOffsets = new Map();
+  private starts: TopicEnds = new Map();
 
-  constructor(brokers: string, topicPrefix: string) {
-    this.kafka = new Kafka(kafkaConfig({ brokers, clientId: 'bench-hops' }));
+  constructor(
+    private readonly brokers: string,
+    topicPrefix: string,
+  ) {
     this.topics = HOP_TOPICS.map((name) => physicalTopic(name, topicPrefix));
   }
 
   async mark(): Promise<void> {
-    this.starts = await this.endOffsets();
+    this.starts = await topicEnds(this.brokers, this.topics);
   }
 
   /** `received` and `identified` times of the keys `wanted` accepts. */
   async read(wanted: (key: string) => boolean): Promise<Pick<DetractorTimes, 'received' | 'identified'>> {
-    const ends = await this.endOffsets();
-    const times = this.topics.map(() => new Map<string, number>());
-    const left = new Set<string>();
-    for (const [topic, offsets] of ends)
-      for (const { partition, offset } of offsets)
-        if (BigInt(offset) > offsetOf(this.starts, topic, partition)) left.add(`${topic}/${partition}`);
-    const consumer = this.kafka.consumer({ groupId: `bench-hops-${randomUUID()}`, maxWaitTimeInMs: 100 });
-    await consumer.connect();
-    try {
-      let done!: () => void;
-      const allRead = new Promise<void>((resolve) => (done = resolve));
-      if (left.size === 0) done();
-      await consumer.subscribe({ topics: this.topics });
-      await consumer.run({
-        eachBatch: async ({ batch }) => {
-          const byKey = times[this.topics.indexOf(batch.topic)];
-          const end = offsetOf(ends, batch.topic, batch.partition);
-          for (const message of batch.messages) {
-            const key = message.key?.toString() ?? '';
-            if (wanted(key) && !byKey.has(key)) byKey.set(key, Number(message.timestamp));
-            if (BigInt(message.offset) + 1n >= end) left.delete(`${batch.topic}/${batch.partition}`);
-          }
-          if (left.size === 0) done();
-        },
-      });
-      for (const [topic, offsets] of this.starts)
-        for (const { partition, offset } of offsets) consumer.seek({ topic, partition, offset });
-      await Promise.race([
-        allRead,
-        new Promise((_, reject) =>
-          setTimeout(
-            () => reject(new Error(`publish times: ${left.size} partitions not read`)),
-            READ_TIMEOUT_MS,
-          ).unref(),
-        ),
-      ]);
-    } finally {
-      await consumer.disconnect();
+    const received = new Map<string, number>();
+    const identified = new Map<string, number>();
+    const byTopic = new Map([
+      [this.topics[0], received],
+      [this.topics[1], identified],
+    ]);
+    for (const record of await readTopicsSince(this.brokers, this.starts, READ_TIMEOUT_MS)) {
+      const key = record.key?.toString() ?? '';
+      const times = byTopic.get(record.topic);
+      if (times && wanted(key) && !times.has(key)) times.set(key, Number(record.timestamp));
     }
-    return { received: times[0], identified: times[1] };
-  }
-
-  private async endOffsets(): Promise<TopicOffsets> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      const ends: TopicOffsets = new Map();
-      for (const topic of this.topics) ends.set(topic, await admin.fetchTopicOffsets(topic));
-      return ends;
-    } finally {
-      await admin.disconnect();
-    }
+    return { received, identified };
   }
 }
